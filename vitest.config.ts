@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.spec.ts'],
+    exclude: ['test/**/*.int-server.spec.ts', 'test/reliability/**'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
