@@ -1,0 +1,20 @@
+import type { CommandContext } from '../events/event';
+
+/** A command: a readonly tagged record, imperative name, with who and when passed in. */
+export type Command<Type extends string, Data extends object> = Readonly<{
+  type: Type;
+  data: Readonly<Data>;
+  context: CommandContext;
+}>;
+
+/** Pure: `decide` turns a command and the current state into events, `evolve` folds them. */
+export type Decider<State, Cmd, Evt> = Readonly<{
+  initialState: State;
+  evolve: (state: State, event: Evt) => State;
+  decide: (command: Cmd, state: State) => Evt[];
+}>;
+
+/** Makes the switch over command types exhaustive at compile time. */
+export function unhandled(command: never): never {
+  throw new Error(`Unhandled command ${(command as { type?: string }).type}`);
+}

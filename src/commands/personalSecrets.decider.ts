@@ -1,0 +1,30 @@
+import { metadataOf } from '../events/event';
+import type { PersonalSecretsEvent } from '../events/secrets.events';
+import { unhandled, type Command, type Decider } from './command';
+import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
+import { batchEvents, keysOf, planBatch, type SecretsBatch } from './secretsBatch';
+
+/**
+ * Personal secrets belong to one user; the handler only ever loads the actor's own stream, so
+ * the owner is the only one who reaches this decider and there are no rights to check.
+ */
+export type SavePersonalSecrets = Command<'SavePersonalSecrets', { batch: SecretsBatch }>;
+
+export type PersonalSecretsCommand = SavePersonalSecrets;
+
+function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalSecretsEvent[] {
+  const metadata = metadataOf(command.context);
+  switch (command.type) {
+    case 'SavePersonalSecrets':
+      planBatch(state, keysOf(command.data.batch));
+      return batchEvents(state, command.data.batch, metadata);
+    default:
+      return unhandled(command.type);
+  }
+}
+
+export const personalSecretsDecider: Decider<SecretsState, PersonalSecretsCommand, PersonalSecretsEvent> = {
+  initialState: initialSecretsState,
+  evolve: evolveSecrets,
+  decide,
+};

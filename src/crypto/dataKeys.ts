@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import type { KeyStore, WrappedDataKey } from './keyStore.port';
+import type { MasterKeys } from './masterKeys';
+import type { Sodium } from './sodium';
+
+const NONCE_BYTES = 24;
+const KEY_BYTES = 32;
+/** Unwrapped data keys kept in memory: 32 bytes each, so many can stay. */
+const CACHE_LIMIT = 50_000;
+
+export type DataKey = Readonly<{ id: string; key: Uint8Array }>;
+
+export class UnknownDataKey extends Error {
+  constructor(readonly dataKeyId: string) {
+    super(`No usable wrapping of data key ${dataKeyId} (unknown id, or its master key is not configured)`);
+    this.name = 'UnknownDataKey';
+  }
+}
+
+/**
+ * Data keys: random 32-byte keys, one per secret (a new one after the secret is deleted),
+ * stored wrapped by the active master key with XChaCha20-Poly1305. The wrapping's associated
+ * data names the data key and master key, so a wrapping cannot be passed off as another's.
+ */
+export class DataKeys {
+  private readonly cache = new Map<string, Uint8Array>();
+
+  constructor(
+    private readonly sodium: Sodium,
+    private readonly keyStore: KeyStore,
+    private readonly masterKeys: MasterKeys,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Makes a data key and writes it to the key store before anyone can name it in an event. */
+  async create(): Promise<DataKey> {
+    const id = `dk_${randomBytes(12).toString('hex')}`;
+    const key = new Uint8Array(randomBytes(KEY_BYTES));
+    await this.keyStore.insert(this.wrap(id, key, this.masterKeys.activeId));
+    this.remember(id, key);
+    return { id, key };
+  }
+
+  async get(id: string): Promise<DataKey> {
+    const cached = this.cache.get(id);
+    if (cached) return { id, key: cached };
+    const wrappings = await this.keyStore.get(id);
+    const usable =
+      wrappings.find((w) => w.masterKeyId === this.masterKeys.activeId) ??
+      wrappings.find((w) => this.masterKeys.byId.has(w.masterKeyId));
+    if (!usable) throw new UnknownDataKey(id);
+    const key = this.unwrap(usable);
+    this.remember(id, key);
+    return { id, key };
+  }
+
+  /**
+   * Wraps every data key under the active master key where it is not yet, so older master keys
+   * can be retired. Returns how many wrappings it added. Events are not touched.
+   */
+  async rewrapAll(): Promise<{ rewrapped: number; total: number }> {
+    const ids = await this.keyStore.dataKeyIds();
+    let rewrapped = 0;
+    for (const id of ids) {
+      const wrappings = await this.keyStore.get(id);
+      if (wrappings.some((w) => w.masterKeyId === this.masterKeys.activeId)) continue;
+      const { key } = await this.get(id);
+      await this.keyStore.insert(this.wrap(id, key, this.masterKeys.activeId));
+      rewrapped += 1;
+    }
+    return { rewrapped, total: ids.length };
+  }
+
+  private wrap(dataKeyId: string, key: Uint8Array, masterKeyId: string): WrappedDataKey {
+    const masterKey = this.masterKeys.byId.get(masterKeyId)!;
+    const nonce = new Uint8Array(randomBytes(NONCE_BYTES));
+    const sealed = this.sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+      key,
+      wrapAssociatedData(dataKeyId, masterKeyId),
+      null,
+      nonce,
+      masterKey,
+    );
+    return {
+      dataKeyId,
+      masterKeyId,
+      wrapped: Buffer.concat([nonce, sealed]).toString('base64'),
+      createdAt: this.now().toISOString(),
+    };
+  }
+
+  private unwrap(wrapping: WrappedDataKey): Uint8Array {
+    const bytes = Buffer.from(wrapping.wrapped, 'base64');
+    return this.sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      null,
+      bytes.subarray(NONCE_BYTES),
+      wrapAssociatedData(wrapping.dataKeyId, wrapping.masterKeyId),
+      bytes.subarray(0, NONCE_BYTES),
+      this.masterKeys.byId.get(wrapping.masterKeyId)!,
+    );
+  }
+
+  private remember(id: string, key: Uint8Array) {
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(id, key);
+  }
+}
+
+function wrapAssociatedData(dataKeyId: string, masterKeyId: string): string {
+  return `datakey:v1|${dataKeyId}|${masterKeyId}`;
+}

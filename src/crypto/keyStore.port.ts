@@ -1,0 +1,33 @@
+/**
+ * A data key wrapped (encrypted) by one master key. The key store is primary data, not a view:
+ * it holds the only copies of the data keys, rebuilds never touch it, and backups must include it.
+ */
+export type WrappedDataKey = Readonly<{
+  dataKeyId: string;
+  masterKeyId: string;
+  /** base64 of nonce ‖ XChaCha20-Poly1305 ciphertext of the 32-byte data key. */
+  wrapped: string;
+  createdAt: string;
+}>;
+
+export class DuplicateDataKey extends Error {
+  constructor(readonly dataKeyId: string, readonly masterKeyId: string) {
+    super(`Data key ${dataKeyId} is already wrapped by master key ${masterKeyId}`);
+    this.name = 'DuplicateDataKey';
+  }
+}
+
+/**
+ * Insert-only: a wrapping, once written, is never changed. Rotating the master key inserts a
+ * new wrapping of the same data key under the new master key; the old one stays until an
+ * operator removes the old master key's wrappings.
+ */
+export interface KeyStore {
+  /** Throws DuplicateDataKey when this data key already has a wrapping by that master key. */
+  insert(key: WrappedDataKey): Promise<void>;
+  /** Every wrapping of the data key, newest first; empty when it is unknown. */
+  get(dataKeyId: string): Promise<WrappedDataKey[]>;
+  /** Every data key id, for rotation. */
+  dataKeyIds(): Promise<string[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,87 @@
+import type { StoredEvent } from '../stores/eventStore.port';
+import { workspaceEventSchema, type WorkspaceEvent } from './workspace.events';
+import {
+  personalSecretsEventSchema,
+  workspaceSecretsEventSchema,
+  type PersonalSecretsEvent,
+  type WorkspaceSecretsEvent,
+} from './secrets.events';
+import { secretAccessEventSchema, type SecretAccessEvent } from './secretAccess.events';
+
+/**
+ * Stream names are `<category>-<id>`. Generated ids contain no `-`; user ids come from tokens
+ * and might, so a name is split at its first `-` only.
+ */
+export const streamIds = {
+  workspace: (workspaceId: string) => `workspace-${workspaceId}`,
+  workspaceSecrets: (workspaceId: string) => `workspaceSecrets-${workspaceId}`,
+  personalSecrets: (userId: string) => `personalSecrets-${userId}`,
+  secretAccess: (workspaceId: string) => `secretAccess-${workspaceId}`,
+  personalSecretAccess: (userId: string) => `personalSecretAccess-${userId}`,
+} as const;
+
+export type Category = keyof typeof streamIds;
+export const categories = Object.keys(streamIds) as Category[];
+
+type Recorded<C extends Category, E> = Readonly<{
+  category: C;
+  /** The workspace id or user id the stream belongs to. */
+  ownerId: string;
+  streamId: string;
+  revision: number;
+  position: string;
+  event: E;
+}>;
+
+/** An event read back from the log, parsed and tagged with the stream it belongs to. */
+export type RecordedEvent =
+  | Recorded<'workspace', WorkspaceEvent>
+  | Recorded<'workspaceSecrets', WorkspaceSecretsEvent>
+  | Recorded<'personalSecrets', PersonalSecretsEvent>
+  | Recorded<'secretAccess', SecretAccessEvent>
+  | Recorded<'personalSecretAccess', SecretAccessEvent>;
+
+const schemas = {
+  workspace: workspaceEventSchema,
+  workspaceSecrets: workspaceSecretsEventSchema,
+  personalSecrets: personalSecretsEventSchema,
+  secretAccess: secretAccessEventSchema,
+  personalSecretAccess: secretAccessEventSchema,
+} as const;
+
+export function splitStreamId(streamId: string): { category: string; ownerId: string } {
+  const dash = streamId.indexOf('-');
+  return dash < 0
+    ? { category: streamId, ownerId: '' }
+    : { category: streamId.slice(0, dash), ownerId: streamId.slice(dash + 1) };
+}
+
+function isCategory(name: string): name is Category {
+  return Object.hasOwn(streamIds, name);
+}
+
+/**
+ * Parses a stored event with its category's zod schema. Returns null for streams that are not
+ * this service's; throws when one of ours does not match its schema (a bug or a corrupt log).
+ */
+export function parseStoredEvent(stored: StoredEvent): RecordedEvent | null {
+  const { category, ownerId } = splitStreamId(stored.streamId);
+  if (!isCategory(category)) return null;
+  const event = schemas[category].parse({ type: stored.type, data: stored.data, metadata: stored.metadata });
+  return {
+    category,
+    ownerId,
+    streamId: stored.streamId,
+    revision: stored.revision,
+    position: stored.position,
+    event,
+  } as RecordedEvent;
+}
+
+export type EventOf<C extends Category> = Extract<RecordedEvent, { category: C }>['event'];
+
+/** Parses the events of one stream of a known category (command side). */
+export function parseStreamEvents<C extends Category>(category: C, events: readonly StoredEvent[]): EventOf<C>[] {
+  const schema = schemas[category];
+  return events.map((e) => schema.parse({ type: e.type, data: e.data, metadata: e.metadata }) as EventOf<C>);
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** The one key rule, used by the API, the import and the resolver (as a regex source). */
+export const KEY_SOURCE = '[A-Za-z0-9_]{1,256}';
+export const KEY_PATTERN = new RegExp(`^${KEY_SOURCE}$`);
+export const MAX_VALUE_BYTES = 64 * 1024;
+export const MAX_SECRETS_PER_SCOPE = 1000;
+export const MAX_DISPLAY_NAME = 128;
+export const MAX_DESCRIPTION = 1000;
+
+export const secretKeySchema = z
+  .string()
+  .regex(KEY_PATTERN, 'must be 1-256 letters, digits or underscores');
+
+export const workspacePermissions = ['admin', 'write', 'read'] as const;
+export type WorkspacePermission = (typeof workspacePermissions)[number];
+export const workspacePermissionSchema = z.enum(workspacePermissions);
+
+export const secretRoles = ['admin', 'member'] as const;
+export type SecretRole = (typeof secretRoles)[number];
+export const secretRoleSchema = z.enum(secretRoles);
+
+/** An encrypted value as events and views carry it: never plaintext. */
+export const sealedValueSchema = z.object({
+  dataKeyId: z.string().min(1),
+  nonce: z.string().min(1),
+  ciphertext: z.string().min(1),
+});
+export type SealedValue = z.infer<typeof sealedValueSchema>;

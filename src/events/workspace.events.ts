@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { eventSchema } from './event';
+import { workspacePermissionSchema } from './values';
+
+/** Events of the `workspace-<workspaceId>` stream: the workspace and its membership. */
+export const workspaceCreated = eventSchema('WorkspaceCreated', {
+  workspaceId: z.string(),
+  name: z.string(),
+  /** A service may create a workspace; it has no email. */
+  creator: z.object({ userId: z.string(), email: z.string().nullable() }),
+});
+export const memberInvited = eventSchema('MemberInvited', {
+  invitationId: z.string(),
+  email: z.string(),
+  permission: workspacePermissionSchema,
+  external: z.boolean(),
+});
+export const invitationRevoked = eventSchema('InvitationRevoked', { invitationId: z.string() });
+export const invitationAccepted = eventSchema('InvitationAccepted', {
+  invitationId: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  permission: workspacePermissionSchema,
+  external: z.boolean(),
+});
+export const memberPermissionChanged = eventSchema('MemberPermissionChanged', {
+  userId: z.string(),
+  permission: workspacePermissionSchema,
+});
+export const memberRemoved = eventSchema('MemberRemoved', { userId: z.string() });
+
+export const workspaceEventSchema = z.discriminatedUnion('type', [
+  workspaceCreated,
+  memberInvited,
+  invitationRevoked,
+  invitationAccepted,
+  memberPermissionChanged,
+  memberRemoved,
+]);
+
+export type WorkspaceCreated = z.infer<typeof workspaceCreated>;
+export type MemberInvited = z.infer<typeof memberInvited>;
+export type InvitationRevoked = z.infer<typeof invitationRevoked>;
+export type InvitationAccepted = z.infer<typeof invitationAccepted>;
+export type MemberPermissionChanged = z.infer<typeof memberPermissionChanged>;
+export type MemberRemoved = z.infer<typeof memberRemoved>;
+export type WorkspaceEvent = z.infer<typeof workspaceEventSchema>;

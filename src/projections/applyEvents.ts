@@ -1,0 +1,46 @@
+import { parseStoredEvent, type RecordedEvent } from '../events/streams';
+import type { StoredEvent } from '../stores/eventStore.port';
+import { comparePositions } from '../stores/position';
+import type { Positioned, ReadStore, ViewWrite } from '../stores/readStore.port';
+import type { Projection } from './projection';
+
+/**
+ * Folds a batch of events into view writes: loads every document the batch touches in one
+ * go per collection, applies each event to each document it concerns, in log order, skipping
+ * events at or before the document's position (so a replay changes nothing).
+ */
+export async function viewWritesFor(
+  store: Pick<ReadStore, 'getMany'>,
+  projections: readonly Projection[],
+  events: readonly StoredEvent[],
+): Promise<ViewWrite[]> {
+  const recorded = events.map(parseStoredEvent).filter((r): r is RecordedEvent => r !== null);
+  const touches = recorded.flatMap((r) =>
+    projections.flatMap((p) => p.documentIds(r).map((id) => ({ projection: p, id, recorded: r }))),
+  );
+
+  const idsByCollection = new Map<string, string[]>();
+  for (const { projection, id } of touches) {
+    const ids = idsByCollection.get(projection.collection) ?? [];
+    ids.push(id);
+    idsByCollection.set(projection.collection, ids);
+  }
+  const current = new Map<string, Positioned>();
+  for (const [collection, ids] of idsByCollection) {
+    for (const [id, found] of await store.getMany(collection, ids)) current.set(docKey(collection, id), found);
+  }
+
+  const writes = new Map<string, ViewWrite>();
+  for (const { projection, id, recorded: r } of touches) {
+    const key = docKey(projection.collection, id);
+    const before = writes.get(key) ?? current.get(key);
+    if (before && comparePositions(before.position, r.position) >= 0) continue;
+    const doc = projection.evolve((before?.doc ?? null) as object | null, r);
+    writes.set(key, { collection: projection.collection, id, doc, position: r.position });
+  }
+  return [...writes.values()];
+}
+
+function docKey(collection: string, id: string): string {
+  return `${collection}\u0000${id}`;
+}

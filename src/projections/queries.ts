@@ -1,0 +1,79 @@
+import { streamIds } from '../events/streams';
+import type { ReadStore } from '../stores/readStore.port';
+import type { ViewCache } from './viewCache';
+import { viewIds, type InvitationDoc, type MemberDoc, type ScopeDoc, type SecretDoc, type WorkspaceDoc } from './views';
+
+export type SecretsListing = Readonly<{ revision: number; secrets: readonly SecretDoc[] }>;
+
+/**
+ * Queries over the views. Point lookups on the hot paths (membership, single secrets) go
+ * through the position-tagged cache; lists read the store.
+ */
+export class Views {
+  constructor(
+    private readonly store: Pick<ReadStore, 'get' | 'find'>,
+    private readonly cache: ViewCache,
+  ) {}
+
+  workspace(workspaceId: string): Promise<WorkspaceDoc | null> {
+    return this.cache.get('workspaces', workspaceId);
+  }
+
+  /** The user's membership, null unless they are an active member. */
+  member(workspaceId: string, userId: string): Promise<MemberDoc | null> {
+    return this.cache.get('members', viewIds.member(workspaceId, userId));
+  }
+
+  workspaceSecret(workspaceId: string, key: string): Promise<SecretDoc | null> {
+    return this.cache.get('workspaceSecrets', viewIds.secret(workspaceId, key));
+  }
+
+  personalSecret(userId: string, key: string): Promise<SecretDoc | null> {
+    return this.cache.get('personalSecrets', viewIds.secret(userId, key));
+  }
+
+  async workspacesOf(userId: string): Promise<Array<{ workspace: WorkspaceDoc; member: MemberDoc }>> {
+    const memberships = await this.store.find('members', 'userId', userId);
+    const result: Array<{ workspace: WorkspaceDoc; member: MemberDoc }> = [];
+    for (const { doc } of memberships) {
+      const member = doc as MemberDoc;
+      const workspace = await this.workspace(member.workspaceId);
+      if (workspace) result.push({ workspace, member });
+    }
+    return result;
+  }
+
+  async membersOf(workspaceId: string): Promise<MemberDoc[]> {
+    return (await this.store.find('members', 'workspaceId', workspaceId)).map((f) => f.doc as MemberDoc);
+  }
+
+  async invitationsOf(workspaceId: string): Promise<InvitationDoc[]> {
+    return (await this.store.find('invitations', 'workspaceId', workspaceId)).map((f) => f.doc as InvitationDoc);
+  }
+
+  async invitationsFor(email: string): Promise<InvitationDoc[]> {
+    return (await this.store.find('invitations', 'email', email.toLowerCase())).map((f) => f.doc as InvitationDoc);
+  }
+
+  async invitation(invitationId: string): Promise<InvitationDoc | null> {
+    return ((await this.store.get('invitations', invitationId))?.doc ?? null) as InvitationDoc | null;
+  }
+
+  workspaceSecrets(workspaceId: string): Promise<SecretsListing> {
+    return this.listing('workspaceSecrets', streamIds.workspaceSecrets(workspaceId), workspaceId);
+  }
+
+  personalSecrets(userId: string): Promise<SecretsListing> {
+    return this.listing('personalSecrets', streamIds.personalSecrets(userId), userId);
+  }
+
+  /**
+   * The revision is read before the list: if the projector commits in between, the list is
+   * newer than the ETag and a save with that ETag gets a 412, never a silent lost update.
+   */
+  private async listing(collection: 'workspaceSecrets' | 'personalSecrets', streamId: string, ownerId: string) {
+    const scope = (await this.store.get('scopes', streamId))?.doc as ScopeDoc | null | undefined;
+    const found = await this.store.find(collection, 'ownerId', ownerId);
+    return { revision: scope?.revision ?? 0, secrets: found.map((f) => f.doc as SecretDoc) };
+  }
+}

@@ -1,0 +1,53 @@
+import { comparePositions } from '../stores/position';
+import type { ReadStore } from '../stores/readStore.port';
+import type { CollectionName } from './views';
+
+type Entry =
+  | { kind: 'doc'; doc: unknown; position: string | null }
+  /** An event at `position` changed the document after it was cached: read it again. */
+  | { kind: 'invalidated'; position: string };
+
+const DEFAULT_LIMIT = 200_000;
+
+/**
+ * An in-process cache of view documents for the hot paths (resolution, authorisation), so they
+ * never wait on storage for a document they read before. Entries are tagged with the position
+ * of the document they hold; `invalidate` (called for every view write, by position) marks an
+ * entry stale, and a read that finishes later is kept only if it is at least that new, so a
+ * slow read can never put an older document back. Bounded: the oldest entries go first.
+ */
+export class ViewCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly store: Pick<ReadStore, 'get'>,
+    private readonly limit = DEFAULT_LIMIT,
+  ) {}
+
+  /** The live document, or null when it does not exist (or was deleted). */
+  async get<T>(collection: CollectionName, id: string): Promise<T | null> {
+    const key = `${collection}/${id}`;
+    const entry = this.entries.get(key);
+    if (entry?.kind === 'doc') return entry.doc as T | null;
+    const found = await this.store.get(collection, id);
+    const latest = this.entries.get(key);
+    const stale =
+      latest?.kind === 'invalidated' && (found === undefined || comparePositions(found.position, latest.position) < 0);
+    if (!stale && latest?.kind !== 'doc') this.set(key, { kind: 'doc', doc: found?.doc ?? null, position: found?.position ?? null });
+    return (found?.doc ?? null) as T | null;
+  }
+
+  invalidate(collection: string, id: string, position: string): void {
+    this.set(`${collection}/${id}`, { kind: 'invalidated', position });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private set(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+  }
+}

@@ -1,0 +1,77 @@
+import { Forbidden, MissingReferences, NotFound } from '../errors';
+import type { SecretCipher } from '../crypto/secretCipher';
+import type { Views } from '../projections/queries';
+import type { SecretDoc } from '../projections/views';
+import { collectReferences, substitute } from './references';
+
+export const triggers = ['manual', 'api', 'webhook', 'schedule'] as const;
+export type Trigger = (typeof triggers)[number];
+
+export type ResolveRequest = Readonly<{
+  workspaceId: string;
+  trigger: Trigger;
+  /** The user who clicked Run: required for `manual`. */
+  triggeredBy?: string | undefined;
+  /** The workflow's owner: required for the other triggers. */
+  workflowOwnerId?: string | undefined;
+  input: unknown;
+  onMissing: 'fail' | 'keep';
+  masks: boolean;
+}>;
+
+export type ResolvedReference = Readonly<{ key: string; scope: 'workspace' | 'personal'; version: number }>;
+
+export type ResolveResult = Readonly<{
+  output: unknown;
+  references: ResolvedReference[];
+  /** The distinct values substituted, when asked for: executors scrub them from their logs. */
+  masks?: string[];
+}>;
+
+/**
+ * Resolution (DESIGN §1): the workspace secret wins; otherwise the personal secret of the user
+ * the trigger names, only while that user is an active member; otherwise the key is missing.
+ * Reads only the views, through the cache; never the event store.
+ */
+export class Resolver {
+  constructor(
+    private readonly views: Views,
+    private readonly cipher: SecretCipher,
+  ) {}
+
+  async resolve(request: ResolveRequest): Promise<ResolveResult> {
+    const { workspaceId } = request;
+    if (!(await this.views.workspace(workspaceId))) throw new NotFound('Workspace not found', 'workspace_not_found');
+    const personalOwner = request.trigger === 'manual' ? request.triggeredBy! : request.workflowOwnerId!;
+    const ownerIsMember = (await this.views.member(workspaceId, personalOwner)) !== null;
+    if (request.trigger === 'manual' && !ownerIsMember) {
+      throw new Forbidden('triggeredBy is not an active member of the workspace', 'not_a_member');
+    }
+
+    const found = collectReferences(request.input);
+    const values = new Map<string, string>();
+    const references: ResolvedReference[] = [];
+    for (const key of new Set(found.map((r) => r.key))) {
+      const workspaceSecret = await this.views.workspaceSecret(workspaceId, key);
+      if (workspaceSecret) {
+        values.set(key, await this.open('workspace', workspaceSecret));
+        references.push({ key, scope: 'workspace', version: workspaceSecret.version });
+        continue;
+      }
+      const personalSecret = ownerIsMember ? await this.views.personalSecret(personalOwner, key) : null;
+      if (personalSecret) {
+        values.set(key, await this.open('personal', personalSecret));
+        references.push({ key, scope: 'personal', version: personalSecret.version });
+      }
+    }
+
+    const missing = found.filter((r) => !values.has(r.key));
+    if (missing.length > 0 && request.onMissing === 'fail') throw new MissingReferences(missing);
+    const output = substitute(request.input, values);
+    return request.masks ? { output, references, masks: [...new Set(values.values())] } : { output, references };
+  }
+
+  private open(scope: 'workspace' | 'personal', secret: SecretDoc): Promise<string> {
+    return this.cipher.open({ scope, ownerId: secret.ownerId, key: secret.key, version: secret.version }, secret.value);
+  }
+}

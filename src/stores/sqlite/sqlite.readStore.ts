@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import type { SqliteDatabase } from './database';
+import type { Checkpoint, CollectionSpec, Found, Positioned, ReadStore, RebuildTarget, ViewWrite } from '../readStore.port';
+
+type Row = { id: string; position: bigint; doc: string | null };
+
+const LIVE = 'view_';
+const REBUILD = 'rebuild_';
+const FIELD = /^[A-Za-z]+$/;
+
+/**
+ * Views as tables `view_<collection>(id, position, doc JSON)`, with expression indexes on the
+ * fields the spec names. A rebuild fills `rebuild_<collection>` tables, then renames them over
+ * the live ones in one transaction. Positions are bound and read as BigInt (they may exceed 2^53).
+ */
+export class SqliteReadStore implements ReadStore {
+  private readonly checkpointName: string;
+  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly spec: CollectionSpec,
+    private readonly prefix: string = LIVE,
+  ) {
+    this.checkpointName = prefix;
+    for (const [collection, fields] of Object.entries(spec)) {
+      if (!/^[A-Za-z]+$/.test(collection) || !fields.every((f) => FIELD.test(f))) {
+        throw new Error(`Invalid view spec for ${collection}`);
+      }
+      db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${collection} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT) STRICT`);
+      // Rebuild tables get their indexes when they are swapped in: bulk loading is faster without.
+      if (prefix === LIVE) createIndexes(db, collection, fields);
+    }
+    db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER, generation TEXT NOT NULL) STRICT');
+    db.prepare('INSERT OR IGNORE INTO checkpoints (name, position, generation) VALUES (?, NULL, ?)').run(
+      this.checkpointName,
+      newGeneration(),
+    );
+  }
+
+  private statement(sql: string) {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], unknown>(sql).safeIntegers(true);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private table(collection: string): string {
+    if (!Object.hasOwn(this.spec, collection)) throw new Error(`Unknown view collection ${collection}`);
+    return `${this.prefix}${collection}`;
+  }
+
+  async get(collection: string, id: string): Promise<Positioned | undefined> {
+    const row = this.statement(`SELECT id, position, doc FROM ${this.table(collection)} WHERE id = ?`).get(id) as Row | undefined;
+    return row && toPositioned(row);
+  }
+
+  async getMany(collection: string, ids: readonly string[]): Promise<Map<string, Positioned>> {
+    const get = this.statement(`SELECT id, position, doc FROM ${this.table(collection)} WHERE id = ?`);
+    const found = new Map<string, Positioned>();
+    for (const id of new Set(ids)) {
+      const row = get.get(id) as Row | undefined;
+      if (row) found.set(id, toPositioned(row));
+    }
+    return found;
+  }
+
+  async find(collection: string, field: string, value: string): Promise<Found[]> {
+    if (!this.spec[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
+    const rows = this.statement(
+      `SELECT id, position, doc FROM ${this.table(collection)} WHERE json_extract(doc, '$.${field}') = ? ORDER BY id`,
+    ).all(value) as Row[];
+    return rows.map(toFound);
+  }
+
+  async all(collection: string): Promise<Found[]> {
+    const rows = this.statement(`SELECT id, position, doc FROM ${this.table(collection)} WHERE doc IS NOT NULL ORDER BY id`).all() as Row[];
+    return rows.map(toFound);
+  }
+
+  async checkpoint(): Promise<Checkpoint> {
+    const row = this.statement('SELECT position, generation FROM checkpoints WHERE name = ?').get(this.checkpointName) as
+      | { position: bigint | null; generation: string }
+      | undefined;
+    if (!row) throw new Error(`Checkpoint ${this.checkpointName} is missing`);
+    return { position: row.position === null ? null : String(row.position), generation: row.generation };
+  }
+
+  async commit(writes: readonly ViewWrite[], position: string, generation: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const moved = this.statement('UPDATE checkpoints SET position = ? WHERE name = ? AND generation = ?').run(
+        BigInt(position),
+        this.checkpointName,
+        generation,
+      );
+      if (moved.changes === 0) return false;
+      for (const write of writes) {
+        this.statement(
+          `INSERT INTO ${this.table(write.collection)} (id, position, doc) VALUES (?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET position = excluded.position, doc = excluded.doc
+           WHERE excluded.position > position`,
+        ).run(write.id, BigInt(write.position), write.doc === null ? null : JSON.stringify(write.doc));
+      }
+      return true;
+    }).immediate();
+  }
+
+  async startRebuild(): Promise<RebuildTarget> {
+    const collections = Object.keys(this.spec);
+    const dropRebuildTables = () => {
+      for (const c of collections) this.db.exec(`DROP TABLE IF EXISTS ${REBUILD}${c}`);
+      this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(REBUILD);
+    };
+    dropRebuildTables();
+    const store = new SqliteReadStore(this.db, this.spec, REBUILD);
+    return {
+      store,
+      swapIn: async () => {
+        this.db.transaction(() => {
+          for (const [c, fields] of Object.entries(this.spec)) {
+            this.db.exec(`DROP TABLE ${LIVE}${c}; ALTER TABLE ${REBUILD}${c} RENAME TO ${LIVE}${c};`);
+            createIndexes(this.db, c, fields);
+          }
+          const rebuilt = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true).get(REBUILD) as {
+            position: bigint | null;
+          };
+          // A new generation tells a projector still running on the old views to start over.
+          this.db
+            .prepare('UPDATE checkpoints SET position = ?, generation = ? WHERE name = ?')
+            .run(rebuilt.position, newGeneration(), LIVE);
+          this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(REBUILD);
+        }).immediate();
+        this.statements.clear();
+      },
+      discard: async () => dropRebuildTables(),
+    };
+  }
+
+  async close(): Promise<void> {
+    // A rebuild target shares the live store's connection; only the live store closes it.
+    if (this.prefix === LIVE && this.db.open) this.db.close();
+  }
+}
+
+function createIndexes(db: SqliteDatabase, collection: string, fields: readonly string[]) {
+  for (const field of fields) {
+    db.exec(
+      `CREATE INDEX IF NOT EXISTS ix_${collection}_${field} ON ${LIVE}${collection} (json_extract(doc, '$.${field}'))`,
+    );
+  }
+}
+
+function newGeneration(): string {
+  return randomBytes(8).toString('hex');
+}
+
+function toPositioned(row: Row): Positioned {
+  return { doc: row.doc === null ? null : JSON.parse(row.doc), position: String(row.position) };
+}
+
+function toFound(row: Row): Found {
+  return { id: row.id, doc: JSON.parse(row.doc!), position: String(row.position) };
+}
