@@ -1,15 +1,24 @@
 import type { DataKey } from '../crypto/dataKeys';
+import type { EventOf } from '../events/streams';
 import type { SecretCipher } from '../crypto/secretCipher';
 import { contextFor, type Actor, type Clock } from './actor';
 import { personalSecretsDecider } from './personalSecrets.decider';
-import { nextVersion, type SecretsState } from './secrets.state';
-import { planBatch, type PreparedValue } from './secretsBatch';
+import { evolveSecrets, nextVersion, type SecretsState } from './secrets.state';
+import { planBatch, type BatchKeys, type BatchPlan, type PreparedValue, type SecretsBatch } from './secretsBatch';
 import type { StreamCommands, Written } from './streamCommands';
 import { permissionOf, requireMember, type WorkspaceState } from './workspace.decider';
 import { planWorkspaceBatch, workspaceSecretsDecider } from './workspaceSecrets.decider';
 
 /** A batch as the API receives it: plaintext values, which never leave this handler unsealed. */
 export type BatchInput = Readonly<{ set: Readonly<Record<string, string>>; delete: readonly string[] }>;
+
+export type SaveResult = Written &
+  Readonly<{
+    /** Keys that did not exist before this save. */
+    created: readonly string[];
+    /** The version of each key set, after the save (unchanged values keep theirs). */
+    versions: Readonly<Record<string, number>>;
+  }>;
 
 type Scope = 'workspace' | 'personal';
 
@@ -27,40 +36,64 @@ export class SecretsHandlers {
     private readonly clock: Clock,
   ) {}
 
-  async saveWorkspace(actor: Actor, workspaceId: string, input: BatchInput, expectedRevision?: number): Promise<Written> {
+  async saveWorkspace(actor: Actor, workspaceId: string, input: BatchInput, expectedRevision?: number): Promise<SaveResult> {
     const { state: workspace } = await this.workspaces.load(workspaceId);
     const access = { permission: requireMember(workspace, actor.userId).permission };
-    const keys = { set: Object.keys(input.set), delete: input.delete };
-    const fresh = new Map<string, DataKey>();
-    return this.workspaceSecrets.execute(
-      workspaceId,
-      async ({ state }) => {
-        planWorkspaceBatch(state, actor.userId, access, keys);
-        const set = await this.prepare('workspace', workspaceId, state, input.set, fresh);
-        return workspaceSecretsDecider.decide(
-          { type: 'SaveWorkspaceSecrets', data: { batch: { set, delete: input.delete }, access }, context: contextFor(actor, this.clock) },
+    return this.save(this.workspaceSecrets, 'workspace', workspaceId, input, expectedRevision, {
+      plan: (state, keys) => planWorkspaceBatch(state, actor.userId, access, keys),
+      decide: (state, batch) =>
+        workspaceSecretsDecider.decide(
+          { type: 'SaveWorkspaceSecrets', data: { batch, access }, context: contextFor(actor, this.clock) },
           state,
-        );
-      },
-      expectedRevision,
-    );
+        ),
+    });
   }
 
-  async savePersonal(actor: Actor, input: BatchInput, expectedRevision?: number): Promise<Written> {
+  async savePersonal(actor: Actor, input: BatchInput, expectedRevision?: number): Promise<SaveResult> {
+    return this.save(this.personalSecrets, 'personal', actor.userId, input, expectedRevision, {
+      plan: planBatch,
+      decide: (state, batch) =>
+        personalSecretsDecider.decide(
+          { type: 'SavePersonalSecrets', data: { batch }, context: contextFor(actor, this.clock) },
+          state,
+        ),
+    });
+  }
+
+  /**
+   * The shape of every save: plan (refusals happen here, before anything is sealed or a data
+   * key is made), seal, decide. Reports which keys were created and the version of each key set.
+   */
+  private async save<C extends 'workspaceSecrets' | 'personalSecrets'>(
+    streams: StreamCommands<C, SecretsState>,
+    scope: Scope,
+    ownerId: string,
+    input: BatchInput,
+    expectedRevision: number | undefined,
+    steps: {
+      plan: (state: SecretsState, keys: BatchKeys) => BatchPlan;
+      decide: (state: SecretsState, batch: SecretsBatch) => EventOf<C>[];
+    },
+  ): Promise<SaveResult> {
     const keys = { set: Object.keys(input.set), delete: input.delete };
     const fresh = new Map<string, DataKey>();
-    return this.personalSecrets.execute(
-      actor.userId,
+    let outcome = { created: [] as readonly string[], versions: {} as Record<string, number> };
+    const written = await streams.execute(
+      ownerId,
       async ({ state }) => {
-        planBatch(state, keys);
-        const set = await this.prepare('personal', actor.userId, state, input.set, fresh);
-        return personalSecretsDecider.decide(
-          { type: 'SavePersonalSecrets', data: { batch: { set, delete: input.delete } }, context: contextFor(actor, this.clock) },
-          state,
-        );
+        const plan = steps.plan(state, keys);
+        const set = await this.prepare(scope, ownerId, state, input.set, fresh);
+        const events = steps.decide(state, { set, delete: input.delete });
+        const after = events.reduce((s, e) => evolveSecrets(s, e), state);
+        outcome = {
+          created: plan.created,
+          versions: Object.fromEntries(keys.set.map((key) => [key, after.secrets.get(key)?.version ?? 0])),
+        };
+        return events;
       },
       expectedRevision,
     );
+    return { ...written, ...outcome };
   }
 
   /** Drops a user's secret roles in a workspace, if they are no longer a member of it. */

@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { Forbidden, NotFound } from '../../errors';
+import { settle, tagWrite } from '../consistency';
+import type { App, AppDeps } from '../deps';
+import { requireMembership } from '../membership';
+import { actorOf } from '../principal';
+import { idSchema, positionSchema, workspaceParams, workspacePermissionSchema } from '../schemas';
+
+const memberSchema = z.object({
+  userId: z.string(),
+  email: z.string().nullable(),
+  permission: workspacePermissionSchema,
+  external: z.boolean(),
+  joinedAt: z.string(),
+});
+const invitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  permission: workspacePermissionSchema,
+  external: z.boolean(),
+  invitedAt: z.string(),
+  invitedBy: z.string(),
+});
+
+/** Members and invitations: admins manage them; invitees see and accept their own. */
+export function membersRoutes(app: App, deps: AppDeps) {
+  app.get(
+    '/v1/workspaces/:ws/members',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Members and pending invitations',
+        params: workspaceParams,
+        response: { 200: z.object({ members: z.array(memberSchema), invitations: z.array(invitationSchema) }) },
+      },
+    },
+    async (request) => {
+      const { ws } = request.params;
+      await requireMembership(deps.views, request.principal, ws);
+      const [members, invitations] = [await deps.views.membersOf(ws), await deps.views.invitationsOf(ws)];
+      return {
+        members: members.map(({ userId, email, permission, external, joinedAt }) => ({ userId, email, permission, external, joinedAt })),
+        invitations: invitations.map(({ invitationId, email, permission, external, invitedAt, invitedBy }) => ({
+          id: invitationId,
+          email,
+          permission,
+          external,
+          invitedAt,
+          invitedBy,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/v1/workspaces/:ws/invitations',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Invite someone by email (admins)',
+        params: workspaceParams,
+        body: z.strictObject({
+          email: z.string().trim().email().max(320),
+          permission: workspacePermissionSchema,
+          external: z.boolean().default(false),
+        }),
+        response: { 201: z.object({ id: z.string(), position: positionSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const written = await deps.workspaces.invite(actorOf(request.principal), request.params.ws, request.body);
+      await settle(deps.progress, written.position);
+      tagWrite(reply, { position: written.position });
+      return reply.code(201).send({ id: written.invitationId, position: written.position ?? '0' });
+    },
+  );
+
+  app.delete(
+    '/v1/workspaces/:ws/invitations/:id',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Revoke a pending invitation (admins)',
+        params: workspaceParams.extend({ id: idSchema }),
+      },
+    },
+    async (request, reply) => {
+      const written = await deps.workspaces.revoke(actorOf(request.principal), request.params.ws, request.params.id);
+      await settle(deps.progress, written.position);
+      tagWrite(reply, { position: written.position });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/v1/me/invitations',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'My pending invitations (by the email in my token)',
+        response: {
+          200: z.object({
+            invitations: z.array(
+              z.object({
+                id: z.string(),
+                workspaceId: z.string(),
+                workspaceName: z.string(),
+                permission: workspacePermissionSchema,
+                external: z.boolean(),
+                invitedAt: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const email = request.principal.email;
+      const pending = email === null ? [] : await deps.views.invitationsFor(email);
+      const invitations = [];
+      for (const i of pending) {
+        const workspace = await deps.views.workspace(i.workspaceId);
+        invitations.push({
+          id: i.invitationId,
+          workspaceId: i.workspaceId,
+          workspaceName: workspace?.name ?? '',
+          permission: i.permission,
+          external: i.external,
+          invitedAt: i.invitedAt,
+        });
+      }
+      return { invitations };
+    },
+  );
+
+  app.post(
+    '/v1/invitations/:id/accept',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Accept an invitation addressed to my email and join the workspace',
+        params: z.object({ id: idSchema }),
+        response: {
+          200: z.object({ workspaceId: z.string(), permission: workspacePermissionSchema, position: positionSchema }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request;
+      if (principal.email === null) throw new Forbidden('Accepting an invitation needs a token with an email');
+      const invitation = await deps.views.invitation(request.params.id);
+      if (!invitation || invitation.email !== principal.email) throw new NotFound('Invitation not found', 'invitation_not_found');
+      const written = await deps.workspaces.accept(actorOf(principal), invitation.workspaceId, invitation.invitationId);
+      await settle(deps.progress, written.position);
+      tagWrite(reply, { position: written.position });
+      return { workspaceId: invitation.workspaceId, permission: invitation.permission, position: written.position ?? '0' };
+    },
+  );
+
+  const memberParams = workspaceParams.extend({ userId: z.string().min(1).max(256) });
+
+  app.patch(
+    '/v1/workspaces/:ws/members/:userId',
+    {
+      schema: {
+        tags: ['members'],
+        summary: "Change a member's permission (admins; the last admin stays)",
+        params: memberParams,
+        body: z.strictObject({ permission: workspacePermissionSchema }),
+        response: { 200: z.object({ userId: z.string(), permission: workspacePermissionSchema, position: positionSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const { ws, userId } = request.params;
+      const written = await deps.workspaces.changePermission(actorOf(request.principal), ws, userId, request.body.permission);
+      await settle(deps.progress, written.position);
+      tagWrite(reply, { position: written.position });
+      return { userId, permission: request.body.permission, position: written.position ?? '0' };
+    },
+  );
+
+  app.delete(
+    '/v1/workspaces/:ws/members/:userId',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Remove a member (admins; the last admin stays); their secret roles go too',
+        params: memberParams,
+      },
+    },
+    async (request, reply) => {
+      const { ws, userId } = request.params;
+      const written = await deps.workspaces.remove(actorOf(request.principal), ws, userId);
+      await settle(deps.progress, written.position);
+      tagWrite(reply, { position: written.position });
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Forbidden } from '../../errors';
+import { triggers } from '../../resolver/resolver';
+import { awaitMinPosition } from '../consistency';
+import type { App, AppDeps } from '../deps';
+import { SCOPE_RESOLVE } from '../principal';
+import { idSchema, positionSchema } from '../schemas';
+
+const userIdSchema = z.string().min(1).max(256);
+
+const resolveBody = z
+  .strictObject({
+    workspaceId: idSchema,
+    trigger: z.enum(triggers),
+    triggeredBy: userIdSchema.optional(),
+    workflowOwnerId: userIdSchema.optional(),
+    input: z.json(),
+    onMissing: z.enum(['fail', 'keep']).default('fail'),
+    masks: z.boolean().default(false),
+    minPosition: positionSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.trigger === 'manual' && body.triggeredBy === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['triggeredBy'], message: 'is required for manual runs' });
+    }
+    if (body.trigger !== 'manual' && body.workflowOwnerId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['workflowOwnerId'], message: `is required for ${body.trigger} runs` });
+    }
+  });
+
+/** Resolution for executors: tokens with `secrets:resolve`, limited to their `ws` claim if any. */
+export function resolveRoutes(app: App, deps: AppDeps) {
+  app.post(
+    '/v1/resolve',
+    {
+      schema: {
+        tags: ['resolution'],
+        summary: 'Resolve {{KEY}} references in a JSON value at run time',
+        body: resolveBody,
+        response: {
+          200: z.object({
+            output: z.unknown(),
+            references: z.array(z.object({ key: z.string(), scope: z.enum(['workspace', 'personal']), version: z.number().int() })),
+            masks: z.array(z.string()).optional(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { principal, body } = request;
+      if (!principal.scopes.has(SCOPE_RESOLVE)) throw new Forbidden(`Resolution needs the ${SCOPE_RESOLVE} scope`);
+      if (principal.workspaces && !principal.workspaces.has(body.workspaceId)) {
+        throw new Forbidden('This token may not resolve in that workspace');
+      }
+      await awaitMinPosition(deps.progress, request, body.minPosition);
+      return deps.resolver.resolve(body);
+    },
+  );
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import { effectiveSecretRole } from '../../commands/secretRights';
+import type { SaveResult } from '../../commands/secrets.handlers';
+import type { SecretRole } from '../../events/values';
+import type { SecretDoc } from '../../projections/views';
+import { expectedRevision, settle, tagWrite } from '../consistency';
+import type { App, AppDeps } from '../deps';
+import { requireMembership } from '../membership';
+import { actorOf } from '../principal';
+import {
+  batchBody,
+  keyParams,
+  putSecretBody,
+  secretList,
+  workspaceKeyParams,
+  workspaceParams,
+  writeResult,
+} from '../schemas';
+
+const putResult = writeResult.extend({ key: z.string(), version: z.number().int() });
+
+function listItem(secret: SecretDoc, myRole: SecretRole | null) {
+  const { key, displayName, description, version, createdAt, createdBy, updatedAt, updatedBy } = secret;
+  return { key, displayName, description, version, createdAt, createdBy, updatedAt, updatedBy, myRole };
+}
+
+async function answerWrite(deps: AppDeps, reply: FastifyReply, saved: SaveResult) {
+  await settle(deps.progress, saved.position);
+  tagWrite(reply, saved);
+  return { revision: saved.revision, position: saved.position ?? '0' };
+}
+
+async function answerPut(deps: AppDeps, reply: FastifyReply, key: string, saved: SaveResult) {
+  const body = await answerWrite(deps, reply, saved);
+  return reply.code(saved.created.includes(key) ? 201 : 200).send({ ...body, key, version: saved.versions[key] ?? 0 });
+}
+
+async function answerDelete(deps: AppDeps, reply: FastifyReply, saved: SaveResult) {
+  await answerWrite(deps, reply, saved);
+  return reply.code(204).send();
+}
+
+/**
+ * Secrets of a workspace and of the caller (`/me`): list (never values), batch save, one key.
+ * Writes take `If-Match` and answer with the new ETag and the log position.
+ */
+export function secretsRoutes(app: App, deps: AppDeps) {
+  const tags = ['workspace secrets'];
+
+  app.get(
+    '/v1/workspaces/:ws/secrets',
+    { schema: { tags, summary: 'List the workspace secrets (never values), with the ETag', params: workspaceParams, response: { 200: secretList } } },
+    async (request, reply) => {
+      const { ws } = request.params;
+      const member = await requireMembership(deps.views, request.principal, ws);
+      const { revision, secrets } = await deps.views.workspaceSecrets(ws);
+      reply.header('etag', `"${revision}"`);
+      return {
+        revision,
+        secrets: secrets.map((s) =>
+          listItem(s, effectiveSecretRole(member.permission, s.members.find((m) => m.userId === member.userId)?.role)),
+        ),
+      };
+    },
+  );
+
+  app.patch(
+    '/v1/workspaces/:ws/secrets',
+    { schema: { tags, summary: 'Save a batch: set and delete keys, all or nothing', params: workspaceParams, body: batchBody, response: { 200: writeResult } } },
+    async (request, reply) => {
+      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), request.params.ws, request.body, expectedRevision(request));
+      return answerWrite(deps, reply, saved);
+    },
+  );
+
+  app.put(
+    '/v1/workspaces/:ws/secrets/:key',
+    { schema: { tags, summary: 'Set one key (201 when new)', params: workspaceKeyParams, body: putSecretBody, response: { 200: putResult, 201: putResult } } },
+    async (request, reply) => {
+      const { ws, key } = request.params;
+      const batch = { set: { [key]: request.body.value }, delete: [] };
+      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, batch, expectedRevision(request));
+      return answerPut(deps, reply, key, saved);
+    },
+  );
+
+  app.delete(
+    '/v1/workspaces/:ws/secrets/:key',
+    { schema: { tags, summary: 'Delete one key', params: workspaceKeyParams } },
+    async (request, reply) => {
+      const { ws, key } = request.params;
+      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, { set: {}, delete: [key] }, expectedRevision(request));
+      return answerDelete(deps, reply, saved);
+    },
+  );
+
+  const personal = ['personal secrets'];
+
+  app.get(
+    '/v1/me/secrets',
+    { schema: { tags: personal, summary: 'List my personal secrets (never values), with the ETag', response: { 200: secretList } } },
+    async (request, reply) => {
+      const { revision, secrets } = await deps.views.personalSecrets(request.principal.id);
+      reply.header('etag', `"${revision}"`);
+      return { revision, secrets: secrets.map((s) => listItem(s, 'admin')) };
+    },
+  );
+
+  app.patch(
+    '/v1/me/secrets',
+    { schema: { tags: personal, summary: 'Save a batch of my personal secrets', body: batchBody, response: { 200: writeResult } } },
+    async (request, reply) => {
+      const saved = await deps.secrets.savePersonal(actorOf(request.principal), request.body, expectedRevision(request));
+      return answerWrite(deps, reply, saved);
+    },
+  );
+
+  app.put(
+    '/v1/me/secrets/:key',
+    { schema: { tags: personal, summary: 'Set one personal key (201 when new)', params: keyParams, body: putSecretBody, response: { 200: putResult, 201: putResult } } },
+    async (request, reply) => {
+      const { key } = request.params;
+      const saved = await deps.secrets.savePersonal(
+        actorOf(request.principal),
+        { set: { [key]: request.body.value }, delete: [] },
+        expectedRevision(request),
+      );
+      return answerPut(deps, reply, key, saved);
+    },
+  );
+
+  app.delete(
+    '/v1/me/secrets/:key',
+    { schema: { tags: personal, summary: 'Delete one personal key', params: keyParams } },
+    async (request, reply) => {
+      const saved = await deps.secrets.savePersonal(actorOf(request.principal), { set: {}, delete: [request.params.key] }, expectedRevision(request));
+      return answerDelete(deps, reply, saved);
+    },
+  );
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { settle, tagWrite } from '../consistency';
+import type { App, AppDeps } from '../deps';
+import { actorOf } from '../principal';
+import { positionSchema, workspacePermissionSchema } from '../schemas';
+
+export function workspacesRoutes(app: App, deps: AppDeps) {
+  app.post(
+    '/v1/workspaces',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Create a workspace; the creator becomes its admin',
+        body: z.strictObject({ name: z.string().trim().min(1).max(128) }),
+        response: { 201: z.object({ id: z.string(), name: z.string(), position: positionSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const written = await deps.workspaces.create(actorOf(request.principal), request.body.name);
+      await settle(deps.progress, written.position);
+      tagWrite(reply, { position: written.position });
+      return reply.code(201).send({ id: written.workspaceId, name: request.body.name, position: written.position ?? '0' });
+    },
+  );
+
+  app.get(
+    '/v1/workspaces',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'The workspaces I am a member of, with my permission',
+        response: {
+          200: z.object({
+            workspaces: z.array(
+              z.object({ id: z.string(), name: z.string(), permission: workspacePermissionSchema, external: z.boolean() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const mine = await deps.views.workspacesOf(request.principal.id);
+      return {
+        workspaces: mine.map(({ workspace, member }) => ({
+          id: workspace.workspaceId,
+          name: workspace.name,
+          permission: member.permission,
+          external: member.external,
+        })),
+      };
+    },
+  );
+}

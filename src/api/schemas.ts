@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import {
+  MAX_VALUE_BYTES,
+  secretKeySchema,
+  secretRoleSchema,
+  workspacePermissionSchema,
+} from '../events/values';
+import { POSITION_PATTERN } from '../stores/position';
+
+/** Shared request and response schemas: they validate, type the handlers and feed /docs. */
+export const positionSchema = z.string().regex(POSITION_PATTERN, 'must be a log position (a decimal string)');
+
+export const secretValueSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((value) => Buffer.byteLength(value, 'utf8') <= MAX_VALUE_BYTES, `must be at most ${MAX_VALUE_BYTES} bytes (UTF-8)`);
+
+export const idSchema = z.string().min(1).max(128);
+export const workspaceParams = z.object({ ws: idSchema });
+export const keyParams = z.object({ key: secretKeySchema });
+export const workspaceKeyParams = workspaceParams.extend(keyParams.shape);
+
+export const consistencyQuery = z.object({ minPosition: positionSchema.optional() });
+
+export const batchBody = z.strictObject({
+  set: z.record(secretKeySchema, secretValueSchema).default({}),
+  delete: z.array(secretKeySchema).default([]),
+});
+
+export const putSecretBody = z.strictObject({ value: secretValueSchema });
+
+export const writeResult = z.object({ revision: z.number().int(), position: positionSchema });
+
+export const secretListItem = z.object({
+  key: z.string(),
+  displayName: z.string().nullable(),
+  description: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  myRole: secretRoleSchema.nullable(),
+});
+
+export const secretList = z.object({ revision: z.number().int(), secrets: z.array(secretListItem) });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    code: z.string(),
+    detail: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .passthrough();
+
+export { workspacePermissionSchema, secretRoleSchema };

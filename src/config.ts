@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/** The environment, parsed once at start-up; a bad value stops the process with its name. */
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** `id1:base64key,id2:base64key`; the first is active. Unset: a development key in DATA_DIR. */
+  SECRETS_MASTER_KEYS: z.string().min(1).optional(),
+  /** HS256 secret for bearer tokens. Unset: a development secret generated into DATA_DIR. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests per principal per minute. */
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(6000),
+  REVEAL_ENABLED: booleanFlag.default(true),
+  EVENTSTORE_URL: z.string().min(1).optional(),
+  MONGODB_URL: z.string().min(1).optional(),
+  SERVICE_ROLE: z.enum(['all', 'api', 'projector']).default('all'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,93 @@
+import type { AppDeps } from './api/deps';
+import type { Clock } from './commands/actor';
+import { randomId, type IdFactory } from './commands/ids';
+import { personalSecretsDecider } from './commands/personalSecrets.decider';
+import { SecretsHandlers } from './commands/secrets.handlers';
+import { StreamCommands } from './commands/streamCommands';
+import { StreamStates } from './commands/streamStates';
+import { workspaceDecider } from './commands/workspace.decider';
+import { WorkspaceHandlers } from './commands/workspace.handlers';
+import { workspaceSecretsDecider } from './commands/workspaceSecrets.decider';
+import { DataKeys } from './crypto/dataKeys';
+import type { KeyStore } from './crypto/keyStore.port';
+import type { MasterKeys } from './crypto/masterKeys';
+import { SecretCipher } from './crypto/secretCipher';
+import { loadSodium } from './crypto/sodium';
+import { allProjections } from './projections';
+import { Projector, type ProjectorLog } from './projections/projector';
+import { Views } from './projections/queries';
+import { ViewCache } from './projections/viewCache';
+import { Resolver } from './resolver/resolver';
+import type { EventStore } from './stores/eventStore.port';
+import type { ReadStore } from './stores/readStore.port';
+
+export type ServiceOptions = Readonly<{
+  eventStore: EventStore;
+  readStore: ReadStore;
+  keyStore: KeyStore;
+  masterKeys: MasterKeys;
+  jwtSecret: string;
+  log: ProjectorLog;
+  clock?: Clock;
+  newId?: IdFactory;
+}>;
+
+export type Service = Readonly<{
+  deps: AppDeps;
+  projector: Projector;
+  cipher: SecretCipher;
+  /** Stops the projector (its checkpoint is stored with every batch) and closes the stores. */
+  close(): Promise<void>;
+}>;
+
+/** Wires stores, crypto, command handlers, projector, views and resolver together. */
+export async function createService(options: ServiceOptions): Promise<Service> {
+  const { eventStore, readStore, keyStore, log } = options;
+  const clock = options.clock ?? (() => new Date());
+  const cipher = new SecretCipher(await loadSodium(), new DataKeys(await loadSodium(), keyStore, options.masterKeys, clock));
+
+  const states = new StreamStates(eventStore);
+  const workspaceStreams = new StreamCommands(eventStore, states, 'workspace', workspaceDecider);
+  const secrets = new SecretsHandlers(
+    workspaceStreams,
+    new StreamCommands(eventStore, states, 'workspaceSecrets', workspaceSecretsDecider),
+    new StreamCommands(eventStore, states, 'personalSecrets', personalSecretsDecider),
+    cipher,
+    clock,
+  );
+  const workspaces = new WorkspaceHandlers(
+    workspaceStreams,
+    (workspaceId, userId, actor) => secrets.removeRolesOf(workspaceId, userId, actor),
+    clock,
+    options.newId ?? randomId,
+  );
+
+  const cache = new ViewCache(readStore);
+  const views = new Views(readStore, cache);
+  const projector = new Projector(eventStore, readStore, allProjections, log);
+  projector.onApplied((writes) => {
+    for (const write of writes) cache.invalidate(write.collection, write.id, write.position);
+  });
+  await projector.start();
+
+  const deps: AppDeps = {
+    workspaces,
+    secrets,
+    views,
+    progress: projector,
+    resolver: new Resolver(views, cipher),
+    jwtSecret: options.jwtSecret,
+    notReadyBecause: () => (projector.error ? 'the projector stopped on an error' : null),
+  };
+  return {
+    deps,
+    projector,
+    cipher,
+    close: async () => {
+      await projector.stop();
+      await eventStore.close();
+      await readStore.close();
+      await keyStore.close();
+    },
+  };
+}
