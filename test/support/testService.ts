@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { createSigner } from 'fast-jwt';
+import { buildApp } from '../../src/api/app';
+import type { App } from '../../src/api/deps';
+import { parseMasterKeys } from '../../src/crypto/masterKeys';
+import { createService, type Service } from '../../src/service';
+import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
+
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+export const silentLog = { error: () => {}, info: () => {} };
+
+export function testMasterKeys(id = 'test1') {
+  return parseMasterKeys(`${id}:${randomBytes(32).toString('base64')}`);
+}
+
+export type TokenOptions = { email?: string | null; scope?: string; ws?: string[]; expiresInMs?: number };
+
+/** Signs a token as the service expects it; `email` defaults to `<sub>@example.com`. */
+export function token(sub: string, options: TokenOptions = {}): string {
+  const sign = createSigner({ key: TEST_JWT_SECRET, algorithm: 'HS256', expiresIn: options.expiresInMs ?? 3_600_000 });
+  const claims: Record<string, unknown> = { sub };
+  const email = options.email === undefined ? `${sub}@example.com` : options.email;
+  if (email !== null) claims.email = email;
+  if (options.scope) claims.scope = options.scope;
+  if (options.ws) claims.ws = options.ws;
+  return sign(claims);
+}
+
+export function bearer(sub: string, options: TokenOptions = {}) {
+  return { authorization: `Bearer ${token(sub, options)}` };
+}
+
+export type TestApp = { app: App; service: Service; close(): Promise<void> };
+
+/** The whole service on SQLite (in memory, or in `dataDir`), with its app for `inject`. */
+export async function startTestApp(dataDir = ':memory:'): Promise<TestApp> {
+  const service = await createService({
+    ...openSqliteStores(dataDir),
+    masterKeys: testMasterKeys(),
+    jwtSecret: TEST_JWT_SECRET,
+    log: silentLog,
+  });
+  const app = await buildApp(service.deps);
+  await app.ready();
+  return {
+    app,
+    service,
+    close: async () => {
+      await app.close();
+      await service.close();
+    },
+  };
+}
