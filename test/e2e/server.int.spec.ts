@@ -1,0 +1,50 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient } from '../support/client';
+import { filesUnder, leaksIn, leaksInFiles } from '../support/leaks';
+import { runScenario, type ScenarioResult } from '../support/scenario';
+import { startServer, type ServerProcess } from '../support/serverProcess';
+
+describe('npm start, over real HTTP on 127.0.0.1', () => {
+  let server: ServerProcess;
+  let result: ScenarioResult;
+  let exitCode: number | null;
+  let filesWhileRunning: ReturnType<typeof leaksInFiles>;
+
+  beforeAll(async () => {
+    server = await startServer();
+    result = await runScenario(httpClient(server.baseUrl));
+    // While running, recent writes sit in the SQLite WAL files: scan those too.
+    expect(filesUnder(server.dataDir).some((f) => f.endsWith('-wal'))).toBe(true);
+    filesWhileRunning = leaksInFiles(server.dataDir, result.values);
+    exitCode = await server.stop();
+  }, 120_000);
+  afterAll(() => rmSync(server.dataDir, { recursive: true, force: true }));
+
+  it('serves the whole scenario', () => {
+    expect(result.values.length).toBeGreaterThan(0);
+  });
+
+  it('shuts down cleanly on SIGTERM', () => {
+    expect(exitCode).toBe(0);
+    expect(server.output()).toContain('stopped cleanly');
+  });
+
+  it('warns that the generated master key is for development', () => {
+    expect(server.output()).toContain('DEVELOPMENT MASTER KEY');
+  });
+
+  it('leaves no plaintext value, nor its base64 or hex form, in any data file', () => {
+    expect(filesWhileRunning).toEqual([]);
+    expect(leaksInFiles(server.dataDir, result.values)).toEqual([]);
+  });
+
+  it('logs no value and no bearer token', () => {
+    expect(leaksIn(server.output(), result.values)).toEqual([]);
+    expect(server.output()).not.toMatch(/Bearer ey/);
+  });
+
+  it('answers no value outside resolutions', () => {
+    expect(leaksIn(result.nonResolveBodies.join('\n'), result.values)).toEqual([]);
+  });
+});

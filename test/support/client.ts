@@ -1,0 +1,46 @@
+import type { App } from '../../src/api/deps';
+
+export type Reply = { status: number; headers: Record<string, string>; body: unknown; text: string };
+export type RequestOptions = { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+export type Client = (method: string, url: string, options?: RequestOptions) => Promise<Reply>;
+
+function headersFor(options: RequestOptions): Record<string, string> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+  return headers;
+}
+
+function parse(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Calls the app in process (fastify's inject). */
+export function injectClient(app: App): Client {
+  return async (method, url, options = {}) => {
+    const response = await app.inject({
+      method: method as 'GET',
+      url,
+      headers: headersFor(options),
+      payload: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    return { status: response.statusCode, headers: response.headers as Record<string, string>, body: parse(response.body), text: response.body };
+  };
+}
+
+/** Calls a server over real HTTP. */
+export function httpClient(baseUrl: string): Client {
+  return async (method, url, options = {}) => {
+    const response = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: headersFor(options),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: parse(text), text };
+  };
+}
