@@ -27,6 +27,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body gets a 415 instead of failing validation as a string.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(problemDetailsPlugin);
   await app.register(authPlugin, { secret: deps.jwtSecret });

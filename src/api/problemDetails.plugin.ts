@@ -60,7 +60,10 @@ export const problemDetailsPlugin = fp(
           if (issue.keyword === 'unrecognized_keys' && Array.isArray(unknownKeys)) {
             return unknownKeys.map((key) => ({ field: [...path, String(key)].join('.'), message: 'unknown field' }));
           }
-          return [{ field: path.join('.') || (error.validationContext ?? 'body'), message: issue.message ?? 'is invalid' }];
+          // A record key that breaks its rule: zod nests the rule's own message.
+          const nested = (issue.params as { issues?: { message?: string }[] }).issues?.[0]?.message;
+          const message = issue.keyword === 'invalid_key' && nested ? nested : (issue.message ?? 'is invalid');
+          return [{ field: path.join('.') || (error.validationContext ?? 'body'), message }];
         });
         const where = error.validationContext ?? 'request';
         return sendProblem(reply, 400, 'validation_failed', `Invalid ${where}: ${errors.map((e) => e.field).join(', ')}`, {

@@ -1,0 +1,65 @@
+import { createSigner } from 'fast-jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectClient, type Client } from '../support/client';
+import { startTestApp, TEST_JWT_SECRET, token, type TestApp } from '../support/testService';
+
+describe('Authentication (DESIGN §3)', () => {
+  let t: TestApp;
+  let call: Client;
+  beforeAll(async () => {
+    t = await startTestApp();
+    call = injectClient(t.app);
+  });
+  afterAll(() => t.close());
+
+  const status = async (authorization?: string) =>
+    (await call('GET', '/v1/workspaces', { headers: authorization === undefined ? {} : { authorization } })).status;
+
+  it('accepts a valid HS256 bearer token', async () => {
+    expect(await status(`Bearer ${token('alice')}`)).toBe(200);
+  });
+
+  it('refuses a request without a token with 401 problem+json', async () => {
+    const reply = await call('GET', '/v1/workspaces');
+    expect(reply.status).toBe(401);
+    expect(reply.headers['content-type']).toContain('application/problem+json');
+    expect(reply.body).toMatchObject({ status: 401, code: 'unauthorized' });
+  });
+
+  it('refuses other schemes and garbage', async () => {
+    expect(await status(`Basic ${Buffer.from('a:b').toString('base64')}`)).toBe(401);
+    expect(await status('Bearer not-a-jwt')).toBe(401);
+  });
+
+  it('refuses an expired token', async () => {
+    const expired = createSigner({ key: TEST_JWT_SECRET, algorithm: 'HS256', clockTimestamp: Date.now() - 7_200_000, expiresIn: 60_000 });
+    expect(await status(`Bearer ${expired({ sub: 'alice' })}`)).toBe(401);
+  });
+
+  it('refuses a token without exp', async () => {
+    const noExp = createSigner({ key: TEST_JWT_SECRET, algorithm: 'HS256' });
+    expect(await status(`Bearer ${noExp({ sub: 'alice' })}`)).toBe(401);
+  });
+
+  it('refuses a token without sub', async () => {
+    const noSub = createSigner({ key: TEST_JWT_SECRET, algorithm: 'HS256', expiresIn: 60_000 });
+    expect(await status(`Bearer ${noSub({ email: 'a@example.com' })}`)).toBe(401);
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const other = createSigner({ key: 'another-secret-another-secret-another-secret', algorithm: 'HS256', expiresIn: 60_000 });
+    expect(await status(`Bearer ${other({ sub: 'alice' })}`)).toBe(401);
+  });
+
+  it('refuses an unsigned token (alg none) and other algorithms', async () => {
+    const none = createSigner({ algorithm: 'none', expiresIn: 60_000 });
+    expect(await status(`Bearer ${none({ sub: 'alice' })}`)).toBe(401);
+    const hs512 = createSigner({ key: TEST_JWT_SECRET, algorithm: 'HS512', expiresIn: 60_000 });
+    expect(await status(`Bearer ${hs512({ sub: 'alice' })}`)).toBe(401);
+  });
+
+  it('leaves health and readiness open', async () => {
+    expect((await call('GET', '/healthz')).status).toBe(200);
+    expect((await call('GET', '/readyz')).status).toBe(200);
+  });
+});

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectClient, type Client } from '../support/client';
+import { startTestApp, token, type TestApp } from '../support/testService';
+
+describe('Read-your-writes with minPosition (DESIGN §1)', () => {
+  let t: TestApp;
+  let call: Client;
+  let alice: string;
+  let ws: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    call = injectClient(t.app);
+    alice = token('alice');
+    ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+  });
+  afterAll(() => t.close());
+
+  it('answers every write with the position of its last event, as a string, in the body and X-Position', async () => {
+    const reply = await call('PUT', `/v1/workspaces/${ws}/secrets/A`, { token: alice, body: { value: 'v' } });
+    const body = reply.body as { position: string };
+    expect(body.position).toMatch(/^[0-9]+$/);
+    expect(reply.headers['x-position']).toBe(body.position);
+  });
+
+  it('serves a query with a reached minPosition, by query string or header', async () => {
+    const { position } = (await call('PUT', `/v1/workspaces/${ws}/secrets/B`, { token: alice, body: { value: 'v' } })).body as {
+      position: string;
+    };
+    expect((await call('GET', `/v1/workspaces/${ws}/secrets?minPosition=${position}`, { token: alice })).status).toBe(200);
+    expect((await call('GET', `/v1/workspaces/${ws}/secrets`, { token: alice, headers: { 'x-min-position': position } })).status).toBe(200);
+  });
+
+  it('waits for the views to reach a position written after the query arrived', async () => {
+    const head = Number(t.service.projector.position());
+    const pending = call('GET', `/v1/workspaces/${ws}/secrets?minPosition=${head + 2}`, { token: alice });
+    await call('PUT', `/v1/workspaces/${ws}/secrets/C`, { token: alice, body: { value: 'v' } });
+    const reply = await pending;
+    expect(reply.status).toBe(200);
+    expect((reply.body as { secrets: { key: string }[] }).secrets.map((s) => s.key)).toContain('C');
+  });
+
+  it('answers 503 when the views do not reach the position within 5 s', async () => {
+    const reply = await call('GET', `/v1/workspaces/${ws}/secrets?minPosition=999999999`, { token: alice });
+    expect(reply.status).toBe(503);
+    expect(reply.body).toMatchObject({ code: 'views_not_caught_up' });
+  }, 10_000);
+
+  it('refuses a minPosition that is not a position', async () => {
+    const reply = await call('GET', `/v1/workspaces/${ws}/secrets?minPosition=abc`, { token: alice });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ errors: [{ field: 'minPosition' }] });
+  });
+});

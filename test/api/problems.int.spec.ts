@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectClient, type Client } from '../support/client';
+import { startTestApp, token, type TestApp } from '../support/testService';
+
+describe('Problem details for malformed requests', () => {
+  let t: TestApp;
+  let call: Client;
+  let alice: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    call = injectClient(t.app);
+    alice = token('alice');
+  });
+  afterAll(() => t.close());
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const reply = await call('GET', '/v1/nope', { token: alice });
+    expect(reply.status).toBe(404);
+    expect(reply.body).toMatchObject({ code: 'route_not_found' });
+  });
+
+  it('refuses a body over 8 MiB with 413', async () => {
+    const reply = await call('POST', '/v1/workspaces', { token: alice, rawBody: JSON.stringify({ name: 'x'.repeat(8 * 1024 * 1024) }) });
+    expect(reply.status).toBe(413);
+    expect(reply.body).toMatchObject({ code: 'body_too_large' });
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const reply = await call('POST', '/v1/workspaces', { token: alice, rawBody: 'name=x', headers: { 'content-type': 'text/plain' } });
+    expect(reply.status).toBe(415);
+  });
+
+  it('never echoes a malformed body in the problem', async () => {
+    const reply = await call('POST', '/v1/workspaces', { token: alice, rawBody: '{"name": "leaky-secret-text' });
+    expect(reply.status).toBe(400);
+    expect(reply.text).not.toContain('leaky-secret-text');
+  });
+
+  it('refuses a __proto__ key in a body', async () => {
+    const reply = await call('POST', '/v1/workspaces', { token: alice, rawBody: '{"name":"a","__proto__":{"x":1}}' });
+    expect(reply.status).toBe(400);
+  });
+
+  it('names the key rule when a batch key is invalid', async () => {
+    const ws = (await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string };
+    const reply = await call('PATCH', `/v1/workspaces/${ws.id}/secrets`, { token: alice, body: { set: { 'not-valid': 'x' } } });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ errors: [{ field: 'set.not-valid', message: expect.stringContaining('letters, digits or underscores') }] });
+  });
+
+  it('names a malformed If-Match', async () => {
+    const ws = (await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string };
+    const reply = await call('PUT', `/v1/workspaces/${ws.id}/secrets/A`, { token: alice, body: { value: 'x' }, headers: { 'if-match': 'W/"abc"' } });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ errors: [{ field: 'If-Match' }] });
+  });
+});

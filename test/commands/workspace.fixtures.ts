@@ -1,0 +1,109 @@
+import type { WorkspaceCommand } from '../../src/commands/workspace.decider';
+import type { CommandContext, EventMetadata } from '../../src/events/event';
+import type { WorkspacePermission } from '../../src/events/values';
+import type { WorkspaceEvent } from '../../src/events/workspace.events';
+
+/** The fixed clock of every decider spec. */
+export const AT = '2025-03-14T09:26:53.000Z';
+
+export const by = (actor: string): CommandContext => ({ actor, at: AT });
+/** Written out, not built with the code under test's `metadataOf`. */
+export const meta = (actor: string): EventMetadata => ({ actor, at: AT, schemaVersion: 1 });
+
+export const WS = 'ws_1';
+
+export const created = (creator = 'alice', email: string | null = 'alice@example.com'): WorkspaceEvent => ({
+  type: 'WorkspaceCreated',
+  data: { workspaceId: WS, name: 'Acme', creator: { userId: creator, email } },
+  metadata: meta(creator),
+});
+
+export const invited = (
+  invitationId: string,
+  email: string,
+  permission: WorkspacePermission = 'write',
+  external = false,
+  actor = 'alice',
+): WorkspaceEvent => ({ type: 'MemberInvited', data: { invitationId, email, permission, external }, metadata: meta(actor) });
+
+export const revoked = (invitationId: string, actor = 'alice'): WorkspaceEvent => ({
+  type: 'InvitationRevoked',
+  data: { invitationId },
+  metadata: meta(actor),
+});
+
+export const accepted = (
+  invitationId: string,
+  userId: string,
+  email: string,
+  permission: WorkspacePermission = 'write',
+  external = false,
+): WorkspaceEvent => ({
+  type: 'InvitationAccepted',
+  data: { invitationId, userId, email, permission, external },
+  metadata: meta(userId),
+});
+
+export const permissionChanged = (userId: string, permission: WorkspacePermission, actor = 'alice'): WorkspaceEvent => ({
+  type: 'MemberPermissionChanged',
+  data: { userId, permission },
+  metadata: meta(actor),
+});
+
+export const removed = (userId: string, actor = 'alice'): WorkspaceEvent => ({
+  type: 'MemberRemoved',
+  data: { userId },
+  metadata: meta(actor),
+});
+
+/** A member who joined through an invitation: the two events it takes. */
+export const joined = (userId: string, permission: WorkspacePermission, external = false): WorkspaceEvent[] => [
+  invited(`inv_${userId}`, `${userId}@example.com`, permission, external),
+  accepted(`inv_${userId}`, userId, `${userId}@example.com`, permission, external),
+];
+
+/** alice (admin, creator), bob (write), carol (read), and dave invited as write. */
+export const team: WorkspaceEvent[] = [
+  created(),
+  ...joined('bob', 'write'),
+  ...joined('carol', 'read'),
+  invited('inv_dave', 'dave@example.com', 'write'),
+];
+
+export const createWorkspace = (actor: string, creatorEmail: string | null): WorkspaceCommand => ({
+  type: 'CreateWorkspace',
+  data: { workspaceId: WS, name: 'Acme', creatorEmail },
+  context: by(actor),
+});
+
+export const invite = (
+  actor: string,
+  email: string,
+  permission: WorkspacePermission = 'write',
+  invitationId = 'inv_new',
+  external = false,
+): WorkspaceCommand => ({ type: 'InviteMember', data: { invitationId, email, permission, external }, context: by(actor) });
+
+export const revoke = (actor: string, invitationId: string): WorkspaceCommand => ({
+  type: 'RevokeInvitation',
+  data: { invitationId },
+  context: by(actor),
+});
+
+export const accept = (actor: string, invitationId: string, email: string): WorkspaceCommand => ({
+  type: 'AcceptInvitation',
+  data: { invitationId, email },
+  context: by(actor),
+});
+
+export const changePermission = (actor: string, userId: string, permission: WorkspacePermission): WorkspaceCommand => ({
+  type: 'ChangeMemberPermission',
+  data: { userId, permission },
+  context: by(actor),
+});
+
+export const remove = (actor: string, userId: string): WorkspaceCommand => ({
+  type: 'RemoveMember',
+  data: { userId },
+  context: by(actor),
+});
