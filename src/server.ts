@@ -20,7 +20,13 @@ async function main() {
   }
 
   log.info({ backend: 'sqlite', dataDir: config.DATA_DIR }, 'event store, views and key store: embedded SQLite');
-  const service = await createService({ ...openSqliteStores(config.DATA_DIR), masterKeys, jwtSecret, log });
+  const service = await createService({
+    ...openSqliteStores(config.DATA_DIR),
+    masterKeys,
+    jwtSecret,
+    log,
+    settings: { rateLimitMax: config.RATE_LIMIT_MAX, revealEnabled: config.REVEAL_ENABLED },
+  });
   const app = await buildApp(service.deps, { logger: log });
   await app.listen({ host: config.HOST, port: config.PORT });
   if (!config.JWT_SECRET) {

@@ -13,13 +13,17 @@ import type { KeyStore } from './crypto/keyStore.port';
 import type { MasterKeys } from './crypto/masterKeys';
 import { SecretCipher } from './crypto/secretCipher';
 import { loadSodium } from './crypto/sodium';
+import { Metrics } from './observability/metrics';
 import { allProjections } from './projections';
+import { LagMonitor } from './projections/lagMonitor';
 import { Projector, type ProjectorLog } from './projections/projector';
 import { Views } from './projections/queries';
 import { ViewCache } from './projections/viewCache';
 import { Resolver } from './resolver/resolver';
 import type { EventStore } from './stores/eventStore.port';
 import type { ReadStore } from './stores/readStore.port';
+
+const DEFAULT_READY_MAX_LAG_SECONDS = 5;
 
 export type ServiceOptions = Readonly<{
   eventStore: EventStore;
@@ -30,6 +34,9 @@ export type ServiceOptions = Readonly<{
   log: ProjectorLog;
   clock?: Clock;
   newId?: IdFactory;
+  settings?: Partial<AppDeps['settings']>;
+  /** /readyz fails while the views lag the log by more than this. */
+  readyMaxLagSeconds?: number;
 }>;
 
 export type Service = Readonly<{
@@ -69,6 +76,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     for (const write of writes) cache.invalidate(write.collection, write.id, write.position);
   });
   await projector.start();
+  const metrics = new Metrics();
+  const lag = new LagMonitor(eventStore, projector, (seconds) => metrics.projectionLag.set(seconds));
+  await lag.start();
+  const maxLag = options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS;
 
   const deps: AppDeps = {
     workspaces,
@@ -77,13 +88,20 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     progress: projector,
     resolver: new Resolver(views, cipher),
     jwtSecret: options.jwtSecret,
-    notReadyBecause: () => (projector.error ? 'the projector stopped on an error' : null),
+    metrics,
+    settings: { rateLimitMax: 6000, revealEnabled: true, ...options.settings },
+    notReadyBecause: () => {
+      if (projector.error) return 'the projector stopped on an error';
+      if (lag.lagSeconds() > maxLag) return `the views lag the log by ${lag.lagSeconds().toFixed(1)} s`;
+      return null;
+    },
   };
   return {
     deps,
     projector,
     cipher,
     close: async () => {
+      lag.stop();
       await projector.stop();
       await eventStore.close();
       await readStore.close();

@@ -1,8 +1,12 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authPlugin } from './auth.plugin';
 import { awaitMinPosition } from './consistency';
 import type { App, AppDeps } from './deps';
+import { metricsPlugin } from './metrics.plugin';
+import { openapiPlugin } from './openapi.plugin';
 import { problemDetailsPlugin } from './problemDetails.plugin';
 import { healthRoutes } from './routes/health.routes';
 import { membersRoutes } from './routes/members.routes';
@@ -22,7 +26,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
-    // Request ids for log correlation; never derived from the request.
+    // Request ids for log correlation are ours; a client cannot choose them.
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -31,18 +35,45 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.removeContentTypeParser('text/plain');
 
   await app.register(problemDetailsPlugin);
-  await app.register(authPlugin, { secret: deps.jwtSecret });
-
-  // Every query can wait for the views to reach a position the client saw (read-your-writes).
-  app.addHook('preHandler', async (request) => {
-    if (request.method === 'GET' && !request.routeOptions.config?.public) await awaitMinPosition(deps.progress, request);
-  });
-
+  await app.register(openapiPlugin);
+  await app.register(helmet, (instance) => ({
+    contentSecurityPolicy: {
+      directives: {
+        ...helmet.contentSecurityPolicy.getDefaultDirectives(),
+        // The API UI at /docs serves its own scripts and styles with hashes (swagger-ui's staticCSP).
+        'script-src': ["'self'", ...(instance as unknown as SwaggerCsp).swaggerCSP.script],
+        'style-src': ["'self'", 'https:', ...(instance as unknown as SwaggerCsp).swaggerCSP.style],
+      },
+    },
+  }));
+  await app.register(metricsPlugin, { metrics: deps.metrics });
   healthRoutes(app, deps);
-  workspacesRoutes(app, deps);
-  membersRoutes(app, deps);
-  secretsRoutes(app, deps);
-  variablesRoutes(app, deps);
-  resolveRoutes(app, deps);
+
+  // The /v1 API: every route needs a bearer token and counts against its principal's rate.
+  await app.register(async (scope) => {
+    const api = scope.withTypeProvider<ZodTypeProvider>();
+    await api.register(authPlugin, { secret: deps.jwtSecret });
+    await api.register(rateLimit, {
+      max: deps.settings.rateLimitMax,
+      timeWindow: '1 minute',
+      hook: 'preHandler',
+      keyGenerator: (request) => `principal:${request.principal.id}`,
+    });
+    // Answers with secrets or their metadata must never sit in a shared cache.
+    api.addHook('onSend', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
+    // Every query can wait for the views to reach a position the client saw (read-your-writes).
+    api.addHook('preHandler', async (request) => {
+      if (request.method === 'GET') await awaitMinPosition(deps.progress, request);
+    });
+    workspacesRoutes(api, deps);
+    membersRoutes(api, deps);
+    secretsRoutes(api, deps);
+    variablesRoutes(api, deps);
+    resolveRoutes(api, deps);
+  });
   return app;
 }
+
+type SwaggerCsp = { swaggerCSP: { script: string[]; style: string[] } };

@@ -13,7 +13,8 @@ const claimsSchema = z.object({
 });
 
 /**
- * Bearer JWT authentication: HS256 only, `exp` and `sub` required (DESIGN §3). Verified tokens
+ * Bearer JWT authentication for every route of the context it is registered in (the /v1 API;
+ * health, metrics and docs live outside it): HS256 only, `exp` and `sub` required (DESIGN §3). Verified tokens
  * are cached by fast-jwt until they expire, so a busy executor's token is checked once.
  */
 export const authPlugin = fp<{ secret: string }>(
@@ -26,7 +27,6 @@ export const authPlugin = fp<{ secret: string }>(
     });
     app.decorateRequest('principal', null as unknown as Principal);
     app.addHook('onRequest', async (request) => {
-      if (request.routeOptions.config?.public) return;
       const header = request.headers.authorization;
       const match = header?.match(/^Bearer ([A-Za-z0-9._~+/-]+=*)$/);
       if (!match) throw new Unauthorized();

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { SecretsHandlers } from '../commands/secrets.handlers';
 import type { WorkspaceHandlers } from '../commands/workspace.handlers';
+import type { Metrics } from '../observability/metrics';
 import type { ViewProgress } from '../projections/projector';
 import type { Views } from '../projections/queries';
 import type { Resolver } from '../resolver/resolver';
@@ -14,6 +15,13 @@ export type AppDeps = Readonly<{
   progress: ViewProgress;
   resolver: Resolver;
   jwtSecret: string;
+  metrics: Metrics;
+  settings: Readonly<{
+    /** Requests per principal per minute. */
+    rateLimitMax: number;
+    /** false: secrets are write-only, reveal answers 403. */
+    revealEnabled: boolean;
+  }>;
   /** Why the service is not ready to serve, or null when it is. */
   notReadyBecause: () => string | null;
 }>;

@@ -21,8 +21,4 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
   }
-  interface FastifyContextConfig {
-    /** Routes that need no token: health, readiness, metrics, docs. */
-    public?: boolean;
-  }
 }

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { App, AppDeps } from '../deps';
 import { sendProblem } from '../problemDetails.plugin';
 
-/** Liveness and readiness, unprefixed and without a token (for load balancers, orchestrators). */
+/** Liveness and readiness, unprefixed and without a token (for load balancers and orchestrators). */
 export function healthRoutes(app: App, deps: AppDeps) {
   app.get(
     '/healthz',
-    { config: { public: true }, schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
+    { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
-  app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/readyz', { schema: { tags: ['operations'], summary: 'Readiness: 503 while the views lag or the projector stopped' } }, async (_request, reply) => {
     const reason = deps.notReadyBecause();
     if (reason !== null) return sendProblem(reply, 503, 'not_ready', reason);
     return { status: 'ready', position: deps.progress.position() };
