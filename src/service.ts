@@ -42,6 +42,7 @@ export type ServiceOptions = Readonly<{
 export type Service = Readonly<{
   deps: AppDeps;
   projector: Projector;
+  lag: LagMonitor;
   cipher: SecretCipher;
   /** Stops the projector (its checkpoint is stored with every batch) and closes the stores. */
   close(): Promise<void>;
@@ -75,6 +76,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   projector.onApplied((writes) => {
     for (const write of writes) cache.invalidate(write.collection, write.id, write.position);
   });
+  projector.onReplaced(() => cache.clear());
   await projector.start();
   const metrics = new Metrics();
   const lag = new LagMonitor(eventStore, projector, (seconds) => metrics.projectionLag.set(seconds));
@@ -99,6 +101,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   return {
     deps,
     projector,
+    lag,
     cipher,
     close: async () => {
       lag.stop();

@@ -3,7 +3,7 @@ import { createSigner } from 'fast-jwt';
 import { buildApp } from '../../src/api/app';
 import type { App } from '../../src/api/deps';
 import { parseMasterKeys } from '../../src/crypto/masterKeys';
-import { createService, type Service } from '../../src/service';
+import { createService, type Service, type ServiceOptions } from '../../src/service';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -34,12 +34,13 @@ export function bearer(sub: string, options: TokenOptions = {}) {
 export type TestApp = { app: App; service: Service; close(): Promise<void> };
 
 /** The whole service on SQLite (in memory, or in `dataDir`), with its app for `inject`. */
-export async function startTestApp(dataDir = ':memory:'): Promise<TestApp> {
+export async function startTestApp(dataDir = ':memory:', overrides: Partial<ServiceOptions> = {}): Promise<TestApp> {
   const service = await createService({
     ...openSqliteStores(dataDir),
     masterKeys: testMasterKeys(),
     jwtSecret: TEST_JWT_SECRET,
     log: silentLog,
+    ...overrides,
   });
   const app = await buildApp(service.deps);
   await app.ready();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Forbidden } from '../../errors';
+import { Forbidden, MissingReferences } from '../../errors';
 import { triggers } from '../../resolver/resolver';
 import { awaitMinPosition } from '../consistency';
 import type { App, AppDeps } from '../deps';
@@ -48,12 +48,21 @@ export function resolveRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       const { principal, body } = request;
-      if (!principal.scopes.has(SCOPE_RESOLVE)) throw new Forbidden(`Resolution needs the ${SCOPE_RESOLVE} scope`);
-      if (principal.workspaces && !principal.workspaces.has(body.workspaceId)) {
-        throw new Forbidden('This token may not resolve in that workspace');
+      const { resolutions, resolvedReferences } = deps.metrics;
+      try {
+        if (!principal.scopes.has(SCOPE_RESOLVE)) throw new Forbidden(`Resolution needs the ${SCOPE_RESOLVE} scope`);
+        if (principal.workspaces && !principal.workspaces.has(body.workspaceId)) {
+          throw new Forbidden('This token may not resolve in that workspace');
+        }
+        await awaitMinPosition(deps.progress, request, body.minPosition);
+        const result = await deps.resolver.resolve(body);
+        resolutions.inc({ outcome: 'resolved' });
+        for (const reference of result.references) resolvedReferences.inc({ scope: reference.scope });
+        return result;
+      } catch (error) {
+        resolutions.inc({ outcome: error instanceof MissingReferences ? 'missing' : 'refused' });
+        throw error;
       }
-      await awaitMinPosition(deps.progress, request, body.minPosition);
-      return deps.resolver.resolve(body);
     },
   );
 }

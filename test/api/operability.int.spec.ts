@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { injectClient } from '../support/client';
+import { startTestApp, token, type TestApp } from '../support/testService';
+
+describe('Operability', () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('counts requests and resolutions in Prometheus metrics', async () => {
+    t = await startTestApp();
+    const call = injectClient(t.app);
+    const ws = ((await call('POST', '/v1/workspaces', { token: token('alice'), body: { name: 'Acme' } })).body as { id: string }).id;
+    await call('POST', '/v1/resolve', {
+      token: token('runner', { scope: 'secrets:resolve' }),
+      body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: 'no references' },
+    });
+    const metrics = await call('GET', '/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(/http_requests_total\{method="POST",route="\/v1\/workspaces",status="201"\} 1/);
+    expect(metrics.text).toMatch(/http_request_duration_seconds_bucket\{.*route="\/v1\/resolve"/);
+    expect(metrics.text).toMatch(/secrets_resolutions_total\{outcome="resolved"\} 1/);
+    expect(metrics.text).toContain('secrets_projection_lag_seconds 0');
+  });
+
+  it('rate-limits each principal apart with a 429 problem', async () => {
+    t = await startTestApp(':memory:', { settings: { rateLimitMax: 3 } });
+    const call = injectClient(t.app);
+    const alice = token('alice');
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await call('GET', '/v1/workspaces', { token: alice })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await call('GET', '/v1/workspaces', { token: alice });
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.body).toMatchObject({ status: 429, code: 'rate_limited' });
+    expect((await call('GET', '/v1/workspaces', { token: token('bob') })).status).toBe(200);
+  });
+
+  it('sends security headers, and no-store on the API', async () => {
+    t = await startTestApp();
+    const reply = await injectClient(t.app)('GET', '/v1/workspaces', { token: token('alice') });
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    expect(reply.headers['strict-transport-security']).toBeDefined();
+    expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(reply.headers['cache-control']).toBe('no-store');
+  });
+
+  it('is not ready while the views lag the log beyond the bound', async () => {
+    t = await startTestApp(':memory:', { readyMaxLagSeconds: 1, clock: () => new Date(Date.now() - 60_000) });
+    const call = injectClient(t.app);
+    expect((await call('GET', '/readyz')).status).toBe(200);
+    await t.service.projector.stop();
+    const written = await t.service.deps.workspaces.create({ userId: 'alice', email: 'alice@example.com' }, 'Acme');
+    await t.service.lag.poll();
+    const reply = await call('GET', '/readyz');
+    expect(reply.status).toBe(503);
+    expect(reply.body).toMatchObject({ code: 'not_ready' });
+    await t.service.projector.start();
+    expect(await t.service.projector.waitFor(written.position!, 5000)).toBe(true);
+    await t.service.lag.poll();
+    expect((await call('GET', '/readyz')).status).toBe(200);
+  });
+});
