@@ -18,6 +18,8 @@ const DEFAULT_LIMIT = 200_000;
  */
 export class ViewCache {
   private readonly entries = new Map<string, Entry>();
+  /** Counts invalidations dropped (evicted or cleared): a read in flight across one is not cached. */
+  private forgotten = 0;
 
   constructor(
     private readonly store: Pick<ReadStore, 'get'>,
@@ -29,10 +31,12 @@ export class ViewCache {
     const key = `${collection}/${id}`;
     const entry = this.entries.get(key);
     if (entry?.kind === 'doc') return entry.doc as T | null;
+    const forgotten = this.forgotten;
     const found = await this.store.get(collection, id);
     const latest = this.entries.get(key);
     const stale =
-      latest?.kind === 'invalidated' && (found === undefined || comparePositions(found.position, latest.position) < 0);
+      (latest?.kind === 'invalidated' && (found === undefined || comparePositions(found.position, latest.position) < 0)) ||
+      (latest === undefined && this.forgotten !== forgotten);
     if (!stale && latest?.kind !== 'doc') this.set(key, { kind: 'doc', doc: found?.doc ?? null, position: found?.position ?? null });
     return (found?.doc ?? null) as T | null;
   }
@@ -42,12 +46,17 @@ export class ViewCache {
   }
 
   clear(): void {
+    this.forgotten += 1;
     this.entries.clear();
   }
 
   private set(key: string, entry: Entry): void {
     this.entries.delete(key);
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size >= this.limit) {
+      const [oldestKey, oldest] = this.entries.entries().next().value!;
+      if (oldest.kind === 'invalidated') this.forgotten += 1;
+      this.entries.delete(oldestKey);
+    }
     this.entries.set(key, entry);
   }
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
+import { POSITION_PATTERN } from '../position';
 import type { Checkpoint, CollectionSpec, Found, Positioned, ReadStore, RebuildTarget, ViewWrite } from '../readStore.port';
 
-type Row = { id: string; position: bigint; doc: string | null };
+type Row = { id: string; position: StoredPosition; doc: string | null };
 
 const LIVE = 'view_';
 const REBUILD = 'rebuild_';
@@ -12,7 +13,9 @@ const FIELD = /^[A-Za-z]+$/;
 /**
  * Views as tables `view_<collection>(id, position, doc JSON)`, with expression indexes on the
  * fields the spec names. A rebuild fills `rebuild_<collection>` tables, then renames them over
- * the live ones in one transaction. Positions are bound and read as BigInt (they may exceed 2^53).
+ * the live ones in one transaction. Positions are stored as 20-digit zero-padded text, which sorts
+ * as the integers do and holds every position up to 20 digits (EventStoreDB's are unsigned
+ * 64-bit, beyond SQLite's signed INTEGER).
  */
 export class SqliteReadStore implements ReadStore {
   private readonly checkpointName: string;
@@ -28,11 +31,11 @@ export class SqliteReadStore implements ReadStore {
       if (!/^[A-Za-z]+$/.test(collection) || !fields.every((f) => FIELD.test(f))) {
         throw new Error(`Invalid view spec for ${collection}`);
       }
-      db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${collection} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT) STRICT`);
+      db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${collection} (id TEXT PRIMARY KEY, position TEXT NOT NULL, doc TEXT) STRICT`);
       // Rebuild tables get their indexes when they are swapped in: bulk loading is faster without.
       if (prefix === LIVE) createIndexes(db, collection, fields);
     }
-    db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER, generation TEXT NOT NULL) STRICT');
+    db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT, generation TEXT NOT NULL) STRICT');
     db.prepare('INSERT OR IGNORE INTO checkpoints (name, position, generation) VALUES (?, NULL, ?)').run(
       this.checkpointName,
       newGeneration(),
@@ -83,16 +86,16 @@ export class SqliteReadStore implements ReadStore {
 
   async checkpoint(): Promise<Checkpoint> {
     const row = this.statement('SELECT position, generation FROM checkpoints WHERE name = ?').get(this.checkpointName) as
-      | { position: bigint | null; generation: string }
+      | { position: StoredPosition | null; generation: string }
       | undefined;
     if (!row) throw new Error(`Checkpoint ${this.checkpointName} is missing`);
-    return { position: row.position === null ? null : String(row.position), generation: row.generation };
+    return { position: row.position === null ? null : decodePosition(row.position), generation: row.generation };
   }
 
   async commit(writes: readonly ViewWrite[], position: string, generation: string): Promise<boolean> {
     return this.db.transaction(() => {
       const moved = this.statement('UPDATE checkpoints SET position = ? WHERE name = ? AND generation = ?').run(
-        BigInt(position),
+        encodePosition(position),
         this.checkpointName,
         generation,
       );
@@ -102,7 +105,7 @@ export class SqliteReadStore implements ReadStore {
           `INSERT INTO ${this.table(write.collection)} (id, position, doc) VALUES (?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET position = excluded.position, doc = excluded.doc
            WHERE excluded.position > position`,
-        ).run(write.id, BigInt(write.position), write.doc === null ? null : JSON.stringify(write.doc));
+        ).run(write.id, encodePosition(write.position), write.doc === null ? null : JSON.stringify(write.doc));
       }
       return true;
     }).immediate();
@@ -125,7 +128,7 @@ export class SqliteReadStore implements ReadStore {
             createIndexes(this.db, c, fields);
           }
           const rebuilt = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true).get(REBUILD) as {
-            position: bigint | null;
+            position: StoredPosition | null;
           };
           // A new generation tells a projector still running on the old views to start over.
           this.db
@@ -157,10 +160,22 @@ function newGeneration(): string {
   return randomBytes(8).toString('hex');
 }
 
+/** Text in tables made by this version; an INTEGER in files made before it (read as BigInt). */
+type StoredPosition = string | bigint;
+
+function encodePosition(position: string): string {
+  if (!POSITION_PATTERN.test(position)) throw new Error(`Invalid log position ${JSON.stringify(position)}`);
+  return position.padStart(20, '0');
+}
+
+function decodePosition(stored: StoredPosition): string {
+  return BigInt(stored).toString();
+}
+
 function toPositioned(row: Row): Positioned {
-  return { doc: row.doc === null ? null : JSON.parse(row.doc), position: String(row.position) };
+  return { doc: row.doc === null ? null : JSON.parse(row.doc), position: decodePosition(row.position) };
 }
 
 function toFound(row: Row): Found {
-  return { id: row.id, doc: JSON.parse(row.doc!), position: String(row.position) };
+  return { id: row.id, doc: JSON.parse(row.doc!), position: decodePosition(row.position) };
 }

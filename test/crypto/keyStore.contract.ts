@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DuplicateDataKey, type KeyStore, type WrappedDataKey } from '../../src/crypto/keyStore.port';
+
+const freshId = () => `dk_${randomBytes(12).toString('hex')}`;
+
+function wrapping(dataKeyId: string, masterKeyId: string, createdAt = '2024-05-01T12:00:00.000Z'): WrappedDataKey {
+  return { dataKeyId, masterKeyId, wrapped: randomBytes(72).toString('base64'), createdAt };
+}
+
+/**
+ * The KeyStore port's contract, for every adapter. Data key ids are random, so `makeStore` may
+ * hand back a store that already holds keys. Stores are closed after each test, then `cleanup` runs.
+ */
+export function keyStoreContract(name: string, makeStore: () => Promise<KeyStore>, cleanup?: () => Promise<void>): void {
+  describe(`KeyStore contract: ${name}`, () => {
+    const opened: KeyStore[] = [];
+    const open = async () => {
+      const store = await makeStore();
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
+      await cleanup?.();
+    });
+
+    it('gives back a wrapping exactly as inserted', async () => {
+      const store = await open();
+      const key = wrapping(freshId(), 'm1');
+      await store.insert(key);
+      expect(await store.get(key.dataKeyId)).toEqual([key]);
+    });
+
+    it('refuses a second wrapping by the same master key and keeps the first', async () => {
+      const store = await open();
+      const first = wrapping(freshId(), 'm1');
+      await store.insert(first);
+      const again = { ...wrapping(first.dataKeyId, 'm1'), createdAt: '2024-06-01T00:00:00.000Z' };
+      const error = await store.insert(again).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DuplicateDataKey);
+      expect(error).toMatchObject({ dataKeyId: first.dataKeyId, masterKeyId: 'm1' });
+      expect(await store.get(first.dataKeyId)).toEqual([first]);
+    });
+
+    it('keeps a wrapping under another master key beside the first, newest first', async () => {
+      const store = await open();
+      const id = freshId();
+      const old = wrapping(id, 'm1', '2024-05-01T12:00:00.000Z');
+      const rotated = wrapping(id, 'm2', '2024-07-01T12:00:00.000Z');
+      await store.insert(old);
+      await store.insert(rotated);
+      expect(await store.get(id)).toEqual([rotated, old]);
+    });
+
+    it('answers an unknown data key with no wrappings', async () => {
+      const store = await open();
+      await store.insert(wrapping(freshId(), 'm1'));
+      expect(await store.get(freshId())).toEqual([]);
+    });
+
+    it('keeps the wrappings of different data keys apart', async () => {
+      const store = await open();
+      const [a, b] = [wrapping(freshId(), 'm1'), wrapping(freshId(), 'm1')];
+      await store.insert(a);
+      await store.insert(b);
+      expect(await store.get(a.dataKeyId)).toEqual([a]);
+      expect(await store.get(b.dataKeyId)).toEqual([b]);
+    });
+
+    it('lists every data key id once, however many wrappings it has', async () => {
+      const store = await open();
+      const before = await store.dataKeyIds();
+      const [a, b] = [freshId(), freshId()];
+      await store.insert(wrapping(a, 'm1'));
+      await store.insert(wrapping(a, 'm2'));
+      await store.insert(wrapping(b, 'm1'));
+      const after = await store.dataKeyIds();
+      expect(new Set(after).size).toBe(after.length);
+      expect([...after].sort()).toEqual([...before, a, b].sort());
+    });
+  });
+}

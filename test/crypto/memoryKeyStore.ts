@@ -1,0 +1,23 @@
+import { DuplicateDataKey, type KeyStore, type WrappedDataKey } from '../../src/crypto/keyStore.port';
+
+/** A key store in memory for unit tests; it passes the KeyStore contract (memory.keyStore.unit.spec.ts). */
+export class MemoryKeyStore implements KeyStore {
+  readonly wrappings: WrappedDataKey[] = [];
+
+  async insert(key: WrappedDataKey): Promise<void> {
+    if (this.wrappings.some((w) => w.dataKeyId === key.dataKeyId && w.masterKeyId === key.masterKeyId)) {
+      throw new DuplicateDataKey(key.dataKeyId, key.masterKeyId);
+    }
+    this.wrappings.push({ ...key });
+  }
+
+  async get(dataKeyId: string): Promise<WrappedDataKey[]> {
+    return this.wrappings.filter((w) => w.dataKeyId === dataKeyId).reverse();
+  }
+
+  async dataKeyIds(): Promise<string[]> {
+    return [...new Set(this.wrappings.map((w) => w.dataKeyId))];
+  }
+
+  async close(): Promise<void> {}
+}

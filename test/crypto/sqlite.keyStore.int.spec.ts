@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type SqliteDatabase } from '../../src/stores/sqlite/database';
+import { SqliteKeyStore } from '../../src/stores/sqlite/sqlite.keyStore';
+import { keyStoreContract } from './keyStore.contract';
+
+keyStoreContract('SQLite in memory', async () => new SqliteKeyStore(openDatabase(':memory:', { durable: true })));
+
+const tempDirs: string[] = [];
+const tempFile = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'secrets-keystore-'));
+  tempDirs.push(dir);
+  return join(dir, 'keys.sqlite');
+};
+const removeTempDirs = async () => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+};
+
+keyStoreContract('SQLite file', async () => new SqliteKeyStore(openDatabase(tempFile(), { durable: true })), removeTempDirs);
+
+describe('SqliteKeyStore', () => {
+  let db: SqliteDatabase;
+  afterEach(async () => {
+    if (db?.open) db.close();
+    await removeTempDirs();
+  });
+
+  const key = { dataKeyId: 'dk_1', masterKeyId: 'm1', wrapped: 'c2VhbGVk', createdAt: '2024-05-01T12:00:00.000Z' };
+
+  it('refuses UPDATE on the table: wrappings are insert-only', async () => {
+    db = openDatabase(':memory:', { durable: true });
+    const store = new SqliteKeyStore(db);
+    await store.insert(key);
+    expect(() => db.prepare("UPDATE data_keys SET wrapped = 'dGFtcGVyZWQ='").run()).toThrow(/insert-only/);
+    expect(() => db.prepare("UPDATE data_keys SET master_key_id = 'm2'").run()).toThrow(/insert-only/);
+    expect(await store.get('dk_1')).toEqual([key]);
+  });
+
+  it('keeps wrappings across a reopen of its file', async () => {
+    const file = tempFile();
+    const first = new SqliteKeyStore(openDatabase(file, { durable: true }));
+    await first.insert(key);
+    await first.close();
+    db = openDatabase(file, { durable: true });
+    const second = new SqliteKeyStore(db);
+    expect(await second.get('dk_1')).toEqual([key]);
+    expect(await second.dataKeyIds()).toEqual(['dk_1']);
+    expect(() => db.prepare("UPDATE data_keys SET wrapped = 'x'").run()).toThrow(/insert-only/);
+  });
+});

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { ViewCache } from '../../src/projections/viewCache';
+import type { Positioned, ReadStore } from '../../src/stores/readStore.port';
+import { deferred, type Deferred } from '../stores/contractSupport';
+
+/**
+ * A read store whose `get` answers from `docs` at once, or, while `hold` is set, waits until
+ * the test releases it with the answer it chooses (a read in flight while the views move on).
+ */
+class FakeStore implements Pick<ReadStore, 'get'> {
+  readonly docs = new Map<string, Positioned>();
+  readonly calls: string[] = [];
+  readonly held: Array<Deferred<Positioned | undefined>> = [];
+  hold = false;
+
+  async get(collection: string, id: string): Promise<Positioned | undefined> {
+    this.calls.push(`${collection}/${id}`);
+    if (!this.hold) return this.docs.get(`${collection}/${id}`);
+    const answer = deferred<Positioned | undefined>();
+    this.held.push(answer);
+    return answer.promise;
+  }
+
+  put(id: string, doc: unknown, position: string) {
+    this.docs.set(`workspaces/${id}`, { doc, position });
+  }
+}
+
+const doc = (name: string) => ({ name });
+
+describe('ViewCache', () => {
+  it('serves a document it read before without calling the store', async () => {
+    const store = new FakeStore();
+    store.put('w1', doc('one'), '3');
+    const cache = new ViewCache(store);
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('one'));
+    store.put('w1', doc('changed behind its back'), '4');
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('one'));
+    expect(store.calls).toEqual(['workspaces/w1']);
+  });
+
+  it('caches absence and tombstones as null', async () => {
+    const store = new FakeStore();
+    store.put('gone', null, '5');
+    const cache = new ViewCache(store);
+    expect(await cache.get('workspaces', 'never')).toBeNull();
+    expect(await cache.get('workspaces', 'gone')).toBeNull();
+    expect(await cache.get('workspaces', 'never')).toBeNull();
+    expect(await cache.get('workspaces', 'gone')).toBeNull();
+    expect(store.calls).toEqual(['workspaces/never', 'workspaces/gone']);
+  });
+
+  it('keeps documents of different collections apart', async () => {
+    const store = new FakeStore();
+    store.put('x', doc('workspace'), '1');
+    store.docs.set('members/x', { doc: doc('member'), position: '2' });
+    const cache = new ViewCache(store);
+    expect(await cache.get('workspaces', 'x')).toEqual(doc('workspace'));
+    expect(await cache.get('members', 'x')).toEqual(doc('member'));
+  });
+
+  it('reads an invalidated document again and caches a read at the invalidating position', async () => {
+    const store = new FakeStore();
+    store.put('w1', doc('old'), '3');
+    const cache = new ViewCache(store);
+    await cache.get('workspaces', 'w1');
+    store.put('w1', doc('new'), '10');
+    cache.invalidate('workspaces', 'w1', '10');
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('new'));
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('new'));
+    expect(store.calls).toHaveLength(2);
+  });
+
+  it('caches a read newer than the invalidating position', async () => {
+    const store = new FakeStore();
+    const cache = new ViewCache(store);
+    cache.invalidate('workspaces', 'w1', '10');
+    store.put('w1', doc('newer'), '11');
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('newer'));
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('newer'));
+    expect(store.calls).toHaveLength(1);
+  });
+
+  it('serves but does not cache a read that began before an invalidation and ended after it', async () => {
+    const store = new FakeStore();
+    const cache = new ViewCache(store);
+    store.hold = true;
+    const slow = cache.get('workspaces', 'w1');
+    cache.invalidate('workspaces', 'w1', '10');
+    store.held[0]!.resolve({ doc: doc('old'), position: '9' });
+    expect(await slow).toEqual(doc('old'));
+
+    store.hold = false;
+    store.put('w1', doc('new'), '10');
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('new'));
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('new'));
+    expect(store.calls).toHaveLength(2);
+  });
+
+  it('does not cache the absence a slow read saw before the document was created', async () => {
+    const store = new FakeStore();
+    const cache = new ViewCache(store);
+    store.hold = true;
+    const slow = cache.get('workspaces', 'w1');
+    cache.invalidate('workspaces', 'w1', '4');
+    store.held[0]!.resolve(undefined);
+    expect(await slow).toBeNull();
+    store.hold = false;
+    store.put('w1', doc('created'), '4');
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('created'));
+  });
+
+  it('caches a read that began before an invalidation but already saw its position', async () => {
+    const store = new FakeStore();
+    const cache = new ViewCache(store);
+    store.hold = true;
+    const read = cache.get('workspaces', 'w1');
+    cache.invalidate('workspaces', 'w1', '10');
+    store.held[0]!.resolve({ doc: doc('new'), position: '10' });
+    expect(await read).toEqual(doc('new'));
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('new'));
+    expect(store.calls).toHaveLength(1);
+  });
+
+  it('compares positions as numbers, not as text', async () => {
+    const store = new FakeStore();
+    const cache = new ViewCache(store);
+    cache.invalidate('workspaces', 'w1', '10');
+    store.put('w1', doc('older'), '9');
+    await cache.get('workspaces', 'w1');
+    store.put('w1', doc('current'), '10');
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('current'));
+    expect(store.calls).toHaveLength(2);
+  });
+
+  it('never lets a slow old read replace a newer document a later read cached', async () => {
+    const store = new FakeStore();
+    const cache = new ViewCache(store);
+    store.hold = true;
+    const slow = cache.get('workspaces', 'w1');
+    cache.invalidate('workspaces', 'w1', '10');
+    const fast = cache.get('workspaces', 'w1');
+    store.held[1]!.resolve({ doc: doc('new'), position: '10' });
+    expect(await fast).toEqual(doc('new'));
+    store.held[0]!.resolve({ doc: doc('old'), position: '9' });
+    expect(await slow).toEqual(doc('old'));
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('new'));
+    expect(store.calls).toHaveLength(2);
+  });
+
+  it('evicts the oldest entries beyond its limit', async () => {
+    const store = new FakeStore();
+    for (const id of ['a', 'b', 'c']) store.put(id, doc(id), '1');
+    const cache = new ViewCache(store, 2);
+    for (const id of ['a', 'b', 'c']) await cache.get('workspaces', id);
+    store.calls.length = 0;
+    expect(await cache.get('workspaces', 'c')).toEqual(doc('c'));
+    expect(await cache.get('workspaces', 'b')).toEqual(doc('b'));
+    expect(store.calls).toEqual([]);
+    expect(await cache.get('workspaces', 'a')).toEqual(doc('a'));
+    expect(store.calls).toEqual(['workspaces/a']);
+  });
+
+  it('does not cache a slow read whose invalidation was evicted while it was in flight', async () => {
+    const store = new FakeStore();
+    store.put('x', doc('x'), '1');
+    store.put('y', doc('y'), '1');
+    const cache = new ViewCache(store, 2);
+    store.hold = true;
+    const slow = cache.get('workspaces', 'w1');
+    cache.invalidate('workspaces', 'w1', '10');
+    store.hold = false;
+    await cache.get('workspaces', 'x');
+    await cache.get('workspaces', 'y'); // the limit pushes out w1's invalidation
+    store.held[0]!.resolve({ doc: doc('old'), position: '9' });
+    expect(await slow).toEqual(doc('old'));
+
+    store.put('w1', doc('new'), '10');
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('new'));
+  });
+
+  it('still caches a slow read when only cached documents were evicted meanwhile', async () => {
+    const store = new FakeStore();
+    for (const id of ['w1', 'x', 'y', 'z']) store.put(id, doc(id), '1');
+    const cache = new ViewCache(store, 2);
+    await cache.get('workspaces', 'x');
+    store.hold = true;
+    const slow = cache.get('workspaces', 'w1');
+    store.hold = false;
+    await cache.get('workspaces', 'y');
+    await cache.get('workspaces', 'z'); // evicts x's document
+    store.held[0]!.resolve({ doc: doc('w1'), position: '1' });
+    expect(await slow).toEqual(doc('w1'));
+    const calls = store.calls.length;
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('w1'));
+    expect(store.calls).toHaveLength(calls);
+  });
+
+  it('does not cache a slow read that was in flight when the cache was cleared', async () => {
+    const store = new FakeStore();
+    const cache = new ViewCache(store);
+    store.hold = true;
+    const slow = cache.get('workspaces', 'w1');
+    cache.invalidate('workspaces', 'w1', '10');
+    cache.clear();
+    store.held[0]!.resolve({ doc: doc('old'), position: '9' });
+    await slow;
+    store.hold = false;
+    store.put('w1', doc('new'), '10');
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('new'));
+  });
+});

@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WrongExpectedRevision, type EventStore } from '../../src/stores/eventStore.port';
+import { comparePositions } from '../../src/stores/position';
+import { followContract } from './eventStore.follow.contract';
+import {
+  expectStrictlyIncreasing,
+  freshStream,
+  identity,
+  newEvent,
+  readToEnd,
+  rejectionOf,
+} from './contractSupport';
+
+/**
+ * The EventStore port's contract, for every adapter. `makeStore` may hand back a store whose log
+ * already holds events (a shared EventStoreDB): every test writes to fresh stream ids and reads
+ * the global log relative to the head it found. It does assume that nothing else appends to the
+ * store while one of its tests runs. Stores are closed after each test, then `cleanup` runs.
+ */
+export function eventStoreContract(
+  name: string,
+  makeStore: () => Promise<EventStore>,
+  cleanup?: () => Promise<void>,
+): void {
+  describe(`EventStore contract: ${name}`, () => {
+    const opened: EventStore[] = [];
+    const open = async () => {
+      const store = await makeStore();
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
+      await cleanup?.();
+    });
+
+    describe('append and readStream', () => {
+      it('appends to a new stream expecting revision 0 and reads the event back as written', async () => {
+        const store = await open();
+        const stream = freshStream();
+        const data = { key: 'API_KEY', nested: { list: [1, 'two', null, true] }, text: 'héllo ✓' };
+        const result = await store.append(stream, [newEvent('SecretSet', data)], 0);
+        expect(result.revision).toBe(1);
+        const read = await store.readStream(stream);
+        expect(read).toEqual([{ ...newEvent('SecretSet', data), streamId: stream, revision: 1, position: result.position }]);
+      });
+
+      it('refuses a wrong expected revision, naming the actual one, and writes nothing', async () => {
+        const store = await open();
+        const stream = freshStream();
+        const onNew = await rejectionOf(store.append(stream, [newEvent('A')], 1));
+        expect(onNew).toBeInstanceOf(WrongExpectedRevision);
+        expect(onNew).toMatchObject({ streamId: stream, expected: 1, actual: 0 });
+        expect(await store.readStream(stream)).toEqual([]);
+
+        await store.append(stream, [newEvent('A'), newEvent('B')], 0);
+        const head = await store.headPosition();
+        for (const expected of [0, 1, 3]) {
+          const error = await rejectionOf(store.append(stream, [newEvent('C'), newEvent('D')], expected));
+          expect(error).toBeInstanceOf(WrongExpectedRevision);
+          expect(error).toMatchObject({ streamId: stream, expected, actual: 2 });
+        }
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B']);
+        expect(await store.headPosition()).toBe(head);
+        expect(await store.readAll(head, 10)).toEqual([]);
+        expect((await store.append(stream, [newEvent('C')], 2)).revision).toBe(3);
+      });
+
+      it('appends several events atomically; revisions count the events from 1', async () => {
+        const store = await open();
+        const stream = freshStream();
+        const first = await store.append(stream, [newEvent('A'), newEvent('B'), newEvent('C')], 0);
+        expect(first.revision).toBe(3);
+        const second = await store.append(stream, [newEvent('D'), newEvent('E')], 3);
+        expect(second.revision).toBe(5);
+        const read = await store.readStream(stream);
+        expect(read.map((e) => [e.revision, e.type])).toEqual([[1, 'A'], [2, 'B'], [3, 'C'], [4, 'D'], [5, 'E']]);
+        expectStrictlyIncreasing(read.map((e) => e.position));
+        expect(read[2]!.position).toBe(first.position);
+        expect(read[4]!.position).toBe(second.position);
+      });
+
+      it('writes none of the events of an append that fails part-way', async () => {
+        const store = await open();
+        const stream = freshStream();
+        await store.append(stream, [newEvent('A')], 0);
+        const head = await store.headPosition();
+        const circular: Record<string, unknown> = {};
+        circular.self = circular;
+        await rejectionOf(store.append(stream, [newEvent('B'), newEvent('C', circular)], 1));
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A']);
+        expect(await store.headPosition()).toBe(head);
+        expect((await store.append(stream, [newEvent('B')], 1)).revision).toBe(2);
+      });
+
+      it('lets exactly one of two concurrent appends at the same revision through', async () => {
+        const store = await open();
+        const stream = freshStream();
+        const results = await Promise.allSettled([
+          store.append(stream, [newEvent('First')], 0),
+          store.append(stream, [newEvent('Second')], 0),
+        ]);
+        const rejected = results.filter((r) => r.status === 'rejected');
+        expect(rejected).toHaveLength(1);
+        expect(rejected[0]!.reason).toBeInstanceOf(WrongExpectedRevision);
+        expect(rejected[0]!.reason).toMatchObject({ expected: 0, actual: 1 });
+        expect(await store.readStream(stream)).toHaveLength(1);
+      });
+
+      it('reads a stream after a revision, and an unknown stream as empty', async () => {
+        const store = await open();
+        const stream = freshStream();
+        await store.append(stream, [newEvent('A'), newEvent('B'), newEvent('C'), newEvent('D')], 0);
+        expect((await store.readStream(stream, 2)).map((e) => [e.revision, e.type])).toEqual([[3, 'C'], [4, 'D']]);
+        expect((await store.readStream(stream, 0)).map((e) => e.type)).toEqual(['A', 'B', 'C', 'D']);
+        expect(await store.readStream(stream, 4)).toEqual([]);
+        expect(await store.readStream(freshStream())).toEqual([]);
+      });
+
+      it('keeps streams of other ids independent', async () => {
+        const store = await open();
+        const [a, b] = [freshStream('workspace'), freshStream('workspace')];
+        await store.append(a, [newEvent('A1'), newEvent('A2')], 0);
+        expect((await store.append(b, [newEvent('B1')], 0)).revision).toBe(1);
+        const wrong = await rejectionOf(store.append(b, [newEvent('B2')], 2));
+        expect(wrong).toMatchObject({ streamId: b, actual: 1 });
+        await store.append(a, [newEvent('A3')], 2);
+        expect((await store.readStream(a)).map((e) => [e.streamId, e.revision, e.type])).toEqual([
+          [a, 1, 'A1'],
+          [a, 2, 'A2'],
+          [a, 3, 'A3'],
+        ]);
+        expect((await store.readStream(b)).map((e) => [e.streamId, e.revision, e.type])).toEqual([[b, 1, 'B1']]);
+      });
+    });
+
+    describe('the global log', () => {
+      it('reads from a position in order, a page at a time within the limit', async () => {
+        const store = await open();
+        const before = await store.headPosition();
+        const [a, b] = [freshStream(), freshStream()];
+        // Twelve events, so positions cross a decimal digit on a fresh store ("9" < "10").
+        const appended = [
+          await store.append(a, [newEvent('A1'), newEvent('A2')], 0),
+          await store.append(b, [newEvent('B1')], 0),
+          await store.append(a, Array.from({ length: 9 }, (_, i) => newEvent(`A${i + 3}`)), 2),
+        ];
+        const all = await store.readAll(before, 100);
+        expect(all.map((e) => `${e.streamId === a ? 'a' : 'b'}:${e.revision}:${e.type}`)).toEqual([
+          'a:1:A1', 'a:2:A2', 'b:1:B1', ...Array.from({ length: 9 }, (_, i) => `a:${i + 3}:A${i + 3}`),
+        ]);
+        expectStrictlyIncreasing([before, ...all.map((e) => e.position)].filter((p) => p !== null));
+        expect(all[all.length - 1]!.position).toBe(appended[2]!.position);
+        expect(all[1]!.position).toBe(appended[0]!.position);
+
+        const page1 = await store.readAll(before, 2);
+        expect(page1.map(identity)).toEqual(all.slice(0, 2).map(identity));
+        const page2 = await store.readAll(page1[1]!.position, 5);
+        expect(page2.map(identity)).toEqual(all.slice(2, 7).map(identity));
+        expect((await store.readAll(all[6]!.position, 100)).map(identity)).toEqual(all.slice(7).map(identity));
+        expect(await store.readAll(all[11]!.position, 100)).toEqual([]);
+      });
+
+      it('reads from null starting at the very first event of the log', async () => {
+        const store = await open();
+        const stream = freshStream();
+        await store.append(stream, [newEvent('A'), newEvent('B')], 0);
+        const log = await readToEnd(store, null, 7);
+        expectStrictlyIncreasing(log.map((e) => e.position));
+        expect(log.slice(-2).map(identity)).toEqual([
+          { streamId: stream, revision: 1, type: 'A' },
+          { streamId: stream, revision: 2, type: 'B' },
+        ]);
+        expect((await store.readAll(null, 1)).map(identity)).toEqual([identity(log[0]!)]);
+      });
+
+      it('reports the head: null exactly when the log is empty, then the last appended position', async () => {
+        const store = await open();
+        const initial = await store.headPosition();
+        expect((await store.readAll(null, 1)).length).toBe(initial === null ? 0 : 1);
+        expect(await store.readAll(initial, 1)).toEqual([]);
+
+        const stream = freshStream();
+        const first = await store.append(stream, [newEvent('A')], 0);
+        expect(await store.headPosition()).toBe(first.position);
+        const second = await store.append(freshStream(), [newEvent('B'), newEvent('C')], 0);
+        const head = await store.headPosition();
+        expect(head).toBe(second.position);
+        expect(comparePositions(head, first.position)).toBe(1);
+        expect(await store.readAll(head, 10)).toEqual([]);
+      });
+    });
+
+    followContract(open);
+  });
+}

@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReadStore } from '../../src/stores/readStore.port';
+import { readStoreRebuildContract } from './readStore.rebuild.contract';
+import { commitAt, contractCollections, item, type MakeReadStore } from './readStoreSupport';
+
+export { contractCollections, type MakeReadStore };
+
+/**
+ * The ReadStore port's contract, for every adapter. Each `makeStore(spec)` must give a new,
+ * empty store (its own database, schema or file) with those collections; stores are closed
+ * after each test, then `cleanup` runs.
+ */
+export function readStoreContract(name: string, makeStore: MakeReadStore, cleanup?: () => Promise<void>): void {
+  describe(`ReadStore contract: ${name}`, () => {
+    const opened: ReadStore[] = [];
+    const open = async () => {
+      const store = await makeStore(contractCollections);
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
+      await cleanup?.();
+    });
+
+    it('starts empty, with a null checkpoint and a generation', async () => {
+      const store = await open();
+      const checkpoint = await store.checkpoint();
+      expect(checkpoint.position).toBeNull();
+      expect(checkpoint.generation).toEqual(expect.any(String));
+      expect(checkpoint.generation).not.toBe('');
+      expect(await store.get('items', 'a')).toBeUndefined();
+      expect(await store.getMany('items', ['a', 'b'])).toEqual(new Map());
+      expect(await store.find('items', 'group', 'g')).toEqual([]);
+      expect(await store.all('items')).toEqual([]);
+    });
+
+    it('commits documents with their positions and moves the checkpoint, keeping its generation', async () => {
+      const store = await open();
+      const { generation } = await store.checkpoint();
+      const doc = { group: 'g', nested: { list: [1, 'two', null] }, text: 'héllo ✓' };
+      expect(await store.commit([item('a', '4', doc), { collection: 'notes', id: 'a', doc: { n: 1 }, position: '5' }], '5', generation)).toBe(true);
+      expect(await store.get('items', 'a')).toEqual({ doc, position: '4' });
+      expect(await store.get('notes', 'a')).toEqual({ doc: { n: 1 }, position: '5' });
+      expect(await store.checkpoint()).toEqual({ position: '5', generation });
+      expect(await store.commit([], '9', generation)).toBe(true);
+      expect(await store.checkpoint()).toEqual({ position: '9', generation });
+    });
+
+    it('ignores a write at an older or equal position and applies a newer one, comparing as numbers', async () => {
+      const store = await open();
+      await commitAt(store, [item('a', '10', { v: 'ten' })], '10');
+      await commitAt(store, [item('a', '10', { v: 'again at ten' }), item('b', '10', { v: 'b' })], '11');
+      await commitAt(store, [item('a', '9', { v: 'nine' })], '12');
+      expect(await store.get('items', 'a')).toEqual({ doc: { v: 'ten' }, position: '10' });
+      expect(await store.get('items', 'b')).toEqual({ doc: { v: 'b' }, position: '10' });
+      await commitAt(store, [item('a', '100', { v: 'hundred' })], '100');
+      expect(await store.get('items', 'a')).toEqual({ doc: { v: 'hundred' }, position: '100' });
+      // Within one commit too, each write is guarded: the newest one wins whatever the order.
+      await commitAt(store, [item('c', '102', { v: 'new' }), item('c', '101', { v: 'old' })], '102');
+      expect(await store.get('items', 'c')).toEqual({ doc: { v: 'new' }, position: '102' });
+    });
+
+    it('keeps a deleted document as a tombstone that an older write cannot resurrect', async () => {
+      const store = await open();
+      await commitAt(store, [item('a', '5', { group: 'g' }), item('b', '5', { group: 'g' })], '5');
+      await commitAt(store, [item('a', '7', null)], '7');
+      expect(await store.get('items', 'a')).toEqual({ doc: null, position: '7' });
+      expect((await store.find('items', 'group', 'g')).map((f) => f.id)).toEqual(['b']);
+      expect((await store.all('items')).map((f) => f.id)).toEqual(['b']);
+      expect(await store.getMany('items', ['a'])).toEqual(new Map([['a', { doc: null, position: '7' }]]));
+
+      await commitAt(store, [item('a', '6', { group: 'g', v: 'late' }), item('a', '7', { group: 'g', v: 'dup' })], '8');
+      expect(await store.get('items', 'a')).toEqual({ doc: null, position: '7' });
+      expect((await store.find('items', 'group', 'g')).map((f) => f.id)).toEqual(['b']);
+
+      await commitAt(store, [item('a', '9', { group: 'g', v: 'again' })], '9');
+      expect(await store.get('items', 'a')).toEqual({ doc: { group: 'g', v: 'again' }, position: '9' });
+      expect((await store.all('items')).map((f) => f.id)).toEqual(['a', 'b']);
+    });
+
+    it('records a tombstone for a document it never had, guarding it the same way', async () => {
+      const store = await open();
+      await commitAt(store, [item('ghost', '3', null)], '3');
+      expect(await store.get('items', 'ghost')).toEqual({ doc: null, position: '3' });
+      await commitAt(store, [item('ghost', '2', { group: 'g' })], '4');
+      expect(await store.get('items', 'ghost')).toEqual({ doc: null, position: '3' });
+      expect(await store.all('items')).toEqual([]);
+    });
+
+    it('finds live documents by an indexed field, ordered by id', async () => {
+      const store = await open();
+      const ids = ['w1/u9', 'B', 'a', 'w1/u10', 'A9', 'A10'];
+      await commitAt(store, ids.map((id, i) => item(id, String(i + 1), { group: 'g1', color: i % 2 ? 'red' : 'blue', id })), '6');
+      await commitAt(store, [item('x', '7', { group: 'g2', color: 'red' }), { collection: 'notes', id: 'n', doc: { group: 'g1' }, position: '7' }], '7');
+      const found = await store.find('items', 'group', 'g1');
+      expect(found.map((f) => f.id)).toEqual([...ids].sort());
+      expect(found.find((f) => f.id === 'B')).toEqual({ id: 'B', doc: { group: 'g1', color: 'red', id: 'B' }, position: '2' });
+      expect((await store.find('items', 'color', 'red')).map((f) => f.id)).toEqual(['A10', 'B', 'w1/u10', 'x']);
+      expect(await store.find('items', 'group', 'nothing')).toEqual([]);
+
+      await commitAt(store, [item('B', '8', { group: 'g2', color: 'red' })], '8');
+      expect((await store.find('items', 'group', 'g2')).map((f) => f.id)).toEqual(['B', 'x']);
+      expect((await store.find('items', 'group', 'g1')).map((f) => f.id)).not.toContain('B');
+    });
+
+    it('lists every live document of one collection, ordered by id', async () => {
+      const store = await open();
+      await commitAt(store, [item('b', '1', { v: 1 }), item('a', '2', { v: 2 }), { collection: 'notes', id: 'c', doc: { v: 3 }, position: '3' }], '3');
+      expect(await store.all('items')).toEqual([
+        { id: 'a', doc: { v: 2 }, position: '2' },
+        { id: 'b', doc: { v: 1 }, position: '1' },
+      ]);
+      expect(await store.all('notes')).toEqual([{ id: 'c', doc: { v: 3 }, position: '3' }]);
+    });
+
+    it('gets many documents at once, tombstones included and unknown ids left out', async () => {
+      const store = await open();
+      await commitAt(store, [item('a', '1', { v: 'a' }), item('b', '2', { v: 'b' }), item('c', '3', null)], '3');
+      const many = await store.getMany('items', ['c', 'a', 'missing', 'a']);
+      expect(many).toEqual(new Map([['a', { doc: { v: 'a' }, position: '1' }], ['c', { doc: null, position: '3' }]]));
+      expect(await store.getMany('items', [])).toEqual(new Map());
+      expect(await store.getMany('notes', ['a'])).toEqual(new Map());
+    });
+
+    it('refuses a commit under another generation, writing nothing', async () => {
+      const store = await open();
+      await commitAt(store, [item('a', '1', { v: 1 })], '1');
+      const before = await store.checkpoint();
+      expect(await store.commit([item('a', '2', { v: 2 }), item('b', '2', { v: 2 })], '2', `${before.generation}x`)).toBe(false);
+      expect(await store.checkpoint()).toEqual(before);
+      expect(await store.get('items', 'a')).toEqual({ doc: { v: 1 }, position: '1' });
+      expect(await store.get('items', 'b')).toBeUndefined();
+    });
+
+    it('keeps positions above 2^53, and up to 20 digits, exact and compares them as integers', async () => {
+      const store = await open();
+      await commitAt(store, [item('a', '9007199254740992', { v: 'two to the 53' })], '9007199254740992');
+      // As JavaScript numbers these two are equal: an adapter that used them would drop this write.
+      await commitAt(store, [item('a', '9007199254740993', { v: 'one more' })], '9007199254740993');
+      expect(await store.get('items', 'a')).toEqual({ doc: { v: 'one more' }, position: '9007199254740993' });
+      expect((await store.checkpoint()).position).toBe('9007199254740993');
+
+      const big = '18446744073709551000';
+      await commitAt(store, [item('b', big, { v: 'big' })], big);
+      expect(await store.get('items', 'b')).toEqual({ doc: { v: 'big' }, position: big });
+      expect((await store.checkpoint()).position).toBe(big);
+      await commitAt(store, [item('b', '18446744073709550999', { v: 'older' }), item('c', '18446744073709551001', null)], '18446744073709551001');
+      expect(await store.get('items', 'b')).toEqual({ doc: { v: 'big' }, position: big });
+      expect(await store.get('items', 'c')).toEqual({ doc: null, position: '18446744073709551001' });
+      await commitAt(store, [item('b', '18446744073709551002', { v: 'newer' })], '18446744073709551002');
+      expect(await store.all('items')).toEqual([
+        { id: 'a', doc: { v: 'one more' }, position: '9007199254740993' },
+        { id: 'b', doc: { v: 'newer' }, position: '18446744073709551002' },
+      ]);
+      expect((await store.checkpoint()).position).toBe('18446744073709551002');
+    });
+
+    readStoreRebuildContract(open);
+  });
+}
