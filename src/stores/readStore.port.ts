@@ -23,12 +23,24 @@ export type ViewWrite = Readonly<{
  */
 export type Checkpoint = Readonly<{ position: string | null; generation: string }>;
 
+/**
+ * A page of live documents, in id order: equality on fields (the first one should be indexed),
+ * inclusive bounds on one field (ISO timestamps compare as strings), after an id (keyset paging).
+ */
+export type PageQuery = Readonly<{
+  where: Readonly<Record<string, string | number>>;
+  range?: Readonly<{ field: string; min?: string; max?: string }>;
+  afterId?: string;
+  limit: number;
+}>;
+
 export interface ReadStore {
   /** The document or tombstone with that id, undefined when there never was one. */
   get(collection: string, id: string): Promise<Positioned | undefined>;
   getMany(collection: string, ids: readonly string[]): Promise<Map<string, Positioned>>;
   /** Live (non-deleted) documents whose indexed `field` equals `value`, ordered by id. */
   find(collection: string, field: string, value: string): Promise<Found[]>;
+  page(collection: string, query: PageQuery): Promise<Found[]>;
   /** Every live document of a collection, ordered by id (rebuild comparisons, tests). */
   all(collection: string): Promise<Found[]>;
   checkpoint(): Promise<Checkpoint>;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReadStore } from '../../src/stores/readStore.port';
+import { readStorePageContract } from './readStore.page.contract';
 import { readStoreRebuildContract } from './readStore.rebuild.contract';
 import { commitAt, contractCollections, item, type MakeReadStore } from './readStoreSupport';
 
@@ -156,6 +157,7 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
       expect((await store.checkpoint()).position).toBe('18446744073709551002');
     });
 
+    readStorePageContract(open);
     readStoreRebuildContract(open);
   });
 }

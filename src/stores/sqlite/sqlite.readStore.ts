@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
 import { POSITION_PATTERN } from '../position';
-import type { Checkpoint, CollectionSpec, Found, Positioned, ReadStore, RebuildTarget, ViewWrite } from '../readStore.port';
+import type { Checkpoint, CollectionSpec, Found, PageQuery, Positioned, ReadStore, RebuildTarget, ViewWrite } from '../readStore.port';
 
 type Row = { id: string; position: StoredPosition; doc: string | null };
 
@@ -79,6 +79,29 @@ export class SqliteReadStore implements ReadStore {
     return rows.map(toFound);
   }
 
+  async page(collection: string, query: PageQuery): Promise<Found[]> {
+    const conditions = ['doc IS NOT NULL'];
+    const values: unknown[] = [];
+    for (const [field, value] of Object.entries(query.where)) {
+      conditions.push(`json_extract(doc, '$.${checkedField(field)}') = ?`);
+      values.push(value);
+    }
+    if (query.range?.min !== undefined) {
+      conditions.push(`json_extract(doc, '$.${checkedField(query.range.field)}') >= ?`);
+      values.push(query.range.min);
+    }
+    if (query.range?.max !== undefined) {
+      conditions.push(`json_extract(doc, '$.${checkedField(query.range.field)}') <= ?`);
+      values.push(query.range.max);
+    }
+    if (query.afterId !== undefined) {
+      conditions.push('id > ?');
+      values.push(query.afterId);
+    }
+    const sql = `SELECT id, position, doc FROM ${this.table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`;
+    return (this.statement(sql).all(...values, query.limit) as Row[]).map(toFound);
+  }
+
   async all(collection: string): Promise<Found[]> {
     const rows = this.statement(`SELECT id, position, doc FROM ${this.table(collection)} WHERE doc IS NOT NULL ORDER BY id`).all() as Row[];
     return rows.map(toFound);
@@ -148,12 +171,19 @@ export class SqliteReadStore implements ReadStore {
   }
 }
 
+/** One index per queried field, with the id after it: equality lookups come back in id order. */
 function createIndexes(db: SqliteDatabase, collection: string, fields: readonly string[]) {
   for (const field of fields) {
     db.exec(
-      `CREATE INDEX IF NOT EXISTS ix_${collection}_${field} ON ${LIVE}${collection} (json_extract(doc, '$.${field}'))`,
+      `CREATE INDEX IF NOT EXISTS ix_${collection}_${field} ON ${LIVE}${collection} (json_extract(doc, '$.${field}'), id)`,
     );
   }
+}
+
+/** Field names are put into SQL text, so only plain names pass. */
+function checkedField(field: string): string {
+  if (!FIELD.test(field)) throw new Error(`Invalid field name ${field}`);
+  return field;
 }
 
 function newGeneration(): string {
