@@ -41,6 +41,15 @@ export class Projector implements ViewProgress {
     this.emitter.on('applied', listener);
   }
 
+  /**
+   * Called when a rebuild swapped in new views under this projector. They may already hold
+   * events it never applies itself (it follows on from their checkpoint), so listeners must
+   * drop whatever they derived from the old views (cache entries).
+   */
+  onReplaced(listener: () => void): void {
+    this.emitter.on('replaced', listener);
+  }
+
   async start(): Promise<void> {
     const checkpoint = await this.readStore.checkpoint();
     this.current = checkpoint.position;
@@ -86,8 +95,11 @@ export class Projector implements ViewProgress {
       const cleanup = () => {
         clearTimeout(timer);
         this.emitter.off('applied', onApplied);
+        this.emitter.off('replaced', onApplied);
       };
       this.emitter.on('applied', onApplied);
+      // The rebuilt checkpoint may already be past `position`.
+      this.emitter.on('replaced', onApplied);
     });
   }
 
@@ -109,6 +121,7 @@ export class Projector implements ViewProgress {
   private async restart(): Promise<void> {
     await this.stop();
     await this.start();
+    this.emitter.emit('replaced');
   }
 }
 

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordedEvent } from '../../src/events/streams';
+import {
+  invitationsProjection,
+  membersProjection,
+  workspacesProjection,
+} from '../../src/projections/membership.projections';
+import type { Projection } from '../../src/projections/projection';
+import { at, setData, stream } from './recorded.fixture';
+
+const fold = (p: Projection, events: readonly RecordedEvent[]) =>
+  events.reduce<object | null>((doc, r) => p.evolve(doc, r), null);
+
+const created = (e: ReturnType<typeof stream>, email: string | null = 'alice@example.com') =>
+  e('WorkspaceCreated', { workspaceId: 'ws1', name: 'Acme', creator: { userId: 'alice', email } });
+const invited = (e: ReturnType<typeof stream>, invitationId = 'inv1', permission = 'write') =>
+  e('MemberInvited', { invitationId, email: 'bob@example.com', permission, external: true });
+const accepted = (e: ReturnType<typeof stream>, invitationId = 'inv1', permission = 'write') =>
+  e('InvitationAccepted', { invitationId, userId: 'bob', email: 'bob@example.com', permission, external: true }, 'bob');
+
+describe('Membership projections', () => {
+  describe('workspaces', () => {
+    it('records the workspace on WorkspaceCreated, by its id', () => {
+      const r = created(stream('workspace', 'ws1'));
+      expect(workspacesProjection.documentIds(r)).toEqual(['ws1']);
+      expect(fold(workspacesProjection, [r])).toEqual({ workspaceId: 'ws1', name: 'Acme', createdAt: at(1), createdBy: 'alice' });
+    });
+
+    it('is not touched by membership events', () => {
+      const e = stream('workspace', 'ws1');
+      created(e);
+      expect(workspacesProjection.documentIds(invited(e))).toEqual([]);
+      expect(workspacesProjection.documentIds(e('MemberRemoved', { userId: 'bob' }))).toEqual([]);
+    });
+  });
+
+  describe('members', () => {
+    const p = membersProjection;
+
+    it('makes the creator an admin member', () => {
+      const r = created(stream('workspace', 'ws1'), null);
+      expect(p.documentIds(r)).toEqual(['ws1/alice']);
+      expect(fold(p, [r])).toEqual({
+        workspaceId: 'ws1',
+        userId: 'alice',
+        email: null,
+        permission: 'admin',
+        external: false,
+        joinedAt: at(1),
+      });
+    });
+
+    it('adds a member when an invitation is accepted, not when it is sent', () => {
+      const e = stream('workspace', 'ws1');
+      created(e);
+      expect(p.documentIds(invited(e))).toEqual([]);
+      const r = accepted(e);
+      expect(p.documentIds(r)).toEqual(['ws1/bob']);
+      expect(fold(p, [r])).toEqual({
+        workspaceId: 'ws1',
+        userId: 'bob',
+        email: 'bob@example.com',
+        permission: 'write',
+        external: true,
+        joinedAt: at(3),
+      });
+    });
+
+    it('changes only the permission on MemberPermissionChanged', () => {
+      const e = stream('workspace', 'ws1');
+      const joined = accepted(e);
+      const changed = e('MemberPermissionChanged', { userId: 'bob', permission: 'read' });
+      expect(p.documentIds(changed)).toEqual(['ws1/bob']);
+      expect(fold(p, [joined, changed])).toEqual({ ...(fold(p, [joined]) as object), permission: 'read' });
+      expect(p.evolve(null, changed)).toBeNull();
+    });
+
+    it('deletes the member on MemberRemoved; re-joining starts a new membership', () => {
+      const e = stream('workspace', 'ws1');
+      const joined = accepted(e);
+      const removed = e('MemberRemoved', { userId: 'bob' });
+      expect(p.documentIds(removed)).toEqual(['ws1/bob']);
+      expect(fold(p, [joined, removed])).toBeNull();
+      const again = accepted(e, 'inv2', 'read');
+      expect(fold(p, [joined, removed, again])).toMatchObject({ permission: 'read', joinedAt: at(3) });
+    });
+
+    it('ignores other streams', () => {
+      expect(p.documentIds(stream('workspaceSecrets', 'ws1')('SecretSet', setData('A', 1)))).toEqual([]);
+    });
+  });
+
+  describe('invitations', () => {
+    const p = invitationsProjection;
+
+    it('records a pending invitation by its id', () => {
+      const e = stream('workspace', 'ws1');
+      created(e);
+      const r = invited(e);
+      expect(p.documentIds(r)).toEqual(['inv1']);
+      expect(fold(p, [r])).toEqual({
+        invitationId: 'inv1',
+        workspaceId: 'ws1',
+        email: 'bob@example.com',
+        permission: 'write',
+        external: true,
+        invitedAt: at(2),
+        invitedBy: 'alice',
+      });
+    });
+
+    it.each([
+      ['accepted', (e: ReturnType<typeof stream>) => accepted(e)],
+      ['revoked', (e: ReturnType<typeof stream>) => e('InvitationRevoked', { invitationId: 'inv1' })],
+    ])('deletes the invitation once it is %s', (_name, close) => {
+      const e = stream('workspace', 'ws1');
+      const sent = invited(e);
+      const closed = close(e);
+      expect(p.documentIds(closed)).toEqual(['inv1']);
+      expect(fold(p, [sent, closed])).toBeNull();
+    });
+
+    it('is not touched by permission changes or removals', () => {
+      const e = stream('workspace', 'ws1');
+      expect(p.documentIds(e('MemberPermissionChanged', { userId: 'bob', permission: 'read' }))).toEqual([]);
+      expect(p.documentIds(e('MemberRemoved', { userId: 'bob' }))).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allProjections } from '../../src/projections';
+import { viewWritesFor } from '../../src/projections/applyEvents';
+import type { Projection } from '../../src/projections/projection';
+import { Projector } from '../../src/projections/projector';
+import { rebuildViews } from '../../src/projections/rebuild';
+import { viewIds } from '../../src/projections/views';
+import { silentLog } from '../support/testService';
+import { alice, runScenario, snapshot, startWorld, type World } from './world.fixture';
+
+const docOf = async (w: World, collection: string, id: string) => (await w.readStore.get(collection, id))?.doc;
+
+describe('Projector', () => {
+  let w: World;
+  let ws: string;
+  beforeEach(async () => {
+    w = await startWorld();
+    ({ ws } = await runScenario(w));
+  });
+  afterEach(() => w.close());
+
+  it('builds the views the scenario implies', async () => {
+    const views = await snapshot(w.readStore);
+    const docs = (c: string) => views[c]!.map((f) => f.doc);
+    expect(docs('members')).toEqual([
+      expect.objectContaining({ userId: 'alice', permission: 'admin' }),
+      expect.objectContaining({ userId: 'carol', permission: 'write', external: true, email: 'carol@example.com' }),
+    ]);
+    expect(docs('invitations')).toEqual([expect.objectContaining({ email: 'erin@example.com', permission: 'admin' })]);
+    const secret = (key: string) => docs('workspaceSecrets').find((d) => (d as { key: string }).key === key);
+    expect(secret('A')).toMatchObject({ version: 3, displayName: 'Key A', description: 'kept', members: [{ userId: 'alice', role: 'admin' }] });
+    expect(secret('B')).toMatchObject({ version: 2, members: [{ userId: 'alice', role: 'admin' }] });
+    expect(secret('BOB_A')).toMatchObject({ version: 1, members: [] });
+    // Created by carol (its admin), deleted, set again by alice: carol's role did not come back.
+    expect(secret('CAROL_KEY')).toMatchObject({ version: 2, createdBy: 'alice', members: [{ userId: 'alice', role: 'admin' }] });
+    expect(docs('personalSecrets').map((d) => [(d as { key: string }).key, (d as { version: number }).version])).toEqual([
+      ['P', 2],
+      ['Q', 2],
+      ['MINE', 1],
+    ]);
+  });
+
+  it('changes no document when every event of the log is applied again', async () => {
+    const before = await snapshot(w.readStore);
+    const events = await w.eventStore.readAll(null, 10_000);
+    expect(events.length).toBeGreaterThan(30);
+    const writes = await viewWritesFor(w.readStore, allProjections, events);
+    expect(writes).toEqual([]);
+    for (const event of events) expect(await viewWritesFor(w.readStore, allProjections, [event])).toEqual([]);
+
+    // Even writes folded from scratch (as a second projector would make them) change nothing.
+    const fresh = { getMany: async () => new Map() };
+    const { position, generation } = await w.readStore.checkpoint();
+    for (const replay of [events, events.slice(0, events.length / 2)]) {
+      const stale = await viewWritesFor(fresh, allProjections, replay);
+      expect(stale.length).toBeGreaterThan(0);
+      expect(await w.readStore.commit(stale, position!, generation)).toBe(true);
+    }
+    expect(await snapshot(w.readStore)).toEqual(before);
+  });
+
+  it('has live views equal to a fresh rebuild from the log', async () => {
+    const before = await snapshot(w.readStore);
+    const checkpoint = await w.readStore.checkpoint();
+    const { events } = await rebuildViews(w.eventStore, w.readStore, allProjections);
+    expect(events).toBe((await w.eventStore.readAll(null, 10_000)).length);
+    expect(await snapshot(w.readStore)).toEqual(before);
+    const rebuilt = await w.readStore.checkpoint();
+    expect(rebuilt.position).toBe(checkpoint.position);
+    expect(rebuilt.generation).not.toBe(checkpoint.generation);
+  });
+
+  it('restarted from its stored checkpoint, applies only the newer events', async () => {
+    await w.service.projector.stop();
+    const checkpoint = await w.readStore.checkpoint();
+    await w.secrets.saveWorkspace(alice, ws, w.batch({ C: 'c-1' }, ['A']));
+    await w.workspaces.invite(alice, ws, { email: 'frank@example.com', permission: 'read', external: false });
+    await w.secrets.savePersonal(alice, w.batch({ R: 'r-1' }));
+
+    const seen: string[] = [];
+    const spy: Projection = { collection: 'scopes', documentIds: (r) => (seen.push(r.position), []), evolve: (doc) => doc };
+    const projector = new Projector(w.eventStore, w.readStore, [...allProjections, spy], silentLog);
+    await projector.start();
+    try {
+      const newer = (await w.eventStore.readAll(checkpoint.position, 10_000)).map((e) => e.position);
+      expect(newer.length).toBeGreaterThanOrEqual(4);
+      expect(await projector.waitFor(newer.at(-1)!, 5000)).toBe(true);
+      expect(seen).toEqual(newer);
+      expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'C'))).toMatchObject({ version: 1 });
+      expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'A'))).toBeNull();
+      expect(await docOf(w, 'personalSecrets', viewIds.secret('alice', 'R'))).toMatchObject({ version: 1 });
+      expect((await w.readStore.checkpoint()).position).toBe(newer.at(-1));
+    } finally {
+      await projector.stop();
+    }
+
+    const live = await snapshot(w.readStore);
+    await rebuildViews(w.eventStore, w.readStore, allProjections);
+    expect(await snapshot(w.readStore)).toEqual(live);
+  });
+
+  it('notices a rebuild swapped in while it runs, and keeps applying later events', async () => {
+    const { generation } = await w.readStore.checkpoint();
+    let replaced = 0;
+    w.service.projector.onReplaced(() => (replaced += 1));
+    // One write races the rebuild: whichever wins, it must end up in the views.
+    const [, during] = await Promise.all([
+      rebuildViews(w.eventStore, w.readStore, allProjections),
+      w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' })),
+    ]);
+    expect((await w.readStore.checkpoint()).generation).not.toBe(generation);
+
+    const after = await w.secrets.saveWorkspace(alice, ws, w.batch({ AFTER: 'a-1' }, ['B']));
+    expect(await w.service.projector.waitFor(after.position!, 5000)).toBe(true);
+    expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'AFTER'))).toMatchObject({ version: 1 });
+    expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'B'))).toBeNull();
+    expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'DURING'))).toMatchObject({ version: 1 });
+    expect(BigInt(during.position!)).toBeLessThan(BigInt(after.position!));
+
+    const invited = await w.workspaces.invite(alice, ws, { email: 'gina@example.com', permission: 'read', external: false });
+    expect(await w.service.projector.waitFor(invited.position!, 5000)).toBe(true);
+    expect(await docOf(w, 'invitations', invited.invitationId)).toMatchObject({ email: 'gina@example.com' });
+    expect(w.service.projector.error).toBeNull();
+    expect(replaced).toBe(1);
+    expect((await w.readStore.checkpoint()).position).toBe(invited.position);
+
+    const live = await snapshot(w.readStore);
+    await rebuildViews(w.eventStore, w.readStore, allProjections);
+    expect(await snapshot(w.readStore)).toEqual(live);
+  });
+});

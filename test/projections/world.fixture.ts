@@ -1,0 +1,90 @@
+import { expect } from 'vitest';
+import type { Actor } from '../../src/commands/actor';
+import type { BatchInput } from '../../src/commands/secrets.handlers';
+import { streamIds } from '../../src/events/streams';
+import { viewCollections } from '../../src/projections/views';
+import { createService, type Service } from '../../src/service';
+import type { Found, ReadStore } from '../../src/stores/readStore.port';
+import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
+import { silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
+
+export const user = (userId: string): Actor => ({ userId, email: `${userId}@example.com` });
+export const alice = user('alice');
+export const bob = user('bob');
+export const carol = user('carol');
+
+export type World = Awaited<ReturnType<typeof startWorld>>;
+
+/** The whole service on in-memory SQLite, with its stores at hand. */
+export async function startWorld() {
+  const stores = openSqliteStores(':memory:');
+  const service: Service = await createService({
+    ...stores,
+    masterKeys: testMasterKeys(),
+    jwtSecret: TEST_JWT_SECRET,
+    log: silentLog,
+  });
+  const { workspaces, secrets } = service.deps;
+  const batch = (set: Record<string, string>, del: string[] = []): BatchInput => ({ set, delete: del });
+  return {
+    ...stores,
+    service,
+    workspaces,
+    secrets,
+    batch,
+    /** Waits until the running projector has applied the whole log. */
+    settled: async () => {
+      const head = await stores.eventStore.headPosition();
+      expect(head === null || (await service.projector.waitFor(head, 5000))).toBe(true);
+    },
+    close: () => service.close(),
+  };
+}
+
+/** Every live document of every view collection, with its position. */
+export async function snapshot(store: ReadStore): Promise<Record<string, Found[]>> {
+  const entries = await Promise.all(Object.keys(viewCollections).map(async (c) => [c, await store.all(c)] as const));
+  return Object.fromEntries(entries);
+}
+
+/**
+ * Real commands through the service: a workspace, invitations (one revoked, one left
+ * pending), accepts, a permission change, a removal (with its secret roles), workspace
+ * secrets set, updated, deleted and set again, details, and personal secrets.
+ */
+export async function runScenario(w: World) {
+  const { workspaceId: ws } = await w.workspaces.create(alice, 'Acme');
+  const inviteBob = await w.workspaces.invite(alice, ws, { email: 'bob@example.com', permission: 'write', external: false });
+  const inviteCarol = await w.workspaces.invite(alice, ws, { email: 'CAROL@example.com', permission: 'read', external: true });
+  const inviteDave = await w.workspaces.invite(alice, ws, { email: 'dave@example.com', permission: 'read', external: false });
+  await w.workspaces.invite(alice, ws, { email: 'erin@example.com', permission: 'admin', external: false });
+  await w.workspaces.revoke(alice, ws, inviteDave.invitationId);
+  await w.workspaces.accept(bob, ws, inviteBob.invitationId);
+  await w.workspaces.accept(carol, ws, inviteCarol.invitationId);
+  await w.workspaces.changePermission(alice, ws, carol.userId, 'write');
+
+  await w.secrets.saveWorkspace(bob, ws, w.batch({ BOB_A: 'bob-a', BOB_B: 'bob-b' }));
+  await w.secrets.saveWorkspace(carol, ws, w.batch({ CAROL_KEY: 'carol-1' }));
+  await w.workspaces.remove(alice, ws, bob.userId);
+
+  await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-1', B: 'b-1' }));
+  await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-2' }));
+  // No command sets details yet: append the event as one would, at the stream's revision.
+  const stream = streamIds.workspaceSecrets(ws);
+  const revision = (await w.eventStore.readStream(stream)).length;
+  await w.eventStore.append(
+    stream,
+    [{ type: 'SecretDetailsChanged', data: { key: 'A', displayName: 'Key A', description: 'kept' }, metadata: { actor: 'alice', at: new Date().toISOString(), schemaVersion: 1 } }],
+    revision,
+  );
+  await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-3' }, ['B']));
+  await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-3' }, ['CAROL_KEY']));
+  await w.secrets.saveWorkspace(alice, ws, w.batch({ B: 'b-2', CAROL_KEY: 'carol-2' }));
+
+  await w.secrets.savePersonal(alice, w.batch({ P: 'p-1', Q: 'q-1' }));
+  await w.secrets.savePersonal(alice, w.batch({ P: 'p-2' }, ['Q']));
+  await w.secrets.savePersonal(alice, w.batch({ Q: 'q-2' }));
+  await w.secrets.savePersonal(carol, w.batch({ MINE: 'carol-mine' }));
+  await w.settled();
+  return { ws };
+}
