@@ -1,3 +1,5 @@
+import { auditProjection } from './audit.projection';
+import { historyProjection } from './history.projection';
 import { invitationsProjection, membersProjection, workspacesProjection } from './membership.projections';
 import type { Projection } from './projection';
 import {
@@ -14,4 +16,6 @@ export const allProjections: readonly Projection[] = [
   workspaceSecretsProjection,
   personalSecretsProjection,
   scopesProjection,
+  auditProjection,
+  historyProjection,
 ];

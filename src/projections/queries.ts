@@ -1,9 +1,20 @@
 import { streamIds } from '../events/streams';
 import type { ReadStore } from '../stores/readStore.port';
 import type { ViewCache } from './viewCache';
-import { viewIds, type InvitationDoc, type MemberDoc, type ScopeDoc, type SecretDoc, type WorkspaceDoc } from './views';
+import {
+  viewIds,
+  type AuditDoc,
+  type HistoryDoc,
+  type InvitationDoc,
+  type MemberDoc,
+  type ScopeDoc,
+  type SecretDoc,
+  type WorkspaceDoc,
+} from './views';
 
 export type SecretsListing = Readonly<{ revision: number; secrets: readonly SecretDoc[] }>;
+
+export type AuditFilters = Readonly<{ from?: string; to?: string; actor?: string; key?: string; type?: string }>;
 
 /**
  * Queries over the views. Point lookups on the hot paths (membership, single secrets) go
@@ -11,7 +22,7 @@ export type SecretsListing = Readonly<{ revision: number; secrets: readonly Secr
  */
 export class Views {
   constructor(
-    private readonly store: Pick<ReadStore, 'get' | 'find'>,
+    private readonly store: Pick<ReadStore, 'get' | 'find' | 'page'>,
     private readonly cache: ViewCache,
   ) {}
 
@@ -65,6 +76,27 @@ export class Views {
 
   personalSecrets(userId: string): Promise<SecretsListing> {
     return this.listing('personalSecrets', streamIds.personalSecrets(userId), userId);
+  }
+
+  /** Audit rows of one owner (`workspace:<id>` or `user:<id>`), in log order, after a position. */
+  async auditPage(owner: string, filters: AuditFilters, afterPosition: string | undefined, limit: number): Promise<AuditDoc[]> {
+    const where: Record<string, string> = { owner };
+    if (filters.actor !== undefined) where.actor = filters.actor;
+    if (filters.key !== undefined) where.key = filters.key;
+    if (filters.type !== undefined) where.type = filters.type;
+    const found = await this.store.page('audit', {
+      where,
+      range: { field: 'at', min: filters.from, max: filters.to },
+      afterId: afterPosition === undefined ? undefined : viewIds.audit(afterPosition),
+      limit,
+    });
+    return found.map((f) => f.doc as AuditDoc);
+  }
+
+  /** Every version of one secret, oldest first (deleted and re-set ones included). */
+  async history(owner: string, key: string): Promise<HistoryDoc[]> {
+    const found = await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, limit: 100_000 });
+    return found.map((f) => f.doc as HistoryDoc);
   }
 
   /**

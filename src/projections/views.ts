@@ -9,6 +9,8 @@ export const viewCollections = {
   workspaceSecrets: ['ownerId'],
   personalSecrets: ['ownerId'],
   scopes: [],
+  audit: ['owner'],
+  history: ['secret'],
 } as const satisfies CollectionSpec;
 
 export type CollectionName = keyof typeof viewCollections;
@@ -55,8 +57,49 @@ export type SecretDoc = Readonly<{
 /** The revision of one secrets stream (its ETag), as far as the views have applied it. */
 export type ScopeDoc = Readonly<{ revision: number }>;
 
+/**
+ * One row per event of every stream: who did what, when, to which key and version, with the
+ * value's fingerprint; never a ciphertext or a plaintext. Ids sort in log order.
+ */
+export type AuditDoc = Readonly<{
+  position: string;
+  /** `workspace:<id>` for a workspace's streams, `user:<id>` for a user's personal ones. */
+  owner: string;
+  stream: string;
+  type: string;
+  actor: string;
+  at: string;
+  key: string | null;
+  version: number | null;
+  fingerprint: string | null;
+  /** The member, permission or role a membership or sharing event is about. */
+  subject: Readonly<{ userId?: string; email?: string | null; permission?: string; role?: string; external?: boolean }> | null;
+  /** Detail changes and fingerprint checks: what changed or matched, never a value. */
+  detail: Readonly<Record<string, unknown>> | null;
+}>;
+
+/** One row per version of a secret: who set it, when, its fingerprint and the key that sealed it. */
+export type HistoryDoc = Readonly<{
+  /** `workspace:<id>/<key>` or `user:<id>/<key>`. */
+  secret: string;
+  version: number;
+  at: string;
+  actor: string;
+  fingerprint: string;
+  dataKeyId: string;
+}>;
+
 export const viewIds = {
   member: (workspaceId: string, userId: string) => `${workspaceId}/${userId}`,
   /** Keys never contain `/`, so `<owner>/<key>` is unambiguous whatever the owner id holds. */
   secret: (ownerId: string, key: string) => `${ownerId}/${key}`,
+  /** 20 digits: audit rows sort in log order by id. */
+  audit: (position: string) => position.padStart(20, '0'),
+  historyOf: (owner: string, key: string) => `${owner}/${key}`,
+  history: (owner: string, key: string, version: number) => `${owner}/${key}/${String(version).padStart(10, '0')}`,
 } as const;
+
+/** The audit owner of a stream's events: a workspace or a user. */
+export function auditOwner(category: string, ownerId: string): string {
+  return category === 'personalSecrets' || category === 'personalSecretAccess' ? `user:${ownerId}` : `workspace:${ownerId}`;
+}
