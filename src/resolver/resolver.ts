@@ -65,7 +65,8 @@ export class Resolver {
       }
     }
 
-    const missing = found.filter((r) => !values.has(r.key));
+    // One entry per distinct {key, path}: a string that names a missing key twice lists it once.
+    const missing = [...new Map(found.filter((r) => !values.has(r.key)).map((r) => [`${r.path}\u0000${r.key}`, r])).values()];
     if (missing.length > 0 && request.onMissing === 'fail') throw new MissingReferences(missing);
     const output = substitute(request.input, values);
     return request.masks ? { output, references, masks: [...new Set(values.values())] } : { output, references };

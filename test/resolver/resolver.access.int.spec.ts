@@ -39,6 +39,12 @@ describe('Resolution: who may resolve, and what the body must hold', () => {
       expect(answer.code).toBe('forbidden');
     });
 
+    it('refuses a token without the scope before looking at the body (403, not 400)', async () => {
+      const { status, body: answer } = await resolve({ nonsense: true }, bearer('alice'));
+      expect(status).toBe(403);
+      expect(answer.errors).toBeUndefined();
+    });
+
     it('refuses a token whose ws claim excludes the workspace (403)', async () => {
       const { status } = await resolve(body(), bearer('exec', { scope: 'secrets:resolve', ws: ['ws_other'] }));
       expect(status).toBe(403);

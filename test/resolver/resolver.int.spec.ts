@@ -84,6 +84,19 @@ describe('Resolution (POST /v1/resolve)', () => {
   });
 
   describe('missing keys', () => {
+    it('list a key named twice in one string once for that string', async () => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/v1/resolve',
+        headers: executor(),
+        payload: { workspaceId: ws, trigger: 'manual', triggeredBy: 'bob', input: { a: '{{NOPE}}:{{NOPE}}', b: '{{NOPE}}' } },
+      });
+      expect(response.json().missing).toEqual([
+        { key: 'NOPE', path: '/a' },
+        { key: 'NOPE', path: '/b' },
+      ]);
+    });
+
     it('fail with 422 listing each key and the JSON pointer of its string', async () => {
       const input = { list: ['x', '{{NOPE}} {{SHARED}}'], 'a/b': { 'c~d': '{{ GONE }}' }, '{{KEYS_ARE_NOT_SCANNED}}': 1 };
       const response = await t.app.inject({

@@ -33,6 +33,13 @@ export function resolveRoutes(app: App, deps: AppDeps) {
   app.post(
     '/v1/resolve',
     {
+      // The scope is checked before the body is validated: without it, nothing about the body is said.
+      preValidation: async (request) => {
+        if (!request.principal.scopes.has(SCOPE_RESOLVE)) {
+          deps.metrics.resolutions.inc({ outcome: 'refused' });
+          throw new Forbidden(`Resolution needs the ${SCOPE_RESOLVE} scope`);
+        }
+      },
       schema: {
         tags: ['resolution'],
         summary: 'Resolve {{KEY}} references in a JSON value at run time',
@@ -50,7 +57,6 @@ export function resolveRoutes(app: App, deps: AppDeps) {
       const { principal, body } = request;
       const { resolutions, resolvedReferences } = deps.metrics;
       try {
-        if (!principal.scopes.has(SCOPE_RESOLVE)) throw new Forbidden(`Resolution needs the ${SCOPE_RESOLVE} scope`);
         if (principal.workspaces && !principal.workspaces.has(body.workspaceId)) {
           throw new Forbidden('This token may not resolve in that workspace');
         }
