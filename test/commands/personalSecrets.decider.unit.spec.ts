@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { personalSecretsDecider } from '../../src/commands/personalSecrets.decider';
+import { NotFound, RuleViolation, ValidationFailed } from '../../src/errors';
+import type { PersonalSecretsEvent } from '../../src/events/secrets.events';
+import { given } from './deciderSpec';
+import { detailsChanged, filled, prepared, savePersonal, secretDeleted, secretSet, type Batch } from './secrets.fixtures';
+
+const givenPersonal = (...history: PersonalSecretsEvent[][]) => given(personalSecretsDecider, history.flat());
+const byOwner = (batch: Batch) => savePersonal('alice', batch);
+
+describe('Personal secrets', () => {
+  describe('when the batch is malformed', () => {
+    it('refuses an empty batch', () => givenPersonal().when(byOwner({})).thenThrows(ValidationFailed));
+
+    it('refuses a key that is both set and deleted', () =>
+      givenPersonal([secretSet('A', 1)]).when(byOwner({ set: [prepared('A', 2)], delete: ['A'] })).thenThrows(ValidationFailed));
+
+    it.each(['', 'A-B', 'K'.repeat(257)])('refuses the key %j', (key) =>
+      givenPersonal().when(byOwner({ set: [prepared(key, 1)] })).thenThrows(ValidationFailed));
+  });
+
+  describe('when a key to delete does not exist', () => {
+    it('refuses it', () => givenPersonal().when(byOwner({ delete: ['NOPE'] })).thenThrows(NotFound, { code: 'secret_not_found' }));
+
+    it('refuses a key already deleted', () =>
+      givenPersonal([secretSet('A', 1), secretDeleted('A')]).when(byOwner({ delete: ['A'] })).thenThrows(NotFound));
+  });
+
+  describe('when the scope holds 1,000 secrets', () => {
+    it('refuses another one', () =>
+      givenPersonal(filled(1000)).when(byOwner({ set: [prepared('NEW', 1)] })).thenThrows(RuleViolation, { code: 'too_many_secrets' }));
+
+    it('accepts a new one in a batch that deletes another', () =>
+      givenPersonal(filled(1000))
+        .when(byOwner({ set: [prepared('NEW', 1)], delete: ['K0001'] }))
+        .then([secretSet('NEW', 1), secretDeleted('K0001')]));
+  });
+
+  describe('when the key is new', () => {
+    it('records version 1 and no member: personal secrets are not shared', () =>
+      givenPersonal().when(byOwner({ set: [prepared('TOKEN', 1)] })).then([secretSet('TOKEN', 1)]));
+  });
+
+  describe('when the key exists', () => {
+    it('records the next version', () =>
+      givenPersonal([secretSet('TOKEN', 1), secretSet('TOKEN', 2)]).when(byOwner({ set: [prepared('TOKEN', 3)] })).then([secretSet('TOKEN', 3)]));
+
+    it('records nothing for its current value', () =>
+      givenPersonal([secretSet('TOKEN', 1)]).when(byOwner({ set: [prepared('TOKEN', 2, { fingerprint: 'fp_TOKEN_v1' })] })).thenNothing());
+
+    it('records its deletion', () =>
+      givenPersonal([secretSet('TOKEN', 1)]).when(byOwner({ delete: ['TOKEN'] })).then([secretDeleted('TOKEN')]));
+
+    it('keeps its details when the value changes', () => {
+      const { state } = givenPersonal([secretSet('TOKEN', 1), detailsChanged('TOKEN', { displayName: 'Token' }), secretSet('TOKEN', 2)]);
+      expect(state.secrets.get('TOKEN')).toMatchObject({ version: 2, displayName: 'Token' });
+    });
+  });
+
+  describe('when a deleted key is set again', () => {
+    const history = [secretSet('TOKEN', 1), secretSet('TOKEN', 2), detailsChanged('TOKEN', { displayName: 'Token' }), secretDeleted('TOKEN')];
+
+    it('continues its version numbers', () => givenPersonal(history).when(byOwner({ set: [prepared('TOKEN', 3)] })).then([secretSet('TOKEN', 3)]));
+
+    it('starts with fresh details', () =>
+      expect(givenPersonal(history, [secretSet('TOKEN', 3)]).state.secrets.get('TOKEN')).toMatchObject({ version: 3, displayName: null }));
+  });
+
+  describe('when a value was sealed for another version than the next', () => {
+    it('throws', () =>
+      expect(() => personalSecretsDecider.decide(byOwner({ set: [prepared('TOKEN', 1)] }), givenPersonal([secretSet('TOKEN', 1, { fingerprint: 'old' })]).state)).toThrow(
+        'not 2',
+      ));
+  });
+});

@@ -1,0 +1,91 @@
+import type { PersonalSecretsCommand } from '../../src/commands/personalSecrets.decider';
+import type { PreparedValue } from '../../src/commands/secretsBatch';
+import type { WorkspaceSecretsCommand } from '../../src/commands/workspaceSecrets.decider';
+import type { SecretDeleted, SecretDetailsChanged, SecretSet, WorkspaceSecretsEvent } from '../../src/events/secrets.events';
+import type { SecretRole, WorkspacePermission } from '../../src/events/values';
+import { by, meta } from './workspace.fixtures';
+
+/**
+ * A value as the handler would hand it over, built by hand: the deciders never decrypt, so any
+ * base64-ish strings do. By default each key has its own data key and each version its own
+ * fingerprint, as a real handler's would.
+ */
+export function prepared(
+  key: string,
+  version: number,
+  options: { dataKeyId?: string; fingerprint?: string } = {},
+): PreparedValue {
+  return {
+    key,
+    version,
+    value: { dataKeyId: options.dataKeyId ?? `dk_${key}`, nonce: 'bm9uY2Vub25jZQ==', ciphertext: `Y2lwaGVy${key}${version}==` },
+    fingerprint: options.fingerprint ?? `fp_${key}_v${version}`,
+  };
+}
+
+type SetOptions = Parameters<typeof prepared>[2] & { actor?: string };
+
+export const secretSet = (key: string, version: number, options: SetOptions = {}): SecretSet => {
+  const { value, fingerprint } = prepared(key, version, options);
+  return { type: 'SecretSet', data: { key, version, value, fingerprint }, metadata: meta(options.actor ?? 'alice') };
+};
+
+export const secretDeleted = (key: string, actor = 'alice'): SecretDeleted => ({
+  type: 'SecretDeleted',
+  data: { key },
+  metadata: meta(actor),
+});
+
+export const memberAdded = (key: string, userId: string, role: SecretRole = 'admin', actor = userId): WorkspaceSecretsEvent => ({
+  type: 'SecretMemberAdded',
+  data: { key, userId, role },
+  metadata: meta(actor),
+});
+
+export const roleChanged = (key: string, userId: string, role: SecretRole, actor = 'alice'): WorkspaceSecretsEvent => ({
+  type: 'SecretMemberRoleChanged',
+  data: { key, userId, role },
+  metadata: meta(actor),
+});
+
+export const memberRemoved = (key: string, userId: string, actor = 'alice'): WorkspaceSecretsEvent => ({
+  type: 'SecretMemberRemoved',
+  data: { key, userId },
+  metadata: meta(actor),
+});
+
+export const detailsChanged = (
+  key: string,
+  details: { displayName?: string | null; description?: string | null },
+  actor = 'alice',
+): SecretDetailsChanged => ({ type: 'SecretDetailsChanged', data: { key, ...details }, metadata: meta(actor) });
+
+/** A key created (version 1) by `creator`, who became its Admin, as the decider records it. */
+export const createdBy = (key: string, creator: string): WorkspaceSecretsEvent[] => [
+  secretSet(key, 1, { actor: creator }),
+  memberAdded(key, creator),
+];
+
+/** `count` secrets named `K0000`, `K0001`, … at version 1 (no members: only sizes matter). */
+export const filled = (count: number): SecretSet[] =>
+  Array.from({ length: count }, (_, i) => secretSet(`K${String(i).padStart(4, '0')}`, 1));
+
+export type Batch = Readonly<{ set?: readonly PreparedValue[]; delete?: readonly string[] }>;
+
+export const save = (actor: string, permission: WorkspacePermission | null, batch: Batch): WorkspaceSecretsCommand => ({
+  type: 'SaveWorkspaceSecrets',
+  data: { batch: { set: batch.set ?? [], delete: batch.delete ?? [] }, access: { permission } },
+  context: by(actor),
+});
+
+export const removeRolesOf = (userId: string, actor = 'alice'): WorkspaceSecretsCommand => ({
+  type: 'RemoveSecretRoles',
+  data: { userId },
+  context: by(actor),
+});
+
+export const savePersonal = (owner: string, batch: Batch): PersonalSecretsCommand => ({
+  type: 'SavePersonalSecrets',
+  data: { batch: { set: batch.set ?? [], delete: batch.delete ?? [] } },
+  context: by(owner),
+});

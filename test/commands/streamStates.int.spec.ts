@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StreamStates } from '../../src/commands/streamStates';
+import type { StoredEvent } from '../../src/stores/eventStore.port';
+import { openDatabase } from '../../src/stores/sqlite/database';
+import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
+import { created, invited } from './workspace.fixtures';
+
+/** The state here is simply the list of event types read, so every fold is visible. */
+const fold = (state: readonly string[], events: readonly StoredEvent[]) => [...state, ...events.map((e) => e.type)];
+
+describe('StreamStates on SQLite', () => {
+  let store: SqliteEventStore;
+  let reads: { streamId: string; afterRevision: number }[];
+  const readStream = async (streamId: string, afterRevision = 0) => {
+    reads.push({ streamId, afterRevision });
+    return store.readStream(streamId, afterRevision);
+  };
+
+  beforeEach(async () => {
+    store = new SqliteEventStore(openDatabase(':memory:', { durable: false }));
+    reads = [];
+    for (const id of ['a', 'b', 'c']) await store.append(`workspace-${id}`, [created(), invited('inv_1', 'x@example.com')], 0);
+  });
+  afterEach(() => store.close());
+
+  describe('when nothing is new', () => {
+    it('returns the cached state without folding again', async () => {
+      const states = new StreamStates({ readStream });
+      const first = await states.load('workspace-a', [] as readonly string[], fold);
+      const second = await states.load('workspace-a', [] as readonly string[], fold);
+
+      expect(second).toBe(first);
+      expect(second).toMatchObject({ revision: 2, state: ['WorkspaceCreated', 'MemberInvited'] });
+      expect(reads.map((r) => r.afterRevision)).toEqual([0, 2]);
+    });
+  });
+
+  describe('when an older state is remembered after a newer one', () => {
+    it('keeps the newer one', async () => {
+      const states = new StreamStates({ readStream });
+      states.remember('workspace-a', { state: ['newer'], revision: 2, position: '2' });
+      states.remember('workspace-a', { state: ['older'], revision: 1, position: '1' });
+      const loaded = await states.load('workspace-a', [] as readonly string[], fold);
+
+      expect(loaded.state).toEqual(['newer']);
+      expect(reads).toEqual([{ streamId: 'workspace-a', afterRevision: 2 }]);
+    });
+  });
+
+  describe('when more streams are loaded than it keeps', () => {
+    it('forgets the one remembered longest ago and reads it again in full', async () => {
+      const states = new StreamStates({ readStream }, 2);
+      for (const id of ['a', 'b', 'c', 'a']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
+
+      expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-c@0', 'workspace-a@0']);
+    });
+
+    it('keeps the stream refreshed most recently', async () => {
+      const states = new StreamStates({ readStream }, 2);
+      for (const id of ['a', 'b']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
+      await store.append('workspace-a', [invited('inv_2', 'y@example.com')], 2);
+      for (const id of ['a', 'c', 'a']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
+
+      expect(reads.at(-1)).toEqual({ streamId: 'workspace-a', afterRevision: 3 });
+    });
+
+    it('forgets no other stream when one it keeps is refreshed', async () => {
+      const states = new StreamStates({ readStream }, 2);
+      for (const id of ['a', 'b']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
+      await store.append('workspace-b', [invited('inv_2', 'y@example.com')], 2);
+      for (const id of ['b', 'a']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
+
+      expect(reads.at(-1)).toEqual({ streamId: 'workspace-a', afterRevision: 2 });
+    });
+  });
+});
