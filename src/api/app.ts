@@ -35,6 +35,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.removeContentTypeParser('text/plain');
 
   await app.register(problemDetailsPlugin);
+  closeConnectionsWhenClosing(app);
   await app.register(openapiPlugin);
   await app.register(helmet, (instance) => ({
     contentSecurityPolicy: {
@@ -74,6 +75,20 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     resolveRoutes(api, deps);
   });
   return app;
+}
+
+/**
+ * On shutdown, in-flight requests finish and their answers say `Connection: close`: a kept-alive
+ * connection would otherwise hold the server open until its keep-alive timeout.
+ */
+function closeConnectionsWhenClosing(app: App) {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 }
 
 type SwaggerCsp = { swaggerCSP: { script: string[]; style: string[] } };

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { httpClient } from '../support/client';
+import { startServer, type ServerProcess } from '../support/serverProcess';
+import { TEST_JWT_SECRET, token } from '../support/testService';
+
+const run = promisify(execFile);
+const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
+
+describe('npm start: graceful shutdown, restart from the checkpoint, npm run rebuild', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('finishes an in-flight request on SIGTERM, then restarts from its stored checkpoint', async () => {
+    const first: ServerProcess = await startServer();
+    dirs.push(first.dataDir);
+    const call = httpClient(first.baseUrl);
+    const alice = token('alice');
+    const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    const put = await call('PUT', `/v1/workspaces/${ws}/secrets/API_KEY`, { token: alice, body: { value: 'v1-not-a-real-key' } });
+    const position = (put.body as { position: string }).position;
+
+    // A query waiting for a position nobody will write is in flight when SIGTERM arrives.
+    const inFlight = call('GET', `/v1/workspaces/${ws}/secrets?minPosition=${Number(position) + 100}`, { token: alice });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const exited = first.stop();
+    expect((await inFlight).status).toBe(503);
+    expect(await exited).toBe(0);
+
+    const second = await startServer({}, first.dataDir);
+    try {
+      const ready = await httpClient(second.baseUrl)('GET', '/readyz');
+      expect(ready.body).toMatchObject({ status: 'ready', position });
+      const list = await httpClient(second.baseUrl)('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
+      expect((list.body as { secrets: { key: string }[] }).secrets.map((s) => s.key)).toEqual(['API_KEY']);
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+
+  it('rebuilds the views from the log with npm run rebuild', async () => {
+    const server = await startServer();
+    dirs.push(server.dataDir);
+    const call = httpClient(server.baseUrl);
+    const alice = token('alice');
+    const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    await call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: alice, body: { set: { A: 'a-value', B: 'b-value' } } });
+    const before = await call('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
+    await server.stop();
+
+    const { stdout } = await run(process.execPath, [TSX_CLI, 'src/cli/rebuild.ts'], {
+      env: { ...process.env, DATA_DIR: server.dataDir, JWT_SECRET: TEST_JWT_SECRET },
+    });
+    expect(stdout).toMatch(/rebuilt the views from \d+ events/);
+
+    const again = await startServer({}, server.dataDir);
+    try {
+      const after = await httpClient(again.baseUrl)('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
+      expect(after.body).toEqual(before.body);
+    } finally {
+      await again.stop();
+    }
+  }, 60_000);
+});
