@@ -2,6 +2,9 @@ import type { AppDeps } from './api/deps';
 import type { Clock } from './commands/actor';
 import { randomId, type IdFactory } from './commands/ids';
 import { personalSecretsDecider } from './commands/personalSecrets.decider';
+import { secretAccessDecider } from './commands/secretAccess.decider';
+import { SecretAccessHandlers } from './commands/secretAccess.handlers';
+import { SecretDetailsHandlers } from './commands/secretDetails.handlers';
 import { SecretsHandlers } from './commands/secrets.handlers';
 import { StreamCommands } from './commands/streamCommands';
 import { StreamStates } from './commands/streamStates';
@@ -56,13 +59,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
 
   const states = new StreamStates(eventStore);
   const workspaceStreams = new StreamCommands(eventStore, states, 'workspace', workspaceDecider);
-  const secrets = new SecretsHandlers(
-    workspaceStreams,
-    new StreamCommands(eventStore, states, 'workspaceSecrets', workspaceSecretsDecider),
-    new StreamCommands(eventStore, states, 'personalSecrets', personalSecretsDecider),
-    cipher,
-    clock,
-  );
+  const workspaceSecretStreams = new StreamCommands(eventStore, states, 'workspaceSecrets', workspaceSecretsDecider);
+  const personalSecretStreams = new StreamCommands(eventStore, states, 'personalSecrets', personalSecretsDecider);
+  const secrets = new SecretsHandlers(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, clock);
   const workspaces = new WorkspaceHandlers(
     workspaceStreams,
     (workspaceId, userId, actor) => secrets.removeRolesOf(workspaceId, userId, actor),
@@ -73,6 +72,20 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const cache = new ViewCache(readStore);
   const views = new Views(readStore, cache);
   const projector = new Projector(eventStore, readStore, allProjections, log);
+  const details = new SecretDetailsHandlers(workspaceStreams, workspaceSecretStreams, personalSecretStreams, clock);
+  const access = new SecretAccessHandlers(
+    workspaceStreams,
+    workspaceSecretStreams,
+    personalSecretStreams,
+    {
+      workspace: new StreamCommands(eventStore, states, 'secretAccess', secretAccessDecider),
+      personal: new StreamCommands(eventStore, states, 'personalSecretAccess', secretAccessDecider),
+    },
+    views,
+    projector,
+    cipher,
+    clock,
+  );
   projector.onApplied((writes) => {
     for (const write of writes) cache.invalidate(write.collection, write.id, write.position);
   });
@@ -86,6 +99,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const deps: AppDeps = {
     workspaces,
     secrets,
+    details,
+    access,
     views,
     progress: projector,
     resolver: new Resolver(views, cipher),

@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { SecretAccessHandlers } from '../commands/secretAccess.handlers';
+import type { SecretDetailsHandlers } from '../commands/secretDetails.handlers';
 import type { SecretsHandlers } from '../commands/secrets.handlers';
 import type { WorkspaceHandlers } from '../commands/workspace.handlers';
 import type { Metrics } from '../observability/metrics';
@@ -11,6 +13,8 @@ import type { Resolver } from '../resolver/resolver';
 export type AppDeps = Readonly<{
   workspaces: WorkspaceHandlers;
   secrets: SecretsHandlers;
+  details: SecretDetailsHandlers;
+  access: SecretAccessHandlers;
   views: Views;
   progress: ViewProgress;
   resolver: Resolver;

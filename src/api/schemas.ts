@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  MAX_DESCRIPTION,
+  MAX_DISPLAY_NAME,
   MAX_VALUE_BYTES,
   secretKeySchema,
   secretRoleSchema,
@@ -30,6 +32,7 @@ export const batchBody = z.strictObject({
 export const putSecretBody = z.strictObject({ value: secretValueSchema });
 
 export const writeResult = z.object({ revision: z.number().int(), position: positionSchema });
+export const putResult = writeResult.extend({ key: z.string(), version: z.number().int() });
 
 export const secretListItem = z.object({
   key: z.string(),
@@ -44,6 +47,21 @@ export const secretListItem = z.object({
 });
 
 export const secretList = z.object({ revision: z.number().int(), secrets: z.array(secretListItem) });
+
+export const detailsBody = z
+  .strictObject({
+    displayName: z.string().trim().max(MAX_DISPLAY_NAME).nullable().optional(),
+    description: z.string().max(MAX_DESCRIPTION).nullable().optional(),
+  })
+  .refine((body) => body.displayName !== undefined || body.description !== undefined, {
+    message: 'give displayName, description or both',
+    path: ['displayName'],
+  });
+
+export const historyResult = z.object({
+  key: z.string(),
+  versions: z.array(z.object({ version: z.number().int(), at: z.string(), actor: z.string(), fingerprint: z.string() })),
+});
 
 export const problemSchema = z
   .object({

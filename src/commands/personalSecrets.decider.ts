@@ -3,6 +3,7 @@ import type { PersonalSecretsEvent } from '../events/secrets.events';
 import { unhandled, type Command, type Decider } from './command';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
 import { batchEvents, keysOf, planBatch, type SecretsBatch } from './secretsBatch';
+import { detailsEvents, requireSecret, type DetailsChange } from './secretDetails';
 
 /**
  * Personal secrets belong to one user; the handler only ever loads the actor's own stream, so
@@ -10,7 +11,9 @@ import { batchEvents, keysOf, planBatch, type SecretsBatch } from './secretsBatc
  */
 export type SavePersonalSecrets = Command<'SavePersonalSecrets', { batch: SecretsBatch }>;
 
-export type PersonalSecretsCommand = SavePersonalSecrets;
+export type ChangePersonalSecretDetails = Command<'ChangePersonalSecretDetails', { key: string; change: DetailsChange }>;
+
+export type PersonalSecretsCommand = SavePersonalSecrets | ChangePersonalSecretDetails;
 
 function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalSecretsEvent[] {
   const metadata = metadataOf(command.context);
@@ -18,8 +21,12 @@ function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalS
     case 'SavePersonalSecrets':
       planBatch(state, keysOf(command.data.batch));
       return batchEvents(state, command.data.batch, metadata);
+    case 'ChangePersonalSecretDetails': {
+      const { key, change } = command.data;
+      return detailsEvents(requireSecret(state, key), key, change, metadata);
+    }
     default:
-      return unhandled(command.type);
+      return unhandled(command);
   }
 }
 

@@ -6,15 +6,19 @@ import { unhandled, type Command, type Decider } from './command';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
 import { batchEvents, keysOf, planBatch, type BatchKeys, type BatchPlan, type SecretsBatch } from './secretsBatch';
 import { canCreateSecrets, canEditSecret } from './secretRights';
+import { detailsEvents, type DetailsChange } from './secretDetails';
+import { requireSecretAdmin, sharingEvents, type SharingAccess, type SharingChange } from './secretSharing';
 
 /** The actor's standing, read by the handler from the `workspace-` stream (not from a view). */
 export type WorkspaceAccess = Readonly<{ permission: WorkspacePermission | null }>;
 
 export type SaveWorkspaceSecrets = Command<'SaveWorkspaceSecrets', { batch: SecretsBatch; access: WorkspaceAccess }>;
+export type ChangeSecretDetails = Command<'ChangeSecretDetails', { key: string; change: DetailsChange; access: WorkspaceAccess }>;
+export type ShareSecret = Command<'ShareSecret', { key: string; change: SharingChange; access: SharingAccess }>;
 /** Follows a member's removal from the workspace: their secret roles go too. No rights check. */
 export type RemoveSecretRoles = Command<'RemoveSecretRoles', { userId: string }>;
 
-export type WorkspaceSecretsCommand = SaveWorkspaceSecrets | RemoveSecretRoles;
+export type WorkspaceSecretsCommand = SaveWorkspaceSecrets | ChangeSecretDetails | ShareSecret | RemoveSecretRoles;
 
 /**
  * Plans a batch and checks the actor's rights on every key it touches: creating needs workspace
@@ -46,6 +50,14 @@ function decide(command: WorkspaceSecretsCommand, state: SecretsState): Workspac
       return batchEvents(state, batch, metadata, (key): SecretMemberAdded[] => [
         { type: 'SecretMemberAdded', data: { key, userId: actor, role: 'admin' }, metadata },
       ]);
+    }
+    case 'ChangeSecretDetails': {
+      const { key, change, access } = command.data;
+      return detailsEvents(requireSecretAdmin(state, key, actor, access.permission), key, change, metadata);
+    }
+    case 'ShareSecret': {
+      const { key, change, access } = command.data;
+      return sharingEvents(state, key, change, actor, access, metadata);
     }
     case 'RemoveSecretRoles': {
       const { userId } = command.data;

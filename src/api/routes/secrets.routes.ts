@@ -1,12 +1,8 @@
-import { z } from 'zod';
-import type { FastifyReply } from 'fastify';
 import { effectiveSecretRole } from '../../commands/secretRights';
-import type { SaveResult } from '../../commands/secrets.handlers';
-import type { SecretRole } from '../../events/values';
-import type { SecretDoc } from '../../projections/views';
-import { expectedRevision, settle, tagWrite } from '../consistency';
+import { expectedRevision } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { requireMembership } from '../membership';
+import { answerDelete, answerPut, answerWrite, listItem } from '../secretResponses';
 import { actorOf } from '../principal';
 import {
   batchBody,
@@ -15,31 +11,9 @@ import {
   secretList,
   workspaceKeyParams,
   workspaceParams,
+  putResult,
   writeResult,
 } from '../schemas';
-
-const putResult = writeResult.extend({ key: z.string(), version: z.number().int() });
-
-function listItem(secret: SecretDoc, myRole: SecretRole | null) {
-  const { key, displayName, description, version, createdAt, createdBy, updatedAt, updatedBy } = secret;
-  return { key, displayName, description, version, createdAt, createdBy, updatedAt, updatedBy, myRole };
-}
-
-async function answerWrite(deps: AppDeps, reply: FastifyReply, saved: SaveResult) {
-  await settle(deps.progress, saved.position);
-  tagWrite(reply, saved);
-  return { revision: saved.revision, position: saved.position ?? '0' };
-}
-
-async function answerPut(deps: AppDeps, reply: FastifyReply, key: string, saved: SaveResult) {
-  const body = await answerWrite(deps, reply, saved);
-  return reply.code(saved.created.includes(key) ? 201 : 200).send({ ...body, key, version: saved.versions[key] ?? 0 });
-}
-
-async function answerDelete(deps: AppDeps, reply: FastifyReply, saved: SaveResult) {
-  await answerWrite(deps, reply, saved);
-  return reply.code(204).send();
-}
 
 /**
  * Secrets of a workspace and of the caller (`/me`): list (never values), batch save, one key.

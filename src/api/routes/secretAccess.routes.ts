@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Forbidden } from '../../errors';
+import type { App, AppDeps } from '../deps';
+import { actorOf, SCOPE_AUDIT, type Principal } from '../principal';
+import { keyParams, secretValueSchema, workspaceKeyParams } from '../schemas';
+
+const revealed = z.object({ value: z.string(), version: z.number().int() });
+const checkBody = z.strictObject({ value: secretValueSchema });
+const checkResult = z.object({
+  key: z.string(),
+  matches: z.array(z.object({ version: z.number().int(), at: z.string(), actor: z.string() })),
+});
+
+function auditorFor(principal: Principal, workspaceId: string): boolean {
+  return principal.scopes.has(SCOPE_AUDIT) && (!principal.workspaces || principal.workspaces.has(workspaceId));
+}
+
+/**
+ * Recorded reads: reveal (the only answer besides resolution that holds a value) and testing a
+ * leaked value against a secret's fingerprints. Each is recorded in the access stream.
+ */
+export function secretAccessRoutes(app: App, deps: AppDeps) {
+  const revealAllowed = async () => {
+    if (!deps.settings.revealEnabled) throw new Forbidden('Reveal is turned off: secrets are write-only here', 'reveal_disabled');
+  };
+
+  app.post(
+    '/v1/workspaces/:ws/secrets/:key/reveal',
+    {
+      preHandler: revealAllowed,
+      schema: { tags: ['workspace secrets'], summary: "Reveal a secret's value (workspace admins, its admins and members; recorded)", params: workspaceKeyParams, response: { 200: revealed } },
+    },
+    async (request) => deps.access.revealWorkspace(actorOf(request.principal), request.params.ws, request.params.key),
+  );
+
+  app.post(
+    '/v1/me/secrets/:key/reveal',
+    {
+      preHandler: revealAllowed,
+      schema: { tags: ['personal secrets'], summary: "Reveal my personal secret's value (recorded)", params: keyParams, response: { 200: revealed } },
+    },
+    async (request) => deps.access.revealPersonal(actorOf(request.principal), request.params.key),
+  );
+
+  app.post(
+    '/v1/workspaces/:ws/secrets/:key/fingerprint-check',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The versions whose value equals this one (those who may reveal it, audit:read; recorded)',
+        params: workspaceKeyParams,
+        body: checkBody,
+        response: { 200: checkResult },
+      },
+    },
+    async (request) => {
+      const { ws, key } = request.params;
+      const { principal } = request;
+      return deps.access.checkFingerprint(actorOf(principal), 'workspace', ws, key, request.body.value, auditorFor(principal, ws));
+    },
+  );
+
+  app.post(
+    '/v1/me/secrets/:key/fingerprint-check',
+    {
+      schema: {
+        tags: ['personal secrets'],
+        summary: 'The versions of my personal secret whose value equals this one (recorded)',
+        params: keyParams,
+        body: checkBody,
+        response: { 200: checkResult },
+      },
+    },
+    async (request) =>
+      deps.access.checkFingerprint(actorOf(request.principal), 'personal', request.principal.id, request.params.key, request.body.value, false),
+  );
+}

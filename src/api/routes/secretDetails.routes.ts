@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { effectiveSecretRole } from '../../commands/secretRights';
+import { Forbidden, NotFound, RuleViolation } from '../../errors';
+import type { SecretDoc } from '../../projections/views';
+import { expectedRevision } from '../consistency';
+import type { App, AppDeps } from '../deps';
+import { requireMembership } from '../membership';
+import { actorOf } from '../principal';
+import { answerDelete, answerWrite, listItem } from '../secretResponses';
+import {
+  detailsBody,
+  historyResult,
+  keyParams,
+  secretListItem,
+  secretRoleSchema,
+  workspaceKeyParams,
+  writeResult,
+} from '../schemas';
+
+const memberParams = workspaceKeyParams.extend({ userId: z.string().min(1).max(256) });
+const sharedWith = z.object({
+  userId: z.string(),
+  email: z.string().nullable(),
+  role: secretRoleSchema,
+  /** `workspace`: a workspace admin, Admin of every secret; `explicit`: shared on this secret. */
+  source: z.enum(['workspace', 'explicit']),
+});
+const shareResult = writeResult.extend({ userId: z.string(), role: secretRoleSchema });
+
+function versionsOf(key: string, history: Awaited<ReturnType<AppDeps['views']['history']>>) {
+  return { key, versions: history.map(({ version, at, actor, fingerprint }) => ({ version, at, actor, fingerprint })) };
+}
+
+/** A secret's detail view, its history, and sharing (workspace secrets only). */
+export function secretDetailsRoutes(app: App, deps: AppDeps) {
+  const tags = ['workspace secrets'];
+
+  async function workspaceSecret(ws: string, key: string) {
+    const secret = await deps.views.workspaceSecret(ws, key);
+    if (!secret) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
+    return secret;
+  }
+  const explicitRole = (secret: SecretDoc, userId: string) => secret.members.find((m) => m.userId === userId)?.role;
+
+  app.get(
+    '/v1/workspaces/:ws/secrets/:key',
+    { schema: { tags, summary: "A secret's details (never its value)", params: workspaceKeyParams, response: { 200: secretListItem } } },
+    async (request) => {
+      const { ws, key } = request.params;
+      const member = await requireMembership(deps.views, request.principal, ws);
+      const secret = await workspaceSecret(ws, key);
+      return listItem(secret, effectiveSecretRole(member.permission, explicitRole(secret, member.userId)));
+    },
+  );
+
+  app.patch(
+    '/v1/workspaces/:ws/secrets/:key',
+    { schema: { tags, summary: 'Change displayName and description (secret admins)', params: workspaceKeyParams, body: detailsBody, response: { 200: writeResult } } },
+    async (request, reply) => {
+      const { ws, key } = request.params;
+      const written = await deps.details.changeWorkspaceDetails(actorOf(request.principal), ws, key, request.body, expectedRevision(request));
+      return answerWrite(deps, reply, written);
+    },
+  );
+
+  app.get(
+    '/v1/workspaces/:ws/secrets/:key/history',
+    { schema: { tags, summary: 'Every version: who set it, when, its fingerprint', params: workspaceKeyParams, response: { 200: historyResult } } },
+    async (request) => {
+      const { ws, key } = request.params;
+      await requireMembership(deps.views, request.principal, ws);
+      const history = await deps.views.history(`workspace:${ws}`, key);
+      if (history.length === 0) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
+      return versionsOf(key, history);
+    },
+  );
+
+  app.get(
+    '/v1/workspaces/:ws/secrets/:key/members',
+    { schema: { tags, summary: 'Who holds a role on the secret (secret admins)', params: workspaceKeyParams, response: { 200: z.object({ members: z.array(sharedWith) }) } } },
+    async (request) => {
+      const { ws, key } = request.params;
+      const member = await requireMembership(deps.views, request.principal, ws);
+      const secret = await workspaceSecret(ws, key);
+      if (effectiveSecretRole(member.permission, explicitRole(secret, member.userId)) !== 'admin') {
+        throw new Forbidden(`Only the admins of ${key} can see whom it is shared with`);
+      }
+      const workspaceMembers = new Map((await deps.views.membersOf(ws)).map((m) => [m.userId, m]));
+      const admins = [...workspaceMembers.values()].filter((m) => m.permission === 'admin');
+      return {
+        members: [
+          ...admins.map((m) => ({ userId: m.userId, email: m.email, role: 'admin' as const, source: 'workspace' as const })),
+          ...secret.members
+            .filter((m) => workspaceMembers.has(m.userId) && workspaceMembers.get(m.userId)!.permission !== 'admin')
+            .map((m) => ({ userId: m.userId, email: workspaceMembers.get(m.userId)!.email, role: m.role, source: 'explicit' as const })),
+        ],
+      };
+    },
+  );
+
+  app.post(
+    '/v1/workspaces/:ws/secrets/:key/members',
+    {
+      schema: {
+        tags,
+        summary: 'Share the secret with a workspace member, by email (secret admins)',
+        params: workspaceKeyParams,
+        body: z.strictObject({ email: z.string().trim().email().max(320), role: secretRoleSchema }),
+        response: { 201: shareResult },
+      },
+    },
+    async (request, reply) => {
+      const { ws, key } = request.params;
+      const { email, role } = request.body;
+      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'add', email, role }, expectedRevision(request));
+      const body = await answerWrite(deps, reply, written);
+      return reply.code(201).send({ ...body, userId: written.userId, role });
+    },
+  );
+
+  app.patch(
+    '/v1/workspaces/:ws/secrets/:key/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role on the secret (secret admins; the last admin stays)",
+        params: memberParams,
+        body: z.strictObject({ role: secretRoleSchema }),
+        response: { 200: shareResult },
+      },
+    },
+    async (request, reply) => {
+      const { ws, key, userId } = request.params;
+      const { role } = request.body;
+      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'change', userId, role }, expectedRevision(request));
+      return { ...(await answerWrite(deps, reply, written)), userId, role };
+    },
+  );
+
+  app.delete(
+    '/v1/workspaces/:ws/secrets/:key/members/:userId',
+    { schema: { tags, summary: "Remove a member's role on the secret (secret admins; the last admin stays)", params: memberParams } },
+    async (request, reply) => {
+      const { ws, key, userId } = request.params;
+      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'remove', userId }, expectedRevision(request));
+      return answerDelete(deps, reply, written);
+    },
+  );
+
+  const personal = ['personal secrets'];
+
+  app.get(
+    '/v1/me/secrets/:key',
+    { schema: { tags: personal, summary: "A personal secret's details (never its value)", params: keyParams, response: { 200: secretListItem } } },
+    async (request) => {
+      const secret = await deps.views.personalSecret(request.principal.id, request.params.key);
+      if (!secret) throw new NotFound(`Secret ${request.params.key} not found`, 'secret_not_found');
+      return listItem(secret, 'admin');
+    },
+  );
+
+  app.patch(
+    '/v1/me/secrets/:key',
+    { schema: { tags: personal, summary: 'Change displayName and description', params: keyParams, body: detailsBody, response: { 200: writeResult } } },
+    async (request, reply) => {
+      const written = await deps.details.changePersonalDetails(actorOf(request.principal), request.params.key, request.body, expectedRevision(request));
+      return answerWrite(deps, reply, written);
+    },
+  );
+
+  app.get(
+    '/v1/me/secrets/:key/history',
+    { schema: { tags: personal, summary: 'Every version: who set it, when, its fingerprint', params: keyParams, response: { 200: historyResult } } },
+    async (request) => {
+      const { key } = request.params;
+      const history = await deps.views.history(`user:${request.principal.id}`, key);
+      if (history.length === 0) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
+      return versionsOf(key, history);
+    },
+  );
+
+  app.post(
+    '/v1/me/secrets/:key/members',
+    { schema: { tags: personal, summary: 'Always 409: personal secrets cannot be shared', params: keyParams } },
+    async () => {
+      throw new RuleViolation('personal_not_shareable', 'Personal secrets cannot be shared');
+    },
+  );
+}

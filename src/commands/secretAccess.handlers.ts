@@ -1,0 +1,118 @@
+import { NotCaughtUp, NotFound } from '../errors';
+import type { SecretCipher } from '../crypto/secretCipher';
+import { UnknownDataKey } from '../crypto/dataKeys';
+import type { ViewProgress } from '../projections/projector';
+import type { Views } from '../projections/queries';
+import type { SecretDoc } from '../projections/views';
+import { contextFor, type Actor, type Clock } from './actor';
+import { secretAccessDecider, type Standing } from './secretAccess.decider';
+import type { Loaded } from './streamStates';
+import type { SecretsState } from './secrets.state';
+import { requireSecret } from './secretDetails';
+import type { StreamCommands } from './streamCommands';
+import { permissionOf, requireMember, type WorkspaceState } from './workspace.decider';
+
+const VIEW_WAIT_MS = 5000;
+
+export type Revealed = Readonly<{ value: string; version: number }>;
+export type FingerprintMatches = { key: string; matches: Array<{ version: number; at: string; actor: string }> };
+
+type Scope = 'workspace' | 'personal';
+
+/**
+ * Reads that are recorded: reveal, and testing a value against a secret's fingerprints. Rights
+ * come from the command side (the `workspace-` and secrets streams); the sealed value from the
+ * views, once they have caught up with the secret's stream. The record is appended before the
+ * value is returned, so no reveal goes unrecorded.
+ */
+export class SecretAccessHandlers {
+  constructor(
+    private readonly workspaces: StreamCommands<'workspace', WorkspaceState>,
+    private readonly workspaceSecrets: StreamCommands<'workspaceSecrets', SecretsState>,
+    private readonly personalSecrets: StreamCommands<'personalSecrets', SecretsState>,
+    private readonly access: { workspace: StreamCommands<'secretAccess', null>; personal: StreamCommands<'personalSecretAccess', null> },
+    private readonly views: Views,
+    private readonly progress: ViewProgress,
+    private readonly cipher: SecretCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async revealWorkspace(actor: Actor, workspaceId: string, key: string): Promise<Revealed> {
+    const { state: workspace } = await this.workspaces.load(workspaceId);
+    const { permission } = requireMember(workspace, actor.userId);
+    const loaded = await this.workspaceSecrets.load(workspaceId);
+    const standing = { permission, explicitRole: requireSecret(loaded.state, key).members.get(actor.userId) };
+    return this.reveal(actor, 'workspace', workspaceId, key, loaded, standing);
+  }
+
+  async revealPersonal(actor: Actor, key: string): Promise<Revealed> {
+    const loaded = await this.personalSecrets.load(actor.userId);
+    requireSecret(loaded.state, key);
+    return this.reveal(actor, 'personal', actor.userId, key, loaded, null);
+  }
+
+  /**
+   * Which versions of the secret (deleted ones included) had this value: each version's
+   * fingerprint, recomputed under its data key. A shredded data key matches nothing.
+   */
+  async checkFingerprint(actor: Actor, scope: Scope, ownerId: string, key: string, candidate: string, auditor: boolean): Promise<FingerprintMatches> {
+    let standing: Standing = null;
+    if (scope === 'workspace') {
+      const { state: workspace } = await this.workspaces.load(ownerId);
+      const permission = permissionOf(workspace, actor.userId);
+      if (workspace.status !== 'active' || (permission === null && !auditor)) throw new NotFound('Workspace not found', 'workspace_not_found');
+      const { state } = await this.workspaceSecrets.load(ownerId);
+      standing = { permission, explicitRole: state.secrets.get(key)?.members.get(actor.userId) };
+    }
+    const versions = await this.views.history(scope === 'workspace' ? `workspace:${ownerId}` : `user:${ownerId}`, key);
+    if (versions.length === 0) throw new NotFound(`Secret ${key} has no history`, 'secret_not_found');
+    const fingerprints = new Map<string, string | null>();
+    for (const dataKeyId of new Set(versions.map((v) => v.dataKeyId))) {
+      fingerprints.set(dataKeyId, await this.fingerprintUnder(dataKeyId, candidate));
+    }
+    const matches = versions.filter((v) => fingerprints.get(v.dataKeyId) === v.fingerprint);
+    const command = {
+      type: 'CheckFingerprint' as const,
+      data: { key, matchedVersions: matches.map((m) => m.version), standing, auditor },
+      context: contextFor(actor, this.clock),
+    };
+    await this.record(scope, ownerId, () => secretAccessDecider.decide(command, null));
+    return { key, matches: matches.map(({ version, at, actor: by }) => ({ version, at, actor: by })) };
+  }
+
+  private async reveal(actor: Actor, scope: Scope, ownerId: string, key: string, loaded: Loaded<SecretsState>, standing: Standing) {
+    let revealed: Revealed | undefined;
+    await this.record(scope, ownerId, async () => {
+      const secret = await this.caughtUpSecret(scope, ownerId, key, loaded.position);
+      const events = secretAccessDecider.decide(
+        { type: 'RevealSecret', data: { key, version: secret.version, standing }, context: contextFor(actor, this.clock) },
+        null,
+      );
+      const value = await this.cipher.open({ scope, ownerId, key, version: secret.version }, secret.value);
+      revealed = { value, version: secret.version };
+      return events;
+    });
+    return revealed!;
+  }
+
+  private record(scope: Scope, ownerId: string, attempt: () => ReturnType<typeof secretAccessDecider.decide> | Promise<ReturnType<typeof secretAccessDecider.decide>>) {
+    return scope === 'workspace' ? this.access.workspace.execute(ownerId, attempt) : this.access.personal.execute(ownerId, attempt);
+  }
+
+  /** The secret as the views hold it once they reached the stream's position. */
+  private async caughtUpSecret(scope: Scope, ownerId: string, key: string, position: string | null): Promise<SecretDoc> {
+    if (position !== null && !(await this.progress.waitFor(position, VIEW_WAIT_MS))) throw new NotCaughtUp(position);
+    const secret = scope === 'workspace' ? await this.views.workspaceSecret(ownerId, key) : await this.views.personalSecret(ownerId, key);
+    if (!secret) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
+    return secret;
+  }
+
+  private async fingerprintUnder(dataKeyId: string, candidate: string): Promise<string | null> {
+    try {
+      return this.cipher.fingerprint(await this.cipher.dataKeys.get(dataKeyId), candidate);
+    } catch (error) {
+      if (error instanceof UnknownDataKey) return null;
+      throw error;
+    }
+  }
+}

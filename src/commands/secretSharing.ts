@@ -1,0 +1,67 @@
+import { Forbidden, NotFound, RuleViolation } from '../errors';
+import type { EventMetadata } from '../events/event';
+import type { WorkspaceSecretsEvent } from '../events/secrets.events';
+import type { SecretRole, WorkspacePermission } from '../events/values';
+import type { SecretState, SecretsState } from './secrets.state';
+import { canEditSecret } from './secretRights';
+import { requireSecret } from './secretDetails';
+
+/**
+ * Sharing a workspace secret (DESIGN §1): its Admins invite workspace members as `admin` or
+ * `member`. Workspace admins are Admins of every secret already and hold no explicit role; the
+ * last explicit Admin who is still a member stays. The handler passes the workspace's active
+ * members, read from the `workspace-` stream.
+ */
+export type SharingAccess = Readonly<{
+  permission: WorkspacePermission | null;
+  /** Active workspace members and their permissions. */
+  members: ReadonlyMap<string, WorkspacePermission>;
+}>;
+
+export type SharingChange =
+  | Readonly<{ kind: 'add'; userId: string; role: SecretRole }>
+  | Readonly<{ kind: 'change'; userId: string; role: SecretRole }>
+  | Readonly<{ kind: 'remove'; userId: string }>;
+
+/** The secret, once the actor is known to be one of its Admins. */
+export function requireSecretAdmin(state: SecretsState, key: string, actor: string, permission: WorkspacePermission | null): SecretState {
+  if (permission === null) throw new NotFound('Workspace not found', 'workspace_not_found');
+  const secret = requireSecret(state, key);
+  if (!canEditSecret(permission, secret.members.get(actor))) throw new Forbidden(`Only the admins of ${key} can do this`);
+  return secret;
+}
+
+function isLastExplicitAdmin(secret: SecretState, userId: string, access: SharingAccess): boolean {
+  if (secret.members.get(userId) !== 'admin') return false;
+  const activeAdmins = [...secret.members].filter(([id, role]) => role === 'admin' && access.members.has(id));
+  return activeAdmins.length === 1 && activeAdmins[0]![0] === userId;
+}
+
+export function sharingEvents(
+  state: SecretsState,
+  key: string,
+  change: SharingChange,
+  actor: string,
+  access: SharingAccess,
+  metadata: EventMetadata,
+): WorkspaceSecretsEvent[] {
+  const secret = requireSecretAdmin(state, key, actor, access.permission);
+  const { userId } = change;
+  const target = access.members.get(userId);
+  if (change.kind === 'add') {
+    if (target === undefined) throw new NotFound(`${userId} is not a member of the workspace`, 'member_not_found');
+    if (target === 'admin') throw new RuleViolation('workspace_admin', 'Workspace admins are admins of every secret already');
+    if (secret.members.has(userId)) throw new RuleViolation('already_shared', `${key} is already shared with ${userId}`);
+    return [{ type: 'SecretMemberAdded', data: { key, userId, role: change.role }, metadata }];
+  }
+  const current = secret.members.get(userId);
+  if (current === undefined || target === undefined) throw new NotFound(`${userId} holds no role on ${key}`, 'member_not_found');
+  if (change.kind === 'change') {
+    if (current === change.role) return [];
+    if (target === 'admin') throw new RuleViolation('workspace_admin', 'Workspace admins cannot be demoted on a secret');
+    if (isLastExplicitAdmin(secret, userId, access)) throw new RuleViolation('last_secret_admin', `The last admin of ${key} cannot be demoted`);
+    return [{ type: 'SecretMemberRoleChanged', data: { key, userId, role: change.role }, metadata }];
+  }
+  if (isLastExplicitAdmin(secret, userId, access)) throw new RuleViolation('last_secret_admin', `The last admin of ${key} cannot be removed`);
+  return [{ type: 'SecretMemberRemoved', data: { key, userId }, metadata }];
+}
