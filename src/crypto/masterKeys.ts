@@ -30,6 +30,10 @@ export function parseMasterKeys(spec: string): MasterKeys {
 
 const DEV_KEY_FILE = 'master.key';
 
+function newDevKeyLine(): string {
+  return `dev_${randomBytes(4).toString('hex')}:${randomBytes(32).toString('base64')}`;
+}
+
 /**
  * Development only: reads or creates a master key in the data directory (mode 0600). Anyone who
  * can read the data directory can then read every secret, hence the warning.
@@ -38,12 +42,20 @@ export function loadOrCreateDevMasterKeys(dataDir: string, warn: (message: strin
   const file = join(dataDir, DEV_KEY_FILE);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    const id = `dev_${randomBytes(4).toString('hex')}`;
-    writeFileSync(file, `${id}:${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, `${newDevKeyLine()}\n`, { mode: 0o600, flag: 'wx' });
   }
   warn(
     `DEVELOPMENT MASTER KEY in ${file}: anyone who can read the data directory can decrypt every secret. ` +
       'Set SECRETS_MASTER_KEYS for any real use.',
   );
   return parseMasterKeys(readFileSync(file, 'utf8').trim());
+}
+
+/** Development rotation: a new key goes in front (active), the old ones stay to unwrap with. */
+export function addDevMasterKey(dataDir: string): MasterKeys {
+  const file = join(dataDir, DEV_KEY_FILE);
+  const old = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  const spec = [newDevKeyLine(), old].filter(Boolean).join(',');
+  writeFileSync(file, `${spec}\n`, { mode: 0o600 });
+  return parseMasterKeys(spec);
 }

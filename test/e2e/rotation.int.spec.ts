@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { httpClient } from '../support/client';
+import { startServer } from '../support/serverProcess';
+import { TEST_JWT_SECRET, token } from '../support/testService';
+
+const run = promisify(execFile);
+const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
+const key = () => randomBytes(32).toString('base64');
+
+describe('npm run rotate-master-key', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('rewraps every data key under the new master key; values stay readable without the old one', async () => {
+    const [k1, k2] = [`k1:${key()}`, `k2:${key()}`];
+    const first = await startServer({ SECRETS_MASTER_KEYS: k1 });
+    dirs.push(first.dataDir);
+    const call = httpClient(first.baseUrl);
+    const alice = token('alice');
+    const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    await call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: alice, body: { set: { A: 'value-a-1', B: 'value-b-1' } } });
+    await call('PUT', '/v1/me/secrets/C', { token: alice, body: { value: 'value-c-1' } });
+    await first.stop();
+
+    const { stdout } = await run(process.execPath, [TSX_CLI, 'src/cli/rotateMasterKey.ts'], {
+      env: { ...process.env, DATA_DIR: first.dataDir, SECRETS_MASTER_KEYS: `${k2},${k1}`, JWT_SECRET: TEST_JWT_SECRET },
+    });
+    expect(stdout).toContain('wrapped 3 of 3 data keys under master key k2');
+
+    const second = await startServer({ SECRETS_MASTER_KEYS: k2 }, first.dataDir);
+    try {
+      const resolved = await httpClient(second.baseUrl)('POST', '/v1/resolve', {
+        token: token('runner', { scope: 'secrets:resolve' }),
+        body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: ['{{A}}', '{{B}}', '{{C}}'] },
+      });
+      expect(resolved.status).toBe(200);
+      expect((resolved.body as { output: unknown }).output).toEqual(['value-a-1', 'value-b-1', 'value-c-1']);
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+});
