@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectClient, type Client, type RequestOptions } from '../support/client';
+import { startTestApp, type TestApp } from '../support/testService';
+import { principalNames, seedWorkspace, tokenOf, VALUE, type PrincipalName } from './authz.fixture';
+
+type Seed = Awaited<ReturnType<typeof seedWorkspace>>;
+/** `after` undoes what a successful call changed that later rows rely on. */
+type Request = { method: string; url: string; options?: RequestOptions; after?: () => Promise<void> };
+/** Builds the request for one caller; may first create what that call consumes. */
+type Prepare = (seed: Seed, caller: PrincipalName) => Promise<Request> | Request;
+
+const dotenv = `KEY=${VALUE}\n`;
+const same = { displayName: null };
+
+/**
+ * Every route of DESIGN §3, called as each principal; the status each must get.
+ * Columns: admin, writer, reader, external, nonMember, secretAdmin, secretMember, otherUser, executor, auditor.
+ */
+const matrix: Array<[string, Prepare, number[]]> = [
+  ['POST /workspaces', () => ({ method: 'POST', url: '/v1/workspaces', options: { body: { name: 'Mine' } } }), [201, 201, 201, 201, 201, 201, 201, 201, 201, 201]],
+  ['GET /workspaces', () => ({ method: 'GET', url: '/v1/workspaces' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET members', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/members` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
+  ['POST invitation', ({ ws }, who) => ({ method: 'POST', url: `/v1/workspaces/${ws}/invitations`, options: { body: { email: `from-${who}@example.com`, permission: 'read' } } }), [201, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
+  ['DELETE invitation', async ({ ws, freshInvitation }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}/invitations/${await freshInvitation()}` }), [204, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
+  ['GET /me/invitations', () => ({ method: 'GET', url: '/v1/me/invitations' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['POST accept', async ({ ws, oscarInvitation, ok }, who) => ({
+    method: 'POST',
+    url: `/v1/invitations/${await oscarInvitation()}/accept`,
+    after: async () => {
+      if (who === 'otherUser') await ok('DELETE', `/v1/workspaces/${ws}/members/oscar`);
+    },
+  }), [404, 404, 404, 404, 404, 404, 404, 200, 403, 403]],
+  ['PATCH member', ({ ws }) => ({ method: 'PATCH', url: `/v1/workspaces/${ws}/members/tina`, options: { body: { permission: 'write' } } }), [200, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
+  ['DELETE member', async ({ ws, freshMember }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}/members/${await freshMember()}` }), [204, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
+  ['GET secrets', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
+  ['PATCH secrets (edit KEY)', ({ ws }) => ({ method: 'PATCH', url: `/v1/workspaces/${ws}/secrets`, options: { body: { set: { KEY: VALUE } } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
+  ['PUT new key', ({ ws }, who) => ({ method: 'PUT', url: `/v1/workspaces/${ws}/secrets/NEW_${who}`, options: { body: { value: VALUE } } }), [201, 201, 403, 403, 404, 403, 403, 404, 404, 404]],
+  ['PUT KEY', ({ ws }) => ({ method: 'PUT', url: `/v1/workspaces/${ws}/secrets/KEY`, options: { body: { value: VALUE } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
+  ['DELETE key', async ({ ws, freshKey }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}/secrets/${await freshKey()}` }), [204, 403, 403, 403, 404, 204, 403, 404, 404, 404]],
+  ['POST import', ({ ws }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/import`, options: { body: { dotenv } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
+  ['GET details', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
+  ['PATCH details', ({ ws }) => ({ method: 'PATCH', url: `/v1/workspaces/${ws}/secrets/KEY`, options: { body: same } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
+  ['GET secret members', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY/members` }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
+  ['POST secret member', async ({ ws, freshKey }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/${await freshKey()}/members`, options: { body: { email: 'tina@example.com', role: 'member' } } }), [201, 403, 403, 403, 404, 201, 403, 404, 404, 404]],
+  ['PATCH secret member', async ({ ws, freshKey }) => ({ method: 'PATCH', url: `/v1/workspaces/${ws}/secrets/${await freshKey()}/members/mia`, options: { body: { role: 'admin' } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
+  ['DELETE secret member', async ({ ws, freshKey }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}/secrets/${await freshKey()}/members/mia` }), [204, 403, 403, 403, 404, 204, 403, 404, 404, 404]],
+  ['POST reveal', ({ ws }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/KEY/reveal` }), [200, 403, 403, 403, 404, 200, 200, 404, 404, 404]],
+  ['GET history', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY/history` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
+  ['POST fingerprint-check', ({ ws }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/KEY/fingerprint-check`, options: { body: { value: VALUE } } }), [200, 403, 403, 403, 404, 200, 200, 404, 404, 200]],
+  ['GET variables', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/variables` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
+  ['GET audit', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/audit` }), [200, 403, 403, 403, 404, 403, 403, 404, 404, 200]],
+  ['POST resolve', ({ ws }) => ({ method: 'POST', url: '/v1/resolve', options: { body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: '{{KEY}}' } } }), [403, 403, 403, 403, 403, 403, 403, 403, 200, 403]],
+  // Personal secrets: every principal is the owner of its own.
+  ['GET /me/secrets', () => ({ method: 'GET', url: '/v1/me/secrets' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['PATCH /me/secrets', () => ({ method: 'PATCH', url: '/v1/me/secrets', options: { body: { set: { MINE: VALUE } } } }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['PUT /me/secrets/:key', () => ({ method: 'PUT', url: '/v1/me/secrets/OWN', options: { body: { value: VALUE } } }), [201, 201, 201, 201, 201, 201, 201, 201, 201, 201]],
+  ['GET /me/secrets/:key', () => ({ method: 'GET', url: '/v1/me/secrets/OWN' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['PATCH /me/secrets/:key', () => ({ method: 'PATCH', url: '/v1/me/secrets/OWN', options: { body: { description: 'mine' } } }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['POST /me reveal', () => ({ method: 'POST', url: '/v1/me/secrets/OWN/reveal' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /me history', () => ({ method: 'GET', url: '/v1/me/secrets/OWN/history' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['POST /me fingerprint-check', () => ({ method: 'POST', url: '/v1/me/secrets/OWN/fingerprint-check', options: { body: { value: VALUE } } }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['POST /me import', () => ({ method: 'POST', url: '/v1/me/secrets/import', options: { body: { dotenv: `IMPORTED=${VALUE}\n` } } }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['POST /me share', () => ({ method: 'POST', url: '/v1/me/secrets/OWN/members', options: { body: { email: 'x@example.com', role: 'member' } } }), [409, 409, 409, 409, 409, 409, 409, 409, 409, 409]],
+  ['DELETE /me/secrets/:key', () => ({ method: 'DELETE', url: '/v1/me/secrets/OWN' }), [204, 204, 204, 204, 204, 204, 204, 204, 204, 204]],
+  ['GET /me/audit', () => ({ method: 'GET', url: '/v1/me/audit' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+];
+
+describe('Authorisation matrix: every route, every principal (DESIGN §1, §3)', () => {
+  let t: TestApp;
+  let call: Client;
+  let seed: Seed;
+  beforeAll(async () => {
+    t = await startTestApp();
+    call = injectClient(t.app);
+    seed = await seedWorkspace(call);
+  });
+  afterAll(() => t.close());
+
+  it.each(matrix)('%s', async (_label, prepare, expected) => {
+    const got: Record<string, number> = {};
+    for (const caller of principalNames) {
+      const { method, url, options, after } = await prepare(seed, caller);
+      got[caller] = (await call(method, url, { ...options, token: tokenOf(caller) })).status;
+      await after?.();
+    }
+    expect(got).toEqual(Object.fromEntries(principalNames.map((name, i) => [name, expected[i]])));
+  });
+});
