@@ -1,3 +1,4 @@
+import { sortablePosition } from '../stores/position';
 import type { CollectionSpec } from '../stores/readStore.port';
 import type { SealedValue, SecretRole, WorkspacePermission } from '../events/values';
 
@@ -93,8 +94,8 @@ export const viewIds = {
   member: (workspaceId: string, userId: string) => `${workspaceId}/${userId}`,
   /** Keys never contain `/`, so `<owner>/<key>` is unambiguous whatever the owner id holds. */
   secret: (ownerId: string, key: string) => `${ownerId}/${key}`,
-  /** 20 digits: audit rows sort in log order by id. */
-  audit: (position: string) => position.padStart(20, '0'),
+  /** Padded: audit rows sort in log order by id. */
+  audit: (position: string) => sortablePosition(position),
   historyOf: (owner: string, key: string) => `${owner}/${key}`,
   history: (owner: string, key: string, version: number) => `${owner}/${key}/${String(version).padStart(10, '0')}`,
 } as const;

@@ -15,4 +15,15 @@ export function isAtOrAfter(position: string | null, target: string): boolean {
   return comparePositions(position, target) >= 0;
 }
 
-export const POSITION_PATTERN = /^(0|[1-9][0-9]{0,19})$/;
+/**
+ * Up to 40 digits: EventStoreDB's $all position is a pair of unsigned 64-bit numbers (commit,
+ * prepare), which its adapter folds into one integer, commit × 2^64 + prepare.
+ */
+export const POSITION_DIGITS = 40;
+export const POSITION_PATTERN = new RegExp(`^(0|[1-9][0-9]{0,${POSITION_DIGITS - 1}})$`);
+
+/** Zero-padded to a fixed width, positions sort as text the way they do as integers. */
+export function sortablePosition(position: string): string {
+  if (!POSITION_PATTERN.test(position)) throw new Error(`Not a log position: ${position}`);
+  return position.padStart(POSITION_DIGITS, '0');
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
-import { POSITION_PATTERN } from '../position';
+import { sortablePosition } from '../position';
 import type { Checkpoint, CollectionSpec, Found, PageQuery, Positioned, ReadStore, RebuildTarget, ViewWrite } from '../readStore.port';
 
 type Row = { id: string; position: StoredPosition; doc: string | null };
@@ -13,9 +13,9 @@ const FIELD = /^[A-Za-z]+$/;
 /**
  * Views as tables `view_<collection>(id, position, doc JSON)`, with expression indexes on the
  * fields the spec names. A rebuild fills `rebuild_<collection>` tables, then renames them over
- * the live ones in one transaction. Positions are stored as 20-digit zero-padded text, which sorts
- * as the integers do and holds every position up to 20 digits (EventStoreDB's are unsigned
- * 64-bit, beyond SQLite's signed INTEGER).
+ * the live ones in one transaction. Positions are stored as zero-padded text (`sortablePosition`),
+ * which sorts as the integers do, whatever the event store behind (EventStoreDB's are far beyond
+ * SQLite's signed 64-bit INTEGER).
  */
 export class SqliteReadStore implements ReadStore {
   private readonly checkpointName: string;
@@ -193,10 +193,7 @@ function newGeneration(): string {
 /** Text in tables made by this version; an INTEGER in files made before it (read as BigInt). */
 type StoredPosition = string | bigint;
 
-function encodePosition(position: string): string {
-  if (!POSITION_PATTERN.test(position)) throw new Error(`Invalid log position ${JSON.stringify(position)}`);
-  return position.padStart(20, '0');
-}
+const encodePosition = sortablePosition;
 
 function decodePosition(stored: StoredPosition): string {
   return BigInt(stored).toString();
