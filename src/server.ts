@@ -1,15 +1,21 @@
-import { buildApp } from './api/app';
-import { loadConfig } from './config';
+import type { FastifyBaseLogger } from 'fastify';
+import { buildApp, buildOpsApp } from './api/app';
+import type { App } from './api/deps';
+import { loadConfig, type Config } from './config';
 import { loadOrCreateDevMasterKeys, parseMasterKeys } from './crypto/masterKeys';
 import { loadOrCreateDevJwtSecret } from './devSecrets';
 import { createLogger } from './logger';
-import { createService } from './service';
-import { openSqliteStores } from './stores/sqlite/openSqliteStores';
+import { createApiService, createProjectorService, createService, type ServiceOptions } from './service';
+import { openStores } from './stores/openStores';
 
 /** Entry point: config → stores → projector → app → listen; graceful shutdown on SIGTERM. */
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
+  const shared = Boolean(config.EVENTSTORE_URL && config.MONGODB_URL);
+  if (config.SERVICE_ROLE !== 'all' && !shared) {
+    throw new Error('SERVICE_ROLE=api or projector needs shared backends: set EVENTSTORE_URL and MONGODB_URL');
+  }
   const masterKeys = config.SECRETS_MASTER_KEYS
     ? parseMasterKeys(config.SECRETS_MASTER_KEYS)
     : loadOrCreateDevMasterKeys(config.DATA_DIR, (message) => log.warn(message));
@@ -19,20 +25,33 @@ async function main() {
     log.warn(`DEVELOPMENT JWT secret in ${config.DATA_DIR}/jwt.secret; set JWT_SECRET for any real use`);
   }
 
-  log.info({ backend: 'sqlite', dataDir: config.DATA_DIR }, 'event store, views and key store: embedded SQLite');
-  const service = await createService({
-    ...openSqliteStores(config.DATA_DIR),
+  const stores = await openStores(config);
+  log.info({ ...stores.backends, role: config.SERVICE_ROLE }, `event log: ${stores.backends.events}; views and key store: ${stores.backends.views}`);
+  const options: ServiceOptions = {
+    ...stores,
     masterKeys,
     jwtSecret,
     log,
     settings: { rateLimitMax: config.RATE_LIMIT_MAX, revealEnabled: config.REVEAL_ENABLED },
-  });
-  const app = await buildApp(service.deps, { logger: log });
+  };
+  const { app, close } = await start(config.SERVICE_ROLE, options, log);
   await app.listen({ host: config.HOST, port: config.PORT });
   if (!config.JWT_SECRET) {
     log.info('mint a development token with: npm run token -- --sub alice --email alice@example.com [--scope "secrets:resolve"]');
   }
+  onShutdown(app, close, log);
+}
 
+async function start(role: Config['SERVICE_ROLE'], options: ServiceOptions, log: FastifyBaseLogger) {
+  if (role === 'projector') {
+    const service = await createProjectorService(options);
+    return { app: await buildOpsApp(service, { logger: log }), close: service.close };
+  }
+  const service = role === 'api' ? await createApiService(options) : await createService(options);
+  return { app: await buildApp(service.deps, { logger: log }), close: service.close };
+}
+
+function onShutdown(app: App, close: () => Promise<void>, log: FastifyBaseLogger) {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -40,7 +59,7 @@ async function main() {
     log.info({ signal }, 'shutting down: finishing in-flight requests');
     try {
       await app.close();
-      await service.close();
+      await close();
       log.info('stopped cleanly');
       process.exit(0);
     } catch (error) {

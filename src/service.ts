@@ -19,7 +19,9 @@ import { loadSodium } from './crypto/sodium';
 import { Metrics } from './observability/metrics';
 import { allProjections } from './projections';
 import { LagMonitor } from './projections/lagMonitor';
-import { Projector, type ProjectorLog } from './projections/projector';
+import { LogInvalidator } from './projections/logInvalidator';
+import { PolledViewProgress } from './projections/polledViewProgress';
+import { Projector, type ProjectorLog, type ViewProgress } from './projections/projector';
 import { Views } from './projections/queries';
 import { ViewCache } from './projections/viewCache';
 import { Resolver } from './resolver/resolver';
@@ -51,11 +53,14 @@ export type Service = Readonly<{
   close(): Promise<void>;
 }>;
 
-/** Wires stores, crypto, command handlers, projector, views and resolver together. */
-export async function createService(options: ServiceOptions): Promise<Service> {
-  const { eventStore, readStore, keyStore, log } = options;
+type Wired = Omit<AppDeps, 'notReadyBecause'> & { cipher: SecretCipher };
+
+/** Command handlers, views, resolver and metrics around the stores, whatever runs the projector. */
+async function wire(options: ServiceOptions, cache: ViewCache, progress: ViewProgress): Promise<Wired> {
+  const { eventStore, readStore, keyStore } = options;
   const clock = options.clock ?? (() => new Date());
-  const cipher = new SecretCipher(await loadSodium(), new DataKeys(await loadSodium(), keyStore, options.masterKeys, clock));
+  const sodium = await loadSodium();
+  const cipher = new SecretCipher(sodium, new DataKeys(sodium, keyStore, options.masterKeys, clock));
 
   const states = new StreamStates(eventStore);
   const workspaceStreams = new StreamCommands(eventStore, states, 'workspace', workspaceDecider);
@@ -68,10 +73,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     clock,
     options.newId ?? randomId,
   );
-
-  const cache = new ViewCache(readStore);
   const views = new Views(readStore, cache);
-  const projector = new Projector(eventStore, readStore, allProjections, log);
   const details = new SecretDetailsHandlers(workspaceStreams, workspaceSecretStreams, personalSecretStreams, clock);
   const access = new SecretAccessHandlers(
     workspaceStreams,
@@ -82,36 +84,63 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       personal: new StreamCommands(eventStore, states, 'personalSecretAccess', secretAccessDecider),
     },
     views,
-    projector,
+    progress,
     cipher,
     clock,
   );
-  projector.onApplied((writes) => {
-    for (const write of writes) cache.invalidate(write.collection, write.id, write.position);
-  });
-  projector.onReplaced(() => cache.clear());
-  await projector.start();
-  const metrics = new Metrics();
-  const lag = new LagMonitor(eventStore, projector, (seconds) => metrics.projectionLag.set(seconds));
-  await lag.start();
-  const maxLag = options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS;
-
-  const deps: AppDeps = {
+  return {
     workspaces,
     secrets,
     details,
     access,
     views,
-    progress: projector,
+    progress,
     resolver: new Resolver(views, cipher),
     jwtSecret: options.jwtSecret,
-    metrics,
+    metrics: new Metrics(),
     settings: { rateLimitMax: 6000, revealEnabled: true, ...options.settings },
-    notReadyBecause: () => {
-      if (projector.error) return 'the projector stopped on an error';
-      if (lag.lagSeconds() > maxLag) return `the views lag the log by ${lag.lagSeconds().toFixed(1)} s`;
-      return null;
-    },
+    cipher,
+  };
+}
+
+/** Not ready while the projector has stopped on an error, or the views lag beyond the bound. */
+function readiness(lag: LagMonitor, maxLagSeconds: number, failure: () => unknown): () => string | null {
+  return () => {
+    if (failure()) return 'the projector stopped on an error';
+    if (lag.lagSeconds() > maxLagSeconds) return `the views lag the log by ${lag.lagSeconds().toFixed(1)} s`;
+    return null;
+  };
+}
+
+async function startLagMonitor(options: ServiceOptions, progress: ViewProgress, metrics: Metrics): Promise<LagMonitor> {
+  const lag = new LagMonitor(options.eventStore, progress, (seconds) => metrics.projectionLag.set(seconds));
+  await lag.start();
+  return lag;
+}
+
+async function closeStores({ eventStore, readStore, keyStore }: ServiceOptions): Promise<void> {
+  await eventStore.close();
+  await readStore.close();
+  await keyStore.close();
+}
+
+/**
+ * The whole service in one process (the default, and the only way on SQLite): the projector
+ * runs here and tells the cache what it wrote.
+ */
+export async function createService(options: ServiceOptions): Promise<Service> {
+  const cache = new ViewCache(options.readStore);
+  const projector = new Projector(options.eventStore, options.readStore, allProjections, options.log);
+  projector.onApplied((writes) => {
+    for (const write of writes) cache.invalidate(write.collection, write.id, write.position);
+  });
+  projector.onReplaced(() => cache.clear());
+  const { cipher, ...wired } = await wire(options, cache, projector);
+  await projector.start();
+  const lag = await startLagMonitor(options, projector, wired.metrics);
+  const deps: AppDeps = {
+    ...wired,
+    notReadyBecause: readiness(lag, options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS, () => projector.error),
   };
   return {
     deps,
@@ -121,9 +150,60 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     close: async () => {
       lag.stop();
       await projector.stop();
-      await eventStore.close();
-      await readStore.close();
-      await keyStore.close();
+      await closeStores(options);
+    },
+  };
+}
+
+/**
+ * An API instance whose projector runs elsewhere (SERVICE_ROLE=api, shared backends): waits for
+ * views by polling the shared checkpoint, and invalidates its cache by following the log itself.
+ */
+export async function createApiService(options: ServiceOptions): Promise<Omit<Service, 'projector'>> {
+  const cache = new ViewCache(options.readStore);
+  const progress = new PolledViewProgress(options.readStore);
+  await progress.start();
+  const { cipher, ...wired } = await wire(options, cache, progress);
+  let failure: unknown = null;
+  const invalidator = new LogInvalidator(options.eventStore, cache, allProjections, (error) => {
+    failure = error;
+    options.log.error({ err: error }, 'cache invalidation stopped following the log');
+  });
+  // From the checkpoint read before any cache entry: nothing the views have not applied is missed.
+  invalidator.start(progress.position());
+  const lag = await startLagMonitor(options, progress, wired.metrics);
+  const deps: AppDeps = {
+    ...wired,
+    notReadyBecause: readiness(lag, options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS, () => failure),
+  };
+  return {
+    deps,
+    lag,
+    cipher,
+    close: async () => {
+      lag.stop();
+      progress.stop();
+      await invalidator.stop();
+      await closeStores(options);
+    },
+  };
+}
+
+/** A projector instance (SERVICE_ROLE=projector): keeps the shared views current, serves no API. */
+export async function createProjectorService(options: ServiceOptions) {
+  const projector = new Projector(options.eventStore, options.readStore, allProjections, options.log);
+  await projector.start();
+  const metrics = new Metrics();
+  const lag = await startLagMonitor(options, projector, metrics);
+  return {
+    projector,
+    metrics,
+    progress: projector,
+    notReadyBecause: readiness(lag, options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS, () => projector.error),
+    close: async () => {
+      lag.stop();
+      await projector.stop();
+      await closeStores(options);
     },
   };
 }

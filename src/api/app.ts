@@ -25,8 +25,7 @@ export const BODY_LIMIT = 8 * 1024 * 1024;
 /** Without a logger the app logs nothing (tests). */
 export type BuildOptions = Readonly<{ logger?: FastifyBaseLogger }>;
 
-/** Builds the HTTP app around its dependencies; never listens (server.ts does). */
-export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
+function baseApp(options: BuildOptions): App {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
@@ -37,9 +36,23 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body gets a 415 instead of failing validation as a string.
   app.removeContentTypeParser('text/plain');
-
-  await app.register(problemDetailsPlugin);
   closeConnectionsWhenClosing(app);
+  return app;
+}
+
+/** Health, readiness and metrics only: what a projector instance (SERVICE_ROLE=projector) serves. */
+export async function buildOpsApp(ops: Pick<AppDeps, 'notReadyBecause' | 'progress' | 'metrics'>, options: BuildOptions = {}): Promise<App> {
+  const app = baseApp(options);
+  await app.register(problemDetailsPlugin);
+  await app.register(metricsPlugin, { metrics: ops.metrics });
+  healthRoutes(app, ops);
+  return app;
+}
+
+/** Builds the HTTP app around its dependencies; never listens (server.ts does). */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
+  const app = baseApp(options);
+  await app.register(problemDetailsPlugin);
   await app.register(openapiPlugin);
   await app.register(helmet, (instance) => ({
     contentSecurityPolicy: {

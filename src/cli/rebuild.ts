@@ -1,11 +1,11 @@
 import { loadConfig } from '../config';
 import { allProjections } from '../projections';
 import { rebuildViews } from '../projections/rebuild';
-import { openSqliteStores } from '../stores/sqlite/openSqliteStores';
+import { openStores } from '../stores/openStores';
 
 /** `npm run rebuild`: rebuilds the views from the event log and swaps them in. */
 const config = loadConfig();
-const { eventStore, readStore, keyStore } = openSqliteStores(config.DATA_DIR);
+const { eventStore, readStore, keyStore } = await openStores(config);
 try {
   const { events, seconds } = await rebuildViews(eventStore, readStore, allProjections);
   console.log(`rebuilt the views from ${events} events in ${seconds.toFixed(2)} s`);

@@ -2,7 +2,7 @@ import { loadConfig } from '../config';
 import { DataKeys } from '../crypto/dataKeys';
 import { addDevMasterKey, parseMasterKeys } from '../crypto/masterKeys';
 import { loadSodium } from '../crypto/sodium';
-import { openSqliteStores } from '../stores/sqlite/openSqliteStores';
+import { openStores } from '../stores/openStores';
 
 /**
  * `npm run rotate-master-key`: wraps every data key under the active master key, so older master
@@ -12,7 +12,7 @@ import { openSqliteStores } from '../stores/sqlite/openSqliteStores';
  */
 const config = loadConfig();
 const masterKeys = config.SECRETS_MASTER_KEYS ? parseMasterKeys(config.SECRETS_MASTER_KEYS) : addDevMasterKey(config.DATA_DIR);
-const { eventStore, readStore, keyStore } = openSqliteStores(config.DATA_DIR);
+const { eventStore, readStore, keyStore } = await openStores(config);
 try {
   const { rewrapped, total } = await new DataKeys(await loadSodium(), keyStore, masterKeys).rewrapAll();
   console.log(`wrapped ${rewrapped} of ${total} data keys under master key ${masterKeys.activeId}`);

@@ -6,15 +6,17 @@ import { SqliteKeyStore } from './sqlite.keyStore';
 import { SqliteReadStore } from './sqlite.readStore';
 
 /**
- * The embedded default: three SQLite files in the data directory, one per port, so the event
- * log and the key store (primary data, to back up) stay apart from the views (rebuildable).
- * `:memory:` keeps all three in memory (tests).
+ * The embedded default: one SQLite file per port in the data directory, so the event log and the
+ * key store (primary data, to back up) stay apart from the views (rebuildable).
+ * `:memory:` keeps them in memory (tests).
  */
+const file = (dataDir: string, name: string) => (dataDir === ':memory:' ? ':memory:' : join(dataDir, name));
+
+export const sqliteEventStore = (dataDir: string) => new SqliteEventStore(openDatabase(file(dataDir, 'events.sqlite'), { durable: true }));
+export const sqliteKeyStore = (dataDir: string) => new SqliteKeyStore(openDatabase(file(dataDir, 'keys.sqlite'), { durable: true }));
+export const sqliteReadStore = (dataDir: string) =>
+  new SqliteReadStore(openDatabase(file(dataDir, 'views.sqlite'), { durable: false }), viewCollections);
+
 export function openSqliteStores(dataDir: string) {
-  const file = (name: string) => (dataDir === ':memory:' ? ':memory:' : join(dataDir, name));
-  return {
-    eventStore: new SqliteEventStore(openDatabase(file('events.sqlite'), { durable: true })),
-    keyStore: new SqliteKeyStore(openDatabase(file('keys.sqlite'), { durable: true })),
-    readStore: new SqliteReadStore(openDatabase(file('views.sqlite'), { durable: false }), viewCollections),
-  };
+  return { eventStore: sqliteEventStore(dataDir), keyStore: sqliteKeyStore(dataDir), readStore: sqliteReadStore(dataDir) };
 }

@@ -1,0 +1,146 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  jsonEvent,
+  streamNameFilter,
+  type AllStreamResolvedEvent,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import type { AppendResult, EventStore, FollowHandler, NewEvent, StoredEvent, Subscription } from '../eventStore.port';
+import { comparePositions } from '../position';
+import {
+  decodePosition,
+  encodePosition,
+  fromEventRevision,
+  isOurStream,
+  mapAppendError,
+  streamPrefixes,
+  toExpectedRevision,
+} from './esdb.mapping';
+
+const FOLLOW_BATCH = 500;
+const SCAN_PAGE = 1000;
+
+type Recorded = NonNullable<ResolvedEvent['event']> | NonNullable<AllStreamResolvedEvent['event']>;
+
+/**
+ * The event log in EventStoreDB (needs 22.10 or later: stream reads carry $all positions).
+ * A thin mapping onto the client; positions, revisions and errors map in esdb.mapping.ts.
+ */
+export class EsdbEventStore implements EventStore {
+  constructor(private readonly client: EventStoreDBClient) {}
+
+  static connect(connectionString: string): EsdbEventStore {
+    return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString));
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expectedRevision: number): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    try {
+      const result = await this.client.appendToStream(
+        streamId,
+        events.map((e) => jsonEvent({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata })),
+        { expectedRevision: toExpectedRevision(expectedRevision) },
+      );
+      if (!result.position) throw new Error('EventStoreDB returned no position for an append');
+      return { revision: fromEventRevision(result.nextExpectedRevision), position: encodePosition(result.position) };
+    } catch (error) {
+      throw mapAppendError(error, streamId, expectedRevision);
+    }
+  }
+
+  async readStream(streamId: string, afterRevision = 0): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamId, { fromRevision: BigInt(afterRevision), direction: FORWARDS })) {
+        if (resolved.event) events.push(toStoredEvent(resolved.event));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  /** Pages through $all, keeping only this service's events, until `limit` of them or the end. */
+  async readAll(after: string | null, limit: number): Promise<StoredEvent[]> {
+    const found: StoredEvent[] = [];
+    let from = after;
+    for (;;) {
+      const page = await this.readAllPage(from, SCAN_PAGE);
+      for (const recorded of page) {
+        if (isOurStream(recorded.streamId)) found.push(toStoredEvent(recorded));
+        if (found.length === limit) return found;
+      }
+      if (page.length < SCAN_PAGE) return found;
+      from = encodePosition(page[page.length - 1]!.position!);
+    }
+  }
+
+  async headPosition(): Promise<string | null> {
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: SCAN_PAGE })) {
+      if (resolved.event?.position && isOurStream(resolved.event.streamId)) return encodePosition(resolved.event.position);
+    }
+    return null;
+  }
+
+  /**
+   * A catch-up subscription to $all, filtered to this service's stream prefixes, resuming after
+   * `after`. Events that arrived while the handler was busy are handed over together.
+   */
+  follow(after: string | null, handler: FollowHandler, onError: (error: unknown) => void): Subscription {
+    const subscription = this.client.subscribeToAll({
+      fromPosition: after === null ? START : decodePosition(after),
+      filter: streamNameFilter({ prefixes: streamPrefixes }),
+    });
+    const running = (async () => {
+      for await (const first of subscription) {
+        const batch = [first];
+        let next: AllStreamResolvedEvent | null;
+        while (batch.length < FOLLOW_BATCH && (next = subscription.read() as AllStreamResolvedEvent | null) !== null) batch.push(next);
+        const events = batch.flatMap((resolved) => (resolved.event ? [toStoredEvent(resolved.event)] : []));
+        if (events.length > 0) await handler(events);
+      }
+    })().catch(onError);
+    return {
+      stop: async () => {
+        await subscription.unsubscribe();
+        await running;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  /** Events strictly after `after` (EventStoreDB reads $all from a position inclusively). */
+  private async readAllPage(after: string | null, maxCount: number): Promise<Recorded[]> {
+    const page: Recorded[] = [];
+    const fromPosition = after === null ? START : decodePosition(after);
+    for await (const resolved of this.client.readAll({ fromPosition, direction: FORWARDS, maxCount: maxCount + 1 })) {
+      const event = resolved.event;
+      if (!event?.position) continue;
+      if (after !== null && comparePositions(encodePosition(event.position), after) <= 0) continue;
+      page.push(event);
+      if (page.length === maxCount) break;
+    }
+    return page;
+  }
+}
+
+function toStoredEvent(event: Recorded): StoredEvent {
+  if (!event.position) throw new Error(`EventStoreDB gave no position for ${event.streamId}; version 22.10 or later is needed`);
+  return {
+    streamId: event.streamId,
+    revision: fromEventRevision(event.revision),
+    position: encodePosition(event.position),
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata as StoredEvent['metadata'],
+  };
+}

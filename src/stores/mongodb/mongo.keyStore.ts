@@ -1,0 +1,52 @@
+import type { Db } from 'mongodb';
+import { DuplicateDataKey, type KeyStore, type WrappedDataKey } from '../../crypto/keyStore.port';
+import { onlyDuplicateKeys } from './mongo.mapping';
+
+type Row = WrappedDataKey & { _id?: unknown };
+
+/**
+ * The key store in MongoDB: one document per wrapping, unique on (dataKeyId, masterKeyId).
+ * Insert-only by this code; for a guarantee, give the service's database user no update or
+ * delete right on this collection. Rebuilds never touch it.
+ */
+export class MongoKeyStore implements KeyStore {
+  private ready: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {}
+
+  private get keys() {
+    return this.db.collection<Row>('dataKeys');
+  }
+
+  private indexes(): Promise<unknown> {
+    this.ready ??= this.keys.createIndex({ dataKeyId: 1, masterKeyId: 1 }, { unique: true });
+    return this.ready;
+  }
+
+  async insert(key: WrappedDataKey): Promise<void> {
+    await this.indexes();
+    try {
+      await this.keys.insertOne({ ...key });
+    } catch (error) {
+      if (onlyDuplicateKeys(error)) throw new DuplicateDataKey(key.dataKeyId, key.masterKeyId);
+      throw error;
+    }
+  }
+
+  async get(dataKeyId: string): Promise<WrappedDataKey[]> {
+    await this.indexes();
+    const rows = await this.keys.find({ dataKeyId }, { projection: { _id: 0 } }).sort({ _id: -1 }).toArray();
+    return rows.map(({ dataKeyId: id, masterKeyId, wrapped, createdAt }) => ({ dataKeyId: id, masterKeyId, wrapped, createdAt }));
+  }
+
+  async dataKeyIds(): Promise<string[]> {
+    return ((await this.keys.distinct('dataKeyId')) as string[]).sort();
+  }
+
+  async close(): Promise<void> {
+    await this.onClose();
+  }
+}

@@ -1,0 +1,33 @@
+import { MongoBulkWriteError, MongoServerError } from 'mongodb';
+import { sortablePosition } from '../position';
+
+/**
+ * The pure half of the MongoDB adapters: how positions are stored (zero-padded strings, which
+ * MongoDB compares as it compares the integers) and which write errors mean "already newer".
+ */
+export const DUPLICATE_KEY = 11000;
+
+export const storedPosition = sortablePosition;
+
+export function loadedPosition(stored: string): string {
+  return BigInt(stored).toString();
+}
+
+/** A guarded upsert that lost to a newer document fails on the unique _id: not an error here. */
+export function onlyDuplicateKeys(error: unknown): boolean {
+  if (error instanceof MongoBulkWriteError) {
+    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    return writeErrors.length > 0 && writeErrors.every((e) => e.code === DUPLICATE_KEY);
+  }
+  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+}
+
+/** Collection names carry the views' generation, so a rebuild swaps them by one document write. */
+export function collectionName(generation: string, collection: string): string {
+  return `views_${generation}_${collection}`;
+}
+
+export function generationOf(name: string): string | null {
+  const match = /^views_([a-f0-9]+)_/.exec(name);
+  return match ? match[1]! : null;
+}

@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import type { AnyBulkWriteOperation, Db, Filter } from 'mongodb';
+import type { Checkpoint, CollectionSpec, Found, PageQuery, Positioned, ReadStore, RebuildTarget, ViewWrite } from '../readStore.port';
+import { collectionName, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
+
+type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
+type CheckpointRow = { _id: string; position: string | null; generation: string };
+
+const LIVE = 'views';
+const REBUILD = 'rebuild';
+const FIELD = /^[A-Za-z]+$/;
+/** How long a reader trusts the generation it read; a rebuild keeps the previous one alive. */
+const GENERATION_TTL_MS = 1000;
+
+/**
+ * Views in MongoDB: one collection per view and generation (`views_<generation>_<name>`) of
+ * `{_id, position, doc}`, indexed on `doc.<field>, _id`. Every write is an upsert guarded by
+ * `position < new position`, so replays, duplicate deliveries and several projectors are safe
+ * without transactions. The `checkpoints` document names the live generation: a rebuild fills
+ * a new one and swaps it in with one document update.
+ */
+export class MongoReadStore implements ReadStore {
+  private generation: { value: string; readAt: number } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly spec: CollectionSpec,
+    private readonly checkpointId: string = LIVE,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {
+    for (const [collection, fields] of Object.entries(spec)) {
+      if (!FIELD.test(collection) || !fields.every((f) => FIELD.test(f))) throw new Error(`Invalid view spec for ${collection}`);
+    }
+  }
+
+  private get checkpoints() {
+    return this.db.collection<CheckpointRow>('checkpoints');
+  }
+
+  private async liveGeneration(): Promise<string> {
+    if (this.generation && Date.now() - this.generation.readAt < GENERATION_TTL_MS) return this.generation.value;
+    return (await this.checkpoint()).generation;
+  }
+
+  private async rows(collection: string) {
+    if (!Object.hasOwn(this.spec, collection)) throw new Error(`Unknown view collection ${collection}`);
+    return this.db.collection<Row>(collectionName(await this.liveGeneration(), collection));
+  }
+
+  async get(collection: string, id: string): Promise<Positioned | undefined> {
+    const row = await (await this.rows(collection)).findOne({ _id: id });
+    return row ? { doc: row.doc, position: loadedPosition(row.position) } : undefined;
+  }
+
+  async getMany(collection: string, ids: readonly string[]): Promise<Map<string, Positioned>> {
+    const rows = await (await this.rows(collection)).find({ _id: { $in: [...new Set(ids)] } }).toArray();
+    return new Map(rows.map((row) => [row._id, { doc: row.doc, position: loadedPosition(row.position) }]));
+  }
+
+  async find(collection: string, field: string, value: string): Promise<Found[]> {
+    if (!this.spec[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
+    return this.query(collection, { [`doc.${field}`]: value }, 0);
+  }
+
+  async page(collection: string, query: PageQuery): Promise<Found[]> {
+    const filter: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(query.where)) filter[`doc.${checked(field)}`] = value;
+    if (query.range && (query.range.min !== undefined || query.range.max !== undefined)) {
+      filter[`doc.${checked(query.range.field)}`] = {
+        ...(query.range.min !== undefined ? { $gte: query.range.min } : {}),
+        ...(query.range.max !== undefined ? { $lte: query.range.max } : {}),
+      };
+    }
+    if (query.afterId !== undefined) filter._id = { $gt: query.afterId };
+    return this.query(collection, filter, query.limit);
+  }
+
+  async all(collection: string): Promise<Found[]> {
+    return this.query(collection, {}, 0);
+  }
+
+  private async query(collection: string, filter: Record<string, unknown>, limit: number): Promise<Found[]> {
+    const rows = await (await this.rows(collection))
+      .find({ ...filter, doc: { $ne: null } } as Filter<Row>)
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
+    return rows.map((row) => ({ id: row._id, doc: row.doc, position: loadedPosition(row.position) }));
+  }
+
+  async checkpoint(): Promise<Checkpoint> {
+    const row = await this.checkpoints.findOneAndUpdate(
+      { _id: this.checkpointId },
+      { $setOnInsert: { position: null, generation: randomBytes(8).toString('hex') } },
+      { upsert: true, returnDocument: 'after' },
+    );
+    if (!row) throw new Error(`Checkpoint ${this.checkpointId} could not be read`);
+    this.generation = { value: row.generation, readAt: Date.now() };
+    await this.ensureIndexes(row.generation);
+    return { position: row.position === null ? null : loadedPosition(row.position), generation: row.generation };
+  }
+
+  async commit(writes: readonly ViewWrite[], position: string, generation: string): Promise<boolean> {
+    const byCollection = new Map<string, AnyBulkWriteOperation<Row>[]>();
+    for (const write of writes) {
+      const at = storedPosition(write.position);
+      const operations = byCollection.get(write.collection) ?? [];
+      operations.push({
+        updateOne: {
+          filter: { _id: write.id, position: { $lt: at } },
+          update: { $set: { position: at, doc: write.doc as Row['doc'] } },
+          upsert: true,
+        },
+      });
+      byCollection.set(write.collection, operations);
+    }
+    for (const [collection, operations] of byCollection) {
+      if (!Object.hasOwn(this.spec, collection)) throw new Error(`Unknown view collection ${collection}`);
+      try {
+        await this.db.collection<Row>(collectionName(generation, collection)).bulkWrite(operations, { ordered: false });
+      } catch (error) {
+        if (!onlyDuplicateKeys(error)) throw error;
+      }
+    }
+    // $max: with several projectors, the checkpoint never moves back.
+    const moved = await this.checkpoints.updateOne({ _id: this.checkpointId, generation }, { $max: { position: storedPosition(position) } });
+    return moved.matchedCount === 1;
+  }
+
+  async startRebuild(): Promise<RebuildTarget> {
+    await this.checkpoints.deleteOne({ _id: REBUILD });
+    const rebuild = new MongoReadStore(this.db, this.spec, REBUILD);
+    const { generation } = await rebuild.checkpoint();
+    return {
+      store: rebuild,
+      swapIn: async () => {
+        const rebuilt = await this.checkpoints.findOne({ _id: REBUILD });
+        const previous = (await this.checkpoint()).generation;
+        await this.checkpoints.updateOne({ _id: this.checkpointId }, { $set: { generation, position: rebuilt?.position ?? null } });
+        await this.checkpoints.deleteOne({ _id: REBUILD });
+        this.generation = null;
+        // Readers may still use the previous generation for a moment; older ones go now.
+        await this.dropGenerationsExcept([generation, previous]);
+      },
+      discard: async () => {
+        await this.checkpoints.deleteOne({ _id: REBUILD });
+        await this.dropGenerationsExcept([(await this.checkpoint()).generation]);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.onClose();
+  }
+
+  private readonly indexed = new Set<string>();
+
+  private async ensureIndexes(generation: string): Promise<void> {
+    if (this.indexed.has(generation)) return;
+    for (const [collection, fields] of Object.entries(this.spec)) {
+      for (const field of fields) {
+        await this.db.collection(collectionName(generation, collection)).createIndex({ [`doc.${field}`]: 1, _id: 1 });
+      }
+    }
+    this.indexed.add(generation);
+  }
+
+  private async dropGenerationsExcept(keep: readonly string[]): Promise<void> {
+    for (const { name } of await this.db.listCollections({}, { nameOnly: true }).toArray()) {
+      const generation = generationOf(name);
+      if (generation !== null && !keep.includes(generation)) await this.db.dropCollection(name);
+    }
+  }
+}
+
+function checked(field: string): string {
+  if (!FIELD.test(field)) throw new Error(`Invalid field name ${field}`);
+  return field;
+}
