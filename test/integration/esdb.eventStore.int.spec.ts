@@ -1,0 +1,7 @@
+import { EsdbEventStore } from '../../src/stores/eventstoredb/esdb.eventStore';
+import { eventStoreContract } from '../stores/eventStore.contract';
+import { withServer } from './servers';
+
+withServer('EVENTSTORE_URL', 'EventStoreDB', (url) => {
+  eventStoreContract('EventStoreDB', async () => EsdbEventStore.connect(url));
+});

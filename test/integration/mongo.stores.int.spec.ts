@@ -1,0 +1,17 @@
+import { MongoKeyStore } from '../../src/stores/mongodb/mongo.keyStore';
+import { MongoReadStore } from '../../src/stores/mongodb/mongo.readStore';
+import { keyStoreContract } from '../crypto/keyStore.contract';
+import { readStoreContract } from '../stores/readStore.contract';
+import { freshDatabase } from './mongoStores';
+import { withServer } from './servers';
+
+withServer('MONGODB_URL', 'MongoDB', (url) => {
+  readStoreContract('MongoDB', async (spec) => {
+    const { db, drop } = await freshDatabase(url);
+    return new MongoReadStore(db, spec, undefined, drop);
+  });
+  keyStoreContract('MongoDB', async () => {
+    const { db, drop } = await freshDatabase(url);
+    return new MongoKeyStore(db, drop);
+  });
+});

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { MongoServerError } from 'mongodb';
+import { describe, expect, it } from 'vitest';
+import { collectionName, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from '../../src/stores/mongodb/mongo.mapping';
+import { comparePositions } from '../../src/stores/position';
+
+const position = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }).map(String);
+
+describe('MongoDB mapping', () => {
+  it('stores positions as strings that sort as the integers do', () => {
+    fc.assert(
+      fc.property(position, position, (a, b) => {
+        // MongoDB compares strings by their bytes, as JavaScript's < does for ASCII digits.
+        const byBytes = storedPosition(a) < storedPosition(b) ? -1 : storedPosition(a) > storedPosition(b) ? 1 : 0;
+        expect(byBytes).toBe(comparePositions(a, b));
+      }),
+    );
+  });
+
+  it('reads a stored position back as the same decimal', () => {
+    fc.assert(
+      fc.property(position, (p) => {
+        expect(loadedPosition(storedPosition(p))).toBe(p);
+      }),
+    );
+  });
+
+  it('treats duplicate-key errors (a guarded upsert that lost) as expected, and nothing else', () => {
+    expect(onlyDuplicateKeys(new MongoServerError({ message: 'E11000 duplicate key', code: 11000 }))).toBe(true);
+    expect(onlyDuplicateKeys(new MongoServerError({ message: 'not primary', code: 10107 }))).toBe(false);
+    expect(onlyDuplicateKeys(new Error('network'))).toBe(false);
+  });
+
+  it('names collections by generation and reads the generation back', () => {
+    expect(collectionName('a1b2', 'members')).toBe('views_a1b2_members');
+    expect(generationOf('views_a1b2_members')).toBe('a1b2');
+    expect(generationOf('checkpoints')).toBeNull();
+    expect(generationOf('dataKeys')).toBeNull();
+  });
+});
