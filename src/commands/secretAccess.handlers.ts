@@ -57,13 +57,18 @@ export class SecretAccessHandlers {
    */
   async checkFingerprint(actor: Actor, scope: Scope, ownerId: string, key: string, candidate: string, auditor: boolean): Promise<FingerprintMatches> {
     let standing: Standing = null;
+    let loaded: Loaded<SecretsState>;
     if (scope === 'workspace') {
       const { state: workspace } = await this.workspaces.load(ownerId);
       const permission = permissionOf(workspace, actor.userId);
       if (workspace.status !== 'active' || (permission === null && !auditor)) throw new NotFound('Workspace not found', 'workspace_not_found');
-      const { state } = await this.workspaceSecrets.load(ownerId);
-      standing = { permission, explicitRole: state.secrets.get(key)?.members.get(actor.userId) };
+      loaded = await this.workspaceSecrets.load(ownerId);
+      standing = { permission, explicitRole: loaded.state.secrets.get(key)?.members.get(actor.userId) };
+    } else {
+      loaded = await this.personalSecrets.load(ownerId);
     }
+    // The history view must hold every version the stream has, or a match would go unseen.
+    await this.viewsReach(loaded.position);
     const versions = await this.views.history(scope === 'workspace' ? `workspace:${ownerId}` : `user:${ownerId}`, key);
     if (versions.length === 0) throw new NotFound(`Secret ${key} has no history`, 'secret_not_found');
     const fingerprints = new Map<string, string | null>();
@@ -101,10 +106,14 @@ export class SecretAccessHandlers {
 
   /** The secret as the views hold it once they reached the stream's position. */
   private async caughtUpSecret(scope: Scope, ownerId: string, key: string, position: string | null): Promise<SecretDoc> {
-    if (position !== null && !(await this.progress.waitFor(position, VIEW_WAIT_MS))) throw new NotCaughtUp(position);
+    await this.viewsReach(position);
     const secret = scope === 'workspace' ? await this.views.workspaceSecret(ownerId, key) : await this.views.personalSecret(ownerId, key);
     if (!secret) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
     return secret;
+  }
+
+  private async viewsReach(position: string | null): Promise<void> {
+    if (position !== null && !(await this.progress.waitFor(position, VIEW_WAIT_MS))) throw new NotCaughtUp(position);
   }
 
   private async fingerprintUnder(dataKeyId: string, candidate: string): Promise<string | null> {

@@ -1,8 +1,12 @@
 import type { PersonalSecretsCommand } from '../../src/commands/personalSecrets.decider';
+import type { DetailsChange } from '../../src/commands/secretDetails';
+import type { SharingChange } from '../../src/commands/secretSharing';
 import type { PreparedValue } from '../../src/commands/secretsBatch';
+import { workspaceDecider, type WorkspaceState } from '../../src/commands/workspace.decider';
 import type { WorkspaceSecretsCommand } from '../../src/commands/workspaceSecrets.decider';
 import type { SecretDeleted, SecretDetailsChanged, SecretSet, WorkspaceSecretsEvent } from '../../src/events/secrets.events';
 import type { SecretRole, WorkspacePermission } from '../../src/events/values';
+import type { WorkspaceEvent } from '../../src/events/workspace.events';
 import { by, meta } from './workspace.fixtures';
 
 /**
@@ -89,3 +93,25 @@ export const savePersonal = (owner: string, batch: Batch): PersonalSecretsComman
   data: { batch: { set: batch.set ?? [], delete: batch.delete ?? [] } },
   context: by(owner),
 });
+
+export const changeDetails = (actor: string, permission: WorkspacePermission | null, key: string, change: DetailsChange): WorkspaceSecretsCommand => ({
+  type: 'ChangeSecretDetails',
+  data: { key, change, access: { permission } },
+  context: by(actor),
+});
+
+export const changePersonalDetails = (owner: string, key: string, change: DetailsChange): PersonalSecretsCommand => ({
+  type: 'ChangePersonalSecretDetails',
+  data: { key, change },
+  context: by(owner),
+});
+
+/**
+ * ShareSecret as the handler builds it: the actor's permission and the active members with
+ * theirs, folded from the given `workspace-` events (so removals and permission changes count).
+ */
+export const share = (actor: string, workspace: readonly WorkspaceEvent[], key: string, change: SharingChange): WorkspaceSecretsCommand => {
+  const state: WorkspaceState = workspace.reduce(workspaceDecider.evolve, workspaceDecider.initialState);
+  const members = new Map(state.status === 'active' ? [...state.members.values()].map((m) => [m.userId, m.permission] as const) : []);
+  return { type: 'ShareSecret', data: { key, change, access: { permission: members.get(actor) ?? null, members } }, context: by(actor) };
+};

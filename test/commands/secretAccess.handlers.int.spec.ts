@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/commands/actor';
+import type { SecretAccessHandlers } from '../../src/commands/secretAccess.handlers';
+import { Forbidden, NotFound } from '../../src/errors';
+import { streamIds } from '../../src/events/streams';
+import type { WorkspacePermission } from '../../src/events/values';
+import type { Views } from '../../src/projections/queries';
+import { startWorld, user, type World } from '../projections/world.fixture';
+
+const [alice, bob, carol, erin, dora, mallory] = ['alice', 'bob', 'carol', 'erin', 'dora', 'mallory'].map(user) as [Actor, Actor, Actor, Actor, Actor, Actor];
+
+describe('Secret access handlers', () => {
+  let t: World;
+  let access: SecretAccessHandlers;
+  let views: Views;
+  let ws: string;
+  /** The events of a stream as the log holds them: type, data and actor. */
+  const stream = async (streamId: string) =>
+    (await t.eventStore.readStream(streamId)).map(({ type, data, metadata }) => ({ type, data, actor: metadata.actor }));
+  const set = (actor: Actor, values: Record<string, string>, del: string[] = []) => t.secrets.saveWorkspace(actor, ws, { set: values, delete: del });
+  const accessStream = () => stream(streamIds.secretAccess(ws));
+
+  /** alice admin; bob write (API_KEY's Member); carol read (no role); erin write (no role); dora and mallory outsiders. */
+  beforeEach(async () => {
+    t = await startWorld();
+    ({ access, views } = t.service.deps);
+    ws = (await t.workspaces.create(alice, 'Acme')).workspaceId;
+    const join = async (member: Actor, permission: WorkspacePermission) => {
+      const { invitationId } = await t.workspaces.invite(alice, ws, { email: member.email!, permission, external: false });
+      await t.workspaces.accept(member, ws, invitationId);
+    };
+    await join(bob, 'write');
+    await join(carol, 'read');
+    await join(erin, 'write');
+    await set(alice, { API_KEY: 'sk_live_1' });
+    await t.service.deps.details.share(alice, ws, 'API_KEY', { kind: 'add', email: 'BOB@example.com', role: 'member' });
+  });
+  afterEach(() => t.close());
+
+  describe('when a workspace secret is revealed', () => {
+    it('returns the current value and version, and records exactly one SecretRevealed', async () => {
+      expect(await access.revealWorkspace(alice, ws, 'API_KEY')).toEqual({ value: 'sk_live_1', version: 1 });
+      expect(await accessStream()).toEqual([{ type: 'SecretRevealed', data: { key: 'API_KEY', version: 1 }, actor: 'alice' }]);
+    });
+
+    it("reveals to the secret's Member too", async () => {
+      expect(await access.revealWorkspace(bob, ws, 'API_KEY')).toEqual({ value: 'sk_live_1', version: 1 });
+      expect(await accessStream()).toEqual([{ type: 'SecretRevealed', data: { key: 'API_KEY', version: 1 }, actor: 'bob' }]);
+    });
+
+    it("leaves the workspace secrets' revision (ETag) and stream unchanged", async () => {
+      await t.settled();
+      const before = await views.workspaceSecrets(ws);
+      const streamBefore = await stream(streamIds.workspaceSecrets(ws));
+      await access.revealWorkspace(alice, ws, 'API_KEY');
+      await access.revealWorkspace(bob, ws, 'API_KEY');
+      await t.settled();
+      expect(before.revision).toBe(streamBefore.length);
+      expect((await views.workspaceSecrets(ws)).revision).toBe(before.revision);
+      expect(await stream(streamIds.workspaceSecrets(ws))).toEqual(streamBefore);
+      expect(await accessStream()).toHaveLength(2);
+    });
+
+    it('returns the new value and version after an update', async () => {
+      await set(alice, { API_KEY: 'sk_live_2' });
+      expect(await access.revealWorkspace(bob, ws, 'API_KEY')).toEqual({ value: 'sk_live_2', version: 2 });
+      expect(await accessStream()).toEqual([{ type: 'SecretRevealed', data: { key: 'API_KEY', version: 2 }, actor: 'bob' }]);
+    });
+
+    it('refuses write and read members without a role on it, and records nothing', async () => {
+      await expect(access.revealWorkspace(erin, ws, 'API_KEY')).rejects.toBeInstanceOf(Forbidden);
+      await expect(access.revealWorkspace(carol, ws, 'API_KEY')).rejects.toBeInstanceOf(Forbidden);
+      expect(await accessStream()).toEqual([]);
+    });
+
+    it('tells a non-member the workspace does not exist, and records nothing', async () => {
+      await expect(access.revealWorkspace(mallory, ws, 'API_KEY')).rejects.toMatchObject({ code: 'workspace_not_found' });
+      expect(await accessStream()).toEqual([]);
+    });
+
+    it('refuses an unknown or deleted key, and records nothing', async () => {
+      await expect(access.revealWorkspace(alice, ws, 'NOPE')).rejects.toMatchObject({ code: 'secret_not_found' });
+      await set(alice, {}, ['API_KEY']);
+      await expect(access.revealWorkspace(alice, ws, 'API_KEY')).rejects.toMatchObject({ code: 'secret_not_found' });
+      expect(await accessStream()).toEqual([]);
+    });
+  });
+
+  describe('when a personal secret is revealed', () => {
+    it("returns the owner's value and records it in their own access stream", async () => {
+      await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_1' }, delete: [] });
+      await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_2' }, delete: [] });
+      expect(await access.revealPersonal(bob, 'TOKEN')).toEqual({ value: 'ghp_2', version: 2 });
+      expect(await stream(streamIds.personalSecretAccess('bob'))).toEqual([{ type: 'SecretRevealed', data: { key: 'TOKEN', version: 2 }, actor: 'bob' }]);
+      expect(await accessStream()).toEqual([]);
+    });
+
+    it("never reveals another user's personal secret: each only reaches their own", async () => {
+      await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_1' }, delete: [] });
+      await expect(access.revealPersonal(alice, 'TOKEN')).rejects.toBeInstanceOf(NotFound);
+      expect(await stream(streamIds.personalSecretAccess('alice'))).toEqual([]);
+      expect(await stream(streamIds.personalSecretAccess('bob'))).toEqual([]);
+    });
+  });
+
+  describe('when a value is checked against the fingerprints', () => {
+    /** API_KEY: v1 sk_live_1 (beforeEach), v2 other, v3 sk_live_1, deleted, v4 sk_live_1 (new data key), v5 last. */
+    const history = async () => {
+      await set(alice, { API_KEY: 'other' });
+      await set(alice, { API_KEY: 'sk_live_1' });
+      await set(alice, {}, ['API_KEY']);
+      await set(alice, { API_KEY: 'sk_live_1' });
+      await set(alice, { API_KEY: 'last' });
+      await t.settled();
+    };
+    const versionsOf = (result: { matches: { version: number }[] }) => result.matches.map((m) => m.version);
+
+    it('finds exactly the versions that had the value, across a deletion and a new data key', async () => {
+      await history();
+      const versions = await views.history(`workspace:${ws}`, 'API_KEY');
+      expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
+      expect(new Set(versions.map((v) => v.dataKeyId)).size).toBe(2);
+      expect(versions[3]!.dataKeyId).not.toBe(versions[2]!.dataKeyId);
+      // Under a new data key the same value has another fingerprint: both must be recomputed.
+      expect(versions[3]!.fingerprint).not.toBe(versions[0]!.fingerprint);
+
+      const result = await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false);
+      expect(result.key).toBe('API_KEY');
+      expect(versionsOf(result)).toEqual([1, 3, 4]);
+      expect(result.matches.every((m) => m.actor === 'alice' && m.at.length > 0)).toBe(true);
+      expect(versionsOf(await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'last', false))).toEqual([5]);
+    });
+
+    it('matches nothing for another value, and records each check with what it matched', async () => {
+      await history();
+      expect(versionsOf(await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_', false))).toEqual([]);
+      await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false);
+      expect(await accessStream()).toEqual([
+        { type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [] }, actor: 'alice' },
+        { type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [1, 3, 4] }, actor: 'alice' },
+      ]);
+    });
+
+    it('finds the versions of a deleted key', async () => {
+      await set(alice, {}, ['API_KEY']);
+      expect(versionsOf(await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false))).toEqual([1]);
+    });
+
+    it('finds a version just written: it waits for the views to reach the stream', async () => {
+      await t.settled();
+      await set(alice, { API_KEY: 'sk_live_2' });
+      expect(versionsOf(await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_2', false))).toEqual([2]);
+      expect(await accessStream()).toEqual([{ type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [2] }, actor: 'alice' }]);
+    });
+
+    it('finds a workspace key just created', async () => {
+      await set(alice, { NEW_KEY: 'fresh' });
+      expect(versionsOf(await access.checkFingerprint(alice, 'workspace', ws, 'NEW_KEY', 'fresh', false))).toEqual([1]);
+    });
+
+    it('finds a personal key just created', async () => {
+      await t.settled();
+      await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_1' }, delete: [] });
+      expect(versionsOf(await access.checkFingerprint(bob, 'personal', 'bob', 'TOKEN', 'ghp_1', false))).toEqual([1]);
+    });
+
+    it('lets an auditor who is not a member check, but not reveal', async () => {
+      await history();
+      expect(versionsOf(await access.checkFingerprint(dora, 'workspace', ws, 'API_KEY', 'sk_live_1', true))).toEqual([1, 3, 4]);
+      await expect(access.revealWorkspace(dora, ws, 'API_KEY')).rejects.toBeInstanceOf(NotFound);
+      expect(await accessStream()).toEqual([{ type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [1, 3, 4] }, actor: 'dora' }]);
+    });
+
+    it('lets an auditor who is a member without a role check', async () => {
+      expect(versionsOf(await access.checkFingerprint(erin, 'workspace', ws, 'API_KEY', 'sk_live_1', true))).toEqual([1]);
+    });
+
+    it('refuses a member without a role who is no auditor, and records nothing', async () => {
+      await expect(access.checkFingerprint(erin, 'workspace', ws, 'API_KEY', 'sk_live_1', false)).rejects.toBeInstanceOf(Forbidden);
+      await expect(access.checkFingerprint(carol, 'workspace', ws, 'API_KEY', 'sk_live_1', false)).rejects.toBeInstanceOf(Forbidden);
+      expect(await accessStream()).toEqual([]);
+    });
+
+    it('tells a non-member who is no auditor the workspace does not exist, and records nothing', async () => {
+      await expect(access.checkFingerprint(mallory, 'workspace', ws, 'API_KEY', 'sk_live_1', false)).rejects.toMatchObject({
+        code: 'workspace_not_found',
+      });
+      expect(await accessStream()).toEqual([]);
+    });
+
+    it('refuses a key that never existed', async () => {
+      await expect(access.checkFingerprint(alice, 'workspace', ws, 'NOPE', 'x', false)).rejects.toMatchObject({ code: 'secret_not_found' });
+      expect(await accessStream()).toEqual([]);
+    });
+
+    it("checks the owner's personal secret and records it in their access stream", async () => {
+      await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_1' }, delete: [] });
+      await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_2' }, delete: [] });
+      expect(versionsOf(await access.checkFingerprint(bob, 'personal', 'bob', 'TOKEN', 'ghp_1', false))).toEqual([1]);
+      expect(await stream(streamIds.personalSecretAccess('bob'))).toEqual([
+        { type: 'FingerprintChecked', data: { key: 'TOKEN', matchedVersions: [1] }, actor: 'bob' },
+      ]);
+    });
+  });
+});
