@@ -34,6 +34,9 @@ export const putSecretBody = z.strictObject({ value: secretValueSchema });
 export const writeResult = z.object({ revision: z.number().int(), position: positionSchema });
 export const putResult = writeResult.extend({ key: z.string(), version: z.number().int() });
 
+/** A 204 answer: no body (documented as such in /docs). */
+export const noContent = z.null().describe('No content');
+
 export const secretListItem = z.object({
   key: z.string(),
   displayName: z.string().nullable(),

@@ -54,11 +54,14 @@ export function sharingEvents(
     if (secret.members.has(userId)) throw new RuleViolation('already_shared', `${key} is already shared with ${userId}`);
     return [{ type: 'SecretMemberAdded', data: { key, userId, role: change.role }, metadata }];
   }
+  // A workspace admin is an Admin of every secret whether or not they hold an explicit role.
+  if (target === 'admin' && (change.kind === 'remove' || change.role !== 'admin')) {
+    throw new RuleViolation('workspace_admin', 'Workspace admins cannot be demoted or removed on a secret');
+  }
   const current = secret.members.get(userId);
   if (current === undefined || target === undefined) throw new NotFound(`${userId} holds no role on ${key}`, 'member_not_found');
   if (change.kind === 'change') {
     if (current === change.role) return [];
-    if (target === 'admin') throw new RuleViolation('workspace_admin', 'Workspace admins cannot be demoted on a secret');
     if (isLastExplicitAdmin(secret, userId, access)) throw new RuleViolation('last_secret_admin', `The last admin of ${key} cannot be demoted`);
     return [{ type: 'SecretMemberRoleChanged', data: { key, userId, role: change.role }, metadata }];
   }

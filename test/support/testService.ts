@@ -31,12 +31,20 @@ export function bearer(sub: string, options: TokenOptions = {}) {
   return { authorization: `Bearer ${token(sub, options)}` };
 }
 
-export type TestApp = { app: App; service: Service; close(): Promise<void> };
+export type TestApp = {
+  app: App;
+  service: Service;
+  /** Waits until the views applied every event in the log (for records whose answer carries no position, such as reveals). */
+  caughtUp(): Promise<void>;
+  close(): Promise<void>;
+};
 
 /** The whole service on SQLite (in memory, or in `dataDir`), with its app for `inject`. */
 export async function startTestApp(dataDir = ':memory:', overrides: Partial<ServiceOptions> = {}): Promise<TestApp> {
+  const stores = openSqliteStores(dataDir);
+  const eventStore = overrides.eventStore ?? stores.eventStore;
   const service = await createService({
-    ...openSqliteStores(dataDir),
+    ...stores,
     masterKeys: testMasterKeys(),
     jwtSecret: TEST_JWT_SECRET,
     log: silentLog,
@@ -47,6 +55,10 @@ export async function startTestApp(dataDir = ':memory:', overrides: Partial<Serv
   return {
     app,
     service,
+    caughtUp: async () => {
+      const head = await eventStore.headPosition();
+      if (head !== null && !(await service.projector.waitFor(head, 5000))) throw new Error(`the views did not reach ${head}`);
+    },
     close: async () => {
       await app.close();
       await service.close();

@@ -37,6 +37,17 @@ const auditEntry = z.object({
 
 const auditPage = z.object({ entries: z.array(auditEntry), nextCursor: positionSchema.nullable() });
 
+/**
+ * Audit times are stored as `Date#toISOString()` text and compared as text, so a bound is put in
+ * that form first: `…T09:00:00Z` must include an event at `…T09:00:00.000Z`. Digits finer than a
+ * millisecond round a lower bound up, so it never includes an earlier event.
+ */
+function timeBound(iso: string | undefined, side: 'from' | 'to'): string | undefined {
+  if (iso === undefined) return undefined;
+  const finer = /\.\d{3}(\d*)/.exec(iso)?.[1] ?? '';
+  return new Date(Date.parse(iso) + (side === 'from' && /[1-9]/.test(finer) ? 1 : 0)).toISOString();
+}
+
 function entry({ owner: _owner, ...rest }: AuditDoc) {
   return rest;
 }
@@ -47,7 +58,7 @@ function entry({ owner: _owner, ...rest }: AuditDoc) {
  */
 async function answer(deps: AppDeps, request: FastifyRequest, query: z.infer<typeof auditQuery>, reply: FastifyReply, owner: string) {
   const { cursor, limit, from, to, actor, key, type } = query;
-  const filters: AuditFilters = { from, to, actor, key, type };
+  const filters: AuditFilters = { from: timeBound(from, 'from'), to: timeBound(to, 'to'), actor, key, type };
   if (request.headers.accept?.includes(NDJSON)) {
     async function* lines() {
       let after = cursor;
@@ -68,7 +79,9 @@ async function answer(deps: AppDeps, request: FastifyRequest, query: z.infer<typ
 async function requireAuditReader(deps: AppDeps, principal: Principal, workspaceId: string) {
   const member = await deps.views.member(workspaceId, principal.id);
   if (member?.permission === 'admin') return;
-  if (principal.scopes.has(SCOPE_AUDIT) && (!principal.workspaces || principal.workspaces.has(workspaceId))) {
+  if (principal.scopes.has(SCOPE_AUDIT)) {
+    // Like resolution: a token's ws claim refuses other workspaces, whether they exist or not.
+    if (principal.workspaces && !principal.workspaces.has(workspaceId)) throw new Forbidden('This token may not read the audit of that workspace');
     if (await deps.views.workspace(workspaceId)) return;
     throw new NotFound('Workspace not found', 'workspace_not_found');
   }

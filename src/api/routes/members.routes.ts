@@ -4,7 +4,7 @@ import { settle, tagWrite } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { requireMembership } from '../membership';
 import { actorOf } from '../principal';
-import { idSchema, positionSchema, workspaceParams, workspacePermissionSchema } from '../schemas';
+import { idSchema, noContent, positionSchema, workspaceParams, workspacePermissionSchema } from '../schemas';
 
 const memberSchema = z.object({
   userId: z.string(),
@@ -82,13 +82,14 @@ export function membersRoutes(app: App, deps: AppDeps) {
         tags: ['members'],
         summary: 'Revoke a pending invitation (admins)',
         params: workspaceParams.extend({ id: idSchema }),
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       const written = await deps.workspaces.revoke(actorOf(request.principal), request.params.ws, request.params.id);
       await settle(deps.progress, written.position);
       tagWrite(reply, { position: written.position });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -186,6 +187,7 @@ export function membersRoutes(app: App, deps: AppDeps) {
         tags: ['members'],
         summary: 'Remove a member (admins; the last admin stays); their secret roles go too',
         params: memberParams,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -193,7 +195,7 @@ export function membersRoutes(app: App, deps: AppDeps) {
       const written = await deps.workspaces.remove(actorOf(request.principal), ws, userId);
       await settle(deps.progress, written.position);
       tagWrite(reply, { position: written.position });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -11,6 +11,8 @@ import {
   detailsBody,
   historyResult,
   keyParams,
+  noContent,
+  problemSchema,
   secretListItem,
   secretRoleSchema,
   workspaceKeyParams,
@@ -139,7 +141,14 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
 
   app.delete(
     '/v1/workspaces/:ws/secrets/:key/members/:userId',
-    { schema: { tags, summary: "Remove a member's role on the secret (secret admins; the last admin stays)", params: memberParams } },
+    {
+      schema: {
+        tags,
+        summary: "Remove a member's role on the secret (secret admins; the last admin stays)",
+        params: memberParams,
+        response: { 204: noContent },
+      },
+    },
     async (request, reply) => {
       const { ws, key, userId } = request.params;
       const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'remove', userId }, expectedRevision(request));
@@ -181,7 +190,7 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
 
   app.post(
     '/v1/me/secrets/:key/members',
-    { schema: { tags: personal, summary: 'Always 409: personal secrets cannot be shared', params: keyParams } },
+    { schema: { tags: personal, summary: 'Always 409: personal secrets cannot be shared', params: keyParams, response: { 409: problemSchema } } },
     async () => {
       throw new RuleViolation('personal_not_shareable', 'Personal secrets cannot be shared');
     },

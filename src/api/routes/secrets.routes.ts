@@ -7,6 +7,7 @@ import { actorOf } from '../principal';
 import {
   batchBody,
   keyParams,
+  noContent,
   putSecretBody,
   secretList,
   workspaceKeyParams,
@@ -61,7 +62,7 @@ export function secretsRoutes(app: App, deps: AppDeps) {
 
   app.delete(
     '/v1/workspaces/:ws/secrets/:key',
-    { schema: { tags, summary: 'Delete one key', params: workspaceKeyParams } },
+    { schema: { tags, summary: 'Delete one key', params: workspaceKeyParams, response: { 204: noContent } } },
     async (request, reply) => {
       const { ws, key } = request.params;
       const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, { set: {}, delete: [key] }, expectedRevision(request));
@@ -106,7 +107,7 @@ export function secretsRoutes(app: App, deps: AppDeps) {
 
   app.delete(
     '/v1/me/secrets/:key',
-    { schema: { tags: personal, summary: 'Delete one personal key', params: keyParams } },
+    { schema: { tags: personal, summary: 'Delete one personal key', params: keyParams, response: { 204: noContent } } },
     async (request, reply) => {
       const saved = await deps.secrets.savePersonal(actorOf(request.principal), { set: {}, delete: [request.params.key] }, expectedRevision(request));
       return answerDelete(deps, reply, saved);

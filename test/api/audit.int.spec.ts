@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectClient, type Client } from '../support/client';
+import { leaksIn } from '../support/leaks';
+import { startTestApp, token, type TestApp } from '../support/testService';
+import { bodyOf, createWorkspace, expectProblem, fieldsOf, join } from '../support/workspaces';
+
+type Entry = { position: string; type: string; actor: string; at: string; key: string | null; version: number | null; fingerprint: string | null };
+type Page = { entries: Entry[]; nextCursor: string | null };
+
+const START = Date.parse('2025-03-01T09:00:00.000Z');
+const minute = (n: number) => new Date(START + n * 60_000).toISOString();
+const V = { v1: 'audit-api-key-v1-3e8a', v2: 'audit-api-key-v2-71bd', other: 'audit-other-0c45', mine: 'audit-personal-d2f9', bobs: 'audit-bob-6a10' };
+const NDJSON = 'application/x-ndjson';
+
+/** Every field name in a JSON value, nested ones included. */
+const fieldNames = (value: unknown): string[] =>
+  value === null || typeof value !== 'object' ? [] : Object.entries(value).flatMap(([k, v]) => [...(Array.isArray(value) ? [] : [k]), ...fieldNames(v)]);
+
+describe('The audit: GET /v1/workspaces/:ws/audit and /v1/me/audit (DESIGN §1, §3)', () => {
+  let t: TestApp;
+  let call: Client;
+  let ws: string;
+  let audit: string;
+  let step = 0;
+  const as = (user: string) => ({ token: token(user) });
+  const page = async (query: string, tokenOf = token('alice'), url = audit) => {
+    const reply = await call('GET', `${url}?${query}`, { token: tokenOf });
+    expect(reply.status, reply.text).toBe(200);
+    return bodyOf<Page>(reply);
+  };
+  /** Every matching entry, page by page along nextCursor. */
+  const all = async (query = '', tokenOf = token('alice'), url = audit, limit = 3) => {
+    const entries: Entry[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: Page = await page(`${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, tokenOf, url);
+      expect(next.entries.length).toBeLessThanOrEqual(limit);
+      entries.push(...next.entries);
+      cursor = next.nextCursor;
+    } while (cursor !== null);
+    return entries;
+  };
+  const summary = (entries: Entry[]) => entries.map((e) => [e.type, e.actor, e.at, e.key, e.version]);
+
+  beforeAll(async () => {
+    t = await startTestApp(':memory:', { clock: () => new Date(START + step * 60_000) });
+    call = injectClient(t.app);
+    // Each step of the script happens one minute after the previous one.
+    const script: Array<() => Promise<unknown>> = [
+      async () => (ws = await createWorkspace(call, 'alice')),
+      () => join(call, ws, 'alice', 'bob', 'write'), // invited and accepted in the same minute
+      () => join(call, ws, 'alice', 'carol', 'read'),
+      () => join(call, ws, 'alice', 'erin', 'read'),
+      () => call('PATCH', `/v1/workspaces/${ws}/members/carol`, { ...as('alice'), body: { permission: 'write' } }),
+      () => call('PUT', `/v1/workspaces/${ws}/secrets/API_KEY`, { ...as('bob'), body: { value: V.v1 } }),
+      () => call('PUT', '/v1/me/secrets/MINE', { ...as('alice'), body: { value: V.mine } }),
+      () => call('PUT', '/v1/me/secrets/BOBS', { ...as('bob'), body: { value: V.bobs } }),
+      () => call('PUT', `/v1/workspaces/${ws}/secrets/API_KEY`, { ...as('bob'), body: { value: V.v2 } }),
+      () => call('PATCH', `/v1/workspaces/${ws}/secrets`, { ...as('alice'), body: { set: { OTHER: V.other } } }),
+      () => call('DELETE', `/v1/workspaces/${ws}/secrets/OTHER`, as('alice')),
+      () => call('POST', `/v1/workspaces/${ws}/secrets/API_KEY/members`, { ...as('bob'), body: { email: 'carol@example.com', role: 'member' } }),
+      () => call('POST', `/v1/workspaces/${ws}/secrets/API_KEY/reveal`, as('carol')),
+      () => call('POST', '/v1/me/secrets/MINE/reveal', as('alice')),
+      () => call('DELETE', `/v1/workspaces/${ws}/members/carol`, as('alice')),
+    ];
+    for (const action of script) {
+      step += 1;
+      const reply = (await action()) as { status?: number } | string;
+      if (typeof reply === 'object') expect(reply.status).toBeLessThan(300);
+    }
+    audit = `/v1/workspaces/${ws}/audit`;
+    await t.caughtUp();
+  });
+  afterAll(() => t.close());
+
+  it('returns exactly the scripted events, in order, with position, actor, at, type, key, version and fingerprint', async () => {
+    const entries = await all();
+    expect(summary(entries)).toEqual([
+      ['WorkspaceCreated', 'alice', minute(1), null, null],
+      ['MemberInvited', 'alice', minute(2), null, null],
+      ['InvitationAccepted', 'bob', minute(2), null, null],
+      ['MemberInvited', 'alice', minute(3), null, null],
+      ['InvitationAccepted', 'carol', minute(3), null, null],
+      ['MemberInvited', 'alice', minute(4), null, null],
+      ['InvitationAccepted', 'erin', minute(4), null, null],
+      ['MemberPermissionChanged', 'alice', minute(5), null, null],
+      ['SecretSet', 'bob', minute(6), 'API_KEY', 1],
+      ['SecretMemberAdded', 'bob', minute(6), 'API_KEY', null],
+      ['SecretSet', 'bob', minute(9), 'API_KEY', 2],
+      ['SecretSet', 'alice', minute(10), 'OTHER', 1],
+      ['SecretMemberAdded', 'alice', minute(10), 'OTHER', null],
+      ['SecretDeleted', 'alice', minute(11), 'OTHER', null],
+      ['SecretMemberAdded', 'bob', minute(12), 'API_KEY', null],
+      ['SecretRevealed', 'carol', minute(13), 'API_KEY', 2],
+      ['MemberRemoved', 'alice', minute(15), null, null],
+      ['SecretMemberRemoved', 'alice', minute(15), 'API_KEY', null],
+    ]);
+    const positions = entries.map((e) => BigInt(e.position));
+    expect(positions.every((p, i) => i === 0 || p > positions[i - 1]!)).toBe(true);
+    expect(entries.filter((e) => e.fingerprint !== null).map((e) => e.type)).toEqual(['SecretSet', 'SecretSet', 'SecretSet']);
+    expect(new Set(entries.map((e) => e.fingerprint).filter(Boolean)).size).toBe(3);
+  });
+
+  it('holds no value, ciphertext or nonce', async () => {
+    const reply = await call('GET', `${audit}?limit=1000`, as('alice'));
+    expect(leaksIn(reply.text, Object.values(V))).toEqual([]);
+    expect(fieldNames(reply.body).filter((name) => /^(ciphertext|nonce|value|dataKeyId)$/i.test(name))).toEqual([]);
+  });
+
+  it('filters by type, key, actor, from and to, alone and together', async () => {
+    const entries = await all();
+    const expected = (keep: (e: Entry) => boolean) => entries.filter(keep);
+    expect(await all('type=SecretSet')).toEqual(expected((e) => e.type === 'SecretSet'));
+    expect(await all('key=API_KEY')).toEqual(expected((e) => e.key === 'API_KEY'));
+    expect(await all('actor=bob')).toEqual(expected((e) => e.actor === 'bob'));
+    expect(await all(`from=${minute(6)}&to=${minute(11)}`)).toEqual(expected((e) => e.at >= minute(6) && e.at <= minute(11)));
+    expect(await all(`actor=alice&type=SecretMemberAdded&from=${minute(7)}`)).toEqual(expected((e) => e.at === minute(10) && e.type === 'SecretMemberAdded'));
+    expect(await all('type=NoSuchEvent')).toEqual([]);
+  });
+
+  it('compares from and to as times, whatever their precision, bounds included', async () => {
+    const wholeSeconds = (n: number) => minute(n).replace('.000Z', 'Z');
+    const entries = await all();
+    expect(await all(`from=${wholeSeconds(6)}&to=${wholeSeconds(9)}`)).toEqual(entries.filter((e) => e.at >= minute(6) && e.at <= minute(9)));
+    // Finer than a millisecond: 09:06:00.0001 is after an event at 09:06:00.000; 09:09:00.0009 after one at 09:09:00.000.
+    const finer = (n: number, digits: string) => minute(n).replace('.000Z', `.000${digits}Z`);
+    expect(await all(`from=${finer(6, '1')}&to=${finer(9, '9')}`)).toEqual(entries.filter((e) => e.at > minute(6) && e.at <= minute(9)));
+  });
+
+  it('refuses malformed filters naming the field', async () => {
+    expect(fieldsOf(await call('GET', `${audit}?from=yesterday`, as('alice')))).toEqual(['from']);
+    expect(fieldsOf(await call('GET', `${audit}?limit=0`, as('alice')))).toEqual(['limit']);
+    expect(fieldsOf(await call('GET', `${audit}?cursor=abc`, as('alice')))).toEqual(['cursor']);
+  });
+
+  it('pages with limit and nextCursor, every entry exactly once', async () => {
+    const everything = await page('limit=1000');
+    expect(everything.nextCursor).toBeNull();
+    expect(new Set(everything.entries.map((e) => e.position)).size).toBe(18);
+    for (const limit of [1, 2, 5, 17, 18, 19]) expect(await all('', token('alice'), audit, limit)).toEqual(everything.entries);
+    const first = await page('limit=5');
+    expect((await page(`limit=5&cursor=${first.nextCursor}`)).entries).toEqual(everything.entries.slice(5, 10));
+  });
+
+  it('streams every match as NDJSON, one entry per line, equal to the paged result', async () => {
+    for (const query of ['', 'type=SecretSet', 'key=API_KEY&actor=bob']) {
+      const reply = await call('GET', `${audit}?${query}&limit=2`, { ...as('alice'), headers: { accept: NDJSON } });
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-type']).toContain(NDJSON);
+      expect(reply.text.endsWith('\n')).toBe(true);
+      const lines = reply.text.trimEnd().split('\n').map((line) => JSON.parse(line) as Entry);
+      expect(lines).toEqual(await all(query));
+    }
+  });
+
+  it('is readable by workspace admins and audit:read tokens, a ws claim naming it included', async () => {
+    const expected = await all();
+    expect(await all('', token('reviewer', { scope: 'audit:read', email: null }))).toEqual(expected);
+    expect(await all('', token('reviewer', { scope: 'audit:read', ws: [ws, 'another'] }))).toEqual(expected);
+  });
+
+  it('refuses a token whose ws claim excludes it (403), write and read members (403), non-members (404)', async () => {
+    expectProblem(await call('GET', audit, { token: token('reviewer', { scope: 'audit:read', ws: ['another'] }) }), 403);
+    expectProblem(await call('GET', audit, as('bob')), 403);
+    expectProblem(await call('GET', audit, as('erin')), 403);
+    expectProblem(await call('GET', audit, as('carol')), 404, 'workspace_not_found');
+    expectProblem(await call('GET', audit, as('mallory')), 404, 'workspace_not_found');
+    expectProblem(await call('GET', '/v1/workspaces/nosuchws/audit', { token: token('reviewer', { scope: 'audit:read' }) }), 404);
+    expectProblem(await call('GET', audit, { token: token('executor', { scope: 'secrets:resolve' }) }), 404);
+  });
+
+  it("shows at /v1/me/audit the caller's personal-secret events only", async () => {
+    expect(summary(await all('', token('alice'), '/v1/me/audit'))).toEqual([
+      ['SecretSet', 'alice', minute(7), 'MINE', 1],
+      ['SecretRevealed', 'alice', minute(14), 'MINE', 1],
+    ]);
+    expect(summary(await all('', token('bob'), '/v1/me/audit'))).toEqual([['SecretSet', 'bob', minute(8), 'BOBS', 1]]);
+    expect(await all('', token('carol'), '/v1/me/audit')).toEqual([]);
+    const streamed = await call('GET', '/v1/me/audit', { ...as('alice'), headers: { accept: NDJSON } });
+    expect(streamed.text.trimEnd().split('\n')).toHaveLength(2);
+    expect(leaksIn(streamed.text, Object.values(V))).toEqual([]);
+  });
+});
+
+describe('The audit export beyond one internal page', () => {
+  let t: TestApp;
+  beforeAll(async () => void (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('streams all of 1,200+ entries once, in order, equal to paging through them', async () => {
+    const call = injectClient(t.app);
+    const ws = await createWorkspace(call, 'alice');
+    const set = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`KEY_${i}`, `bulk-value-${i}`]));
+    expect((await call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: token('alice'), body: { set } })).status).toBe(200);
+    const paged: Entry[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: Page = bodyOf(await call('GET', `/v1/workspaces/${ws}/audit?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, { token: token('alice') }));
+      paged.push(...next.entries);
+      cursor = next.nextCursor;
+    } while (cursor !== null);
+    expect(paged).toHaveLength(1 + 600 * 2);
+    const streamed = await call('GET', `/v1/workspaces/${ws}/audit`, { token: token('alice'), headers: { accept: NDJSON } });
+    expect(streamed.text.trimEnd().split('\n').map((line) => JSON.parse(line) as Entry)).toEqual(paged);
+  });
+});

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectClient, type Client } from '../support/client';
+import { leaksIn } from '../support/leaks';
+import { startTestApp, token, type TestApp } from '../support/testService';
+import { bodyOf, expectProblem, fieldsOf, workspaceWith } from '../support/workspaces';
+
+type Version = { version: number; at: string; actor: string; fingerprint: string };
+type Matches = { key: string; matches: { version: number; at: string; actor: string }[] };
+
+const ONE = 'history-value-one-5f1c';
+const TWO = 'history-value-two-9a7e';
+const auditor = token('reviewer', { scope: 'audit:read', email: null });
+
+describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/history and …/fingerprint-check', () => {
+  let t: TestApp;
+  let call: Client;
+  let ws: string;
+  let secrets: string;
+  const as = (user: string) => ({ token: token(user) });
+  const history = async (user = 'carol') => {
+    const reply = await call('GET', `${secrets}/KEY/history`, as(user));
+    expect(reply.status).toBe(200);
+    return reply;
+  };
+  const check = (value: string, tokenOf: string) => call('POST', `${secrets}/KEY/fingerprint-check`, { token: tokenOf, body: { value } });
+  const matched = async (value: string, tokenOf = token('alice')) => {
+    const reply = await check(value, tokenOf);
+    expect(reply.status, reply.text).toBe(200);
+    return bodyOf<Matches>(reply).matches.map((m) => m.version);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    call = injectClient(t.app);
+    ws = await workspaceWith(call, 'alice', { bob: 'write', carol: 'read' });
+    secrets = `/v1/workspaces/${ws}/secrets`;
+    const put = async (user: string, value: string) => expect((await call('PUT', `${secrets}/KEY`, { ...as(user), body: { value } })).status).toBeLessThan(300);
+    await put('alice', ONE);
+    expect((await call('POST', `${secrets}/KEY/members`, { ...as('alice'), body: { email: 'bob@example.com', role: 'admin' } })).status).toBe(201);
+    await put('bob', TWO);
+    await put('bob', ONE);
+    expect((await call('DELETE', `${secrets}/KEY`, as('alice'))).status).toBe(204);
+    await put('alice', ONE);
+  });
+  afterAll(() => t.close());
+
+  it('lists every version with who, when and fingerprint, versions before a delete and re-set included', async () => {
+    const { versions, key } = bodyOf<{ key: string; versions: Version[] }>(await history());
+    expect(key).toBe('KEY');
+    expect(versions.map((v) => [v.version, v.actor])).toEqual([[1, 'alice'], [2, 'bob'], [3, 'bob'], [4, 'alice']]);
+    for (const v of versions) {
+      expect(Object.keys(v).sort()).toEqual(['actor', 'at', 'fingerprint', 'version']);
+      expect(new Date(v.at).toISOString()).toBe(v.at);
+      expect(v.fingerprint).toMatch(/^[A-Za-z0-9+/_=-]{16,}$/);
+    }
+    expect([...versions].sort((a, b) => a.at.localeCompare(b.at))).toEqual(versions);
+    // Same value under the same data key: same fingerprint. After a delete, a new data key: a new one.
+    const [v1, v2, v3, v4] = versions.map((v) => v.fingerprint);
+    expect(v3).toBe(v1);
+    expect(v2).not.toBe(v1);
+    expect(v4).not.toBe(v1);
+  });
+
+  it('never shows a value or a ciphertext', async () => {
+    const reply = await history('alice');
+    expect(leaksIn(reply.text, [ONE, TWO])).toEqual([]);
+    expect(reply.text).not.toMatch(/ciphertext|nonce|"value"|dataKey/i);
+  });
+
+  it('agrees with the audit about every SecretSet', async () => {
+    const { versions } = bodyOf<{ versions: Version[] }>(await history());
+    const audit = await call('GET', `/v1/workspaces/${ws}/audit?type=SecretSet&key=KEY`, as('alice'));
+    const sets = bodyOf<{ entries: (Version & { type: string })[] }>(audit).entries;
+    expect(sets.map(({ version, at, actor, fingerprint }) => ({ version, at, actor, fingerprint }))).toEqual(versions);
+  });
+
+  it('is readable by every member, 404 for non-members and unknown keys', async () => {
+    for (const user of ['alice', 'bob', 'carol']) expect((await call('GET', `${secrets}/KEY/history`, as(user))).status).toBe(200);
+    expectProblem(await call('GET', `${secrets}/KEY/history`, as('dave')), 404, 'workspace_not_found');
+    expectProblem(await call('GET', `${secrets}/NO_SUCH_KEY/history`, as('alice')), 404, 'secret_not_found');
+  });
+
+  it('answers exactly the versions whose value matches, across the delete', async () => {
+    expect(await matched(ONE)).toEqual([1, 3, 4]);
+    expect(await matched(TWO)).toEqual([2]);
+    expect(await matched('a-value-never-set')).toEqual([]);
+    const reply = await check(TWO, token('alice'));
+    expect(reply.body).toMatchObject({ key: 'KEY', matches: [{ version: 2, actor: 'bob', at: expect.any(String) }] });
+    expect(leaksIn(reply.text, [ONE, TWO])).toEqual([]);
+  });
+
+  it('works for an audit:read token, also one whose ws claim names the workspace', async () => {
+    expect(await matched(ONE, auditor)).toEqual([1, 3, 4]);
+    expect(await matched(TWO, token('reviewer', { scope: 'audit:read', ws: [ws] }))).toEqual([2]);
+  });
+
+  it('is forbidden to members who may not reveal it, and hidden from non-members', async () => {
+    // Deleting the key dropped bob's role: he is a write member without one now; carol reads.
+    expectProblem(await check(ONE, token('bob')), 403);
+    expectProblem(await check(ONE, token('carol')), 403);
+    expectProblem(await check(ONE, token('dave')), 404, 'workspace_not_found');
+    expectProblem(await call('POST', `${secrets}/NOPE/fingerprint-check`, { ...as('alice'), body: { value: ONE } }), 404, 'secret_not_found');
+  });
+
+  it('refuses a malformed body naming the field', async () => {
+    expect(fieldsOf(await check('', token('alice')))).toEqual(['value']);
+    const unknown = await call('POST', `${secrets}/KEY/fingerprint-check`, { ...as('alice'), body: { value: ONE, versions: [1] } });
+    expect(fieldsOf(unknown)).toEqual(['versions']);
+  });
+
+  it('records every check in the audit as FingerprintChecked, with the matched versions and never the value', async () => {
+    const before = bodyOf<{ entries: unknown[] }>(await call('GET', `/v1/workspaces/${ws}/audit?type=FingerprintChecked`, as('alice'))).entries.length;
+    await matched(ONE, auditor);
+    await t.caughtUp();
+    const reply = await call('GET', `/v1/workspaces/${ws}/audit?type=FingerprintChecked`, as('alice'));
+    const entries = bodyOf<{ entries: { actor: string; key: string; detail: unknown }[] }>(reply).entries;
+    expect(entries).toHaveLength(before + 1);
+    expect(entries.at(-1)).toMatchObject({ actor: 'reviewer', key: 'KEY', detail: { matchedVersions: [1, 3, 4] } });
+    expect(leaksIn(reply.text, [ONE, TWO])).toEqual([]);
+  });
+});
+
+describe('Personal history and fingerprint checks: /v1/me/secrets/:key/…', () => {
+  let t: TestApp;
+  let call: Client;
+  const alice = { token: token('alice') };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    call = injectClient(t.app);
+    for (const value of [ONE, TWO]) await call('PUT', '/v1/me/secrets/MINE', { ...alice, body: { value } });
+    expect((await call('DELETE', '/v1/me/secrets/MINE', alice)).status).toBe(204);
+    expect((await call('PUT', '/v1/me/secrets/MINE', { ...alice, body: { value: ONE } })).status).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  it('lists every version of my secret, before the delete too, and matches values', async () => {
+    const reply = await call('GET', '/v1/me/secrets/MINE/history', alice);
+    expect(bodyOf<{ versions: Version[] }>(reply).versions.map((v) => [v.version, v.actor])).toEqual([[1, 'alice'], [2, 'alice'], [3, 'alice']]);
+    expect(leaksIn(reply.text, [ONE, TWO])).toEqual([]);
+    const checked = await call('POST', '/v1/me/secrets/MINE/fingerprint-check', { ...alice, body: { value: ONE } });
+    expect(bodyOf<Matches>(checked).matches.map((m) => m.version)).toEqual([1, 3]);
+    await t.caughtUp();
+    const audit = bodyOf<{ entries: { type: string }[] }>(await call('GET', '/v1/me/audit?type=FingerprintChecked', alice)).entries;
+    expect(audit).toHaveLength(1);
+  });
+
+  it("shows nobody else my secret's history", async () => {
+    expectProblem(await call('GET', '/v1/me/secrets/MINE/history', { token: token('bob') }), 404);
+    expectProblem(await call('POST', '/v1/me/secrets/MINE/fingerprint-check', { token: token('bob'), body: { value: ONE } }), 404);
+  });
+});
