@@ -14,8 +14,9 @@ import { permissionOf, requireMember, type WorkspaceState } from './workspace.de
 
 const VIEW_WAIT_MS = 5000;
 
-export type Revealed = Readonly<{ value: string; version: number }>;
-export type FingerprintMatches = { key: string; matches: Array<{ version: number; at: string; actor: string }> };
+/** `position`: where the record of the read is in the log (the read is a write of the audit). */
+export type Revealed = Readonly<{ value: string; version: number; position: string }>;
+export type FingerprintMatches = { key: string; matches: Array<{ version: number; at: string; actor: string }>; position: string };
 
 type Scope = 'workspace' | 'personal';
 
@@ -81,13 +82,13 @@ export class SecretAccessHandlers {
       data: { key, matchedVersions: matches.map((m) => m.version), standing, auditor },
       context: contextFor(actor, this.clock),
     };
-    await this.record(scope, ownerId, () => secretAccessDecider.decide(command, null));
-    return { key, matches: matches.map(({ version, at, actor: by }) => ({ version, at, actor: by })) };
+    const { position } = await this.record(scope, ownerId, () => secretAccessDecider.decide(command, null));
+    return { key, matches: matches.map(({ version, at, actor: by }) => ({ version, at, actor: by })), position: position! };
   }
 
   private async reveal(actor: Actor, scope: Scope, ownerId: string, key: string, loaded: Loaded<SecretsState>, standing: Standing) {
-    let revealed: Revealed | undefined;
-    await this.record(scope, ownerId, async () => {
+    let revealed: Omit<Revealed, 'position'> | undefined;
+    const { position } = await this.record(scope, ownerId, async () => {
       const secret = await this.caughtUpSecret(scope, ownerId, key, loaded.position);
       const events = secretAccessDecider.decide(
         { type: 'RevealSecret', data: { key, version: secret.version, standing }, context: contextFor(actor, this.clock) },
@@ -97,7 +98,7 @@ export class SecretAccessHandlers {
       revealed = { value, version: secret.version };
       return events;
     });
-    return revealed!;
+    return { ...revealed!, position: position! };
   }
 
   private record(scope: Scope, ownerId: string, attempt: () => ReturnType<typeof secretAccessDecider.decide> | Promise<ReturnType<typeof secretAccessDecider.decide>>) {

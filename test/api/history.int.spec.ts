@@ -94,6 +94,14 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
     expect(await matched(TWO, token('reviewer', { scope: 'audit:read', ws: [ws] }))).toEqual([2]);
   });
 
+  it('refuses an audit:read token whose ws claim leaves the workspace out (403, as the audit does)', async () => {
+    expectProblem(await check(ONE, token('reviewer', { scope: 'audit:read', ws: ['ws_other'] })), 403);
+  });
+
+  it('answers with the position of its record', async () => {
+    expect((await check(ONE, token('alice'))).headers['x-position']).toMatch(/^[0-9]+$/);
+  });
+
   it('is forbidden to members who may not reveal it, and hidden from non-members', async () => {
     // Deleting the key dropped bob's role: he is a write member without one now; carol reads.
     expectProblem(await check(ONE, token('bob')), 403);

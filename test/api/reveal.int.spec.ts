@@ -74,6 +74,16 @@ describe('Reveal: POST /v1/workspaces/:ws/secrets/:key/reveal and /v1/me/secrets
     expect(await revealsIn(t, call, audit, 'alice')).toEqual([...before, { type: 'SecretRevealed', actor: 'alice', key: 'ALICE_KEY', version: 1 }]);
   });
 
+  it('answers with the position of its record, which the audit shows at once', async () => {
+    const reply = await reveal('alice', 'ALICE_KEY');
+    const position = reply.headers['x-position'];
+    expect(position).toMatch(/^[0-9]+$/);
+    const entries = bodyOf<{ entries: Array<Entry & { position: string }> }>(
+      await call('GET', `${audit}?type=SecretRevealed&key=ALICE_KEY`, as('alice')),
+    ).entries;
+    expect(entries.map((e) => e.position)).toContain(position);
+  });
+
   it("does not change the list's ETag", async () => {
     const before = await etagOf(call, secrets, 'alice');
     for (let i = 0; i < 3; i++) expect((await reveal('frank', 'BOB_KEY')).status).toBe(200);

@@ -39,12 +39,12 @@ describe('Secret access handlers', () => {
 
   describe('when a workspace secret is revealed', () => {
     it('returns the current value and version, and records exactly one SecretRevealed', async () => {
-      expect(await access.revealWorkspace(alice, ws, 'API_KEY')).toEqual({ value: 'sk_live_1', version: 1 });
+      expect(await access.revealWorkspace(alice, ws, 'API_KEY')).toEqual({ value: 'sk_live_1', version: 1, position: expect.any(String) });
       expect(await accessStream()).toEqual([{ type: 'SecretRevealed', data: { key: 'API_KEY', version: 1 }, actor: 'alice' }]);
     });
 
     it("reveals to the secret's Member too", async () => {
-      expect(await access.revealWorkspace(bob, ws, 'API_KEY')).toEqual({ value: 'sk_live_1', version: 1 });
+      expect(await access.revealWorkspace(bob, ws, 'API_KEY')).toEqual({ value: 'sk_live_1', version: 1, position: expect.any(String) });
       expect(await accessStream()).toEqual([{ type: 'SecretRevealed', data: { key: 'API_KEY', version: 1 }, actor: 'bob' }]);
     });
 
@@ -63,7 +63,7 @@ describe('Secret access handlers', () => {
 
     it('returns the new value and version after an update', async () => {
       await set(alice, { API_KEY: 'sk_live_2' });
-      expect(await access.revealWorkspace(bob, ws, 'API_KEY')).toEqual({ value: 'sk_live_2', version: 2 });
+      expect(await access.revealWorkspace(bob, ws, 'API_KEY')).toEqual({ value: 'sk_live_2', version: 2, position: expect.any(String) });
       expect(await accessStream()).toEqual([{ type: 'SecretRevealed', data: { key: 'API_KEY', version: 2 }, actor: 'bob' }]);
     });
 
@@ -90,7 +90,7 @@ describe('Secret access handlers', () => {
     it("returns the owner's value and records it in their own access stream", async () => {
       await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_1' }, delete: [] });
       await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_2' }, delete: [] });
-      expect(await access.revealPersonal(bob, 'TOKEN')).toEqual({ value: 'ghp_2', version: 2 });
+      expect(await access.revealPersonal(bob, 'TOKEN')).toEqual({ value: 'ghp_2', version: 2, position: expect.any(String) });
       expect(await stream(streamIds.personalSecretAccess('bob'))).toEqual([{ type: 'SecretRevealed', data: { key: 'TOKEN', version: 2 }, actor: 'bob' }]);
       expect(await accessStream()).toEqual([]);
     });

@@ -1,5 +1,7 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Forbidden } from '../../errors';
+import { settle, tagWrite } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT, type Principal } from '../principal';
 import { keyParams, secretValueSchema, workspaceKeyParams } from '../schemas';
@@ -20,6 +22,13 @@ function auditorFor(principal: Principal, workspaceId: string): boolean {
  * leaked value against a secret's fingerprints. Each is recorded in the access stream.
  */
 export function secretAccessRoutes(app: App, deps: AppDeps) {
+  /** Like any write, the record's position is in X-Position, and the views have it before we answer. */
+  async function answerRecorded<T extends { position: string }>(reply: FastifyReply, { position, ...body }: T) {
+    await settle(deps.progress, position);
+    tagWrite(reply, { position });
+    return body;
+  }
+
   const revealAllowed = async () => {
     if (!deps.settings.revealEnabled) throw new Forbidden('Reveal is turned off: secrets are write-only here', 'reveal_disabled');
   };
@@ -30,7 +39,7 @@ export function secretAccessRoutes(app: App, deps: AppDeps) {
       preHandler: revealAllowed,
       schema: { tags: ['workspace secrets'], summary: "Reveal a secret's value (workspace admins, its admins and members; recorded)", params: workspaceKeyParams, response: { 200: revealed } },
     },
-    async (request) => deps.access.revealWorkspace(actorOf(request.principal), request.params.ws, request.params.key),
+    async (request, reply) => answerRecorded(reply, await deps.access.revealWorkspace(actorOf(request.principal), request.params.ws, request.params.key)),
   );
 
   app.post(
@@ -39,7 +48,7 @@ export function secretAccessRoutes(app: App, deps: AppDeps) {
       preHandler: revealAllowed,
       schema: { tags: ['personal secrets'], summary: "Reveal my personal secret's value (recorded)", params: keyParams, response: { 200: revealed } },
     },
-    async (request) => deps.access.revealPersonal(actorOf(request.principal), request.params.key),
+    async (request, reply) => answerRecorded(reply, await deps.access.revealPersonal(actorOf(request.principal), request.params.key)),
   );
 
   app.post(
@@ -53,10 +62,11 @@ export function secretAccessRoutes(app: App, deps: AppDeps) {
         response: { 200: checkResult },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { ws, key } = request.params;
       const { principal } = request;
-      return deps.access.checkFingerprint(actorOf(principal), 'workspace', ws, key, request.body.value, auditorFor(principal, ws));
+      if (principal.scopes.has(SCOPE_AUDIT) && !auditorFor(principal, ws)) throw new Forbidden('This token may not audit that workspace');
+      return answerRecorded(reply, await deps.access.checkFingerprint(actorOf(principal), 'workspace', ws, key, request.body.value, auditorFor(principal, ws)));
     },
   );
 
@@ -71,7 +81,10 @@ export function secretAccessRoutes(app: App, deps: AppDeps) {
         response: { 200: checkResult },
       },
     },
-    async (request) =>
-      deps.access.checkFingerprint(actorOf(request.principal), 'personal', request.principal.id, request.params.key, request.body.value, false),
+    async (request, reply) =>
+      answerRecorded(
+        reply,
+        await deps.access.checkFingerprint(actorOf(request.principal), 'personal', request.principal.id, request.params.key, request.body.value, false),
+      ),
   );
 }
