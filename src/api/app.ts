@@ -8,6 +8,7 @@ import type { App, AppDeps } from './deps';
 import { metricsPlugin } from './metrics.plugin';
 import { openapiPlugin } from './openapi.plugin';
 import { problemDetailsPlugin } from './problemDetails.plugin';
+import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/import.routes';
@@ -81,7 +82,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     api.addHook('onSend', async (_request, reply) => {
       reply.header('cache-control', 'no-store');
     });
-    // Every query can wait for the views to reach a position the client saw (read-your-writes).
+    // Every query can wait for the views to reach a position the client saw (read-your-writes):
+    // its `minPosition` is validated and documented like any other parameter.
+    api.addHook('onRoute', (route) => {
+      if (route.method === 'GET' && route.schema && !route.schema.querystring) route.schema.querystring = consistencyQuery;
+    });
     api.addHook('preHandler', async (request) => {
       if (request.method === 'GET') await awaitMinPosition(deps.progress, request);
     });

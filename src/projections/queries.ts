@@ -70,6 +70,11 @@ export class Views {
     return ((await this.store.get('invitations', invitationId))?.doc ?? null) as InvitationDoc | null;
   }
 
+  /** A secrets scope's revision (its ETag) as far as the views have applied it. */
+  async scopeRevision(streamId: string): Promise<number> {
+    return (((await this.store.get('scopes', streamId))?.doc ?? null) as ScopeDoc | null)?.revision ?? 0;
+  }
+
   workspaceSecrets(workspaceId: string): Promise<SecretsListing> {
     return this.listing('workspaceSecrets', streamIds.workspaceSecrets(workspaceId), workspaceId);
   }
@@ -104,8 +109,8 @@ export class Views {
    * newer than the ETag and a save with that ETag gets a 412, never a silent lost update.
    */
   private async listing(collection: 'workspaceSecrets' | 'personalSecrets', streamId: string, ownerId: string) {
-    const scope = (await this.store.get('scopes', streamId))?.doc as ScopeDoc | null | undefined;
+    const revision = await this.scopeRevision(streamId);
     const found = await this.store.find(collection, 'ownerId', ownerId);
-    return { revision: scope?.revision ?? 0, secrets: found.map((f) => f.doc as SecretDoc) };
+    return { revision, secrets: found.map((f) => f.doc as SecretDoc) };
   }
 }

@@ -146,6 +146,13 @@ describe('OpenAPI document at /docs/json (DESIGN §3)', () => {
     }
   });
 
+  it('documents minPosition on every query of the API', () => {
+    for (const route of [...routes(DESIGN_ROUTES), ...routes(EXTRA_ROUTES)].filter((r) => r.method === 'GET' && r.path.startsWith('/v1'))) {
+      const query = (operation(route)!.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      expect(query, id(route.method, route.path)).toContain('minPosition');
+    }
+  });
+
   it('documents the success status of every route with its response schema (204: no content)', () => {
     for (const route of routes(DESIGN_ROUTES)) {
       const responses = operation(route)!.responses;

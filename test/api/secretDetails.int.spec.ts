@@ -96,6 +96,13 @@ describe('Secret details: GET/PATCH /v1/workspaces/:ws/secrets/:key (DESIGN §1,
     expect(unquoted.status).toBe(200);
   });
 
+  it("answers the scope's ETag with the details, for an If-Match on them", async () => {
+    const shown = await call('GET', `${secrets}/ALICE_KEY`, as('alice'));
+    expect(shown.headers.etag).toBe(await etagOf(call, secrets, 'alice'));
+    const changed = await call('PATCH', `${secrets}/ALICE_KEY`, { ...as('alice'), body: { description: 'by etag' }, headers: { 'if-match': shown.headers.etag! } });
+    expect(changed.status).toBe(200);
+  });
+
   it('keeps the details when the value changes', async () => {
     await call('PATCH', `${secrets}/BOB_KEY`, { ...as('bob'), body: { displayName: 'Billing', description: 'Rotated monthly' } });
     expect((await call('PUT', `${secrets}/BOB_KEY`, { ...as('bob'), body: { value: 'bob-value-2' } })).status).toBe(200);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { effectiveSecretRole } from '../../commands/secretRights';
 import { Forbidden, NotFound, RuleViolation } from '../../errors';
+import { streamIds } from '../../events/streams';
 import type { SecretDoc } from '../../projections/views';
 import { expectedRevision } from '../consistency';
 import type { App, AppDeps } from '../deps';
@@ -47,9 +48,11 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
   app.get(
     '/v1/workspaces/:ws/secrets/:key',
     { schema: { tags, summary: "A secret's details (never its value)", params: workspaceKeyParams, response: { 200: secretListItem } } },
-    async (request) => {
+    async (request, reply) => {
       const { ws, key } = request.params;
       const member = await requireMembership(deps.views, request.principal, ws);
+      // Revision first: a details change landing in between makes the ETag stale, never the details.
+      reply.header('etag', `"${await deps.views.scopeRevision(streamIds.workspaceSecrets(ws))}"`);
       const secret = await workspaceSecret(ws, key);
       return listItem(secret, effectiveSecretRole(member.permission, explicitRole(secret, member.userId)));
     },
@@ -161,7 +164,8 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
   app.get(
     '/v1/me/secrets/:key',
     { schema: { tags: personal, summary: "A personal secret's details (never its value)", params: keyParams, response: { 200: secretListItem } } },
-    async (request) => {
+    async (request, reply) => {
+      reply.header('etag', `"${await deps.views.scopeRevision(streamIds.personalSecrets(request.principal.id))}"`);
       const secret = await deps.views.personalSecret(request.principal.id, request.params.key);
       if (!secret) throw new NotFound(`Secret ${request.params.key} not found`, 'secret_not_found');
       return listItem(secret, 'admin');
