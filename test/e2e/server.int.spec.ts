@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from '../support/client';
 import { filesUnder, leaksIn, leaksInFiles } from '../support/leaks';
 import { runScenario, type ScenarioResult } from '../support/scenario';
+import { runSettingsScenario } from '../support/settingsScenario';
 import { startServer, type ServerProcess } from '../support/serverProcess';
 
 describe('npm start, over real HTTP on 127.0.0.1', () => {
@@ -13,7 +14,12 @@ describe('npm start, over real HTTP on 127.0.0.1', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    result = await runScenario(httpClient(server.baseUrl));
+    const settings = await runSettingsScenario(httpClient(server.baseUrl));
+    const scenario = await runScenario(httpClient(server.baseUrl));
+    result = {
+      values: [...scenario.values, ...settings.values],
+      nonResolveBodies: [...scenario.nonResolveBodies, ...settings.bodiesWithoutValues],
+    };
     // While running, recent writes sit in the SQLite WAL files: scan those too.
     expect(filesUnder(server.dataDir).some((f) => f.endsWith('-wal'))).toBe(true);
     filesWhileRunning = leaksInFiles(server.dataDir, result.values);
@@ -44,7 +50,7 @@ describe('npm start, over real HTTP on 127.0.0.1', () => {
     expect(server.output()).not.toMatch(/Bearer ey/);
   });
 
-  it('answers no value outside resolutions', () => {
+  it('answers no value outside resolutions and reveals', () => {
     expect(leaksIn(result.nonResolveBodies.join('\n'), result.values)).toEqual([]);
   });
 });
