@@ -109,9 +109,9 @@ export class SecretsHandlers {
   }
 
   /**
-   * Seals each value under its secret's data key, for the version it will get. A key that is
-   * new (or was deleted) gets a new data key, written to the key store now; across retries of
-   * one command the same new key is reused.
+   * Seals each value under its secret's data key, for the version it will get. Keys that are
+   * new (or were deleted) get new data keys, written to the key store now, together; across
+   * retries of one command the same new keys are reused.
    */
   private async prepare(
     scope: Scope,
@@ -120,14 +120,13 @@ export class SecretsHandlers {
     values: Readonly<Record<string, string>>,
     fresh: Map<string, DataKey>,
   ): Promise<PreparedValue[]> {
+    const needed = Object.keys(values).filter((key) => !state.secrets.has(key) && !fresh.has(key));
+    const created = await this.cipher.dataKeys.createMany(needed.length);
+    needed.forEach((key, i) => fresh.set(key, created[i]!));
     const prepared: PreparedValue[] = [];
     for (const [key, plaintext] of Object.entries(values)) {
       const current = state.secrets.get(key);
-      let dataKey = current ? await this.cipher.dataKeys.get(current.dataKeyId) : fresh.get(key);
-      if (!dataKey) {
-        dataKey = await this.cipher.dataKeys.create();
-        fresh.set(key, dataKey);
-      }
+      const dataKey = current ? await this.cipher.dataKeys.get(current.dataKeyId) : fresh.get(key)!;
       const version = nextVersion(state, key);
       prepared.push({
         key,

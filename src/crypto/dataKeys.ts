@@ -34,11 +34,20 @@ export class DataKeys {
 
   /** Makes a data key and writes it to the key store before anyone can name it in an event. */
   async create(): Promise<DataKey> {
-    const id = `dk_${randomBytes(12).toString('hex')}`;
-    const key = new Uint8Array(randomBytes(KEY_BYTES));
-    await this.keyStore.insert(this.wrap(id, key, this.masterKeys.activeId));
-    this.remember(id, key);
-    return { id, key };
+    const [created] = await this.createMany(1);
+    return created!;
+  }
+
+  /** Makes `count` data keys, written to the key store together. */
+  async createMany(count: number): Promise<DataKey[]> {
+    const created = Array.from({ length: count }, () => ({
+      id: `dk_${randomBytes(12).toString('hex')}`,
+      key: new Uint8Array(randomBytes(KEY_BYTES)),
+    }));
+    if (count === 0) return created;
+    await this.keyStore.insert(...created.map(({ id, key }) => this.wrap(id, key, this.masterKeys.activeId)));
+    for (const { id, key } of created) this.remember(id, key);
+    return created;
   }
 
   async get(id: string): Promise<DataKey> {

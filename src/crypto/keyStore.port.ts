@@ -23,8 +23,11 @@ export class DuplicateDataKey extends Error {
  * operator removes the old master key's wrappings.
  */
 export interface KeyStore {
-  /** Throws DuplicateDataKey when this data key already has a wrapping by that master key. */
-  insert(key: WrappedDataKey): Promise<void>;
+  /**
+   * Writes wrappings, several in one go where the backend allows (SQLite: one transaction, all or
+   * nothing). Throws DuplicateDataKey when a data key already has a wrapping by that master key.
+   */
+  insert(...keys: WrappedDataKey[]): Promise<void>;
   /** Every wrapping of the data key, newest first; empty when it is unknown. */
   get(dataKeyId: string): Promise<WrappedDataKey[]>;
   /** Every data key id, for rotation. */

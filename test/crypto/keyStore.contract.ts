@@ -32,6 +32,25 @@ export function keyStoreContract(name: string, makeStore: () => Promise<KeyStore
       expect(await store.get(key.dataKeyId)).toEqual([key]);
     });
 
+    it('writes several wrappings in one call', async () => {
+      const store = await open();
+      const keys = [wrapping(freshId(), 'm1'), wrapping(freshId(), 'm1'), wrapping(freshId(), 'm1')];
+      await store.insert(...keys);
+      for (const key of keys) expect(await store.get(key.dataKeyId)).toEqual([key]);
+    });
+
+    it('refuses a batch that repeats a wrapping, naming it', async () => {
+      const store = await open();
+      const first = wrapping(freshId(), 'm1');
+      await store.insert(first);
+      const error = await store.insert(wrapping(freshId(), 'm1'), { ...first, createdAt: '2024-06-01T00:00:00.000Z' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ dataKeyId: first.dataKeyId, masterKeyId: 'm1' });
+      expect(await store.get(first.dataKeyId)).toEqual([first]);
+    });
+
     it('refuses a second wrapping by the same master key and keeps the first', async () => {
       const store = await open();
       const first = wrapping(freshId(), 'm1');

@@ -4,11 +4,12 @@ import { DuplicateDataKey, type KeyStore, type WrappedDataKey } from '../../src/
 export class MemoryKeyStore implements KeyStore {
   readonly wrappings: WrappedDataKey[] = [];
 
-  async insert(key: WrappedDataKey): Promise<void> {
-    if (this.wrappings.some((w) => w.dataKeyId === key.dataKeyId && w.masterKeyId === key.masterKeyId)) {
-      throw new DuplicateDataKey(key.dataKeyId, key.masterKeyId);
-    }
-    this.wrappings.push({ ...key });
+  async insert(...keys: WrappedDataKey[]): Promise<void> {
+    const duplicate = keys.find((key, i) =>
+      [...this.wrappings, ...keys.slice(0, i)].some((w) => w.dataKeyId === key.dataKeyId && w.masterKeyId === key.masterKeyId),
+    );
+    if (duplicate) throw new DuplicateDataKey(duplicate.dataKeyId, duplicate.masterKeyId);
+    this.wrappings.push(...keys.map((key) => ({ ...key })));
   }
 
   async get(dataKeyId: string): Promise<WrappedDataKey[]> {

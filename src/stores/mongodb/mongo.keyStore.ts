@@ -26,12 +26,18 @@ export class MongoKeyStore implements KeyStore {
     return this.ready;
   }
 
-  async insert(key: WrappedDataKey): Promise<void> {
+  /** Several keys in one round trip; on a duplicate, the keys before it may be stored (harmless: unused). */
+  async insert(...keys: WrappedDataKey[]): Promise<void> {
+    if (keys.length === 0) return;
     await this.indexes();
     try {
-      await this.keys.insertOne({ ...key });
+      await this.keys.insertMany(keys.map((key) => ({ ...key })), { ordered: true });
     } catch (error) {
-      if (onlyDuplicateKeys(error)) throw new DuplicateDataKey(key.dataKeyId, key.masterKeyId);
+      if (onlyDuplicateKeys(error)) {
+        const index = (error as { writeErrors?: { index: number }[] | { index: number } }).writeErrors;
+        const at = Array.isArray(index) ? (index[0]?.index ?? 0) : (index?.index ?? 0);
+        throw new DuplicateDataKey(keys[at]!.dataKeyId, keys[at]!.masterKeyId);
+      }
       throw error;
     }
   }

@@ -29,12 +29,19 @@ export class SqliteKeyStore implements KeyStore {
     };
   }
 
-  async insert(key: WrappedDataKey): Promise<void> {
+  async insert(...keys: WrappedDataKey[]): Promise<void> {
+    let current: WrappedDataKey | undefined;
     try {
-      this.statements.insert.run(key.dataKeyId, key.masterKeyId, key.wrapped, key.createdAt);
+      // One transaction, one sync to disk, however many keys a batch save creates.
+      this.db.transaction(() => {
+        for (const key of keys) {
+          current = key;
+          this.statements.insert.run(key.dataKeyId, key.masterKeyId, key.wrapped, key.createdAt);
+        }
+      }).immediate();
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new DuplicateDataKey(key.dataKeyId, key.masterKeyId);
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && current) {
+        throw new DuplicateDataKey(current.dataKeyId, current.masterKeyId);
       }
       throw error;
     }
