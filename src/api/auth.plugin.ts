@@ -12,36 +12,66 @@ const claimsSchema = z.object({
   ws: z.array(z.string().min(1).max(128)).max(1000).optional(),
 });
 
+const VERIFIED_LIMIT = 10_000;
+
+/**
+ * Principals of tokens already verified, until their `exp`: a busy executor's token is checked
+ * (signature, claims) once, then found by the token itself. Bounded, oldest out first.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { principal: Principal; expiresAt: number }>();
+
+  get(token: string): Principal | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (Date.now() < entry.expiresAt) return entry.principal;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  set(token: string, principal: Principal, expiresAt: number): void {
+    if (this.entries.size >= VERIFIED_LIMIT) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { principal, expiresAt });
+  }
+}
+
 /**
  * Bearer JWT authentication for every route of the context it is registered in (the /v1 API;
- * health, metrics and docs live outside it): HS256 only, `exp` and `sub` required (DESIGN §3). Verified tokens
- * are cached by fast-jwt until they expire, so a busy executor's token is checked once.
+ * health, metrics and docs live outside it): HS256 only, `exp` and `sub` required (DESIGN §3).
  */
 export const authPlugin = fp<{ secret: string }>(
   async (app, { secret }) => {
-    const verify = createVerifier({
-      key: secret,
-      algorithms: ['HS256'],
-      requiredClaims: ['exp', 'sub'],
-      cache: 10_000,
-    });
+    const verify = createVerifier({ key: secret, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
+    const verified = new VerifiedTokens();
     app.decorateRequest('principal', null as unknown as Principal);
-    app.addHook('onRequest', async (request) => {
-      const header = request.headers.authorization;
-      const match = header?.match(/^Bearer ([A-Za-z0-9._~+/-]+=*)$/);
-      if (!match) throw new Unauthorized();
+    const principalOf = (header: string | undefined): Principal => {
+      if (!header?.startsWith('Bearer ')) throw new Unauthorized();
+      const token = header.slice('Bearer '.length);
+      const known = verified.get(token);
+      if (known) return known;
       let claims: z.infer<typeof claimsSchema>;
       try {
-        claims = claimsSchema.parse(verify(match[1]!));
+        claims = claimsSchema.parse(verify(token));
       } catch {
         throw new Unauthorized('The bearer token is invalid or expired');
       }
-      request.principal = {
+      const principal = {
         id: claims.sub,
         email: claims.email?.toLowerCase() ?? null,
         scopes: new Set(claims.scope?.split(' ').filter(Boolean) ?? []),
         workspaces: claims.ws ? new Set(claims.ws) : null,
       };
+      verified.set(token, principal, claims.exp * 1000);
+      return principal;
+    };
+    // A callback hook, not an async one: this runs on every request, and a known token needs no await.
+    app.addHook('onRequest', (request, _reply, done) => {
+      try {
+        request.principal = principalOf(request.headers.authorization);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
     });
   },
   { name: 'auth' },

@@ -15,11 +15,26 @@ export function jsonPointer(segments: readonly (string | number)[]): string {
 
 /** The keys referenced in one string, in order, repeats included. */
 export function referencesIn(text: string): string[] {
-  if (!text.includes('{{')) return [];
-  return [...text.matchAll(REFERENCE)].map((m) => m[1]!);
+  const keys: string[] = [];
+  if (!text.includes('{{')) return keys;
+  const pattern = new RegExp(REFERENCE);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) keys.push(match[1]!);
+  return keys;
 }
 
-/** Every reference in the string values of a JSON value (object keys are never scanned). */
+/** The distinct keys referenced in the string values of a JSON value (object keys are never scanned). */
+export function referencedKeys(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string') {
+    for (const key of referencesIn(value)) into.add(key);
+  } else if (Array.isArray(value)) {
+    for (const item of value) referencedKeys(item, into);
+  } else if (value !== null && typeof value === 'object') {
+    for (const item of Object.values(value)) referencedKeys(item, into);
+  }
+  return into;
+}
+
+/** Every reference in the string values of a JSON value, with the JSON pointer of its string. */
 export function collectReferences(value: unknown): Reference[] {
   const found: Reference[] = [];
   const walk = (node: unknown, path: (string | number)[]) => {
@@ -47,9 +62,12 @@ export function substitute(value: unknown, values: ReadonlyMap<string, string>):
   if (Array.isArray(value)) return value.map((item) => substitute(item, values));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      // defineProperty: a "__proto__" key in the input stays a plain key in the output.
-      Object.defineProperty(out, k, { value: substitute(v, values), enumerable: true, writable: true, configurable: true });
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      const v = substitute((value as Record<string, unknown>)[k], values);
+      // A "__proto__" key in the input stays a plain key in the output, prototypes untouched.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[k] = v;
     }
     return out;
   }

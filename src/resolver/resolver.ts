@@ -2,7 +2,7 @@ import { Forbidden, MissingReferences, NotFound } from '../errors';
 import type { SecretCipher } from '../crypto/secretCipher';
 import type { Views } from '../projections/queries';
 import type { SecretDoc } from '../projections/views';
-import { collectReferences, substitute } from './references';
+import { collectReferences, referencedKeys, substitute } from './references';
 
 export const triggers = ['manual', 'api', 'webhook', 'schedule'] as const;
 export type Trigger = (typeof triggers)[number];
@@ -34,6 +34,8 @@ export type ResolveResult = Readonly<{
  * Reads only the views, through the cache; never the event store.
  */
 export class Resolver {
+  private readonly plaintexts = new WeakMap<SecretDoc, string>();
+
   constructor(
     private readonly views: Views,
     private readonly cipher: SecretCipher,
@@ -48,10 +50,10 @@ export class Resolver {
       throw new Forbidden('triggeredBy is not an active member of the workspace', 'not_a_member');
     }
 
-    const found = collectReferences(request.input);
+    const keys = referencedKeys(request.input);
     const values = new Map<string, string>();
     const references: ResolvedReference[] = [];
-    for (const key of new Set(found.map((r) => r.key))) {
+    for (const key of keys) {
       const workspaceSecret = await this.views.workspaceSecret(workspaceId, key);
       if (workspaceSecret) {
         values.set(key, await this.open('workspace', workspaceSecret));
@@ -65,14 +67,26 @@ export class Resolver {
       }
     }
 
-    // One entry per distinct {key, path}: a string that names a missing key twice lists it once.
-    const missing = [...new Map(found.filter((r) => !values.has(r.key)).map((r) => [`${r.path}\u0000${r.key}`, r])).values()];
-    if (missing.length > 0 && request.onMissing === 'fail') throw new MissingReferences(missing);
+    if (values.size < keys.size && request.onMissing === 'fail') {
+      // Paths are worked out only when something is missing: the hot path never builds them.
+      // One entry per distinct {key, path}: a string that names a missing key twice lists it once.
+      const found = collectReferences(request.input).filter((r) => !values.has(r.key));
+      throw new MissingReferences([...new Map(found.map((r) => [`${r.path}\u0000${r.key}`, r])).values()]);
+    }
     const output = substitute(request.input, values);
     return request.masks ? { output, references, masks: [...new Set(values.values())] } : { output, references };
   }
 
-  private open(scope: 'workspace' | 'personal', secret: SecretDoc): Promise<string> {
-    return this.cipher.open({ scope, ownerId: secret.ownerId, key: secret.key, version: secret.version }, secret.value);
+  /**
+   * Decrypts once per cached view document: the plaintext lives as long as the view cache keeps
+   * that document (a new version or a deletion replaces the document, and its plaintext goes
+   * with it). Decryption was the largest cost of a resolution.
+   */
+  private async open(scope: 'workspace' | 'personal', secret: SecretDoc): Promise<string> {
+    const known = this.plaintexts.get(secret);
+    if (known !== undefined) return known;
+    const plaintext = await this.cipher.open({ scope, ownerId: secret.ownerId, key: secret.key, version: secret.version }, secret.value);
+    this.plaintexts.set(secret, plaintext);
+    return plaintext;
   }
 }

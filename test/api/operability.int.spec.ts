@@ -25,6 +25,12 @@ describe('Operability', () => {
     expect(metrics.text).toContain('secrets_projection_lag_seconds 0');
   });
 
+  it('lets the API docs page run its own scripts under its own policy', async () => {
+    t = await startTestApp();
+    const page = await injectClient(t.app)('GET', '/docs/json');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
   it('rate-limits each principal apart with a 429 problem', async () => {
     t = await startTestApp(':memory:', { settings: { rateLimitMax: 3 } });
     const call = injectClient(t.app);
@@ -43,7 +49,8 @@ describe('Operability', () => {
     const reply = await injectClient(t.app)('GET', '/v1/workspaces', { token: token('alice') });
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     expect(reply.headers['strict-transport-security']).toBeDefined();
-    expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(reply.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(reply.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(reply.headers['cache-control']).toBe('no-store');
   });
 

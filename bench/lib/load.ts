@@ -1,0 +1,46 @@
+import autocannon from 'autocannon';
+
+export const LOAD_CORE = 1;
+
+export type LoadResult = Readonly<{ rps: number; p50: number; p99: number; requests: number; errors: number; non2xx: number }>;
+
+export type LoadOptions = Readonly<{
+  url: string;
+  connections?: number;
+  durationSeconds?: number;
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Makes each request's body (and path) anew: requests spread over many workspaces. */
+  setupRequest?: (request: { path: string; body?: string }) => { path: string; body?: string };
+  /** The status every answer must have; anything else counts as non2xx. */
+  expectStatus?: number;
+}>;
+
+/** One load run with autocannon (the driver process is pinned to the load core). */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections ?? 50,
+    duration: options.durationSeconds ?? 10,
+    method: options.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...options.headers },
+    body: options.body,
+    requests: options.setupRequest ? [{ setupRequest: options.setupRequest as never }] : undefined,
+    expectBody: undefined,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,74 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { canPin } from './processes';
+import { median, type LoadResult } from './load';
+
+export type Row = Readonly<{ case: string; service: LoadResult[]; bare?: LoadResult[]; extra?: Record<string, string | number> }>;
+
+export const settings = {
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+};
+
+export function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${
+    canPin ? 'server pinned to core 0, load generator to core 1 (taskset)' : 'NOT pinned (no taskset)'
+  }`;
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+/** Medians over the alternating rounds, and the ratio of requests per second against bare fastify. */
+export function summarize(row: Row) {
+  const rps = median(row.service.map((r) => r.rps));
+  const bareRps = row.bare ? median(row.bare.map((r) => r.rps)) : undefined;
+  const ratios = row.bare ? row.service.map((r, i) => r.rps / row.bare![i]!.rps) : [];
+  return {
+    case: row.case,
+    rps,
+    p50: median(row.service.map((r) => r.p50)),
+    p99: median(row.service.map((r) => r.p99)),
+    bareRps,
+    ratio: ratios.length ? median(ratios) : undefined,
+    failures: row.service.reduce((n, r) => n + r.errors + r.non2xx, 0),
+    ...row.extra,
+  };
+}
+
+export function printTable(title: string, rows: readonly Row[]): string {
+  const summaries = rows.map(summarize);
+  const extraKeys = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
+  const header = ['case', 'req/s', 'p50 ms', 'p99 ms', 'bare fastify req/s', 'ratio', 'failed', ...extraKeys];
+  const lines = [
+    `### ${title}`,
+    '',
+    `${machine()}; ${settings.connections} connections, ${settings.seconds} s per run, median of ${settings.rounds} alternating rounds.`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...summaries.map((s) =>
+      `| ${[
+        s.case,
+        fmt(s.rps),
+        fmt(s.p50, 1),
+        fmt(s.p99, 1),
+        s.bareRps === undefined ? '–' : fmt(s.bareRps),
+        s.ratio === undefined ? '–' : fmt(s.ratio, 2),
+        s.failures,
+        ...extraKeys.map((k) => String((s as Record<string, unknown>)[k] ?? '')),
+      ].join(' | ')} |`,
+    ),
+  ];
+  const text = lines.join('\n');
+  console.log(`\n${text}\n`);
+  return text;
+}
+
+export function saveResult(name: string, data: unknown): void {
+  const dir = join(process.cwd(), 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ machine: machine(), at: new Date().toISOString(), data }, null, 2)}\n`);
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSigner } from 'fast-jwt';
+import { createServer, type AddressInfo } from 'node:net';
+import { rssMiB, spawnPinned, stop } from './processes';
+
+export const SERVER_CORE = 0;
+export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+export const MASTER_KEYS = `bench:${randomBytes(32).toString('base64')}`;
+
+export type Server = Readonly<{ url: string; pid: number; dataDir?: string; stop(): Promise<void>; rss(): number | null }>;
+
+/** A port that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Polls a URL until it answers 200 (readiness), or gives up. */
+export async function waitUntilReady(url: string, timeoutMs = 600_000, exited?: Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  let gone = false;
+  void exited?.then(() => (gone = true));
+  while (performance.now() - started < timeoutMs) {
+    if (gone) throw new Error(`the server exited before ${url} was ready`);
+    try {
+      if ((await fetch(url)).ok) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms`);
+}
+
+/**
+ * The service as it ships (the esbuild bundle of `npm run build`), on the embedded SQLite default,
+ * pinned to the server core. Logging is at `warn`: request logs would measure pino, not us.
+ */
+export async function startService(
+  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<Server & { readyAfterMs: number }> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'secrets-bench-'));
+  const port = await freePort();
+  const child = spawnPinned(SERVER_CORE, process.execPath, [...(options.nodeArgs ?? []), 'dist/server.mjs'], {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    JWT_SECRET,
+    SECRETS_MASTER_KEYS: MASTER_KEYS,
+    RATE_LIMIT_MAX: '100000000',
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  });
+  child.stdout!.resume();
+  child.stderr!.resume();
+  const url = `http://127.0.0.1:${port}`;
+  const readyAfterMs = await waitUntilReady(`${url}/readyz`, 600_000, new Promise((resolve) => child.once('exit', resolve)));
+  return { url, pid: child.pid!, dataDir, readyAfterMs, stop: () => stop(child), rss: () => rssMiB(child.pid!) };
+}
+
+/** Bare fastify answering a small JSON to the same kind of request: the ceiling on this machine. */
+export async function startBareFastify(): Promise<Server> {
+  const port = await freePort();
+  const child = spawnPinned(SERVER_CORE, process.execPath, ['--import', 'tsx', 'bench/lib/bareFastify.ts'], { ...process.env, PORT: String(port) });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(url, 30_000);
+  return { url, pid: child.pid!, stop: () => stop(child), rss: () => rssMiB(child.pid!) };
+}
+
+export function benchToken(sub: string, claims: Record<string, unknown> = {}): string {
+  const sign = createSigner({ key: JWT_SECRET, algorithm: 'HS256', expiresIn: 24 * 3_600_000 });
+  return sign({ sub, email: `${sub}@example.com`, ...claims });
+}
