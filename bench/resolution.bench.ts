@@ -17,8 +17,10 @@ try {
   for (const references of [1, 5, 20]) {
     const body = resolveBody(workspaceId, references);
     const headers = { authorization: `Bearer ${executor}` };
-    const run = (seconds: number) => load({ url: `${service.url}/v1/resolve`, method: 'POST', headers, body, durationSeconds: seconds, connections: settings.connections });
-    const runBare = (seconds: number) => load({ url: bare.url, method: 'POST', body, durationSeconds: seconds, connections: settings.connections });
+    const run = (seconds: number) =>
+      load({ url: `${service.url}/v1/resolve`, method: 'POST', headers, body, durationSeconds: seconds, connections: settings.connections, serverCpu: service.cpu });
+    const runBare = (seconds: number) =>
+      load({ url: bare.url, method: 'POST', body, durationSeconds: seconds, connections: settings.connections, serverCpu: bare.cpu });
     await runBare(2);
     await run(2);
     const serviceRuns: LoadResult[] = [];

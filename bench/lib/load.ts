@@ -2,7 +2,16 @@ import autocannon from 'autocannon';
 
 export const LOAD_CORE = 1;
 
-export type LoadResult = Readonly<{ rps: number; p50: number; p99: number; requests: number; errors: number; non2xx: number }>;
+export type LoadResult = Readonly<{
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  /** Server CPU time per request, µs (when the server's pid was given): steadier than req/s on a shared machine. */
+  cpuPerRequestUs?: number;
+}>;
 
 export type LoadOptions = Readonly<{
   url: string;
@@ -13,12 +22,13 @@ export type LoadOptions = Readonly<{
   body?: string;
   /** Makes each request's body (and path) anew: requests spread over many workspaces. */
   setupRequest?: (request: { path: string; body?: string }) => { path: string; body?: string };
-  /** The status every answer must have; anything else counts as non2xx. */
-  expectStatus?: number;
+  /** Reads the server's CPU time in ms, to report CPU per request. */
+  serverCpu?: () => number | null;
 }>;
 
 /** One load run with autocannon (the driver process is pinned to the load core). */
 export async function load(options: LoadOptions): Promise<LoadResult> {
+  const cpuBefore = options.serverCpu?.() ?? null;
   const result = await autocannon({
     url: options.url,
     connections: options.connections ?? 50,
@@ -27,7 +37,6 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     headers: { 'content-type': 'application/json', ...options.headers },
     body: options.body,
     requests: options.setupRequest ? [{ setupRequest: options.setupRequest as never }] : undefined,
-    expectBody: undefined,
   });
   return {
     rps: result.requests.average,
@@ -36,7 +45,12 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    ...cpuPerRequest(cpuBefore, options.serverCpu?.() ?? null, result.requests.total),
   };
+}
+
+function cpuPerRequest(before: number | null, after: number | null, requests: number) {
+  return before === null || after === null || requests === 0 ? {} : { cpuPerRequestUs: ((after - before) * 1000) / requests };
 }
 
 export function median(values: readonly number[]): number {

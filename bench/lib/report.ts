@@ -34,6 +34,8 @@ export function summarize(row: Row) {
     bareRps,
     ratio: ratios.length ? median(ratios) : undefined,
     failures: row.service.reduce((n, r) => n + r.errors + r.non2xx, 0),
+    cpuUs: median(row.service.map((r) => r.cpuPerRequestUs ?? NaN)),
+    bareCpuUs: row.bare ? median(row.bare.map((r) => r.cpuPerRequestUs ?? NaN)) : undefined,
     ...row.extra,
   };
 }
@@ -41,7 +43,7 @@ export function summarize(row: Row) {
 export function printTable(title: string, rows: readonly Row[]): string {
   const summaries = rows.map(summarize);
   const extraKeys = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
-  const header = ['case', 'req/s', 'p50 ms', 'p99 ms', 'bare fastify req/s', 'ratio', 'failed', ...extraKeys];
+  const header = ['case', 'req/s', 'p50 ms', 'p99 ms', 'bare fastify req/s', 'ratio', 'CPU µs/req', 'bare CPU µs/req', 'failed', ...extraKeys];
   const lines = [
     `### ${title}`,
     '',
@@ -57,6 +59,8 @@ export function printTable(title: string, rows: readonly Row[]): string {
         fmt(s.p99, 1),
         s.bareRps === undefined ? '–' : fmt(s.bareRps),
         s.ratio === undefined ? '–' : fmt(s.ratio, 2),
+        Number.isNaN(s.cpuUs) ? '–' : fmt(s.cpuUs),
+        s.bareCpuUs === undefined || Number.isNaN(s.bareCpuUs) ? '–' : fmt(s.bareCpuUs),
         s.failures,
         ...extraKeys.map((k) => String((s as Record<string, unknown>)[k] ?? '')),
       ].join(' | ')} |`,

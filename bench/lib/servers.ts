@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSigner } from 'fast-jwt';
 import { createServer, type AddressInfo } from 'node:net';
-import { rssMiB, spawnPinned, stop } from './processes';
+import { cpuMs, rssMiB, spawnPinned, stop } from './processes';
 
 export const SERVER_CORE = 0;
 export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 export const MASTER_KEYS = `bench:${randomBytes(32).toString('base64')}`;
 
-export type Server = Readonly<{ url: string; pid: number; dataDir?: string; stop(): Promise<void>; rss(): number | null }>;
+export type Server = Readonly<{ url: string; pid: number; dataDir?: string; stop(): Promise<void>; rss(): number | null; cpu(): number | null }>;
 
 /** A port that was free a moment ago. */
 export function freePort(): Promise<number> {
@@ -65,7 +65,7 @@ export async function startService(
   child.stderr!.resume();
   const url = `http://127.0.0.1:${port}`;
   const readyAfterMs = await waitUntilReady(`${url}/readyz`, 600_000, new Promise((resolve) => child.once('exit', resolve)));
-  return { url, pid: child.pid!, dataDir, readyAfterMs, stop: () => stop(child), rss: () => rssMiB(child.pid!) };
+  return { url, pid: child.pid!, dataDir, readyAfterMs, stop: () => stop(child), rss: () => rssMiB(child.pid!), cpu: () => cpuMs(child.pid!) };
 }
 
 /** Bare fastify answering a small JSON to the same kind of request: the ceiling on this machine. */
@@ -74,7 +74,7 @@ export async function startBareFastify(): Promise<Server> {
   const child = spawnPinned(SERVER_CORE, process.execPath, ['--import', 'tsx', 'bench/lib/bareFastify.ts'], { ...process.env, PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(url, 30_000);
-  return { url, pid: child.pid!, stop: () => stop(child), rss: () => rssMiB(child.pid!) };
+  return { url, pid: child.pid!, stop: () => stop(child), rss: () => rssMiB(child.pid!), cpu: () => cpuMs(child.pid!) };
 }
 
 export function benchToken(sub: string, claims: Record<string, unknown> = {}): string {
