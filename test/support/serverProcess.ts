@@ -15,15 +15,15 @@ export type ServerProcess = {
   kill(): Promise<void>;
 };
 
-const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
 
 /**
- * Starts the service as `npm start` does (tsx src/server.ts) on 127.0.0.1 and a free port,
- * with its own data directory, and waits until it listens.
+ * Starts the service as `npm start` does (src/server.ts through tsx) on 127.0.0.1 and a free
+ * port, with its own data directory, and waits until it listens. One process, tsx loaded as a
+ * hook (not tsx's CLI, which runs the server in a child): a kill -9 must hit the server itself.
  */
 export async function startServer(env: Record<string, string> = {}, dataDir?: string): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'secrets-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [TSX_CLI, 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
