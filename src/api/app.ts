@@ -6,7 +6,7 @@ import { awaitMinPosition } from './consistency';
 import type { App, AppDeps } from './deps';
 import { metricsPlugin } from './metrics.plugin';
 import { openapiPlugin } from './openapi.plugin';
-import { problemDetailsPlugin } from './problemDetails.plugin';
+import { problemDetailsPlugin, sendProblem } from './problemDetails.plugin';
 import { securityHeadersPlugin } from './securityHeaders.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
@@ -30,6 +30,15 @@ function baseApp(options: BuildOptions): App {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
+    // Keys are up to 256 characters and user ids come from tokens: fastify's default of 100
+    // would answer 414 to valid paths.
+    routerOptions: { maxParamLength: 1024 },
+    // Errors the router raises before any route runs (a malformed or over-long URL) are
+    // problems like any other.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      void sendProblem(reply, status, status === 414 ? 'uri_too_long' : 'bad_url', 'The URL is malformed or too long');
+    },
     // Request ids for log correlation are ours; a client cannot choose them.
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();

@@ -96,6 +96,7 @@ function titleOf(status: number): string {
     409: 'Conflict',
     412: 'Precondition Failed',
     413: 'Content Too Large',
+    414: 'URI Too Long',
     415: 'Unsupported Media Type',
     422: 'Unprocessable Content',
     429: 'Too Many Requests',

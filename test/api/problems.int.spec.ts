@@ -48,6 +48,25 @@ describe('Problem details for malformed requests', () => {
     expect(reply.body).toMatchObject({ errors: [{ field: 'set.not-valid', message: expect.stringContaining('letters, digits or underscores') }] });
   });
 
+  it('takes a key of the full 256 characters in a path, and names one that is longer', async () => {
+    const ws = (await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string };
+    const longest = 'K'.repeat(256);
+    expect((await call('PUT', `/v1/workspaces/${ws.id}/secrets/${longest}`, { token: alice, body: { value: 'x' } })).status).toBe(201);
+    expect((await call('GET', `/v1/workspaces/${ws.id}/secrets/${longest}`, { token: alice })).status).toBe(200);
+    const tooLong = await call('PUT', `/v1/workspaces/${ws.id}/secrets/${longest}K`, { token: alice, body: { value: 'x' } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({ errors: [{ field: 'key' }] });
+  });
+
+  it('answers a malformed or over-long URL with a problem too', async () => {
+    const long = await call('GET', `/v1/workspaces/${'x'.repeat(2000)}/secrets`, { token: alice });
+    expect(long.status).toBe(414);
+    expect(long.headers['content-type']).toContain('application/problem+json');
+    const bad = await call('GET', '/v1/workspaces/%E0%A4%A/secrets', { token: alice });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'bad_url' });
+  });
+
   it('names a malformed If-Match', async () => {
     const ws = (await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string };
     const reply = await call('PUT', `/v1/workspaces/${ws.id}/secrets/A`, { token: alice, body: { value: 'x' }, headers: { 'if-match': 'W/"abc"' } });

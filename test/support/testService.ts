@@ -34,6 +34,8 @@ export function bearer(sub: string, options: TokenOptions = {}) {
 export type TestApp = {
   app: App;
   service: Service;
+  /** The stores the service runs on (to look behind the API: heads, key counts). */
+  stores: Pick<ServiceOptions, 'eventStore' | 'keyStore'>;
   /** Waits until the views applied every event in the log (for records whose answer carries no position, such as reveals). */
   caughtUp(): Promise<void>;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export type TestApp = {
 export async function startTestApp(dataDir = ':memory:', overrides: Partial<ServiceOptions> = {}): Promise<TestApp> {
   const stores = openSqliteStores(dataDir);
   const eventStore = overrides.eventStore ?? stores.eventStore;
+  const keyStore = overrides.keyStore ?? stores.keyStore;
   const service = await createService({
     ...stores,
     masterKeys: testMasterKeys(),
@@ -55,6 +58,7 @@ export async function startTestApp(dataDir = ':memory:', overrides: Partial<Serv
   return {
     app,
     service,
+    stores: { eventStore, keyStore },
     caughtUp: async () => {
       const head = await eventStore.headPosition();
       if (head !== null && !(await service.projector.waitFor(head, 5000))) throw new Error(`the views did not reach ${head}`);

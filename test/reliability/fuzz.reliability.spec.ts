@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POSITION_PATTERN } from '../../src/stores/position';
+import { leaksIn } from '../support/leaks';
+import { startTestApp, token, type TestApp } from '../support/testService';
+
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 300);
+const VALUE = 'fuzz-secret-value-7d1e';
+
+type Operation = { method: string; path: string };
+
+/**
+ * Property-based fuzzing of every route of /docs/json: arbitrary path parameters, query strings,
+ * headers and bodies (valid-looking and not). No answer is a 5xx, a refused request writes
+ * nothing (the log's head and the key store stay as they were), and the server keeps answering.
+ */
+describe('Bad input: fuzzing every route (fast-check)', () => {
+  let t: TestApp;
+  let operations: Operation[];
+  let ws: string;
+  const alice = token('alice');
+  const answers: string[] = [];
+  const statuses = new Map<number, number>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const call = (method: string, url: string, payload?: unknown) =>
+      t.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${alice}` }, payload: payload as string });
+    ws = (await call('POST', '/v1/workspaces', { name: 'Fuzz' })).json().id;
+    await call('PUT', `/v1/workspaces/${ws}/secrets/KEY`, { value: VALUE });
+    await call('PUT', '/v1/me/secrets/KEY', { value: VALUE });
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
+  });
+  afterAll(() => t.close());
+
+  const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('', ' ', '%', '..', '../..', 'KEY', '-', '__proto__'));
+  const param = (name: string) =>
+    fc.oneof(text, name === 'ws' ? fc.constant('WS') : name === 'key' ? fc.constant('KEY') : fc.constant('alice'), fc.string({ minLength: 257, maxLength: 400 }));
+  const notAPosition = text.filter((s) => !POSITION_PATTERN.test(s));
+  const query = fc.dictionary(fc.constantFrom('minPosition', 'limit', 'cursor', 'from', 'to', 'actor', 'key', 'type', 'x'), notAPosition, { maxKeys: 4 });
+  const json = fc.oneof(
+    fc.jsonValue(),
+    fc.record({ set: fc.dictionary(text, fc.oneof(text, fc.jsonValue())), delete: fc.array(text) }, { requiredKeys: [] }),
+    fc.record({ value: fc.oneof(text, fc.jsonValue()), extra: fc.jsonValue() }, { requiredKeys: ['value'] }),
+    fc.record({ dotenv: text, dryRun: fc.jsonValue() }, { requiredKeys: ['dotenv'] }),
+    fc.record({ workspaceId: fc.constantFrom('WS', 'nope'), trigger: text, triggeredBy: text, workflowOwnerId: text, input: fc.jsonValue() }, { requiredKeys: [] }),
+    fc.record({ email: text, permission: text, role: text, name: text, displayName: fc.jsonValue(), description: fc.jsonValue() }, { requiredKeys: [] }),
+  );
+  const body = fc.oneof(json.map((v) => JSON.stringify(v)), text, fc.constant(undefined));
+  const headers = fc.record(
+    {
+      'content-type': fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded'),
+      'if-match': text,
+      'x-min-position': notAPosition,
+      accept: fc.constantFrom('application/json', 'application/x-ndjson', '*/*'),
+      authorization: fc.oneof(fc.constant(`Bearer ${alice}`), fc.constant(`Bearer ${token('runner', { scope: 'secrets:resolve audit:read' })}`), text),
+    },
+    { requiredKeys: ['authorization'] },
+  );
+
+  it('never answers 5xx, and a refused request writes nothing', async () => {
+    for (const operation of operations) {
+      const names = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const params = fc.tuple(...names.map(param));
+      await fc.assert(
+        fc.asyncProperty(params, query, body, headers, async (values, q, payload, h) => {
+          let url = operation.path;
+          names.forEach((name, i) => (url = url.replace(`{${name}}`, encodeURIComponent(values[i] === 'WS' ? ws : values[i]!))));
+          const search = new URLSearchParams(q).toString();
+          const headBefore = await t.stores.eventStore.headPosition();
+          const keysBefore = (await t.stores.keyStore.dataKeyIds()).length;
+          const reply = await t.app.inject({
+            method: operation.method as 'GET',
+            url: search ? `${url}?${search}` : url,
+            headers: h,
+            payload: payload?.replaceAll('"WS"', JSON.stringify(ws)),
+          });
+          answers.push(reply.body);
+          statuses.set(reply.statusCode, (statuses.get(reply.statusCode) ?? 0) + 1);
+          expect(reply.statusCode, `${operation.method} ${url}: ${reply.body.slice(0, 300)}`).toBeLessThan(500);
+          if (reply.statusCode >= 400) {
+            expect(await t.stores.eventStore.headPosition()).toBe(headBefore);
+            expect((await t.stores.keyStore.dataKeyIds()).length).toBe(keysBefore);
+          }
+        }),
+        { numRuns: RUNS_PER_ROUTE },
+      );
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    console.log('fuzzed answers by status:', Object.fromEntries([...statuses].sort(([a], [b]) => a - b)));
+    // The fuzzer reaches past authentication and validation too, not only the 401s and 400s.
+    expect([...statuses.keys()].filter((s) => s < 300).length).toBeGreaterThan(0);
+    expect(statuses.get(400)).toBeGreaterThan(0);
+    expect(statuses.get(404)).toBeGreaterThan(0);
+  });
+
+  it('answers no value outside reveals and resolutions', () => {
+    expect(operations.length).toBeGreaterThan(40);
+    const withoutValues = answers.filter((a) => !a.includes('"output"') && !a.includes('"value":"'));
+    expect(leaksIn(withoutValues.join('\n'), [VALUE])).toEqual([]);
+  });
+});
