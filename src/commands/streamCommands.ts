@@ -14,6 +14,9 @@ export type Written = Readonly<{ revision: number; position: string | null; appe
  * With `expectedRevision` (If-Match) a stale revision is a 412; without, a conflict retries.
  */
 export class StreamCommands<C extends Category, S> {
+  /** The last command queued on each stream: commands on one stream run one after another here. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly store: Pick<EventStore, 'append'>,
     private readonly states: StreamStates,
@@ -27,12 +30,31 @@ export class StreamCommands<C extends Category, S> {
     );
   }
 
-  async execute(
+  /**
+   * Commands on one stream are queued within this process, so concurrent saves to one scope do
+   * not race each other into conflicts and retries; conflicts with other processes still retry.
+   */
+  execute(
     ownerId: string,
     attempt: (loaded: Loaded<S>) => Promise<EventOf<C>[]> | EventOf<C>[],
     expectedRevision?: number,
   ): Promise<Written> {
     const streamId = streamIds[this.category](ownerId);
+    const run = (this.queues.get(streamId) ?? Promise.resolve()).then(() => this.executeNow(ownerId, streamId, attempt, expectedRevision));
+    const settled = run.catch(() => undefined);
+    this.queues.set(streamId, settled);
+    void settled.then(() => {
+      if (this.queues.get(streamId) === settled) this.queues.delete(streamId);
+    });
+    return run;
+  }
+
+  private async executeNow(
+    ownerId: string,
+    streamId: string,
+    attempt: (loaded: Loaded<S>) => Promise<EventOf<C>[]> | EventOf<C>[],
+    expectedRevision: number | undefined,
+  ): Promise<Written> {
     for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
       const loaded = await this.load(ownerId);
       if (expectedRevision !== undefined && loaded.revision !== expectedRevision) throw new PreconditionFailed(loaded.revision);
