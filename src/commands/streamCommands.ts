@@ -1,6 +1,6 @@
 import { PreconditionFailed, StreamBusy } from '../errors';
 import { parseStreamEvents, streamIds, type Category, type EventOf } from '../events/streams';
-import { WrongExpectedRevision, type EventStore } from '../stores/eventStore.port';
+import { WrongExpectedRevision, type AppendResult, type EventStore } from '../stores/eventStore.port';
 import type { Loaded, StreamStates } from './streamStates';
 
 /** How many times a write without If-Match retries after another writer got there first. */
@@ -14,8 +14,10 @@ export type Written = Readonly<{ revision: number; position: string | null; appe
  * With `expectedRevision` (If-Match) a stale revision is a 412; without, a conflict retries.
  */
 export class StreamCommands<C extends Category, S> {
-  /** The last command queued on each stream: commands on one stream run one after another here. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** The turn of the last command queued on each stream. */
+  private readonly queues = new Map<string, Promise<void>>();
+  /** The newest append handed to the store and not yet landed, per stream, with the state it makes. */
+  private readonly inFlight = new Map<string, { after: Loaded<unknown>; appending: Promise<AppendResult> }>();
 
   constructor(
     private readonly store: Pick<EventStore, 'append'>,
@@ -32,7 +34,10 @@ export class StreamCommands<C extends Category, S> {
 
   /**
    * Commands on one stream are queued within this process, so concurrent saves to one scope do
-   * not race each other into conflicts and retries; conflicts with other processes still retry.
+   * not race each other into conflicts and retries (conflicts with other processes still retry).
+   * The queue is pipelined: the next command starts as soon as this one has handed its events to
+   * the store, deciding on the state they will make; if the append fails, so does every append
+   * built on it (their expected revisions no longer match), and each retries from the store.
    */
   execute(
     ownerId: string,
@@ -40,12 +45,15 @@ export class StreamCommands<C extends Category, S> {
     expectedRevision?: number,
   ): Promise<Written> {
     const streamId = streamIds[this.category](ownerId);
-    const run = (this.queues.get(streamId) ?? Promise.resolve()).then(() => this.executeNow(ownerId, streamId, attempt, expectedRevision));
-    const settled = run.catch(() => undefined);
-    this.queues.set(streamId, settled);
-    void settled.then(() => {
-      if (this.queues.get(streamId) === settled) this.queues.delete(streamId);
+    let release!: () => void;
+    const turn = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.queues.get(streamId) ?? Promise.resolve();
+    this.queues.set(streamId, turn);
+    void turn.then(() => {
+      if (this.queues.get(streamId) === turn) this.queues.delete(streamId);
     });
+    const run = previous.then(() => this.executeNow(ownerId, streamId, attempt, expectedRevision, release));
+    void run.then(release, release);
     return run;
   }
 
@@ -54,25 +62,36 @@ export class StreamCommands<C extends Category, S> {
     streamId: string,
     attempt: (loaded: Loaded<S>) => Promise<EventOf<C>[]> | EventOf<C>[],
     expectedRevision: number | undefined,
+    release: () => void,
   ): Promise<Written> {
     for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
-      const loaded = await this.load(ownerId);
+      const loaded = (this.inFlight.get(streamId)?.after as Loaded<S> | undefined) ?? (await this.load(ownerId));
       if (expectedRevision !== undefined && loaded.revision !== expectedRevision) throw new PreconditionFailed(loaded.revision);
       const events = await attempt(loaded);
-      if (events.length === 0) return { revision: loaded.revision, position: loaded.position, appended: 0 };
+      if (events.length === 0) return this.unchanged(ownerId, streamId);
+      const after: Loaded<S> = { state: events.reduce(this.decider.evolve, loaded.state), revision: loaded.revision + events.length, position: null };
+      const appending = this.store.append(streamId, events, loaded.revision);
+      this.inFlight.set(streamId, { after, appending });
+      release();
       try {
-        const result = await this.store.append(streamId, events, loaded.revision);
-        this.states.remember(streamId, {
-          state: events.reduce(this.decider.evolve, loaded.state),
-          revision: result.revision,
-          position: result.position,
-        });
+        const result = await appending;
+        this.states.remember(streamId, { ...after, position: result.position });
+        if (this.inFlight.get(streamId)?.after === after) this.inFlight.delete(streamId);
         return { ...result, appended: events.length };
       } catch (error) {
+        // Whatever was decided on top of this append fails too; start again from the store.
+        this.inFlight.delete(streamId);
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (expectedRevision !== undefined) throw new PreconditionFailed(error.actual);
       }
     }
     throw new StreamBusy(streamId);
+  }
+
+  /** A command that records nothing answers the stream as it stands, once appends in flight land. */
+  private async unchanged(ownerId: string, streamId: string): Promise<Written> {
+    await this.inFlight.get(streamId)?.appending.catch(() => undefined);
+    const current = await this.load(ownerId);
+    return { revision: current.revision, position: current.position, appended: 0 };
   }
 }

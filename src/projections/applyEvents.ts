@@ -5,8 +5,8 @@ import type { Positioned, ReadStore, ViewWrite } from '../stores/readStore.port'
 import type { Projection } from './projection';
 
 /**
- * Folds a batch of events into view writes: loads every document the batch touches in one
- * go per collection, applies each event to each document it concerns, in log order, skipping
+ * Folds a batch of events into view writes: loads every document the batch touches (but those
+ * made from the event alone) in one go per collection, applies each event to each document it concerns, in log order, skipping
  * events at or before the document's position (so a replay changes nothing).
  */
 export async function viewWritesFor(
@@ -21,6 +21,7 @@ export async function viewWritesFor(
 
   const idsByCollection = new Map<string, string[]>();
   for (const { projection, id } of touches) {
+    if (projection.fromEventAlone) continue;
     const ids = idsByCollection.get(projection.collection) ?? [];
     ids.push(id);
     idsByCollection.set(projection.collection, ids);

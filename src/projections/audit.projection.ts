@@ -49,6 +49,7 @@ function auditFields(r: RecordedEvent): Fields {
 /** The audit view: one row per event of every stream of this service. */
 export const auditProjection = projection<AuditDoc>({
   collection: 'audit',
+  fromEventAlone: true,
   documentIds: (r) => [viewIds.audit(r.position)],
   evolve: (_doc, r) => ({
     position: r.position,

@@ -4,6 +4,7 @@ import { auditOwner, viewIds, type HistoryDoc } from './views';
 /** Per-secret version history: every SecretSet of either secrets stream. */
 export const historyProjection = projection<HistoryDoc>({
   collection: 'history',
+  fromEventAlone: true,
   documentIds: (r) =>
     (r.category === 'workspaceSecrets' || r.category === 'personalSecrets') && r.event.type === 'SecretSet'
       ? [viewIds.history(auditOwner(r.category, r.ownerId), r.event.data.key, r.event.data.version)]

@@ -76,6 +76,7 @@ export const personalSecretsProjection = secretsProjection('personalSecrets', 'p
 /** Every event of a secrets stream moves that scope's revision (its ETag). */
 export const scopesProjection = projection<ScopeDoc>({
   collection: 'scopes',
+  fromEventAlone: true,
   documentIds: (r) => (r.category === 'workspaceSecrets' || r.category === 'personalSecrets' ? [r.streamId] : []),
   evolve: (_doc, r) => ({ revision: r.revision }),
 });

@@ -44,9 +44,18 @@ describe('Projector', () => {
     const before = await snapshot(w.readStore);
     const events = await w.eventStore.readAll(null, 10_000);
     expect(events.length).toBeGreaterThan(30);
+    // Projections that read the stored document see it is already there and write nothing; those
+    // made from the event alone write without reading, and the store's position guard ignores them.
+    const readFirst = new Set(allProjections.filter((p) => !p.fromEventAlone).map((p) => p.collection));
     const writes = await viewWritesFor(w.readStore, allProjections, events);
-    expect(writes).toEqual([]);
-    for (const event of events) expect(await viewWritesFor(w.readStore, allProjections, [event])).toEqual([]);
+    expect(writes.filter((write) => readFirst.has(write.collection as never))).toEqual([]);
+    for (const event of events) {
+      const again = await viewWritesFor(w.readStore, allProjections, [event]);
+      expect(again.filter((write) => readFirst.has(write.collection as never))).toEqual([]);
+    }
+    const checkpoint = await w.readStore.checkpoint();
+    expect(await w.readStore.commit(writes, checkpoint.position!, checkpoint.generation)).toBe(true);
+    expect(await snapshot(w.readStore)).toEqual(before);
 
     // Even writes folded from scratch (as a second projector would make them) change nothing.
     const fresh = { getMany: async () => new Map() };

@@ -107,6 +107,27 @@ export function eventStoreContract(
         expect(await store.readStream(stream)).toHaveLength(1);
       });
 
+      it('lands appends made together to different streams, each with its own position', async () => {
+        const store = await open();
+        const streams = Array.from({ length: 5 }, () => freshStream());
+        const results = await Promise.all(streams.map((stream, i) => store.append(stream, [newEvent(`E${i}`), newEvent(`F${i}`)], 0)));
+        expect(results.map((r) => r.revision)).toEqual([2, 2, 2, 2, 2]);
+        expect(new Set(results.map((r) => r.position)).size).toBe(5);
+        for (const [i, stream] of streams.entries()) expect((await store.readStream(stream)).map((e) => e.type)).toEqual([`E${i}`, `F${i}`]);
+      });
+
+      it('fails only the bad append among appends made together', async () => {
+        const store = await open();
+        const [good, bad] = [freshStream(), freshStream()];
+        const circular: Record<string, unknown> = {};
+        circular.self = circular;
+        const [landed, refused] = await Promise.allSettled([store.append(good, [newEvent('A')], 0), store.append(bad, [newEvent('B', circular)], 0)]);
+        expect(landed.status).toBe('fulfilled');
+        expect(refused.status).toBe('rejected');
+        expect(await store.readStream(good)).toHaveLength(1);
+        expect(await store.readStream(bad)).toHaveLength(0);
+      });
+
       it('reads a stream after a revision, and an unknown stream as empty', async () => {
         const store = await open();
         const stream = freshStream();

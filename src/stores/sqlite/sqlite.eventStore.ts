@@ -10,6 +10,15 @@ import {
   type Subscription,
 } from '../eventStore.port';
 
+type PendingAppend = Readonly<{
+  streamId: string;
+  /** Serialized before the batch's transaction: an event that cannot be fails its own append only. */
+  rows: ReadonlyArray<{ type: string; data: string; metadata: string }>;
+  expected: number;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}>;
+
 type EventRow = {
   position: number | bigint;
   stream_id: string;
@@ -52,31 +61,53 @@ export class SqliteEventStore implements EventStore {
       readAll: db.prepare<[number | bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: db.prepare<[], { position: number | bigint | null }>('SELECT max(position) AS position FROM events'),
     };
-    this.appendTransaction = db.transaction((streamId: string, events: readonly NewEvent[], expected: number) => {
-      const actual = this.statements.streamRevision.get(streamId)?.revision ?? 0;
-      if (actual !== expected) throw new WrongExpectedRevision(streamId, expected, actual);
-      let position: number | bigint = 0;
-      events.forEach((event, i) => {
-        const info = this.statements.insert.run(
-          streamId,
-          expected + i + 1,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-        );
-        position = info.lastInsertRowid;
-      });
-      return { revision: expected + events.length, position: String(position) };
+    this.appendBatch = db.transaction((batch: readonly PendingAppend[]) => batch.map((append) => this.appendOne(append)));
+  }
+
+  private readonly appendBatch: Transaction<(batch: readonly PendingAppend[]) => Array<AppendResult | WrongExpectedRevision>>;
+  private pending: PendingAppend[] = [];
+
+  /**
+   * Group commit: appends made while the event loop handles one round of I/O go to disk in one
+   * transaction, one sync. Each still checks its own expected revision, in order, and is
+   * acknowledged only once the transaction is durable.
+   */
+  append(streamId: string, events: readonly NewEvent[], expectedRevision: number): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
+    return new Promise((resolve, reject) => {
+      const rows = events.map((e) => ({ type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) }));
+      this.pending.push({ streamId, rows, expected: expectedRevision, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
     });
   }
 
-  private readonly appendTransaction: Transaction<(streamId: string, events: readonly NewEvent[], expected: number) => AppendResult>;
-
-  async append(streamId: string, events: readonly NewEvent[], expectedRevision: number): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('append needs at least one event');
-    const result = this.appendTransaction.immediate(streamId, events, expectedRevision);
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    let outcomes: Array<AppendResult | WrongExpectedRevision>;
+    try {
+      outcomes = this.appendBatch.immediate(batch);
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome instanceof WrongExpectedRevision) append.reject(outcome);
+      else append.resolve(outcome);
+    });
     for (const wake of this.wakers) wake();
-    return result;
+  }
+
+  /** One append of a batch: its revision is checked before anything is written, so a refusal writes nothing. */
+  private appendOne({ streamId, rows, expected }: PendingAppend): AppendResult | WrongExpectedRevision {
+    const actual = this.statements.streamRevision.get(streamId)?.revision ?? 0;
+    if (actual !== expected) return new WrongExpectedRevision(streamId, expected, actual);
+    let position: number | bigint = 0;
+    rows.forEach((row, i) => {
+      position = this.statements.insert.run(streamId, expected + i + 1, row.type, row.data, row.metadata).lastInsertRowid;
+    });
+    return { revision: expected + rows.length, position: String(position) };
   }
 
   async readStream(streamId: string, afterRevision = 0): Promise<StoredEvent[]> {
