@@ -9,6 +9,7 @@ export type LoadResult = Readonly<{
   requests: number;
   errors: number;
   non2xx: number;
+  statuses: Record<string, number>;
   /** Server CPU time per request, µs (when the server's pid was given): steadier than req/s on a shared machine. */
   cpuPerRequestUs?: number;
 }>;
@@ -20,8 +21,10 @@ export type LoadOptions = Readonly<{
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
   headers?: Record<string, string>;
   body?: string;
-  /** Makes each request's body (and path) anew: requests spread over many workspaces. */
+  /** Makes each request's body (and path) anew (costs the load generator time per request). */
   setupRequest?: (request: { path: string; body?: string }) => { path: string; body?: string };
+  /** A pool of prepared requests that every connection cycles through: spread without per-request cost. */
+  pool?: ReadonlyArray<{ path: string; body?: string }>;
   /** Reads the server's CPU time in ms, to report CPU per request. */
   serverCpu?: () => number | null;
 }>;
@@ -36,7 +39,11 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     method: options.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...options.headers },
     body: options.body,
-    requests: options.setupRequest ? [{ setupRequest: options.setupRequest as never }] : undefined,
+    requests: options.pool
+      ? options.pool.map((r) => ({ ...r, method: options.method ?? 'GET' }))
+      : options.setupRequest
+        ? [{ setupRequest: options.setupRequest as never }]
+        : undefined,
   });
   return {
     rps: result.requests.average,
@@ -45,6 +52,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count])),
     ...cpuPerRequest(cpuBefore, options.serverCpu?.() ?? null, result.requests.total),
   };
 }
