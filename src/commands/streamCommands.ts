@@ -65,12 +65,26 @@ export class StreamCommands<C extends Category, S> {
     release: () => void,
   ): Promise<Written> {
     for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
-      const loaded = (this.inFlight.get(streamId)?.after as Loaded<S> | undefined) ?? (await this.load(ownerId));
+      const parent = this.inFlight.get(streamId);
+      const loaded = (parent?.after as Loaded<S> | undefined) ?? (await this.load(ownerId));
       if (expectedRevision !== undefined && loaded.revision !== expectedRevision) throw new PreconditionFailed(loaded.revision);
       const events = await attempt(loaded);
-      if (events.length === 0) return this.unchanged(ownerId, streamId);
+      if (events.length === 0) {
+        // "Nothing to record" holds only if the state it was decided on lands.
+        if (parent && !(await landed(parent.appending))) continue;
+        const current = await this.load(ownerId);
+        return { revision: current.revision, position: current.position, appended: 0 };
+      }
       const after: Loaded<S> = { state: events.reduce(this.decider.evolve, loaded.state), revision: loaded.revision + events.length, position: null };
-      const appending = this.store.append(streamId, events, loaded.revision);
+      // Decided on a state still in flight, the append goes out only once that state has landed:
+      // should it fail, this one must fail too, even where its expected revision would happen to
+      // match another writer's events.
+      const appending = parent
+        ? parent.appending.then(
+            () => this.store.append(streamId, events, loaded.revision),
+            () => Promise.reject(PARENT_FAILED),
+          )
+        : this.store.append(streamId, events, loaded.revision);
       this.inFlight.set(streamId, { after, appending });
       release();
       try {
@@ -79,19 +93,23 @@ export class StreamCommands<C extends Category, S> {
         if (this.inFlight.get(streamId)?.after === after) this.inFlight.delete(streamId);
         return { ...result, appended: events.length };
       } catch (error) {
-        // Whatever was decided on top of this append fails too; start again from the store.
+        // Everything decided on top of this append fails too; each starts again from the store.
         this.inFlight.delete(streamId);
+        if (error === PARENT_FAILED) continue;
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (expectedRevision !== undefined) throw new PreconditionFailed(error.actual);
       }
     }
     throw new StreamBusy(streamId);
   }
+}
 
-  /** A command that records nothing answers the stream as it stands, once appends in flight land. */
-  private async unchanged(ownerId: string, streamId: string): Promise<Written> {
-    await this.inFlight.get(streamId)?.appending.catch(() => undefined);
-    const current = await this.load(ownerId);
-    return { revision: current.revision, position: current.position, appended: 0 };
-  }
+/** The rejection of an append whose parent append failed: the command decides again from the store. */
+const PARENT_FAILED = Symbol('the append this one was decided on failed');
+
+function landed(appending: Promise<unknown>): Promise<boolean> {
+  return appending.then(
+    () => true,
+    () => false,
+  );
 }

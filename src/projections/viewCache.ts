@@ -18,7 +18,7 @@ const DEFAULT_LIMIT = 200_000;
  */
 export class ViewCache {
   private readonly entries = new Map<string, Entry>();
-  /** Counts invalidations dropped (evicted or cleared): a read in flight across one is not cached. */
+  /** Counts entries dropped (evicted or cleared): a read in flight across a drop is served, not cached. */
   private forgotten = 0;
 
   constructor(
@@ -53,9 +53,10 @@ export class ViewCache {
   private set(key: string, entry: Entry): void {
     this.entries.delete(key);
     if (this.entries.size >= this.limit) {
-      const [oldestKey, oldest] = this.entries.entries().next().value!;
-      if (oldest.kind === 'invalidated') this.forgotten += 1;
-      this.entries.delete(oldestKey);
+      // Any eviction may drop what a read in flight must be checked against: an invalidation, or
+      // a document cached after one (which stood for it).
+      this.forgotten += 1;
+      this.entries.delete(this.entries.keys().next().value!);
     }
     this.entries.set(key, entry);
   }

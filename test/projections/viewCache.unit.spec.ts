@@ -179,21 +179,21 @@ describe('ViewCache', () => {
     expect(await cache.get('workspaces', 'w1')).toEqual(doc('new'));
   });
 
-  it('still caches a slow read when only cached documents were evicted meanwhile', async () => {
+  it('does not cache a slow read when a document cached after its invalidation was evicted meanwhile', async () => {
     const store = new FakeStore();
-    for (const id of ['w1', 'x', 'y', 'z']) store.put(id, doc(id), '1');
+    for (const id of ['x', 'y']) store.put(id, doc(id), '1');
     const cache = new ViewCache(store, 2);
-    await cache.get('workspaces', 'x');
     store.hold = true;
-    const slow = cache.get('workspaces', 'w1');
+    const slow = cache.get('workspaces', 'w1'); // reads the document at position 4
+    cache.invalidate('workspaces', 'w1', '5');
     store.hold = false;
-    await cache.get('workspaces', 'y');
-    await cache.get('workspaces', 'z'); // evicts x's document
-    store.held[0]!.resolve({ doc: doc('w1'), position: '1' });
-    expect(await slow).toEqual(doc('w1'));
-    const calls = store.calls.length;
-    expect(await cache.get('workspaces', 'w1')).toEqual(doc('w1'));
-    expect(store.calls).toHaveLength(calls);
+    store.put('w1', doc('new'), '5');
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('new')); // cached at 5, standing for the invalidation
+    await cache.get('workspaces', 'x');
+    await cache.get('workspaces', 'y'); // evicts w1's document
+    store.held[0]!.resolve({ doc: doc('old'), position: '4' });
+    expect(await slow).toEqual(doc('old'));
+    expect(await cache.get('workspaces', 'w1')).toEqual(doc('new'));
   });
 
   it('does not cache a slow read that was in flight when the cache was cleared', async () => {
