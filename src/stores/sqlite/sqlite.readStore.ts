@@ -27,6 +27,7 @@ export class SqliteReadStore implements ReadStore {
     private readonly prefix: string = LIVE,
   ) {
     this.checkpointName = prefix;
+    if (prefix === LIVE) dropViewsOfAnotherLayout(db);
     for (const [collection, fields] of Object.entries(spec)) {
       if (!/^[A-Za-z]+$/.test(collection) || !fields.every((f) => FIELD.test(f))) {
         throw new Error(`Invalid view spec for ${collection}`);
@@ -199,6 +200,25 @@ export class SqliteReadStore implements ReadStore {
     // A rebuild target shares the live store's connection; only the live store closes it.
     if (this.prefix === LIVE && this.db.open) this.db.close();
   }
+}
+
+/** The layout of the view tables; a data directory made with another one has its views rebuilt. */
+const LAYOUT_VERSION = 2;
+
+/**
+ * Views are rebuildable: tables of an older layout (version 1 indexed json_extract expressions
+ * and had no field columns) are dropped, with the checkpoint, and the projector rebuilds them
+ * from the log when it starts.
+ */
+function dropViewsOfAnotherLayout(db: SqliteDatabase): void {
+  if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION) return;
+  const tables = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND (name GLOB 'view_*' OR name GLOB 'rebuild_*' OR name = 'checkpoints')")
+    .all();
+  db.transaction(() => {
+    for (const { name } of tables) db.exec(`DROP TABLE "${name}"`);
+    db.pragma(`user_version = ${LAYOUT_VERSION}`);
+  })();
 }
 
 /** One index per queried field, with the id after it: equality lookups come back in id order. */

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { viewCollections } from '../../src/projections/views';
+import { openDatabase } from '../../src/stores/sqlite/database';
+import { SqliteReadStore } from '../../src/stores/sqlite/sqlite.readStore';
+import { injectClient } from '../support/client';
+import { startTestApp, token } from '../support/testService';
+
+/** The views of version 1: documents indexed by json_extract expressions, no field columns. */
+function makeLayoutOne(file: string) {
+  const db = openDatabase(file, { durable: false });
+  for (const [collection, fields] of Object.entries(viewCollections)) {
+    db.exec(`DROP TABLE IF EXISTS view_${collection}`);
+    db.exec(`CREATE TABLE view_${collection} (id TEXT PRIMARY KEY, position TEXT NOT NULL, doc TEXT) STRICT`);
+    for (const field of fields) db.exec(`CREATE INDEX ix_${collection}_${field} ON view_${collection} (json_extract(doc, '$.${field}'), id)`);
+  }
+  db.exec('DROP TABLE IF EXISTS checkpoints');
+  db.exec('CREATE TABLE checkpoints (name TEXT PRIMARY KEY, position TEXT, generation TEXT NOT NULL) STRICT');
+  db.exec("INSERT INTO checkpoints VALUES ('view_', '00000000000000000000000000000000000000099', 'old')");
+  db.pragma('user_version = 0');
+  db.close();
+}
+
+describe('SQLite views of an older layout', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secrets-layout-'));
+    dirs.push(dir);
+    return dir;
+  };
+
+  it('are dropped on open, with their checkpoint, and the store works', async () => {
+    const file = join(tempDir(), 'views.sqlite');
+    makeLayoutOne(file);
+    const store = new SqliteReadStore(openDatabase(file, { durable: false }), viewCollections);
+    const checkpoint = await store.checkpoint();
+    expect(checkpoint.position).toBeNull();
+    expect(await store.commit([{ collection: 'members', id: 'w/u', doc: { workspaceId: 'w', userId: 'u' }, position: '5' }], '5', checkpoint.generation)).toBe(true);
+    expect((await store.find('members', 'userId', 'u')).map((f) => f.id)).toEqual(['w/u']);
+    await store.close();
+  });
+
+  it('are rebuilt from the log when the service starts on them', async () => {
+    const dir = tempDir();
+    const alice = token('alice');
+    const first = await startTestApp(dir);
+    const ws = ((await injectClient(first.app)('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    await injectClient(first.app)('PUT', `/v1/workspaces/${ws}/secrets/KEY`, { token: alice, body: { value: 'v' } });
+    await first.close();
+    makeLayoutOne(join(dir, 'views.sqlite'));
+
+    const second = await startTestApp(dir);
+    try {
+      await second.caughtUp();
+      const list = await injectClient(second.app)('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
+      expect(list.status).toBe(200);
+      expect((list.body as { secrets: { key: string }[] }).secrets.map((s) => s.key)).toEqual(['KEY']);
+    } finally {
+      await second.close();
+    }
+  });
+});
