@@ -86,19 +86,20 @@ export class SecretAccessHandlers {
     return { key, matches: matches.map(({ version, at, actor: by }) => ({ version, at, actor: by })), position: position! };
   }
 
+  /**
+   * Waits for the views and decrypts outside the access stream's queue (reveals of one scope do
+   * not wait on each other), refuses before decrypting, and returns the value only once its
+   * record is in the log.
+   */
   private async reveal(actor: Actor, scope: Scope, ownerId: string, key: string, loaded: Loaded<SecretsState>, standing: Standing) {
-    let revealed: Omit<Revealed, 'position'> | undefined;
-    const { position } = await this.record(scope, ownerId, async () => {
-      const secret = await this.caughtUpSecret(scope, ownerId, key, loaded.position);
-      const events = secretAccessDecider.decide(
-        { type: 'RevealSecret', data: { key, version: secret.version, standing }, context: contextFor(actor, this.clock) },
-        null,
-      );
-      const value = await this.cipher.open({ scope, ownerId, key, version: secret.version }, secret.value);
-      revealed = { value, version: secret.version };
-      return events;
-    });
-    return { ...revealed!, position: position! };
+    const secret = await this.caughtUpSecret(scope, ownerId, key, loaded.position);
+    const events = secretAccessDecider.decide(
+      { type: 'RevealSecret', data: { key, version: secret.version, standing }, context: contextFor(actor, this.clock) },
+      null,
+    );
+    const value = await this.cipher.open({ scope, ownerId, key, version: secret.version }, secret.value);
+    const { position } = await this.record(scope, ownerId, () => events);
+    return { value, version: secret.version, position: position! };
   }
 
   private record(scope: Scope, ownerId: string, attempt: () => ReturnType<typeof secretAccessDecider.decide> | Promise<ReturnType<typeof secretAccessDecider.decide>>) {

@@ -61,6 +61,17 @@ describe('Secret access handlers', () => {
       expect(await accessStream()).toHaveLength(2);
     });
 
+    it('waits for lagging views outside the access queue: concurrent reveals do not wait one after another', async () => {
+      await t.service.projector.stop();
+      await set(alice, { API_KEY: 'sk_live_lagging' });
+      const started = Date.now();
+      const results = await Promise.allSettled([access.revealWorkspace(alice, ws, 'API_KEY'), access.revealWorkspace(alice, ws, 'API_KEY')]);
+      expect(results.map((r) => r.status === 'rejected' && (r.reason as Error).name)).toEqual(['NotCaughtUp', 'NotCaughtUp']);
+      // One 5-second wait for both, not two in a row.
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect(await accessStream()).toEqual([]);
+    }, 15_000);
+
     it('returns the new value and version after an update', async () => {
       await set(alice, { API_KEY: 'sk_live_2' });
       expect(await access.revealWorkspace(bob, ws, 'API_KEY')).toEqual({ value: 'sk_live_2', version: 2, position: expect.any(String) });
