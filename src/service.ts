@@ -19,6 +19,7 @@ import { loadSodium } from './crypto/sodium';
 import { Metrics } from './observability/metrics';
 import { allProjections } from './projections';
 import { LagMonitor } from './projections/lagMonitor';
+import { bothReached } from './projections/bothReached';
 import { LogInvalidator } from './projections/logInvalidator';
 import { PolledViewProgress } from './projections/polledViewProgress';
 import { Projector, type ProjectorLog, type ViewProgress } from './projections/projector';
@@ -161,16 +162,17 @@ export async function createService(options: ServiceOptions): Promise<Service> {
  */
 export async function createApiService(options: ServiceOptions): Promise<Omit<Service, 'projector'>> {
   const cache = new ViewCache(options.readStore);
-  const progress = new PolledViewProgress(options.readStore);
-  await progress.start();
-  const { cipher, ...wired } = await wire(options, cache, progress);
+  const views = new PolledViewProgress(options.readStore);
+  await views.start();
   let failure: unknown = null;
   const invalidator = new LogInvalidator(options.eventStore, cache, allProjections, (error) => {
     failure = error;
     options.log.error({ err: error }, 'cache invalidation stopped following the log');
   });
   // From the checkpoint read before any cache entry: nothing the views have not applied is missed.
-  invalidator.start(progress.position());
+  invalidator.start(views.position());
+  const progress = bothReached(views, invalidator);
+  const { cipher, ...wired } = await wire(options, cache, progress);
   const lag = await startLagMonitor(options, progress, wired.metrics);
   const deps: AppDeps = {
     ...wired,
@@ -182,7 +184,7 @@ export async function createApiService(options: ServiceOptions): Promise<Omit<Se
     cipher,
     close: async () => {
       lag.stop();
-      progress.stop();
+      views.stop();
       await invalidator.stop();
       await closeStores(options);
     },

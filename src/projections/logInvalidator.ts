@@ -1,15 +1,22 @@
 import { parseStoredEvent } from '../events/streams';
 import type { EventStore, Subscription } from '../stores/eventStore.port';
+import { EventEmitter } from 'node:events';
+import { isAtOrAfter } from '../stores/position';
 import type { Projection } from './projection';
+import type { ViewProgress } from './projector';
 import type { ViewCache } from './viewCache';
 
 /**
  * Keeps an API instance's cache honest when the projector runs elsewhere: follows the log and,
  * for every event, invalidates the documents the projections would change, by position. The
  * cache then refuses any read older than that position until the projector has applied it.
+ * Its own progress counts too: a position is reached for this instance only once the shared
+ * views have it *and* its cache no longer holds anything older (see `bothReached`).
  */
-export class LogInvalidator {
+export class LogInvalidator implements ViewProgress {
   private subscription: Subscription | null = null;
+  private current: string | null = null;
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
 
   constructor(
     private readonly eventStore: Pick<EventStore, 'follow' | 'headPosition'>,
@@ -20,6 +27,7 @@ export class LogInvalidator {
 
   /** Follows from `after`: the views' checkpoint when the instance starts, read before any cache entry. */
   start(after: string | null): void {
+    this.current = after;
     this.subscription = this.eventStore.follow(
       after,
       async (events) => {
@@ -30,9 +38,33 @@ export class LogInvalidator {
             for (const id of projection.documentIds(recorded)) this.cache.invalidate(projection.collection, id, recorded.position);
           }
         }
+        this.current = events[events.length - 1]!.position;
+        this.emitter.emit('advanced');
       },
       this.onError,
     );
+  }
+
+  /** The last position whose documents this instance has invalidated. */
+  position(): string | null {
+    return this.current;
+  }
+
+  waitFor(position: string, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!isAtOrAfter(this.current, position)) return;
+        done(true);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      const done = (reached: boolean) => {
+        clearTimeout(timer);
+        this.emitter.off('advanced', check);
+        resolve(reached);
+      };
+      this.emitter.on('advanced', check);
+      check();
+    });
   }
 
   async stop(): Promise<void> {

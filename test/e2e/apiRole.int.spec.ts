@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app';
+import type { App } from '../../src/api/deps';
+import { createApiService, createProjectorService } from '../../src/service';
+import { sqliteEventStore, sqliteKeyStore, sqliteReadStore } from '../../src/stores/sqlite/openSqliteStores';
+import { injectClient } from '../support/client';
+import { leaksIn } from '../support/leaks';
+import { runScenario } from '../support/scenario';
+import { runSettingsScenario } from '../support/settingsScenario';
+import { silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
+
+/**
+ * SERVICE_ROLE=api and =projector apart, on the same SQLite files (the views and the key store
+ * through connections of their own): the API instance waits on the shared checkpoint and
+ * invalidates its cache from the log, as it does on EventStoreDB and MongoDB.
+ */
+describe('The API and the projector as separate instances', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'secrets-roles-'));
+  let app: App;
+  const closers: Array<() => Promise<void>> = [];
+  beforeAll(async () => {
+    const masterKeys = testMasterKeys();
+    const eventStore = sqliteEventStore(dir);
+    const common = { masterKeys, jwtSecret: TEST_JWT_SECRET, log: silentLog };
+    const projector = await createProjectorService({ eventStore, readStore: sqliteReadStore(dir), keyStore: sqliteKeyStore(dir), ...common });
+    const api = await createApiService({ eventStore, readStore: sqliteReadStore(dir), keyStore: sqliteKeyStore(dir), ...common });
+    app = await buildApp(api.deps);
+    closers.push(() => app.close(), api.close, projector.close);
+  });
+  afterAll(async () => {
+    for (const close of closers) await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the whole scenario, reads its own writes and leaks no value', async () => {
+    const settings = await runSettingsScenario(injectClient(app));
+    const { values, nonResolveBodies } = await runScenario(injectClient(app));
+    expect(leaksIn([...nonResolveBodies, ...settings.bodiesWithoutValues].join('\n'), [...values, ...settings.values])).toEqual([]);
+  });
+});
