@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { MongoServerError } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { collectionName, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from '../../src/stores/mongodb/mongo.mapping';
+import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from '../../src/stores/mongodb/mongo.mapping';
 import { comparePositions } from '../../src/stores/position';
 
 const position = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }).map(String);
@@ -29,6 +29,18 @@ describe('MongoDB mapping', () => {
     expect(onlyDuplicateKeys(new MongoServerError({ message: 'E11000 duplicate key', code: 11000 }))).toBe(true);
     expect(onlyDuplicateKeys(new MongoServerError({ message: 'not primary', code: 10107 }))).toBe(false);
     expect(onlyDuplicateKeys(new Error('network'))).toBe(false);
+  });
+
+  it('finds which operations of a bulk write lost on a duplicate key, to apply them again as updates', () => {
+    const bulk = new MongoBulkWriteError(
+      { message: 'E11000', code: 11000, writeErrors: [{ index: 1, code: 11000 }, { index: 4, code: 11000 }] } as never,
+      {} as never,
+    );
+    expect(duplicateIndexes(bulk)).toEqual([1, 4]);
+    expect(onlyDuplicateKeys(bulk)).toBe(true);
+    const mixed = new MongoBulkWriteError({ message: 'x', code: 1, writeErrors: [{ index: 0, code: 11000 }, { index: 2, code: 121 }] } as never, {} as never);
+    expect(onlyDuplicateKeys(mixed)).toBe(false);
+    expect(duplicateIndexes(new Error('other'))).toEqual([]);
   });
 
   it('names collections by generation and reads the generation back', () => {

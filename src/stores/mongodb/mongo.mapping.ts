@@ -22,6 +22,13 @@ export function onlyDuplicateKeys(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
 }
 
+/** The positions, in a bulk write, of the operations that failed on a duplicate key. */
+export function duplicateIndexes(error: unknown): number[] {
+  if (!(error instanceof MongoBulkWriteError)) return [];
+  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  return writeErrors.filter((e) => e.code === DUPLICATE_KEY).map((e) => e.index);
+}
+
 /** Collection names carry the views' generation, so a rebuild swaps them by one document write. */
 export function collectionName(generation: string, collection: string): string {
   return `views_${generation}_${collection}`;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { AnyBulkWriteOperation, Db, Filter } from 'mongodb';
+import type { AnyBulkWriteOperation, Db, Filter, UpdateFilter } from 'mongodb';
 import type { Checkpoint, CollectionSpec, Found, PageQuery, Positioned, ReadStore, RebuildTarget, ViewWrite } from '../readStore.port';
-import { collectionName, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
+import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
 type CheckpointRow = { _id: string; position: string | null; generation: string };
@@ -116,10 +116,18 @@ export class MongoReadStore implements ReadStore {
     }
     for (const [collection, operations] of byCollection) {
       if (!Object.hasOwn(this.spec, collection)) throw new Error(`Unknown view collection ${collection}`);
+      const rows = this.db.collection<Row>(collectionName(generation, collection));
       try {
-        await this.db.collection<Row>(collectionName(generation, collection)).bulkWrite(operations, { ordered: false });
+        await rows.bulkWrite(operations, { ordered: false });
       } catch (error) {
         if (!onlyDuplicateKeys(error)) throw error;
+        // A guarded upsert whose document another writer inserted meanwhile fails on the _id,
+        // and MongoDB does not retry an upsert whose filter is not all equalities. Applied
+        // again as a plain guarded update, it lands if it is the newer one and not otherwise.
+        for (const index of duplicateIndexes(error)) {
+          const { filter, update } = (operations[index] as { updateOne: { filter: Filter<Row>; update: UpdateFilter<Row> } }).updateOne;
+          await rows.updateOne(filter, update);
+        }
       }
     }
     // $max: with several projectors, the checkpoint never moves back.
