@@ -1,6 +1,6 @@
 import { PreconditionFailed, StreamBusy } from '../errors';
 import { parseStreamEvents, streamIds, type Category, type EventOf } from '../events/streams';
-import { WrongExpectedRevision, type AppendResult, type EventStore } from '../stores/eventStore.port';
+import { ParentAppendFailed, WrongExpectedRevision, type AppendResult, type EventStore } from '../stores/eventStore.port';
 import type { Loaded, StreamStates } from './streamStates';
 
 /** How many times a write without If-Match retries after another writer got there first. */
@@ -76,15 +76,10 @@ export class StreamCommands<C extends Category, S> {
         return { revision: current.revision, position: current.position, appended: 0 };
       }
       const after: Loaded<S> = { state: events.reduce(this.decider.evolve, loaded.state), revision: loaded.revision + events.length, position: null };
-      // Decided on a state still in flight, the append goes out only once that state has landed:
-      // should it fail, this one must fail too, even where its expected revision would happen to
-      // match another writer's events.
-      const appending = parent
-        ? parent.appending.then(
-            () => this.store.append(streamId, events, loaded.revision),
-            () => Promise.reject(PARENT_FAILED),
-          )
-        : this.store.append(streamId, events, loaded.revision);
+      // Decided on a state still in flight, the append names that parent: should the parent fail,
+      // this one fails too, even where its expected revision would happen to match another
+      // writer's events. (The SQLite log still commits both in one transaction when it can.)
+      const appending = this.store.append(streamId, events, loaded.revision, parent?.appending);
       this.inFlight.set(streamId, { after, appending });
       release();
       try {
@@ -95,7 +90,8 @@ export class StreamCommands<C extends Category, S> {
       } catch (error) {
         // Everything decided on top of this append fails too; each starts again from the store.
         this.inFlight.delete(streamId);
-        if (error === PARENT_FAILED) continue;
+        // A parent that failed says nothing of the stream's revision: decide again from the store.
+        if (error instanceof ParentAppendFailed) continue;
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (expectedRevision !== undefined) throw new PreconditionFailed(error.actual);
       }
@@ -103,9 +99,6 @@ export class StreamCommands<C extends Category, S> {
     throw new StreamBusy(streamId);
   }
 }
-
-/** The rejection of an append whose parent append failed: the command decides again from the store. */
-const PARENT_FAILED = Symbol('the append this one was decided on failed');
 
 function landed(appending: Promise<unknown>): Promise<boolean> {
   return appending.then(

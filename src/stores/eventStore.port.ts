@@ -31,6 +31,14 @@ export class WrongExpectedRevision extends Error {
   }
 }
 
+/** The append this one was decided on (its `parent`) did not land, so this one did not either. */
+export class ParentAppendFailed extends Error {
+  constructor(readonly streamId: string) {
+    super(`The append to ${streamId} this one was decided on did not land`);
+    this.name = 'ParentAppendFailed';
+  }
+}
+
 export interface Subscription {
   /** Stops following after the batch in hand is handled. */
   stop(): Promise<void>;
@@ -42,8 +50,10 @@ export interface EventStore {
   /**
    * Appends all events to one stream atomically, if and only if the stream's revision is
    * `expectedRevision` (0 for a stream that does not exist yet). Throws WrongExpectedRevision.
+   * With `parent` (an append to the same stream made before, whose events this one was decided
+   * on), it appends only if the parent landed, and otherwise throws ParentAppendFailed.
    */
-  append(streamId: string, events: readonly NewEvent[], expectedRevision: number): Promise<AppendResult>;
+  append(streamId: string, events: readonly NewEvent[], expectedRevision: number, parent?: Promise<AppendResult>): Promise<AppendResult>;
   /** The stream's events with a revision above `afterRevision` (default 0: all), in order. */
   readStream(streamId: string, afterRevision?: number): Promise<StoredEvent[]>;
   /** Up to `limit` events of the global log after `after` (null: from the start), in order. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WrongExpectedRevision, type EventStore } from '../../src/stores/eventStore.port';
+import { ParentAppendFailed, WrongExpectedRevision, type EventStore } from '../../src/stores/eventStore.port';
 import { comparePositions } from '../../src/stores/position';
 import { followContract } from './eventStore.follow.contract';
 import {
@@ -126,6 +126,28 @@ export function eventStoreContract(
         expect(refused.status).toBe('rejected');
         expect(await store.readStream(good)).toHaveLength(1);
         expect(await store.readStream(bad)).toHaveLength(0);
+      });
+
+      it('lands an append made on top of its parent once the parent lands', async () => {
+        const store = await open();
+        const stream = freshStream();
+        const parent = store.append(stream, [newEvent('A')], 0);
+        const child = store.append(stream, [newEvent('B')], 1, parent);
+        expect((await child).revision).toBe(2);
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B']);
+      });
+
+      it('refuses an append whose parent failed, even when its revision happens to match', async () => {
+        const store = await open();
+        const stream = freshStream();
+        await store.append(stream, [newEvent('Other')], 0);
+        // The parent expected an empty stream and fails; the child's revision 1 would match.
+        const parent = store.append(stream, [newEvent('A')], 0);
+        const child = store.append(stream, [newEvent('B')], 1, parent);
+        const [first, second] = await Promise.allSettled([parent, child]);
+        expect(first.status === 'rejected' && first.reason).toBeInstanceOf(WrongExpectedRevision);
+        expect(second.status === 'rejected' && second.reason).toBeInstanceOf(ParentAppendFailed);
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['Other']);
       });
 
       it('reads a stream after a revision, and an unknown stream as empty', async () => {

@@ -10,7 +10,7 @@ import {
   type AllStreamResolvedEvent,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import type { AppendResult, EventStore, FollowHandler, NewEvent, StoredEvent, Subscription } from '../eventStore.port';
+import { ParentAppendFailed, type AppendResult, type EventStore, type FollowHandler, type NewEvent, type StoredEvent, type Subscription } from '../eventStore.port';
 import { comparePositions } from '../position';
 import {
   decodePosition,
@@ -38,8 +38,9 @@ export class EsdbEventStore implements EventStore {
     return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString));
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expectedRevision: number): Promise<AppendResult> {
+  async append(streamId: string, events: readonly NewEvent[], expectedRevision: number, parent?: Promise<AppendResult>): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    if (parent && !(await parent.then(() => true, () => false))) throw new ParentAppendFailed(streamId);
     try {
       const result = await this.client.appendToStream(
         streamId,

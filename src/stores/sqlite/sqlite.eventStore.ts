@@ -1,6 +1,7 @@
 import type { Transaction } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
 import {
+  ParentAppendFailed,
   WrongExpectedRevision,
   type AppendResult,
   type EventStore,
@@ -10,8 +11,12 @@ import {
   type Subscription,
 } from '../eventStore.port';
 
+type Outcome = AppendResult | WrongExpectedRevision | ParentAppendFailed;
+
 type PendingAppend = Readonly<{
   streamId: string;
+  /** An append of the same batch this one was decided on: it lands only if that one does. */
+  parent: PendingAppend | undefined;
   /** Serialized before the batch's transaction: an event that cannot be fails its own append only. */
   rows: ReadonlyArray<{ type: string; data: string; metadata: string }>;
   expected: number;
@@ -61,30 +66,51 @@ export class SqliteEventStore implements EventStore {
       readAll: db.prepare<[number | bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: db.prepare<[], { position: number | bigint | null }>('SELECT max(position) AS position FROM events'),
     };
-    this.appendBatch = db.transaction((batch: readonly PendingAppend[]) => batch.map((append) => this.appendOne(append)));
+    this.appendBatch = db.transaction((batch: readonly PendingAppend[]) => {
+      const outcomes = new Map<PendingAppend, Outcome>();
+      for (const append of batch) {
+        const parentFailed = append.parent !== undefined && outcomes.get(append.parent) instanceof Error;
+        outcomes.set(append, parentFailed ? new ParentAppendFailed(append.streamId) : this.appendOne(append));
+      }
+      return batch.map((append) => outcomes.get(append)!);
+    });
   }
 
-  private readonly appendBatch: Transaction<(batch: readonly PendingAppend[]) => Array<AppendResult | WrongExpectedRevision>>;
+  private readonly appendBatch: Transaction<(batch: readonly PendingAppend[]) => Outcome[]>;
   private pending: PendingAppend[] = [];
+  /** The pending entry behind each append's promise, while its batch is still being gathered. */
+  private readonly pendingOf = new WeakMap<Promise<AppendResult>, PendingAppend>();
 
   /**
    * Group commit: appends made while the event loop handles one round of I/O go to disk in one
    * transaction, one sync. Each still checks its own expected revision, in order, and is
    * acknowledged only once the transaction is durable.
    */
-  append(streamId: string, events: readonly NewEvent[], expectedRevision: number): Promise<AppendResult> {
+  append(streamId: string, events: readonly NewEvent[], expectedRevision: number, parent?: Promise<AppendResult>): Promise<AppendResult> {
     if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
-    return new Promise((resolve, reject) => {
+    const inBatch = parent && this.pendingOf.get(parent);
+    // A parent already on its way to disk: wait for it, then append (or fail with it).
+    if (parent && !(inBatch && this.pending.includes(inBatch))) {
+      return parent.then(
+        () => this.append(streamId, events, expectedRevision),
+        () => Promise.reject(new ParentAppendFailed(streamId)),
+      );
+    }
+    let entry!: PendingAppend;
+    const appending = new Promise<AppendResult>((resolve, reject) => {
       const rows = events.map((e) => ({ type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) }));
-      this.pending.push({ streamId, rows, expected: expectedRevision, resolve, reject });
+      entry = { streamId, parent: inBatch || undefined, rows, expected: expectedRevision, resolve, reject };
+      this.pending.push(entry);
       if (this.pending.length === 1) setImmediate(() => this.flush());
     });
+    this.pendingOf.set(appending, entry);
+    return appending;
   }
 
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
-    let outcomes: Array<AppendResult | WrongExpectedRevision>;
+    let outcomes: Outcome[];
     try {
       outcomes = this.appendBatch.immediate(batch);
     } catch (error) {
@@ -93,7 +119,7 @@ export class SqliteEventStore implements EventStore {
     }
     batch.forEach((append, i) => {
       const outcome = outcomes[i]!;
-      if (outcome instanceof WrongExpectedRevision) append.reject(outcome);
+      if (outcome instanceof Error) append.reject(outcome);
       else append.resolve(outcome);
     });
     for (const wake of this.wakers) wake();
