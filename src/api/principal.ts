@@ -13,6 +13,11 @@ export type Principal = Readonly<{
 export const SCOPE_RESOLVE = 'secrets:resolve';
 export const SCOPE_AUDIT = 'audit:read';
 
+/** Whether the token's `ws` claim (if it has one) lets it act in this workspace. */
+export function tokenCovers(principal: Principal, workspaceId: string): boolean {
+  return principal.workspaces === null || principal.workspaces.has(workspaceId);
+}
+
 export function actorOf(principal: Principal): Actor {
   return { userId: principal.id, email: principal.email };
 }

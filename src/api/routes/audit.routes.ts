@@ -5,7 +5,7 @@ import { Forbidden, NotFound } from '../../errors';
 import type { AuditFilters } from '../../projections/queries';
 import type { AuditDoc } from '../../projections/views';
 import type { App, AppDeps } from '../deps';
-import { SCOPE_AUDIT, type Principal } from '../principal';
+import { SCOPE_AUDIT, tokenCovers, type Principal } from '../principal';
 import { positionSchema, workspaceParams } from '../schemas';
 
 const NDJSON = 'application/x-ndjson';
@@ -81,7 +81,7 @@ async function requireAuditReader(deps: AppDeps, principal: Principal, workspace
   if (member?.permission === 'admin') return;
   if (principal.scopes.has(SCOPE_AUDIT)) {
     // Like resolution: a token's ws claim refuses other workspaces, whether they exist or not.
-    if (principal.workspaces && !principal.workspaces.has(workspaceId)) throw new Forbidden('This token may not read the audit of that workspace');
+    if (!tokenCovers(principal, workspaceId)) throw new Forbidden('This token may not read the audit of that workspace');
     if (await deps.views.workspace(workspaceId)) return;
     throw new NotFound('Workspace not found', 'workspace_not_found');
   }

@@ -3,7 +3,7 @@ import { Forbidden, MissingReferences } from '../../errors';
 import { triggers } from '../../resolver/resolver';
 import { awaitMinPosition } from '../consistency';
 import type { App, AppDeps } from '../deps';
-import { SCOPE_RESOLVE } from '../principal';
+import { SCOPE_RESOLVE, tokenCovers } from '../principal';
 import { idSchema, positionSchema } from '../schemas';
 
 const userIdSchema = z.string().min(1).max(256);
@@ -57,7 +57,7 @@ export function resolveRoutes(app: App, deps: AppDeps) {
       const { principal, body } = request;
       const { resolutions, resolvedReferences } = deps.metrics;
       try {
-        if (principal.workspaces && !principal.workspaces.has(body.workspaceId)) {
+        if (!tokenCovers(principal, body.workspaceId)) {
           throw new Forbidden('This token may not resolve in that workspace');
         }
         await awaitMinPosition(deps.progress, request, body.minPosition);

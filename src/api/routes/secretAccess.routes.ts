@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Forbidden } from '../../errors';
 import { settle, tagWrite } from '../consistency';
 import type { App, AppDeps } from '../deps';
-import { actorOf, SCOPE_AUDIT, type Principal } from '../principal';
+import { actorOf, SCOPE_AUDIT, tokenCovers } from '../principal';
 import { keyParams, secretValueSchema, workspaceKeyParams } from '../schemas';
 
 const revealed = z.object({ value: z.string(), version: z.number().int() });
@@ -12,10 +12,6 @@ const checkResult = z.object({
   key: z.string(),
   matches: z.array(z.object({ version: z.number().int(), at: z.string(), actor: z.string() })),
 });
-
-function auditorFor(principal: Principal, workspaceId: string): boolean {
-  return principal.scopes.has(SCOPE_AUDIT) && (!principal.workspaces || principal.workspaces.has(workspaceId));
-}
 
 /**
  * Recorded reads: reveal (the only answer besides resolution that holds a value) and testing a
@@ -65,8 +61,9 @@ export function secretAccessRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const { ws, key } = request.params;
       const { principal } = request;
-      if (principal.scopes.has(SCOPE_AUDIT) && !auditorFor(principal, ws)) throw new Forbidden('This token may not audit that workspace');
-      return answerRecorded(reply, await deps.access.checkFingerprint(actorOf(principal), 'workspace', ws, key, request.body.value, auditorFor(principal, ws)));
+      const auditor = principal.scopes.has(SCOPE_AUDIT);
+      if (auditor && !tokenCovers(principal, ws)) throw new Forbidden('This token may not audit that workspace');
+      return answerRecorded(reply, await deps.access.checkFingerprint(actorOf(principal), 'workspace', ws, key, request.body.value, auditor));
     },
   );
 
