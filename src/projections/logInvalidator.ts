@@ -1,10 +1,10 @@
 import { parseStoredEvent } from '../events/streams';
 import type { EventStore, Subscription } from '../stores/eventStore.port';
 import { EventEmitter } from 'node:events';
-import { isAtOrAfter } from '../stores/position';
 import type { Projection } from './projection';
 import type { ViewProgress } from './projector';
 import type { ViewCache } from './viewCache';
+import { waitForPosition } from './waitForPosition';
 
 /**
  * Keeps an API instance's cache honest when the projector runs elsewhere: follows the log and,
@@ -51,20 +51,7 @@ export class LogInvalidator implements ViewProgress {
   }
 
   waitFor(position: string, timeoutMs: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if (!isAtOrAfter(this.current, position)) return;
-        done(true);
-      };
-      const timer = setTimeout(() => done(false), timeoutMs);
-      const done = (reached: boolean) => {
-        clearTimeout(timer);
-        this.emitter.off('advanced', check);
-        resolve(reached);
-      };
-      this.emitter.on('advanced', check);
-      check();
-    });
+    return waitForPosition(this.emitter, ['advanced'], () => this.current, position, timeoutMs);
   }
 
   async stop(): Promise<void> {

@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { EventStore, StoredEvent, Subscription } from '../stores/eventStore.port';
-import { comparePositions, isAtOrAfter } from '../stores/position';
+import { comparePositions } from '../stores/position';
 import type { ReadStore, ViewWrite } from '../stores/readStore.port';
 import { viewWritesFor } from './applyEvents';
 import type { Projection } from './projection';
+import { waitForPosition } from './waitForPosition';
 
 export type ProjectorLog = Readonly<{ error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void }>;
 
@@ -81,26 +82,8 @@ export class Projector implements ViewProgress {
   }
 
   waitFor(position: string, timeoutMs: number): Promise<boolean> {
-    if (isAtOrAfter(this.current, position)) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const onApplied = () => {
-        if (!isAtOrAfter(this.current, position)) return;
-        cleanup();
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        resolve(false);
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.emitter.off('applied', onApplied);
-        this.emitter.off('replaced', onApplied);
-      };
-      this.emitter.on('applied', onApplied);
-      // The rebuilt checkpoint may already be past `position`.
-      this.emitter.on('replaced', onApplied);
-    });
+    // 'replaced' too: a rebuilt checkpoint may already be past `position`.
+    return waitForPosition(this.emitter, ['applied', 'replaced'], () => this.current, position, timeoutMs);
   }
 
   private async apply(events: readonly StoredEvent[]): Promise<void> {
