@@ -14,8 +14,14 @@ const envSchema = z.object({
   /** HS256 secret for bearer tokens. Unset: a development secret generated into DATA_DIR. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Requests per principal per minute. */
+  /** Requests per principal per minute to the settings routes. */
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(6000),
+  /** Reveals and fingerprint checks (value oracles) per principal per minute. */
+  RATE_LIMIT_ORACLE_MAX: z.coerce.number().int().positive().default(120),
+  /** Reveals and fingerprint checks of one secret per minute, all principals together. */
+  RATE_LIMIT_ORACLE_PER_SECRET_MAX: z.coerce.number().int().positive().default(300),
+  /** Resolutions per principal per minute; 0 (the default): unlimited. */
+  RATE_LIMIT_RESOLVE_MAX: z.coerce.number().int().min(0).default(0),
   REVEAL_ENABLED: booleanFlag.default(true),
   EVENTSTORE_URL: z.string().min(1).optional(),
   MONGODB_URL: z.string().min(1).optional(),

@@ -11,6 +11,7 @@ export type ProblemKind =
   | 'rule' // 409: a domain rule refuses it
   | 'preconditionFailed' // 412: stale If-Match
   | 'missingReferences' // 422
+  | 'rateLimited' // 429
   | 'notCaughtUp' // 503: the views did not reach a requested position in time
   | 'busy'; // 503: too many concurrent writers on one stream
 
@@ -28,9 +29,21 @@ export class ProblemError extends Error {
   }
 }
 
+/** A problem lists at most this many errors, and says how many there were when there were more. */
+export const MAX_LISTED_ERRORS = 100;
+
+export function listedErrors<E>(errors: readonly E[]): { listed: readonly E[]; errorCount: number } {
+  return { listed: errors.slice(0, MAX_LISTED_ERRORS), errorCount: errors.length };
+}
+
 export class ValidationFailed extends ProblemError {
-  constructor(message: string, readonly errors: readonly FieldError[]) {
-    super('validation', 'validation_failed', message, { errors });
+  readonly errors: readonly FieldError[];
+
+  /** `errorCount`: how many errors there were, when `errors` holds only the first of them. */
+  constructor(message: string, errors: readonly FieldError[], errorCount = errors.length) {
+    const { listed } = listedErrors(errors);
+    super('validation', 'validation_failed', message, { errors: listed, ...(errorCount > listed.length ? { errorCount } : {}) });
+    this.errors = listed;
   }
 }
 
@@ -66,11 +79,22 @@ export class PreconditionFailed extends ProblemError {
   }
 }
 
+/** How many missing keys the 422's detail names before it says how many more there are. */
+const KEYS_NAMED = 20;
+
 export class MissingReferences extends ProblemError {
-  constructor(readonly missing: readonly { key: string; path: string }[]) {
-    super('missingReferences', 'missing_references', `Unresolved references: ${[...new Set(missing.map((m) => m.key))].join(', ')}`, {
-      missing,
-    });
+  /** `missing`: the first entries (at most 100); `missingCount`: how many distinct `{key, path}` there are in all. */
+  constructor(readonly missing: readonly { key: string; path: string }[], readonly missingCount: number) {
+    const keys = [...new Set(missing.map((m) => m.key))];
+    const named = keys.slice(0, KEYS_NAMED).join(', ');
+    const more = keys.length > KEYS_NAMED || missingCount > missing.length ? ` and more (${missingCount} missing references in all)` : '';
+    super('missingReferences', 'missing_references', `Unresolved references: ${named}${more}`, { missing, missingCount });
+  }
+}
+
+export class RateLimited extends ProblemError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rateLimited', 'rate_limited', `Too many requests; retry in ${retryAfterSeconds} s`);
   }
 }
 

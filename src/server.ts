@@ -32,7 +32,15 @@ async function main() {
     masterKeys,
     jwtSecret,
     log,
-    settings: { rateLimitMax: config.RATE_LIMIT_MAX, revealEnabled: config.REVEAL_ENABLED },
+    settings: {
+      rateLimits: {
+        settingsMax: config.RATE_LIMIT_MAX,
+        oracleMax: config.RATE_LIMIT_ORACLE_MAX,
+        oraclePerSecretMax: config.RATE_LIMIT_ORACLE_PER_SECRET_MAX,
+        resolveMax: config.RATE_LIMIT_RESOLVE_MAX,
+      },
+      revealEnabled: config.REVEAL_ENABLED,
+    },
   };
   const { app, close } = await start(config.SERVICE_ROLE, options, log);
   await app.listen({ host: config.HOST, port: config.PORT });

@@ -1,4 +1,5 @@
 import type { AppDeps } from './api/deps';
+import type { RateLimits } from './api/rateLimits.plugin';
 import type { Clock } from './commands/actor';
 import { randomId, type IdFactory } from './commands/ids';
 import { personalSecretsDecider } from './commands/personalSecrets.decider';
@@ -31,6 +32,9 @@ import type { ReadStore } from './stores/readStore.port';
 
 const DEFAULT_READY_MAX_LAG_SECONDS = 5;
 
+/** DESIGN §6; the environment overrides them (src/config.ts). */
+export const DEFAULT_RATE_LIMITS = { settingsMax: 6000, oracleMax: 120, oraclePerSecretMax: 300, resolveMax: 0 } as const;
+
 export type ServiceOptions = Readonly<{
   eventStore: EventStore;
   readStore: ReadStore;
@@ -40,7 +44,7 @@ export type ServiceOptions = Readonly<{
   log: ProjectorLog;
   clock?: Clock;
   newId?: IdFactory;
-  settings?: Partial<AppDeps['settings']>;
+  settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean }>;
   /** /readyz fails while the views lag the log by more than this. */
   readyMaxLagSeconds?: number;
 }>;
@@ -99,7 +103,10 @@ async function wire(options: ServiceOptions, cache: ViewCache, progress: ViewPro
     resolver: new Resolver(views, cipher),
     jwtSecret: options.jwtSecret,
     metrics: new Metrics(),
-    settings: { rateLimitMax: 6000, revealEnabled: true, ...options.settings },
+    settings: {
+      rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.settings?.rateLimits },
+      revealEnabled: options.settings?.revealEnabled ?? true,
+    },
     cipher,
   };
 }

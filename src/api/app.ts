@@ -1,12 +1,14 @@
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authPlugin } from './auth.plugin';
 import { awaitMinPosition } from './consistency';
 import type { App, AppDeps } from './deps';
+import { parseJsonBody } from './jsonBody';
 import { metricsPlugin } from './metrics.plugin';
 import { openapiPlugin } from './openapi.plugin';
 import { problemDetailsPlugin, sendProblem } from './problemDetails.plugin';
+import { rateLimitsPlugin } from './rateLimits.plugin';
+import { workspaceClaimPlugin } from './workspaceClaim.plugin';
 import { securityHeadersPlugin } from './securityHeaders.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
@@ -49,6 +51,14 @@ function baseApp(options: BuildOptions): App {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   // JSON only: a text/plain body gets a 415 instead of failing validation as a string.
   app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (request, body, done) => {
+    try {
+      done(null, parseJsonBody(request, body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   closeConnectionsWhenClosing(app);
   return app;
 }
@@ -71,18 +81,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(metricsPlugin, { metrics: deps.metrics });
   healthRoutes(app, deps);
 
-  // The /v1 API: every route needs a bearer token and counts against its principal's rate.
+  // The /v1 API: every route needs a bearer token and counts against its principal's rates.
   await app.register(async (scope) => {
     const api = scope.withTypeProvider<ZodTypeProvider>();
     await api.register(authPlugin, { secret: deps.jwtSecret });
-    await api.register(rateLimit, {
-      max: deps.settings.rateLimitMax,
-      timeWindow: '1 minute',
-      hook: 'preHandler',
-      keyGenerator: (request) => `principal:${request.principal.id}`,
-      // The limit headers go on 429 answers only: on every answer they cost more than they tell.
-      addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-    });
+    await api.register(rateLimitsPlugin, { limits: deps.settings.rateLimits });
+    await api.register(workspaceClaimPlugin);
     // Every query can wait for the views to reach a position the client saw (read-your-writes):
     // its `minPosition` is validated and documented like any other parameter.
     const waitForMinPosition = async (request: FastifyRequest) => awaitMinPosition(deps.progress, request);

@@ -1,5 +1,6 @@
 import { createVerifier } from 'fast-jwt';
 import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { Unauthorized } from '../errors';
 import type { Principal } from './principal';
@@ -16,10 +17,10 @@ const VERIFIED_LIMIT = 10_000;
 
 /**
  * Principals of tokens already verified, until their `exp`: a busy executor's token is checked
- * (signature, claims) once, then found by the token itself. Bounded, oldest out first.
+ * (signature, claims) once, then found by the token itself. Bounded, least recently used out first.
  */
 class VerifiedTokens {
-  private readonly entries = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly entries = new LRUCache<string, { principal: Principal; expiresAt: number }>({ max: VERIFIED_LIMIT });
 
   get(token: string): Principal | undefined {
     const entry = this.entries.get(token);
@@ -30,9 +31,22 @@ class VerifiedTokens {
   }
 
   set(token: string, principal: Principal, expiresAt: number): void {
-    if (this.entries.size >= VERIFIED_LIMIT) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(token, { principal, expiresAt });
   }
+}
+
+/** The token of an `Authorization: Bearer <token>` header; the scheme is case-insensitive (RFC 9110). */
+function bearerToken(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  // The usual spelling, without a regular expression: this runs on every request.
+  if (header.startsWith('Bearer ') && header[7] !== ' ') return header.slice('Bearer '.length);
+  const match = /^bearer +(\S+)$/i.exec(header);
+  return match ? match[1]! : null;
+}
+
+function claimsWellFormed(claims: z.infer<typeof claimsSchema>): boolean {
+  const texts = [claims.sub, claims.email ?? '', claims.scope ?? '', ...(claims.ws ?? [])];
+  return texts.every((text) => text.isWellFormed());
 }
 
 /**
@@ -45,8 +59,8 @@ export const authPlugin = fp<{ secret: string }>(
     const verified = new VerifiedTokens();
     app.decorateRequest('principal', null as unknown as Principal);
     const principalOf = (header: string | undefined): Principal => {
-      if (!header?.startsWith('Bearer ')) throw new Unauthorized();
-      const token = header.slice('Bearer '.length);
+      const token = bearerToken(header);
+      if (token === null) throw new Unauthorized();
       const known = verified.get(token);
       if (known) return known;
       let claims: z.infer<typeof claimsSchema>;
@@ -55,6 +69,8 @@ export const authPlugin = fp<{ secret: string }>(
       } catch {
         throw new Unauthorized('The bearer token is invalid or expired');
       }
+      // A lone surrogate in `sub` would be stored as U+FFFD, and two users would share one id.
+      if (!claimsWellFormed(claims)) throw new Unauthorized('The bearer token holds ill-formed Unicode');
       const principal = {
         id: claims.sub,
         email: claims.email?.toLowerCase() ?? null,

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotCaughtUp, ValidationFailed } from '../errors';
+import type { IfMatch } from '../commands/streamCommands';
 import type { ViewProgress } from '../projections/projector';
 import { POSITION_PATTERN } from '../stores/position';
 
@@ -30,13 +31,27 @@ export async function settle(progress: ViewProgress, position: string | null): P
   if (position !== null) await progress.waitFor(position, MIN_POSITION_WAIT_MS);
 }
 
-/** `If-Match: "7"` or `7` (DESIGN §1); `*` or no header means no precondition. */
-export function expectedRevision(request: FastifyRequest): number | undefined {
+/** One entity tag of an If-Match list: `"7"`, `7` (DESIGN §3 accepts it unquoted), or weak `W/"7"`. */
+const ENTITY_TAG = /^(?:(W\/)?"([\x21\x23-\x7e]*)"|([0-9]+))$/;
+const REVISION = /^(0|[1-9][0-9]{0,14})$/;
+
+/**
+ * The revisions `If-Match` accepts (DESIGN §6): none given or `*` means any (undefined); a list
+ * accepts each of its strong tags that names a revision; a weak tag (`W/"7"`) never matches, as
+ * RFC 9110 wants for If-Match. Anything that is not a list of entity tags is a 400.
+ */
+export function ifMatch(request: FastifyRequest): IfMatch | undefined {
   const header = request.headers['if-match'];
   if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*"?(0|[1-9][0-9]{0,14})"?\s*$/.exec(header);
-  if (!match) throw new ValidationFailed('Invalid If-Match', [{ field: 'If-Match', message: 'must be a revision such as "7"' }]);
-  return Number(match[1]);
+  const revisions: number[] = [];
+  for (const entry of header.split(',')) {
+    const tag = ENTITY_TAG.exec(entry.trim());
+    if (!tag) throw new ValidationFailed('Invalid If-Match', [{ field: 'If-Match', message: 'must be "*" or a list of entity tags such as "7"' }]);
+    const [, weak, quoted, bare] = tag;
+    const value = quoted ?? bare!;
+    if (!weak && REVISION.test(value)) revisions.push(Number(value));
+  }
+  return revisions;
 }
 
 /** Every write tells where its last event is in the log, and scoped writes the new ETag. */

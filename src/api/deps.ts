@@ -8,6 +8,7 @@ import type { Metrics } from '../observability/metrics';
 import type { ViewProgress } from '../projections/projector';
 import type { Views } from '../projections/queries';
 import type { Resolver } from '../resolver/resolver';
+import type { RateLimits } from './rateLimits.plugin';
 
 /** Everything the HTTP layer needs, passed in: no container, no globals. */
 export type AppDeps = Readonly<{
@@ -21,8 +22,7 @@ export type AppDeps = Readonly<{
   jwtSecret: string;
   metrics: Metrics;
   settings: Readonly<{
-    /** Requests per principal per minute. */
-    rateLimitMax: number;
+    rateLimits: RateLimits;
     /** false: secrets are write-only, reveal answers 403. */
     revealEnabled: boolean;
   }>;

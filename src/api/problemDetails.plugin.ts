@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ProblemError, type FieldError, type ProblemKind } from '../errors';
+import { listedErrors, ProblemError, RateLimited, type FieldError, type ProblemKind } from '../errors';
 
 const statusByKind: Record<ProblemKind, number> = {
   validation: 400,
@@ -11,6 +11,7 @@ const statusByKind: Record<ProblemKind, number> = {
   rule: 409,
   preconditionFailed: 412,
   missingReferences: 422,
+  rateLimited: 429,
   notCaughtUp: 503,
   busy: 503,
 };
@@ -51,6 +52,7 @@ export const problemDetailsPlugin = fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof ProblemError) {
+        if (error instanceof RateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
         return sendProblem(reply, statusByKind[error.kind], error.code, error.message, error.extra);
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
@@ -66,14 +68,16 @@ export const problemDetailsPlugin = fp(
           return [{ field: path.join('.') || (error.validationContext ?? 'body'), message }];
         });
         const where = error.validationContext ?? 'request';
-        return sendProblem(reply, 400, 'validation_failed', `Invalid ${where}: ${errors.map((e) => e.field).join(', ')}`, {
-          errors,
+        const { listed, errorCount } = listedErrors(errors);
+        const named = listed.slice(0, 20).map((e) => e.field).join(', ');
+        return sendProblem(reply, 400, 'validation_failed', `Invalid ${where}: ${named}${errorCount > 20 ? `, … (${errorCount} in all)` : ''}`, {
+          errors: listed,
+          ...(errorCount > listed.length ? { errorCount } : {}),
         });
       }
       const known = error.code ? fastifyErrors[error.code] : undefined;
       if (known) return sendProblem(reply, known.status, known.code, known.detail);
       if (error instanceof SyntaxError) return sendProblem(reply, 400, 'invalid_json', 'The body is not valid JSON');
-      if (error.statusCode === 429) return sendProblem(reply, 429, 'rate_limited', 'Too many requests; retry later');
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return sendProblem(reply, error.statusCode, 'bad_request', 'The request is malformed');
       }

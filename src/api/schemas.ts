@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  KEY_PATTERN,
   MAX_DESCRIPTION,
   MAX_DISPLAY_NAME,
   MAX_VALUE_BYTES,
@@ -24,8 +25,34 @@ export const workspaceKeyParams = workspaceParams.extend(keyParams.shape);
 
 export const consistencyQuery = z.object({ minPosition: positionSchema.optional() });
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * `{KEY: value}` of a batch. Made by hand rather than with z.record, which drops a `__proto__`
+ * key (a valid secret key here) without a word. The parsed body's own object is passed on, so
+ * the key stays an own data property; each issue names its key (`set.KEY`). How many keys a
+ * batch may set is the scope's rule (409 too_many_secrets); the body parser bounds the work.
+ */
+export const secretValuesSchema = z
+  .custom<Readonly<Record<string, string>>>(isPlainObject, 'must be an object of KEY: value')
+  .superRefine((values, ctx) => {
+    for (const key of Object.keys(values)) {
+      const problem = secretKeySchema.safeParse(key).error ?? secretValueSchema.safeParse(values[key]).error;
+      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem.issues[0]?.message ?? 'is invalid' });
+    }
+  })
+  .meta({
+    type: 'object',
+    propertyNames: { pattern: KEY_PATTERN.source },
+    additionalProperties: { type: 'string', minLength: 1 },
+  });
+
 export const batchBody = z.strictObject({
-  set: z.record(secretKeySchema, secretValueSchema).default({}),
+  set: secretValuesSchema.default({}),
   delete: z.array(secretKeySchema).default([]),
 });
 

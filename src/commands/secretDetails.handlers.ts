@@ -5,7 +5,7 @@ import { personalSecretsDecider } from './personalSecrets.decider';
 import type { SecretsState } from './secrets.state';
 import type { DetailsChange } from './secretDetails';
 import type { SharingAccess, SharingChange } from './secretSharing';
-import type { StreamCommands, Written } from './streamCommands';
+import type { IfMatch, StreamCommands, Written } from './streamCommands';
 import { requireMember, type WorkspaceState } from './workspace.decider';
 import { workspaceSecretsDecider } from './workspaceSecrets.decider';
 
@@ -24,7 +24,7 @@ export class SecretDetailsHandlers {
     private readonly clock: Clock,
   ) {}
 
-  async changeWorkspaceDetails(actor: Actor, workspaceId: string, key: string, change: DetailsChange, expectedRevision?: number): Promise<Written> {
+  async changeWorkspaceDetails(actor: Actor, workspaceId: string, key: string, change: DetailsChange, ifMatch?: IfMatch): Promise<Written> {
     const { state: workspace } = await this.workspaces.load(workspaceId);
     const access = { permission: requireMember(workspace, actor.userId).permission };
     return this.workspaceSecrets.execute(
@@ -34,11 +34,11 @@ export class SecretDetailsHandlers {
           { type: 'ChangeSecretDetails', data: { key, change, access }, context: contextFor(actor, this.clock) },
           state,
         ),
-      expectedRevision,
+      ifMatch,
     );
   }
 
-  changePersonalDetails(actor: Actor, key: string, change: DetailsChange, expectedRevision?: number): Promise<Written> {
+  changePersonalDetails(actor: Actor, key: string, change: DetailsChange, ifMatch?: IfMatch): Promise<Written> {
     return this.personalSecrets.execute(
       actor.userId,
       ({ state }) =>
@@ -46,11 +46,11 @@ export class SecretDetailsHandlers {
           { type: 'ChangePersonalSecretDetails', data: { key, change }, context: contextFor(actor, this.clock) },
           state,
         ),
-      expectedRevision,
+      ifMatch,
     );
   }
 
-  async share(actor: Actor, workspaceId: string, key: string, request: SharingRequest, expectedRevision?: number): Promise<Written & { userId: string }> {
+  async share(actor: Actor, workspaceId: string, key: string, request: SharingRequest, ifMatch?: IfMatch): Promise<Written & { userId: string }> {
     const { state: workspace } = await this.workspaces.load(workspaceId);
     const ws = requireMember(workspace, actor.userId);
     const access: SharingAccess = {
@@ -65,7 +65,7 @@ export class SecretDetailsHandlers {
           { type: 'ShareSecret', data: { key, change, access }, context: contextFor(actor, this.clock) },
           state,
         ),
-      expectedRevision,
+      ifMatch,
     );
     return { ...written, userId: change.userId };
   }

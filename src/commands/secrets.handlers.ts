@@ -5,7 +5,7 @@ import { contextFor, type Actor, type Clock } from './actor';
 import { personalSecretsDecider } from './personalSecrets.decider';
 import { evolveSecrets, nextVersion, type SecretsState } from './secrets.state';
 import { planBatch, type BatchKeys, type BatchPlan, type PreparedValue, type SecretsBatch } from './secretsBatch';
-import type { StreamCommands, Written } from './streamCommands';
+import type { IfMatch, StreamCommands, Written } from './streamCommands';
 import { permissionOf, requireMember, type WorkspaceState } from './workspace.decider';
 import { planWorkspaceBatch, workspaceSecretsDecider } from './workspaceSecrets.decider';
 
@@ -36,10 +36,10 @@ export class SecretsHandlers {
     private readonly clock: Clock,
   ) {}
 
-  async saveWorkspace(actor: Actor, workspaceId: string, input: BatchInput, expectedRevision?: number): Promise<SaveResult> {
+  async saveWorkspace(actor: Actor, workspaceId: string, input: BatchInput, ifMatch?: IfMatch): Promise<SaveResult> {
     const { state: workspace } = await this.workspaces.load(workspaceId);
     const access = { permission: requireMember(workspace, actor.userId).permission };
-    return this.save(this.workspaceSecrets, 'workspace', workspaceId, input, expectedRevision, {
+    return this.save(this.workspaceSecrets, 'workspace', workspaceId, input, ifMatch, {
       plan: (state, keys) => planWorkspaceBatch(state, actor.userId, access, keys),
       decide: (state, batch) =>
         workspaceSecretsDecider.decide(
@@ -49,8 +49,8 @@ export class SecretsHandlers {
     });
   }
 
-  async savePersonal(actor: Actor, input: BatchInput, expectedRevision?: number): Promise<SaveResult> {
-    return this.save(this.personalSecrets, 'personal', actor.userId, input, expectedRevision, {
+  async savePersonal(actor: Actor, input: BatchInput, ifMatch?: IfMatch): Promise<SaveResult> {
+    return this.save(this.personalSecrets, 'personal', actor.userId, input, ifMatch, {
       plan: planBatch,
       decide: (state, batch) =>
         personalSecretsDecider.decide(
@@ -69,7 +69,7 @@ export class SecretsHandlers {
     scope: Scope,
     ownerId: string,
     input: BatchInput,
-    expectedRevision: number | undefined,
+    ifMatch: IfMatch | undefined,
     steps: {
       plan: (state: SecretsState, keys: BatchKeys) => BatchPlan;
       decide: (state: SecretsState, batch: SecretsBatch) => EventOf<C>[];
@@ -91,7 +91,7 @@ export class SecretsHandlers {
         };
         return events;
       },
-      expectedRevision,
+      ifMatch,
     );
     return { ...written, ...outcome };
   }

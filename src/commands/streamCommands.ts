@@ -8,10 +8,13 @@ const MAX_ATTEMPTS = 5;
 
 export type Written = Readonly<{ revision: number; position: string | null; appended: number }>;
 
+/** The revisions a write's `If-Match` accepts; empty when it accepts none (a weak tag). */
+export type IfMatch = readonly number[];
+
 /**
  * Runs commands against the streams of one category: load the state (cached), let `attempt`
  * do the impure preparation and the pure decision, append with the revision it read.
- * With `expectedRevision` (If-Match) a stale revision is a 412; without, a conflict retries.
+ * With `ifMatch` (the revisions If-Match accepts) any other revision is a 412; without, a conflict retries.
  */
 export class StreamCommands<C extends Category, S> {
   /** The turn of the last command queued on each stream. */
@@ -42,7 +45,7 @@ export class StreamCommands<C extends Category, S> {
   execute(
     ownerId: string,
     attempt: (loaded: Loaded<S>) => Promise<EventOf<C>[]> | EventOf<C>[],
-    expectedRevision?: number,
+    ifMatch?: IfMatch,
   ): Promise<Written> {
     const streamId = streamIds[this.category](ownerId);
     let release!: () => void;
@@ -52,7 +55,7 @@ export class StreamCommands<C extends Category, S> {
     void turn.then(() => {
       if (this.queues.get(streamId) === turn) this.queues.delete(streamId);
     });
-    const run = previous.then(() => this.executeNow(ownerId, streamId, attempt, expectedRevision, release));
+    const run = previous.then(() => this.executeNow(ownerId, streamId, attempt, ifMatch, release));
     void run.then(release, release);
     return run;
   }
@@ -61,13 +64,13 @@ export class StreamCommands<C extends Category, S> {
     ownerId: string,
     streamId: string,
     attempt: (loaded: Loaded<S>) => Promise<EventOf<C>[]> | EventOf<C>[],
-    expectedRevision: number | undefined,
+    ifMatch: IfMatch | undefined,
     release: () => void,
   ): Promise<Written> {
     for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
       const parent = this.inFlight.get(streamId);
       const loaded = (parent?.after as Loaded<S> | undefined) ?? (await this.load(ownerId));
-      if (expectedRevision !== undefined && loaded.revision !== expectedRevision) throw new PreconditionFailed(loaded.revision);
+      if (ifMatch !== undefined && !ifMatch.includes(loaded.revision)) throw new PreconditionFailed(loaded.revision);
       const events = await attempt(loaded);
       if (events.length === 0) {
         // "Nothing to record" holds only if the state it was decided on lands.
@@ -93,7 +96,7 @@ export class StreamCommands<C extends Category, S> {
         // A parent that failed says nothing of the stream's revision: decide again from the store.
         if (error instanceof ParentAppendFailed) continue;
         if (!(error instanceof WrongExpectedRevision)) throw error;
-        if (expectedRevision !== undefined) throw new PreconditionFailed(error.actual);
+        if (ifMatch !== undefined) throw new PreconditionFailed(error.actual);
       }
     }
     throw new StreamBusy(streamId);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 
 /** A stream's folded state at a revision, with the position of its last event. */
@@ -11,12 +12,14 @@ const DEFAULT_LIMIT = 10_000;
  * States are immutable, so a cached one can be handed out and folded further safely.
  */
 export class StreamStates {
-  private readonly entries = new Map<string, Loaded<unknown>>();
+  private readonly entries: LRUCache<string, Loaded<unknown>>;
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream'>,
-    private readonly limit = DEFAULT_LIMIT,
-  ) {}
+    limit = DEFAULT_LIMIT,
+  ) {
+    this.entries = new LRUCache({ max: limit });
+  }
 
   async load<S>(
     streamId: string,
@@ -36,8 +39,6 @@ export class StreamStates {
   remember<S>(streamId: string, loaded: Loaded<S>): void {
     const current = this.entries.get(streamId);
     if (current && current.revision >= loaded.revision) return;
-    this.entries.delete(streamId);
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(streamId, loaded);
   }
 }

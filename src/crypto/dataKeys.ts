@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { KeyStore, WrappedDataKey } from './keyStore.port';
 import type { MasterKeys } from './masterKeys';
 import type { Sodium } from './sodium';
@@ -23,7 +24,7 @@ export class UnknownDataKey extends Error {
  * data names the data key and master key, so a wrapping cannot be passed off as another's.
  */
 export class DataKeys {
-  private readonly cache = new Map<string, Uint8Array>();
+  private readonly cache = new LRUCache<string, Uint8Array>({ max: CACHE_LIMIT });
 
   constructor(
     private readonly sodium: Sodium,
@@ -110,7 +111,6 @@ export class DataKeys {
   }
 
   private remember(id: string, key: Uint8Array) {
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, key);
   }
 }

@@ -52,18 +52,23 @@ export class SecretCipher {
 
   async open(ref: SecretVersionRef, sealed: SealedValue): Promise<string> {
     const { key } = await this.dataKeys.get(sealed.dataKeyId);
+    let bytes: Uint8Array;
     try {
-      return this.sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      bytes = this.sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
         null,
         Buffer.from(sealed.ciphertext, 'base64'),
         associatedData(ref),
         Buffer.from(sealed.nonce, 'base64'),
         key,
-        'text',
       );
     } catch {
       throw new DecryptionFailed(ref);
     }
+    // Decoded by Buffer, not by libsodium's 'text' output: TextDecoder drops a leading U+FEFF,
+    // and a value must come back byte for byte as it was saved.
+    const plaintext = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    bytes.fill(0);
+    return plaintext;
   }
 
   fingerprint(dataKey: DataKey, plaintext: string): string {

@@ -33,10 +33,12 @@
  *
  * Error messages quote nothing from the file: a malformed line may be a fragment of a secret.
  */
+import { MAX_LISTED_ERRORS } from '../errors';
 import { KEY_PATTERN, MAX_VALUE_BYTES } from '../events/values';
 
 export type DotenvError = { line: number; message: string };
-export type DotenvResult = { entries: Map<string, string>; errors: DotenvError[] };
+/** `errors` holds the first MAX_LISTED_ERRORS errors; `errorCount` says how many there were. */
+export type DotenvResult = { entries: Map<string, string>; errors: DotenvError[]; errorCount: number };
 
 /** What one entry (a line, or several for a multi-line quoted value) came to. */
 type Step = { next: number; entry?: [string, string]; error?: string };
@@ -55,16 +57,20 @@ export function parseDotenv(text: string): DotenvResult {
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const entries = new Map<string, string>();
   const errors: DotenvError[] = [];
+  let errorCount = 0;
   let pos = 0;
   let line = 1;
   while (pos < src.length) {
     const step = readEntry(src, pos, line);
-    if (step.error !== undefined) errors.push({ line, message: step.error });
-    else if (step.entry) entries.set(...step.entry);
+    if (step.error !== undefined) {
+      // Every error is counted, the first ones listed: 8 MB of bad lines must not make a 276 MB answer.
+      errorCount += 1;
+      if (errors.length < MAX_LISTED_ERRORS) errors.push({ line, message: step.error });
+    } else if (step.entry) entries.set(...step.entry);
     line += countNewlines(src, pos, step.next);
     pos = step.next;
   }
-  return { entries, errors };
+  return { entries, errors, errorCount };
 }
 
 /** Reads the entry whose first line starts at `start`; `next` is where the next one starts. */

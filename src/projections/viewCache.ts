@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { comparePositions } from '../stores/position';
 import type { ReadStore } from '../stores/readStore.port';
 import type { CollectionName } from './views';
@@ -14,17 +15,28 @@ const DEFAULT_LIMIT = 200_000;
  * never wait on storage for a document they read before. Entries are tagged with the position
  * of the document they hold; `invalidate` (called for every view write, by position) marks an
  * entry stale, and a read that finishes later is kept only if it is at least that new, so a
- * slow read can never put an older document back. Bounded: the oldest entries go first.
+ * slow read can never put an older document back. Bounded: the least recently used entries go
+ * first (lru-cache: evicting from a plain Map with `keys().next()` slows down as deleted slots
+ * pile up at its front, to seconds per thousand evictions at this size).
  */
 export class ViewCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LRUCache<string, Entry>;
   /** Counts entries dropped (evicted or cleared): a read in flight across a drop is served, not cached. */
   private forgotten = 0;
 
   constructor(
     private readonly store: Pick<ReadStore, 'get'>,
-    private readonly limit = DEFAULT_LIMIT,
-  ) {}
+    limit = DEFAULT_LIMIT,
+  ) {
+    // Any eviction may drop what a read in flight must be checked against: an invalidation, or
+    // a document cached after one (which stood for it).
+    this.entries = new LRUCache<string, Entry>({
+      max: limit,
+      dispose: (_entry, _key, reason) => {
+        if (reason === 'evict') this.forgotten += 1;
+      },
+    });
+  }
 
   /** The live document, or null when it does not exist (or was deleted). */
   async get<T>(collection: CollectionName, id: string): Promise<T | null> {
@@ -51,13 +63,6 @@ export class ViewCache {
   }
 
   private set(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    if (this.entries.size >= this.limit) {
-      // Any eviction may drop what a read in flight must be checked against: an invalidation, or
-      // a document cached after one (which stood for it).
-      this.forgotten += 1;
-      this.entries.delete(this.entries.keys().next().value!);
-    }
     this.entries.set(key, entry);
   }
 }

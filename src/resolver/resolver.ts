@@ -1,8 +1,13 @@
-import { Forbidden, MissingReferences, NotFound } from '../errors';
+import { Forbidden, MissingReferences, NotFound, ValidationFailed } from '../errors';
 import type { SecretCipher } from '../crypto/secretCipher';
 import type { Views } from '../projections/queries';
 import type { SecretDoc } from '../projections/views';
-import { collectReferences, referencedKeys, substitute } from './references';
+import { missingReferences, scanReferences, substitute } from './references';
+
+/** A 422 lists this many missing `{key, path}` entries at most, and counts the rest. */
+const MISSING_LISTED = 100;
+/** Values substituted into one answer, in UTF-8 bytes: 10,000 references to a 64 KiB value would make 640 MB. */
+export const MAX_SUBSTITUTED_BYTES = 8 * 1024 * 1024;
 
 export const triggers = ['manual', 'api', 'webhook', 'schedule'] as const;
 export type Trigger = (typeof triggers)[number];
@@ -43,6 +48,8 @@ export class Resolver {
 
   async resolve(request: ResolveRequest): Promise<ResolveResult> {
     const { workspaceId } = request;
+    // The input is checked against the limits before anything is looked up.
+    const counts = scanReferences(request.input);
     if (!(await this.views.workspace(workspaceId))) throw new NotFound('Workspace not found', 'workspace_not_found');
     const personalOwner = request.trigger === 'manual' ? request.triggeredBy! : request.workflowOwnerId!;
     const ownerIsMember = (await this.views.member(workspaceId, personalOwner)) !== null;
@@ -50,28 +57,29 @@ export class Resolver {
       throw new Forbidden('triggeredBy is not an active member of the workspace', 'not_a_member');
     }
 
-    const keys = referencedKeys(request.input);
     const values = new Map<string, string>();
     const references: ResolvedReference[] = [];
-    for (const key of keys) {
+    let substituted = 0;
+    for (const [key, count] of counts) {
       const workspaceSecret = await this.views.workspaceSecret(workspaceId, key);
-      if (workspaceSecret) {
-        values.set(key, await this.open('workspace', workspaceSecret));
-        references.push({ key, scope: 'workspace', version: workspaceSecret.version });
-        continue;
-      }
-      const personalSecret = ownerIsMember ? await this.views.personalSecret(personalOwner, key) : null;
-      if (personalSecret) {
-        values.set(key, await this.open('personal', personalSecret));
-        references.push({ key, scope: 'personal', version: personalSecret.version });
-      }
+      const personalSecret = workspaceSecret || !ownerIsMember ? null : await this.views.personalSecret(personalOwner, key);
+      const secret = workspaceSecret ?? personalSecret;
+      if (!secret) continue;
+      const scope = workspaceSecret ? 'workspace' : 'personal';
+      const value = await this.open(scope, secret);
+      substituted += count * Buffer.byteLength(value, 'utf8');
+      values.set(key, value);
+      references.push({ key, scope, version: secret.version });
+    }
+    if (substituted > MAX_SUBSTITUTED_BYTES) {
+      const message = `the references would substitute more than ${MAX_SUBSTITUTED_BYTES} bytes of values`;
+      throw new ValidationFailed(`The input is too large to resolve: ${message}`, [{ field: 'input', message }]);
     }
 
-    if (values.size < keys.size && request.onMissing === 'fail') {
-      // Paths are worked out only when something is missing: the hot path never builds them.
-      // One entry per distinct {key, path}: a string that names a missing key twice lists it once.
-      const found = collectReferences(request.input).filter((r) => !values.has(r.key));
-      throw new MissingReferences([...new Map(found.map((r) => [`${r.path}\u0000${r.key}`, r])).values()]);
+    if (values.size < counts.size && request.onMissing === 'fail') {
+      // Paths are worked out only when something is missing, and only for the entries listed.
+      const { listed, count } = missingReferences(request.input, (key) => !values.has(key), MISSING_LISTED);
+      throw new MissingReferences(listed, count);
     }
     const output = substitute(request.input, values);
     return request.masks ? { output, references, masks: [...new Set(values.values())] } : { output, references };

@@ -58,6 +58,23 @@ describe('Authentication (DESIGN §3)', () => {
     expect(await status(`Bearer ${hs512({ sub: 'alice' })}`)).toBe(401);
   });
 
+  it('reads the scheme case-insensitively (RFC 9110)', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'bEaReR']) expect(await status(`${scheme} ${token('alice')}`)).toBe(200);
+    expect(await status(`Bearer  ${token('alice')}`)).toBe(200);
+    expect(await status('Bearer')).toBe(401);
+    expect(await status(`Bearerx ${token('alice')}`)).toBe(401);
+  });
+
+  it('refuses claims with ill-formed Unicode: two lone surrogates must never become one user', async () => {
+    const sign = createSigner({ key: TEST_JWT_SECRET, algorithm: 'HS256', expiresIn: 60_000 });
+    for (const claims of [{ sub: 'mallory\ud800' }, { sub: 'a\udfff' }, { sub: 'bob', email: 'b\ud800@example.com' }, { sub: 'bob', ws: ['w\ud83d'] }]) {
+      const reply = await call('GET', '/v1/me/secrets', { headers: { authorization: `Bearer ${sign(claims)}` } });
+      expect(reply.status, JSON.stringify(claims)).toBe(401);
+      expect(reply.body).toMatchObject({ code: 'unauthorized' });
+    }
+    expect(await status(`Bearer ${sign({ sub: 'emoji\u{1F511}' })}`)).toBe(200);
+  });
+
   it('leaves health and readiness open', async () => {
     expect((await call('GET', '/healthz')).status).toBe(200);
     expect((await call('GET', '/readyz')).status).toBe(200);

@@ -76,6 +76,25 @@ describe('.env import: POST /v1/workspaces/:ws/secrets/import and /v1/me/secrets
     expect(await keysOf(secrets, 'alice')).toEqual(['DATABASE_URL@1']);
   });
 
+  it('lists at most 100 errors and counts them all, however many bad lines come (a body full of them)', async () => {
+    const lines = 2_500_000; // "x\n" is 3 bytes of JSON: about 7.5 MB, under the 8 MiB body limit
+    const dotenv = 'x\n'.repeat(lines);
+    for (const dryRun of [true, false]) {
+      const reply = await importAs('alice', { dotenv, dryRun });
+      expect(reply.status).toBe(dryRun ? 200 : 400);
+      const body = bodyOf<{ errors: { line: number }[]; errorCount: number }>(reply);
+      expect(body.errors).toHaveLength(100);
+      expect(body.errors[99]!.line).toBe(100);
+      expect(body.errorCount).toBe(lines);
+      expect(reply.text.length).toBeLessThan(20_000);
+    }
+  });
+
+  it('checks membership before reading the text: a non-member learns nothing of it', async () => {
+    expectProblem(await importAs('dave', { dotenv: 'no equals sign' }), 404, 'workspace_not_found');
+    expectProblem(await importAs('dave', { dotenv: 'no equals sign', dryRun: true }), 404, 'workspace_not_found');
+  });
+
   it('refuses malformed bodies naming the field', async () => {
     expect(fieldsOf(await importAs('alice', { dotenv: '' }))).toEqual(['dotenv']);
     expect(fieldsOf(await importAs('alice', { dotenv: 'A=1', dryRun: 'yes' }))).toEqual(['dryRun']);

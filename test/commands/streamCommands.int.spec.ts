@@ -75,7 +75,7 @@ describe('StreamCommands on SQLite', () => {
       const written = await commands.execute(
         WS,
         (loaded) => [...decide(invite('alice', 'erin@example.com', 'read', 'inv_e'))(loaded), ...decide(invite('alice', 'finn@example.com', 'read', 'inv_f'))(loaded)],
-        1,
+        [1],
       );
       expect(written).toEqual({ revision: 3, position: await store.headPosition(), appended: 2 });
       expect(await streamTypes()).toEqual(['WorkspaceCreated', 'MemberInvited', 'MemberInvited']);
@@ -83,7 +83,7 @@ describe('StreamCommands on SQLite', () => {
 
     it('refuses a stale revision with the current one, and appends nothing', async () => {
       await appendDirectly([created(), ...joined('bob', 'write')], 0);
-      const attempt = commands.execute(WS, decide(invite('alice', 'erin@example.com')), 1);
+      const attempt = commands.execute(WS, decide(invite('alice', 'erin@example.com')), [1]);
 
       await expect(attempt).rejects.toThrow(PreconditionFailed);
       await expect(attempt).rejects.toMatchObject({ currentRevision: 3, extra: { revision: 3 } });
@@ -98,7 +98,7 @@ describe('StreamCommands on SQLite', () => {
           await otherInstance.execute(WS, decide(invite('alice', 'bob@example.com', 'write', 'inv_bob')));
           return decide(invite('alice', 'erin@example.com'))(loaded);
         },
-        1,
+        [1],
       );
 
       await expect(attempt).rejects.toMatchObject({ currentRevision: 2 });
@@ -180,7 +180,7 @@ describe('StreamCommands on SQLite', () => {
     });
 
     it('appends nothing on a stream that does not exist yet', async () => {
-      const written = await commands.execute(WS, () => [], 0);
+      const written = await commands.execute(WS, () => [], [0]);
       expect(written).toEqual({ revision: 0, position: null, appended: 0 });
       expect(await store.headPosition()).toBeNull();
     });

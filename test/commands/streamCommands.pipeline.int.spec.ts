@@ -59,7 +59,7 @@ describe('StreamCommands, pipelined', () => {
         }
         return workspaceDecider.decide(changePermission('alice', 'bob', 'admin'), state);
       },
-      3,
+      [3],
     );
     // B asks for the same change: on A's in-flight state it has nothing to record.
     const b = commands.execute(WS, ({ state }) => workspaceDecider.decide(changePermission('alice', 'bob', 'admin'), state));

@@ -32,6 +32,16 @@ describe('SecretCipher', () => {
     );
   });
 
+  it('gives back a value byte for byte, a leading U+FEFF included', async () => {
+    for (const value of ['\ufeff', '\ufeffsk_live', 'a\ufeff', '\ufeff\ufeff', '\u{1F511} key']) {
+      expect(await cipher.open(ref, cipher.seal(dataKey, ref, value))).toBe(value);
+    }
+  });
+
+  it('fingerprints a value with a leading U+FEFF apart from the value without it', () => {
+    expect(cipher.fingerprint(dataKey, '\ufeffx')).not.toBe(cipher.fingerprint(dataKey, 'x'));
+  });
+
   it('names its data key and never carries the plaintext', () => {
     const value = 'sk_live_plaintext_value_123';
     const sealed = cipher.seal(dataKey, ref, value);

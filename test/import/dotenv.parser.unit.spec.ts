@@ -209,7 +209,7 @@ describe('parseDotenv', () => {
       ['U+2028 before the key', '\u2028KEY=1', 'U+2028 and U+2029 are only allowed inside quotes'],
       ['U+2028 after a closing quote', 'KEY="a" #\u2028B=1', 'unexpected text after the closing quote'],
     ])('rejects %s', (_what, text, message) => {
-      expect(parseDotenv(text)).toEqual({ entries: new Map(), errors: [{ line: 1, message }] });
+      expect(parseDotenv(text)).toEqual({ entries: new Map(), errors: [{ line: 1, message }], errorCount: 1 });
     });
 
     it('accepts U+2028 inside quotes', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collectReferences, jsonPointer, referencesIn, substitute } from '../../src/resolver/references';
+import { jsonPointer, missingReferences, referencesIn, substitute } from '../../src/resolver/references';
+
+const collectReferences = (value: unknown) => missingReferences(value, () => true, Infinity).listed;
 
 const values = (entries: Record<string, string>) => new Map(Object.entries(entries));
 
@@ -58,7 +60,7 @@ describe('References', () => {
   });
 
   describe('collectReferences', () => {
-    it('names each reference by the JSON pointer of its string', () => {
+    it('names each key referenced by the JSON pointer of its string, once per string', () => {
       const input = {
         url: 'https://x/{{HOST}}',
         headers: [{ auth: 'Bearer {{ TOKEN }}' }, 'plain', 3, null, true],
@@ -67,7 +69,6 @@ describe('References', () => {
       expect(collectReferences(input)).toEqual([
         { key: 'HOST', path: '/url' },
         { key: 'TOKEN', path: '/headers/0/auth' },
-        { key: 'X', path: '/a~1b/c~0d' },
         { key: 'X', path: '/a~1b/c~0d' },
       ]);
     });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { ValidationFailed } from '../../errors';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SaveResult } from '../../commands/secrets.handlers';
+import { MAX_LISTED_ERRORS, ValidationFailed } from '../../errors';
 import { parseDotenv } from '../../import/dotenv.parser';
-import { expectedRevision } from '../consistency';
+import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { requireMembership } from '../membership';
 import { actorOf } from '../principal';
@@ -10,19 +12,27 @@ import { workspaceParams, writeResult } from '../schemas';
 
 const importBody = z.strictObject({ dotenv: z.string().min(1, 'must not be empty'), dryRun: z.boolean().default(false) });
 const lineError = z.object({ field: z.literal('dotenv'), line: z.number().int(), message: z.string() });
-const dryRunResult = z.object({ dryRun: z.literal(true), keys: z.array(z.string()), existing: z.array(z.string()), errors: z.array(lineError) });
+const dryRunResult = z.object({
+  dryRun: z.literal(true),
+  keys: z.array(z.string()),
+  existing: z.array(z.string()),
+  errors: z.array(lineError).describe(`The first ${MAX_LISTED_ERRORS} errors`),
+  errorCount: z.number().int().optional().describe('How many errors there are in all, when there are more than those listed'),
+});
 const importResult = writeResult.extend({ keys: z.array(z.string()) });
 
-/** Parses the text; errors carry their line numbers and never a value. */
-function parse(dotenv: string) {
-  const { entries, errors } = parseDotenv(dotenv);
-  return { entries, errors: errors.map((e) => ({ field: 'dotenv' as const, line: e.line, message: `line ${e.line}: ${e.message}` })) };
-}
+type Scope = Readonly<{
+  /** Refuses a caller who may not import here, before the text is read. */
+  admit: (request: FastifyRequest) => Promise<unknown>;
+  existingKeys: (request: FastifyRequest) => Promise<readonly string[]>;
+  save: (request: FastifyRequest, set: Record<string, string>) => Promise<SaveResult>;
+}>;
 
 /**
- * `.env` import (DESIGN §3): one error rejects the whole import; a real import is one batch
+ * `.env` import (DESIGN §3, §6): one error rejects the whole import; a real import is one batch
  * save (If-Match like any other). The dry run answers the keys it would set, which of them
- * exist already, and the errors, and writes nothing.
+ * exist already, and the errors (the first 100, and how many in all), and writes nothing. The
+ * caller's membership is checked before the text is parsed.
  */
 export function importRoutes(app: App, deps: AppDeps) {
   const schema = (summary: string, tags: string[]) => ({
@@ -32,36 +42,39 @@ export function importRoutes(app: App, deps: AppDeps) {
     response: { 200: z.union([dryRunResult, importResult]) },
   });
 
+  const handle = (scope: Scope) => async (request: FastifyRequest<{ Body: z.infer<typeof importBody> }>, reply: FastifyReply) => {
+    await scope.admit(request);
+    const { entries, errors, errorCount } = parseDotenv(request.body.dotenv);
+    const lineErrors = errors.map((e) => ({ field: 'dotenv' as const, line: e.line, message: `line ${e.line}: ${e.message}` }));
+    const keys = [...entries.keys()];
+    if (request.body.dryRun) {
+      const existing = new Set(await scope.existingKeys(request));
+      const counted = errorCount > lineErrors.length ? { errorCount } : {};
+      return { dryRun: true as const, keys, existing: keys.filter((k) => existing.has(k)), errors: lineErrors, ...counted };
+    }
+    if (errorCount > 0) throw new ValidationFailed('The .env text is invalid; nothing was imported', lineErrors, errorCount);
+    const saved = await scope.save(request, Object.fromEntries(entries));
+    return { ...(await answerWrite(deps, reply, saved)), keys };
+  };
+
+  const workspaceOf = (request: FastifyRequest) => (request.params as { ws: string }).ws;
   app.post(
     '/v1/workspaces/:ws/secrets/import',
     { schema: { ...schema('Import a .env file into the workspace secrets', ['workspace secrets']), params: workspaceParams } },
-    async (request, reply) => {
-      const { ws } = request.params;
-      const { entries, errors } = parse(request.body.dotenv);
-      if (request.body.dryRun) {
-        await requireMembership(deps.views, request.principal, ws);
-        const existing = new Set((await deps.views.workspaceSecrets(ws)).secrets.map((s) => s.key));
-        return { dryRun: true as const, keys: [...entries.keys()], existing: [...entries.keys()].filter((k) => existing.has(k)), errors };
-      }
-      if (errors.length > 0) throw new ValidationFailed('The .env text is invalid; nothing was imported', errors);
-      const set = Object.fromEntries(entries);
-      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, { set, delete: [] }, expectedRevision(request));
-      return { ...(await answerWrite(deps, reply, saved)), keys: [...entries.keys()] };
-    },
+    handle({
+      admit: (request) => requireMembership(deps.views, request.principal, workspaceOf(request)),
+      existingKeys: async (request) => (await deps.views.workspaceSecrets(workspaceOf(request))).secrets.map((s) => s.key),
+      save: (request, set) => deps.secrets.saveWorkspace(actorOf(request.principal), workspaceOf(request), { set, delete: [] }, ifMatch(request)),
+    }),
   );
 
   app.post(
     '/v1/me/secrets/import',
     { schema: schema('Import a .env file into my personal secrets', ['personal secrets']) },
-    async (request, reply) => {
-      const { entries, errors } = parse(request.body.dotenv);
-      if (request.body.dryRun) {
-        const existing = new Set((await deps.views.personalSecrets(request.principal.id)).secrets.map((s) => s.key));
-        return { dryRun: true as const, keys: [...entries.keys()], existing: [...entries.keys()].filter((k) => existing.has(k)), errors };
-      }
-      if (errors.length > 0) throw new ValidationFailed('The .env text is invalid; nothing was imported', errors);
-      const saved = await deps.secrets.savePersonal(actorOf(request.principal), { set: Object.fromEntries(entries), delete: [] }, expectedRevision(request));
-      return { ...(await answerWrite(deps, reply, saved)), keys: [...entries.keys()] };
-    },
+    handle({
+      admit: async () => {},
+      existingKeys: async (request) => (await deps.views.personalSecrets(request.principal.id)).secrets.map((s) => s.key),
+      save: (request, set) => deps.secrets.savePersonal(actorOf(request.principal), { set, delete: [] }, ifMatch(request)),
+    }),
   );
 }

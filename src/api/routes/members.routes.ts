@@ -137,6 +137,7 @@ export function membersRoutes(app: App, deps: AppDeps) {
   app.post(
     '/v1/invitations/:id/accept',
     {
+      config: { workspaceOf: async (request) => (await deps.views.invitation((request.params as { id: string }).id))?.workspaceId },
       schema: {
         tags: ['members'],
         summary: 'Accept an invitation addressed to my email and join the workspace',

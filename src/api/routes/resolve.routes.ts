@@ -3,7 +3,7 @@ import { Forbidden, MissingReferences } from '../../errors';
 import { triggers } from '../../resolver/resolver';
 import { awaitMinPosition } from '../consistency';
 import type { App, AppDeps } from '../deps';
-import { SCOPE_RESOLVE, tokenCovers } from '../principal';
+import { SCOPE_RESOLVE } from '../principal';
 import { idSchema, positionSchema } from '../schemas';
 
 const userIdSchema = z.string().min(1).max(256);
@@ -34,6 +34,13 @@ export function resolveRoutes(app: App, deps: AppDeps) {
   app.post(
     '/v1/resolve',
     {
+      config: {
+        rateClass: 'resolve',
+        workspaceOf: (request) => {
+          const workspaceId = (request.body as { workspaceId?: unknown } | undefined)?.workspaceId;
+          return typeof workspaceId === 'string' ? workspaceId : undefined;
+        },
+      },
       // The scope is checked before the body is validated: without it, nothing about the body is said.
       preValidation: (request, _reply, done) => {
         if (request.principal.scopes.has(SCOPE_RESOLVE)) return done();
@@ -54,12 +61,9 @@ export function resolveRoutes(app: App, deps: AppDeps) {
       },
     },
     async (request) => {
-      const { principal, body } = request;
+      const { body } = request;
       const { resolutions, resolvedReferences } = deps.metrics;
       try {
-        if (!tokenCovers(principal, body.workspaceId)) {
-          throw new Forbidden('This token may not resolve in that workspace');
-        }
         await awaitMinPosition(deps.progress, request, body.minPosition);
         const result = await deps.resolver.resolve(body);
         resolutions.inc({ outcome: 'resolved' });

@@ -3,7 +3,7 @@ import { effectiveSecretRole } from '../../commands/secretRights';
 import { Forbidden, NotFound, RuleViolation } from '../../errors';
 import { streamIds } from '../../events/streams';
 import type { SecretDoc } from '../../projections/views';
-import { expectedRevision } from '../consistency';
+import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { requireMembership } from '../membership';
 import { actorOf } from '../principal';
@@ -63,7 +63,7 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
     { schema: { tags, summary: 'Change displayName and description (secret admins)', params: workspaceKeyParams, body: detailsBody, response: { 200: writeResult } } },
     async (request, reply) => {
       const { ws, key } = request.params;
-      const written = await deps.details.changeWorkspaceDetails(actorOf(request.principal), ws, key, request.body, expectedRevision(request));
+      const written = await deps.details.changeWorkspaceDetails(actorOf(request.principal), ws, key, request.body, ifMatch(request));
       return answerWrite(deps, reply, written);
     },
   );
@@ -117,7 +117,7 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const { ws, key } = request.params;
       const { email, role } = request.body;
-      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'add', email, role }, expectedRevision(request));
+      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'add', email, role }, ifMatch(request));
       const body = await answerWrite(deps, reply, written);
       return reply.code(201).send({ ...body, userId: written.userId, role });
     },
@@ -137,7 +137,7 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const { ws, key, userId } = request.params;
       const { role } = request.body;
-      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'change', userId, role }, expectedRevision(request));
+      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'change', userId, role }, ifMatch(request));
       return { ...(await answerWrite(deps, reply, written)), userId, role };
     },
   );
@@ -154,7 +154,7 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       const { ws, key, userId } = request.params;
-      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'remove', userId }, expectedRevision(request));
+      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'remove', userId }, ifMatch(request));
       return answerDelete(deps, reply, written);
     },
   );
@@ -176,7 +176,7 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
     '/v1/me/secrets/:key',
     { schema: { tags: personal, summary: 'Change displayName and description', params: keyParams, body: detailsBody, response: { 200: writeResult } } },
     async (request, reply) => {
-      const written = await deps.details.changePersonalDetails(actorOf(request.principal), request.params.key, request.body, expectedRevision(request));
+      const written = await deps.details.changePersonalDetails(actorOf(request.principal), request.params.key, request.body, ifMatch(request));
       return answerWrite(deps, reply, written);
     },
   );

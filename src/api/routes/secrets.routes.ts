@@ -1,5 +1,5 @@
 import { effectiveSecretRole } from '../../commands/secretRights';
-import { expectedRevision } from '../consistency';
+import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { requireMembership } from '../membership';
 import { answerDelete, answerPut, answerWrite, listItem } from '../secretResponses';
@@ -44,7 +44,7 @@ export function secretsRoutes(app: App, deps: AppDeps) {
     '/v1/workspaces/:ws/secrets',
     { schema: { tags, summary: 'Save a batch: set and delete keys, all or nothing', params: workspaceParams, body: batchBody, response: { 200: writeResult } } },
     async (request, reply) => {
-      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), request.params.ws, request.body, expectedRevision(request));
+      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), request.params.ws, request.body, ifMatch(request));
       return answerWrite(deps, reply, saved);
     },
   );
@@ -55,7 +55,7 @@ export function secretsRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const { ws, key } = request.params;
       const batch = { set: { [key]: request.body.value }, delete: [] };
-      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, batch, expectedRevision(request));
+      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, batch, ifMatch(request));
       return answerPut(deps, reply, key, saved);
     },
   );
@@ -65,7 +65,7 @@ export function secretsRoutes(app: App, deps: AppDeps) {
     { schema: { tags, summary: 'Delete one key', params: workspaceKeyParams, response: { 204: noContent } } },
     async (request, reply) => {
       const { ws, key } = request.params;
-      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, { set: {}, delete: [key] }, expectedRevision(request));
+      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, { set: {}, delete: [key] }, ifMatch(request));
       return answerDelete(deps, reply, saved);
     },
   );
@@ -86,7 +86,7 @@ export function secretsRoutes(app: App, deps: AppDeps) {
     '/v1/me/secrets',
     { schema: { tags: personal, summary: 'Save a batch of my personal secrets', body: batchBody, response: { 200: writeResult } } },
     async (request, reply) => {
-      const saved = await deps.secrets.savePersonal(actorOf(request.principal), request.body, expectedRevision(request));
+      const saved = await deps.secrets.savePersonal(actorOf(request.principal), request.body, ifMatch(request));
       return answerWrite(deps, reply, saved);
     },
   );
@@ -99,7 +99,7 @@ export function secretsRoutes(app: App, deps: AppDeps) {
       const saved = await deps.secrets.savePersonal(
         actorOf(request.principal),
         { set: { [key]: request.body.value }, delete: [] },
-        expectedRevision(request),
+        ifMatch(request),
       );
       return answerPut(deps, reply, key, saved);
     },
@@ -109,7 +109,7 @@ export function secretsRoutes(app: App, deps: AppDeps) {
     '/v1/me/secrets/:key',
     { schema: { tags: personal, summary: 'Delete one personal key', params: keyParams, response: { 204: noContent } } },
     async (request, reply) => {
-      const saved = await deps.secrets.savePersonal(actorOf(request.principal), { set: {}, delete: [request.params.key] }, expectedRevision(request));
+      const saved = await deps.secrets.savePersonal(actorOf(request.principal), { set: {}, delete: [request.params.key] }, ifMatch(request));
       return answerDelete(deps, reply, saved);
     },
   );

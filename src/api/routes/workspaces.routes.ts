@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { settle, tagWrite } from '../consistency';
 import type { App, AppDeps } from '../deps';
-import { actorOf } from '../principal';
+import { actorOf, tokenCovers } from '../principal';
 import { positionSchema, workspacePermissionSchema } from '../schemas';
 
 export function workspacesRoutes(app: App, deps: AppDeps) {
   app.post(
     '/v1/workspaces',
     {
+      config: { workspaceOf: 'none' },
       schema: {
         tags: ['workspaces'],
         summary: 'Create a workspace; the creator becomes its admin',
@@ -26,6 +27,8 @@ export function workspacesRoutes(app: App, deps: AppDeps) {
   app.get(
     '/v1/workspaces',
     {
+      // A token limited to some workspaces sees only those.
+      config: { workspaceOf: 'any' },
       schema: {
         tags: ['workspaces'],
         summary: 'The workspaces I am a member of, with my permission',
@@ -41,7 +44,7 @@ export function workspacesRoutes(app: App, deps: AppDeps) {
     async (request) => {
       const mine = await deps.views.workspacesOf(request.principal.id);
       return {
-        workspaces: mine.map(({ workspace, member }) => ({
+        workspaces: mine.filter(({ workspace }) => tokenCovers(request.principal, workspace.workspaceId)).map(({ workspace, member }) => ({
           id: workspace.workspaceId,
           name: workspace.name,
           permission: member.permission,

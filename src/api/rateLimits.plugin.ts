@@ -1,0 +1,69 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { RateLimited } from '../errors';
+
+/**
+ * Which budget a route spends (DESIGN §6): settings routes share one per principal; the value
+ * oracles (reveal, fingerprint check) have a tighter one per principal and one per secret over
+ * all principals; resolution has its own, off by default (an executor fleet shares one identity).
+ */
+export type RateClass = 'settings' | 'oracle' | 'resolve';
+
+export type RateLimits = Readonly<{
+  /** Settings routes, per principal per minute. */
+  settingsMax: number;
+  /** Reveal and fingerprint check, per principal per minute. */
+  oracleMax: number;
+  /** Reveal and fingerprint check of one secret, all principals together, per minute. */
+  oraclePerSecretMax: number;
+  /** Resolution, per principal per minute; 0: unlimited. */
+  resolveMax: number;
+}>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The rate budget this route spends; settings when not given. */
+    rateClass?: RateClass;
+  }
+}
+
+type Limiter = (request: FastifyRequest) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean; ttlInSeconds: number }>;
+
+/** The secret a value-oracle request is about: one budget per secret, whoever asks. */
+function secretOf(request: FastifyRequest): string {
+  const params = request.params as { ws?: string; key?: string };
+  return params.ws === undefined ? `user:${request.principal.id}/${params.key}` : `workspace:${params.ws}/${params.key}`;
+}
+
+/**
+ * Per-principal rate limits, checked in `onRequest` right after authentication: before
+ * validation, so every authenticated request counts, refused ones included. Counts are kept
+ * in this process (@fastify/rate-limit's local store).
+ */
+export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
+  async (app, { limits }) => {
+    await app.register(rateLimit, { global: false });
+    const principal = (request: FastifyRequest) => `principal:${request.principal.id}`;
+    const limiter = (max: number, keyGenerator: (request: FastifyRequest) => string): Limiter =>
+      app.createRateLimit({ max, timeWindow: 60_000, keyGenerator });
+    const checks: Record<RateClass, readonly Limiter[]> = {
+      settings: [limiter(limits.settingsMax, principal)],
+      // The principal's budget first: a principal over it does not spend the secret's.
+      oracle: [limiter(limits.oracleMax, principal), limiter(limits.oraclePerSecretMax, secretOf)],
+      resolve: limits.resolveMax > 0 ? [limiter(limits.resolveMax, principal)] : [],
+    };
+    app.addHook('onRequest', (request, _reply, done) => {
+      const pending = checks[request.routeOptions.config.rateClass ?? 'settings'];
+      // A callback hook: resolution, unlimited by default, pays nothing here.
+      if (pending.length === 0) return done();
+      void (async () => {
+        for (const check of pending) {
+          const result = await check(request);
+          if (!result.isAllowed && result.isExceeded) throw new RateLimited(result.ttlInSeconds);
+        }
+      })().then(() => done(), done);
+    });
+  },
+  { name: 'rate-limits', dependencies: ['auth'] },
+);
