@@ -79,8 +79,14 @@ export class PreconditionFailed extends ProblemError {
   }
 }
 
-/** How many missing keys the 422's detail names before it says how many more there are. */
+/** How many keys a problem's detail names before it says how many more there are. */
 const KEYS_NAMED = 20;
+
+/** `A, B, C` or `A, B, … and 980 more`: a detail names a bounded number of keys. */
+export function namedKeys(keys: readonly string[]): string {
+  const named = keys.slice(0, KEYS_NAMED).join(', ');
+  return keys.length > KEYS_NAMED ? `${named} and ${keys.length - KEYS_NAMED} more` : named;
+}
 
 export class MissingReferences extends ProblemError {
   /** `missing`: the first entries (at most 100); `missingCount`: how many distinct `{key, path}` there are in all. */

@@ -10,7 +10,7 @@ import { ProblemError } from '../errors';
 const MEASURED_FROM_BYTES = 16 * 1024;
 
 /** What a measured body may hold. No route takes more than a few levels, or anything like this many values. */
-export const BODY_STRUCTURE_LIMITS = { depth: 100, values: 200_000 } as const;
+export const BODY_STRUCTURE_LIMITS = { depth: 100, values: 100_000 } as const;
 
 /** Methods whose requests may come with a JSON content type and no body (DESIGN §6: DELETE). */
 const BODYLESS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS']);

@@ -1,4 +1,4 @@
-import { NotFound, RuleViolation, ValidationFailed, type FieldError } from '../errors';
+import { namedKeys, NotFound, RuleViolation, ValidationFailed, type FieldError } from '../errors';
 import type { EventMetadata } from '../events/event';
 import type { SecretDeleted, SecretSet } from '../events/secrets.events';
 import { KEY_PATTERN, MAX_SECRETS_PER_SCOPE, type SealedValue } from '../events/values';
@@ -27,6 +27,8 @@ export function planBatch(state: SecretsState, keys: BatchKeys): BatchPlan {
   if (keys.set.length === 0 && keys.delete.length === 0) {
     throw new ValidationFailed('The batch is empty', [{ field: 'set', message: 'set or delete at least one key' }]);
   }
+  // Every key set is in the scope afterwards: more than it holds is refused before any key is read.
+  if (keys.set.length > MAX_SECRETS_PER_SCOPE) tooMany();
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   const check = (key: string, field: string) => {
@@ -39,13 +41,15 @@ export function planBatch(state: SecretsState, keys: BatchKeys): BatchPlan {
   if (errors.length > 0) throw new ValidationFailed('The batch is invalid', errors);
 
   const unknown = keys.delete.filter((key) => !state.secrets.has(key));
-  if (unknown.length > 0) throw new NotFound(`Secret not found: ${unknown.join(', ')}`, 'secret_not_found');
+  if (unknown.length > 0) throw new NotFound(`Secret not found: ${namedKeys(unknown)}`, 'secret_not_found');
   const created = keys.set.filter((key) => !state.secrets.has(key));
   const updated = keys.set.filter((key) => state.secrets.has(key));
-  if (state.secrets.size + created.length - keys.delete.length > MAX_SECRETS_PER_SCOPE) {
-    throw new RuleViolation('too_many_secrets', `A scope holds at most ${MAX_SECRETS_PER_SCOPE} secrets`);
-  }
+  if (state.secrets.size + created.length - keys.delete.length > MAX_SECRETS_PER_SCOPE) tooMany();
   return { created, updated, deleted: keys.delete };
+}
+
+function tooMany(): never {
+  throw new RuleViolation('too_many_secrets', `A scope holds at most ${MAX_SECRETS_PER_SCOPE} secrets`);
 }
 
 /**

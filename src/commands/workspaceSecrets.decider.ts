@@ -1,4 +1,4 @@
-import { Forbidden, NotFound } from '../errors';
+import { Forbidden, namedKeys, NotFound } from '../errors';
 import { metadataOf } from '../events/event';
 import type { SecretMemberAdded, SecretMemberRemoved, WorkspaceSecretsEvent } from '../events/secrets.events';
 import type { WorkspacePermission } from '../events/values';
@@ -30,12 +30,12 @@ export function planWorkspaceBatch(state: SecretsState, actor: string, access: W
   if (access.permission === null) throw new NotFound('Workspace not found', 'workspace_not_found');
   const plan = planBatch(state, keys);
   if (plan.created.length > 0 && !canCreateSecrets(access.permission)) {
-    throw new Forbidden(`Read members cannot create secrets: ${plan.created.join(', ')}`);
+    throw new Forbidden(`Read members cannot create secrets: ${namedKeys(plan.created)}`);
   }
   const notAdmin = [...plan.updated, ...plan.deleted].filter(
     (key) => !canEditSecret(access.permission, state.secrets.get(key)?.members.get(actor)),
   );
-  if (notAdmin.length > 0) throw new Forbidden(`Only the secret's admins can change or delete: ${notAdmin.join(', ')}`);
+  if (notAdmin.length > 0) throw new Forbidden(`Only the secret's admins can change or delete: ${namedKeys(notAdmin)}`);
   return plan;
 }
 

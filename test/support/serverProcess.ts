@@ -6,6 +6,7 @@ import { TEST_JWT_SECRET } from './testService';
 
 export type ServerProcess = {
   baseUrl: string;
+  pid: number;
   dataDir: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
@@ -47,6 +48,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
 
   return {
     baseUrl,
+    pid: child.pid!,
     dataDir: dir,
     output: () => output,
     stop: async () => {

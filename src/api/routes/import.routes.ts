@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SaveResult } from '../../commands/secrets.handlers';
-import { MAX_LISTED_ERRORS, ValidationFailed } from '../../errors';
+import { MAX_LISTED_ERRORS, RuleViolation, ValidationFailed } from '../../errors';
+import { MAX_SECRETS_PER_SCOPE } from '../../events/values';
 import { parseDotenv } from '../../import/dotenv.parser';
 import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
@@ -32,7 +33,8 @@ type Scope = Readonly<{
  * `.env` import (DESIGN §3, §6): one error rejects the whole import; a real import is one batch
  * save (If-Match like any other). The dry run answers the keys it would set, which of them
  * exist already, and the errors (the first 100, and how many in all), and writes nothing. The
- * caller's membership is checked before the text is parsed.
+ * caller's membership is checked before the text is parsed; a text of more than 100,000 lines
+ * is an error, and one of more keys than a scope holds a 409, before anything else.
  */
 export function importRoutes(app: App, deps: AppDeps) {
   const schema = (summary: string, tags: string[]) => ({
@@ -46,6 +48,8 @@ export function importRoutes(app: App, deps: AppDeps) {
     await scope.admit(request);
     const { entries, errors, errorCount } = parseDotenv(request.body.dotenv);
     const lineErrors = errors.map((e) => ({ field: 'dotenv' as const, line: e.line, message: `line ${e.line}: ${e.message}` }));
+    // No scope holds more: refused before anything else is worked out for them.
+    if (entries.size > MAX_SECRETS_PER_SCOPE) throw new RuleViolation('too_many_secrets', `A scope holds at most ${MAX_SECRETS_PER_SCOPE} secrets`);
     const keys = [...entries.keys()];
     if (request.body.dryRun) {
       const existing = new Set(await scope.existingKeys(request));
