@@ -4,6 +4,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import { authPlugin } from './auth.plugin';
 import { awaitMinPosition } from './consistency';
 import type { App, AppDeps } from './deps';
+import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, httpServerOptions } from './httpLimits';
 import { metricsPlugin } from './metrics.plugin';
 import { openapiPlugin } from './openapi.plugin';
 import { problemDetailsPlugin, sendProblem } from './problemDetails.plugin';
@@ -23,12 +24,22 @@ import { workspacesRoutes } from './routes/workspaces.routes';
 /** DESIGN §1: request bodies up to 8 MiB. */
 export const BODY_LIMIT = 8 * 1024 * 1024;
 
-/** Without a logger the app logs nothing (tests). */
-export type BuildOptions = Readonly<{ logger?: FastifyBaseLogger }>;
+export type BuildOptions = Readonly<{
+  /** Without a logger the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+  /** A request not received in full by then is ended with a 408 (`REQUEST_TIMEOUT_MS`); 30 s by default. */
+  requestTimeoutMs?: number;
+  /** An idle kept-alive connection is closed after this; 5 s by default (tests shorten it). */
+  keepAliveTimeoutMs?: number;
+}>;
 
 function baseApp(options: BuildOptions): App {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...httpServerOptions({
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    }),
     bodyLimit: BODY_LIMIT,
     // Keys are up to 256 characters and user ids come from tokens: fastify's default of 100
     // would answer 414 to valid paths.
