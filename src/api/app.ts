@@ -8,7 +8,7 @@ import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, httpServerOp
 import { metricsPlugin } from './metrics.plugin';
 import { openapiPlugin } from './openapi.plugin';
 import { problemDetailsPlugin, sendProblem } from './problemDetails.plugin';
-import { securityHeadersPlugin } from './securityHeaders.plugin';
+import { apiAnswerHeaders, securityHeadersPlugin } from './securityHeaders.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -45,9 +45,10 @@ function baseApp(options: BuildOptions): App {
     // would answer 414 to valid paths.
     routerOptions: { maxParamLength: 1024 },
     // Errors the router raises before any route runs (a malformed or over-long URL) are
-    // problems like any other.
+    // problems like any other. No hook runs for them, so their security headers are set here.
     frameworkErrors: (error, _request, reply) => {
       const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      reply.headers(apiAnswerHeaders);
       void sendProblem(reply, status, status === 414 ? 'uri_too_long' : 'bad_url', 'The URL is malformed or too long');
     },
     // Request ids for log correlation are ours; a client cannot choose them.

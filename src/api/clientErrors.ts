@@ -2,6 +2,7 @@ import type { ConnectionError, FastifyInstance } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { problemOf } from './problemDetails.plugin';
+import { apiAnswerHeaders } from './securityHeaders.plugin';
 
 /**
  * What Node's HTTP parser reports before any request exists (so before fastify's error handler
@@ -14,15 +15,14 @@ const problems: Record<string, { status: number; code: string; detail: string }>
 };
 const malformed = { status: 400, code: 'malformed_request', detail: 'The request is not valid HTTP/1.1' };
 
-/** The whole answer, bytes on the wire, worked out once per kind. */
+/** The whole answer, bytes on the wire, with the API's security headers; worked out once per kind. */
 function rawAnswer({ status, code, detail }: typeof malformed): string {
   const body = JSON.stringify(problemOf(status, code, detail));
   return [
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
     'Content-Type: application/problem+json',
     `Content-Length: ${Buffer.byteLength(body)}`,
-    'Cache-Control: no-store',
-    'X-Content-Type-Options: nosniff',
+    ...Object.entries(apiAnswerHeaders).map(([name, value]) => `${name}: ${value}`),
     'Connection: close',
     '',
     body,

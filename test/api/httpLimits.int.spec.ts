@@ -28,6 +28,7 @@ function expectWireProblem(answer: RawAnswer, status: number, code: string) {
   expect(answer.status, JSON.stringify(answer)).toBe(status);
   expect(answer.headers['content-type']).toBe('application/problem+json');
   expect(answer.headers.connection).toBe('close');
+  expect(answer.headers['cache-control']).toBe('no-store');
   const body = JSON.parse(answer.body) as Record<string, unknown>;
   expect(body).toMatchObject({ type: 'about:blank', status, code });
   expect(body.title).toEqual(expect.any(String));
