@@ -4,6 +4,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import { authPlugin } from './auth.plugin';
 import { awaitMinPosition } from './consistency';
 import type { App, AppDeps } from './deps';
+import { answerHttpLayerErrorsAsProblems } from './httpLayerProblems';
 import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, httpServerOptions } from './httpLimits';
 import { metricsPlugin } from './metrics.plugin';
 import { openapiPlugin } from './openapi.plugin';
@@ -53,6 +54,8 @@ function baseApp(options: BuildOptions): App {
     },
     // Request ids for log correlation are ours; a client cannot choose them.
     requestIdHeader: false,
+    // Its 503 is plain JSON: answerHttpLayerErrorsAsProblems answers a problem instead.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses are built field by field from typed objects, so they are serialized as they are:
@@ -61,6 +64,7 @@ function baseApp(options: BuildOptions): App {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   // JSON only: a text/plain body gets a 415 instead of failing validation as a string.
   app.removeContentTypeParser('text/plain');
+  answerHttpLayerErrorsAsProblems(app);
   closeConnectionsWhenClosing(app);
   return app;
 }

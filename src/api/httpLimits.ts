@@ -36,6 +36,8 @@ export function httpServerOptions({ requestTimeoutMs, keepAliveTimeoutMs }: Http
       // would otherwise outlive its deadline by up to that much.
       connectionsCheckingInterval: Math.min(MAX_CHECKING_INTERVAL_MS, Math.ceil(requestTimeoutMs / 10)),
       maxHeaderSize: MAX_HEADER_BYTES,
+      // Node's check answers a 400 with no body; answerHttpLayerErrorsAsProblems makes it a problem.
+      requireHostHeader: false,
     },
     clientErrorHandler: answerClientError,
   } satisfies FastifyHttpOptions<Server>;

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   closedWithin,
   destroyAll,
+  expectProblemAnswer,
   listenOnLoopback,
   openRaw,
   parseAnswer,
@@ -23,17 +24,10 @@ const EARLY_MS = 200;
 // that a client never sends into a connection closing under it.
 const NODE_KEEP_ALIVE_BUFFER_MS = 1000;
 
-/** An answer is an RFC 9457 problem with the status, and its own body says so. */
+/** A problem written on the socket by the HTTP layer, which then closes the connection. */
 function expectWireProblem(answer: RawAnswer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer)).toBe(status);
-  expect(answer.headers['content-type']).toBe('application/problem+json');
+  expectProblemAnswer(answer, status, code);
   expect(answer.headers.connection).toBe('close');
-  expect(answer.headers['cache-control']).toBe('no-store');
-  const body = JSON.parse(answer.body) as Record<string, unknown>;
-  expect(body).toMatchObject({ type: 'about:blank', status, code });
-  expect(body.title).toEqual(expect.any(String));
-  expect(body.detail).toEqual(expect.any(String));
-  expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
 }
 
 function headersOf(path: string, extra: Record<string, string | number> = {}) {

@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
 import type { App } from '../../src/api/deps';
 
 /** Listens on 127.0.0.1 and a free port; answers the port. The test stops the app. */
@@ -80,4 +81,16 @@ export async function rawExchange(port: number, request: string, opened: Socket[
   connection.socket.write(request);
   await closedWithin(connection, 10_000);
   return parseAnswer(connection.received());
+}
+
+/** An answer is an RFC 9457 problem with the status and code, with the API's headers, and its length is right. */
+export function expectProblemAnswer(answer: RawAnswer, status: number, code: string) {
+  expect(answer.status, JSON.stringify(answer)).toBe(status);
+  expect(answer.headers['content-type']).toMatch(/^application\/problem\+json\b/);
+  expect(answer.headers['cache-control']).toBe('no-store');
+  const body = JSON.parse(answer.body) as Record<string, unknown>;
+  expect(body).toMatchObject({ type: 'about:blank', status, code });
+  expect(body.title).toEqual(expect.any(String));
+  expect(body.detail).toEqual(expect.any(String));
+  expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
 }
