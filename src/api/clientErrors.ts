@@ -5,8 +5,9 @@ import { problemOf } from './problemDetails.plugin';
 import { apiAnswerHeaders } from './securityHeaders.plugin';
 
 /**
- * What Node's HTTP parser reports before any request exists (so before fastify's error handler
- * can run), by the error's code; anything else the parser refuses is a malformed request.
+ * What Node's HTTP layer reports on the connection rather than to a route (so fastify's error
+ * handler never sees it: a parse error, or a request timed out before it arrived in full), by
+ * the error's code; anything else the parser refuses is a malformed request.
  */
 const problems: Record<string, { status: number; code: string; detail: string }> = {
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request_timeout', detail: 'The request did not arrive in full in time' },
