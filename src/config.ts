@@ -23,6 +23,8 @@ const envSchema = z.object({
   /** Resolutions per principal per minute; 0 (the default): unlimited. */
   RATE_LIMIT_RESOLVE_MAX: z.coerce.number().int().min(0).default(0),
   REVEAL_ENABLED: booleanFlag.default(true),
+  /** A request whose body has not fully arrived by then is ended with a 408. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   EVENTSTORE_URL: z.string().min(1).optional(),
   MONGODB_URL: z.string().min(1).optional(),
   SERVICE_ROLE: z.enum(['all', 'api', 'projector']).default('all'),

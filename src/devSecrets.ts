@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir } from './dataFiles';
 
 const JWT_SECRET_FILE = 'jwt.secret';
 
@@ -11,7 +12,7 @@ const JWT_SECRET_FILE = 'jwt.secret';
 export function loadOrCreateDevJwtSecret(dataDir: string): string {
   const file = join(dataDir, JWT_SECRET_FILE);
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    makePrivateDir(dataDir);
     writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
   }
   return readFileSync(file, 'utf8').trim();

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { buildApp, buildOpsApp } from './api/app';
+import { buildApp, buildOpsApp, type BuildOptions } from './api/app';
 import type { App } from './api/deps';
 import { loadConfig, type Config } from './config';
 import { loadOrCreateDevMasterKeys, parseMasterKeys } from './crypto/masterKeys';
@@ -42,7 +42,7 @@ async function main() {
       revealEnabled: config.REVEAL_ENABLED,
     },
   };
-  const { app, close } = await start(config.SERVICE_ROLE, options, log);
+  const { app, close } = await start(config.SERVICE_ROLE, options, { logger: log, requestTimeoutMs: config.REQUEST_TIMEOUT_MS });
   await app.listen({ host: config.HOST, port: config.PORT });
   if (!config.JWT_SECRET) {
     log.info('mint a development token with: npm run token -- --sub alice --email alice@example.com [--scope "secrets:resolve"]');
@@ -50,13 +50,13 @@ async function main() {
   onShutdown(app, close, log);
 }
 
-async function start(role: Config['SERVICE_ROLE'], options: ServiceOptions, log: FastifyBaseLogger) {
+async function start(role: Config['SERVICE_ROLE'], options: ServiceOptions, buildOptions: BuildOptions) {
   if (role === 'projector') {
     const service = await createProjectorService(options);
-    return { app: await buildOpsApp(service, { logger: log }), close: service.close };
+    return { app: await buildOpsApp(service, buildOptions), close: service.close };
   }
   const service = role === 'api' ? await createApiService(options) : await createService(options);
-  return { app: await buildApp(service.deps, { logger: log }), close: service.close };
+  return { app: await buildApp(service.deps, buildOptions), close: service.close };
 }
 
 function onShutdown(app: App, close: () => Promise<void>, log: FastifyBaseLogger) {

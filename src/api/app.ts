@@ -3,13 +3,15 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import { authPlugin } from './auth.plugin';
 import { awaitMinPosition } from './consistency';
 import type { App, AppDeps } from './deps';
+import { answerHttpLayerErrorsAsProblems } from './httpLayerProblems';
+import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, httpServerOptions } from './httpLimits';
 import { parseJsonBody } from './jsonBody';
 import { metricsPlugin } from './metrics.plugin';
 import { openapiPlugin } from './openapi.plugin';
 import { problemDetailsPlugin, sendProblem } from './problemDetails.plugin';
 import { rateLimitsPlugin } from './rateLimits.plugin';
+import { apiAnswerHeaders, securityHeadersPlugin } from './securityHeaders.plugin';
 import { workspaceClaimPlugin } from './workspaceClaim.plugin';
-import { securityHeadersPlugin } from './securityHeaders.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -25,24 +27,37 @@ import { workspacesRoutes } from './routes/workspaces.routes';
 /** DESIGN §1: request bodies up to 8 MiB. */
 export const BODY_LIMIT = 8 * 1024 * 1024;
 
-/** Without a logger the app logs nothing (tests). */
-export type BuildOptions = Readonly<{ logger?: FastifyBaseLogger }>;
+export type BuildOptions = Readonly<{
+  /** Without a logger the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+  /** A request not received in full by then is ended with a 408 (`REQUEST_TIMEOUT_MS`); 30 s by default. */
+  requestTimeoutMs?: number;
+  /** An idle kept-alive connection is closed after this; 5 s by default (tests shorten it). */
+  keepAliveTimeoutMs?: number;
+}>;
 
 function baseApp(options: BuildOptions): App {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...httpServerOptions({
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    }),
     bodyLimit: BODY_LIMIT,
     // Keys are up to 256 characters and user ids come from tokens: fastify's default of 100
     // would answer 414 to valid paths.
     routerOptions: { maxParamLength: 1024 },
     // Errors the router raises before any route runs (a malformed or over-long URL) are
-    // problems like any other.
+    // problems like any other. No hook runs for them, so their security headers are set here.
     frameworkErrors: (error, _request, reply) => {
       const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      reply.headers(apiAnswerHeaders);
       void sendProblem(reply, status, status === 414 ? 'uri_too_long' : 'bad_url', 'The URL is malformed or too long');
     },
     // Request ids for log correlation are ours; a client cannot choose them.
     requestIdHeader: false,
+    // Its 503 is plain JSON: answerHttpLayerErrorsAsProblems answers a problem instead.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses are built field by field from typed objects, so they are serialized as they are:
@@ -59,6 +74,7 @@ function baseApp(options: BuildOptions): App {
       done(error as Error, undefined);
     }
   });
+  answerHttpLayerErrorsAsProblems(app);
   closeConnectionsWhenClosing(app);
   return app;
 }

@@ -29,6 +29,11 @@ const fastifyErrors: Record<string, { status: number; code: string; detail: stri
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_content_length', detail: 'Content-Length does not match the body' },
 };
 
+/** An RFC 9457 problem: `type`, `title`, `status`, plus our `code` and `detail` (and any extension). */
+export function problemOf(status: number, code: string, detail: string, extra: Readonly<Record<string, unknown>> = {}) {
+  return { type: 'about:blank', title: titleOf(status), status, code, detail, ...extra };
+}
+
 export function sendProblem(
   reply: FastifyReply,
   status: number,
@@ -36,10 +41,7 @@ export function sendProblem(
   detail: string,
   extra: Readonly<Record<string, unknown>> = {},
 ) {
-  return reply
-    .code(status)
-    .type('application/problem+json')
-    .send({ type: 'about:blank', title: titleOf(status), status, code, detail, ...extra });
+  return reply.code(status).type('application/problem+json').send(problemOf(status, code, detail, extra));
 }
 
 /**
@@ -97,13 +99,16 @@ function titleOf(status: number): string {
     401: 'Unauthorized',
     403: 'Forbidden',
     404: 'Not Found',
+    408: 'Request Timeout',
     409: 'Conflict',
     412: 'Precondition Failed',
     413: 'Content Too Large',
     414: 'URI Too Long',
     415: 'Unsupported Media Type',
+    417: 'Expectation Failed',
     422: 'Unprocessable Content',
     429: 'Too Many Requests',
+    431: 'Request Header Fields Too Large',
     500: 'Internal Server Error',
     503: 'Service Unavailable',
   };

@@ -17,22 +17,35 @@ export function helmetHeaders(options: HelmetOptions): ReadonlyArray<[string, st
 }
 
 /**
+ * The headers of every answer but the /docs pages: helmet's, without those that only matter to
+ * HTML pages in old browsers, a policy that allows nothing (an API answer is never a document
+ * to render), and no-store. Exported for the answers no hook sees (URLs the router refuses).
+ */
+export const apiAnswerHeaders: Readonly<Record<string, string>> = Object.fromEntries([
+  ...helmetHeaders({
+    contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
+    originAgentCluster: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+  }),
+  ['cache-control', 'no-store'],
+]);
+
+/**
  * Security headers on every answer: helmet's defaults for the JSON API, and a policy that lets
  * the OpenAPI UI at /docs run its own scripts and styles (swagger-ui's hashes). Answers of the
  * /v1 API, which hold secrets or their metadata, must never sit in a shared cache: no-store.
+ *
+ * Which headers apply is decided by the route that matched, not by the URL as sent: the router
+ * decodes the path, so `/%76%31/resolve` is the /v1/resolve route, and a prefix test on the raw
+ * URL would miss it. Every answer but the /docs pages gets the API's headers and no-store, those
+ * no route matched (404s, URLs the router refused) included: simpler than decoding their paths,
+ * and no answer of this service is worth caching anyway.
  */
 export const securityHeadersPlugin = fp<{ docsCsp: { script: string[]; style: string[] } }>(
   async (app, { docsCsp }) => {
-    // JSON answers: helmet, without the headers that only matter to HTML pages in old browsers,
-    // and a policy that allows nothing (an API answer is never a document to render).
-    const api = helmetHeaders({
-      contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
-      originAgentCluster: false,
-      xDnsPrefetchControl: false,
-      xDownloadOptions: false,
-      xPermittedCrossDomainPolicies: false,
-      xXssProtection: false,
-    });
     const docs = helmetHeaders({
       contentSecurityPolicy: {
         directives: {
@@ -41,14 +54,16 @@ export const securityHeadersPlugin = fp<{ docsCsp: { script: string[]; style: st
         },
       },
     });
-    const v1 = Object.fromEntries([...api, ['cache-control', 'no-store']]);
-    const other = Object.fromEntries(api);
     const docsPages = Object.fromEntries(docs);
     app.addHook('onSend', (request, reply, payload, done) => {
-      const url = request.url;
-      reply.headers(url.startsWith('/v1/') ? v1 : url.startsWith('/docs') ? docsPages : other);
+      reply.headers(isDocsRoute(request.routeOptions.url) ? docsPages : apiAnswerHeaders);
       done(null, payload);
     });
   },
   { name: 'security-headers' },
 );
+
+/** The route patterns of the OpenAPI UI and documents (`/docs`, `/docs/json`, `/docs/static/*`, …). */
+function isDocsRoute(pattern: string | undefined): boolean {
+  return pattern !== undefined && (pattern === '/docs' || pattern.startsWith('/docs/'));
+}

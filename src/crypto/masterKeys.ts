@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir } from '../dataFiles';
 
 /** The master keys that wrap data keys; the first one is active (wraps new data keys). */
 export type MasterKeys = Readonly<{
@@ -41,7 +42,7 @@ function newDevKeyLine(): string {
 export function loadOrCreateDevMasterKeys(dataDir: string, warn: (message: string) => void): MasterKeys {
   const file = join(dataDir, DEV_KEY_FILE);
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    makePrivateDir(dataDir);
     writeFileSync(file, `${newDevKeyLine()}\n`, { mode: 0o600, flag: 'wx' });
   }
   warn(

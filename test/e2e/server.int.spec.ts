@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from '../support/client';
 import { filesUnder, leaksIn, leaksInFiles } from '../support/leaks';
@@ -11,6 +12,7 @@ describe('npm start, over real HTTP on 127.0.0.1', () => {
   let result: ScenarioResult;
   let exitCode: number | null;
   let filesWhileRunning: ReturnType<typeof leaksInFiles>;
+  let modesWhileRunning: Array<[string, string]>;
 
   beforeAll(async () => {
     server = await startServer();
@@ -23,6 +25,7 @@ describe('npm start, over real HTTP on 127.0.0.1', () => {
     // While running, recent writes sit in the SQLite WAL files: scan those too.
     expect(filesUnder(server.dataDir).some((f) => f.endsWith('-wal'))).toBe(true);
     filesWhileRunning = leaksInFiles(server.dataDir, result.values);
+    modesWhileRunning = filesUnder(server.dataDir).map((file) => [basename(file), (statSync(file).mode & 0o777).toString(8)]);
     exitCode = await server.stop();
   }, 120_000);
   afterAll(() => rmSync(server.dataDir, { recursive: true, force: true }));
@@ -43,6 +46,11 @@ describe('npm start, over real HTTP on 127.0.0.1', () => {
   it('leaves no plaintext value, nor its base64 or hex form, in any data file', () => {
     expect(filesWhileRunning).toEqual([]);
     expect(leaksInFiles(server.dataDir, result.values)).toEqual([]);
+  });
+
+  it('keeps every data file, WAL and development keys included, readable by its own user only', () => {
+    expect(modesWhileRunning.map(([name]) => name)).toEqual(expect.arrayContaining(['events.sqlite-wal', 'keys.sqlite', 'master.key']));
+    expect(modesWhileRunning.filter(([, mode]) => mode !== '600')).toEqual([]);
   });
 
   it('logs no value and no bearer token', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createSigner } from 'fast-jwt';
-import { buildApp } from '../../src/api/app';
+import { buildApp, type BuildOptions } from '../../src/api/app';
 import type { App } from '../../src/api/deps';
 import { parseMasterKeys } from '../../src/crypto/masterKeys';
 import { createService, type Service, type ServiceOptions } from '../../src/service';
@@ -41,8 +41,12 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** The whole service on SQLite (in memory, or in `dataDir`), with its app for `inject`. */
-export async function startTestApp(dataDir = ':memory:', overrides: Partial<ServiceOptions> = {}): Promise<TestApp> {
+/** The whole service on SQLite (in memory, or in `dataDir`), with its app for `inject` (or `listen`). */
+export async function startTestApp(
+  dataDir = ':memory:',
+  overrides: Partial<ServiceOptions> = {},
+  buildOptions: BuildOptions = {},
+): Promise<TestApp> {
   const stores = openSqliteStores(dataDir);
   const eventStore = overrides.eventStore ?? stores.eventStore;
   const keyStore = overrides.keyStore ?? stores.keyStore;
@@ -53,7 +57,7 @@ export async function startTestApp(dataDir = ':memory:', overrides: Partial<Serv
     log: silentLog,
     ...overrides,
   });
-  const app = await buildApp(service.deps);
+  const app = await buildApp(service.deps, buildOptions);
   await app.ready();
   return {
     app,
