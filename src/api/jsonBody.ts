@@ -36,14 +36,10 @@ function invalid(code: string, detail: string): ProblemError {
 function measure(body: Buffer): void {
   let depth = 0;
   let values = 0;
-  let inString = false;
   for (let i = 0; i < body.length; i += 1) {
     const byte = body[i]!;
-    if (inString) {
-      if (byte === BACKSLASH) i += 1;
-      else if (byte === QUOTE) inString = false;
-    } else if (byte === QUOTE) {
-      inString = true;
+    if (byte === QUOTE) {
+      i = endOfString(body, i);
     } else if (byte === CURLY_OPEN || byte === SQUARE_OPEN) {
       if (++depth > BODY_STRUCTURE_LIMITS.depth) {
         throw invalid('body_too_deep', `The body is nested deeper than ${BODY_STRUCTURE_LIMITS.depth} levels`);
@@ -58,6 +54,16 @@ function measure(body: Buffer): void {
       throw invalid('body_too_complex', `The body holds more than ${BODY_STRUCTURE_LIMITS.values} values`);
     }
   }
+}
+
+/** Where the string opened at `open` closes (or the end): found by Buffer#indexOf, not byte by byte. */
+function endOfString(body: Buffer, open: number): number {
+  for (let quote = body.indexOf(QUOTE, open + 1); quote >= 0; quote = body.indexOf(QUOTE, quote + 1)) {
+    let backslashes = 0;
+    while (body[quote - 1 - backslashes] === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return body.length;
 }
 
 /** A `\uD800`–`\uDFFF` escape: the only way a lone surrogate gets into text decoded from valid UTF-8. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectClient, type Client } from '../support/client';
 import { startTestApp, token, type TestApp } from '../support/testService';
@@ -60,6 +61,30 @@ describe('Request bodies and preconditions', () => {
       const before = await t.stores.eventStore.headPosition();
       expectProblem(await call(method, url, { token: alice(), rawBody }), 400, 'invalid_unicode');
       expect(await t.stores.eventStore.headPosition()).toBe(before);
+    });
+
+    it('saves any well-formed value byte for byte and refuses any other, writing nothing (property)', async () => {
+      const unit = fc.oneof(
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+        fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)),
+        fc.constantFrom('\ufeff', '\u0000', '"', '\\', '\u{1F511}'),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(unit, { minLength: 1, maxLength: 12 }), async (units) => {
+          const value = units.join('');
+          const before = await t.stores.eventStore.headPosition();
+          // JSON.stringify writes a lone surrogate as a \u escape, as a client's JSON would.
+          const saved = await call('PUT', `${secrets}/PROP`, { token: alice(), rawBody: JSON.stringify({ value }) });
+          if (!value.isWellFormed()) {
+            expectProblem(saved, 400, 'invalid_unicode');
+            expect(await t.stores.eventStore.headPosition()).toBe(before);
+            return;
+          }
+          expect(saved.status, saved.text).toBeLessThan(300);
+          expect(bodyOf<{ value: string }>(await call('POST', `${secrets}/PROP/reveal`, { token: alice() })).value).toBe(value);
+        }),
+        { numRuns: 60 },
+      );
     });
 
     it('keeps a leading U+FEFF: the value comes back byte for byte and its fingerprint matches', async () => {
