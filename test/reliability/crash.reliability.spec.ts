@@ -9,6 +9,8 @@ import { liveAndRebuiltViews } from '../support/viewsCheck';
 const CRASHES = 10;
 const WRITERS = 8;
 const alice = token('alice');
+/** The check below tests every acknowledged save's value: far more than the value-oracle budgets allow a minute. */
+const AUDIT_EVERY_SAVE = { RATE_LIMIT_ORACLE_MAX: '1000000', RATE_LIMIT_ORACLE_PER_SECRET_MAX: '1000000' };
 
 type Acked = { key: string; value: string; version: number };
 
@@ -49,14 +51,14 @@ describe(`Crash: kill -9 under write load, restart, ${CRASHES} times`, () => {
   }
 
   it('keeps every acknowledged save, applies nothing twice, and converges to a fresh rebuild', async () => {
-    let server = await startServer();
+    let server = await startServer(AUDIT_EVERY_SAVE);
     dataDir = server.dataDir;
     const call = httpClient(server.baseUrl);
     const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Crash' } })).body as { id: string }).id;
     for (let crash = 0; crash < CRASHES; crash += 1) {
       await writeUntilKilled(server, ws, crash);
       output += server.output();
-      server = await startServer({}, dataDir);
+      server = await startServer(AUDIT_EVERY_SAVE, dataDir);
     }
     expect(acked.length).toBeGreaterThan(CRASHES * WRITERS);
 
