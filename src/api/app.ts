@@ -8,6 +8,7 @@ import { metricsPlugin } from './metrics.plugin';
 import { openapiPlugin } from './openapi.plugin';
 import { problemDetailsPlugin, sendProblem } from './problemDetails.plugin';
 import { securityHeadersPlugin } from './securityHeaders.plugin';
+import { uiPlugin } from './ui.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(securityHeadersPlugin, { docsCsp: (app as unknown as SwaggerCsp).swaggerCSP });
   await app.register(metricsPlugin, { metrics: deps.metrics });
   healthRoutes(app, deps);
+  await app.register(uiPlugin);
 
   // The /v1 API: every route needs a bearer token and counts against its principal's rate.
   await app.register(async (scope) => {

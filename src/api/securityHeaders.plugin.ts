@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
+import { isUiUrl, UI_CSP_DIRECTIVES } from './ui.plugin';
 
 /**
  * The headers helmet would set, worked out once: helmet computes its policies on every call, and
@@ -41,12 +42,13 @@ export const securityHeadersPlugin = fp<{ docsCsp: { script: string[]; style: st
         },
       },
     });
+    const uiPages = Object.fromEntries(helmetHeaders({ contentSecurityPolicy: { useDefaults: false, directives: UI_CSP_DIRECTIVES } }));
     const v1 = Object.fromEntries([...api, ['cache-control', 'no-store']]);
     const other = Object.fromEntries(api);
     const docsPages = Object.fromEntries(docs);
     app.addHook('onSend', (request, reply, payload, done) => {
       const url = request.url;
-      reply.headers(url.startsWith('/v1/') ? v1 : url.startsWith('/docs') ? docsPages : other);
+      reply.headers(url.startsWith('/v1/') ? v1 : url.startsWith('/docs') ? docsPages : isUiUrl(url) ? uiPages : other);
       done(null, payload);
     });
   },
