@@ -1,13 +1,15 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemDetailsPlugin } from '../../src/api/problemDetails.plugin';
 import { securityHeadersPlugin } from '../../src/api/securityHeaders.plugin';
 import { uiPlugin } from '../../src/api/ui.plugin';
 import { injectClient } from '../support/client';
-import { startTestApp } from '../support/testService';
+import { startTestApp, TEST_JWT_SECRET } from '../support/testService';
 
 const UI_CSP = "default-src 'none';script-src 'self';style-src 'self';connect-src 'self';img-src 'self';base-uri 'none';form-action 'none';frame-ancestors 'none'";
 
@@ -96,5 +98,15 @@ describe('The settings page at /ui', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it('`npm run token -- --ui` prints a sign-in link with the token in the fragment', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/token.ts', '--ui'], {
+      env: { ...process.env, HOST: '0.0.0.0', PORT: '4321', JWT_SECRET: TEST_JWT_SECRET },
+    });
+    const match = /^http:\/\/127\.0\.0\.1:4321\/ui#token=([\w-]+\.[\w-]+\.[\w-]+)\n$/.exec(stdout);
+    expect(match, stdout).not.toBeNull();
+    const claims = JSON.parse(Buffer.from(match![1]!.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({ sub: 'developer', email: 'developer@example.com' });
   });
 });
