@@ -183,7 +183,8 @@ export function placeRefusal(rows: readonly Row[], plan: Plan, refusal: Refusal)
  * The rows of a reloaded list with this page's unsaved edits put back on it: a new value, a
  * rename or a deletion goes to the row of the same key; a new row stays new, or becomes an
  * edit of the key if someone else created it meanwhile; an edit of a key someone else deleted
- * becomes a new row. Revealed values are masked again (they were not edits).
+ * becomes a new row. Revealed values are masked again (they were not edits). Rows keep their
+ * ids, so a field being typed in stays where it is.
  */
 export function rebase(rows: readonly Row[], keys: readonly string[]): Row[] {
   const fresh = new Map(keys.map((key) => [key, row({ original: key, key })]));
@@ -193,22 +194,24 @@ export function rebase(rows: readonly Row[], keys: readonly string[]): Row[] {
     const renamed = r.original !== null && r.key !== r.original;
     const value = r.edited || renamed ? r.value : '';
     const edited = value !== '';
+    const mine = { id: r.id, key: r.key, value, edited, revealed: false, problem: null };
     if (r.original !== null) {
       const target = fresh.get(r.original);
-      if (target) fresh.set(r.original, { ...target, key: r.key, value, edited, deleted: r.deleted });
+      if (target) fresh.set(r.original, { ...target, ...mine, deleted: r.deleted });
       else if (!r.deleted && edited) {
-        added.push(row({ key: r.key, value, edited, note: `${r.original} was deleted by someone else; Save adds it again` }));
+        added.push({ ...r, ...mine, original: null, note: `${r.original} was deleted by someone else; Save adds it again` });
       }
       continue;
     }
     const existing = fresh.get(r.key);
     if (existing && existing.key === r.key && !existing.edited && !existing.deleted && r.value !== '') {
-      fresh.set(r.key, { ...existing, value: r.value, edited: true, note: `${r.key} was added by someone else meanwhile; Save replaces its value with yours` });
+      fresh.set(r.key, { ...existing, ...mine, note: `${r.key} was added by someone else meanwhile; Save replaces its value with yours` });
     } else {
-      added.push(row({ key: r.key, value: r.value, edited: r.value !== '' }));
+      added.push({ ...r, problem: null });
     }
   }
-  return withTrailingBlank([...fresh.values(), ...added]);
+  const trailing = rows[rows.length - 1];
+  return withTrailingBlank([...fresh.values(), ...added, ...(trailing && isBlank(trailing) ? [trailing] : [])]);
 }
 
 /**

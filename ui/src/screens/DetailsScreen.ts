@@ -87,9 +87,9 @@ export function DetailsScreen({ scope, secretKey, onBack, onAdvanced }: Props) {
       ${note ? html`<p class=${note.kind === 'error' ? 'status error' : 'status'} role=${note.kind === 'error' ? 'alert' : 'status'}>${note.text}</p>` : null}
       <form class="form" onSubmit=${save}>
         <label for="display-name">Display name</label>
-        <input id="display-name" value=${displayName} maxLength=${128} onInput=${(e: Event) => setDisplayName((e.currentTarget as HTMLInputElement).value)} />
+        <input id="display-name" value=${displayName} maxLength=${128} disabled=${item === null} onInput=${(e: Event) => setDisplayName((e.currentTarget as HTMLInputElement).value)} />
         <label for="description">Description</label>
-        <textarea id="description" rows="3" maxLength=${1000} value=${description} onInput=${(e: Event) => setDescription((e.currentTarget as HTMLTextAreaElement).value)}></textarea>
+        <textarea id="description" rows="3" maxLength=${1000} value=${description} disabled=${item === null} onInput=${(e: Event) => setDescription((e.currentTarget as HTMLTextAreaElement).value)}></textarea>
         <div class="bar">
           <button type="submit" class="primary" disabled=${stale || item === null}>Save</button>
           ${item && !canEdit ? html`<span class="muted">Only the secret's admins can change these.</span>` : null}

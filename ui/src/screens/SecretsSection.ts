@@ -53,19 +53,23 @@ export function SecretsSection({ scope, title, intro, shownAt, advanced, onDetai
   const [rows, setRows] = useState<Row[]>([]);
   const [etag, setEtag] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  /** Keys this user holds no role on: nothing to reveal (editing them is refused by the service). */
+  const [noRole, setNoRole] = useState<ReadonlySet<string>>(new Set());
   const rowsNow = useRef(rows);
   rowsNow.current = rows;
   const id = scopeId(scope);
 
   async function fetchList() {
     const { body, etag } = await call<SecretList>('GET', scopeBase(scope));
+    setNoRole(new Set(body.secrets.filter((s) => s.myRole === null).map((s) => s.key)));
     return { keys: body.secrets.map((s) => s.key), etag: etag ?? `"${body.revision}"` };
   }
 
-  async function load(message?: string) {
+  /** Reads the list; `keepEdits` puts edits made meanwhile back on it instead of dropping them. */
+  async function load(message?: string, keepEdits = false) {
     try {
       const list = await fetchList();
-      setRows(rowsFor(list.keys));
+      setRows((current) => (keepEdits ? rebase(current, list.keys) : rowsFor(list.keys)));
       setEtag(list.etag);
       setStatus(message ? { kind: 'info', messages: [message] } : { kind: 'idle' });
     } catch (error) {
@@ -79,9 +83,10 @@ export function SecretsSection({ scope, title, intro, shownAt, advanced, onDetai
     void load();
   }, [id]);
 
-  // Back from Details or the audit: a list without unsaved edits is read again.
+  // Back from Details or the audit: a list without unsaved edits is read again (and an edit
+  // begun while it loads is kept).
   useEffect(() => {
-    if (shownAt > 0 && !isDirty(rowsNow.current)) void load();
+    if (shownAt > 0 && !isDirty(rowsNow.current)) void load(undefined, true);
   }, [shownAt]);
 
   useEffect(() => {
@@ -167,6 +172,7 @@ export function SecretsSection({ scope, title, intro, shownAt, advanced, onDetai
             key=${row.id}
             row=${row}
             issue=${keyIssue(rows, row)}
+            mayReveal=${row.original !== null && !noRole.has(row.original)}
             idPrefix=${id}
             onKey=${(value: string) => setRows((current) => editKey(current, row.id, value))}
             onValue=${(value: string) => setRows((current) => editValue(current, row.id, value))}
@@ -210,6 +216,7 @@ function StatusLine({ status, onReload }: { status: Status; onReload: () => void
 type RowProps = Readonly<{
   row: Row;
   issue: string | null;
+  mayReveal: boolean;
   idPrefix: string;
   onKey: (value: string) => void;
   onValue: (value: string) => void;
@@ -220,7 +227,7 @@ type RowProps = Readonly<{
   onDelete: () => void;
 }>;
 
-function RowView({ row, issue, idPrefix, onKey, onValue, onPaste, onReveal, onHide, onDetails, onDelete }: RowProps) {
+function RowView({ row, issue, mayReveal, idPrefix, onKey, onValue, onPaste, onReveal, onHide, onDetails, onDelete }: RowProps) {
   const loaded = row.original !== null;
   const masked = loaded && row.value === '';
   const message = issue ?? row.problem;
@@ -265,7 +272,7 @@ function RowView({ row, issue, idPrefix, onKey, onValue, onPaste, onReveal, onHi
         ></textarea>
       </td>
       <td class="actions">
-        ${loaded && !row.edited && !row.deleted
+        ${loaded && mayReveal && !row.edited && !row.deleted
           ? row.revealed
             ? html`<button type="button" onClick=${onHide}>Hide</button>`
             : html`<button type="button" onClick=${onReveal}>Reveal</button>`

@@ -52,13 +52,14 @@ export function VariablesField({ ws }: { ws: string }) {
     const end = field.selectionStart ?? text.length;
     const reference = `{{${option.key}}}`;
     const next = text.slice(0, open.start) + reference + text.slice(end).replace(/^\s*\}\}/, '');
+    // The field is updated here, with its caret after the reference, before the next keystroke
+    // can land; the render that follows finds the same value and leaves the caret alone.
+    const caret = open.start + reference.length;
+    field.value = next;
+    field.focus();
+    field.setSelectionRange(caret, caret);
     setText(next);
     setOpen(null);
-    const caret = open.start + reference.length;
-    requestAnimationFrame(() => {
-      field.focus();
-      field.setSelectionRange(caret, caret);
-    });
   }
 
   function onKeyDown(event: KeyboardEvent) {
