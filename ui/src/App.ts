@@ -1,11 +1,11 @@
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { call, useToken, type Scope, type Workspace } from './api';
+import { call, messageOf, useToken, type Scope, type Workspace } from './api';
 import { endSession, type Session } from './auth/session';
 import { providers, type SignInResult } from './auth/signIn';
 import { AuditScreen } from './screens/AuditScreen';
 import { DetailsScreen } from './screens/DetailsScreen';
-import { messageOf, scopeId, SecretsSection, type Advance } from './screens/SecretsSection';
+import { scopeId, SecretsSection, type Advance } from './screens/SecretsSection';
 import { VariablesField } from './screens/VariablesField';
 
 type Screen = Readonly<{ kind: 'list' } | { kind: 'details'; scope: Scope; key: string } | { kind: 'audit' }>;

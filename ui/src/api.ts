@@ -15,6 +15,12 @@ export class Problem extends Error {
   }
 }
 
+/** What to tell the user about a failed call. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Problem) return error.detail;
+  return error instanceof Error ? error.message : String(error);
+}
+
 export type Answer<T> = Readonly<{ body: T; etag: string | null }>;
 type Options = Readonly<{ body?: unknown; ifMatch?: string | null; query?: Record<string, string | undefined> }>;
 

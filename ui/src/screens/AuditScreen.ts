@@ -1,8 +1,7 @@
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { at, call, type AuditEntry } from '../api';
+import { at, call, messageOf, type AuditEntry } from '../api';
 import { when } from './DetailsScreen';
-import { messageOf } from './SecretsSection';
 
 const PAGE = 50;
 

@@ -1,7 +1,6 @@
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { call, Problem, secretPath, type Scope, type SecretItem, type SharedWith, type Version } from '../api';
-import { messageOf } from './SecretsSection';
+import { call, messageOf, Problem, secretPath, type Scope, type SecretItem, type SharedWith, type Version } from '../api';
 
 type Props = Readonly<{
   scope: Scope;

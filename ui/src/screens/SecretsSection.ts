@@ -1,6 +1,6 @@
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { call, Problem, scopeBase, secretPath, type Scope, type SecretList } from '../api';
+import { call, messageOf, Problem, scopeBase, secretPath, type Scope, type SecretList } from '../api';
 import {
   editKey,
   editValue,
@@ -124,9 +124,9 @@ export function SecretsSection({ scope, title, intro, shownAt, advanced, onDetai
       if (error instanceof Problem && error.status === 412) {
         setStatus({ kind: 'stale' });
       } else if (error instanceof Problem && error.status >= 400 && error.status < 500 && error.status !== 401) {
-        const placed = placeRefusal(rows, plan, error);
-        setRows(placed.rows);
-        setStatus({ kind: 'error', messages: ['Nothing was saved.', ...placed.unplaced] });
+        // Placed on the rows as they are now: typing may have gone on while the save was out.
+        setRows((current) => placeRefusal(current, plan, error).rows);
+        setStatus({ kind: 'error', messages: ['Nothing was saved.', ...placeRefusal(rows, plan, error).unplaced] });
       } else {
         setStatus({ kind: 'error', messages: ['Nothing was saved.', messageOf(error)] });
       }
@@ -286,9 +286,4 @@ function RowView({ row, issue, mayReveal, idPrefix, onKey, onValue, onPaste, onR
       </td>
     </tr>
   `;
-}
-
-export function messageOf(error: unknown): string {
-  if (error instanceof Problem) return error.detail;
-  return error instanceof Error ? error.message : String(error);
 }

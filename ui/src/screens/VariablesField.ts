@@ -1,7 +1,6 @@
 import { html } from 'htm/preact';
 import { useRef, useState } from 'preact/hooks';
-import { at, call, type Variables } from '../api';
-import { messageOf } from './SecretsSection';
+import { at, call, messageOf, type Variables } from '../api';
 
 type Option = Readonly<{ key: string; group: 'Workspace' | 'Personal'; disabled: boolean; note?: string }>;
 type Open = Readonly<{ start: number; filter: string; options: readonly Option[] | null; error: string | null }>;
