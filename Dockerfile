@@ -1,14 +1,16 @@
 # syntax=docker/dockerfile:1
-# Build: compile better-sqlite3 and bundle the TypeScript; then keep production dependencies only.
+# Build: compile better-sqlite3, bundle the TypeScript and the settings page (dist/ui); then keep
+# production dependencies only.
 FROM node:20-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci
-COPY tsconfig.json ./
+# npm ci also builds the settings page (the prepare script), from ui/ and the parser in src/.
+COPY package.json package-lock.json tsconfig.json ./
 COPY src ./src
+COPY ui ./ui
+RUN npm ci
 RUN npm run build && npm prune --omit=dev
 
 # Run: no compiler, no sources, not root.

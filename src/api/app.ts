@@ -11,6 +11,7 @@ import { openapiPlugin } from './openapi.plugin';
 import { problemDetailsPlugin, sendProblem } from './problemDetails.plugin';
 import { rateLimitsPlugin } from './rateLimits.plugin';
 import { apiAnswerHeaders, securityHeadersPlugin } from './securityHeaders.plugin';
+import { uiPlugin } from './ui.plugin';
 import { workspaceClaimPlugin } from './workspaceClaim.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(securityHeadersPlugin, { docsCsp: (app as unknown as SwaggerCsp).swaggerCSP });
   await app.register(metricsPlugin, { metrics: deps.metrics });
   healthRoutes(app, deps);
+  await app.register(uiPlugin);
 
   // The /v1 API: every route needs a bearer token and counts against its principal's rates.
   await app.register(async (scope) => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
+import { isUiRoute, UI_CSP_DIRECTIVES } from './ui.plugin';
 
 /**
  * The headers helmet would set, worked out once: helmet computes its policies on every call, and
@@ -54,9 +55,11 @@ export const securityHeadersPlugin = fp<{ docsCsp: { script: string[]; style: st
         },
       },
     });
+    const uiPages = Object.fromEntries(helmetHeaders({ contentSecurityPolicy: { useDefaults: false, directives: UI_CSP_DIRECTIVES } }));
     const docsPages = Object.fromEntries(docs);
     app.addHook('onSend', (request, reply, payload, done) => {
-      reply.headers(isDocsRoute(request.routeOptions.url) ? docsPages : apiAnswerHeaders);
+      const route = request.routeOptions.url;
+      reply.headers(isDocsRoute(route) ? docsPages : isUiRoute(route) ? uiPages : apiAnswerHeaders);
       done(null, payload);
     });
   },
