@@ -43,7 +43,7 @@ async function seed() {
       const written = await Promise.all(
         workspaces.slice(i, i + 50).map((ws) => service.deps.secrets.saveWorkspace(owner, ws, { set: batch(), delete: [] })),
       );
-      events += written.reduce((n, w) => n + w.appended, 0);
+      events += written.reduce((n, w) => n + w.newEvents.length, 0);
     }
     round += 1;
     console.log(`seeded ${events} events (${((performance.now() - started) / 1000).toFixed(0)} s)`);

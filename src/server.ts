@@ -5,7 +5,7 @@ import { loadConfig, type Config } from './config';
 import { loadOrCreateDevMasterKeys, parseMasterKeys } from './crypto/masterKeys';
 import { loadOrCreateDevJwtSecret } from './devSecrets';
 import { createLogger } from './logger';
-import { createApiService, createProjectorService, createService, type ServiceOptions } from './service';
+import { createService, type ServiceOptions } from './service';
 import { openStores } from './stores/openStores';
 
 /** Entry point: config → stores → projector → app → listen; graceful shutdown on SIGTERM. */
@@ -51,12 +51,10 @@ async function main() {
 }
 
 async function start(role: Config['SERVICE_ROLE'], options: ServiceOptions, buildOptions: BuildOptions) {
-  if (role === 'projector') {
-    const service = await createProjectorService(options);
-    return { app: await buildOpsApp(service, buildOptions), close: service.close };
-  }
-  const service = role === 'api' ? await createApiService(options) : await createService(options);
-  return { app: await buildApp(service.deps, buildOptions), close: service.close };
+  const service = await createService({ ...options, role });
+  // A projector instance serves health, readiness and metrics only.
+  const app = role === 'projector' ? await buildOpsApp(service.deps, buildOptions) : await buildApp(service.deps, buildOptions);
+  return { app, close: service.close };
 }
 
 function onShutdown(app: App, close: () => Promise<void>, log: FastifyBaseLogger) {

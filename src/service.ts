@@ -5,8 +5,8 @@ import { randomId, type IdFactory } from './commands/ids';
 import { personalSecretsDecider } from './commands/personalSecrets.decider';
 import { secretAccessDecider } from './commands/secretAccess.decider';
 import { SecretAccessHandlers } from './commands/secretAccess.handlers';
-import { SecretDetailsHandlers } from './commands/secretDetails.handlers';
-import { SecretsHandlers } from './commands/secrets.handlers';
+import { SecretRolesReactor } from './commands/secretRoles.reactor';
+import { SecretsCommands } from './commands/secrets.commands';
 import { StreamCommands } from './commands/streamCommands';
 import { StreamStates } from './commands/streamStates';
 import { workspaceDecider } from './commands/workspace.decider';
@@ -19,15 +19,16 @@ import { SecretCipher } from './crypto/secretCipher';
 import { loadSodium } from './crypto/sodium';
 import { Metrics } from './observability/metrics';
 import { allProjections } from './projections';
-import { LagMonitor } from './projections/lagMonitor';
 import { bothReached } from './projections/bothReached';
+import { LagMonitor } from './projections/lagMonitor';
 import { LogInvalidator } from './projections/logInvalidator';
-import { PolledViewProgress } from './projections/polledViewProgress';
+import { PolledProgress } from './projections/polledProgress';
 import { Projector, type ProjectorLog, type ViewProgress } from './projections/projector';
 import { Views } from './projections/queries';
 import { ViewCache } from './projections/viewCache';
 import { Resolver } from './resolver/resolver';
 import type { EventStore } from './stores/eventStore.port';
+import type { FollowerCheckpoints } from './stores/followerCheckpoints.port';
 import type { ReadStore } from './stores/readStore.port';
 
 const DEFAULT_READY_MAX_LAG_SECONDS = 5;
@@ -35,13 +36,22 @@ const DEFAULT_READY_MAX_LAG_SECONDS = 5;
 /** DESIGN §6; the environment overrides them (src/config.ts). */
 export const DEFAULT_RATE_LIMITS = { settingsMax: 6000, oracleMax: 120, oraclePerSecretMax: 300, resolveMax: 0 } as const;
 
+/**
+ * What one process runs: `all` (the default, and the only choice on SQLite) the API with the
+ * projector and the reactor in process; `api` the API only, following shared views; `projector`
+ * the projector and the reactor, serving only health, readiness and metrics.
+ */
+export type ServiceRole = 'all' | 'api' | 'projector';
+
 export type ServiceOptions = Readonly<{
   eventStore: EventStore;
   readStore: ReadStore;
+  followerCheckpoints: FollowerCheckpoints;
   keyStore: KeyStore;
   masterKeys: MasterKeys;
   jwtSecret: string;
   log: ProjectorLog;
+  role?: ServiceRole;
   clock?: Clock;
   newId?: IdFactory;
   settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean }>;
@@ -51,168 +61,126 @@ export type ServiceOptions = Readonly<{
 
 export type Service = Readonly<{
   deps: AppDeps;
-  projector: Projector;
+  /** The projector, where this role runs it. */
+  projector: Projector | null;
+  /** How far the reactions to the log (the secret roles of removed members) have got. */
+  reactions: ViewProgress;
   lag: LagMonitor;
   cipher: SecretCipher;
-  /** Stops the projector (its checkpoint is stored with every batch) and closes the stores. */
+  /** Stops what follows the log (each stores its checkpoint as it goes) and closes the stores. */
   close(): Promise<void>;
 }>;
 
-type Wired = Omit<AppDeps, 'notReadyBecause'> & { cipher: SecretCipher };
+/** A follower of the log this process runs: started after the wiring, stopped before the stores close. */
+type Follower = Readonly<{ stop(): Promise<void> | void; error?: unknown }>;
 
-/** Command handlers, views, resolver and metrics around the stores, whatever runs the projector. */
-async function wire(options: ServiceOptions, cache: ViewCache, progress: ViewProgress): Promise<Wired> {
-  const { eventStore, readStore, keyStore } = options;
-  const clock = options.clock ?? (() => new Date());
-  const sodium = await loadSodium();
-  const cipher = new SecretCipher(sodium, new DataKeys(sodium, keyStore, options.masterKeys, clock));
-
-  const states = new StreamStates(eventStore);
-  const workspaceStreams = new StreamCommands(eventStore, states, 'workspace', workspaceDecider);
-  const workspaceSecretStreams = new StreamCommands(eventStore, states, 'workspaceSecrets', workspaceSecretsDecider);
-  const personalSecretStreams = new StreamCommands(eventStore, states, 'personalSecrets', personalSecretsDecider);
-  const secrets = new SecretsHandlers(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, clock);
-  const workspaces = new WorkspaceHandlers(
-    workspaceStreams,
-    (workspaceId, userId, actor) => secrets.removeRolesOf(workspaceId, userId, actor),
-    clock,
-    options.newId ?? randomId,
-  );
-  const views = new Views(readStore, cache);
-  const details = new SecretDetailsHandlers(workspaceStreams, workspaceSecretStreams, personalSecretStreams, clock);
-  const access = new SecretAccessHandlers(
-    workspaceStreams,
-    workspaceSecretStreams,
-    personalSecretStreams,
-    {
-      workspace: new StreamCommands(eventStore, states, 'secretAccess', secretAccessDecider),
-      personal: new StreamCommands(eventStore, states, 'personalSecretAccess', secretAccessDecider),
-    },
-    views,
-    progress,
-    cipher,
-    clock,
-  );
-  return {
-    workspaces,
-    secrets,
-    details,
-    access,
-    views,
-    progress,
-    resolver: new Resolver(views, cipher),
-    jwtSecret: options.jwtSecret,
-    metrics: new Metrics(),
-    settings: {
-      rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.settings?.rateLimits },
-      revealEnabled: options.settings?.revealEnabled ?? true,
-    },
-    cipher,
-  };
+/**
+ * How this process learns what the views and the reactions have reached: from the followers it
+ * runs itself, or, for an API instance, by polling their shared checkpoints (and following the
+ * log to invalidate its own cache, so a wait for a position never ends on an older document).
+ */
+async function progressFor(options: ServiceOptions, role: ServiceRole, cache: ViewCache) {
+  if (role !== 'api') {
+    const projector = new Projector(options.eventStore, options.readStore, allProjections, options.log);
+    projector.onApplied((writes) => {
+      for (const write of writes) cache.invalidate(write.collection, write.id, write.position);
+    });
+    projector.onReplaced(() => cache.clear());
+    return { projector, views: projector as ViewProgress, followers: [projector] as Follower[], start: () => projector.start() };
+  }
+  const views = new PolledProgress(async () => (await options.readStore.checkpoint()).position);
+  await views.start();
+  const invalidator = new LogInvalidator(options.eventStore, cache, allProjections, (error) => {
+    options.log.error({ err: error }, 'cache invalidation stopped following the log');
+  });
+  // From the checkpoint read before any cache entry: nothing the views have not applied is missed.
+  invalidator.start(views.position());
+  return { projector: null, views: bothReached(views, invalidator), followers: [views, invalidator] as Follower[], start: async () => {} };
 }
 
-/** Not ready while the projector has stopped on an error, or the views lag beyond the bound. */
-function readiness(lag: LagMonitor, maxLagSeconds: number, failure: () => unknown): () => string | null {
+/** Not ready while a follower has stopped on an error, or the views lag beyond the bound. */
+function readiness(lag: LagMonitor, maxLagSeconds: number, followers: readonly Follower[]): () => string | null {
   return () => {
-    if (failure()) return 'the projector stopped on an error';
+    if (followers.some((f) => f.error)) return 'a follower of the log stopped on an error';
     if (lag.lagSeconds() > maxLagSeconds) return `the views lag the log by ${lag.lagSeconds().toFixed(1)} s`;
     return null;
   };
 }
 
-async function startLagMonitor(options: ServiceOptions, progress: ViewProgress, metrics: Metrics): Promise<LagMonitor> {
-  const lag = new LagMonitor(options.eventStore, progress, (seconds) => metrics.projectionLag.set(seconds));
-  await lag.start();
-  return lag;
-}
-
-async function closeStores({ eventStore, readStore, keyStore }: ServiceOptions): Promise<void> {
-  await eventStore.close();
-  await readStore.close();
-  await keyStore.close();
-}
-
 /**
- * The whole service in one process (the default, and the only way on SQLite): the projector
- * runs here and tells the cache what it wrote.
+ * The whole service for one role: stores → command side, views, resolver → the followers of the
+ * log this role runs. The command side is wired in every role (the reactor sends commands).
  */
 export async function createService(options: ServiceOptions): Promise<Service> {
-  const cache = new ViewCache(options.readStore);
-  const projector = new Projector(options.eventStore, options.readStore, allProjections, options.log);
-  projector.onApplied((writes) => {
-    for (const write of writes) cache.invalidate(write.collection, write.id, write.position);
-  });
-  projector.onReplaced(() => cache.clear());
-  const { cipher, ...wired } = await wire(options, cache, projector);
-  await projector.start();
-  const lag = await startLagMonitor(options, projector, wired.metrics);
-  const deps: AppDeps = {
-    ...wired,
-    notReadyBecause: readiness(lag, options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS, () => projector.error),
-  };
-  return {
-    deps,
-    projector,
-    lag,
-    cipher,
-    close: async () => {
-      lag.stop();
-      await projector.stop();
-      await closeStores(options);
-    },
-  };
-}
+  const role = options.role ?? 'all';
+  const { eventStore, readStore, keyStore } = options;
+  const clock = options.clock ?? (() => new Date());
+  const sodium = await loadSodium();
+  const cipher = new SecretCipher(sodium, new DataKeys(sodium, keyStore, options.masterKeys, clock));
+  const cache = new ViewCache(readStore);
+  const { projector, views: progress, followers, start } = await progressFor(options, role, cache);
 
-/**
- * An API instance whose projector runs elsewhere (SERVICE_ROLE=api, shared backends): waits for
- * views by polling the shared checkpoint, and invalidates its cache by following the log itself.
- */
-export async function createApiService(options: ServiceOptions): Promise<Omit<Service, 'projector'>> {
-  const cache = new ViewCache(options.readStore);
-  const views = new PolledViewProgress(options.readStore);
-  await views.start();
-  let failure: unknown = null;
-  const invalidator = new LogInvalidator(options.eventStore, cache, allProjections, (error) => {
-    failure = error;
-    options.log.error({ err: error }, 'cache invalidation stopped following the log');
-  });
-  // From the checkpoint read before any cache entry: nothing the views have not applied is missed.
-  invalidator.start(views.position());
-  const progress = bothReached(views, invalidator);
-  const { cipher, ...wired } = await wire(options, cache, progress);
-  const lag = await startLagMonitor(options, progress, wired.metrics);
-  const deps: AppDeps = {
-    ...wired,
-    notReadyBecause: readiness(lag, options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS, () => failure),
-  };
-  return {
-    deps,
-    lag,
-    cipher,
-    close: async () => {
-      lag.stop();
-      views.stop();
-      await invalidator.stop();
-      await closeStores(options);
-    },
-  };
-}
-
-/** A projector instance (SERVICE_ROLE=projector): keeps the shared views current, serves no API. */
-export async function createProjectorService(options: ServiceOptions) {
-  const projector = new Projector(options.eventStore, options.readStore, allProjections, options.log);
-  await projector.start();
+  const states = new StreamStates(eventStore);
+  const workspaceStreams = new StreamCommands(eventStore, states, 'workspace', workspaceDecider);
+  const workspaceSecretStreams = new StreamCommands(eventStore, states, 'workspaceSecrets', workspaceSecretsDecider);
+  const personalSecretStreams = new StreamCommands(eventStore, states, 'personalSecrets', personalSecretsDecider);
+  let reactions: ViewProgress;
+  if (role === 'api') {
+    const polled = new PolledProgress(() => options.followerCheckpoints.get('secret-roles'));
+    await polled.start();
+    followers.push(polled);
+    reactions = polled;
+  } else {
+    const reactor = new SecretRolesReactor(eventStore, options.followerCheckpoints, workspaceStreams, workspaceSecretStreams, clock, options.log);
+    await reactor.start();
+    followers.push(reactor);
+    reactions = reactor;
+  }
+  const views = new Views(readStore, cache);
   const metrics = new Metrics();
-  const lag = await startLagMonitor(options, projector, metrics);
-  return {
-    projector,
+  await start();
+  const lag = new LagMonitor(eventStore, progress, (seconds) => metrics.projectionLag.set(seconds));
+  await lag.start();
+
+  const deps: AppDeps = {
+    workspaces: new WorkspaceHandlers(workspaceStreams, reactions, clock, options.newId ?? randomId),
+    secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, clock),
+    access: new SecretAccessHandlers(
+      workspaceStreams,
+      workspaceSecretStreams,
+      personalSecretStreams,
+      {
+        workspace: new StreamCommands(eventStore, states, 'secretAccess', secretAccessDecider),
+        personal: new StreamCommands(eventStore, states, 'personalSecretAccess', secretAccessDecider),
+      },
+      views,
+      progress,
+      cipher,
+      clock,
+    ),
+    views,
+    progress,
+    resolver: new Resolver(views, cipher),
+    jwtSecret: options.jwtSecret,
     metrics,
-    progress: projector,
-    notReadyBecause: readiness(lag, options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS, () => projector.error),
+    settings: {
+      rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.settings?.rateLimits },
+      revealEnabled: options.settings?.revealEnabled ?? true,
+    },
+    notReadyBecause: readiness(lag, options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS, followers),
+  };
+  return {
+    deps,
+    projector,
+    reactions,
+    lag,
+    cipher,
     close: async () => {
       lag.stop();
-      await projector.stop();
-      await closeStores(options);
+      for (const follower of followers) await follower.stop();
+      await eventStore.close();
+      await readStore.close();
+      await keyStore.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authPlugin } from './auth.plugin';
 import { awaitMinPosition } from './consistency';
+import type { MemberDoc } from '../projections/views';
 import type { App, AppDeps } from './deps';
 import { answerHttpLayerErrorsAsProblems } from './httpLayerProblems';
 import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, httpServerOptions } from './httpLimits';
@@ -13,6 +14,7 @@ import { rateLimitsPlugin } from './rateLimits.plugin';
 import { apiAnswerHeaders, securityHeadersPlugin } from './securityHeaders.plugin';
 import { uiPlugin } from './ui.plugin';
 import { workspaceClaimPlugin } from './workspaceClaim.plugin';
+import { writesPlugin } from './writes.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -99,12 +101,24 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   healthRoutes(app, deps);
   await app.register(uiPlugin);
 
-  // The /v1 API: every route needs a bearer token and counts against its principal's rates.
-  await app.register(async (scope) => {
+  await app.register(apiPlugin(deps), { prefix: '/v1' });
+  return app;
+}
+
+/**
+ * The /v1 API: every route needs a bearer token, counts against its principal's rates, acts only
+ * in the workspaces its token's `ws` claim lists, and answers writes one way (`reply.written`).
+ * Routes are written without the prefix and take only the dependencies they use.
+ */
+function apiPlugin(deps: AppDeps) {
+  return async (scope: App) => {
     const api = scope.withTypeProvider<ZodTypeProvider>();
     await api.register(authPlugin, { secret: deps.jwtSecret });
     await api.register(rateLimitsPlugin, { limits: deps.settings.rateLimits });
     await api.register(workspaceClaimPlugin);
+    await api.register(writesPlugin, { progress: deps.progress });
+    // Unset until a membership preHandler runs; fastify's types want a value of the declared type.
+    api.decorateRequest('member', null as unknown as MemberDoc);
     // Every query can wait for the views to reach a position the client saw (read-your-writes):
     // its `minPosition` is validated and documented like any other parameter.
     const waitForMinPosition = async (request: FastifyRequest) => awaitMinPosition(deps.progress, request);
@@ -122,8 +136,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     variablesRoutes(api, deps);
     auditRoutes(api, deps);
     resolveRoutes(api, deps);
-  });
-  return app;
+  };
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { SecretAccessHandlers } from '../commands/secretAccess.handlers';
-import type { SecretDetailsHandlers } from '../commands/secretDetails.handlers';
-import type { SecretsHandlers } from '../commands/secrets.handlers';
+import type { SecretsCommands } from '../commands/secrets.commands';
 import type { WorkspaceHandlers } from '../commands/workspace.handlers';
 import type { Metrics } from '../observability/metrics';
 import type { ViewProgress } from '../projections/projector';
@@ -13,8 +12,7 @@ import type { RateLimits } from './rateLimits.plugin';
 /** Everything the HTTP layer needs, passed in: no container, no globals. */
 export type AppDeps = Readonly<{
   workspaces: WorkspaceHandlers;
-  secrets: SecretsHandlers;
-  details: SecretDetailsHandlers;
+  secrets: SecretsCommands;
   access: SecretAccessHandlers;
   views: Views;
   progress: ViewProgress;

@@ -1,10 +1,7 @@
 import type { FastifyReply } from 'fastify';
-import type { SaveResult } from '../commands/secrets.handlers';
-import type { Written } from '../commands/streamCommands';
+import { saveOutcome, type SecretsResult } from '../commands/secrets.commands';
 import type { SecretRole } from '../events/values';
 import type { SecretDoc } from '../projections/views';
-import { settle, tagWrite } from './consistency';
-import type { AppDeps } from './deps';
 
 /** A secret as lists and details show it: metadata and the caller's role, never the value. */
 export function listItem(secret: SecretDoc, myRole: SecretRole | null) {
@@ -12,20 +9,9 @@ export function listItem(secret: SecretDoc, myRole: SecretRole | null) {
   return { key, displayName, description, version, createdAt, createdBy, updatedAt, updatedBy, myRole };
 }
 
-/** A scoped write's answer: once the views applied it, the new revision (also the ETag) and position. */
-export async function answerWrite(deps: AppDeps, reply: FastifyReply, written: Written) {
-  await settle(deps.progress, written.position);
-  tagWrite(reply, written);
-  return { revision: written.revision, position: written.position ?? '0' };
-}
-
-/** One key set: 201 when the key is new, with its version. */
-export async function answerPut(deps: AppDeps, reply: FastifyReply, key: string, saved: SaveResult) {
-  const body = await answerWrite(deps, reply, saved);
-  return reply.code(saved.created.includes(key) ? 201 : 200).send({ ...body, key, version: saved.versions[key] ?? 0 });
-}
-
-export async function answerDelete(deps: AppDeps, reply: FastifyReply, written: Written) {
-  await answerWrite(deps, reply, written);
-  return reply.code(204).send();
+/** One key set: 201 when the key is new (or set again after a delete), with its version. */
+export function answerPut(reply: FastifyReply, key: string, saved: SecretsResult) {
+  const { created, versions } = saveOutcome(saved, [key]);
+  const body = { revision: saved.revision, position: saved.position ?? '0', key, version: versions[key] ?? 0 };
+  return reply.written(saved, { status: created.includes(key) ? 201 : 200, body });
 }

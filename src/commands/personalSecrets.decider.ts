@@ -2,14 +2,14 @@ import { metadataOf } from '../events/event';
 import type { PersonalSecretsEvent } from '../events/secrets.events';
 import { unhandled, type Command, type Decider } from './command';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
-import { batchEvents, keysOf, planBatch, type SecretsBatch } from './secretsBatch';
+import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
 import { detailsEvents, requireSecret, type DetailsChange } from './secretDetails';
 
 /**
  * Personal secrets belong to one user; the handler only ever loads the actor's own stream, so
  * the owner is the only one who reaches this decider and there are no rights to check.
  */
-export type SavePersonalSecrets = Command<'SavePersonalSecrets', { batch: SecretsBatch }>;
+export type SavePersonalSecrets = Command<'SavePersonalSecrets', { plan: BatchPlan; sealed: ReadonlyMap<string, SealedVersion> }>;
 
 export type ChangePersonalSecretDetails = Command<'ChangePersonalSecretDetails', { key: string; change: DetailsChange }>;
 
@@ -19,8 +19,7 @@ function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalS
   const metadata = metadataOf(command.context);
   switch (command.type) {
     case 'SavePersonalSecrets':
-      planBatch(state, keysOf(command.data.batch));
-      return batchEvents(state, command.data.batch, metadata);
+      return batchEvents(state, command.data.plan, command.data.sealed, metadata);
     case 'ChangePersonalSecretDetails': {
       const { key, change } = command.data;
       return detailsEvents(requireSecret(state, key), key, change, metadata);

@@ -1,7 +1,7 @@
 import { NotCaughtUp, NotFound } from '../errors';
 import type { SecretCipher } from '../crypto/secretCipher';
-import { UnknownDataKey } from '../crypto/dataKeys';
 import type { ViewProgress } from '../projections/projector';
+import { owners } from '../projections/owners';
 import type { Views } from '../projections/queries';
 import type { SecretDoc } from '../projections/views';
 import { contextFor, type Actor, type Clock } from './actor';
@@ -70,11 +70,11 @@ export class SecretAccessHandlers {
     }
     // The history view must hold every version the stream has, or a match would go unseen.
     await this.viewsReach(loaded.position);
-    const versions = await this.views.history(scope === 'workspace' ? `workspace:${ownerId}` : `user:${ownerId}`, key);
+    const versions = await this.views.history(owners.of(scope, ownerId), key);
     if (versions.length === 0) throw new NotFound(`Secret ${key} has no history`, 'secret_not_found');
     const fingerprints = new Map<string, string | null>();
     for (const dataKeyId of new Set(versions.map((v) => v.dataKeyId))) {
-      fingerprints.set(dataKeyId, await this.fingerprintUnder(dataKeyId, candidate));
+      fingerprints.set(dataKeyId, await this.cipher.fingerprintUnder(dataKeyId, candidate));
     }
     const matches = versions.filter((v) => fingerprints.get(v.dataKeyId) === v.fingerprint);
     const command = {
@@ -116,14 +116,5 @@ export class SecretAccessHandlers {
 
   private async viewsReach(position: string | null): Promise<void> {
     if (position !== null && !(await this.progress.waitFor(position, VIEW_WAIT_MS))) throw new NotCaughtUp(position);
-  }
-
-  private async fingerprintUnder(dataKeyId: string, candidate: string): Promise<string | null> {
-    try {
-      return this.cipher.fingerprint(await this.cipher.dataKeys.get(dataKeyId), candidate);
-    } catch (error) {
-      if (error instanceof UnknownDataKey) return null;
-      throw error;
-    }
   }
 }

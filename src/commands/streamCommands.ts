@@ -1,26 +1,40 @@
 import { PreconditionFailed, StreamBusy } from '../errors';
 import { parseStreamEvents, streamIds, type Category, type EventOf } from '../events/streams';
-import { ParentAppendFailed, WrongExpectedRevision, type AppendResult, type EventStore } from '../stores/eventStore.port';
+import { ParentAppendFailed, WrongExpectedRevision, type AppendTicket, type EventStore } from '../stores/eventStore.port';
 import type { Loaded, StreamStates } from './streamStates';
 
 /** How many times a write without If-Match retries after another writer got there first. */
 const MAX_ATTEMPTS = 5;
 
-export type Written = Readonly<{ revision: number; position: string | null; appended: number }>;
-
 /** The revisions a write's `If-Match` accepts; empty when it accepts none (a weak tag). */
 export type IfMatch = readonly number[];
 
 /**
- * Runs commands against the streams of one category: load the state (cached), let `attempt`
- * do the impure preparation and the pure decision, append with the revision it read.
- * With `ifMatch` (the revisions If-Match accepts) any other revision is a 412; without, a conflict retries.
+ * What a command did (emmett's `handleCommand` result): the state before and after it, the
+ * events it appended (none when there was nothing to record), and where the stream stands:
+ * its revision (the ETag of a scope) and the log position of its last event.
+ */
+export type CommandResult<S, E> = Readonly<{
+  previousState: S;
+  newState: S;
+  newEvents: readonly E[];
+  revision: number;
+  position: string | null;
+}>;
+
+/** Decides a command on a loaded state: the impure preparation (sealing) and the pure decision. */
+export type Attempt<S, E> = (loaded: Loaded<S>) => Promise<E[]> | E[];
+
+/**
+ * Runs commands against the streams of one category: load the state (cached), let the attempt
+ * decide on it, append with the revision it read. With `ifMatch` any other revision is a 412;
+ * without, a conflict with another writer retries on the newer state.
  */
 export class StreamCommands<C extends Category, S> {
   /** The turn of the last command queued on each stream. */
   private readonly queues = new Map<string, Promise<void>>();
   /** The newest append handed to the store and not yet landed, per stream, with the state it makes. */
-  private readonly inFlight = new Map<string, { after: Loaded<unknown>; appending: Promise<AppendResult> }>();
+  private readonly inFlight = new Map<string, { after: Loaded<S>; appending: AppendTicket }>();
 
   constructor(
     private readonly store: Pick<EventStore, 'append'>,
@@ -39,14 +53,10 @@ export class StreamCommands<C extends Category, S> {
    * Commands on one stream are queued within this process, so concurrent saves to one scope do
    * not race each other into conflicts and retries (conflicts with other processes still retry).
    * The queue is pipelined: the next command starts as soon as this one has handed its events to
-   * the store, deciding on the state they will make; if the append fails, so does every append
-   * built on it (their expected revisions no longer match), and each retries from the store.
+   * the store, deciding on the state they will make; its append names this one as `after`, so
+   * it lands only if this one did, and otherwise decides again from the store.
    */
-  execute(
-    ownerId: string,
-    attempt: (loaded: Loaded<S>) => Promise<EventOf<C>[]> | EventOf<C>[],
-    ifMatch?: IfMatch,
-  ): Promise<Written> {
+  execute(ownerId: string, attempt: Attempt<S, EventOf<C>>, ifMatch?: IfMatch): Promise<CommandResult<S, EventOf<C>>> {
     const streamId = streamIds[this.category](ownerId);
     let release!: () => void;
     const turn = new Promise<void>((resolve) => (release = resolve));
@@ -63,37 +73,36 @@ export class StreamCommands<C extends Category, S> {
   private async executeNow(
     ownerId: string,
     streamId: string,
-    attempt: (loaded: Loaded<S>) => Promise<EventOf<C>[]> | EventOf<C>[],
+    attempt: Attempt<S, EventOf<C>>,
     ifMatch: IfMatch | undefined,
     release: () => void,
-  ): Promise<Written> {
+  ): Promise<CommandResult<S, EventOf<C>>> {
     for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
       const parent = this.inFlight.get(streamId);
-      const loaded = (parent?.after as Loaded<S> | undefined) ?? (await this.load(ownerId));
+      const loaded = parent?.after ?? (await this.load(ownerId));
       if (ifMatch !== undefined && !ifMatch.includes(loaded.revision)) throw new PreconditionFailed(loaded.revision);
-      const events = await attempt(loaded);
-      if (events.length === 0) {
+      const newEvents = await attempt(loaded);
+      if (newEvents.length === 0) {
         // "Nothing to record" holds only if the state it was decided on lands.
         if (parent && !(await landed(parent.appending))) continue;
         const current = await this.load(ownerId);
-        return { revision: current.revision, position: current.position, appended: 0 };
+        return { previousState: loaded.state, newState: loaded.state, newEvents, revision: current.revision, position: current.position };
       }
-      const after: Loaded<S> = { state: events.reduce(this.decider.evolve, loaded.state), revision: loaded.revision + events.length, position: null };
-      // Decided on a state still in flight, the append names that parent: should the parent fail,
-      // this one fails too, even where its expected revision would happen to match another
-      // writer's events. (The SQLite log still commits both in one transaction when it can.)
-      const appending = this.store.append(streamId, events, loaded.revision, parent?.appending);
+      const after: Loaded<S> = { state: newEvents.reduce(this.decider.evolve, loaded.state), revision: loaded.revision + newEvents.length, position: null };
+      // Decided on a state still in flight, the append names that one: should it fail, this one
+      // fails too, even where its expected revision would happen to match another writer's events.
+      const appending = this.store.append(streamId, newEvents, { expectedRevision: loaded.revision, after: parent?.appending });
       this.inFlight.set(streamId, { after, appending });
       release();
       try {
-        const result = await appending;
-        this.states.remember(streamId, { ...after, position: result.position });
+        const { revision, position } = await appending;
+        this.states.remember(streamId, { ...after, position });
         if (this.inFlight.get(streamId)?.after === after) this.inFlight.delete(streamId);
-        return { ...result, appended: events.length };
+        return { previousState: loaded.state, newState: after.state, newEvents, revision, position };
       } catch (error) {
         // Everything decided on top of this append fails too; each starts again from the store.
         this.inFlight.delete(streamId);
-        // A parent that failed says nothing of the stream's revision: decide again from the store.
+        // An append it was decided on failed: that says nothing of the stream's revision, decide again.
         if (error instanceof ParentAppendFailed) continue;
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (ifMatch !== undefined) throw new PreconditionFailed(error.actual);

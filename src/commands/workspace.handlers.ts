@@ -1,17 +1,26 @@
+import { NotCaughtUp } from '../errors';
+import type { WorkspaceEvent } from '../events/workspace.events';
 import type { WorkspacePermission } from '../events/values';
+import type { ViewProgress } from '../projections/projector';
 import { contextFor, type Actor, type Clock } from './actor';
 import type { IdFactory } from './ids';
-import type { StreamCommands, Written } from './streamCommands';
+import type { CommandResult, StreamCommands } from './streamCommands';
 import { workspaceDecider, type WorkspaceCommand, type WorkspaceState } from './workspace.decider';
 
-/** What a membership change needs from the secrets side: dropping a user's secret roles. */
-export type SecretRolesCleanup = (workspaceId: string, userId: string, actor: Actor) => Promise<Written>;
+/** How long a membership change waits for the reactions to the workspace's earlier events. */
+const REACTION_WAIT_MS = 5000;
 
-/** Workspace and membership commands: the impure shell around the workspace decider. */
+export type WorkspaceResult = CommandResult<WorkspaceState, WorkspaceEvent>;
+
+/**
+ * Workspace and membership commands: the impure shell around the workspace decider. A member's
+ * secret roles are removed by a follower of the log (SecretRolesReactor), not from here.
+ */
 export class WorkspaceHandlers {
   constructor(
     private readonly streams: StreamCommands<'workspace', WorkspaceState>,
-    private readonly removeSecretRoles: SecretRolesCleanup,
+    /** How far the reactions to membership events (secret roles of removed members) have got. */
+    private readonly reactions: ViewProgress,
     private readonly clock: Clock,
     private readonly newId: IdFactory,
   ) {}
@@ -20,58 +29,52 @@ export class WorkspaceHandlers {
     return this.streams.execute(workspaceId, ({ state }) => workspaceDecider.decide(command(contextFor(actor, this.clock)), state));
   }
 
-  async create(actor: Actor, name: string): Promise<Written & { workspaceId: string }> {
+  async create(actor: Actor, name: string): Promise<WorkspaceResult & { workspaceId: string }> {
     const workspaceId = this.newId('ws');
-    const written = await this.run(workspaceId, actor, (context) => ({
+    const result = await this.run(workspaceId, actor, (context) => ({
       type: 'CreateWorkspace',
       data: { workspaceId, name, creatorEmail: actor.email },
       context,
     }));
-    return { ...written, workspaceId };
+    return { ...result, workspaceId };
   }
 
   async invite(
     actor: Actor,
     workspaceId: string,
     invitation: { email: string; permission: WorkspacePermission; external: boolean },
-  ): Promise<Written & { invitationId: string }> {
+  ): Promise<WorkspaceResult & { invitationId: string }> {
     const invitationId = this.newId('inv');
-    const written = await this.run(workspaceId, actor, (context) => ({
-      type: 'InviteMember',
-      data: { invitationId, ...invitation },
-      context,
-    }));
-    return { ...written, invitationId };
+    const result = await this.run(workspaceId, actor, (context) => ({ type: 'InviteMember', data: { invitationId, ...invitation }, context }));
+    return { ...result, invitationId };
   }
 
-  revoke(actor: Actor, workspaceId: string, invitationId: string): Promise<Written> {
+  revoke(actor: Actor, workspaceId: string, invitationId: string): Promise<WorkspaceResult> {
     return this.run(workspaceId, actor, (context) => ({ type: 'RevokeInvitation', data: { invitationId }, context }));
   }
 
   /**
-   * Joins the workspace. Secret roles left over from an earlier membership (should their
-   * removal have been interrupted) are dropped first, so a re-joining member starts without.
+   * Joins the workspace, once the roles of an earlier membership are gone: the reactions to
+   * everything this workspace's stream holds must have happened, so a member removed a moment
+   * ago who re-joins starts without their old secret roles.
    */
-  async accept(actor: Actor, workspaceId: string, invitationId: string): Promise<Written> {
-    const { state } = await this.streams.load(workspaceId);
-    if (state.status === 'active' && state.invitations.has(invitationId) && !state.members.has(actor.userId)) {
-      await this.removeSecretRoles(workspaceId, actor.userId, actor);
-    }
-    return this.run(workspaceId, actor, (context) => ({
-      type: 'AcceptInvitation',
-      data: { invitationId, email: actor.email ?? '' },
-      context,
-    }));
+  async accept(actor: Actor, workspaceId: string, invitationId: string): Promise<WorkspaceResult> {
+    await this.reactionsReach((await this.streams.load(workspaceId)).position);
+    return this.run(workspaceId, actor, (context) => ({ type: 'AcceptInvitation', data: { invitationId, email: actor.email ?? '' }, context }));
   }
 
-  changePermission(actor: Actor, workspaceId: string, userId: string, permission: WorkspacePermission): Promise<Written> {
+  changePermission(actor: Actor, workspaceId: string, userId: string, permission: WorkspacePermission): Promise<WorkspaceResult> {
     return this.run(workspaceId, actor, (context) => ({ type: 'ChangeMemberPermission', data: { userId, permission }, context }));
   }
 
-  /** Removes the member, then their secret roles (DESIGN §1: re-joining starts without them). */
-  async remove(actor: Actor, workspaceId: string, userId: string): Promise<Written> {
-    const removed = await this.run(workspaceId, actor, (context) => ({ type: 'RemoveMember', data: { userId }, context }));
-    const cleaned = await this.removeSecretRoles(workspaceId, userId, actor);
-    return cleaned.appended > 0 ? { ...cleaned, revision: removed.revision } : removed;
+  /** Removes the member, and answers once their secret roles are removed too (by the reactor). */
+  async remove(actor: Actor, workspaceId: string, userId: string): Promise<WorkspaceResult> {
+    const result = await this.run(workspaceId, actor, (context) => ({ type: 'RemoveMember', data: { userId }, context }));
+    await this.reactionsReach(result.position);
+    return result;
+  }
+
+  private async reactionsReach(position: string | null): Promise<void> {
+    if (position !== null && !(await this.reactions.waitFor(position, REACTION_WAIT_MS))) throw new NotCaughtUp(position);
   }
 }

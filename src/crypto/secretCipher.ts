@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SealedValue } from '../events/values';
-import type { DataKey, DataKeys } from './dataKeys';
+import { BatchSealer } from './batchSealer';
+import { UnknownDataKey, type DataKey, type DataKeys } from './dataKeys';
 import type { Sodium } from './sodium';
 
 const NONCE_BYTES = 24;
@@ -69,6 +70,21 @@ export class SecretCipher {
     const plaintext = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     bytes.fill(0);
     return plaintext;
+  }
+
+  /** A sealer for the values of one save in a scope (see BatchSealer). */
+  sealer(scope: 'workspace' | 'personal', ownerId: string): BatchSealer {
+    return new BatchSealer(this, this.dataKeys, scope, ownerId);
+  }
+
+  /** The fingerprint a value would have under a data key; null when that key is gone (shredded or unknown). */
+  async fingerprintUnder(dataKeyId: string, plaintext: string): Promise<string | null> {
+    try {
+      return this.fingerprint(await this.dataKeys.get(dataKeyId), plaintext);
+    } catch (error) {
+      if (error instanceof UnknownDataKey) return null;
+      throw error;
+    }
   }
 
   fingerprint(dataKey: DataKey, plaintext: string): string {

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../stores/eventStore.port';
+import type { StoredEvent } from './stored';
 import { workspaceEventSchema, type WorkspaceEvent } from './workspace.events';
 import {
   personalSecretsEventSchema,
@@ -22,6 +22,9 @@ export const streamIds = {
 
 export type Category = keyof typeof streamIds;
 export const categories = Object.keys(streamIds) as Category[];
+
+/** What every stream name of this service starts with, for logs shared with others (EventStoreDB's $all). */
+export const streamPrefixes: readonly string[] = categories.map((category) => `${category}-`);
 
 type Recorded<C extends Category, E> = Readonly<{
   category: C;

@@ -17,6 +17,7 @@ export class LogInvalidator implements ViewProgress {
   private subscription: Subscription | null = null;
   private current: string | null = null;
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private failure: unknown = null;
 
   constructor(
     private readonly eventStore: Pick<EventStore, 'follow' | 'headPosition'>,
@@ -41,8 +42,16 @@ export class LogInvalidator implements ViewProgress {
         this.current = events[events.length - 1]!.position;
         this.emitter.emit('advanced');
       },
-      this.onError,
+      (error) => {
+        this.failure = error;
+        this.onError(error);
+      },
     );
+  }
+
+  /** The error that stopped it, if one did (readiness reports it). */
+  get error(): unknown {
+    return this.failure;
   }
 
   /** The last position whose documents this instance has invalidated. */

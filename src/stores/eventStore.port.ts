@@ -1,23 +1,23 @@
-import type { EventMetadata } from '../events/event';
+import type { NewEvent, StoredEvent } from '../events/stored';
 
-/** An event as a command handler hands it to the store. */
-export type NewEvent = Readonly<{ type: string; data: unknown; metadata: EventMetadata }>;
-
-/**
- * An event as the store gives it back.
- * - `revision` is the stream's revision *after* this event, i.e. its 1-based index, so the
- *   last event of a stream carries the stream's revision (the number of its events).
- * - `position` is the event's place in the global log, a decimal string: EventStoreDB
- *   positions exceed 2^53. Compare positions with `comparePositions`, never as strings.
- */
-export type StoredEvent = NewEvent &
-  Readonly<{
-    streamId: string;
-    revision: number;
-    position: string;
-  }>;
+export type { NewEvent, StoredEvent };
 
 export type AppendResult = Readonly<{ revision: number; position: string }>;
+
+declare const appendTicket: unique symbol;
+
+/**
+ * An append handed to the log: await it for its result, or name it as `after` in the options of
+ * an append decided on the state its events make. Only a store's `append` makes one.
+ */
+export type AppendTicket = Promise<AppendResult> & { readonly [appendTicket]: true };
+
+export type AppendOptions = Readonly<{
+  /** The stream's revision the events were decided on (0: the stream does not exist yet). */
+  expectedRevision: number;
+  /** The append to this stream whose events these were decided on: this one lands only if it did. */
+  after?: AppendTicket;
+}>;
 
 /** The stream's revision was not the one the writer expected. */
 export class WrongExpectedRevision extends Error {
@@ -31,7 +31,7 @@ export class WrongExpectedRevision extends Error {
   }
 }
 
-/** The append this one was decided on (its `parent`) did not land, so this one did not either. */
+/** The append this one was decided on (its `after`) did not land, so this one did not either. */
 export class ParentAppendFailed extends Error {
   constructor(readonly streamId: string) {
     super(`The append to ${streamId} this one was decided on did not land`);
@@ -49,11 +49,12 @@ export type FollowHandler = (events: readonly StoredEvent[]) => Promise<void>;
 export interface EventStore {
   /**
    * Appends all events to one stream atomically, if and only if the stream's revision is
-   * `expectedRevision` (0 for a stream that does not exist yet). Throws WrongExpectedRevision.
-   * With `parent` (an append to the same stream made before, whose events this one was decided
-   * on), it appends only if the parent landed, and otherwise throws ParentAppendFailed.
+   * `expectedRevision`; else the ticket rejects with WrongExpectedRevision. With `after`, it
+   * appends only if that earlier append landed, and otherwise rejects with ParentAppendFailed.
+   * How a store makes this fast (SQLite commits the appends of one event-loop round together)
+   * stays inside it.
    */
-  append(streamId: string, events: readonly NewEvent[], expectedRevision: number, parent?: Promise<AppendResult>): Promise<AppendResult>;
+  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): AppendTicket;
   /** The stream's events with a revision above `afterRevision` (default 0: all), in order. */
   readStream(streamId: string, afterRevision?: number): Promise<StoredEvent[]>;
   /** Up to `limit` events of the global log after `after` (null: from the start), in order. */

@@ -2,26 +2,35 @@ import { MongoClient } from 'mongodb';
 import type { Config } from '../config';
 import type { KeyStore } from '../crypto/keyStore.port';
 import { viewCollections } from '../projections/views';
+import { streamPrefixes } from '../events/streams';
 import type { EventStore } from './eventStore.port';
 import { EsdbEventStore } from './eventstoredb/esdb.eventStore';
+import type { FollowerCheckpoints } from './followerCheckpoints.port';
+import { MongoFollowerCheckpoints } from './mongodb/mongo.followerCheckpoints';
 import { MongoKeyStore } from './mongodb/mongo.keyStore';
 import { MongoReadStore } from './mongodb/mongo.readStore';
 import type { ReadStore } from './readStore.port';
-import { sqliteEventStore, sqliteKeyStore, sqliteReadStore } from './sqlite/openSqliteStores';
+import { sqliteEventStore, sqliteKeyStore, sqliteViewStores } from './sqlite/openSqliteStores';
 
 export type Backends = Readonly<{ events: 'sqlite' | 'eventstoredb'; views: 'sqlite' | 'mongodb' }>;
 
-export type Stores = Readonly<{ eventStore: EventStore; readStore: ReadStore; keyStore: KeyStore; backends: Backends }>;
+export type Stores = Readonly<{
+  eventStore: EventStore;
+  readStore: ReadStore;
+  followerCheckpoints: FollowerCheckpoints;
+  keyStore: KeyStore;
+  backends: Backends;
+}>;
 
 /**
  * EventStoreDB for the log when EVENTSTORE_URL is set; MongoDB for the views and the key store
  * when MONGODB_URL is set (the database named in the URL); the embedded SQLite files otherwise.
  */
 export async function openStores(config: Pick<Config, 'DATA_DIR' | 'EVENTSTORE_URL' | 'MONGODB_URL'>): Promise<Stores> {
-  const eventStore = config.EVENTSTORE_URL ? EsdbEventStore.connect(config.EVENTSTORE_URL) : sqliteEventStore(config.DATA_DIR);
+  const eventStore = config.EVENTSTORE_URL ? EsdbEventStore.connect(config.EVENTSTORE_URL, streamPrefixes) : sqliteEventStore(config.DATA_DIR);
   const events = config.EVENTSTORE_URL ? 'eventstoredb' : 'sqlite';
   if (!config.MONGODB_URL) {
-    return { eventStore, readStore: sqliteReadStore(config.DATA_DIR), keyStore: sqliteKeyStore(config.DATA_DIR), backends: { events, views: 'sqlite' } };
+    return { eventStore, ...sqliteViewStores(config.DATA_DIR), keyStore: sqliteKeyStore(config.DATA_DIR), backends: { events, views: 'sqlite' } };
   }
   const client = await MongoClient.connect(config.MONGODB_URL);
   let closing: Promise<void> | null = null;
@@ -30,6 +39,7 @@ export async function openStores(config: Pick<Config, 'DATA_DIR' | 'EVENTSTORE_U
   return {
     eventStore,
     readStore: new MongoReadStore(db, viewCollections, undefined, closeClient),
+    followerCheckpoints: new MongoFollowerCheckpoints(db),
     keyStore: new MongoKeyStore(db, closeClient),
     backends: { events, views: 'mongodb' },
   };

@@ -1,3 +1,4 @@
+import type { AppendTicket } from '../../src/stores/eventStore.port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectClient, type Client } from '../support/client';
 import { startTestApp, token, type TestApp } from '../support/testService';
@@ -18,15 +19,16 @@ describe('Concurrent saves to one scope without If-Match', () => {
     const append = store.append.bind(store);
     let conflicts = 0;
     // As over a network (EventStoreDB): the append takes a while, so commands interleave.
-    store.append = async (...args) => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      try {
-        return await append(...args);
-      } catch (error) {
-        conflicts += 1;
-        throw error;
-      }
-    };
+    store.append = (...args) =>
+      (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        try {
+          return await append(...args);
+        } catch (error) {
+          conflicts += 1;
+          throw error;
+        }
+      })() as AppendTicket;
     const saves = await Promise.all(
       Array.from({ length: 60 }, (_, i) => call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: alice, body: { set: { [`K${i % 7}`]: `v${i}` } } })),
     );

@@ -31,7 +31,7 @@ describe('Read-your-writes with minPosition (DESIGN §1)', () => {
   });
 
   it('waits for the views to reach a position written after the query arrived', async () => {
-    const head = Number(t.service.projector.position());
+    const head = Number(t.projector.position());
     const pending = call('GET', `/v1/workspaces/${ws}/secrets?minPosition=${head + 2}`, { token: alice });
     await call('PUT', `/v1/workspaces/${ws}/secrets/C`, { token: alice, body: { value: 'v' } });
     const reply = await pending;

@@ -45,14 +45,14 @@ describe('Operability', () => {
     t = await startTestApp(':memory:', { readyMaxLagSeconds: 1, clock: () => new Date(Date.now() - 60_000) });
     const call = injectClient(t.app);
     expect((await call('GET', '/readyz')).status).toBe(200);
-    await t.service.projector.stop();
+    await t.projector.stop();
     const written = await t.service.deps.workspaces.create({ userId: 'alice', email: 'alice@example.com' }, 'Acme');
     await t.service.lag.poll();
     const reply = await call('GET', '/readyz');
     expect(reply.status).toBe(503);
     expect(reply.body).toMatchObject({ code: 'not_ready' });
-    await t.service.projector.start();
-    expect(await t.service.projector.waitFor(written.position!, 5000)).toBe(true);
+    await t.projector.start();
+    expect(await t.projector.waitFor(written.position!, 5000)).toBe(true);
     await t.service.lag.poll();
     expect((await call('GET', '/readyz')).status).toBe(200);
   });

@@ -7,7 +7,11 @@ type ErrorClass = abstract new (...args: any[]) => Error;
 export type DeciderSpec<State, Command, Event> = Readonly<{
   /** The state the given events fold to, for asserting what `evolve` does. */
   state: State;
-  when: (command: Command) => Readonly<{
+  /**
+   * The command, or how to make it from the state the history folds to: a save carries a plan
+   * made on that very state, as its handler makes it.
+   */
+  when: (command: Command | ((state: State) => Command)) => Readonly<{
     /** Asserts that `decide` returns exactly these events, in this order. */
     then: (expected: readonly Event[]) => void;
     /** Asserts that `decide` records nothing. */
@@ -32,7 +36,7 @@ export function given<State, Command, Event>(
   return {
     state,
     when: (command) => {
-      const decide = () => decider.decide(command, state);
+      const decide = () => decider.decide(typeof command === 'function' ? (command as (state: State) => Command)(state) : command, state);
       return {
         then: (expected) => expect(decide()).toEqual(expected),
         thenNothing: () => expect(decide()).toEqual([]),

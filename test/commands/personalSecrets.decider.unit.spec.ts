@@ -68,8 +68,8 @@ describe('Personal secrets', () => {
 
   describe('when a value was sealed for another version than the next', () => {
     it('throws', () =>
-      expect(() => personalSecretsDecider.decide(byOwner({ set: [prepared('TOKEN', 1)] }), givenPersonal([secretSet('TOKEN', 1, { fingerprint: 'old' })]).state)).toThrow(
-        'not 2',
-      ));
+      givenPersonal([secretSet('TOKEN', 1, { fingerprint: 'old' })])
+        .when(byOwner({ set: [prepared('TOKEN', 1)] }))
+        .thenThrows(Error, { message: 'Value for TOKEN was sealed for version 1, not 2' }));
   });
 });

@@ -33,7 +33,7 @@ describe('Secret access handlers', () => {
     await join(carol, 'read');
     await join(erin, 'write');
     await set(alice, { API_KEY: 'sk_live_1' });
-    await t.service.deps.details.share(alice, ws, 'API_KEY', { kind: 'add', email: 'BOB@example.com', role: 'member' });
+    await t.service.deps.secrets.share(alice, ws, 'API_KEY', { kind: 'add', email: 'BOB@example.com', role: 'member' });
   });
   afterEach(() => t.close());
 
@@ -62,7 +62,7 @@ describe('Secret access handlers', () => {
     });
 
     it('waits for lagging views outside the access queue: concurrent reveals do not wait one after another', async () => {
-      await t.service.projector.stop();
+      await t.projector.stop();
       await set(alice, { API_KEY: 'sk_live_lagging' });
       const started = Date.now();
       const results = await Promise.allSettled([access.revealWorkspace(alice, ws, 'API_KEY'), access.revealWorkspace(alice, ws, 'API_KEY')]);

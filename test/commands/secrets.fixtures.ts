@@ -1,13 +1,17 @@
 import type { PersonalSecretsCommand } from '../../src/commands/personalSecrets.decider';
 import type { DetailsChange } from '../../src/commands/secretDetails';
 import type { SharingChange } from '../../src/commands/secretSharing';
-import type { PreparedValue } from '../../src/commands/secretsBatch';
+import { planBatch, planWorkspaceBatch, type SealedVersion } from '../../src/commands/secrets.batch';
+import type { SecretsState } from '../../src/commands/secrets.state';
 import { workspaceDecider, type WorkspaceState } from '../../src/commands/workspace.decider';
 import type { WorkspaceSecretsCommand } from '../../src/commands/workspaceSecrets.decider';
 import type { SecretDeleted, SecretDetailsChanged, SecretSet, WorkspaceSecretsEvent } from '../../src/events/secrets.events';
 import type { SecretRole, WorkspacePermission } from '../../src/events/values';
 import type { WorkspaceEvent } from '../../src/events/workspace.events';
 import { by, meta } from './workspace.fixtures';
+
+/** A key's value as the handler seals it: for a version, under a data key, with its fingerprint. */
+export type PreparedValue = SealedVersion & Readonly<{ key: string }>;
 
 /**
  * A value as the handler would hand it over, built by hand: the deciders never decrypt, so any
@@ -76,11 +80,17 @@ export const filled = (count: number): SecretSet[] =>
 
 export type Batch = Readonly<{ set?: readonly PreparedValue[]; delete?: readonly string[] }>;
 
-export const save = (actor: string, permission: WorkspacePermission | null, batch: Batch): WorkspaceSecretsCommand => ({
-  type: 'SaveWorkspaceSecrets',
-  data: { batch: { set: batch.set ?? [], delete: batch.delete ?? [] }, access: { permission } },
-  context: by(actor),
-});
+const keysOf = (batch: Batch) => ({ set: (batch.set ?? []).map((p) => p.key), delete: batch.delete ?? [] });
+const sealedOf = (batch: Batch) => new Map((batch.set ?? []).map(({ key, ...sealed }) => [key, sealed]));
+
+/** SaveWorkspaceSecrets as the handler makes it on a state: planned there (refusing what the rules refuse), then sealed. */
+export const save =
+  (actor: string, permission: WorkspacePermission | null, batch: Batch) =>
+  (state: SecretsState): WorkspaceSecretsCommand => ({
+    type: 'SaveWorkspaceSecrets',
+    data: { plan: planWorkspaceBatch(state, actor, permission, keysOf(batch)), sealed: sealedOf(batch) },
+    context: by(actor),
+  });
 
 export const removeRolesOf = (userId: string, actor = 'alice'): WorkspaceSecretsCommand => ({
   type: 'RemoveSecretRoles',
@@ -88,11 +98,13 @@ export const removeRolesOf = (userId: string, actor = 'alice'): WorkspaceSecrets
   context: by(actor),
 });
 
-export const savePersonal = (owner: string, batch: Batch): PersonalSecretsCommand => ({
-  type: 'SavePersonalSecrets',
-  data: { batch: { set: batch.set ?? [], delete: batch.delete ?? [] } },
-  context: by(owner),
-});
+export const savePersonal =
+  (owner: string, batch: Batch) =>
+  (state: SecretsState): PersonalSecretsCommand => ({
+    type: 'SavePersonalSecrets',
+    data: { plan: planBatch(state, keysOf(batch)), sealed: sealedOf(batch) },
+    context: by(owner),
+  });
 
 export const changeDetails = (actor: string, permission: WorkspacePermission | null, key: string, change: DetailsChange): WorkspaceSecretsCommand => ({
   type: 'ChangeSecretDetails',

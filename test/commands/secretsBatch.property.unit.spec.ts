@@ -2,18 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { personalSecretsDecider } from '../../src/commands/personalSecrets.decider';
 import { evolveSecrets, initialSecretsState, nextVersion, type SecretsState } from '../../src/commands/secrets.state';
-import type { PreparedValue, SecretsBatch } from '../../src/commands/secretsBatch';
 import { workspaceSecretsDecider } from '../../src/commands/workspaceSecrets.decider';
 import { ProblemError, RuleViolation } from '../../src/errors';
 import type { WorkspaceSecretsEvent } from '../../src/events/secrets.events';
 import { MAX_SECRETS_PER_SCOPE } from '../../src/events/values';
-import { filled, savePersonal, save } from './secrets.fixtures';
+import { filled, savePersonal, save, type Batch, type PreparedValue } from './secrets.fixtures';
 
-type Decide = (batch: SecretsBatch, state: SecretsState) => WorkspaceSecretsEvent[];
+type SecretsBatch = Readonly<{ set: readonly PreparedValue[]; delete: readonly string[] }>;
+
+type Decide = (batch: Batch, state: SecretsState) => WorkspaceSecretsEvent[];
 
 const scopes: { name: string; decide: Decide }[] = [
-  { name: 'Workspace secrets', decide: (batch, state) => workspaceSecretsDecider.decide(save('alice', 'admin', batch), state) },
-  { name: 'Personal secrets', decide: (batch, state) => personalSecretsDecider.decide(savePersonal('alice', batch), state) },
+  { name: 'Workspace secrets', decide: (batch, state) => workspaceSecretsDecider.decide(save('alice', 'admin', batch)(state), state) },
+  { name: 'Personal secrets', decide: (batch, state) => personalSecretsDecider.decide(savePersonal('alice', batch)(state), state) },
 ];
 
 /** One row of a batch: set the key to one of a few values (so repeats happen), or delete it. */

@@ -39,7 +39,7 @@ describe('StreamCommands on SQLite', () => {
   afterEach(() => store.close());
 
   const decide = (command: WorkspaceCommand) => (loaded: { state: WorkspaceState }) => workspaceDecider.decide(command, loaded.state);
-  const appendDirectly = (events: WorkspaceEvent[], expected: number) => store.append(STREAM, events, expected);
+  const appendDirectly = (events: WorkspaceEvent[], expected: number) => store.append(STREAM, events, { expectedRevision: expected });
   const streamTypes = async () => (await store.readStream(STREAM)).map((e) => e.type);
 
   describe('when a stream is loaded again', () => {
@@ -59,11 +59,13 @@ describe('StreamCommands on SQLite', () => {
       expect(second.state.status === 'active' && second.state.members.get('bob')?.permission).toBe('read');
     });
 
-    it('reads nothing new after its own write, and returns the state it wrote', async () => {
+    it('reads nothing new after its own write, and returns what it did: the states, the events, the revision and position', async () => {
       const written = await commands.execute(WS, decide(createWorkspace('alice', 'alice@example.com')));
       const loaded = await commands.load(WS);
 
-      expect(written).toEqual({ revision: 1, position: await store.headPosition(), appended: 1 });
+      expect(written).toMatchObject({ revision: 1, position: await store.headPosition(), previousState: { status: 'none' } });
+      expect(written.newEvents.map((e) => e.type)).toEqual(['WorkspaceCreated']);
+      expect(written.newState).toBe(loaded.state);
       expect(reads.at(-1)).toEqual({ afterRevision: 1, returned: 0 });
       expect(loaded).toMatchObject({ revision: 1, position: written.position, state: { status: 'active', workspaceId: WS } });
     });
@@ -77,7 +79,9 @@ describe('StreamCommands on SQLite', () => {
         (loaded) => [...decide(invite('alice', 'erin@example.com', 'read', 'inv_e'))(loaded), ...decide(invite('alice', 'finn@example.com', 'read', 'inv_f'))(loaded)],
         [1],
       );
-      expect(written).toEqual({ revision: 3, position: await store.headPosition(), appended: 2 });
+      expect(written).toMatchObject({ revision: 3, position: await store.headPosition() });
+      expect(written.newEvents.map((e) => e.type)).toEqual(['MemberInvited', 'MemberInvited']);
+      expect(written.newState.status === 'active' && [...written.newState.invitations.keys()]).toEqual(['inv_e', 'inv_f']);
       expect(await streamTypes()).toEqual(['WorkspaceCreated', 'MemberInvited', 'MemberInvited']);
     });
 
@@ -118,7 +122,10 @@ describe('StreamCommands on SQLite', () => {
       });
 
       expect(attempts).toBe(2);
-      expect(written).toMatchObject({ revision: 3, appended: 1 });
+      expect(written).toMatchObject({ revision: 3 });
+      expect(written.newEvents).toHaveLength(1);
+      // Decided again on the newer state: it holds the other writer's invitation too.
+      expect(written.previousState.status === 'active' && [...written.previousState.invitations.keys()]).toEqual(['inv_bob']);
       const stored = await store.readStream(STREAM);
       expect(stored.map((e) => [e.revision, e.type, (e.data as { email?: string }).email])).toEqual([
         [1, 'WorkspaceCreated', undefined],
@@ -174,14 +181,15 @@ describe('StreamCommands on SQLite', () => {
       const head = await store.headPosition();
       const written = await commands.execute(WS, decide(changePermission('alice', 'bob', 'write')));
 
-      expect(written).toEqual({ revision: 3, position: head, appended: 0 });
+      expect(written).toMatchObject({ revision: 3, position: head, newEvents: [] });
+      expect(written.newState).toBe(written.previousState);
       expect(await store.headPosition()).toBe(head);
       expect(await streamTypes()).toHaveLength(3);
     });
 
     it('appends nothing on a stream that does not exist yet', async () => {
       const written = await commands.execute(WS, () => [], [0]);
-      expect(written).toEqual({ revision: 0, position: null, appended: 0 });
+      expect(written).toMatchObject({ revision: 0, position: null, newEvents: [], newState: { status: 'none' } });
       expect(await store.headPosition()).toBeNull();
     });
   });

@@ -16,7 +16,7 @@ const STREAM = `workspace-${WS}`;
  */
 async function setUp() {
   const store = new SqliteEventStore(openDatabase(':memory:', { durable: false }));
-  await store.append(STREAM, [created(), ...joined('bob', 'read')], 0);
+  await store.append(STREAM, [created(), ...joined('bob', 'read')], { expectedRevision: 0 });
   const commands = new StreamCommands(store, new StreamStates(store), 'workspace', workspaceDecider);
   const fromLog = async () => (await new StreamCommands(store, new StreamStates(store), 'workspace', workspaceDecider).load(WS)).state;
   return { store, commands, fromLog };
@@ -32,7 +32,7 @@ describe('StreamCommands, pipelined', () => {
     const a = commands.execute(WS, ({ state }) => {
       if (first) {
         first = false;
-        void store.append(STREAM, [removed('bob')], 3);
+        void store.append(STREAM, [removed('bob')], { expectedRevision: 3 });
       }
       return workspaceDecider.decide(changePermission('alice', 'bob', 'admin'), state);
     });
@@ -55,7 +55,7 @@ describe('StreamCommands, pipelined', () => {
       ({ state }) => {
         if (first) {
           first = false;
-          void store.append(STREAM, [invited('inv_x', 'x@example.com')], 3);
+          void store.append(STREAM, [invited('inv_x', 'x@example.com')], { expectedRevision: 3 });
         }
         return workspaceDecider.decide(changePermission('alice', 'bob', 'admin'), state);
       },
@@ -65,7 +65,7 @@ describe('StreamCommands, pipelined', () => {
     const b = commands.execute(WS, ({ state }) => workspaceDecider.decide(changePermission('alice', 'bob', 'admin'), state));
     const [resultA, resultB] = await Promise.allSettled([a, b]);
     expect(resultA.status === 'rejected' && resultA.reason).toBeInstanceOf(PreconditionFailed);
-    expect(resultB.status === 'fulfilled' && resultB.value.appended).toBe(1);
+    expect(resultB.status === 'fulfilled' && resultB.value.newEvents.length).toBe(1);
     expect(permissionOf(await fromLog(), 'bob')).toBe('admin');
   });
 });

@@ -19,7 +19,7 @@ describe('StreamStates on SQLite', () => {
   beforeEach(async () => {
     store = new SqliteEventStore(openDatabase(':memory:', { durable: false }));
     reads = [];
-    for (const id of ['a', 'b', 'c']) await store.append(`workspace-${id}`, [created(), invited('inv_1', 'x@example.com')], 0);
+    for (const id of ['a', 'b', 'c']) await store.append(`workspace-${id}`, [created(), invited('inv_1', 'x@example.com')], { expectedRevision: 0 });
   });
   afterEach(() => store.close());
 
@@ -58,7 +58,7 @@ describe('StreamStates on SQLite', () => {
     it('keeps the stream refreshed most recently', async () => {
       const states = new StreamStates({ readStream }, 2);
       for (const id of ['a', 'b']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
-      await store.append('workspace-a', [invited('inv_2', 'y@example.com')], 2);
+      await store.append('workspace-a', [invited('inv_2', 'y@example.com')], { expectedRevision: 2 });
       for (const id of ['a', 'c', 'a']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
 
       expect(reads.at(-1)).toEqual({ streamId: 'workspace-a', afterRevision: 3 });
@@ -67,7 +67,7 @@ describe('StreamStates on SQLite', () => {
     it('forgets no other stream when one it keeps is refreshed', async () => {
       const states = new StreamStates({ readStream }, 2);
       for (const id of ['a', 'b']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
-      await store.append('workspace-b', [invited('inv_2', 'y@example.com')], 2);
+      await store.append('workspace-b', [invited('inv_2', 'y@example.com')], { expectedRevision: 2 });
       for (const id of ['b', 'a']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
 
       expect(reads.at(-1)).toEqual({ streamId: 'workspace-a', afterRevision: 2 });

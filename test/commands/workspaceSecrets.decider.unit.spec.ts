@@ -146,16 +146,16 @@ describe('Workspace secrets', () => {
       const { state } = givenSecrets(createdBy('A', 'alice'), [secretSet('A', 2)]);
       for (const version of [1, 2, 4]) {
         const batch = { set: [prepared('A', version, { fingerprint: 'fp_changed' })] };
-        const decide = () => workspaceSecretsDecider.decide(byAdmin(batch), state);
+        const decide = () => workspaceSecretsDecider.decide(byAdmin(batch)(state), state);
         expect(decide).toThrow(`sealed for version ${version}, not 3`);
         expect(decide).not.toThrow(ProblemError);
       }
     });
 
     it('throws for a new key sealed for a version other than 1', () =>
-      expect(() => workspaceSecretsDecider.decide(byAdmin({ set: [prepared('A', 2)] }), given(workspaceSecretsDecider).state)).toThrow(
-        'not 1',
-      ));
+      givenSecrets()
+        .when(byAdmin({ set: [prepared('A', 2)] }))
+        .thenThrows(Error, { message: 'Value for A was sealed for version 2, not 1' }));
   });
 
   describe("when a member's secret roles are removed", () => {

@@ -3,5 +3,5 @@ import { eventStoreContract } from '../stores/eventStore.contract';
 import { withServer } from './servers';
 
 withServer('EVENTSTORE_URL', 'EventStoreDB', (url) => {
-  eventStoreContract('EventStoreDB', async () => EsdbEventStore.connect(url));
+  eventStoreContract('EventStoreDB', async () => EsdbEventStore.connect(url, ['contract-', 'workspace-']));
 });

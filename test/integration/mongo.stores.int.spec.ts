@@ -1,6 +1,8 @@
+import { MongoFollowerCheckpoints } from '../../src/stores/mongodb/mongo.followerCheckpoints';
 import { MongoKeyStore } from '../../src/stores/mongodb/mongo.keyStore';
 import { MongoReadStore } from '../../src/stores/mongodb/mongo.readStore';
 import { keyStoreContract } from '../crypto/keyStore.contract';
+import { followerCheckpointsContract } from '../stores/followerCheckpoints.contract';
 import { readStoreContract } from '../stores/readStore.contract';
 import { freshDatabase } from './mongoStores';
 import { withServer } from './servers';
@@ -10,6 +12,7 @@ withServer('MONGODB_URL', 'MongoDB', (url) => {
     const { db, drop } = await freshDatabase(url);
     return new MongoReadStore(db, spec, undefined, drop);
   });
+  followerCheckpointsContract('MongoDB', async () => new MongoFollowerCheckpoints((await freshDatabase(url)).db));
   keyStoreContract('MongoDB', async () => {
     const { db, drop } = await freshDatabase(url);
     return new MongoKeyStore(db, drop);

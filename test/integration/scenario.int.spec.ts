@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app';
 import type { App } from '../../src/api/deps';
-import { createApiService, createProjectorService, createService } from '../../src/service';
+import { createService } from '../../src/service';
+import { streamPrefixes } from '../../src/events/streams';
 import { EsdbEventStore } from '../../src/stores/eventstoredb/esdb.eventStore';
+import { MongoFollowerCheckpoints } from '../../src/stores/mongodb/mongo.followerCheckpoints';
 import { MongoKeyStore } from '../../src/stores/mongodb/mongo.keyStore';
 import { MongoReadStore } from '../../src/stores/mongodb/mongo.readStore';
 import { viewCollections } from '../../src/projections/views';
@@ -27,8 +29,9 @@ describe.skipIf(missing !== '')(`The scenario on EventStoreDB and MongoDB${missi
   /** Stores on a database: the key store's close drops it (or only closes, for a second connection). */
   function storesOn(database: TestDatabase, closeWith: () => Promise<void>) {
     return {
-      eventStore: EsdbEventStore.connect(eventStoreUrl!),
+      eventStore: EsdbEventStore.connect(eventStoreUrl!, streamPrefixes),
       readStore: new MongoReadStore(database.db, viewCollections),
+      followerCheckpoints: new MongoFollowerCheckpoints(database.db),
       keyStore: new MongoKeyStore(database.db, closeWith),
     };
   }
@@ -56,10 +59,10 @@ describe.skipIf(missing !== '')(`The scenario on EventStoreDB and MongoDB${missi
     let app: App;
     beforeAll(async () => {
       const database = await freshDatabase(mongoUrl!);
-      const projector = await createProjectorService({ ...storesOn(database, database.drop), ...common });
+      const projector = await createService({ role: 'projector', ...storesOn(database, database.drop), ...common });
       // The API instance has connections of its own to the same log and database.
       const second = await connectDatabase(mongoUrl!, database.name);
-      const api = await createApiService({ ...storesOn(second, second.close), ...common });
+      const api = await createService({ role: 'api', ...storesOn(second, second.close), ...common });
       app = await buildApp(api.deps);
       closers.push(async () => {
         await app.close();

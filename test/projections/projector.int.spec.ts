@@ -80,7 +80,7 @@ describe('Projector', () => {
   });
 
   it('restarted from its stored checkpoint, applies only the newer events', async () => {
-    await w.service.projector.stop();
+    await w.projector.stop();
     const checkpoint = await w.readStore.checkpoint();
     await w.secrets.saveWorkspace(alice, ws, w.batch({ C: 'c-1' }, ['A']));
     await w.workspaces.invite(alice, ws, { email: 'frank@example.com', permission: 'read', external: false });
@@ -111,7 +111,7 @@ describe('Projector', () => {
   it('notices a rebuild swapped in while it runs, and keeps applying later events', async () => {
     const { generation } = await w.readStore.checkpoint();
     let replaced = 0;
-    w.service.projector.onReplaced(() => (replaced += 1));
+    w.projector.onReplaced(() => (replaced += 1));
     // One write races the rebuild: whichever wins, it must end up in the views.
     const [, during] = await Promise.all([
       rebuildViews(w.eventStore, w.readStore, allProjections),
@@ -120,16 +120,16 @@ describe('Projector', () => {
     expect((await w.readStore.checkpoint()).generation).not.toBe(generation);
 
     const after = await w.secrets.saveWorkspace(alice, ws, w.batch({ AFTER: 'a-1' }, ['B']));
-    expect(await w.service.projector.waitFor(after.position!, 5000)).toBe(true);
+    expect(await w.projector.waitFor(after.position!, 5000)).toBe(true);
     expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'AFTER'))).toMatchObject({ version: 1 });
     expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'B'))).toBeNull();
     expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'DURING'))).toMatchObject({ version: 1 });
     expect(BigInt(during.position!)).toBeLessThan(BigInt(after.position!));
 
     const invited = await w.workspaces.invite(alice, ws, { email: 'gina@example.com', permission: 'read', external: false });
-    expect(await w.service.projector.waitFor(invited.position!, 5000)).toBe(true);
+    expect(await w.projector.waitFor(invited.position!, 5000)).toBe(true);
     expect(await docOf(w, 'invitations', invited.invitationId)).toMatchObject({ email: 'gina@example.com' });
-    expect(w.service.projector.error).toBeNull();
+    expect(w.projector.error).toBeNull();
     expect(replaced).toBe(1);
     expect((await w.readStore.checkpoint()).position).toBe(invited.position);
 

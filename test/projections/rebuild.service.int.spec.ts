@@ -51,7 +51,7 @@ describe('A rebuild swapped in under a running service', () => {
 
   it('lets a waiter for a position the rebuild covered go', async () => {
     const position = await writeRebuildRelease();
-    const waiting = w.service.projector.waitFor(position, 3000);
+    const waiting = w.projector.waitFor(position, 3000);
     open();
     expect(await waiting).toBe(true);
   });
@@ -59,7 +59,7 @@ describe('A rebuild swapped in under a running service', () => {
   it('resolves from the rebuilt views, not from documents cached before the swap', async () => {
     const position = await writeRebuildRelease();
     open();
-    await vi.waitFor(() => expect(w.service.projector.position()).toBe(position));
+    await vi.waitFor(() => expect(w.projector.position()).toBe(position));
     expect(await resolve('alice', '{{K}}')).toMatchObject({ output: 'k-2', references: [{ key: 'K', version: 2 }] });
     // dave was removed: his personal secrets no longer resolve.
     await expect(resolve('dave', '{{DAVE_KEY}}')).rejects.toBeInstanceOf(MissingReferences);

@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
 import type { Actor } from '../../src/commands/actor';
-import type { BatchInput } from '../../src/commands/secrets.handlers';
+import type { BatchInput } from '../../src/commands/secrets.commands';
 import { streamIds } from '../../src/events/streams';
 import { viewCollections } from '../../src/projections/views';
 import { createService, type Service } from '../../src/service';
 import type { Found, ReadStore } from '../../src/stores/readStore.port';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
-import { silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
+import { inProcess, silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
 
 export const user = (userId: string): Actor => ({ userId, email: `${userId}@example.com` });
 export const alice = user('alice');
@@ -24,18 +24,20 @@ export async function startWorld() {
     jwtSecret: TEST_JWT_SECRET,
     log: silentLog,
   });
+  const projector = inProcess(service);
   const { workspaces, secrets } = service.deps;
   const batch = (set: Record<string, string>, del: string[] = []): BatchInput => ({ set, delete: del });
   return {
     ...stores,
     service,
+    projector,
     workspaces,
     secrets,
     batch,
     /** Waits until the running projector has applied the whole log. */
     settled: async () => {
       const head = await stores.eventStore.headPosition();
-      expect(head === null || (await service.projector.waitFor(head, 5000))).toBe(true);
+      expect(head === null || (await projector.waitFor(head, 5000))).toBe(true);
     },
     close: () => service.close(),
   };
@@ -74,8 +76,7 @@ export async function runScenario(w: World) {
   const revision = (await w.eventStore.readStream(stream)).length;
   await w.eventStore.append(
     stream,
-    [{ type: 'SecretDetailsChanged', data: { key: 'A', displayName: 'Key A', description: 'kept' }, metadata: { actor: 'alice', at: new Date().toISOString(), schemaVersion: 1 } }],
-    revision,
+    [{ type: 'SecretDetailsChanged', data: { key: 'A', displayName: 'Key A', description: 'kept' }, metadata: { actor: 'alice', at: new Date().toISOString(), schemaVersion: 1 } }], { expectedRevision: revision }
   );
   await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-3' }, ['B']));
   await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-3' }, ['CAROL_KEY']));

@@ -89,7 +89,7 @@ describe('Resolution: who may resolve, and what the body must hold', () => {
     });
 
     it('waits for a minPosition the views reached, and refuses one that is not a position', async () => {
-      const head = t.service.projector.position()!;
+      const head = t.projector.position()!;
       expect((await resolve(body({ minPosition: head }))).status).toBe(200);
       const { status, body: answer } = await resolve(body({ minPosition: '-1' }));
       expect(status).toBe(400);

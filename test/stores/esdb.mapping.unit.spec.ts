@@ -1,13 +1,14 @@
 import { NO_STREAM, WrongExpectedVersionError } from '@eventstore/db-client';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { streamPrefixes } from '../../src/events/streams';
 import { WrongExpectedRevision } from '../../src/stores/eventStore.port';
 import {
   decodePosition,
   encodePosition,
   fromCurrentRevision,
   fromEventRevision,
-  isOurStream,
+  hasPrefix,
   mapAppendError,
   toExpectedRevision,
 } from '../../src/stores/eventstoredb/esdb.mapping';
@@ -82,10 +83,11 @@ describe('EventStoreDB mapping', () => {
   });
 
   it('keeps only this service’s streams out of $all', () => {
-    expect(isOurStream('workspaceSecrets-ws_1')).toBe(true);
-    expect(isOurStream('personalSecretAccess-alice')).toBe(true);
-    expect(isOurStream('$stats-127.0.0.1:2113')).toBe(false);
-    expect(isOurStream('orders-1')).toBe(false);
-    expect(isOurStream('workspaceX-1')).toBe(false);
+    const ours = (streamId: string) => hasPrefix(streamPrefixes, streamId);
+    expect(ours('workspaceSecrets-ws_1')).toBe(true);
+    expect(ours('personalSecretAccess-alice')).toBe(true);
+    expect(ours('$stats-127.0.0.1:2113')).toBe(false);
+    expect(ours('orders-1')).toBe(false);
+    expect(ours('workspaceX-1')).toBe(false);
   });
 });

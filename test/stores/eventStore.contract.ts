@@ -39,7 +39,7 @@ export function eventStoreContract(
         const store = await open();
         const stream = freshStream();
         const data = { key: 'API_KEY', nested: { list: [1, 'two', null, true] }, text: 'héllo ✓' };
-        const result = await store.append(stream, [newEvent('SecretSet', data)], 0);
+        const result = await store.append(stream, [newEvent('SecretSet', data)], { expectedRevision: 0 });
         expect(result.revision).toBe(1);
         const read = await store.readStream(stream);
         expect(read).toEqual([{ ...newEvent('SecretSet', data), streamId: stream, revision: 1, position: result.position }]);
@@ -48,30 +48,30 @@ export function eventStoreContract(
       it('refuses a wrong expected revision, naming the actual one, and writes nothing', async () => {
         const store = await open();
         const stream = freshStream();
-        const onNew = await rejectionOf(store.append(stream, [newEvent('A')], 1));
+        const onNew = await rejectionOf(store.append(stream, [newEvent('A')], { expectedRevision: 1 }));
         expect(onNew).toBeInstanceOf(WrongExpectedRevision);
         expect(onNew).toMatchObject({ streamId: stream, expected: 1, actual: 0 });
         expect(await store.readStream(stream)).toEqual([]);
 
-        await store.append(stream, [newEvent('A'), newEvent('B')], 0);
+        await store.append(stream, [newEvent('A'), newEvent('B')], { expectedRevision: 0 });
         const head = await store.headPosition();
         for (const expected of [0, 1, 3]) {
-          const error = await rejectionOf(store.append(stream, [newEvent('C'), newEvent('D')], expected));
+          const error = await rejectionOf(store.append(stream, [newEvent('C'), newEvent('D')], { expectedRevision: expected }));
           expect(error).toBeInstanceOf(WrongExpectedRevision);
           expect(error).toMatchObject({ streamId: stream, expected, actual: 2 });
         }
         expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B']);
         expect(await store.headPosition()).toBe(head);
         expect(await store.readAll(head, 10)).toEqual([]);
-        expect((await store.append(stream, [newEvent('C')], 2)).revision).toBe(3);
+        expect((await store.append(stream, [newEvent('C')], { expectedRevision: 2 })).revision).toBe(3);
       });
 
       it('appends several events atomically; revisions count the events from 1', async () => {
         const store = await open();
         const stream = freshStream();
-        const first = await store.append(stream, [newEvent('A'), newEvent('B'), newEvent('C')], 0);
+        const first = await store.append(stream, [newEvent('A'), newEvent('B'), newEvent('C')], { expectedRevision: 0 });
         expect(first.revision).toBe(3);
-        const second = await store.append(stream, [newEvent('D'), newEvent('E')], 3);
+        const second = await store.append(stream, [newEvent('D'), newEvent('E')], { expectedRevision: 3 });
         expect(second.revision).toBe(5);
         const read = await store.readStream(stream);
         expect(read.map((e) => [e.revision, e.type])).toEqual([[1, 'A'], [2, 'B'], [3, 'C'], [4, 'D'], [5, 'E']]);
@@ -83,22 +83,22 @@ export function eventStoreContract(
       it('writes none of the events of an append that fails part-way', async () => {
         const store = await open();
         const stream = freshStream();
-        await store.append(stream, [newEvent('A')], 0);
+        await store.append(stream, [newEvent('A')], { expectedRevision: 0 });
         const head = await store.headPosition();
         const circular: Record<string, unknown> = {};
         circular.self = circular;
-        await rejectionOf(store.append(stream, [newEvent('B'), newEvent('C', circular)], 1));
+        await rejectionOf(store.append(stream, [newEvent('B'), newEvent('C', circular)], { expectedRevision: 1 }));
         expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A']);
         expect(await store.headPosition()).toBe(head);
-        expect((await store.append(stream, [newEvent('B')], 1)).revision).toBe(2);
+        expect((await store.append(stream, [newEvent('B')], { expectedRevision: 1 })).revision).toBe(2);
       });
 
       it('lets exactly one of two concurrent appends at the same revision through', async () => {
         const store = await open();
         const stream = freshStream();
         const results = await Promise.allSettled([
-          store.append(stream, [newEvent('First')], 0),
-          store.append(stream, [newEvent('Second')], 0),
+          store.append(stream, [newEvent('First')], { expectedRevision: 0 }),
+          store.append(stream, [newEvent('Second')], { expectedRevision: 0 }),
         ]);
         const rejected = results.filter((r) => r.status === 'rejected');
         expect(rejected).toHaveLength(1);
@@ -110,7 +110,7 @@ export function eventStoreContract(
       it('lands appends made together to different streams, each with its own position', async () => {
         const store = await open();
         const streams = Array.from({ length: 5 }, () => freshStream());
-        const results = await Promise.all(streams.map((stream, i) => store.append(stream, [newEvent(`E${i}`), newEvent(`F${i}`)], 0)));
+        const results = await Promise.all(streams.map((stream, i) => store.append(stream, [newEvent(`E${i}`), newEvent(`F${i}`)], { expectedRevision: 0 })));
         expect(results.map((r) => r.revision)).toEqual([2, 2, 2, 2, 2]);
         expect(new Set(results.map((r) => r.position)).size).toBe(5);
         for (const [i, stream] of streams.entries()) expect((await store.readStream(stream)).map((e) => e.type)).toEqual([`E${i}`, `F${i}`]);
@@ -121,7 +121,7 @@ export function eventStoreContract(
         const [good, bad] = [freshStream(), freshStream()];
         const circular: Record<string, unknown> = {};
         circular.self = circular;
-        const [landed, refused] = await Promise.allSettled([store.append(good, [newEvent('A')], 0), store.append(bad, [newEvent('B', circular)], 0)]);
+        const [landed, refused] = await Promise.allSettled([store.append(good, [newEvent('A')], { expectedRevision: 0 }), store.append(bad, [newEvent('B', circular)], { expectedRevision: 0 })]);
         expect(landed.status).toBe('fulfilled');
         expect(refused.status).toBe('rejected');
         expect(await store.readStream(good)).toHaveLength(1);
@@ -131,8 +131,8 @@ export function eventStoreContract(
       it('lands an append made on top of its parent once the parent lands', async () => {
         const store = await open();
         const stream = freshStream();
-        const parent = store.append(stream, [newEvent('A')], 0);
-        const child = store.append(stream, [newEvent('B')], 1, parent);
+        const parent = store.append(stream, [newEvent('A')], { expectedRevision: 0 });
+        const child = store.append(stream, [newEvent('B')], { expectedRevision: 1, after: parent });
         expect((await child).revision).toBe(2);
         expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B']);
       });
@@ -140,10 +140,10 @@ export function eventStoreContract(
       it('refuses an append whose parent failed, even when its revision happens to match', async () => {
         const store = await open();
         const stream = freshStream();
-        await store.append(stream, [newEvent('Other')], 0);
+        await store.append(stream, [newEvent('Other')], { expectedRevision: 0 });
         // The parent expected an empty stream and fails; the child's revision 1 would match.
-        const parent = store.append(stream, [newEvent('A')], 0);
-        const child = store.append(stream, [newEvent('B')], 1, parent);
+        const parent = store.append(stream, [newEvent('A')], { expectedRevision: 0 });
+        const child = store.append(stream, [newEvent('B')], { expectedRevision: 1, after: parent });
         const [first, second] = await Promise.allSettled([parent, child]);
         expect(first.status === 'rejected' && first.reason).toBeInstanceOf(WrongExpectedRevision);
         expect(second.status === 'rejected' && second.reason).toBeInstanceOf(ParentAppendFailed);
@@ -153,7 +153,7 @@ export function eventStoreContract(
       it('reads a stream after a revision, and an unknown stream as empty', async () => {
         const store = await open();
         const stream = freshStream();
-        await store.append(stream, [newEvent('A'), newEvent('B'), newEvent('C'), newEvent('D')], 0);
+        await store.append(stream, [newEvent('A'), newEvent('B'), newEvent('C'), newEvent('D')], { expectedRevision: 0 });
         expect((await store.readStream(stream, 2)).map((e) => [e.revision, e.type])).toEqual([[3, 'C'], [4, 'D']]);
         expect((await store.readStream(stream, 0)).map((e) => e.type)).toEqual(['A', 'B', 'C', 'D']);
         expect(await store.readStream(stream, 4)).toEqual([]);
@@ -163,11 +163,11 @@ export function eventStoreContract(
       it('keeps streams of other ids independent', async () => {
         const store = await open();
         const [a, b] = [freshStream('workspace'), freshStream('workspace')];
-        await store.append(a, [newEvent('A1'), newEvent('A2')], 0);
-        expect((await store.append(b, [newEvent('B1')], 0)).revision).toBe(1);
-        const wrong = await rejectionOf(store.append(b, [newEvent('B2')], 2));
+        await store.append(a, [newEvent('A1'), newEvent('A2')], { expectedRevision: 0 });
+        expect((await store.append(b, [newEvent('B1')], { expectedRevision: 0 })).revision).toBe(1);
+        const wrong = await rejectionOf(store.append(b, [newEvent('B2')], { expectedRevision: 2 }));
         expect(wrong).toMatchObject({ streamId: b, actual: 1 });
-        await store.append(a, [newEvent('A3')], 2);
+        await store.append(a, [newEvent('A3')], { expectedRevision: 2 });
         expect((await store.readStream(a)).map((e) => [e.streamId, e.revision, e.type])).toEqual([
           [a, 1, 'A1'],
           [a, 2, 'A2'],
@@ -184,9 +184,9 @@ export function eventStoreContract(
         const [a, b] = [freshStream(), freshStream()];
         // Twelve events, so positions cross a decimal digit on a fresh store ("9" < "10").
         const appended = [
-          await store.append(a, [newEvent('A1'), newEvent('A2')], 0),
-          await store.append(b, [newEvent('B1')], 0),
-          await store.append(a, Array.from({ length: 9 }, (_, i) => newEvent(`A${i + 3}`)), 2),
+          await store.append(a, [newEvent('A1'), newEvent('A2')], { expectedRevision: 0 }),
+          await store.append(b, [newEvent('B1')], { expectedRevision: 0 }),
+          await store.append(a, Array.from({ length: 9 }, (_, i) => newEvent(`A${i + 3}`)), { expectedRevision: 2 }),
         ];
         const all = await store.readAll(before, 100);
         expect(all.map((e) => `${e.streamId === a ? 'a' : 'b'}:${e.revision}:${e.type}`)).toEqual([
@@ -207,7 +207,7 @@ export function eventStoreContract(
       it('reads from null starting at the very first event of the log', async () => {
         const store = await open();
         const stream = freshStream();
-        await store.append(stream, [newEvent('A'), newEvent('B')], 0);
+        await store.append(stream, [newEvent('A'), newEvent('B')], { expectedRevision: 0 });
         const log = await readToEnd(store, null, 7);
         expectStrictlyIncreasing(log.map((e) => e.position));
         expect(log.slice(-2).map(identity)).toEqual([
@@ -224,9 +224,9 @@ export function eventStoreContract(
         expect(await store.readAll(initial, 1)).toEqual([]);
 
         const stream = freshStream();
-        const first = await store.append(stream, [newEvent('A')], 0);
+        const first = await store.append(stream, [newEvent('A')], { expectedRevision: 0 });
         expect(await store.headPosition()).toBe(first.position);
-        const second = await store.append(freshStream(), [newEvent('B'), newEvent('C')], 0);
+        const second = await store.append(freshStream(), [newEvent('B'), newEvent('C')], { expectedRevision: 0 });
         const head = await store.headPosition();
         expect(head).toBe(second.position);
         expect(comparePositions(head, first.position)).toBe(1);

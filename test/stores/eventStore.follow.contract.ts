@@ -25,14 +25,14 @@ export function followContract(open: () => Promise<EventStore>): void {
       const store = await open();
       const before = await store.headPosition();
       const [a, b] = [freshStream(), freshStream()];
-      await store.append(a, [newEvent('A1'), newEvent('A2')], 0);
-      await store.append(b, [newEvent('B1')], 0);
+      await store.append(a, [newEvent('A1'), newEvent('A2')], { expectedRevision: 0 });
+      await store.append(b, [newEvent('B1')], { expectedRevision: 0 });
       const seen: StoredEvent[] = [];
       const subscription = store.follow(before, async (events) => void seen.push(...events), failOnError);
       try {
         await waitUntil(() => seen.length >= 3, 'the existing events arrive');
-        await store.append(a, [newEvent('A3')], 2);
-        await store.append(b, [newEvent('B2'), newEvent('B3')], 1);
+        await store.append(a, [newEvent('A3')], { expectedRevision: 2 });
+        await store.append(b, [newEvent('B2'), newEvent('B3')], { expectedRevision: 1 });
         await waitUntil(() => seen.length >= 6, 'the new events arrive');
         await sleep(QUIET_MS);
         expect(seen.map(identity)).toEqual((await store.readAll(before, 100)).map(identity));
@@ -46,8 +46,8 @@ export function followContract(open: () => Promise<EventStore>): void {
     it('starts after the given position', async () => {
       const store = await open();
       const stream = freshStream();
-      const first = await store.append(stream, [newEvent('A')], 0);
-      await store.append(stream, [newEvent('B'), newEvent('C')], 1);
+      const first = await store.append(stream, [newEvent('A')], { expectedRevision: 0 });
+      await store.append(stream, [newEvent('B'), newEvent('C')], { expectedRevision: 1 });
       const seen: StoredEvent[] = [];
       const subscription = store.follow(first.position, async (events) => void seen.push(...events), failOnError);
       try {
@@ -63,7 +63,7 @@ export function followContract(open: () => Promise<EventStore>): void {
       const store = await open();
       const before = await store.headPosition();
       const stream = freshStream();
-      await store.append(stream, [newEvent('A')], 0);
+      await store.append(stream, [newEvent('A')], { expectedRevision: 0 });
       const gate = deferred();
       const batches: string[][] = [];
       let active = 0;
@@ -81,8 +81,8 @@ export function followContract(open: () => Promise<EventStore>): void {
       );
       try {
         await waitUntil(() => batches.length === 1, 'the first batch arrives');
-        await store.append(stream, [newEvent('B')], 1);
-        await store.append(stream, [newEvent('C')], 2);
+        await store.append(stream, [newEvent('B')], { expectedRevision: 1 });
+        await store.append(stream, [newEvent('C')], { expectedRevision: 2 });
         await sleep(QUIET_MS);
         expect(batches).toEqual([['A']]);
         gate.resolve();
@@ -99,7 +99,7 @@ export function followContract(open: () => Promise<EventStore>): void {
       const store = await open();
       const before = await store.headPosition();
       const stream = freshStream();
-      await store.append(stream, [newEvent('A')], 0);
+      await store.append(stream, [newEvent('A')], { expectedRevision: 0 });
       const gate = deferred();
       const seen: string[] = [];
       let handled = 0;
@@ -118,7 +118,7 @@ export function followContract(open: () => Promise<EventStore>): void {
       gate.resolve();
       await stopped;
       expect(handled).toBe(1);
-      await store.append(stream, [newEvent('B')], 1);
+      await store.append(stream, [newEvent('B')], { expectedRevision: 1 });
       await sleep(QUIET_MS);
       expect(seen).toEqual(['A']);
     });
@@ -127,7 +127,7 @@ export function followContract(open: () => Promise<EventStore>): void {
       const store = await open();
       const before = await store.headPosition();
       const stream = freshStream();
-      await store.append(stream, [newEvent('A')], 0);
+      await store.append(stream, [newEvent('A')], { expectedRevision: 0 });
       const failure = new Error('handler failed');
       const errors: unknown[] = [];
       let calls = 0;
@@ -141,7 +141,7 @@ export function followContract(open: () => Promise<EventStore>): void {
       );
       try {
         await waitUntil(() => errors.length > 0, 'onError is called');
-        await store.append(stream, [newEvent('B')], 1);
+        await store.append(stream, [newEvent('B')], { expectedRevision: 1 });
         await sleep(QUIET_MS);
         expect(errors).toEqual([failure]);
         expect(calls).toBe(1);

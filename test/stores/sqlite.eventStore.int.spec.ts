@@ -33,13 +33,13 @@ describe('SqliteEventStore on a file', () => {
     const file = tempFile();
     const stream = freshStream();
     const first = new SqliteEventStore(openDatabase(file, { durable: true }));
-    const { position } = await first.append(stream, [newEvent('A'), newEvent('B')], 0);
+    const { position } = await first.append(stream, [newEvent('A'), newEvent('B')], { expectedRevision: 0 });
     await first.close();
     const second = new SqliteEventStore(openDatabase(file, { durable: true }));
     try {
       expect((await second.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B']);
       expect(await second.headPosition()).toBe(position);
-      expect((await second.append(stream, [newEvent('C')], 2)).revision).toBe(3);
+      expect((await second.append(stream, [newEvent('C')], { expectedRevision: 2 })).revision).toBe(3);
     } finally {
       await second.close();
     }
@@ -53,10 +53,10 @@ describe('SqliteEventStore on a file', () => {
     const subscription = follower.follow(null, async (events) => void seen.push(...events), () => {});
     try {
       const stream = freshStream();
-      await writer.append(stream, [newEvent('FromElsewhere')], 0);
+      await writer.append(stream, [newEvent('FromElsewhere')], { expectedRevision: 0 });
       await waitUntil(() => seen.length === 1, 'the polling follower sees the event');
       expect(seen[0]).toMatchObject({ streamId: stream, revision: 1, type: 'FromElsewhere' });
-      const wrong = await follower.append(stream, [newEvent('Stale')], 0).catch((error: unknown) => error);
+      const wrong = await follower.append(stream, [newEvent('Stale')], { expectedRevision: 0 }).catch((error: unknown) => error);
       expect(wrong).toMatchObject({ name: 'WrongExpectedRevision', actual: 1 });
     } finally {
       await subscription.stop();

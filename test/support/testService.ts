@@ -3,6 +3,7 @@ import { createSigner } from 'fast-jwt';
 import { buildApp, type BuildOptions } from '../../src/api/app';
 import type { App } from '../../src/api/deps';
 import { parseMasterKeys } from '../../src/crypto/masterKeys';
+import type { Projector } from '../../src/projections/projector';
 import { createService, type Service, type ServiceOptions } from '../../src/service';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 
@@ -31,9 +32,16 @@ export function bearer(sub: string, options: TokenOptions = {}) {
   return { authorization: `Bearer ${token(sub, options)}` };
 }
 
+/** The projector of a service that runs it in process (the `all` role, as every test service does). */
+export function inProcess(service: Service): Projector {
+  if (!service.projector) throw new Error('this service runs no projector in process');
+  return service.projector;
+}
+
 export type TestApp = {
   app: App;
   service: Service;
+  projector: Projector;
   /** The stores the service runs on (to look behind the API: heads, key counts). */
   stores: Pick<ServiceOptions, 'eventStore' | 'keyStore'>;
   /** Waits until the views applied every event in the log (for records whose answer carries no position, such as reveals). */
@@ -57,15 +65,17 @@ export async function startTestApp(
     log: silentLog,
     ...overrides,
   });
+  const projector = inProcess(service);
   const app = await buildApp(service.deps, buildOptions);
   await app.ready();
   return {
     app,
     service,
+    projector,
     stores: { eventStore, keyStore },
     caughtUp: async () => {
       const head = await eventStore.headPosition();
-      if (head !== null && !(await service.projector.waitFor(head, 5000))) throw new Error(`the views did not reach ${head}`);
+      if (head !== null && !(await projector.waitFor(head, 5000))) throw new Error(`the views did not reach ${head}`);
     },
     close: async () => {
       await app.close();

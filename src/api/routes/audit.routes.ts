@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Forbidden, NotFound } from '../../errors';
+import { owners } from '../../projections/owners';
 import type { AuditFilters } from '../../projections/queries';
 import type { AuditDoc } from '../../projections/views';
 import type { App, AppDeps } from '../deps';
@@ -56,7 +57,7 @@ function entry({ owner: _owner, ...rest }: AuditDoc) {
  * A page of entries as JSON, or with `Accept: application/x-ndjson` every match streamed, one
  * entry per line, page by page from the cursor on.
  */
-async function answer(deps: AppDeps, request: FastifyRequest, query: z.infer<typeof auditQuery>, reply: FastifyReply, owner: string) {
+async function answer(deps: Pick<AppDeps, 'views'>, request: FastifyRequest, query: z.infer<typeof auditQuery>, reply: FastifyReply, owner: string) {
   const { cursor, limit, from, to, actor, key, type } = query;
   const filters: AuditFilters = { from: timeBound(from, 'from'), to: timeBound(to, 'to'), actor, key, type };
   if (request.headers.accept?.includes(NDJSON)) {
@@ -76,7 +77,7 @@ async function answer(deps: AppDeps, request: FastifyRequest, query: z.infer<typ
 }
 
 /** Workspace admins read their workspace's audit; `audit:read` tokens any they are allowed. */
-async function requireAuditReader(deps: AppDeps, principal: Principal, workspaceId: string) {
+async function requireAuditReader(deps: Pick<AppDeps, 'views'>, principal: Principal, workspaceId: string) {
   const member = await deps.views.member(workspaceId, principal.id);
   if (member?.permission === 'admin') return;
   if (principal.scopes.has(SCOPE_AUDIT)) {
@@ -87,12 +88,12 @@ async function requireAuditReader(deps: AppDeps, principal: Principal, workspace
   throw new Forbidden(`Reading the audit needs workspace admin or the ${SCOPE_AUDIT} scope`);
 }
 
-export function auditRoutes(app: App, deps: AppDeps) {
+export function auditRoutes(app: App, deps: Pick<AppDeps, 'views'>) {
   const tags = ['audit'];
   const description = `Filters: from, to (ISO times), actor, key, type. Pages with cursor and limit; Accept: ${NDJSON} streams every match.`;
 
   app.get(
-    '/v1/workspaces/:ws/audit',
+    '/workspaces/:ws/audit',
     {
       schema: {
         tags,
@@ -105,13 +106,13 @@ export function auditRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       await requireAuditReader(deps, request.principal, request.params.ws);
-      return answer(deps, request, request.query, reply, `workspace:${request.params.ws}`);
+      return answer(deps, request, request.query, reply, owners.workspace(request.params.ws));
     },
   );
 
   app.get(
-    '/v1/me/audit',
+    '/me/audit',
     { config: { workspaceOf: 'any' }, schema: { tags, summary: 'The audit history of my personal secrets', description, querystring: auditQuery, response: { 200: auditPage } } },
-    async (request, reply) => answer(deps, request, request.query, reply, `user:${request.principal.id}`),
+    async (request, reply) => answer(deps, request, request.query, reply, owners.user(request.principal.id)),
   );
 }

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SaveResult } from '../../commands/secrets.handlers';
+import type { SecretsResult } from '../../commands/secrets.commands';
 import { MAX_LISTED_ERRORS, RuleViolation, ValidationFailed } from '../../errors';
 import { MAX_SECRETS_PER_SCOPE } from '../../events/values';
 import { parseDotenv } from '../../import/dotenv.parser';
 import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
-import { requireMembership } from '../membership';
+import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
-import { answerWrite } from '../secretResponses';
 import { workspaceParams, writeResult } from '../schemas';
 
 const importBody = z.strictObject({ dotenv: z.string().min(1, 'must not be empty'), dryRun: z.boolean().default(false) });
@@ -26,7 +25,7 @@ type Scope = Readonly<{
   /** Refuses a caller who may not import here, before the text is read. */
   admit: (request: FastifyRequest) => Promise<unknown>;
   existingKeys: (request: FastifyRequest) => Promise<readonly string[]>;
-  save: (request: FastifyRequest, set: Record<string, string>) => Promise<SaveResult>;
+  save: (request: FastifyRequest, set: Record<string, string>) => Promise<SecretsResult>;
 }>;
 
 /**
@@ -36,7 +35,8 @@ type Scope = Readonly<{
  * caller's membership is checked before the text is parsed; a text of more than 100,000 lines
  * is an error, and one of more keys than a scope holds a 409, before anything else.
  */
-export function importRoutes(app: App, deps: AppDeps) {
+export function importRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>) {
+  const { member } = membershipChecks(deps.views);
   const schema = (summary: string, tags: string[]) => ({
     tags,
     summary,
@@ -58,22 +58,22 @@ export function importRoutes(app: App, deps: AppDeps) {
     }
     if (errorCount > 0) throw new ValidationFailed('The .env text is invalid; nothing was imported', lineErrors, errorCount);
     const saved = await scope.save(request, Object.fromEntries(entries));
-    return { ...(await answerWrite(deps, reply, saved)), keys };
+    return reply.written(saved, { body: { revision: saved.revision, position: saved.position ?? '0', keys } });
   };
 
   const workspaceOf = (request: FastifyRequest) => (request.params as { ws: string }).ws;
   app.post(
-    '/v1/workspaces/:ws/secrets/import',
+    '/workspaces/:ws/secrets/import',
     { schema: { ...schema('Import a .env file into the workspace secrets', ['workspace secrets']), params: workspaceParams } },
     handle({
-      admit: (request) => requireMembership(deps.views, request.principal, workspaceOf(request)),
+      admit: member,
       existingKeys: async (request) => (await deps.views.workspaceSecrets(workspaceOf(request))).secrets.map((s) => s.key),
       save: (request, set) => deps.secrets.saveWorkspace(actorOf(request.principal), workspaceOf(request), { set, delete: [] }, ifMatch(request)),
     }),
   );
 
   app.post(
-    '/v1/me/secrets/import',
+    '/me/secrets/import',
     { schema: schema('Import a .env file into my personal secrets', ['personal secrets']) },
     handle({
       admit: async () => {},

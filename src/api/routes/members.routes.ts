@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { Forbidden, NotFound } from '../../errors';
-import { settle, tagWrite } from '../consistency';
 import type { App, AppDeps } from '../deps';
-import { requireMembership } from '../membership';
+import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
 import { idSchema, noContent, positionSchema, workspaceParams, workspacePermissionSchema } from '../schemas';
 
@@ -23,10 +22,12 @@ const invitationSchema = z.object({
 });
 
 /** Members and invitations: admins manage them; invitees see and accept their own. */
-export function membersRoutes(app: App, deps: AppDeps) {
+export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspaces'>) {
+  const { member } = membershipChecks(deps.views);
   app.get(
-    '/v1/workspaces/:ws/members',
+    '/workspaces/:ws/members',
     {
+      preHandler: member,
       schema: {
         tags: ['members'],
         summary: 'Members and pending invitations',
@@ -36,7 +37,6 @@ export function membersRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       const { ws } = request.params;
-      await requireMembership(deps.views, request.principal, ws);
       const [members, invitations] = [await deps.views.membersOf(ws), await deps.views.invitationsOf(ws)];
       return {
         members: members.map(({ userId, email, permission, external, joinedAt }) => ({ userId, email, permission, external, joinedAt })),
@@ -53,7 +53,7 @@ export function membersRoutes(app: App, deps: AppDeps) {
   );
 
   app.post(
-    '/v1/workspaces/:ws/invitations',
+    '/workspaces/:ws/invitations',
     {
       schema: {
         tags: ['members'],
@@ -69,14 +69,12 @@ export function membersRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       const written = await deps.workspaces.invite(actorOf(request.principal), request.params.ws, request.body);
-      await settle(deps.progress, written.position);
-      tagWrite(reply, { position: written.position });
-      return reply.code(201).send({ id: written.invitationId, position: written.position ?? '0' });
+      return reply.written({ position: written.position }, { status: 201, body: { id: written.invitationId, position: written.position ?? '0' } });
     },
   );
 
   app.delete(
-    '/v1/workspaces/:ws/invitations/:id',
+    '/workspaces/:ws/invitations/:id',
     {
       schema: {
         tags: ['members'],
@@ -87,14 +85,12 @@ export function membersRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       const written = await deps.workspaces.revoke(actorOf(request.principal), request.params.ws, request.params.id);
-      await settle(deps.progress, written.position);
-      tagWrite(reply, { position: written.position });
-      return reply.code(204).send(null);
+      return reply.written({ position: written.position }, { status: 204 });
     },
   );
 
   app.get(
-    '/v1/me/invitations',
+    '/me/invitations',
     {
       schema: {
         tags: ['members'],
@@ -135,7 +131,7 @@ export function membersRoutes(app: App, deps: AppDeps) {
   );
 
   app.post(
-    '/v1/invitations/:id/accept',
+    '/invitations/:id/accept',
     {
       config: { workspaceOf: async (request) => (await deps.views.invitation((request.params as { id: string }).id))?.workspaceId },
       schema: {
@@ -153,16 +149,15 @@ export function membersRoutes(app: App, deps: AppDeps) {
       const invitation = await deps.views.invitation(request.params.id);
       if (!invitation || invitation.email !== principal.email) throw new NotFound('Invitation not found', 'invitation_not_found');
       const written = await deps.workspaces.accept(actorOf(principal), invitation.workspaceId, invitation.invitationId);
-      await settle(deps.progress, written.position);
-      tagWrite(reply, { position: written.position });
-      return { workspaceId: invitation.workspaceId, permission: invitation.permission, position: written.position ?? '0' };
+      const body = { workspaceId: invitation.workspaceId, permission: invitation.permission, position: written.position ?? '0' };
+      return reply.written({ position: written.position }, { body });
     },
   );
 
   const memberParams = workspaceParams.extend({ userId: z.string().min(1).max(256) });
 
   app.patch(
-    '/v1/workspaces/:ws/members/:userId',
+    '/workspaces/:ws/members/:userId',
     {
       schema: {
         tags: ['members'],
@@ -175,14 +170,12 @@ export function membersRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const { ws, userId } = request.params;
       const written = await deps.workspaces.changePermission(actorOf(request.principal), ws, userId, request.body.permission);
-      await settle(deps.progress, written.position);
-      tagWrite(reply, { position: written.position });
-      return { userId, permission: request.body.permission, position: written.position ?? '0' };
+      return reply.written({ position: written.position }, { body: { userId, permission: request.body.permission, position: written.position ?? '0' } });
     },
   );
 
   app.delete(
-    '/v1/workspaces/:ws/members/:userId',
+    '/workspaces/:ws/members/:userId',
     {
       schema: {
         tags: ['members'],
@@ -194,9 +187,7 @@ export function membersRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const { ws, userId } = request.params;
       const written = await deps.workspaces.remove(actorOf(request.principal), ws, userId);
-      await settle(deps.progress, written.position);
-      tagWrite(reply, { position: written.position });
-      return reply.code(204).send(null);
+      return reply.written({ position: written.position }, { status: 204 });
     },
   );
 }

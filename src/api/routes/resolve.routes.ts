@@ -30,9 +30,9 @@ const resolveBody = z
   });
 
 /** Resolution for executors: tokens with `secrets:resolve`, limited to their `ws` claim if any. */
-export function resolveRoutes(app: App, deps: AppDeps) {
+export function resolveRoutes(app: App, deps: Pick<AppDeps, 'resolver' | 'progress' | 'metrics'>) {
   app.post(
-    '/v1/resolve',
+    '/resolve',
     {
       config: {
         rateClass: 'resolve',

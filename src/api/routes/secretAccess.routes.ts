@@ -1,7 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Forbidden } from '../../errors';
-import { settle, tagWrite } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT } from '../principal';
 import { keyParams, secretValueSchema, workspaceKeyParams } from '../schemas';
@@ -17,12 +16,10 @@ const checkResult = z.object({
  * Recorded reads: reveal (the only answer besides resolution that holds a value) and testing a
  * leaked value against a secret's fingerprints. Each is recorded in the access stream.
  */
-export function secretAccessRoutes(app: App, deps: AppDeps) {
+export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'settings'>) {
   /** Like any write, the record's position is in X-Position, and the views have it before we answer. */
-  async function answerRecorded<T extends { position: string }>(reply: FastifyReply, { position, ...body }: T) {
-    await settle(deps.progress, position);
-    tagWrite(reply, { position });
-    return body;
+  function answerRecorded<T extends { position: string }>(reply: FastifyReply, { position, ...body }: T) {
+    return reply.written({ position }, { body });
   }
 
   const revealAllowed = async () => {
@@ -30,7 +27,7 @@ export function secretAccessRoutes(app: App, deps: AppDeps) {
   };
 
   app.post(
-    '/v1/workspaces/:ws/secrets/:key/reveal',
+    '/workspaces/:ws/secrets/:key/reveal',
     {
       preHandler: revealAllowed,
       config: { rateClass: 'oracle' },
@@ -40,7 +37,7 @@ export function secretAccessRoutes(app: App, deps: AppDeps) {
   );
 
   app.post(
-    '/v1/me/secrets/:key/reveal',
+    '/me/secrets/:key/reveal',
     {
       preHandler: revealAllowed,
       config: { rateClass: 'oracle' },
@@ -50,7 +47,7 @@ export function secretAccessRoutes(app: App, deps: AppDeps) {
   );
 
   app.post(
-    '/v1/workspaces/:ws/secrets/:key/fingerprint-check',
+    '/workspaces/:ws/secrets/:key/fingerprint-check',
     {
       config: { rateClass: 'oracle' },
       schema: {
@@ -70,7 +67,7 @@ export function secretAccessRoutes(app: App, deps: AppDeps) {
   );
 
   app.post(
-    '/v1/me/secrets/:key/fingerprint-check',
+    '/me/secrets/:key/fingerprint-check',
     {
       config: { rateClass: 'oracle' },
       schema: {

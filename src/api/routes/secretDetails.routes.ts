@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { effectiveSecretRole } from '../../commands/secretRights';
 import { Forbidden, NotFound, RuleViolation } from '../../errors';
 import { streamIds } from '../../events/streams';
+import { owners } from '../../projections/owners';
 import type { SecretDoc } from '../../projections/views';
 import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
-import { requireMembership } from '../membership';
+import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
-import { answerDelete, answerWrite, listItem } from '../secretResponses';
+import { listItem } from '../secretResponses';
 import {
   detailsBody,
   historyResult,
@@ -35,7 +36,8 @@ function versionsOf(key: string, history: Awaited<ReturnType<AppDeps['views']['h
 }
 
 /** A secret's detail view, its history, and sharing (workspace secrets only). */
-export function secretDetailsRoutes(app: App, deps: AppDeps) {
+export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>) {
+  const { member } = membershipChecks(deps.views);
   const tags = ['workspace secrets'];
 
   async function workspaceSecret(ws: string, key: string) {
@@ -46,11 +48,11 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
   const explicitRole = (secret: SecretDoc, userId: string) => secret.members.find((m) => m.userId === userId)?.role;
 
   app.get(
-    '/v1/workspaces/:ws/secrets/:key',
-    { schema: { tags, summary: "A secret's details (never its value)", params: workspaceKeyParams, response: { 200: secretListItem } } },
+    '/workspaces/:ws/secrets/:key',
+    { preHandler: member, schema: { tags, summary: "A secret's details (never its value)", params: workspaceKeyParams, response: { 200: secretListItem } } },
     async (request, reply) => {
       const { ws, key } = request.params;
-      const member = await requireMembership(deps.views, request.principal, ws);
+      const { member } = request;
       // Revision first: a details change landing in between makes the ETag stale, never the details.
       reply.header('etag', `"${await deps.views.scopeRevision(streamIds.workspaceSecrets(ws))}"`);
       const secret = await workspaceSecret(ws, key);
@@ -59,33 +61,31 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
   );
 
   app.patch(
-    '/v1/workspaces/:ws/secrets/:key',
+    '/workspaces/:ws/secrets/:key',
     { schema: { tags, summary: 'Change displayName and description (secret admins)', params: workspaceKeyParams, body: detailsBody, response: { 200: writeResult } } },
     async (request, reply) => {
       const { ws, key } = request.params;
-      const written = await deps.details.changeWorkspaceDetails(actorOf(request.principal), ws, key, request.body, ifMatch(request));
-      return answerWrite(deps, reply, written);
+      return reply.written(await deps.secrets.changeWorkspaceDetails(actorOf(request.principal), ws, key, request.body, ifMatch(request)));
     },
   );
 
   app.get(
-    '/v1/workspaces/:ws/secrets/:key/history',
-    { schema: { tags, summary: 'Every version: who set it, when, its fingerprint', params: workspaceKeyParams, response: { 200: historyResult } } },
+    '/workspaces/:ws/secrets/:key/history',
+    { preHandler: member, schema: { tags, summary: 'Every version: who set it, when, its fingerprint', params: workspaceKeyParams, response: { 200: historyResult } } },
     async (request) => {
       const { ws, key } = request.params;
-      await requireMembership(deps.views, request.principal, ws);
-      const history = await deps.views.history(`workspace:${ws}`, key);
+      const history = await deps.views.history(owners.workspace(ws), key);
       if (history.length === 0) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
       return versionsOf(key, history);
     },
   );
 
   app.get(
-    '/v1/workspaces/:ws/secrets/:key/members',
-    { schema: { tags, summary: 'Who holds a role on the secret (secret admins)', params: workspaceKeyParams, response: { 200: z.object({ members: z.array(sharedWith) }) } } },
+    '/workspaces/:ws/secrets/:key/members',
+    { preHandler: member, schema: { tags, summary: 'Who holds a role on the secret (secret admins)', params: workspaceKeyParams, response: { 200: z.object({ members: z.array(sharedWith) }) } } },
     async (request) => {
       const { ws, key } = request.params;
-      const member = await requireMembership(deps.views, request.principal, ws);
+      const { member } = request;
       const secret = await workspaceSecret(ws, key);
       if (effectiveSecretRole(member.permission, explicitRole(secret, member.userId)) !== 'admin') {
         throw new Forbidden(`Only the admins of ${key} can see whom it is shared with`);
@@ -104,7 +104,7 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
   );
 
   app.post(
-    '/v1/workspaces/:ws/secrets/:key/members',
+    '/workspaces/:ws/secrets/:key/members',
     {
       schema: {
         tags,
@@ -117,14 +117,13 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const { ws, key } = request.params;
       const { email, role } = request.body;
-      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'add', email, role }, ifMatch(request));
-      const body = await answerWrite(deps, reply, written);
-      return reply.code(201).send({ ...body, userId: written.userId, role });
+      const written = await deps.secrets.share(actorOf(request.principal), ws, key, { kind: 'add', email, role }, ifMatch(request));
+      return reply.written(written, { status: 201, body: { revision: written.revision, position: written.position ?? '0', userId: written.userId, role } });
     },
   );
 
   app.patch(
-    '/v1/workspaces/:ws/secrets/:key/members/:userId',
+    '/workspaces/:ws/secrets/:key/members/:userId',
     {
       schema: {
         tags,
@@ -137,13 +136,13 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       const { ws, key, userId } = request.params;
       const { role } = request.body;
-      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'change', userId, role }, ifMatch(request));
-      return { ...(await answerWrite(deps, reply, written)), userId, role };
+      const written = await deps.secrets.share(actorOf(request.principal), ws, key, { kind: 'change', userId, role }, ifMatch(request));
+      return reply.written(written, { body: { revision: written.revision, position: written.position ?? '0', userId, role } });
     },
   );
 
   app.delete(
-    '/v1/workspaces/:ws/secrets/:key/members/:userId',
+    '/workspaces/:ws/secrets/:key/members/:userId',
     {
       schema: {
         tags,
@@ -154,15 +153,14 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       const { ws, key, userId } = request.params;
-      const written = await deps.details.share(actorOf(request.principal), ws, key, { kind: 'remove', userId }, ifMatch(request));
-      return answerDelete(deps, reply, written);
+      return reply.written(await deps.secrets.share(actorOf(request.principal), ws, key, { kind: 'remove', userId }, ifMatch(request)), { status: 204 });
     },
   );
 
   const personal = ['personal secrets'];
 
   app.get(
-    '/v1/me/secrets/:key',
+    '/me/secrets/:key',
     { schema: { tags: personal, summary: "A personal secret's details (never its value)", params: keyParams, response: { 200: secretListItem } } },
     async (request, reply) => {
       reply.header('etag', `"${await deps.views.scopeRevision(streamIds.personalSecrets(request.principal.id))}"`);
@@ -173,27 +171,26 @@ export function secretDetailsRoutes(app: App, deps: AppDeps) {
   );
 
   app.patch(
-    '/v1/me/secrets/:key',
+    '/me/secrets/:key',
     { schema: { tags: personal, summary: 'Change displayName and description', params: keyParams, body: detailsBody, response: { 200: writeResult } } },
     async (request, reply) => {
-      const written = await deps.details.changePersonalDetails(actorOf(request.principal), request.params.key, request.body, ifMatch(request));
-      return answerWrite(deps, reply, written);
+      return reply.written(await deps.secrets.changePersonalDetails(actorOf(request.principal), request.params.key, request.body, ifMatch(request)));
     },
   );
 
   app.get(
-    '/v1/me/secrets/:key/history',
+    '/me/secrets/:key/history',
     { schema: { tags: personal, summary: 'Every version: who set it, when, its fingerprint', params: keyParams, response: { 200: historyResult } } },
     async (request) => {
       const { key } = request.params;
-      const history = await deps.views.history(`user:${request.principal.id}`, key);
+      const history = await deps.views.history(owners.user(request.principal.id), key);
       if (history.length === 0) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
       return versionsOf(key, history);
     },
   );
 
   app.post(
-    '/v1/me/secrets/:key/members',
+    '/me/secrets/:key/members',
     { schema: { tags: personal, summary: 'Always 409: personal secrets cannot be shared', params: keyParams, response: { 409: problemSchema } } },
     async () => {
       throw new RuleViolation('personal_not_shareable', 'Personal secrets cannot be shared');

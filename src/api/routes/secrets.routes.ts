@@ -1,79 +1,62 @@
 import { effectiveSecretRole } from '../../commands/secretRights';
 import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
-import { requireMembership } from '../membership';
-import { answerDelete, answerPut, answerWrite, listItem } from '../secretResponses';
+import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
-import {
-  batchBody,
-  keyParams,
-  noContent,
-  putSecretBody,
-  secretList,
-  workspaceKeyParams,
-  workspaceParams,
-  putResult,
-  writeResult,
-} from '../schemas';
+import { answerPut, listItem } from '../secretResponses';
+import { batchBody, keyParams, noContent, putResult, putSecretBody, secretList, workspaceKeyParams, workspaceParams, writeResult } from '../schemas';
 
 /**
  * Secrets of a workspace and of the caller (`/me`): list (never values), batch save, one key.
  * Writes take `If-Match` and answer with the new ETag and the log position.
  */
-export function secretsRoutes(app: App, deps: AppDeps) {
+export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>) {
+  const { member } = membershipChecks(deps.views);
   const tags = ['workspace secrets'];
 
   app.get(
-    '/v1/workspaces/:ws/secrets',
-    { schema: { tags, summary: 'List the workspace secrets (never values), with the ETag', params: workspaceParams, response: { 200: secretList } } },
+    '/workspaces/:ws/secrets',
+    { preHandler: member, schema: { tags, summary: 'List the workspace secrets (never values), with the ETag', params: workspaceParams, response: { 200: secretList } } },
     async (request, reply) => {
-      const { ws } = request.params;
-      const member = await requireMembership(deps.views, request.principal, ws);
-      const { revision, secrets } = await deps.views.workspaceSecrets(ws);
+      const { permission, userId } = request.member;
+      const { revision, secrets } = await deps.views.workspaceSecrets(request.params.ws);
       reply.header('etag', `"${revision}"`);
       return {
         revision,
-        secrets: secrets.map((s) =>
-          listItem(s, effectiveSecretRole(member.permission, s.members.find((m) => m.userId === member.userId)?.role)),
-        ),
+        secrets: secrets.map((s) => listItem(s, effectiveSecretRole(permission, s.members.find((m) => m.userId === userId)?.role))),
       };
     },
   );
 
   app.patch(
-    '/v1/workspaces/:ws/secrets',
+    '/workspaces/:ws/secrets',
     { schema: { tags, summary: 'Save a batch: set and delete keys, all or nothing', params: workspaceParams, body: batchBody, response: { 200: writeResult } } },
-    async (request, reply) => {
-      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), request.params.ws, request.body, ifMatch(request));
-      return answerWrite(deps, reply, saved);
-    },
+    async (request, reply) => reply.written(await deps.secrets.saveWorkspace(actorOf(request.principal), request.params.ws, request.body, ifMatch(request))),
   );
 
   app.put(
-    '/v1/workspaces/:ws/secrets/:key',
+    '/workspaces/:ws/secrets/:key',
     { schema: { tags, summary: 'Set one key (201 when new)', params: workspaceKeyParams, body: putSecretBody, response: { 200: putResult, 201: putResult } } },
     async (request, reply) => {
       const { ws, key } = request.params;
-      const batch = { set: { [key]: request.body.value }, delete: [] };
-      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, batch, ifMatch(request));
-      return answerPut(deps, reply, key, saved);
+      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, { set: { [key]: request.body.value }, delete: [] }, ifMatch(request));
+      return answerPut(reply, key, saved);
     },
   );
 
   app.delete(
-    '/v1/workspaces/:ws/secrets/:key',
+    '/workspaces/:ws/secrets/:key',
     { schema: { tags, summary: 'Delete one key', params: workspaceKeyParams, response: { 204: noContent } } },
     async (request, reply) => {
       const { ws, key } = request.params;
-      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, { set: {}, delete: [key] }, ifMatch(request));
-      return answerDelete(deps, reply, saved);
+      return reply.written(await deps.secrets.saveWorkspace(actorOf(request.principal), ws, { set: {}, delete: [key] }, ifMatch(request)), { status: 204 });
     },
   );
 
   const personal = ['personal secrets'];
 
   app.get(
-    '/v1/me/secrets',
+    '/me/secrets',
     { schema: { tags: personal, summary: 'List my personal secrets (never values), with the ETag', response: { 200: secretList } } },
     async (request, reply) => {
       const { revision, secrets } = await deps.views.personalSecrets(request.principal.id);
@@ -83,34 +66,25 @@ export function secretsRoutes(app: App, deps: AppDeps) {
   );
 
   app.patch(
-    '/v1/me/secrets',
+    '/me/secrets',
     { schema: { tags: personal, summary: 'Save a batch of my personal secrets', body: batchBody, response: { 200: writeResult } } },
-    async (request, reply) => {
-      const saved = await deps.secrets.savePersonal(actorOf(request.principal), request.body, ifMatch(request));
-      return answerWrite(deps, reply, saved);
-    },
+    async (request, reply) => reply.written(await deps.secrets.savePersonal(actorOf(request.principal), request.body, ifMatch(request))),
   );
 
   app.put(
-    '/v1/me/secrets/:key',
+    '/me/secrets/:key',
     { schema: { tags: personal, summary: 'Set one personal key (201 when new)', params: keyParams, body: putSecretBody, response: { 200: putResult, 201: putResult } } },
     async (request, reply) => {
       const { key } = request.params;
-      const saved = await deps.secrets.savePersonal(
-        actorOf(request.principal),
-        { set: { [key]: request.body.value }, delete: [] },
-        ifMatch(request),
-      );
-      return answerPut(deps, reply, key, saved);
+      const saved = await deps.secrets.savePersonal(actorOf(request.principal), { set: { [key]: request.body.value }, delete: [] }, ifMatch(request));
+      return answerPut(reply, key, saved);
     },
   );
 
   app.delete(
-    '/v1/me/secrets/:key',
+    '/me/secrets/:key',
     { schema: { tags: personal, summary: 'Delete one personal key', params: keyParams, response: { 204: noContent } } },
-    async (request, reply) => {
-      const saved = await deps.secrets.savePersonal(actorOf(request.principal), { set: {}, delete: [request.params.key] }, ifMatch(request));
-      return answerDelete(deps, reply, saved);
-    },
+    async (request, reply) =>
+      reply.written(await deps.secrets.savePersonal(actorOf(request.principal), { set: {}, delete: [request.params.key] }, ifMatch(request)), { status: 204 }),
   );
 }

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { App, AppDeps } from '../deps';
-import { requireMembership } from '../membership';
+import { membershipChecks } from '../membership';
 import { workspaceParams } from '../schemas';
 
 /** The `{{` dropdown: every key a member can reference in this workspace. */
-export function variablesRoutes(app: App, deps: AppDeps) {
+export function variablesRoutes(app: App, deps: Pick<AppDeps, 'views'>) {
+  const { member } = membershipChecks(deps.views);
   app.get(
-    '/v1/workspaces/:ws/variables',
+    '/workspaces/:ws/variables',
     {
+      preHandler: member,
       schema: {
         tags: ['workspace secrets'],
         summary: 'Keys I can reference here: workspace keys, and my personal keys (shadowed when a workspace key has the name)',
@@ -22,7 +24,6 @@ export function variablesRoutes(app: App, deps: AppDeps) {
     },
     async (request) => {
       const { ws } = request.params;
-      await requireMembership(deps.views, request.principal, ws);
       const workspace = (await deps.views.workspaceSecrets(ws)).secrets.map((s) => s.key);
       const shadowing = new Set(workspace);
       const personal = (await deps.views.personalSecrets(request.principal.id)).secrets.map((s) => s.key);

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { settle, tagWrite } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { actorOf, tokenCovers } from '../principal';
 import { positionSchema, workspacePermissionSchema } from '../schemas';
 
-export function workspacesRoutes(app: App, deps: AppDeps) {
+export function workspacesRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspaces'>) {
   app.post(
-    '/v1/workspaces',
+    '/workspaces',
     {
       config: { workspaceOf: 'none' },
       schema: {
@@ -18,14 +17,12 @@ export function workspacesRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       const written = await deps.workspaces.create(actorOf(request.principal), request.body.name);
-      await settle(deps.progress, written.position);
-      tagWrite(reply, { position: written.position });
-      return reply.code(201).send({ id: written.workspaceId, name: request.body.name, position: written.position ?? '0' });
+      return reply.written({ position: written.position }, { status: 201, body: { id: written.workspaceId, name: request.body.name, position: written.position ?? '0' } });
     },
   );
 
   app.get(
-    '/v1/workspaces',
+    '/workspaces',
     {
       // A token limited to some workspaces sees only those.
       config: { workspaceOf: 'any' },

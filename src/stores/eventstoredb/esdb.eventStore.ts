@@ -10,15 +10,24 @@ import {
   type AllStreamResolvedEvent,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { ParentAppendFailed, type AppendResult, type EventStore, type FollowHandler, type NewEvent, type StoredEvent, type Subscription } from '../eventStore.port';
+import {
+  ParentAppendFailed,
+  type AppendOptions,
+  type AppendResult,
+  type AppendTicket,
+  type EventStore,
+  type FollowHandler,
+  type NewEvent,
+  type StoredEvent,
+  type Subscription,
+} from '../eventStore.port';
 import { comparePositions } from '../position';
 import {
   decodePosition,
   encodePosition,
   fromEventRevision,
-  isOurStream,
+  hasPrefix,
   mapAppendError,
-  streamPrefixes,
   toExpectedRevision,
 } from './esdb.mapping';
 
@@ -32,15 +41,31 @@ type Recorded = NonNullable<ResolvedEvent['event']> | NonNullable<AllStreamResol
  * A thin mapping onto the client; positions, revisions and errors map in esdb.mapping.ts.
  */
 export class EsdbEventStore implements EventStore {
-  constructor(private readonly client: EventStoreDBClient) {}
+  /**
+   * `streamPrefixes`: the streams that are this service's (`workspace-`, …), given by the
+   * wiring: reads of $all and subscriptions skip every other stream.
+   */
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly streamPrefixes: readonly string[],
+  ) {}
 
-  static connect(connectionString: string): EsdbEventStore {
-    return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString));
+  static connect(connectionString: string, streamPrefixes: readonly string[]): EsdbEventStore {
+    return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString), streamPrefixes);
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expectedRevision: number, parent?: Promise<AppendResult>): Promise<AppendResult> {
+  private isOurStream(streamId: string): boolean {
+    return hasPrefix(this.streamPrefixes, streamId);
+  }
+
+  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): AppendTicket {
+    return this.appendAfter(streamId, events, options) as AppendTicket;
+  }
+
+  /** EventStoreDB checks the expected revision itself; an append decided on another waits for it. */
+  private async appendAfter(streamId: string, events: readonly NewEvent[], { expectedRevision, after }: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
-    if (parent && !(await parent.then(() => true, () => false))) throw new ParentAppendFailed(streamId);
+    if (after && !(await after.then(() => true, () => false))) throw new ParentAppendFailed(streamId);
     try {
       const result = await this.client.appendToStream(
         streamId,
@@ -74,7 +99,7 @@ export class EsdbEventStore implements EventStore {
     for (;;) {
       const page = await this.readAllPage(from, SCAN_PAGE);
       for (const recorded of page) {
-        if (isOurStream(recorded.streamId)) found.push(toStoredEvent(recorded));
+        if (this.isOurStream(recorded.streamId)) found.push(toStoredEvent(recorded));
         if (found.length === limit) return found;
       }
       if (page.length < SCAN_PAGE) return found;
@@ -84,7 +109,7 @@ export class EsdbEventStore implements EventStore {
 
   async headPosition(): Promise<string | null> {
     for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: SCAN_PAGE })) {
-      if (resolved.event?.position && isOurStream(resolved.event.streamId)) return encodePosition(resolved.event.position);
+      if (resolved.event?.position && this.isOurStream(resolved.event.streamId)) return encodePosition(resolved.event.position);
     }
     return null;
   }
@@ -96,7 +121,7 @@ export class EsdbEventStore implements EventStore {
   follow(after: string | null, handler: FollowHandler, onError: (error: unknown) => void): Subscription {
     const subscription = this.client.subscribeToAll({
       fromPosition: after === null ? START : decodePosition(after),
-      filter: streamNameFilter({ prefixes: streamPrefixes }),
+      filter: streamNameFilter({ prefixes: [...this.streamPrefixes] }),
     });
     const running = (async () => {
       for await (const first of subscription) {

@@ -1,5 +1,4 @@
 import { NO_STREAM, WrongExpectedVersionError, type AppendExpectedRevision, type CurrentRevision, type Position } from '@eventstore/db-client';
-import { categories } from '../../events/streams';
 import { WrongExpectedRevision } from '../eventStore.port';
 
 /**
@@ -43,9 +42,7 @@ export function mapAppendError(error: unknown, streamId: string, expected: numbe
   return error;
 }
 
-/** Only this service's streams: `$all` also holds system events and other applications' streams. */
-export const streamPrefixes = categories.map((category) => `${category}-`);
-
-export function isOurStream(streamId: string): boolean {
-  return streamPrefixes.some((prefix) => streamId.startsWith(prefix));
+/** Whether a stream is one of ours: `$all` also holds system events and other applications' streams. */
+export function hasPrefix(prefixes: readonly string[], streamId: string): boolean {
+  return prefixes.some((prefix) => streamId.startsWith(prefix));
 }

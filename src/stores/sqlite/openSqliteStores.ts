@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { viewCollections } from '../../projections/views';
 import { openDatabase } from './database';
 import { SqliteEventStore } from './sqlite.eventStore';
+import { SqliteFollowerCheckpoints } from './sqlite.followerCheckpoints';
 import { SqliteKeyStore } from './sqlite.keyStore';
 import { SqliteReadStore } from './sqlite.readStore';
 
@@ -14,9 +15,12 @@ const file = (dataDir: string, name: string) => (dataDir === ':memory:' ? ':memo
 
 export const sqliteEventStore = (dataDir: string) => new SqliteEventStore(openDatabase(file(dataDir, 'events.sqlite'), { durable: true }));
 export const sqliteKeyStore = (dataDir: string) => new SqliteKeyStore(openDatabase(file(dataDir, 'keys.sqlite'), { durable: true }));
-export const sqliteReadStore = (dataDir: string) =>
-  new SqliteReadStore(openDatabase(file(dataDir, 'views.sqlite'), { durable: false }), viewCollections);
+/** The views and the followers' checkpoints share one file, rebuildable, synced less often. */
+export function sqliteViewStores(dataDir: string) {
+  const db = openDatabase(file(dataDir, 'views.sqlite'), { durable: false });
+  return { readStore: new SqliteReadStore(db, viewCollections), followerCheckpoints: new SqliteFollowerCheckpoints(db) };
+}
 
 export function openSqliteStores(dataDir: string) {
-  return { eventStore: sqliteEventStore(dataDir), keyStore: sqliteKeyStore(dataDir), readStore: sqliteReadStore(dataDir) };
+  return { eventStore: sqliteEventStore(dataDir), keyStore: sqliteKeyStore(dataDir), ...sqliteViewStores(dataDir) };
 }

@@ -3,7 +3,9 @@ import type { SqliteDatabase } from './database';
 import {
   ParentAppendFailed,
   WrongExpectedRevision,
+  type AppendOptions,
   type AppendResult,
+  type AppendTicket,
   type EventStore,
   type FollowHandler,
   type NewEvent,
@@ -79,22 +81,22 @@ export class SqliteEventStore implements EventStore {
   private readonly appendBatch: Transaction<(batch: readonly PendingAppend[]) => Outcome[]>;
   private pending: PendingAppend[] = [];
   /** The pending entry behind each append's promise, while its batch is still being gathered. */
-  private readonly pendingOf = new WeakMap<Promise<AppendResult>, PendingAppend>();
+  private readonly pendingOf = new WeakMap<AppendTicket, PendingAppend>();
 
   /**
    * Group commit: appends made while the event loop handles one round of I/O go to disk in one
    * transaction, one sync. Each still checks its own expected revision, in order, and is
    * acknowledged only once the transaction is durable.
    */
-  append(streamId: string, events: readonly NewEvent[], expectedRevision: number, parent?: Promise<AppendResult>): Promise<AppendResult> {
-    if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
-    const inBatch = parent && this.pendingOf.get(parent);
-    // A parent already on its way to disk: wait for it, then append (or fail with it).
-    if (parent && !(inBatch && this.pending.includes(inBatch))) {
-      return parent.then(
-        () => this.append(streamId, events, expectedRevision),
+  append(streamId: string, events: readonly NewEvent[], { expectedRevision, after }: AppendOptions): AppendTicket {
+    if (events.length === 0) return Promise.reject(new Error('append needs at least one event')) as AppendTicket;
+    const inBatch = after && this.pendingOf.get(after);
+    // The append it was decided on is already on its way to disk: wait for it, then append (or fail with it).
+    if (after && !(inBatch && this.pending.includes(inBatch))) {
+      return after.then(
+        () => this.append(streamId, events, { expectedRevision }),
         () => Promise.reject(new ParentAppendFailed(streamId)),
-      );
+      ) as AppendTicket;
     }
     let entry!: PendingAppend;
     const appending = new Promise<AppendResult>((resolve, reject) => {
@@ -102,7 +104,7 @@ export class SqliteEventStore implements EventStore {
       entry = { streamId, parent: inBatch || undefined, rows, expected: expectedRevision, resolve, reject };
       this.pending.push(entry);
       if (this.pending.length === 1) setImmediate(() => this.flush());
-    });
+    }) as AppendTicket;
     this.pendingOf.set(appending, entry);
     return appending;
   }

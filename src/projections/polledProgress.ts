@@ -1,19 +1,19 @@
 import { isAtOrAfter } from '../stores/position';
-import type { ReadStore } from '../stores/readStore.port';
 import type { ViewProgress } from './projector';
 
 const IDLE_POLL_MS = 1000;
 const WAITING_POLL_MS = 20;
 
 /**
- * View progress for an API instance whose projector runs elsewhere (SERVICE_ROLE=api): reads the
- * shared checkpoint, once a second, or every 20 ms while someone waits for a position.
+ * The progress of a follower of the log that runs in another process (the projector, the
+ * reactor, for SERVICE_ROLE=api): reads its shared checkpoint once a second, or every 20 ms
+ * while someone waits for a position.
  */
-export class PolledViewProgress implements ViewProgress {
+export class PolledProgress implements ViewProgress {
   private current: string | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly store: Pick<ReadStore, 'checkpoint'>) {}
+  constructor(private readonly read: () => Promise<string | null>) {}
 
   async start(): Promise<void> {
     await this.refresh();
@@ -41,6 +41,6 @@ export class PolledViewProgress implements ViewProgress {
   }
 
   private async refresh(): Promise<void> {
-    this.current = (await this.store.checkpoint()).position;
+    this.current = await this.read();
   }
 }

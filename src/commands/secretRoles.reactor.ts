@@ -1,0 +1,91 @@
+import { EventEmitter } from 'node:events';
+import { parseStoredEvent } from '../events/streams';
+import type { EventStore, StoredEvent, Subscription } from '../stores/eventStore.port';
+import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
+import { waitForPosition } from '../projections/waitForPosition';
+import type { ViewProgress } from '../projections/projector';
+import type { Clock } from './actor';
+import type { StreamCommands } from './streamCommands';
+import { permissionOf, type WorkspaceState } from './workspace.decider';
+import { workspaceSecretsDecider } from './workspaceSecrets.decider';
+import type { SecretsState } from './secrets.state';
+
+const FOLLOWER = 'secret-roles';
+
+export type ReactorLog = Readonly<{ error: (obj: object, msg: string) => void }>;
+
+/**
+ * A member's removal from a workspace is followed by the removal of their secret roles there
+ * (DESIGN §1: roles count only while active, and re-joining starts without them). A follower of
+ * the log, checkpointed like the projector: it reacts to each `MemberRemoved` with
+ * `RemoveSecretRoles` on the workspace's secrets stream, and only if the user is not a member
+ * again by then, so a replay (after a crash, or by a second instance) changes nothing.
+ * Joining waits for it to have reacted to everything before (see WorkspaceCommands.accept).
+ */
+export class SecretRolesReactor implements ViewProgress {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private subscription: Subscription | null = null;
+  private current: string | null = null;
+  private failure: unknown = null;
+
+  constructor(
+    private readonly eventStore: Pick<EventStore, 'follow'>,
+    private readonly checkpoints: FollowerCheckpoints,
+    private readonly workspaces: StreamCommands<'workspace', WorkspaceState>,
+    private readonly workspaceSecrets: StreamCommands<'workspaceSecrets', SecretsState>,
+    private readonly clock: Clock,
+    private readonly log: ReactorLog,
+  ) {}
+
+  async start(): Promise<void> {
+    this.current = await this.checkpoints.get(FOLLOWER);
+    this.subscription = this.eventStore.follow(
+      this.current,
+      (events) => this.react(events),
+      (error) => {
+        this.failure = error;
+        this.log.error({ err: error }, 'the secret-roles reactor stopped on an error');
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.stop();
+  }
+
+  get error(): unknown {
+    return this.failure;
+  }
+
+  /** The last position whose removals have had their reaction. */
+  position(): string | null {
+    return this.current;
+  }
+
+  waitFor(position: string, timeoutMs: number): Promise<boolean> {
+    return waitForPosition(this.emitter, ['advanced'], () => this.current, position, timeoutMs);
+  }
+
+  private async react(events: readonly StoredEvent[]): Promise<void> {
+    for (const stored of events) {
+      const recorded = parseStoredEvent(stored);
+      if (recorded?.category !== 'workspace' || recorded.event.type !== 'MemberRemoved') continue;
+      await this.removeRoles(recorded.ownerId, recorded.event.data.userId, recorded.event.metadata.actor);
+    }
+    const last = events[events.length - 1]!.position;
+    await this.checkpoints.save(FOLLOWER, last);
+    this.current = last;
+    this.emitter.emit('advanced');
+  }
+
+  private removeRoles(workspaceId: string, userId: string, actor: string) {
+    return this.workspaceSecrets.execute(workspaceId, async ({ state }) => {
+      const { state: workspace } = await this.workspaces.load(workspaceId);
+      if (permissionOf(workspace, userId) !== null) return [];
+      const context = { actor, at: this.clock().toISOString() };
+      return workspaceSecretsDecider.decide({ type: 'RemoveSecretRoles', data: { userId }, context }, state);
+    });
+  }
+}

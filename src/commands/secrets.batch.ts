@@ -1,0 +1,106 @@
+import { Forbidden, namedKeys, NotFound, RuleViolation, ValidationFailed, type FieldError } from '../errors';
+import type { EventMetadata } from '../events/event';
+import type { SecretDeleted, SecretSet } from '../events/secrets.events';
+import type { SealedVersion, ValueToSeal } from '../crypto/batchSealer';
+import { KEY_PATTERN, MAX_SECRETS_PER_SCOPE, type WorkspacePermission } from '../events/values';
+import { canCreateSecrets, canEditSecret } from './secretRights';
+import { nextVersion, type SecretsState } from './secrets.state';
+
+/**
+ * The rules of a save ("edit many rows, then Save"), shared by the workspace and personal
+ * deciders: which keys a batch creates, updates and deletes, what it refuses, and the events it
+ * makes once its values are sealed. Planning comes first and is pure, so a refused batch seals
+ * nothing and makes no data key; the handler seals what the plan asks for, and the decider turns
+ * plan and sealed values into events.
+ */
+
+/** Only the key names of a batch: what planning needs, before any value is sealed. */
+export type BatchKeys = Readonly<{ set: readonly string[]; delete: readonly string[] }>;
+
+export type { SealedVersion, ValueToSeal as ToSeal } from '../crypto/batchSealer';
+
+export type BatchPlan = Readonly<{
+  /** The state the plan was made on: the events are decided on that same state. */
+  basis: SecretsState;
+  created: readonly string[];
+  updated: readonly string[];
+  deleted: readonly string[];
+  toSeal: readonly ValueToSeal[];
+}>;
+
+function tooMany(): never {
+  throw new RuleViolation('too_many_secrets', `A scope holds at most ${MAX_SECRETS_PER_SCOPE} secrets`);
+}
+
+/**
+ * The refusals every secrets batch shares: an empty batch, a key set and deleted at once, an
+ * invalid or repeated key, deleting an unknown key, going over the scope's limit.
+ */
+export function planBatch(state: SecretsState, keys: BatchKeys): BatchPlan {
+  if (keys.set.length === 0 && keys.delete.length === 0) {
+    throw new ValidationFailed('The batch is empty', [{ field: 'set', message: 'set or delete at least one key' }]);
+  }
+  // Every key set is in the scope afterwards: more than it holds is refused before any key is read.
+  if (keys.set.length > MAX_SECRETS_PER_SCOPE) tooMany();
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const check = (key: string, field: string) => {
+    if (!KEY_PATTERN.test(key)) errors.push({ field, message: 'must be 1-256 letters, digits or underscores' });
+    else if (seen.has(key)) errors.push({ field, message: `${key} is both set and deleted, or repeated` });
+    seen.add(key);
+  };
+  keys.set.forEach((key) => check(key, `set.${key}`));
+  keys.delete.forEach((key, i) => check(key, `delete.${i}`));
+  if (errors.length > 0) throw new ValidationFailed('The batch is invalid', errors);
+
+  const unknown = keys.delete.filter((key) => !state.secrets.has(key));
+  if (unknown.length > 0) throw new NotFound(`Secret not found: ${namedKeys(unknown)}`, 'secret_not_found');
+  const created = keys.set.filter((key) => !state.secrets.has(key));
+  const updated = keys.set.filter((key) => state.secrets.has(key));
+  if (state.secrets.size + created.length - keys.delete.length > MAX_SECRETS_PER_SCOPE) tooMany();
+  const toSeal = keys.set.map((key) => ({ key, version: nextVersion(state, key), dataKeyId: state.secrets.get(key)?.dataKeyId ?? null }));
+  return { basis: state, created, updated, deleted: keys.delete, toSeal };
+}
+
+/**
+ * A workspace batch also checks the actor's rights on every key it touches: creating needs
+ * workspace `admin` or `write`; changing or deleting an existing key needs to be its Admin.
+ * One key the actor may not touch refuses the whole batch.
+ */
+export function planWorkspaceBatch(state: SecretsState, actor: string, permission: WorkspacePermission | null, keys: BatchKeys): BatchPlan {
+  if (permission === null) throw new NotFound('Workspace not found', 'workspace_not_found');
+  const plan = planBatch(state, keys);
+  if (plan.created.length > 0 && !canCreateSecrets(permission)) {
+    throw new Forbidden(`Read members cannot create secrets: ${namedKeys(plan.created)}`);
+  }
+  const notAdmin = [...plan.updated, ...plan.deleted].filter((key) => !canEditSecret(permission, state.secrets.get(key)?.members.get(actor)));
+  if (notAdmin.length > 0) throw new Forbidden(`Only the secret's admins can change or delete: ${namedKeys(notAdmin)}`);
+  return plan;
+}
+
+/**
+ * The events of a planned batch, in request order: a SecretSet per changed value (a value equal
+ * to the current one, same fingerprint under the same data key, records nothing), then a
+ * SecretDeleted per deleted key. `onCreated` adds what a new key brings with it.
+ */
+export function batchEvents<Extra>(
+  state: SecretsState,
+  plan: BatchPlan,
+  sealed: ReadonlyMap<string, SealedVersion>,
+  metadata: EventMetadata,
+  onCreated: (key: string) => Extra[] = () => [],
+): Array<SecretSet | SecretDeleted | Extra> {
+  // The handler plans, seals and decides on one state; another one here is a bug, never a user error.
+  if (plan.basis !== state) throw new Error('The batch was planned on another state than it is decided on');
+  const events: Array<SecretSet | SecretDeleted | Extra> = [];
+  for (const { key, version } of plan.toSeal) {
+    const value = sealed.get(key);
+    if (value?.version !== version) throw new Error(`Value for ${key} was sealed for version ${value?.version}, not ${version}`);
+    const current = state.secrets.get(key);
+    if (current && current.fingerprint === value.fingerprint && current.dataKeyId === value.value.dataKeyId) continue;
+    events.push({ type: 'SecretSet', data: { key, version, value: value.value, fingerprint: value.fingerprint }, metadata });
+    if (!current) events.push(...onCreated(key));
+  }
+  for (const key of plan.deleted) events.push({ type: 'SecretDeleted', data: { key }, metadata });
+  return events;
+}

@@ -1,0 +1,12 @@
+/**
+ * Owner ids of the read model: the audit and the version history file rows under the workspace or
+ * the user a stream belongs to. Made here and nowhere else.
+ */
+export type Scope = 'workspace' | 'personal';
+
+export const owners = {
+  workspace: (workspaceId: string) => `workspace:${workspaceId}`,
+  user: (userId: string) => `user:${userId}`,
+  /** The owner of a secret of either scope: a workspace's, or a user's personal one. */
+  of: (scope: Scope, ownerId: string) => (scope === 'workspace' ? owners.workspace(ownerId) : owners.user(ownerId)),
+} as const;

@@ -1,0 +1,12 @@
+/**
+ * Where each follower of the log (other than the projector, whose checkpoint moves with the
+ * views) has got to: the last position whose events it handled. Not a view: a rebuild of the
+ * views leaves it alone. A follower's reactions are safe to repeat, so a crash between a reaction
+ * and its checkpoint only repeats it.
+ */
+export interface FollowerCheckpoints {
+  /** The follower's position, null before its first event. */
+  get(follower: string): Promise<string | null>;
+  /** Moves the follower's position forward (never back: several instances may run). */
+  save(follower: string, position: string): Promise<void>;
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/commands/actor';
+import { streamIds } from '../../src/events/streams';
+import { createService, type Service } from '../../src/service';
+import { openDatabase } from '../../src/stores/sqlite/database';
+import { openSqliteStores, sqliteEventStore } from '../../src/stores/sqlite/openSqliteStores';
+import { silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
+
+const user = (userId: string): Actor => ({ userId, email: `${userId}@example.com` });
+const [alice, bob] = [user('alice'), user('bob')];
+
+/** The follower that removes a removed member's secret roles (DESIGN §1), checkpointed like the projector. */
+describe('The secret-roles reactor', () => {
+  const dirs: string[] = [];
+  const running: Service[] = [];
+  const masterKeys = testMasterKeys();
+  afterEach(async () => {
+    for (const service of running.splice(0)) await service.close();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function start(dataDir: string) {
+    const service = await createService({ ...openSqliteStores(dataDir), masterKeys, jwtSecret: TEST_JWT_SECRET, log: silentLog });
+    running.push(service);
+    return service;
+  }
+
+  async function bobsRoles(service: Service, ws: string) {
+    const secret = await service.deps.views.workspaceSecret(ws, 'KEY');
+    return secret?.members.filter((m) => m.userId === 'bob').map((m) => m.role) ?? [];
+  }
+
+  async function withBobSharing(service: Service) {
+    const { workspaces, secrets } = service.deps;
+    const { workspaceId: ws } = await workspaces.create(alice, 'Acme');
+    const { invitationId } = await workspaces.invite(alice, ws, { email: bob.email!, permission: 'read', external: false });
+    await workspaces.accept(bob, ws, invitationId);
+    await secrets.saveWorkspace(alice, ws, { set: { KEY: 'reactor-value-1' }, delete: [] });
+    await secrets.share(alice, ws, 'KEY', { kind: 'add', email: bob.email!, role: 'admin' });
+    return ws;
+  }
+
+  it('removes the roles of a removed member, in the secrets stream, before the removal answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
+    dirs.push(dir);
+    const service = await start(dir);
+    const ws = await withBobSharing(service);
+    await service.deps.workspaces.remove(alice, ws, 'bob');
+    const eventStore = sqliteEventStore(dir);
+    const types = (await eventStore.readStream(streamIds.workspaceSecrets(ws))).map((e) => e.type);
+    await eventStore.close();
+    expect(types.at(-1)).toBe('SecretMemberRemoved');
+  });
+
+  it('lets a member removed a moment ago re-join without their old roles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
+    dirs.push(dir);
+    const service = await start(dir);
+    const ws = await withBobSharing(service);
+    await service.deps.workspaces.remove(alice, ws, 'bob');
+    const { invitationId } = await service.deps.workspaces.invite(alice, ws, { email: bob.email!, permission: 'read', external: false });
+    const joined = await service.deps.workspaces.accept(bob, ws, invitationId);
+    expect(await service.deps.progress.waitFor(joined.position!, 5000)).toBe(true);
+    expect(await bobsRoles(service, ws)).toEqual([]);
+  });
+
+  it('repeats a reaction it lost to a crash without touching roles granted since', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
+    dirs.push(dir);
+    let service = await start(dir);
+    const ws = await withBobSharing(service);
+    await service.deps.workspaces.remove(alice, ws, 'bob');
+    const { invitationId } = await service.deps.workspaces.invite(alice, ws, { email: bob.email!, permission: 'read', external: false });
+    await service.deps.workspaces.accept(bob, ws, invitationId);
+    const granted = await service.deps.secrets.share(alice, ws, 'KEY', { kind: 'add', email: bob.email!, role: 'member' });
+    await running.pop()!.close();
+
+    // As if the process had died before it stored its checkpoint: it reads the removal again.
+    const views = openDatabase(join(dir, 'views.sqlite'), { durable: false });
+    views.prepare('DELETE FROM follower_checkpoints').run();
+    views.close();
+    service = await start(dir);
+    const log = sqliteEventStore(dir);
+    const head = (await log.headPosition())!;
+    await log.close();
+    expect(await service.reactions.waitFor(head, 5000)).toBe(true);
+    expect(await service.deps.progress.waitFor(head, 5000)).toBe(true);
+    expect(granted.newEvents.map((e) => e.type)).toEqual(['SecretMemberAdded']);
+    expect(await bobsRoles(service, ws)).toEqual(['member']);
+  });
+});

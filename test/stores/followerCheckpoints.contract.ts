@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { FollowerCheckpoints } from '../../src/stores/followerCheckpoints.port';
+
+/** The contract every follower-checkpoint store keeps. */
+export function followerCheckpointsContract(name: string, make: () => Promise<FollowerCheckpoints>) {
+  describe(`Follower checkpoints (${name})`, () => {
+    it('knows no position before the first save, then the one saved', async () => {
+      const checkpoints = await make();
+      expect(await checkpoints.get('reactor')).toBeNull();
+      await checkpoints.save('reactor', '17');
+      expect(await checkpoints.get('reactor')).toBe('17');
+    });
+
+    it('only moves forward, comparing positions as integers (9 < 10, 40 digits)', async () => {
+      const checkpoints = await make();
+      await checkpoints.save('reactor', '10');
+      await checkpoints.save('reactor', '9');
+      expect(await checkpoints.get('reactor')).toBe('10');
+      const far = '1'.padEnd(40, '0');
+      await checkpoints.save('reactor', far);
+      expect(await checkpoints.get('reactor')).toBe(far);
+    });
+
+    it('keeps each follower apart', async () => {
+      const checkpoints = await make();
+      await checkpoints.save('a', '5');
+      await checkpoints.save('b', '7');
+      expect([await checkpoints.get('a'), await checkpoints.get('b'), await checkpoints.get('c')]).toEqual(['5', '7', null]);
+    });
+  });
+}
