@@ -32,6 +32,8 @@ import type { FollowerCheckpoints } from './stores/followerCheckpoints.port';
 import type { ReadStore } from './stores/readStore.port';
 
 const DEFAULT_READY_MAX_LAG_SECONDS = 5;
+/** DESIGN §1: a request waits up to 5 s for the views to reach a position, then answers 503. */
+const DEFAULT_VIEW_WAIT_MS = 5000;
 
 /** DESIGN §6; the environment overrides them (src/config.ts). */
 export const DEFAULT_RATE_LIMITS = { settingsMax: 6000, oracleMax: 120, oraclePerSecretMax: 300, resolveMax: 0 } as const;
@@ -54,7 +56,7 @@ export type ServiceOptions = Readonly<{
   role?: ServiceRole;
   clock?: Clock;
   newId?: IdFactory;
-  settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean }>;
+  settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean; viewWaitMs?: number }>;
   /** /readyz fails while the views lag the log by more than this. */
   readyMaxLagSeconds?: number;
 }>;
@@ -137,13 +139,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     reactions = reactor;
   }
   const views = new Views(readStore, cache);
+  const viewWaitMs = options.settings?.viewWaitMs ?? DEFAULT_VIEW_WAIT_MS;
   const metrics = new Metrics();
   await start();
   const lag = new LagMonitor(eventStore, progress, (seconds) => metrics.projectionLag.set(seconds));
   await lag.start();
 
   const deps: AppDeps = {
-    workspaces: new WorkspaceHandlers(workspaceStreams, reactions, clock, options.newId ?? randomId),
+    workspaces: new WorkspaceHandlers(workspaceStreams, reactions, clock, options.newId ?? randomId, viewWaitMs),
     secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, clock),
     access: new SecretAccessHandlers(
       workspaceStreams,
@@ -157,6 +160,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       progress,
       cipher,
       clock,
+      viewWaitMs,
     ),
     views,
     progress,
@@ -166,6 +170,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     settings: {
       rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.settings?.rateLimits },
       revealEnabled: options.settings?.revealEnabled ?? true,
+      viewWaitMs,
     },
     notReadyBecause: readiness(lag, options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS, followers),
   };

@@ -116,12 +116,12 @@ function apiPlugin(deps: AppDeps) {
     await api.register(authPlugin, { secret: deps.jwtSecret });
     await api.register(rateLimitsPlugin, { limits: deps.settings.rateLimits });
     await api.register(workspaceClaimPlugin);
-    await api.register(writesPlugin, { progress: deps.progress });
+    await api.register(writesPlugin, { progress: deps.progress, waitMs: deps.settings.viewWaitMs });
     // Unset until a membership preHandler runs; fastify's types want a value of the declared type.
     api.decorateRequest('member', null as unknown as MemberDoc);
     // Every query can wait for the views to reach a position the client saw (read-your-writes):
     // its `minPosition` is validated and documented like any other parameter.
-    const waitForMinPosition = async (request: FastifyRequest) => awaitMinPosition(deps.progress, request);
+    const waitForMinPosition = async (request: FastifyRequest) => awaitMinPosition(deps.progress, deps.settings.viewWaitMs, request);
     api.addHook('onRoute', (route) => {
       if (route.method !== 'GET') return;
       if (route.schema && !route.schema.querystring) route.schema.querystring = consistencyQuery;

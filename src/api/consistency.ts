@@ -1,17 +1,14 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { NotCaughtUp, ValidationFailed } from '../errors';
 import type { IfMatch } from '../commands/streamCommands';
 import type { ViewProgress } from '../projections/projector';
 import { POSITION_PATTERN } from '../stores/position';
 
-/** How long a query with `minPosition` waits for the views (DESIGN §1). */
-export const MIN_POSITION_WAIT_MS = 5000;
-
 /**
  * Waits until the views reached the position a client asked for (`?minPosition=` or
  * `X-Min-Position`), else a 503: read-your-writes across requests and instances.
  */
-export async function awaitMinPosition(progress: ViewProgress, request: FastifyRequest, fromBody?: string): Promise<void> {
+export async function awaitMinPosition(progress: ViewProgress, waitMs: number, request: FastifyRequest, fromBody?: string): Promise<void> {
   const fromQuery = (request.query as { minPosition?: unknown } | undefined)?.minPosition;
   const fromHeader = request.headers['x-min-position'];
   const position = fromBody ?? fromQuery ?? fromHeader;
@@ -19,16 +16,7 @@ export async function awaitMinPosition(progress: ViewProgress, request: FastifyR
   if (typeof position !== 'string' || !POSITION_PATTERN.test(position)) {
     throw new ValidationFailed('Invalid minPosition', [{ field: 'minPosition', message: 'must be a log position (a decimal string)' }]);
   }
-  if (!(await progress.waitFor(position, MIN_POSITION_WAIT_MS))) throw new NotCaughtUp(position);
-}
-
-/**
- * After a write, waits (briefly, bounded) for the views to apply it before answering, so the
- * writer's next query sees its write even without `minPosition`. The write is durable either
- * way; if the views are slow the answer still carries the position to wait for.
- */
-export async function settle(progress: ViewProgress, position: string | null): Promise<void> {
-  if (position !== null) await progress.waitFor(position, MIN_POSITION_WAIT_MS);
+  if (!(await progress.waitFor(position, waitMs))) throw new NotCaughtUp(position);
 }
 
 /** One entity tag of an If-Match list: `"7"`, `7` (DESIGN §3 accepts it unquoted), or weak `W/"7"`. */
@@ -52,10 +40,4 @@ export function ifMatch(request: FastifyRequest): IfMatch | undefined {
     if (!weak && REVISION.test(value)) revisions.push(Number(value));
   }
   return revisions;
-}
-
-/** Every write tells where its last event is in the log, and scoped writes the new ETag. */
-export function tagWrite(reply: FastifyReply, written: { position: string | null; revision?: number }): void {
-  if (written.position !== null) reply.header('x-position', written.position);
-  if (written.revision !== undefined) reply.header('etag', `"${written.revision}"`);
 }

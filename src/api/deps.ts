@@ -23,6 +23,8 @@ export type AppDeps = Readonly<{
     rateLimits: RateLimits;
     /** false: secrets are write-only, reveal answers 403. */
     revealEnabled: boolean;
+    /** How long a request waits for the views (or the reactions) to reach a position: 5 s (DESIGN §1). */
+    viewWaitMs: number;
   }>;
   /** Why the service is not ready to serve, or null when it is. */
   notReadyBecause: () => string | null;

@@ -22,14 +22,11 @@ declare module 'fastify' {
   }
 }
 
-/** How long a write waits for the views before it answers (DESIGN §1's 5 s). */
-const SETTLE_MS = 5000;
-
-export const writesPlugin = fp<{ progress: ViewProgress }>(
-  async (app, { progress }) => {
+export const writesPlugin = fp<{ progress: ViewProgress; waitMs: number }>(
+  async (app, { progress, waitMs }) => {
     app.decorateReply('written', async function written(this: FastifyReply, result: Written, answer: WriteAnswer = {}) {
       // Read-your-writes without minPosition: the writer's next query sees its write.
-      if (result.position !== null) await progress.waitFor(result.position, SETTLE_MS);
+      if (result.position !== null) await progress.waitFor(result.position, waitMs);
       if (result.position !== null) this.header('x-position', result.position);
       if (result.revision !== undefined) this.header('etag', `"${result.revision}"`);
       const status = answer.status ?? 200;

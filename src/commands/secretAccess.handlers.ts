@@ -12,8 +12,6 @@ import { requireSecret } from './secretDetails';
 import type { StreamCommands } from './streamCommands';
 import { permissionOf, requireMember, type WorkspaceState } from './workspace.decider';
 
-const VIEW_WAIT_MS = 5000;
-
 /** `position`: where the record of the read is in the log (the read is a write of the audit). */
 export type Revealed = Readonly<{ value: string; version: number; position: string }>;
 export type FingerprintMatches = { key: string; matches: Array<{ version: number; at: string; actor: string }>; position: string };
@@ -36,6 +34,8 @@ export class SecretAccessHandlers {
     private readonly progress: ViewProgress,
     private readonly cipher: SecretCipher,
     private readonly clock: Clock,
+    /** How long a read waits for the views to reach the secret's stream (DESIGN §1's 5 s). */
+    private readonly viewWaitMs: number,
   ) {}
 
   async revealWorkspace(actor: Actor, workspaceId: string, key: string): Promise<Revealed> {
@@ -115,6 +115,6 @@ export class SecretAccessHandlers {
   }
 
   private async viewsReach(position: string | null): Promise<void> {
-    if (position !== null && !(await this.progress.waitFor(position, VIEW_WAIT_MS))) throw new NotCaughtUp(position);
+    if (position !== null && !(await this.progress.waitFor(position, this.viewWaitMs))) throw new NotCaughtUp(position);
   }
 }

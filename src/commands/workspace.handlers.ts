@@ -7,9 +7,6 @@ import type { IdFactory } from './ids';
 import type { CommandResult, StreamCommands } from './streamCommands';
 import { workspaceDecider, type WorkspaceCommand, type WorkspaceState } from './workspace.decider';
 
-/** How long a membership change waits for the reactions to the workspace's earlier events. */
-const REACTION_WAIT_MS = 5000;
-
 export type WorkspaceResult = CommandResult<WorkspaceState, WorkspaceEvent>;
 
 /**
@@ -23,6 +20,8 @@ export class WorkspaceHandlers {
     private readonly reactions: ViewProgress,
     private readonly clock: Clock,
     private readonly newId: IdFactory,
+    /** How long a membership change waits for the reactions to the workspace's earlier events. */
+    private readonly reactionWaitMs: number,
   ) {}
 
   private run(workspaceId: string, actor: Actor, command: (context: ReturnType<typeof contextFor>) => WorkspaceCommand) {
@@ -75,6 +74,6 @@ export class WorkspaceHandlers {
   }
 
   private async reactionsReach(position: string | null): Promise<void> {
-    if (position !== null && !(await this.reactions.waitFor(position, REACTION_WAIT_MS))) throw new NotCaughtUp(position);
+    if (position !== null && !(await this.reactions.waitFor(position, this.reactionWaitMs))) throw new NotCaughtUp(position);
   }
 }

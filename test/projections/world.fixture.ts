@@ -3,7 +3,7 @@ import type { Actor } from '../../src/commands/actor';
 import type { BatchInput } from '../../src/commands/secrets.commands';
 import { streamIds } from '../../src/events/streams';
 import { viewCollections } from '../../src/projections/views';
-import { createService, type Service } from '../../src/service';
+import { createService, type Service, type ServiceOptions } from '../../src/service';
 import type { Found, ReadStore } from '../../src/stores/readStore.port';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 import { inProcess, silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
@@ -16,13 +16,14 @@ export const carol = user('carol');
 export type World = Awaited<ReturnType<typeof startWorld>>;
 
 /** The whole service on in-memory SQLite, with its stores at hand. */
-export async function startWorld() {
+export async function startWorld(settings: ServiceOptions['settings'] = {}) {
   const stores = openSqliteStores(':memory:');
   const service: Service = await createService({
     ...stores,
     masterKeys: testMasterKeys(),
     jwtSecret: TEST_JWT_SECRET,
     log: silentLog,
+    settings,
   });
   const projector = inProcess(service);
   const { workspaces, secrets } = service.deps;

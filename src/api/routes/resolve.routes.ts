@@ -30,7 +30,7 @@ const resolveBody = z
   });
 
 /** Resolution for executors: tokens with `secrets:resolve`, limited to their `ws` claim if any. */
-export function resolveRoutes(app: App, deps: Pick<AppDeps, 'resolver' | 'progress' | 'metrics'>) {
+export function resolveRoutes(app: App, deps: Pick<AppDeps, 'resolver' | 'progress' | 'metrics' | 'settings'>) {
   app.post(
     '/resolve',
     {
@@ -64,7 +64,7 @@ export function resolveRoutes(app: App, deps: Pick<AppDeps, 'resolver' | 'progre
       const { body } = request;
       const { resolutions, resolvedReferences } = deps.metrics;
       try {
-        await awaitMinPosition(deps.progress, request, body.minPosition);
+        await awaitMinPosition(deps.progress, deps.settings.viewWaitMs, request, body.minPosition);
         const result = await deps.resolver.resolve(body);
         resolutions.inc({ outcome: 'resolved' });
         for (const reference of result.references) resolvedReferences.inc({ scope: reference.scope });
