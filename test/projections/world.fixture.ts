@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import type { Actor } from '../../src/commands/actor';
 import type { BatchInput } from '../../src/commands/secrets.commands';
-import { streamIds } from '../../src/events/streams';
 import { viewCollections } from '../../src/projections/views';
 import { createService, type Service, type ServiceOptions } from '../../src/service';
 import type { Found, ReadStore } from '../../src/stores/readStore.port';
@@ -72,13 +71,7 @@ export async function runScenario(w: World) {
 
   await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-1', B: 'b-1' }));
   await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-2' }));
-  // No command sets details yet: append the event as one would, at the stream's revision.
-  const stream = streamIds.workspaceSecrets(ws);
-  const revision = (await w.eventStore.readStream(stream)).length;
-  await w.eventStore.append(
-    stream,
-    [{ type: 'SecretDetailsChanged', data: { key: 'A', displayName: 'Key A', description: 'kept' }, metadata: { actor: 'alice', at: new Date().toISOString(), schemaVersion: 1 } }], { expectedRevision: revision }
-  );
+  await w.secrets.changeWorkspaceDetails(alice, ws, 'A', { displayName: 'Key A', description: 'kept' });
   await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-3' }, ['B']));
   await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-3' }, ['CAROL_KEY']));
   await w.secrets.saveWorkspace(alice, ws, w.batch({ B: 'b-2', CAROL_KEY: 'carol-2' }));
