@@ -26,6 +26,7 @@ import { PolledViewProgress } from './projections/polledViewProgress';
 import { Projector, type ProjectorLog, type ViewProgress } from './projections/projector';
 import { Views } from './projections/queries';
 import { ViewCache } from './projections/viewCache';
+import type { ViewDocs } from './projections/views';
 import { Resolver } from './resolver/resolver';
 import type { EventStore } from './stores/eventStore.port';
 import type { ReadStore } from './stores/readStore.port';
@@ -37,7 +38,7 @@ export const DEFAULT_RATE_LIMITS = { settingsMax: 6000, oracleMax: 120, oraclePe
 
 export type ServiceOptions = Readonly<{
   eventStore: EventStore;
-  readStore: ReadStore;
+  readStore: ReadStore<ViewDocs>;
   keyStore: KeyStore;
   masterKeys: MasterKeys;
   jwtSecret: string;

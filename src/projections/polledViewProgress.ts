@@ -1,6 +1,7 @@
 import { isAtOrAfter } from '../stores/position';
 import type { ReadStore } from '../stores/readStore.port';
 import type { ViewProgress } from './projector';
+import type { ViewDocs } from './views';
 
 const IDLE_POLL_MS = 1000;
 const WAITING_POLL_MS = 20;
@@ -13,7 +14,7 @@ export class PolledViewProgress implements ViewProgress {
   private current: string | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly store: Pick<ReadStore, 'checkpoint'>) {}
+  constructor(private readonly store: Pick<ReadStore<ViewDocs>, 'checkpoint'>) {}
 
   async start(): Promise<void> {
     await this.refresh();

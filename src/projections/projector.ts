@@ -4,6 +4,7 @@ import { comparePositions } from '../stores/position';
 import type { ReadStore, ViewWrite } from '../stores/readStore.port';
 import { viewWritesFor } from './applyEvents';
 import type { Projection } from './projection';
+import type { ViewDocs } from './views';
 import { waitForPosition } from './waitForPosition';
 
 export type ProjectorLog = Readonly<{ error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void }>;
@@ -30,7 +31,7 @@ export class Projector implements ViewProgress {
 
   constructor(
     private readonly eventStore: Pick<EventStore, 'follow'>,
-    private readonly readStore: ReadStore,
+    private readonly readStore: ReadStore<ViewDocs>,
     private readonly projections: readonly Projection[],
     private readonly log: ProjectorLog,
   ) {
@@ -38,7 +39,7 @@ export class Projector implements ViewProgress {
   }
 
   /** Called after each committed batch with the documents it wrote: cache invalidation. */
-  onApplied(listener: (writes: readonly ViewWrite[], position: string) => void): void {
+  onApplied(listener: (writes: readonly ViewWrite<ViewDocs>[], position: string) => void): void {
     this.emitter.on('applied', listener);
   }
 
@@ -114,7 +115,7 @@ export class Projector implements ViewProgress {
  */
 export async function projectAll(
   eventStore: Pick<EventStore, 'readAll'>,
-  store: ReadStore,
+  store: ReadStore<ViewDocs>,
   projections: readonly Projection[],
   batchSize = 2000,
 ): Promise<number> {

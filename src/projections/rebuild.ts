@@ -2,6 +2,7 @@ import type { EventStore } from '../stores/eventStore.port';
 import type { ReadStore } from '../stores/readStore.port';
 import type { Projection } from './projection';
 import { projectAll } from './projector';
+import type { ViewDocs } from './views';
 
 /**
  * Rebuilds every view from the log into fresh tables or collections, then swaps them in. A
@@ -10,7 +11,7 @@ import { projectAll } from './projector';
  */
 export async function rebuildViews(
   eventStore: Pick<EventStore, 'readAll'>,
-  readStore: ReadStore,
+  readStore: ReadStore<ViewDocs>,
   projections: readonly Projection[],
 ): Promise<{ events: number; seconds: number }> {
   const started = performance.now();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app';
 import type { App } from '../../src/api/deps';
+import { viewCollections } from '../../src/projections/views';
 import { createApiService, createProjectorService } from '../../src/service';
 import { sqliteEventStore, sqliteKeyStore, sqliteReadStore } from '../../src/stores/sqlite/openSqliteStores';
 import { injectClient } from '../support/client';
@@ -25,8 +26,8 @@ describe('The API and the projector as separate instances', () => {
     const masterKeys = testMasterKeys();
     const eventStore = sqliteEventStore(dir);
     const common = { masterKeys, jwtSecret: TEST_JWT_SECRET, log: silentLog };
-    const projector = await createProjectorService({ eventStore, readStore: sqliteReadStore(dir), keyStore: sqliteKeyStore(dir), ...common });
-    const api = await createApiService({ eventStore, readStore: sqliteReadStore(dir), keyStore: sqliteKeyStore(dir), ...common });
+    const projector = await createProjectorService({ eventStore, readStore: sqliteReadStore(dir, viewCollections), keyStore: sqliteKeyStore(dir), ...common });
+    const api = await createApiService({ eventStore, readStore: sqliteReadStore(dir, viewCollections), keyStore: sqliteKeyStore(dir), ...common });
     app = await buildApp(api.deps);
     closers.push(() => app.close(), api.close, projector.close);
   });

@@ -4,11 +4,11 @@ import { viewWritesFor } from '../../src/projections/applyEvents';
 import type { Projection } from '../../src/projections/projection';
 import { Projector } from '../../src/projections/projector';
 import { rebuildViews } from '../../src/projections/rebuild';
-import { viewIds } from '../../src/projections/views';
+import { viewIds, type CollectionName } from '../../src/projections/views';
 import { silentLog } from '../support/testService';
 import { alice, runScenario, snapshot, startWorld, type World } from './world.fixture';
 
-const docOf = async (w: World, collection: string, id: string) => (await w.readStore.get(collection, id))?.doc;
+const docOf = async (w: World, collection: CollectionName, id: string) => (await w.readStore.get(collection, id))?.doc;
 
 describe('Projector', () => {
   let w: World;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { viewCollections } from '../../projections/views';
+import type { CollectionSpec, DocumentMap } from '../readStore.port';
 import { openDatabase } from './database';
 import { SqliteEventStore } from './sqlite.eventStore';
 import { SqliteKeyStore } from './sqlite.keyStore';
@@ -14,9 +14,10 @@ const file = (dataDir: string, name: string) => (dataDir === ':memory:' ? ':memo
 
 export const sqliteEventStore = (dataDir: string) => new SqliteEventStore(openDatabase(file(dataDir, 'events.sqlite'), { durable: true }));
 export const sqliteKeyStore = (dataDir: string) => new SqliteKeyStore(openDatabase(file(dataDir, 'keys.sqlite'), { durable: true }));
-export const sqliteReadStore = (dataDir: string) =>
-  new SqliteReadStore(openDatabase(file(dataDir, 'views.sqlite'), { durable: false }), viewCollections);
+/** The views' collections come from the wiring (`spec`): the stores know no projection. */
+export const sqliteReadStore = <Docs extends DocumentMap>(dataDir: string, spec: CollectionSpec<Docs>) =>
+  new SqliteReadStore(openDatabase(file(dataDir, 'views.sqlite'), { durable: false }), spec);
 
-export function openSqliteStores(dataDir: string) {
-  return { eventStore: sqliteEventStore(dataDir), keyStore: sqliteKeyStore(dataDir), readStore: sqliteReadStore(dataDir) };
+export function openSqliteStores<Docs extends DocumentMap>(dataDir: string, spec: CollectionSpec<Docs>) {
+  return { eventStore: sqliteEventStore(dataDir), keyStore: sqliteKeyStore(dataDir), readStore: sqliteReadStore(dataDir, spec) };
 }
