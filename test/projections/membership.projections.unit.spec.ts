@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../src/events/streams';
+import type { WorkspacePermission } from '../../src/events/values';
 import {
   invitationsProjection,
   membersProjection,
@@ -11,11 +12,13 @@ import { at, setData, stream } from './recorded.fixture';
 const fold = (p: Projection, events: readonly RecordedEvent[]) =>
   events.reduce<object | null>((doc, r) => p.evolve(doc, r), null);
 
-const created = (e: ReturnType<typeof stream>, email: string | null = 'alice@example.com') =>
+type WorkspaceStream = ReturnType<typeof stream<'workspace'>>;
+
+const created = (e: WorkspaceStream, email: string | null = 'alice@example.com') =>
   e('WorkspaceCreated', { workspaceId: 'ws1', name: 'Acme', creator: { userId: 'alice', email } });
-const invited = (e: ReturnType<typeof stream>, invitationId = 'inv1', permission = 'write') =>
+const invited = (e: WorkspaceStream, invitationId = 'inv1', permission: WorkspacePermission = 'write') =>
   e('MemberInvited', { invitationId, email: 'bob@example.com', permission, external: true });
-const accepted = (e: ReturnType<typeof stream>, invitationId = 'inv1', permission = 'write') =>
+const accepted = (e: WorkspaceStream, invitationId = 'inv1', permission: WorkspacePermission = 'write') =>
   e('InvitationAccepted', { invitationId, userId: 'bob', email: 'bob@example.com', permission, external: true }, 'bob');
 
 describe('Membership projections', () => {
@@ -110,8 +113,8 @@ describe('Membership projections', () => {
     });
 
     it.each([
-      ['accepted', (e: ReturnType<typeof stream>) => accepted(e)],
-      ['revoked', (e: ReturnType<typeof stream>) => e('InvitationRevoked', { invitationId: 'inv1' })],
+      ['accepted', (e: WorkspaceStream) => accepted(e)],
+      ['revoked', (e: WorkspaceStream) => e('InvitationRevoked', { invitationId: 'inv1' })],
     ])('deletes the invitation once it is %s', (_name, close) => {
       const e = stream('workspace', 'ws1');
       const sent = invited(e);

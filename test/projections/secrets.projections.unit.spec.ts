@@ -122,7 +122,7 @@ describe('Secrets projections', () => {
       ['SecretMemberAdded', { key: 'API', userId: 'bob', role: 'admin' }],
       ['SecretMemberRoleChanged', { key: 'API', userId: 'bob', role: 'member' }],
       ['SecretMemberRemoved', { key: 'API', userId: 'bob' }],
-    ])('does not bring a deleted secret back on %s', (type, data) => {
+    ] as const)('does not bring a deleted secret back on %s', (type, data) => {
       const e = stream('workspaceSecrets', 'ws1');
       expect(fold(p, [e(type, data)])).toBeNull();
     });
