@@ -2,7 +2,7 @@ import { parseStoredEvent, type RecordedEvent } from '../events/streams';
 import type { StoredEvent } from '../stores/eventStore.port';
 import { comparePositions } from '../stores/position';
 import type { Positioned, ReadStore, ViewWrite } from '../stores/readStore.port';
-import type { Projection } from './projection';
+import type { AnyProjection } from './projection';
 import type { CollectionName, ViewDoc, ViewDocs } from './views';
 
 /**
@@ -12,7 +12,7 @@ import type { CollectionName, ViewDoc, ViewDocs } from './views';
  */
 export async function viewWritesFor(
   store: Pick<ReadStore<ViewDocs>, 'getMany'>,
-  projections: readonly Projection[],
+  projections: readonly AnyProjection[],
   events: readonly StoredEvent[],
 ): Promise<ViewWrite<ViewDocs>[]> {
   const recorded = events.map(parseStoredEvent).filter((r): r is RecordedEvent => r !== null);
@@ -37,7 +37,7 @@ export async function viewWritesFor(
     const key = docKey(projection.collection, id);
     const before = writes.get(key) ?? current.get(key);
     if (before && comparePositions(before.position, r.position) >= 0) continue;
-    const doc = projection.evolve(before?.doc ?? null, r) as ViewDoc | null;
+    const doc = projection.evolve(before?.doc ?? null, r);
     writes.set(key, { collection: projection.collection, id, doc, position: r.position });
   }
   return [...writes.values()];

@@ -3,7 +3,7 @@ import type { EventStore, StoredEvent, Subscription } from '../stores/eventStore
 import { comparePositions } from '../stores/position';
 import type { ReadStore, ViewWrite } from '../stores/readStore.port';
 import { viewWritesFor } from './applyEvents';
-import type { Projection } from './projection';
+import type { AnyProjection } from './projection';
 import type { ViewDocs } from './views';
 import { waitForPosition } from './waitForPosition';
 
@@ -32,7 +32,7 @@ export class Projector implements ViewProgress {
   constructor(
     private readonly eventStore: Pick<EventStore, 'follow'>,
     private readonly readStore: ReadStore<ViewDocs>,
-    private readonly projections: readonly Projection[],
+    private readonly projections: readonly AnyProjection[],
     private readonly log: ProjectorLog,
   ) {
     this.emitter.setMaxListeners(0);
@@ -116,7 +116,7 @@ export class Projector implements ViewProgress {
 export async function projectAll(
   eventStore: Pick<EventStore, 'readAll'>,
   store: ReadStore<ViewDocs>,
-  projections: readonly Projection[],
+  projections: readonly AnyProjection[],
   batchSize = 2000,
 ): Promise<number> {
   const { generation } = await store.checkpoint();

@@ -1,6 +1,6 @@
 import type { EventStore } from '../stores/eventStore.port';
 import type { ReadStore } from '../stores/readStore.port';
-import type { Projection } from './projection';
+import type { AnyProjection } from './projection';
 import { projectAll } from './projector';
 import type { ViewDocs } from './views';
 
@@ -12,7 +12,7 @@ import type { ViewDocs } from './views';
 export async function rebuildViews(
   eventStore: Pick<EventStore, 'readAll'>,
   readStore: ReadStore<ViewDocs>,
-  projections: readonly Projection[],
+  projections: readonly AnyProjection[],
 ): Promise<{ events: number; seconds: number }> {
   const started = performance.now();
   const target = await readStore.startRebuild();
