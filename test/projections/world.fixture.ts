@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Actor } from '../../src/commands/actor';
 import type { BatchInput } from '../../src/commands/secrets.handlers';
+import type { SecretDetailsChanged } from '../../src/events/secrets.events';
 import { streamIds } from '../../src/events/streams';
 import { collectionNames, type ViewDoc, type ViewDocs } from '../../src/projections/views';
 import { createService, type Service } from '../../src/service';
@@ -71,11 +72,12 @@ export async function runScenario(w: World) {
   // No command sets details yet: append the event as one would, at the stream's revision.
   const stream = streamIds.workspaceSecrets(ws);
   const revision = (await w.eventStore.readStream(stream)).length;
-  await w.eventStore.append(
-    stream,
-    [{ type: 'SecretDetailsChanged', data: { key: 'A', displayName: 'Key A', description: 'kept' }, metadata: { actor: 'alice', at: new Date().toISOString(), schemaVersion: 1 } }],
-    revision,
-  );
+  const details: SecretDetailsChanged = {
+    type: 'SecretDetailsChanged',
+    data: { key: 'A', displayName: 'Key A', description: 'kept' },
+    metadata: { actor: 'alice', at: new Date().toISOString(), schemaVersion: 1 },
+  };
+  await w.eventStore.append(stream, [details], revision);
   await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-3' }, ['B']));
   await w.secrets.saveWorkspace(alice, ws, w.batch({ A: 'a-3' }, ['CAROL_KEY']));
   await w.secrets.saveWorkspace(alice, ws, w.batch({ B: 'b-2', CAROL_KEY: 'carol-2' }));
