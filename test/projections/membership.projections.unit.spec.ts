@@ -78,7 +78,7 @@ describe('Membership projections', () => {
       const joined = accepted(e);
       const changed = e('MemberPermissionChanged', { userId: 'bob', permission: 'read' });
       expect(p.documentIds(changed)).toEqual(['ws1/bob']);
-      expect(fold(p, [joined, changed])).toEqual({ ...(fold(p, [joined]) as object), permission: 'read' });
+      expect(fold(p, [joined, changed])).toEqual({ ...fold(p, [joined]), permission: 'read' });
       expect(p.evolve(null, changed)).toBeNull();
     });
 
