@@ -5,6 +5,7 @@ import { loadConfig, type Config } from './config';
 import { loadOrCreateDevMasterKeys, parseMasterKeys } from './crypto/masterKeys';
 import { loadOrCreateDevJwtSecret } from './devSecrets';
 import { createLogger } from './logger';
+import { viewCollections } from './projections/views';
 import { createService, type ServiceOptions } from './service';
 import { openStores } from './stores/openStores';
 
@@ -25,7 +26,7 @@ async function main() {
     log.warn(`DEVELOPMENT JWT secret in ${config.DATA_DIR}/jwt.secret; set JWT_SECRET for any real use`);
   }
 
-  const stores = await openStores(config);
+  const stores = await openStores(config, viewCollections);
   log.info({ ...stores.backends, role: config.SERVICE_ROLE }, `event log: ${stores.backends.events}; views and key store: ${stores.backends.views}`);
   const options: ServiceOptions = {
     ...stores,

@@ -26,6 +26,7 @@ import { PolledProgress } from './projections/polledProgress';
 import { Projector, type ProjectorLog, type ViewProgress } from './projections/projector';
 import { Views } from './projections/queries';
 import { ViewCache } from './projections/viewCache';
+import type { ViewDocs } from './projections/views';
 import { Resolver } from './resolver/resolver';
 import type { EventStore } from './stores/eventStore.port';
 import type { FollowerCheckpoints } from './stores/followerCheckpoints.port';
@@ -47,7 +48,7 @@ export type ServiceRole = 'all' | 'api' | 'projector';
 
 export type ServiceOptions = Readonly<{
   eventStore: EventStore;
-  readStore: ReadStore;
+  readStore: ReadStore<ViewDocs>;
   followerCheckpoints: FollowerCheckpoints;
   keyStore: KeyStore;
   masterKeys: MasterKeys;

@@ -96,6 +96,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const app = baseApp(options);
   await app.register(problemDetailsPlugin);
   await app.register(openapiPlugin);
+  // @fastify/swagger-ui decorates the instance with `swaggerCSP` but declares no type for it (double cast justified).
   await app.register(securityHeadersPlugin, { docsCsp: (app as unknown as SwaggerCsp).swaggerCSP });
   await app.register(metricsPlugin, { metrics: deps.metrics });
   healthRoutes(app, deps);
@@ -117,7 +118,7 @@ function apiPlugin(deps: AppDeps) {
     await api.register(rateLimitsPlugin, { limits: deps.settings.rateLimits });
     await api.register(workspaceClaimPlugin);
     await api.register(writesPlugin, { progress: deps.progress, waitMs: deps.settings.viewWaitMs });
-    // Unset until a membership preHandler runs; fastify's types want a value of the declared type.
+    // Unset until a membership preHandler runs; fastify's types want a value of the declared type (double cast justified).
     api.decorateRequest('member', null as unknown as MemberDoc);
     // Every query can wait for the views to reach a position the client saw (read-your-writes):
     // its `minPosition` is validated and documented like any other parameter.

@@ -57,6 +57,7 @@ export const authPlugin = fp<{ secret: string }>(
   async (app, { secret }) => {
     const verify = createVerifier({ key: secret, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
     const verified = new VerifiedTokens();
+    // Set by the onRequest hook below before any handler runs; fastify's types want a value of the declared type (double cast justified).
     app.decorateRequest('principal', null as unknown as Principal);
     const principalOf = (header: string | undefined): Principal => {
       const token = bearerToken(header);

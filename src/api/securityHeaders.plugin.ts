@@ -9,6 +9,7 @@ import { isUiRoute, UI_CSP_DIRECTIVES } from './ui.plugin';
  */
 export function helmetHeaders(options: HelmetOptions): ReadonlyArray<[string, string]> {
   const headers: Array<[string, string]> = [];
+  // A stand-in that only records headers: helmet calls no other part of a response (double cast justified).
   const response = {
     setHeader: (name: string, value: string | number) => headers.push([name, String(value)]),
     removeHeader: () => {},

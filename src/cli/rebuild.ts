@@ -1,11 +1,12 @@
 import { loadConfig } from '../config';
 import { allProjections } from '../projections';
 import { rebuildViews } from '../projections/rebuild';
+import { viewCollections } from '../projections/views';
 import { openStores } from '../stores/openStores';
 
 /** `npm run rebuild`: rebuilds the views from the event log and swaps them in. */
 const config = loadConfig();
-const { eventStore, readStore, keyStore } = await openStores(config);
+const { eventStore, readStore, keyStore } = await openStores(config, viewCollections);
 try {
   const { events, seconds } = await rebuildViews(eventStore, readStore, allProjections);
   console.log(`rebuilt the views from ${events} events in ${seconds.toFixed(2)} s`);

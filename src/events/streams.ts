@@ -26,23 +26,38 @@ export const categories = Object.keys(streamIds) as Category[];
 /** What every stream name of this service starts with, for logs shared with others (EventStoreDB's $all). */
 export const streamPrefixes: readonly string[] = categories.map((category) => `${category}-`);
 
-type Recorded<C extends Category, E> = Readonly<{
-  category: C;
-  /** The workspace id or user id the stream belongs to. */
-  ownerId: string;
-  streamId: string;
-  revision: number;
-  position: string;
-  event: E;
-}>;
+/**
+ * One recorded event of category C for each event type E may be: distributed over E, so that
+ * narrowing on the event's type narrows the whole record (its category included).
+ */
+type Recorded<C extends Category, E> = E extends unknown
+  ? Readonly<{
+      category: C;
+      /** The workspace id or user id the stream belongs to. */
+      ownerId: string;
+      streamId: string;
+      revision: number;
+      position: string;
+      event: E;
+    }>
+  : never;
 
-/** An event read back from the log, parsed and tagged with the stream it belongs to. */
+/**
+ * An event read back from the log, parsed and tagged with the stream it belongs to: a flat union
+ * of one member per (category, event type) pair.
+ */
 export type RecordedEvent =
   | Recorded<'workspace', WorkspaceEvent>
   | Recorded<'workspaceSecrets', WorkspaceSecretsEvent>
   | Recorded<'personalSecrets', PersonalSecretsEvent>
   | Recorded<'secretAccess', SecretAccessEvent>
   | Recorded<'personalSecretAccess', SecretAccessEvent>;
+
+/** The name of every event type of every stream. */
+export type EventType = RecordedEvent['event']['type'];
+
+/** The recorded events of the given types, whichever streams they occur in. */
+export type RecordedOf<T extends EventType> = Extract<RecordedEvent, { event: { type: T } }>;
 
 const schemas = {
   workspace: workspaceEventSchema,
@@ -79,6 +94,17 @@ export function parseStoredEvent(stored: StoredEvent): RecordedEvent | null {
     position: stored.position,
     event,
   } as RecordedEvent;
+}
+
+/** Every event type, once each, as the schemas of the streams define them. */
+export const eventTypes: readonly EventType[] = [
+  ...new Set(Object.values(schemas).flatMap((schema) => schema.options.map((option) => option.shape.type.value))),
+];
+
+/** Whether a recorded event is of one of `types`: the runtime check behind narrowing to `RecordedOf`. */
+export function isRecordedOf<T extends EventType>(types: ReadonlySet<T>, recorded: RecordedEvent): recorded is RecordedOf<T> {
+  const names: ReadonlySet<EventType> = types;
+  return names.has(recorded.event.type);
 }
 
 export type EventOf<C extends Category> = Extract<RecordedEvent, { category: C }>['event'];

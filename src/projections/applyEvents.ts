@@ -2,7 +2,8 @@ import { parseStoredEvent, type RecordedEvent } from '../events/streams';
 import type { StoredEvent } from '../stores/eventStore.port';
 import { comparePositions } from '../stores/position';
 import type { Positioned, ReadStore, ViewWrite } from '../stores/readStore.port';
-import type { Projection } from './projection';
+import type { AnyProjection } from './projection';
+import type { CollectionName, ViewDoc, ViewDocs } from './views';
 
 /**
  * Folds a batch of events into view writes: loads every document the batch touches (but those
@@ -10,33 +11,33 @@ import type { Projection } from './projection';
  * events at or before the document's position (so a replay changes nothing).
  */
 export async function viewWritesFor(
-  store: Pick<ReadStore, 'getMany'>,
-  projections: readonly Projection[],
+  store: Pick<ReadStore<ViewDocs>, 'getMany'>,
+  projections: readonly AnyProjection[],
   events: readonly StoredEvent[],
-): Promise<ViewWrite[]> {
+): Promise<ViewWrite<ViewDocs>[]> {
   const recorded = events.map(parseStoredEvent).filter((r): r is RecordedEvent => r !== null);
   const touches = recorded.flatMap((r) =>
     projections.flatMap((p) => p.documentIds(r).map((id) => ({ projection: p, id, recorded: r }))),
   );
 
-  const idsByCollection = new Map<string, string[]>();
+  const idsByCollection = new Map<CollectionName, string[]>();
   for (const { projection, id } of touches) {
     if (projection.fromEventAlone) continue;
     const ids = idsByCollection.get(projection.collection) ?? [];
     ids.push(id);
     idsByCollection.set(projection.collection, ids);
   }
-  const current = new Map<string, Positioned>();
+  const current = new Map<string, Positioned<ViewDoc>>();
   for (const [collection, ids] of idsByCollection) {
     for (const [id, found] of await store.getMany(collection, ids)) current.set(docKey(collection, id), found);
   }
 
-  const writes = new Map<string, ViewWrite>();
+  const writes = new Map<string, ViewWrite<ViewDocs>>();
   for (const { projection, id, recorded: r } of touches) {
     const key = docKey(projection.collection, id);
     const before = writes.get(key) ?? current.get(key);
     if (before && comparePositions(before.position, r.position) >= 0) continue;
-    const doc = projection.evolve((before?.doc ?? null) as object | null, r);
+    const doc = projection.evolve(before?.doc ?? null, r);
     writes.set(key, { collection: projection.collection, id, doc, position: r.position });
   }
   return [...writes.values()];

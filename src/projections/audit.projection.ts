@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../events/streams';
+import { eventTypes, type RecordedEvent } from '../events/streams';
 import { projection } from './projection';
 import { auditOwner, viewIds, type AuditDoc } from './views';
 
@@ -47,9 +47,10 @@ function auditFields(r: RecordedEvent): Fields {
 }
 
 /** The audit view: one row per event of every stream of this service. */
-export const auditProjection = projection<AuditDoc>({
+export const auditProjection = projection({
   collection: 'audit',
   fromEventAlone: true,
+  canHandle: eventTypes,
   documentIds: (r) => [viewIds.audit(r.position)],
   evolve: (_doc, r) => ({
     position: r.position,

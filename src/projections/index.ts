@@ -1,7 +1,7 @@
 import { auditProjection } from './audit.projection';
 import { historyProjection } from './history.projection';
 import { invitationsProjection, membersProjection, workspacesProjection } from './membership.projections';
-import type { Projection } from './projection';
+import { erase, type AnyProjection } from './projection';
 import {
   personalSecretsProjection,
   scopesProjection,
@@ -9,13 +9,13 @@ import {
 } from './secrets.projections';
 
 /** Every projection the projector maintains. */
-export const allProjections: readonly Projection[] = [
-  workspacesProjection,
-  membersProjection,
-  invitationsProjection,
-  workspaceSecretsProjection,
-  personalSecretsProjection,
-  scopesProjection,
-  auditProjection,
-  historyProjection,
+export const allProjections: readonly AnyProjection[] = [
+  erase(workspacesProjection),
+  erase(membersProjection),
+  erase(invitationsProjection),
+  erase(workspaceSecretsProjection),
+  erase(personalSecretsProjection),
+  erase(scopesProjection),
+  erase(auditProjection),
+  erase(historyProjection),
 ];

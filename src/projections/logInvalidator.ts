@@ -1,7 +1,7 @@
 import { parseStoredEvent } from '../events/streams';
 import type { EventStore, Subscription } from '../stores/eventStore.port';
 import { EventEmitter } from 'node:events';
-import type { Projection } from './projection';
+import type { AnyProjection } from './projection';
 import type { ViewProgress } from './projector';
 import type { ViewCache } from './viewCache';
 import { waitForPosition } from './waitForPosition';
@@ -22,7 +22,7 @@ export class LogInvalidator implements ViewProgress {
   constructor(
     private readonly eventStore: Pick<EventStore, 'follow' | 'headPosition'>,
     private readonly cache: ViewCache,
-    private readonly projections: readonly Projection[],
+    private readonly projections: readonly AnyProjection[],
     private readonly onError: (error: unknown) => void,
   ) {}
 

@@ -1,21 +1,21 @@
 import { projection } from './projection';
-import { viewIds, type InvitationDoc, type MemberDoc, type WorkspaceDoc } from './views';
+import { viewIds } from './views';
 
-export const workspacesProjection = projection<WorkspaceDoc>({
+export const workspacesProjection = projection({
   collection: 'workspaces',
-  documentIds: (r) => (r.category === 'workspace' && r.event.type === 'WorkspaceCreated' ? [r.ownerId] : []),
-  evolve: (doc, r) => {
-    if (r.category !== 'workspace' || r.event.type !== 'WorkspaceCreated') return doc;
+  canHandle: ['WorkspaceCreated'],
+  documentIds: (r) => [r.ownerId],
+  evolve: (_doc, r) => {
     const { workspaceId, name, creator } = r.event.data;
     return { workspaceId, name, createdAt: r.event.metadata.at, createdBy: creator.userId };
   },
 });
 
 /** One document per active member; removal leaves a tombstone. */
-export const membersProjection = projection<MemberDoc>({
+export const membersProjection = projection({
   collection: 'members',
+  canHandle: ['WorkspaceCreated', 'InvitationAccepted', 'MemberPermissionChanged', 'MemberRemoved'],
   documentIds: (r) => {
-    if (r.category !== 'workspace') return [];
     const e = r.event;
     switch (e.type) {
       case 'WorkspaceCreated':
@@ -24,12 +24,9 @@ export const membersProjection = projection<MemberDoc>({
       case 'MemberPermissionChanged':
       case 'MemberRemoved':
         return [viewIds.member(r.ownerId, e.data.userId)];
-      default:
-        return [];
     }
   },
   evolve: (doc, r) => {
-    if (r.category !== 'workspace') return doc;
     const e = r.event;
     switch (e.type) {
       case 'WorkspaceCreated':
@@ -49,29 +46,19 @@ export const membersProjection = projection<MemberDoc>({
         return doc && { ...doc, permission: e.data.permission };
       case 'MemberRemoved':
         return null;
-      default:
-        return doc;
     }
   },
 });
 
 /** Pending invitations only: accepting or revoking one deletes it. */
-export const invitationsProjection = projection<InvitationDoc>({
+export const invitationsProjection = projection({
   collection: 'invitations',
-  documentIds: (r) => {
-    if (r.category !== 'workspace') return [];
+  canHandle: ['MemberInvited', 'InvitationRevoked', 'InvitationAccepted'],
+  documentIds: (r) => [r.event.data.invitationId],
+  evolve: (_doc, r) => {
     const e = r.event;
-    return e.type === 'MemberInvited' || e.type === 'InvitationRevoked' || e.type === 'InvitationAccepted'
-      ? [e.data.invitationId]
-      : [];
-  },
-  evolve: (doc, r) => {
-    if (r.category !== 'workspace') return doc;
-    const e = r.event;
-    if (e.type === 'MemberInvited') {
-      const { invitationId, email, permission, external } = e.data;
-      return { invitationId, workspaceId: r.ownerId, email, permission, external, invitedAt: e.metadata.at, invitedBy: e.metadata.actor };
-    }
-    return e.type === 'InvitationRevoked' || e.type === 'InvitationAccepted' ? null : doc;
+    if (e.type !== 'MemberInvited') return null;
+    const { invitationId, email, permission, external } = e.data;
+    return { invitationId, workspaceId: r.ownerId, email, permission, external, invitedAt: e.metadata.at, invitedBy: e.metadata.actor };
   },
 });

@@ -3,7 +3,8 @@ import type { EventStore, StoredEvent, Subscription } from '../stores/eventStore
 import { comparePositions } from '../stores/position';
 import type { ReadStore, ViewWrite } from '../stores/readStore.port';
 import { viewWritesFor } from './applyEvents';
-import type { Projection } from './projection';
+import type { AnyProjection } from './projection';
+import type { ViewDocs } from './views';
 import { waitForPosition } from './waitForPosition';
 
 export type ProjectorLog = Readonly<{ error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void }>;
@@ -30,15 +31,15 @@ export class Projector implements ViewProgress {
 
   constructor(
     private readonly eventStore: Pick<EventStore, 'follow'>,
-    private readonly readStore: ReadStore,
-    private readonly projections: readonly Projection[],
+    private readonly readStore: ReadStore<ViewDocs>,
+    private readonly projections: readonly AnyProjection[],
     private readonly log: ProjectorLog,
   ) {
     this.emitter.setMaxListeners(0);
   }
 
   /** Called after each committed batch with the documents it wrote: cache invalidation. */
-  onApplied(listener: (writes: readonly ViewWrite[], position: string) => void): void {
+  onApplied(listener: (writes: readonly ViewWrite<ViewDocs>[], position: string) => void): void {
     this.emitter.on('applied', listener);
   }
 
@@ -114,8 +115,8 @@ export class Projector implements ViewProgress {
  */
 export async function projectAll(
   eventStore: Pick<EventStore, 'readAll'>,
-  store: ReadStore,
-  projections: readonly Projection[],
+  store: ReadStore<ViewDocs>,
+  projections: readonly AnyProjection[],
   batchSize = 2000,
 ): Promise<number> {
   const { generation } = await store.checkpoint();

@@ -7,8 +7,8 @@ import {
   type HistoryDoc,
   type InvitationDoc,
   type MemberDoc,
-  type ScopeDoc,
   type SecretDoc,
+  type ViewDocs,
   type WorkspaceDoc,
 } from './views';
 
@@ -22,7 +22,7 @@ export type AuditFilters = Readonly<{ from?: string; to?: string; actor?: string
  */
 export class Views {
   constructor(
-    private readonly store: Pick<ReadStore, 'get' | 'find' | 'page'>,
+    private readonly store: Pick<ReadStore<ViewDocs>, 'get' | 'find' | 'page'>,
     private readonly cache: ViewCache,
   ) {}
 
@@ -46,8 +46,7 @@ export class Views {
   async workspacesOf(userId: string): Promise<Array<{ workspace: WorkspaceDoc; member: MemberDoc }>> {
     const memberships = await this.store.find('members', 'userId', userId);
     const result: Array<{ workspace: WorkspaceDoc; member: MemberDoc }> = [];
-    for (const { doc } of memberships) {
-      const member = doc as MemberDoc;
+    for (const { doc: member } of memberships) {
       const workspace = await this.workspace(member.workspaceId);
       if (workspace) result.push({ workspace, member });
     }
@@ -55,24 +54,24 @@ export class Views {
   }
 
   async membersOf(workspaceId: string): Promise<MemberDoc[]> {
-    return (await this.store.find('members', 'workspaceId', workspaceId)).map((f) => f.doc as MemberDoc);
+    return (await this.store.find('members', 'workspaceId', workspaceId)).map((f) => f.doc);
   }
 
   async invitationsOf(workspaceId: string): Promise<InvitationDoc[]> {
-    return (await this.store.find('invitations', 'workspaceId', workspaceId)).map((f) => f.doc as InvitationDoc);
+    return (await this.store.find('invitations', 'workspaceId', workspaceId)).map((f) => f.doc);
   }
 
   async invitationsFor(email: string): Promise<InvitationDoc[]> {
-    return (await this.store.find('invitations', 'email', email.toLowerCase())).map((f) => f.doc as InvitationDoc);
+    return (await this.store.find('invitations', 'email', email.toLowerCase())).map((f) => f.doc);
   }
 
   async invitation(invitationId: string): Promise<InvitationDoc | null> {
-    return ((await this.store.get('invitations', invitationId))?.doc ?? null) as InvitationDoc | null;
+    return (await this.store.get('invitations', invitationId))?.doc ?? null;
   }
 
   /** A secrets scope's revision (its ETag) as far as the views have applied it. */
   async scopeRevision(streamId: string): Promise<number> {
-    return (((await this.store.get('scopes', streamId))?.doc ?? null) as ScopeDoc | null)?.revision ?? 0;
+    return (await this.store.get('scopes', streamId))?.doc?.revision ?? 0;
   }
 
   workspaceSecrets(workspaceId: string): Promise<SecretsListing> {
@@ -85,7 +84,7 @@ export class Views {
 
   /** Audit rows of one owner (`workspace:<id>` or `user:<id>`), in log order, after a position. */
   async auditPage(owner: string, filters: AuditFilters, afterPosition: string | undefined, limit: number): Promise<AuditDoc[]> {
-    const where: Record<string, string> = { owner };
+    const where: { -readonly [F in keyof AuditDoc]?: string } = { owner };
     if (filters.actor !== undefined) where.actor = filters.actor;
     if (filters.key !== undefined) where.key = filters.key;
     if (filters.type !== undefined) where.type = filters.type;
@@ -95,13 +94,13 @@ export class Views {
       afterId: afterPosition === undefined ? undefined : viewIds.audit(afterPosition),
       limit,
     });
-    return found.map((f) => f.doc as AuditDoc);
+    return found.map((f) => f.doc);
   }
 
   /** Every version of one secret, oldest first (deleted and re-set ones included). */
   async history(owner: string, key: string): Promise<HistoryDoc[]> {
     const found = await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, limit: 100_000 });
-    return found.map((f) => f.doc as HistoryDoc);
+    return found.map((f) => f.doc);
   }
 
   /**
@@ -111,6 +110,6 @@ export class Views {
   private async listing(collection: 'workspaceSecrets' | 'personalSecrets', streamId: string, ownerId: string) {
     const revision = await this.scopeRevision(streamId);
     const found = await this.store.find(collection, 'ownerId', ownerId);
-    return { revision, secrets: found.map((f) => f.doc as SecretDoc) };
+    return { revision, secrets: found.map((f) => f.doc) };
   }
 }

@@ -1,7 +1,8 @@
 import type { EventStore } from '../stores/eventStore.port';
 import type { ReadStore } from '../stores/readStore.port';
-import type { Projection } from './projection';
+import type { AnyProjection } from './projection';
 import { projectAll } from './projector';
+import type { ViewDocs } from './views';
 
 /**
  * Rebuilds every view from the log into fresh tables or collections, then swaps them in. A
@@ -10,8 +11,8 @@ import { projectAll } from './projector';
  */
 export async function rebuildViews(
   eventStore: Pick<EventStore, 'readAll'>,
-  readStore: ReadStore,
-  projections: readonly Projection[],
+  readStore: ReadStore<ViewDocs>,
+  projections: readonly AnyProjection[],
 ): Promise<{ events: number; seconds: number }> {
   const started = performance.now();
   const target = await readStore.startRebuild();

@@ -1,13 +1,11 @@
-import type { RecordedEvent } from '../events/streams';
-import type { PersonalSecretsEvent, WorkspaceSecretsEvent } from '../events/secrets.events';
+import { workspaceSecretsEventSchema, type PersonalSecretsEvent, type WorkspaceSecretsEvent } from '../events/secrets.events';
 import { projection } from './projection';
-import { viewIds, type ScopeDoc, type SecretDoc } from './views';
+import { viewIds, type SecretDoc } from './views';
 
 type SecretsCategory = 'workspaceSecrets' | 'personalSecrets';
 
-function secretEvent(r: RecordedEvent, category: SecretsCategory): WorkspaceSecretsEvent | PersonalSecretsEvent | null {
-  return r.category === category ? r.event : null;
-}
+/** Every event type of a secrets stream (the personal streams use a part of them). */
+const secretsEventTypes = workspaceSecretsEventSchema.options.map((option) => option.shape.type.value);
 
 function evolveSecret(doc: SecretDoc | null, ownerId: string, e: WorkspaceSecretsEvent | PersonalSecretsEvent): SecretDoc | null {
   const { at, actor } = e.metadata;
@@ -56,27 +54,30 @@ function evolveSecret(doc: SecretDoc | null, ownerId: string, e: WorkspaceSecret
   }
 }
 
-function secretsProjection(category: SecretsCategory, collection: 'workspaceSecrets' | 'personalSecrets') {
-  return projection<SecretDoc>({
+/**
+ * The secrets of one scope. Both scopes have SecretSet, SecretDeleted and SecretDetailsChanged:
+ * the category, not the event type, tells whose secret an event is about.
+ */
+function secretsProjection<C extends SecretsCategory>(category: SecretsCategory, collection: C) {
+  return projection({
     collection,
-    documentIds: (r) => {
-      const e = secretEvent(r, category);
-      return e ? [viewIds.secret(r.ownerId, e.data.key)] : [];
-    },
-    evolve: (doc, r) => {
-      const e = secretEvent(r, category);
-      return e ? evolveSecret(doc, r.ownerId, e) : doc;
-    },
+    canHandle: secretsEventTypes,
+    documentIds: (r) => (r.category === category ? [viewIds.secret(r.ownerId, r.event.data.key)] : []),
+    evolve: (doc, r) => (r.category === category ? evolveSecret(doc, r.ownerId, r.event) : doc),
   });
 }
 
 export const workspaceSecretsProjection = secretsProjection('workspaceSecrets', 'workspaceSecrets');
 export const personalSecretsProjection = secretsProjection('personalSecrets', 'personalSecrets');
 
-/** Every event of a secrets stream moves that scope's revision (its ETag). */
-export const scopesProjection = projection<ScopeDoc>({
+/**
+ * Every event of a secrets stream moves that scope's revision (its ETag). Their types occur in
+ * the secrets streams only, so the stream of each is a secrets scope.
+ */
+export const scopesProjection = projection({
   collection: 'scopes',
   fromEventAlone: true,
-  documentIds: (r) => (r.category === 'workspaceSecrets' || r.category === 'personalSecrets' ? [r.streamId] : []),
+  canHandle: secretsEventTypes,
+  documentIds: (r) => [r.streamId],
   evolve: (_doc, r) => ({ revision: r.revision }),
 });

@@ -1,10 +1,10 @@
 import { LRUCache } from 'lru-cache';
 import { comparePositions } from '../stores/position';
-import type { ReadStore } from '../stores/readStore.port';
-import type { CollectionName } from './views';
+import type { CollectionOf, DocumentMap, ReadStore } from '../stores/readStore.port';
+import type { ViewDocs } from './views';
 
-type Entry =
-  | { kind: 'doc'; doc: unknown; position: string | null }
+type Entry<Docs extends DocumentMap> =
+  | { kind: 'doc'; doc: Docs[CollectionOf<Docs>] | null; position: string | null }
   /** An event at `position` changed the document after it was cached: read it again. */
   | { kind: 'invalidated'; position: string };
 
@@ -19,18 +19,18 @@ const DEFAULT_LIMIT = 200_000;
  * first (lru-cache: evicting from a plain Map with `keys().next()` slows down as deleted slots
  * pile up at its front, to seconds per thousand evictions at this size).
  */
-export class ViewCache {
-  private readonly entries: LRUCache<string, Entry>;
+export class ViewCache<Docs extends DocumentMap = ViewDocs> {
+  private readonly entries: LRUCache<string, Entry<Docs>>;
   /** Counts entries dropped (evicted or cleared): a read in flight across a drop is served, not cached. */
   private forgotten = 0;
 
   constructor(
-    private readonly store: Pick<ReadStore, 'get'>,
+    private readonly store: Pick<ReadStore<Docs>, 'get'>,
     limit = DEFAULT_LIMIT,
   ) {
     // Any eviction may drop what a read in flight must be checked against: an invalidation, or
     // a document cached after one (which stood for it).
-    this.entries = new LRUCache<string, Entry>({
+    this.entries = new LRUCache<string, Entry<Docs>>({
       max: limit,
       dispose: (_entry, _key, reason) => {
         if (reason === 'evict') this.forgotten += 1;
@@ -39,10 +39,11 @@ export class ViewCache {
   }
 
   /** The live document, or null when it does not exist (or was deleted). */
-  async get<T>(collection: CollectionName, id: string): Promise<T | null> {
+  async get<C extends CollectionOf<Docs>>(collection: C, id: string): Promise<Docs[C] | null> {
     const key = `${collection}/${id}`;
     const entry = this.entries.get(key);
-    if (entry?.kind === 'doc') return entry.doc as T | null;
+    // Collection names are letters only (the stores refuse others), so this key holds documents of C alone.
+    if (entry?.kind === 'doc') return entry.doc as Docs[C] | null;
     const forgotten = this.forgotten;
     const found = await this.store.get(collection, id);
     const latest = this.entries.get(key);
@@ -50,10 +51,10 @@ export class ViewCache {
       (latest?.kind === 'invalidated' && (found === undefined || comparePositions(found.position, latest.position) < 0)) ||
       (latest === undefined && this.forgotten !== forgotten);
     if (!stale && latest?.kind !== 'doc') this.set(key, { kind: 'doc', doc: found?.doc ?? null, position: found?.position ?? null });
-    return (found?.doc ?? null) as T | null;
+    return found?.doc ?? null;
   }
 
-  invalidate(collection: string, id: string, position: string): void {
+  invalidate(collection: CollectionOf<Docs>, id: string, position: string): void {
     this.set(`${collection}/${id}`, { kind: 'invalidated', position });
   }
 
@@ -62,7 +63,7 @@ export class ViewCache {
     this.entries.clear();
   }
 
-  private set(key: string, entry: Entry): void {
+  private set(key: string, entry: Entry<Docs>): void {
     this.entries.set(key, entry);
   }
 }

@@ -2,20 +2,6 @@ import { sortablePosition } from '../stores/position';
 import type { CollectionSpec } from '../stores/readStore.port';
 import type { SealedValue, SecretRole, WorkspacePermission } from '../events/values';
 
-/** The read model's collections and the fields each is queried by (indexed by every adapter). */
-export const viewCollections = {
-  workspaces: [],
-  members: ['workspaceId', 'userId'],
-  invitations: ['workspaceId', 'email'],
-  workspaceSecrets: ['ownerId'],
-  personalSecrets: ['ownerId'],
-  scopes: [],
-  audit: ['owner'],
-  history: ['secret'],
-} as const satisfies CollectionSpec;
-
-export type CollectionName = keyof typeof viewCollections;
-
 export type WorkspaceDoc = Readonly<{ workspaceId: string; name: string; createdAt: string; createdBy: string }>;
 
 export type MemberDoc = Readonly<{
@@ -89,6 +75,45 @@ export type HistoryDoc = Readonly<{
   fingerprint: string;
   dataKeyId: string;
 }>;
+
+/** The read model: each view collection and the type of its documents. */
+export type ViewDocs = {
+  workspaces: WorkspaceDoc;
+  members: MemberDoc;
+  invitations: InvitationDoc;
+  workspaceSecrets: SecretDoc;
+  personalSecrets: SecretDoc;
+  scopes: ScopeDoc;
+  audit: AuditDoc;
+  history: HistoryDoc;
+};
+
+export type CollectionName = keyof ViewDocs;
+
+/** A document of any view collection. */
+export type ViewDoc = ViewDocs[CollectionName];
+
+/**
+ * The fields each collection is queried by (indexed by every adapter). The wiring hands it to
+ * the stores; its type names every collection and only fields its documents have.
+ */
+export const viewCollections: CollectionSpec<ViewDocs> = {
+  workspaces: [],
+  members: ['workspaceId', 'userId'],
+  invitations: ['workspaceId', 'email'],
+  workspaceSecrets: ['ownerId'],
+  personalSecrets: ['ownerId'],
+  scopes: [],
+  audit: ['owner'],
+  history: ['secret'],
+};
+
+function isCollectionName(name: string): name is CollectionName {
+  return Object.hasOwn(viewCollections, name);
+}
+
+/** Every view collection, for code that visits them all (rebuild comparisons, tests). */
+export const collectionNames: readonly CollectionName[] = Object.keys(viewCollections).filter(isCollectionName);
 
 export const viewIds = {
   member: (workspaceId: string, userId: string) => `${workspaceId}/${userId}`,

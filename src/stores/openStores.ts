@@ -1,7 +1,6 @@
 import { MongoClient } from 'mongodb';
 import type { Config } from '../config';
 import type { KeyStore } from '../crypto/keyStore.port';
-import { viewCollections } from '../projections/views';
 import { streamPrefixes } from '../events/streams';
 import type { EventStore } from './eventStore.port';
 import { EsdbEventStore } from './eventstoredb/esdb.eventStore';
@@ -9,14 +8,14 @@ import type { FollowerCheckpoints } from './followerCheckpoints.port';
 import { MongoFollowerCheckpoints } from './mongodb/mongo.followerCheckpoints';
 import { MongoKeyStore } from './mongodb/mongo.keyStore';
 import { MongoReadStore } from './mongodb/mongo.readStore';
-import type { ReadStore } from './readStore.port';
+import type { CollectionSpec, DocumentMap, ReadStore } from './readStore.port';
 import { sqliteEventStore, sqliteKeyStore, sqliteViewStores } from './sqlite/openSqliteStores';
 
 export type Backends = Readonly<{ events: 'sqlite' | 'eventstoredb'; views: 'sqlite' | 'mongodb' }>;
 
-export type Stores = Readonly<{
+export type Stores<Docs extends DocumentMap> = Readonly<{
   eventStore: EventStore;
-  readStore: ReadStore;
+  readStore: ReadStore<Docs>;
   followerCheckpoints: FollowerCheckpoints;
   keyStore: KeyStore;
   backends: Backends;
@@ -25,12 +24,16 @@ export type Stores = Readonly<{
 /**
  * EventStoreDB for the log when EVENTSTORE_URL is set; MongoDB for the views and the key store
  * when MONGODB_URL is set (the database named in the URL); the embedded SQLite files otherwise.
+ * The views' collections (`spec`) come from the caller.
  */
-export async function openStores(config: Pick<Config, 'DATA_DIR' | 'EVENTSTORE_URL' | 'MONGODB_URL'>): Promise<Stores> {
+export async function openStores<Docs extends DocumentMap>(
+  config: Pick<Config, 'DATA_DIR' | 'EVENTSTORE_URL' | 'MONGODB_URL'>,
+  spec: CollectionSpec<Docs>,
+): Promise<Stores<Docs>> {
   const eventStore = config.EVENTSTORE_URL ? EsdbEventStore.connect(config.EVENTSTORE_URL, streamPrefixes) : sqliteEventStore(config.DATA_DIR);
   const events = config.EVENTSTORE_URL ? 'eventstoredb' : 'sqlite';
   if (!config.MONGODB_URL) {
-    return { eventStore, ...sqliteViewStores(config.DATA_DIR), keyStore: sqliteKeyStore(config.DATA_DIR), backends: { events, views: 'sqlite' } };
+    return { eventStore, ...sqliteViewStores(config.DATA_DIR, spec), keyStore: sqliteKeyStore(config.DATA_DIR), backends: { events, views: 'sqlite' } };
   }
   const client = await MongoClient.connect(config.MONGODB_URL);
   let closing: Promise<void> | null = null;
@@ -38,7 +41,7 @@ export async function openStores(config: Pick<Config, 'DATA_DIR' | 'EVENTSTORE_U
   const db = client.db();
   return {
     eventStore,
-    readStore: new MongoReadStore(db, viewCollections, undefined, closeClient),
+    readStore: new MongoReadStore(db, spec, undefined, closeClient),
     followerCheckpoints: new MongoFollowerCheckpoints(db),
     keyStore: new MongoKeyStore(db, closeClient),
     backends: { events, views: 'mongodb' },

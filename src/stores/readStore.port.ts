@@ -4,16 +4,33 @@
  * not after the stored one is ignored), so replays and duplicate deliveries are no-ops.
  * A deleted document stays as a tombstone (doc null) that keeps its position.
  */
-export type CollectionSpec = Readonly<Record<string, readonly string[]>>;
 
-export type Positioned = Readonly<{ doc: unknown; position: string }>;
-export type Found = Readonly<{ id: string; doc: unknown; position: string }>;
+/** What a store holds: the type of the documents of each collection, by collection name. */
+export type DocumentMap = Record<string, object>;
 
-export type ViewWrite = Readonly<{
-  collection: string;
+/** The collections of a document map, and the fields of one collection's documents. */
+export type CollectionOf<Docs extends DocumentMap> = keyof Docs & string;
+export type FieldOf<Docs extends DocumentMap, C extends CollectionOf<Docs>> = keyof Docs[C] & string;
+
+/** Every collection of the map, with the fields it is queried by (each adapter indexes them). */
+export type CollectionSpec<Docs extends DocumentMap> = {
+  readonly [C in CollectionOf<Docs>]: readonly FieldOf<Docs, C>[];
+};
+
+/** A stored document, or a tombstone (doc null), with the log position it last applied. */
+export type Positioned<Doc> = Readonly<{ doc: Doc | null; position: string }>;
+/** A live document found by a query. */
+export type Found<Doc> = Readonly<{ id: string; doc: Doc; position: string }>;
+
+/**
+ * A document to write into collection C. Written with C known, it ties the document to its
+ * collection; the default (every collection) is what a batch of several collections holds.
+ */
+export type ViewWrite<Docs extends DocumentMap, C extends CollectionOf<Docs> = CollectionOf<Docs>> = Readonly<{
+  collection: C;
   id: string;
   /** null deletes the document, leaving a tombstone. */
-  doc: object | null;
+  doc: Docs[C] | null;
   position: string;
 }>;
 
@@ -27,36 +44,40 @@ export type Checkpoint = Readonly<{ position: string | null; generation: string 
  * A page of live documents, in id order: equality on fields (the first one should be indexed),
  * inclusive bounds on one field (ISO timestamps compare as strings), after an id (keyset paging).
  */
-export type PageQuery = Readonly<{
-  where: Readonly<Record<string, string | number>>;
-  range?: Readonly<{ field: string; min?: string; max?: string }>;
+export type PageQuery<Doc> = Readonly<{
+  where: Readonly<{ [F in keyof Doc & string]?: string | number }>;
+  range?: Readonly<{ field: keyof Doc & string; min?: string; max?: string }>;
   afterId?: string;
   limit: number;
 }>;
 
-export interface ReadStore {
+/**
+ * Typed by a map from collection name to document type. Adapters store JSON and trust the map:
+ * what is committed to a collection is a document of that collection's type.
+ */
+export interface ReadStore<Docs extends DocumentMap> {
   /** The document or tombstone with that id, undefined when there never was one. */
-  get(collection: string, id: string): Promise<Positioned | undefined>;
-  getMany(collection: string, ids: readonly string[]): Promise<Map<string, Positioned>>;
+  get<C extends CollectionOf<Docs>>(collection: C, id: string): Promise<Positioned<Docs[C]> | undefined>;
+  getMany<C extends CollectionOf<Docs>>(collection: C, ids: readonly string[]): Promise<Map<string, Positioned<Docs[C]>>>;
   /** Live (non-deleted) documents whose indexed `field` equals `value`, ordered by id. */
-  find(collection: string, field: string, value: string): Promise<Found[]>;
-  page(collection: string, query: PageQuery): Promise<Found[]>;
+  find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]>;
+  page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]>;
   /** Every live document of a collection, ordered by id (rebuild comparisons, tests). */
-  all(collection: string): Promise<Found[]>;
+  all<C extends CollectionOf<Docs>>(collection: C): Promise<Found<Docs[C]>[]>;
   checkpoint(): Promise<Checkpoint>;
   /**
    * Applies the writes (each only if its position is after the stored one) and moves the
    * checkpoint to `position`, unless the checkpoint's generation is no longer `generation`;
    * then it writes nothing and returns false.
    */
-  commit(writes: readonly ViewWrite[], position: string, generation: string): Promise<boolean>;
+  commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string): Promise<boolean>;
   /** An empty store beside the live one; `swapIn` replaces the live views with it. */
-  startRebuild(): Promise<RebuildTarget>;
+  startRebuild(): Promise<RebuildTarget<Docs>>;
   close(): Promise<void>;
 }
 
-export interface RebuildTarget {
-  readonly store: ReadStore;
+export interface RebuildTarget<Docs extends DocumentMap> {
+  readonly store: ReadStore<Docs>;
   swapIn(): Promise<void>;
   discard(): Promise<void>;
 }

@@ -6,8 +6,8 @@ import type { Actor } from '../../src/commands/actor';
 import { streamIds } from '../../src/events/streams';
 import { createService, type Service } from '../../src/service';
 import { openDatabase } from '../../src/stores/sqlite/database';
-import { openSqliteStores, sqliteEventStore } from '../../src/stores/sqlite/openSqliteStores';
-import { silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
+import { sqliteEventStore } from '../../src/stores/sqlite/openSqliteStores';
+import { openTestStores, silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
 
 const user = (userId: string): Actor => ({ userId, email: `${userId}@example.com` });
 const [alice, bob] = [user('alice'), user('bob')];
@@ -23,7 +23,7 @@ describe('The secret-roles reactor', () => {
   });
 
   async function start(dataDir: string) {
-    const service = await createService({ ...openSqliteStores(dataDir), masterKeys, jwtSecret: TEST_JWT_SECRET, log: silentLog });
+    const service = await createService({ ...openTestStores(dataDir), masterKeys, jwtSecret: TEST_JWT_SECRET, log: silentLog });
     running.push(service);
     return service;
   }

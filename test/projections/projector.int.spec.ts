@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventTypes } from '../../src/events/streams';
 import { allProjections } from '../../src/projections';
 import { viewWritesFor } from '../../src/projections/applyEvents';
-import type { Projection } from '../../src/projections/projection';
+import { erase, projection } from '../../src/projections/projection';
 import { Projector } from '../../src/projections/projector';
 import { rebuildViews } from '../../src/projections/rebuild';
-import { viewIds } from '../../src/projections/views';
+import { viewIds, type CollectionName } from '../../src/projections/views';
 import { silentLog } from '../support/testService';
 import { alice, runScenario, snapshot, startWorld, type World } from './world.fixture';
 
-const docOf = async (w: World, collection: string, id: string) => (await w.readStore.get(collection, id))?.doc;
+const docOf = async (w: World, collection: CollectionName, id: string) => (await w.readStore.get(collection, id))?.doc;
 
 describe('Projector', () => {
   let w: World;
@@ -48,10 +49,10 @@ describe('Projector', () => {
     // made from the event alone write without reading, and the store's position guard ignores them.
     const readFirst = new Set(allProjections.filter((p) => !p.fromEventAlone).map((p) => p.collection));
     const writes = await viewWritesFor(w.readStore, allProjections, events);
-    expect(writes.filter((write) => readFirst.has(write.collection as never))).toEqual([]);
+    expect(writes.filter((write) => readFirst.has(write.collection))).toEqual([]);
     for (const event of events) {
       const again = await viewWritesFor(w.readStore, allProjections, [event]);
-      expect(again.filter((write) => readFirst.has(write.collection as never))).toEqual([]);
+      expect(again.filter((write) => readFirst.has(write.collection))).toEqual([]);
     }
     const checkpoint = await w.readStore.checkpoint();
     expect(await w.readStore.commit(writes, checkpoint.position!, checkpoint.generation)).toBe(true);
@@ -87,7 +88,7 @@ describe('Projector', () => {
     await w.secrets.savePersonal(alice, w.batch({ R: 'r-1' }));
 
     const seen: string[] = [];
-    const spy: Projection = { collection: 'scopes', documentIds: (r) => (seen.push(r.position), []), evolve: (doc) => doc };
+    const spy = erase(projection({ collection: 'scopes', canHandle: eventTypes, documentIds: (r) => (seen.push(r.position), []), evolve: (doc) => doc }));
     const projector = new Projector(w.eventStore, w.readStore, [...allProjections, spy], silentLog);
     await projector.start();
     try {

@@ -1,24 +1,32 @@
-import type { RecordedEvent } from '../../src/events/streams';
-import { streamIds, type Category } from '../../src/events/streams';
+import { isRecordedOf, parseStoredEvent, streamIds, type Category, type EventOf, type RecordedOf } from '../../src/events/streams';
 import type { SealedValue } from '../../src/events/values';
 
-/** Builds recorded events for projection tests: one stream, positions and revisions counting up. */
+/** The event types of a category's streams, and the data of one of them. */
+type TypeIn<C extends Category> = EventOf<C>['type'];
+type DataOf<C extends Category, T extends string> = Extract<EventOf<C>, { type: T }>['data'];
+
+/**
+ * Builds recorded events for projection tests: one stream, positions and revisions counting up.
+ * Each is stored and parsed back as the projector reads it, so its data is checked by the schema.
+ */
 export function stream<C extends Category>(category: C, ownerId: string, firstPosition = 1) {
   let revision = 0;
   let position = firstPosition - 1;
   let minute = 0;
-  return (type: string, data: object, actor = 'alice'): RecordedEvent => {
+  return <T extends TypeIn<C>>(type: T, data: DataOf<C, T>, actor = 'alice'): RecordedOf<T> => {
     revision += 1;
     position += 1;
     minute += 1;
-    return {
-      category,
-      ownerId,
+    const recorded = parseStoredEvent({
       streamId: streamIds[category](ownerId),
       revision,
       position: String(position),
-      event: { type, data, metadata: { actor, at: at(minute), schemaVersion: 1 } },
-    } as unknown as RecordedEvent;
+      type,
+      data,
+      metadata: { actor, at: at(minute), schemaVersion: 1 },
+    });
+    if (!recorded || !isRecordedOf(new Set([type]), recorded)) throw new Error(`${category} streams have no ${type} events`);
+    return recorded;
   };
 }
 

@@ -3,25 +3,29 @@ import { ViewCache } from '../../src/projections/viewCache';
 import type { Positioned, ReadStore } from '../../src/stores/readStore.port';
 import { deferred, type Deferred } from '../stores/contractSupport';
 
+type Named = Readonly<{ name: string }>;
+/** Two collections of small documents: the cache does not care what they hold. */
+type Docs = { workspaces: Named; members: Named };
+
 /**
  * A read store whose `get` answers from `docs` at once, or, while `hold` is set, waits until
  * the test releases it with the answer it chooses (a read in flight while the views move on).
  */
-class FakeStore implements Pick<ReadStore, 'get'> {
-  readonly docs = new Map<string, Positioned>();
+class FakeStore implements Pick<ReadStore<Docs>, 'get'> {
+  readonly docs = new Map<string, Positioned<Named>>();
   readonly calls: string[] = [];
-  readonly held: Array<Deferred<Positioned | undefined>> = [];
+  readonly held: Array<Deferred<Positioned<Named> | undefined>> = [];
   hold = false;
 
-  async get(collection: string, id: string): Promise<Positioned | undefined> {
+  async get<C extends keyof Docs>(collection: C, id: string): Promise<Positioned<Docs[C]> | undefined> {
     this.calls.push(`${collection}/${id}`);
     if (!this.hold) return this.docs.get(`${collection}/${id}`);
-    const answer = deferred<Positioned | undefined>();
+    const answer = deferred<Positioned<Named> | undefined>();
     this.held.push(answer);
     return answer.promise;
   }
 
-  put(id: string, doc: unknown, position: string) {
+  put(id: string, doc: Named | null, position: string) {
     this.docs.set(`workspaces/${id}`, { doc, position });
   }
 }
@@ -32,7 +36,7 @@ describe('ViewCache', () => {
   it('serves a document it read before without calling the store', async () => {
     const store = new FakeStore();
     store.put('w1', doc('one'), '3');
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     expect(await cache.get('workspaces', 'w1')).toEqual(doc('one'));
     store.put('w1', doc('changed behind its back'), '4');
     expect(await cache.get('workspaces', 'w1')).toEqual(doc('one'));
@@ -42,7 +46,7 @@ describe('ViewCache', () => {
   it('caches absence and tombstones as null', async () => {
     const store = new FakeStore();
     store.put('gone', null, '5');
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     expect(await cache.get('workspaces', 'never')).toBeNull();
     expect(await cache.get('workspaces', 'gone')).toBeNull();
     expect(await cache.get('workspaces', 'never')).toBeNull();
@@ -54,7 +58,7 @@ describe('ViewCache', () => {
     const store = new FakeStore();
     store.put('x', doc('workspace'), '1');
     store.docs.set('members/x', { doc: doc('member'), position: '2' });
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     expect(await cache.get('workspaces', 'x')).toEqual(doc('workspace'));
     expect(await cache.get('members', 'x')).toEqual(doc('member'));
   });
@@ -62,7 +66,7 @@ describe('ViewCache', () => {
   it('reads an invalidated document again and caches a read at the invalidating position', async () => {
     const store = new FakeStore();
     store.put('w1', doc('old'), '3');
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     await cache.get('workspaces', 'w1');
     store.put('w1', doc('new'), '10');
     cache.invalidate('workspaces', 'w1', '10');
@@ -73,7 +77,7 @@ describe('ViewCache', () => {
 
   it('caches a read newer than the invalidating position', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     cache.invalidate('workspaces', 'w1', '10');
     store.put('w1', doc('newer'), '11');
     expect(await cache.get('workspaces', 'w1')).toEqual(doc('newer'));
@@ -83,7 +87,7 @@ describe('ViewCache', () => {
 
   it('serves but does not cache a read that began before an invalidation and ended after it', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '10');
@@ -99,7 +103,7 @@ describe('ViewCache', () => {
 
   it('does not cache the absence a slow read saw before the document was created', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '4');
@@ -112,7 +116,7 @@ describe('ViewCache', () => {
 
   it('caches a read that began before an invalidation but already saw its position', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     store.hold = true;
     const read = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '10');
@@ -124,7 +128,7 @@ describe('ViewCache', () => {
 
   it('compares positions as numbers, not as text', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     cache.invalidate('workspaces', 'w1', '10');
     store.put('w1', doc('older'), '9');
     await cache.get('workspaces', 'w1');
@@ -135,7 +139,7 @@ describe('ViewCache', () => {
 
   it('never lets a slow old read replace a newer document a later read cached', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '10');
@@ -151,7 +155,7 @@ describe('ViewCache', () => {
   it('evicts the oldest entries beyond its limit', async () => {
     const store = new FakeStore();
     for (const id of ['a', 'b', 'c']) store.put(id, doc(id), '1');
-    const cache = new ViewCache(store, 2);
+    const cache = new ViewCache<Docs>(store, 2);
     for (const id of ['a', 'b', 'c']) await cache.get('workspaces', id);
     store.calls.length = 0;
     expect(await cache.get('workspaces', 'c')).toEqual(doc('c'));
@@ -165,7 +169,7 @@ describe('ViewCache', () => {
     const store = new FakeStore();
     store.put('x', doc('x'), '1');
     store.put('y', doc('y'), '1');
-    const cache = new ViewCache(store, 2);
+    const cache = new ViewCache<Docs>(store, 2);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '10');
@@ -182,7 +186,7 @@ describe('ViewCache', () => {
   it('does not cache a slow read when a document cached after its invalidation was evicted meanwhile', async () => {
     const store = new FakeStore();
     for (const id of ['x', 'y']) store.put(id, doc(id), '1');
-    const cache = new ViewCache(store, 2);
+    const cache = new ViewCache<Docs>(store, 2);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1'); // reads the document at position 4
     cache.invalidate('workspaces', 'w1', '5');
@@ -198,7 +202,7 @@ describe('ViewCache', () => {
 
   it('does not cache a slow read that was in flight when the cache was cleared', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache(store);
+    const cache = new ViewCache<Docs>(store);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '10');

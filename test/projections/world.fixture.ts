@@ -1,11 +1,10 @@
 import { expect } from 'vitest';
 import type { Actor } from '../../src/commands/actor';
 import type { BatchInput } from '../../src/commands/secrets.commands';
-import { viewCollections } from '../../src/projections/views';
+import { collectionNames, type ViewDoc, type ViewDocs } from '../../src/projections/views';
 import { createService, type Service, type ServiceOptions } from '../../src/service';
 import type { Found, ReadStore } from '../../src/stores/readStore.port';
-import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
-import { inProcess, silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
+import { inProcess, openTestStores, silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
 
 export const user = (userId: string): Actor => ({ userId, email: `${userId}@example.com` });
 export const alice = user('alice');
@@ -16,7 +15,7 @@ export type World = Awaited<ReturnType<typeof startWorld>>;
 
 /** The whole service on in-memory SQLite, with its stores at hand. */
 export async function startWorld(settings: ServiceOptions['settings'] = {}) {
-  const stores = openSqliteStores(':memory:');
+  const stores = openTestStores(':memory:');
   const service: Service = await createService({
     ...stores,
     masterKeys: testMasterKeys(),
@@ -44,8 +43,8 @@ export async function startWorld(settings: ServiceOptions['settings'] = {}) {
 }
 
 /** Every live document of every view collection, with its position. */
-export async function snapshot(store: ReadStore): Promise<Record<string, Found[]>> {
-  const entries = await Promise.all(Object.keys(viewCollections).map(async (c) => [c, await store.all(c)] as const));
+export async function snapshot(store: ReadStore<ViewDocs>): Promise<Record<string, Found<ViewDoc>[]>> {
+  const entries = await Promise.all(collectionNames.map(async (c) => [c, await store.all(c)] as const));
   return Object.fromEntries(entries);
 }
 

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadOrCreateDevMasterKeys } from '../../src/crypto/masterKeys';
 import { loadOrCreateDevJwtSecret } from '../../src/devSecrets';
+import { viewCollections } from '../../src/projections/views';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 
+/** The service's SQLite stores in a data directory. */
+const openStoresIn = (dataDir: string) => openSqliteStores(dataDir, viewCollections);
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 const octal = (mode: number) => mode.toString(8);
 const modesIn = (dir: string) => Object.fromEntries(readdirSync(dir).map((name) => [name, octal(modeOf(join(dir, name)))]));
@@ -15,7 +18,7 @@ const modesIn = (dir: string) => Object.fromEntries(readdirSync(dir).map((name) 
 describe('Data file modes', () => {
   let parent: string;
   let dataDir: string;
-  let opened: ReturnType<typeof openSqliteStores> | undefined;
+  let opened: ReturnType<typeof openStoresIn> | undefined;
   beforeEach(() => {
     parent = mkdtempSync(join(tmpdir(), 'secrets-modes-'));
     // Not made yet: the service makes it.
@@ -31,7 +34,7 @@ describe('Data file modes', () => {
     const makers: Array<[string, (dir: string) => unknown]> = [
       ['master key', (dir) => loadOrCreateDevMasterKeys(dir, () => {})],
       ['JWT secret', (dir) => loadOrCreateDevJwtSecret(dir)],
-      ['stores', (dir) => (opened = openSqliteStores(dir))],
+      ['stores', (dir) => (opened = openStoresIn(dir))],
     ];
     for (const [what, make] of makers) {
       const dir = join(parent, what.replace(' ', '-'), 'data');
@@ -43,7 +46,7 @@ describe('Data file modes', () => {
   it('makes every file of a running service 0600: logs, views, key store, their WAL and shared memory, development keys', async () => {
     loadOrCreateDevMasterKeys(dataDir, () => {});
     loadOrCreateDevJwtSecret(dataDir);
-    opened = openSqliteStores(dataDir);
+    opened = openStoresIn(dataDir);
     // Something written, so that each database has its -wal and -shm beside it.
     await opened.eventStore.headPosition();
     await opened.readStore.checkpoint();
@@ -68,7 +71,7 @@ describe('Data file modes', () => {
       return db;
     });
     try {
-      opened = openSqliteStores(dataDir);
+      opened = openStoresIn(dataDir);
       const databases = Object.entries(modesIn(dataDir));
       expect(databases.map(([name]) => name)).toEqual(expect.arrayContaining(['events.sqlite-wal', 'keys.sqlite-shm', 'views.sqlite']));
       expect(databases.filter(([, mode]) => mode !== '600')).toEqual([]);

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReadStore } from '../../src/stores/readStore.port';
 import { readStorePageContract } from './readStore.page.contract';
 import { readStoreRebuildContract } from './readStore.rebuild.contract';
-import { commitAt, contractCollections, item, type MakeReadStore } from './readStoreSupport';
+import { commitAt, contractCollections, item, type ContractStore, type MakeReadStore } from './readStoreSupport';
 
 export { contractCollections, type MakeReadStore };
 
@@ -13,7 +12,7 @@ export { contractCollections, type MakeReadStore };
  */
 export function readStoreContract(name: string, makeStore: MakeReadStore, cleanup?: () => Promise<void>): void {
   describe(`ReadStore contract: ${name}`, () => {
-    const opened: ReadStore[] = [];
+    const opened: ContractStore[] = [];
     const open = async () => {
       const store = await makeStore(contractCollections);
       opened.push(store);

@@ -1,9 +1,8 @@
 import { expect, it } from 'vitest';
-import type { ReadStore } from '../../src/stores/readStore.port';
-import { commitAt, item } from './readStoreSupport';
+import { commitAt, item, type ContractStore } from './readStoreSupport';
 
 /** `page`: equality filters, an inclusive range, keyset paging by id; never tombstones. */
-export function readStorePageContract(open: () => Promise<ReadStore>): void {
+export function readStorePageContract(open: () => Promise<ContractStore>): void {
   const seed = async () => {
     const store = await open();
     await commitAt(

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ReadStore } from '../../src/stores/readStore.port';
-import { commitAt, item } from './readStoreSupport';
+import { commitAt, item, type ContractStore } from './readStoreSupport';
 
 /** Rebuilds of the ReadStore contract; `open` makes a fresh store that is closed after the test. */
-export function readStoreRebuildContract(open: () => Promise<ReadStore>): void {
+export function readStoreRebuildContract(open: () => Promise<ContractStore>): void {
   describe('rebuild', () => {
     async function liveWithData() {
       const live = await open();

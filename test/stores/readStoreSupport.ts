@@ -1,16 +1,20 @@
 import { expect } from 'vitest';
 import type { CollectionSpec, ReadStore, ViewWrite } from '../../src/stores/readStore.port';
 
+/** The contract's documents: any JSON object, which an adapter must give back as it was. */
+type ContractDoc = Readonly<Record<string, unknown>>;
+
 /** The collections the contract uses: `items` with two indexed fields, `notes` with none. */
-export const contractCollections = { items: ['group', 'color'], notes: [] } as const satisfies CollectionSpec;
+export type ContractDocs = { items: ContractDoc; notes: ContractDoc };
+export const contractCollections: CollectionSpec<ContractDocs> = { items: ['group', 'color'], notes: [] };
 
-export type MakeReadStore = (spec: CollectionSpec) => Promise<ReadStore>;
+export type ContractStore = ReadStore<ContractDocs>;
+export type MakeReadStore = (spec: CollectionSpec<ContractDocs>) => Promise<ContractStore>;
 
-export const item = (id: string, position: string, doc: object | null): ViewWrite => ({ collection: 'items', id, doc, position });
+export const item = (id: string, position: string, doc: ContractDoc | null): ViewWrite<ContractDocs> => ({ collection: 'items', id, doc, position });
 
 /** Commits at `position` under the store's current generation, and expects it to be accepted. */
-export async function commitAt(store: ReadStore, writes: readonly ViewWrite[], position: string): Promise<void> {
+export async function commitAt(store: ContractStore, writes: readonly ViewWrite<ContractDocs>[], position: string): Promise<void> {
   const { generation } = await store.checkpoint();
   expect(await store.commit(writes, position, generation)).toBe(true);
 }
-

@@ -38,7 +38,8 @@ describe('SQLite views of an older layout', () => {
     const store = new SqliteReadStore(openDatabase(file, { durable: false }), viewCollections);
     const checkpoint = await store.checkpoint();
     expect(checkpoint.position).toBeNull();
-    expect(await store.commit([{ collection: 'members', id: 'w/u', doc: { workspaceId: 'w', userId: 'u' }, position: '5' }], '5', checkpoint.generation)).toBe(true);
+    const member = { workspaceId: 'w', userId: 'u', email: null, permission: 'read', external: false, joinedAt: '2025-01-01T00:00:00.000Z' } as const;
+    expect(await store.commit([{ collection: 'members', id: 'w/u', doc: member, position: '5' }], '5', checkpoint.generation)).toBe(true);
     expect((await store.find('members', 'userId', 'u')).map((f) => f.id)).toEqual(['w/u']);
     await store.close();
   });

@@ -4,12 +4,18 @@ import { buildApp, type BuildOptions } from '../../src/api/app';
 import type { App } from '../../src/api/deps';
 import { parseMasterKeys } from '../../src/crypto/masterKeys';
 import type { Projector } from '../../src/projections/projector';
+import { viewCollections } from '../../src/projections/views';
 import { createService, type Service, type ServiceOptions } from '../../src/service';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
 export const silentLog = { error: () => {}, info: () => {} };
+
+/** The SQLite stores of a data directory (or `:memory:`), with the service's view collections. */
+export function openTestStores(dataDir: string) {
+  return openSqliteStores(dataDir, viewCollections);
+}
 
 export function testMasterKeys(id = 'test1') {
   return parseMasterKeys(`${id}:${randomBytes(32).toString('base64')}`);
@@ -55,7 +61,7 @@ export async function startTestApp(
   overrides: Partial<ServiceOptions> = {},
   buildOptions: BuildOptions = {},
 ): Promise<TestApp> {
-  const stores = openSqliteStores(dataDir);
+  const stores = openTestStores(dataDir);
   const eventStore = overrides.eventStore ?? stores.eventStore;
   const keyStore = overrides.keyStore ?? stores.keyStore;
   const service = await createService({

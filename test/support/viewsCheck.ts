@@ -1,6 +1,6 @@
 import { allProjections } from '../../src/projections';
 import { rebuildViews } from '../../src/projections/rebuild';
-import { viewCollections } from '../../src/projections/views';
+import { collectionNames, viewCollections } from '../../src/projections/views';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 
 /**
@@ -8,10 +8,10 @@ import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
  * event log: a projector that lost, doubled or reordered anything makes them differ.
  */
 export async function liveAndRebuiltViews(dataDir: string) {
-  const { eventStore, readStore, keyStore } = openSqliteStores(dataDir);
+  const { eventStore, readStore, keyStore } = openSqliteStores(dataDir, viewCollections);
   try {
     const dump = async () =>
-      Object.fromEntries(await Promise.all(Object.keys(viewCollections).map(async (c) => [c, await readStore.all(c)] as const)));
+      Object.fromEntries(await Promise.all(collectionNames.map(async (c) => [c, await readStore.all(c)] as const)));
     const live = await dump();
     const head = await eventStore.headPosition();
     const checkpoint = (await readStore.checkpoint()).position;

@@ -1,10 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { AnyBulkWriteOperation, Db, Filter, UpdateFilter } from 'mongodb';
-import type { Checkpoint, CollectionSpec, Found, PageQuery, Positioned, ReadStore, RebuildTarget, ViewWrite } from '../readStore.port';
+import type {
+  Checkpoint,
+  CollectionOf,
+  CollectionSpec,
+  DocumentMap,
+  FieldOf,
+  Found,
+  PageQuery,
+  Positioned,
+  ReadStore,
+  RebuildTarget,
+  ViewWrite,
+} from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
 type CheckpointRow = { _id: string; position: string | null; generation: string };
+/** The spec as this adapter reads it: collection and field names, put into collection names and paths. */
+type Fields = Readonly<Record<string, readonly string[]>>;
 
 const LIVE = 'views';
 const REBUILD = 'rebuild';
@@ -19,16 +33,18 @@ const GENERATION_TTL_MS = 1000;
  * without transactions. The `checkpoints` document names the live generation: a rebuild fills
  * a new one and swaps it in with one document update.
  */
-export class MongoReadStore implements ReadStore {
+export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs> {
   private generation: { value: string; readAt: number } | null = null;
+  private readonly fields: Fields;
 
   constructor(
     private readonly db: Db,
-    private readonly spec: CollectionSpec,
+    private readonly spec: CollectionSpec<Docs>,
     private readonly checkpointId: string = LIVE,
     private readonly onClose: () => Promise<void> = async () => {},
   ) {
-    for (const [collection, fields] of Object.entries(spec)) {
+    this.fields = spec;
+    for (const [collection, fields] of Object.entries(this.fields)) {
       if (!FIELD.test(collection) || !fields.every((f) => FIELD.test(f))) throw new Error(`Invalid view spec for ${collection}`);
     }
   }
@@ -43,26 +59,26 @@ export class MongoReadStore implements ReadStore {
   }
 
   private async rows(collection: string) {
-    if (!Object.hasOwn(this.spec, collection)) throw new Error(`Unknown view collection ${collection}`);
+    if (!Object.hasOwn(this.fields, collection)) throw new Error(`Unknown view collection ${collection}`);
     return this.db.collection<Row>(collectionName(await this.liveGeneration(), collection));
   }
 
-  async get(collection: string, id: string): Promise<Positioned | undefined> {
+  async get<C extends CollectionOf<Docs>>(collection: C, id: string): Promise<Positioned<Docs[C]> | undefined> {
     const row = await (await this.rows(collection)).findOne({ _id: id });
-    return row ? { doc: row.doc, position: loadedPosition(row.position) } : undefined;
+    return row ? { doc: docOf<Docs[C]>(row), position: loadedPosition(row.position) } : undefined;
   }
 
-  async getMany(collection: string, ids: readonly string[]): Promise<Map<string, Positioned>> {
+  async getMany<C extends CollectionOf<Docs>>(collection: C, ids: readonly string[]): Promise<Map<string, Positioned<Docs[C]>>> {
     const rows = await (await this.rows(collection)).find({ _id: { $in: [...new Set(ids)] } }).toArray();
-    return new Map(rows.map((row) => [row._id, { doc: row.doc, position: loadedPosition(row.position) }]));
+    return new Map(rows.map((row) => [row._id, { doc: docOf<Docs[C]>(row), position: loadedPosition(row.position) }]));
   }
 
-  async find(collection: string, field: string, value: string): Promise<Found[]> {
-    if (!this.spec[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
+  async find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]> {
+    if (!this.fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
     return this.query(collection, { [`doc.${field}`]: value }, 0);
   }
 
-  async page(collection: string, query: PageQuery): Promise<Found[]> {
+  async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]> {
     const filter: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(query.where)) filter[`doc.${checked(field)}`] = value;
     if (query.range && (query.range.min !== undefined || query.range.max !== undefined)) {
@@ -75,17 +91,18 @@ export class MongoReadStore implements ReadStore {
     return this.query(collection, filter, query.limit);
   }
 
-  async all(collection: string): Promise<Found[]> {
+  async all<C extends CollectionOf<Docs>>(collection: C): Promise<Found<Docs[C]>[]> {
     return this.query(collection, {}, 0);
   }
 
-  private async query(collection: string, filter: Record<string, unknown>, limit: number): Promise<Found[]> {
+  private async query<C extends CollectionOf<Docs>>(collection: C, filter: Record<string, unknown>, limit: number): Promise<Found<Docs[C]>[]> {
     const rows = await (await this.rows(collection))
       .find({ ...filter, doc: { $ne: null } } as Filter<Row>)
       .sort({ _id: 1 })
       .limit(limit)
       .toArray();
-    return rows.map((row) => ({ id: row._id, doc: row.doc, position: loadedPosition(row.position) }));
+    // The filter left tombstones out: every row here holds a document.
+    return rows.map((row) => ({ id: row._id, doc: docOf<Docs[C]>(row)!, position: loadedPosition(row.position) }));
   }
 
   async checkpoint(): Promise<Checkpoint> {
@@ -100,7 +117,7 @@ export class MongoReadStore implements ReadStore {
     return { position: row.position === null ? null : loadedPosition(row.position), generation: row.generation };
   }
 
-  async commit(writes: readonly ViewWrite[], position: string, generation: string): Promise<boolean> {
+  async commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string): Promise<boolean> {
     const byCollection = new Map<string, AnyBulkWriteOperation<Row>[]>();
     for (const write of writes) {
       const at = storedPosition(write.position);
@@ -115,7 +132,7 @@ export class MongoReadStore implements ReadStore {
       byCollection.set(write.collection, operations);
     }
     for (const [collection, operations] of byCollection) {
-      if (!Object.hasOwn(this.spec, collection)) throw new Error(`Unknown view collection ${collection}`);
+      if (!Object.hasOwn(this.fields, collection)) throw new Error(`Unknown view collection ${collection}`);
       const rows = this.db.collection<Row>(collectionName(generation, collection));
       try {
         await rows.bulkWrite(operations, { ordered: false });
@@ -135,7 +152,7 @@ export class MongoReadStore implements ReadStore {
     return moved.matchedCount === 1;
   }
 
-  async startRebuild(): Promise<RebuildTarget> {
+  async startRebuild(): Promise<RebuildTarget<Docs>> {
     await this.checkpoints.deleteOne({ _id: REBUILD });
     const rebuild = new MongoReadStore(this.db, this.spec, REBUILD);
     const { generation } = await rebuild.checkpoint();
@@ -165,7 +182,7 @@ export class MongoReadStore implements ReadStore {
 
   private async ensureIndexes(generation: string): Promise<void> {
     if (this.indexed.has(generation)) return;
-    for (const [collection, fields] of Object.entries(this.spec)) {
+    for (const [collection, fields] of Object.entries(this.fields)) {
       for (const field of fields) {
         await this.db.collection(collectionName(generation, collection)).createIndex({ [`doc.${field}`]: 1, _id: 1 });
       }
@@ -179,6 +196,11 @@ export class MongoReadStore implements ReadStore {
       if (generation !== null && !keep.includes(generation)) await this.db.dropCollection(name);
     }
   }
+}
+
+/** The one place a document's type is taken on trust: the JSON this store wrote for its collection. */
+function docOf<Doc extends object>(row: Row): Doc | null {
+  return row.doc as Doc | null;
 }
 
 function checked(field: string): string {

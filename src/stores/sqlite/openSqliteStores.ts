@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { viewCollections } from '../../projections/views';
+import type { CollectionSpec, DocumentMap } from '../readStore.port';
 import { openDatabase } from './database';
 import { SqliteEventStore } from './sqlite.eventStore';
 import { SqliteFollowerCheckpoints } from './sqlite.followerCheckpoints';
@@ -15,12 +15,12 @@ const file = (dataDir: string, name: string) => (dataDir === ':memory:' ? ':memo
 
 export const sqliteEventStore = (dataDir: string) => new SqliteEventStore(openDatabase(file(dataDir, 'events.sqlite'), { durable: true }));
 export const sqliteKeyStore = (dataDir: string) => new SqliteKeyStore(openDatabase(file(dataDir, 'keys.sqlite'), { durable: true }));
-/** The views and the followers' checkpoints share one file, rebuildable, synced less often. */
-export function sqliteViewStores(dataDir: string) {
+/** The views and the followers' checkpoints share one file, rebuildable, synced less often; the views' collections come from the wiring (`spec`). */
+export function sqliteViewStores<Docs extends DocumentMap>(dataDir: string, spec: CollectionSpec<Docs>) {
   const db = openDatabase(file(dataDir, 'views.sqlite'), { durable: false });
-  return { readStore: new SqliteReadStore(db, viewCollections), followerCheckpoints: new SqliteFollowerCheckpoints(db) };
+  return { readStore: new SqliteReadStore(db, spec), followerCheckpoints: new SqliteFollowerCheckpoints(db) };
 }
 
-export function openSqliteStores(dataDir: string) {
-  return { eventStore: sqliteEventStore(dataDir), keyStore: sqliteKeyStore(dataDir), ...sqliteViewStores(dataDir) };
+export function openSqliteStores<Docs extends DocumentMap>(dataDir: string, spec: CollectionSpec<Docs>) {
+  return { eventStore: sqliteEventStore(dataDir), keyStore: sqliteKeyStore(dataDir), ...sqliteViewStores(dataDir, spec) };
 }

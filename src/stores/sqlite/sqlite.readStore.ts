@@ -2,9 +2,24 @@ import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
 import { sortablePosition } from '../position';
-import type { Checkpoint, CollectionSpec, Found, PageQuery, Positioned, ReadStore, RebuildTarget, ViewWrite } from '../readStore.port';
+import type {
+  Checkpoint,
+  CollectionOf,
+  CollectionSpec,
+  DocumentMap,
+  FieldOf,
+  Found,
+  PageQuery,
+  Positioned,
+  ReadStore,
+  RebuildTarget,
+  ViewWrite,
+} from '../readStore.port';
 
 type Row = { id: string; position: StoredPosition; doc: string | null };
+
+/** The spec as this adapter reads it: collection and field names, put into SQL text. */
+type Fields = Readonly<Record<string, readonly string[]>>;
 
 const LIVE = 'view_';
 const REBUILD = 'rebuild_';
@@ -17,18 +32,20 @@ const FIELD = /^[A-Za-z]+$/;
  * which sorts as the integers do, whatever the event store behind (EventStoreDB's are far beyond
  * SQLite's signed 64-bit INTEGER).
  */
-export class SqliteReadStore implements ReadStore {
+export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs> {
   private readonly checkpointName: string;
+  private readonly fields: Fields;
   private readonly statements = new Map<string, Statement<unknown[], unknown>>();
 
   constructor(
     private readonly db: SqliteDatabase,
-    private readonly spec: CollectionSpec,
+    private readonly spec: CollectionSpec<Docs>,
     private readonly prefix: string = LIVE,
   ) {
+    this.fields = spec;
     this.checkpointName = prefix;
     if (prefix === LIVE) dropViewsOfAnotherLayout(db);
-    for (const [collection, fields] of Object.entries(spec)) {
+    for (const [collection, fields] of Object.entries(this.fields)) {
       if (!/^[A-Za-z]+$/.test(collection) || !fields.every((f) => FIELD.test(f))) {
         throw new Error(`Invalid view spec for ${collection}`);
       }
@@ -56,18 +73,18 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private table(collection: string): string {
-    if (!Object.hasOwn(this.spec, collection)) throw new Error(`Unknown view collection ${collection}`);
+    if (!Object.hasOwn(this.fields, collection)) throw new Error(`Unknown view collection ${collection}`);
     return `${this.prefix}${collection}`;
   }
 
-  async get(collection: string, id: string): Promise<Positioned | undefined> {
+  async get<C extends CollectionOf<Docs>>(collection: C, id: string): Promise<Positioned<Docs[C]> | undefined> {
     const row = this.statement(`SELECT id, position, doc FROM ${this.table(collection)} WHERE id = ?`).get(id) as Row | undefined;
     return row && toPositioned(row);
   }
 
-  async getMany(collection: string, ids: readonly string[]): Promise<Map<string, Positioned>> {
+  async getMany<C extends CollectionOf<Docs>>(collection: C, ids: readonly string[]): Promise<Map<string, Positioned<Docs[C]>>> {
     const get = this.statement(`SELECT id, position, doc FROM ${this.table(collection)} WHERE id = ?`);
-    const found = new Map<string, Positioned>();
+    const found = new Map<string, Positioned<Docs[C]>>();
     for (const id of new Set(ids)) {
       const row = get.get(id) as Row | undefined;
       if (row) found.set(id, toPositioned(row));
@@ -75,15 +92,15 @@ export class SqliteReadStore implements ReadStore {
     return found;
   }
 
-  async find(collection: string, field: string, value: string): Promise<Found[]> {
-    if (!this.spec[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
+  async find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]> {
+    if (!this.fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
     const rows = this.statement(
       `SELECT id, position, doc FROM ${this.table(collection)} WHERE f_${field} = ? ORDER BY id`,
     ).all(value) as Row[];
-    return rows.map(toFound);
+    return rows.map(toFound<Docs[C]>);
   }
 
-  async page(collection: string, query: PageQuery): Promise<Found[]> {
+  async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]> {
     const conditions = ['doc IS NOT NULL'];
     const values: unknown[] = [];
     for (const [field, value] of Object.entries(query.where)) {
@@ -103,7 +120,7 @@ export class SqliteReadStore implements ReadStore {
       values.push(query.afterId);
     }
     const sql = `SELECT id, position, doc FROM ${this.table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`;
-    return (this.statement(sql).all(...values, query.limit) as Row[]).map(toFound);
+    return (this.statement(sql).all(...values, query.limit) as Row[]).map(toFound<Docs[C]>);
   }
 
   private readonly upserts = new Map<string, Statement<unknown[], unknown>>();
@@ -112,7 +129,7 @@ export class SqliteReadStore implements ReadStore {
   private upsert(collection: string): Statement<unknown[], unknown> {
     let statement = this.upserts.get(collection);
     if (!statement) {
-      const fields = this.spec[collection] ?? [];
+      const fields = this.fields[collection] ?? [];
       const columns = fields.map((f) => `, f_${f}`).join('');
       const assignments = fields.map((f) => `, f_${f} = excluded.f_${f}`).join('');
       statement = this.statement(
@@ -127,12 +144,12 @@ export class SqliteReadStore implements ReadStore {
 
   /** A queried field's own column; any other field straight from the JSON. */
   private fieldExpression(collection: string, field: string): string {
-    return this.spec[collection]?.includes(field) ? `f_${checkedField(field)}` : `json_extract(doc, '$.${checkedField(field)}')`;
+    return this.fields[collection]?.includes(field) ? `f_${checkedField(field)}` : `json_extract(doc, '$.${checkedField(field)}')`;
   }
 
-  async all(collection: string): Promise<Found[]> {
+  async all<C extends CollectionOf<Docs>>(collection: C): Promise<Found<Docs[C]>[]> {
     const rows = this.statement(`SELECT id, position, doc FROM ${this.table(collection)} WHERE doc IS NOT NULL ORDER BY id`).all() as Row[];
-    return rows.map(toFound);
+    return rows.map(toFound<Docs[C]>);
   }
 
   async checkpoint(): Promise<Checkpoint> {
@@ -143,7 +160,7 @@ export class SqliteReadStore implements ReadStore {
     return { position: row.position === null ? null : decodePosition(row.position), generation: row.generation };
   }
 
-  async commit(writes: readonly ViewWrite[], position: string, generation: string): Promise<boolean> {
+  async commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string): Promise<boolean> {
     return this.db.transaction(() => {
       const moved = this.statement('UPDATE checkpoints SET position = ? WHERE name = ? AND generation = ?').run(
         encodePosition(position),
@@ -157,15 +174,15 @@ export class SqliteReadStore implements ReadStore {
           write.id,
           encodePosition(write.position),
           doc === null ? null : JSON.stringify(doc),
-          ...this.spec[write.collection]!.map((f) => columnValue(doc?.[f])),
+          ...this.fields[write.collection]!.map((f) => columnValue(doc?.[f])),
         );
       }
       return true;
     }).immediate();
   }
 
-  async startRebuild(): Promise<RebuildTarget> {
-    const collections = Object.keys(this.spec);
+  async startRebuild(): Promise<RebuildTarget<Docs>> {
+    const collections = Object.keys(this.fields);
     const dropRebuildTables = () => {
       for (const c of collections) this.db.exec(`DROP TABLE IF EXISTS ${REBUILD}${c}`);
       this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(REBUILD);
@@ -176,7 +193,7 @@ export class SqliteReadStore implements ReadStore {
       store,
       swapIn: async () => {
         this.db.transaction(() => {
-          for (const [c, fields] of Object.entries(this.spec)) {
+          for (const [c, fields] of Object.entries(this.fields)) {
             this.db.exec(`DROP TABLE ${LIVE}${c}; ALTER TABLE ${REBUILD}${c} RENAME TO ${LIVE}${c};`);
             createIndexes(this.db, c, fields);
           }
@@ -252,10 +269,15 @@ function decodePosition(stored: StoredPosition): string {
   return BigInt(stored).toString();
 }
 
-function toPositioned(row: Row): Positioned {
-  return { doc: row.doc === null ? null : JSON.parse(row.doc), position: decodePosition(row.position) };
+/** The one place a document's type is taken on trust: the JSON this store wrote for its collection. */
+function parseDoc<Doc>(json: string): Doc {
+  return JSON.parse(json) as Doc;
 }
 
-function toFound(row: Row): Found {
-  return { id: row.id, doc: JSON.parse(row.doc!), position: decodePosition(row.position) };
+function toPositioned<Doc>(row: Row): Positioned<Doc> {
+  return { doc: row.doc === null ? null : parseDoc<Doc>(row.doc), position: decodePosition(row.position) };
+}
+
+function toFound<Doc>(row: Row): Found<Doc> {
+  return { id: row.id, doc: parseDoc<Doc>(row.doc!), position: decodePosition(row.position) };
 }
