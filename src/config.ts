@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -28,6 +29,20 @@ const envSchema = z.object({
   EVENTSTORE_URL: z.string().min(1).optional(),
   MONGODB_URL: z.string().min(1).optional(),
   SERVICE_ROLE: z.enum(['all', 'api', 'projector']).default('all'),
+  /**
+   * Names the record streams this process writes (`workspaceRecords-<INSTANCE_ID>.<workspace>`):
+   * every API instance sharing one log needs its own, stable across restarts. Default: the host
+   * name, with anything but letters, digits and `_` made `_`.
+   */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,64}$/, 'must be 1-64 letters, digits or _')
+    .default(() => hostname().replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64) || 'main'),
+  /** Comma-separated networks (CIDRs) of the proxies whose X-Forwarded-For is believed; none by default. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((cidr) => cidr.trim()).filter(Boolean)),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -13,6 +13,7 @@ export type ProblemKind =
   | 'missingReferences' // 422
   | 'rateLimited' // 429
   | 'notCaughtUp' // 503: the views did not reach a requested position in time
+  | 'unavailable' // 503: something the answer depends on (its record) could not be written
   | 'busy'; // 503: too many concurrent writers on one stream
 
 export type FieldError = Readonly<{ field: string; message: string }>;

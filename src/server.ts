@@ -33,6 +33,7 @@ async function main() {
     masterKeys,
     jwtSecret,
     log,
+    instanceId: config.INSTANCE_ID,
     settings: {
       rateLimits: {
         settingsMax: config.RATE_LIMIT_MAX,
@@ -43,7 +44,7 @@ async function main() {
       revealEnabled: config.REVEAL_ENABLED,
     },
   };
-  const { app, close } = await start(config.SERVICE_ROLE, options, { logger: log, requestTimeoutMs: config.REQUEST_TIMEOUT_MS });
+  const { app, close } = await start(config.SERVICE_ROLE, options, { logger: log, requestTimeoutMs: config.REQUEST_TIMEOUT_MS, trustProxy: config.TRUST_PROXY });
   await app.listen({ host: config.HOST, port: config.PORT });
   if (!config.JWT_SECRET) {
     log.info('mint a development token with: npm run token -- --sub alice --email alice@example.com [--scope "secrets:resolve"]');

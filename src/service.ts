@@ -3,7 +3,8 @@ import type { RateLimits } from './api/rateLimits.plugin';
 import type { Clock } from './commands/actor';
 import { randomId, type IdFactory } from './commands/ids';
 import { personalSecretsDecider } from './commands/personalSecrets.decider';
-import { secretAccessDecider } from './commands/secretAccess.decider';
+import { RecordWriter } from './commands/recordWriter';
+import { ResolutionRecords } from './commands/resolution.records';
 import { SecretAccessHandlers } from './commands/secretAccess.handlers';
 import { SecretRolesReactor } from './commands/secretRoles.reactor';
 import { SecretsCommands } from './commands/secrets.commands';
@@ -33,6 +34,8 @@ import type { FollowerCheckpoints } from './stores/followerCheckpoints.port';
 import type { ReadStore } from './stores/readStore.port';
 
 const DEFAULT_READY_MAX_LAG_SECONDS = 5;
+/** The instance id of a process that was given none (tests): one process per data directory on SQLite. */
+const DEFAULT_INSTANCE_ID = 'main';
 /** DESIGN §1: a request waits up to 5 s for the views to reach a position, then answers 503. */
 const DEFAULT_VIEW_WAIT_MS = 5000;
 
@@ -55,6 +58,8 @@ export type ServiceOptions = Readonly<{
   jwtSecret: string;
   log: ProjectorLog;
   role?: ServiceRole;
+  /** Names this process's record streams (INSTANCE_ID): each API instance must have its own. */
+  instanceId?: string;
   clock?: Clock;
   newId?: IdFactory;
   settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean; viewWaitMs?: number }>;
@@ -140,6 +145,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     reactions = reactor;
   }
   const views = new Views(readStore, cache);
+  const records = new RecordWriter(eventStore, options.instanceId ?? DEFAULT_INSTANCE_ID);
   const viewWaitMs = options.settings?.viewWaitMs ?? DEFAULT_VIEW_WAIT_MS;
   const metrics = new Metrics();
   await start();
@@ -153,10 +159,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       workspaceStreams,
       workspaceSecretStreams,
       personalSecretStreams,
-      {
-        workspace: new StreamCommands(eventStore, states, 'secretAccess', secretAccessDecider),
-        personal: new StreamCommands(eventStore, states, 'personalSecretAccess', secretAccessDecider),
-      },
+      records,
       views,
       progress,
       cipher,
@@ -166,6 +169,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     views,
     progress,
     resolver: new Resolver(views, cipher),
+    resolutionRecords: new ResolutionRecords(records, clock),
     jwtSecret: options.jwtSecret,
     metrics,
     settings: {

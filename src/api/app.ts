@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authPlugin } from './auth.plugin';
@@ -37,6 +38,8 @@ export type BuildOptions = Readonly<{
   requestTimeoutMs?: number;
   /** An idle kept-alive connection is closed after this; 5 s by default (tests shorten it). */
   keepAliveTimeoutMs?: number;
+  /** The networks (CIDRs) whose X-Forwarded-For is believed for the client's address (`TRUST_PROXY`); none by default. */
+  trustProxy?: readonly string[];
 }>;
 
 function baseApp(options: BuildOptions): App {
@@ -52,13 +55,16 @@ function baseApp(options: BuildOptions): App {
     routerOptions: { maxParamLength: 1024 },
     // Errors the router raises before any route runs (a malformed or over-long URL) are
     // problems like any other. No hook runs for them, so their security headers are set here.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
       const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-      reply.headers(apiAnswerHeaders);
+      reply.headers(apiAnswerHeaders).header('x-request-id', request.id);
       void sendProblem(reply, status, status === 414 ? 'uri_too_long' : 'bad_url', 'The URL is malformed or too long');
     },
-    // Request ids for log correlation are ours; a client cannot choose them.
+    // Request ids are ours, random, echoed as X-Request-Id and recorded with every event; a
+    // client's own id is kept beside ours (clientRequestId), never instead of it.
     requestIdHeader: false,
+    genReqId: () => randomBytes(12).toString('base64url'),
+    ...(options.trustProxy?.length ? { trustProxy: [...options.trustProxy] } : {}),
     // Its 503 is plain JSON: answerHttpLayerErrorsAsProblems answers a problem instead.
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();

@@ -7,6 +7,7 @@ import type { Metrics } from '../observability/metrics';
 import type { ViewProgress } from '../projections/projector';
 import type { Views } from '../projections/queries';
 import type { Resolver } from '../resolver/resolver';
+import type { ResolutionRecords } from '../commands/resolution.records';
 import type { RateLimits } from './rateLimits.plugin';
 
 /** Everything the HTTP layer needs, passed in: no container, no globals. */
@@ -17,6 +18,7 @@ export type AppDeps = Readonly<{
   views: Views;
   progress: ViewProgress;
   resolver: Resolver;
+  resolutionRecords: ResolutionRecords;
   jwtSecret: string;
   metrics: Metrics;
   settings: Readonly<{

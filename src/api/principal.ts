@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../commands/actor';
+import { requestContextOf } from './requestContext';
 
 /** Who a verified bearer token says the caller is. */
 export type Principal = Readonly<{
@@ -18,8 +20,9 @@ export function tokenCovers(principal: Principal, workspaceId: string): boolean 
   return principal.workspaces === null || principal.workspaces.has(workspaceId);
 }
 
-export function actorOf(principal: Principal): Actor {
-  return { userId: principal.id, email: principal.email };
+/** The caller as commands see it: who (from the token) and the request it came with. */
+export function actorOf(request: FastifyRequest): Actor {
+  return { userId: request.principal.id, email: request.principal.email, request: requestContextOf(request) };
 }
 
 declare module 'fastify' {

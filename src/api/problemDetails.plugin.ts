@@ -13,6 +13,7 @@ const statusByKind: Record<ProblemKind, number> = {
   missingReferences: 422,
   rateLimited: 429,
   notCaughtUp: 503,
+  unavailable: 503,
   busy: 503,
 };
 

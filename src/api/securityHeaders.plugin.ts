@@ -61,6 +61,8 @@ export const securityHeadersPlugin = fp<{ docsCsp: { script: string[]; style: st
     app.addHook('onSend', (request, reply, payload, done) => {
       const route = request.routeOptions.url;
       reply.headers(isDocsRoute(route) ? docsPages : isUiRoute(route) ? uiPages : apiAnswerHeaders);
+      // Every answer names its request: the id every event it caused records.
+      reply.header('x-request-id', request.id);
       done(null, payload);
     });
   },

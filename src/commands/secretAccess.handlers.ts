@@ -9,6 +9,7 @@ import { secretAccessDecider, type Standing } from './secretAccess.decider';
 import type { Loaded } from './streamStates';
 import type { SecretsState } from './secrets.state';
 import { requireSecret } from './secretDetails';
+import type { RecordWriter } from './recordWriter';
 import type { StreamCommands } from './streamCommands';
 import { permissionOf, requireMember, type WorkspaceState } from './workspace.decider';
 
@@ -29,7 +30,7 @@ export class SecretAccessHandlers {
     private readonly workspaces: StreamCommands<'workspace', WorkspaceState>,
     private readonly workspaceSecrets: StreamCommands<'workspaceSecrets', SecretsState>,
     private readonly personalSecrets: StreamCommands<'personalSecrets', SecretsState>,
-    private readonly access: { workspace: StreamCommands<'secretAccess', null>; personal: StreamCommands<'personalSecretAccess', null> },
+    private readonly records: Pick<RecordWriter, 'record'>,
     private readonly views: Views,
     private readonly progress: ViewProgress,
     private readonly cipher: SecretCipher,
@@ -82,8 +83,8 @@ export class SecretAccessHandlers {
       data: { key, matchedVersions: matches.map((m) => m.version), standing, auditor },
       context: contextFor(actor, this.clock),
     };
-    const { position } = await this.record(scope, ownerId, () => secretAccessDecider.decide(command, null));
-    return { key, matches: matches.map(({ version, at, actor: by }) => ({ version, at, actor: by })), position: position! };
+    const { position } = await this.record(scope, ownerId, secretAccessDecider.decide(command, null));
+    return { key, matches: matches.map(({ version, at, actor: by }) => ({ version, at, actor: by })), position };
   }
 
   /**
@@ -98,12 +99,13 @@ export class SecretAccessHandlers {
       null,
     );
     const value = await this.cipher.open({ scope, ownerId, key, version: secret.version }, secret.value);
-    const { position } = await this.record(scope, ownerId, () => events);
-    return { value, version: secret.version, position: position! };
+    const { position } = await this.record(scope, ownerId, events);
+    return { value, version: secret.version, position };
   }
 
-  private record(scope: Scope, ownerId: string, attempt: () => ReturnType<typeof secretAccessDecider.decide> | Promise<ReturnType<typeof secretAccessDecider.decide>>) {
-    return scope === 'workspace' ? this.access.workspace.execute(ownerId, attempt) : this.access.personal.execute(ownerId, attempt);
+  /** Durable in the owner's record stream of this instance before the caller learns anything. */
+  private record(scope: Scope, ownerId: string, events: ReturnType<typeof secretAccessDecider.decide>) {
+    return this.records.record(scope === 'workspace' ? 'workspaceRecords' : 'personalRecords', ownerId, events);
   }
 
   /** The secret as the views hold it once they reached the stream's position. */

@@ -1,10 +1,27 @@
 import { z } from 'zod';
 
-/** Who did it and when, carried by every event. `schemaVersion` lets later code upcast old events. */
+/**
+ * The HTTP request that caused an event (DESIGN §7): our own id for it (echoed as X-Request-Id),
+ * the client's own id when it sent a well-formed one, the client's address (X-Forwarded-For only
+ * from TRUST_PROXY) and the peer's address when it differs.
+ */
+export const requestContextSchema = z.object({
+  requestId: z.string(),
+  clientRequestId: z.string().optional(),
+  clientAddress: z.string().optional(),
+  peerAddress: z.string().optional(),
+});
+export type RequestContext = z.infer<typeof requestContextSchema>;
+
+/**
+ * Who did it and when, carried by every event, with the request that caused it when there was
+ * one. `schemaVersion` lets later code upcast old events.
+ */
 export const eventMetadataSchema = z.object({
   actor: z.string().min(1),
   at: z.string(),
   schemaVersion: z.literal(1),
+  ...requestContextSchema.partial().shape,
 });
 export type EventMetadata = z.infer<typeof eventMetadataSchema>;
 
@@ -15,11 +32,11 @@ export type Event<Type extends string, Data extends object> = Readonly<{
   metadata: EventMetadata;
 }>;
 
-/** The clock and the actor, passed into every command so deciders stay pure. */
-export type CommandContext = Readonly<{ actor: string; at: string }>;
+/** The clock and the actor (and the request, when one caused it), passed into every command so deciders stay pure. */
+export type CommandContext = Readonly<{ actor: string; at: string; request?: RequestContext }>;
 
 export function metadataOf(context: CommandContext): EventMetadata {
-  return { actor: context.actor, at: context.at, schemaVersion: 1 };
+  return { actor: context.actor, at: context.at, schemaVersion: 1, ...context.request };
 }
 
 /** Builds the zod schema of one event type, so every event read back is parsed. */

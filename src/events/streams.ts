@@ -7,6 +7,7 @@ import {
   type WorkspaceSecretsEvent,
 } from './secrets.events';
 import { secretAccessEventSchema, type SecretAccessEvent } from './secretAccess.events';
+import { personalRecordsEventSchema, workspaceRecordsEventSchema, type PersonalRecordsEvent, type WorkspaceRecordsEvent } from './records.events';
 
 /**
  * Stream names are `<category>-<id>`. Generated ids contain no `-`; user ids come from tokens
@@ -16,9 +17,24 @@ export const streamIds = {
   workspace: (workspaceId: string) => `workspace-${workspaceId}`,
   workspaceSecrets: (workspaceId: string) => `workspaceSecrets-${workspaceId}`,
   personalSecrets: (userId: string) => `personalSecrets-${userId}`,
+  /** Reads recorded before records had streams of their own per instance: still read, no longer written. */
   secretAccess: (workspaceId: string) => `secretAccess-${workspaceId}`,
   personalSecretAccess: (userId: string) => `personalSecretAccess-${userId}`,
+  /** The records one API instance writes: `<instance>.<workspaceId>` (see recordStreamId). */
+  workspaceRecords: (instanceAndOwner: string) => `workspaceRecords-${instanceAndOwner}`,
+  personalRecords: (instanceAndOwner: string) => `personalRecords-${instanceAndOwner}`,
 } as const;
+
+export type RecordCategory = 'workspaceRecords' | 'personalRecords';
+
+/**
+ * A record stream of one instance: `<category>-<instance>.<ownerId>`. Instance ids hold no `.`
+ * (INSTANCE_ID is `[A-Za-z0-9_]`), so the owner is everything after the first `.`, whatever a
+ * user id holds.
+ */
+export function recordStreamId(category: RecordCategory, instanceId: string, ownerId: string): string {
+  return streamIds[category](`${instanceId}.${ownerId}`);
+}
 
 export type Category = keyof typeof streamIds;
 export const categories = Object.keys(streamIds) as Category[];
@@ -51,7 +67,9 @@ export type RecordedEvent =
   | Recorded<'workspaceSecrets', WorkspaceSecretsEvent>
   | Recorded<'personalSecrets', PersonalSecretsEvent>
   | Recorded<'secretAccess', SecretAccessEvent>
-  | Recorded<'personalSecretAccess', SecretAccessEvent>;
+  | Recorded<'personalSecretAccess', SecretAccessEvent>
+  | Recorded<'workspaceRecords', WorkspaceRecordsEvent>
+  | Recorded<'personalRecords', PersonalRecordsEvent>;
 
 /** The name of every event type of every stream. */
 export type EventType = RecordedEvent['event']['type'];
@@ -65,13 +83,18 @@ const schemas = {
   personalSecrets: personalSecretsEventSchema,
   secretAccess: secretAccessEventSchema,
   personalSecretAccess: secretAccessEventSchema,
+  workspaceRecords: workspaceRecordsEventSchema,
+  personalRecords: personalRecordsEventSchema,
 } as const;
 
 export function splitStreamId(streamId: string): { category: string; ownerId: string } {
   const dash = streamId.indexOf('-');
-  return dash < 0
-    ? { category: streamId, ownerId: '' }
-    : { category: streamId.slice(0, dash), ownerId: streamId.slice(dash + 1) };
+  if (dash < 0) return { category: streamId, ownerId: '' };
+  const category = streamId.slice(0, dash);
+  const rest = streamId.slice(dash + 1);
+  // A record stream's id starts with the instance that writes it.
+  if (category === 'workspaceRecords' || category === 'personalRecords') return { category, ownerId: rest.slice(rest.indexOf('.') + 1) };
+  return { category, ownerId: rest };
 }
 
 function isCategory(name: string): name is Category {

@@ -37,7 +37,7 @@ export async function viewWritesFor(
     const key = docKey(projection.collection, id);
     const before = writes.get(key) ?? current.get(key);
     if (before && comparePositions(before.position, r.position) >= 0) continue;
-    const doc = projection.evolve(before?.doc ?? null, r);
+    const doc = projection.evolve(before?.doc ?? null, r, id);
     writes.set(key, { collection: projection.collection, id, doc, position: r.position });
   }
   return [...writes.values()];

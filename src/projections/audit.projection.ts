@@ -1,10 +1,10 @@
 import { eventTypes, type RecordedEvent } from '../events/streams';
 import { projection } from './projection';
-import { auditOwner, viewIds, type AuditDoc } from './views';
+import { auditOwner, auditScope, viewIds, type AuditDoc } from './views';
 
-type Fields = Pick<AuditDoc, 'key' | 'version' | 'fingerprint' | 'subject' | 'detail'>;
+type Fields = Pick<AuditDoc, 'key' | 'version' | 'fingerprint' | 'subject' | 'detail' | 'runId'>;
 
-const none: Fields = { key: null, version: null, fingerprint: null, subject: null, detail: null };
+const none: Fields = { key: null, version: null, fingerprint: null, subject: null, detail: null, runId: null };
 
 /** What an event says for the audit: key, version, fingerprint, subject; never a value. */
 function auditFields(r: RecordedEvent): Fields {
@@ -43,7 +43,32 @@ function auditFields(r: RecordedEvent): Fields {
       return { ...none, key: e.data.key, version: e.data.version };
     case 'FingerprintChecked':
       return { ...none, key: e.data.key, detail: { matchedVersions: e.data.matchedVersions } };
+    case 'SecretsResolved': {
+      const { run, references, ...rest } = e.data;
+      // One key used is the row's key; the references, by key, version and fingerprint, are its detail.
+      const key = references.length === 1 && !('missing' in rest && rest.missing.length > 0) ? references[0]!.key : null;
+      return { ...none, key, runId: run?.id ?? null, detail: { ...rest, ...(run ? { run } : {}), references } };
+    }
+    case 'AccessRefused': {
+      const { key, ...detail } = e.data;
+      return { ...none, key: key ?? null, detail };
+    }
+    case 'AuditExported':
+      return { ...none, detail: { filters: e.data.filters } };
   }
+}
+
+/** The keys an event is about: its secret's, or every key a resolution used or missed. */
+export function auditKeysOf(r: RecordedEvent): readonly string[] {
+  const e = r.event;
+  if (e.type === 'SecretsResolved') return [...new Set([...e.data.references.map((ref) => ref.key), ...('missing' in e.data ? e.data.missing : [])])];
+  return 'key' in e.data && typeof e.data.key === 'string' ? [e.data.key] : [];
+}
+
+/** The request an event names, when one caused it. */
+function requestOf({ requestId, clientRequestId, clientAddress, peerAddress }: RecordedEvent['event']['metadata']): AuditDoc['request'] {
+  if (requestId === undefined) return null;
+  return { requestId, ...(clientRequestId ? { clientRequestId } : {}), ...(clientAddress ? { clientAddress } : {}), ...(peerAddress ? { peerAddress } : {}) };
 }
 
 /** The audit view: one row per event of every stream of this service. */
@@ -55,10 +80,21 @@ export const auditProjection = projection({
   evolve: (_doc, r) => ({
     position: r.position,
     owner: auditOwner(r.category, r.ownerId),
+    scope: auditScope(r.category),
     stream: r.streamId,
     type: r.event.type,
     actor: r.event.metadata.actor,
     at: r.event.metadata.at,
     ...auditFields(r),
+    request: requestOf(r.event.metadata),
   }),
+});
+
+/** Beside each audit row, one row per key it is about: a query by key pages through these. */
+export const auditKeysProjection = projection({
+  collection: 'auditKeys',
+  fromEventAlone: true,
+  canHandle: eventTypes,
+  documentIds: (r) => auditKeysOf(r).map((key) => viewIds.auditKey(r.position, key)),
+  evolve: (_doc, r, id) => ({ owner: auditOwner(r.category, r.ownerId), scope: auditScope(r.category), key: id.slice(id.indexOf('/') + 1), position: r.position }),
 });

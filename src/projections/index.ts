@@ -1,4 +1,4 @@
-import { auditProjection } from './audit.projection';
+import { auditKeysProjection, auditProjection } from './audit.projection';
 import { historyProjection } from './history.projection';
 import { invitationsProjection, membersProjection, workspacesProjection } from './membership.projections';
 import { erase, type AnyProjection } from './projection';
@@ -17,5 +17,6 @@ export const allProjections: readonly AnyProjection[] = [
   erase(personalSecretsProjection),
   erase(scopesProjection),
   erase(auditProjection),
+  erase(auditKeysProjection),
   erase(historyProjection),
 ];

@@ -4,13 +4,14 @@ import type { CollectionName, ViewDoc, ViewDocs } from './views';
 /**
  * A projection of the events of types T into the documents of collection C: which documents an
  * event changes, and how. `evolve` is pure and gets null for a document that does not exist (or
- * was deleted); returning null deletes. Both get only events of the types in `canHandle`.
+ * was deleted), and the document's id (one event may make several documents); returning null
+ * deletes. Both get only events of the types in `canHandle`.
  */
 export type Projection<C extends CollectionName, T extends EventType> = Readonly<{
   collection: C;
   canHandle: readonly T[];
   documentIds: (recorded: RecordedOf<T>) => readonly string[];
-  evolve: (doc: ViewDocs[C] | null, recorded: RecordedOf<T>) => ViewDocs[C] | null;
+  evolve: (doc: ViewDocs[C] | null, recorded: RecordedOf<T>, id: string) => ViewDocs[C] | null;
   /**
    * The document is made from the event alone (audit rows, versions, revisions): the projector
    * writes it without reading the stored one first. The store's position guard still keeps an
@@ -34,7 +35,7 @@ export type AnyProjection = Readonly<{
   /** [] for an event of a type it does not handle. */
   documentIds: (recorded: RecordedEvent) => readonly string[];
   /** `doc` must be a document of `collection` (or null); an event it does not handle leaves it as it is. */
-  evolve: (doc: ViewDoc | null, recorded: RecordedEvent) => ViewDoc | null;
+  evolve: (doc: ViewDoc | null, recorded: RecordedEvent, id: string) => ViewDoc | null;
 }>;
 
 /**
@@ -48,9 +49,9 @@ export function erase<C extends CollectionName, T extends EventType>(p: Projecti
     collection: p.collection,
     fromEventAlone: p.fromEventAlone === true,
     documentIds: (recorded) => (isRecordedOf(handled, recorded) ? p.documentIds(recorded) : []),
-    evolve: (doc, recorded) =>
+    evolve: (doc, recorded, id) =>
       // The projector passes only documents it read from, or wrote to, this projection's own
       // collection (its keys are collection and id): `doc` is a document of C.
-      isRecordedOf(handled, recorded) ? p.evolve(doc as ViewDocs[C] | null, recorded) : doc,
+      isRecordedOf(handled, recorded) ? p.evolve(doc as ViewDocs[C] | null, recorded, id) : doc,
   };
 }

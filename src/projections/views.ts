@@ -1,6 +1,8 @@
 import { sortablePosition } from '../stores/position';
 import type { CollectionSpec } from '../stores/readStore.port';
+import type { RequestContext } from '../events/event';
 import type { SealedValue, SecretRole, WorkspacePermission } from '../events/values';
+import { owners } from './owners';
 
 export type WorkspaceDoc = Readonly<{ workspaceId: string; name: string; createdAt: string; createdBy: string }>;
 
@@ -52,6 +54,8 @@ export type AuditDoc = Readonly<{
   position: string;
   /** `workspace:<id>` for a workspace's streams, `user:<id>` for a user's personal ones. */
   owner: string;
+  /** Whose the row is: a workspace's, or a user's personal secrets' (an auditor reads only the first). */
+  scope: 'workspace' | 'user';
   stream: string;
   type: string;
   actor: string;
@@ -63,7 +67,17 @@ export type AuditDoc = Readonly<{
   subject: Readonly<{ userId?: string; email?: string | null; permission?: string; role?: string; external?: boolean }> | null;
   /** Detail changes and fingerprint checks: what changed or matched, never a value. */
   detail: Readonly<Record<string, unknown>> | null;
+  /** The workflow run a resolution was for, when the executor named one. */
+  runId: string | null;
+  /** The request that caused the event: our id, the client's, and the addresses. */
+  request: Readonly<RequestContext> | null;
 }>;
+
+/**
+ * One row per key an audit row is about (a secret's key, or every key a resolution used or
+ * missed): what a query by key pages through. Ids are `<position>/<key>`, so they sort in log order.
+ */
+export type AuditKeyDoc = Readonly<{ owner: string; scope: 'workspace' | 'user'; key: string; position: string }>;
 
 /** One row per version of a secret: who set it, when, its fingerprint and the key that sealed it. */
 export type HistoryDoc = Readonly<{
@@ -85,6 +99,7 @@ export type ViewDocs = {
   personalSecrets: SecretDoc;
   scopes: ScopeDoc;
   audit: AuditDoc;
+  auditKeys: AuditKeyDoc;
   history: HistoryDoc;
 };
 
@@ -104,7 +119,8 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
   workspaceSecrets: ['ownerId'],
   personalSecrets: ['ownerId'],
   scopes: [],
-  audit: ['owner'],
+  audit: ['owner', 'scope', 'runId'],
+  auditKeys: ['key'],
   history: ['secret'],
 };
 
@@ -121,11 +137,19 @@ export const viewIds = {
   secret: (ownerId: string, key: string) => `${ownerId}/${key}`,
   /** Padded: audit rows sort in log order by id. */
   audit: (position: string) => sortablePosition(position),
+  auditKey: (position: string, key: string) => `${sortablePosition(position)}/${key}`,
   historyOf: (owner: string, key: string) => `${owner}/${key}`,
   history: (owner: string, key: string, version: number) => `${owner}/${key}/${String(version).padStart(10, '0')}`,
 } as const;
 
+const personalCategories = new Set(['personalSecrets', 'personalSecretAccess', 'personalRecords']);
+
+/** Whose a stream's events are: a workspace's, or a user's personal secrets'. */
+export function auditScope(category: string): 'workspace' | 'user' {
+  return personalCategories.has(category) ? 'user' : 'workspace';
+}
+
 /** The audit owner of a stream's events: a workspace or a user. */
 export function auditOwner(category: string, ownerId: string): string {
-  return category === 'personalSecrets' || category === 'personalSecretAccess' ? `user:${ownerId}` : `workspace:${ownerId}`;
+  return auditScope(category) === 'user' ? owners.user(ownerId) : owners.workspace(ownerId);
 }

@@ -1,5 +1,6 @@
 import { Forbidden, MissingReferences, NotFound, ValidationFailed } from '../errors';
 import type { SecretCipher } from '../crypto/secretCipher';
+import type { Run } from '../events/records.events';
 import type { Views } from '../projections/queries';
 import type { SecretDoc } from '../projections/views';
 import { missingReferences, scanReferences, substitute } from './references';
@@ -19,6 +20,8 @@ export type ResolveRequest = Readonly<{
   triggeredBy?: string | undefined;
   /** The workflow's owner: required for the other triggers. */
   workflowOwnerId?: string | undefined;
+  /** The workflow run this is for, as the executor names it: on the record. */
+  run?: Run | undefined;
   input: unknown;
   onMissing: 'fail' | 'keep';
   masks: boolean;
@@ -26,17 +29,27 @@ export type ResolveRequest = Readonly<{
 
 export type ResolvedReference = Readonly<{ key: string; scope: 'workspace' | 'personal'; version: number }>;
 
-export type ResolveResult = Readonly<{
-  output: unknown;
-  references: ResolvedReference[];
-  /** The distinct values substituted, when asked for: executors scrub them from their logs. */
-  masks?: string[];
+/** A version a resolution used, as its record names it: by fingerprint, never by value. */
+export type UsedVersion = Readonly<{ key: string; version: number; fingerprint: string }>;
+
+/** The answer of a resolution, and what its records need to know. */
+export type Resolution = Readonly<{
+  /** null when a missing key fails the resolution (a 422 once it is recorded). */
+  answer: Readonly<{ output: unknown; references: ResolvedReference[]; masks?: string[] }> | null;
+  /** Why the answer is null: the first missing `{key, path}` entries and how many there are. */
+  failure: MissingReferences | null;
+  workspaceVersions: readonly UsedVersion[];
+  /** The personal secrets used, and whose (the owner's record gets their names). */
+  personal: Readonly<{ owner: string; versions: readonly UsedVersion[] }> | null;
+  /** The distinct keys found nowhere, in order of first appearance. */
+  missingKeys: readonly string[];
 }>;
 
 /**
  * Resolution (DESIGN §1): the workspace secret wins; otherwise the personal secret of the user
  * the trigger names, only while that user is an active member; otherwise the key is missing.
- * Reads only the views, through the cache; never the event store.
+ * Reads only the views, through the cache; never the event store. Recording it is the caller's
+ * part (ResolutionRecords), before any value leaves.
  */
 export class Resolver {
   private readonly plaintexts = new WeakMap<SecretDoc, string>();
@@ -46,7 +59,7 @@ export class Resolver {
     private readonly cipher: SecretCipher,
   ) {}
 
-  async resolve(request: ResolveRequest): Promise<ResolveResult> {
+  async resolve(request: ResolveRequest): Promise<Resolution> {
     const { workspaceId } = request;
     // The input is checked against the limits before anything is looked up.
     const counts = scanReferences(request.input);
@@ -59,30 +72,39 @@ export class Resolver {
 
     const values = new Map<string, string>();
     const references: ResolvedReference[] = [];
+    const workspaceVersions: UsedVersion[] = [];
+    const personalVersions: UsedVersion[] = [];
+    const missingKeys: string[] = [];
     let substituted = 0;
     for (const [key, count] of counts) {
       const workspaceSecret = await this.views.workspaceSecret(workspaceId, key);
       const personalSecret = workspaceSecret || !ownerIsMember ? null : await this.views.personalSecret(personalOwner, key);
       const secret = workspaceSecret ?? personalSecret;
-      if (!secret) continue;
+      if (!secret) {
+        missingKeys.push(key);
+        continue;
+      }
       const scope = workspaceSecret ? 'workspace' : 'personal';
       const value = await this.open(scope, secret);
       substituted += count * Buffer.byteLength(value, 'utf8');
       values.set(key, value);
       references.push({ key, scope, version: secret.version });
+      (workspaceSecret ? workspaceVersions : personalVersions).push({ key, version: secret.version, fingerprint: secret.fingerprint });
     }
     if (substituted > MAX_SUBSTITUTED_BYTES) {
       const message = `the references would substitute more than ${MAX_SUBSTITUTED_BYTES} bytes of values`;
       throw new ValidationFailed(`The input is too large to resolve: ${message}`, [{ field: 'input', message }]);
     }
 
-    if (values.size < counts.size && request.onMissing === 'fail') {
+    const used = { workspaceVersions, personal: personalVersions.length > 0 ? { owner: personalOwner, versions: personalVersions } : null, missingKeys };
+    if (missingKeys.length > 0 && request.onMissing === 'fail') {
       // Paths are worked out only when something is missing, and only for the entries listed.
       const { listed, count } = missingReferences(request.input, (key) => !values.has(key), MISSING_LISTED);
-      throw new MissingReferences(listed, count);
+      return { answer: null, failure: new MissingReferences(listed, count), ...used };
     }
     const output = substitute(request.input, values);
-    return request.masks ? { output, references, masks: [...new Set(values.values())] } : { output, references };
+    const answer = request.masks ? { output, references, masks: [...new Set(values.values())] } : { output, references };
+    return { answer, failure: null, ...used };
   }
 
   /**

@@ -40,14 +40,19 @@ export type ViewWrite<Docs extends DocumentMap, C extends CollectionOf<Docs> = C
  */
 export type Checkpoint = Readonly<{ position: string | null; generation: string }>;
 
+/** A field equals a value, or (a list) any of its values. */
+export type Match = string | number | readonly (string | number)[];
+
 /**
- * A page of live documents, in id order: equality on fields (the first one should be indexed),
- * inclusive bounds on one field (ISO timestamps compare as strings), after an id (keyset paging).
+ * A page of live documents, in id order (ascending unless `order` says otherwise): matches on
+ * fields (the first one should be indexed), inclusive bounds on one field (ISO timestamps compare
+ * as strings), beyond an id in that order (keyset paging).
  */
 export type PageQuery<Doc> = Readonly<{
-  where: Readonly<{ [F in keyof Doc & string]?: string | number }>;
+  where: Readonly<{ [F in keyof Doc & string]?: Match }>;
   range?: Readonly<{ field: keyof Doc & string; min?: string; max?: string }>;
   afterId?: string;
+  order?: 'asc' | 'desc';
   limit: number;
 }>;
 

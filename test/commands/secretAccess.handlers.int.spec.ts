@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/commands/actor';
 import type { SecretAccessHandlers } from '../../src/commands/secretAccess.handlers';
 import { Forbidden, NotFound } from '../../src/errors';
-import { streamIds } from '../../src/events/streams';
+import { recordStreamId, streamIds } from '../../src/events/streams';
 import type { WorkspacePermission } from '../../src/events/values';
 import type { Views } from '../../src/projections/queries';
 import { startWorld, user, type World } from '../projections/world.fixture';
@@ -18,7 +18,9 @@ describe('Secret access handlers', () => {
   const stream = async (streamId: string) =>
     (await t.eventStore.readStream(streamId)).map(({ type, data, metadata }) => ({ type, data, actor: metadata.actor }));
   const set = (actor: Actor, values: Record<string, string>, del: string[] = []) => t.secrets.saveWorkspace(actor, ws, { set: values, delete: del });
-  const accessStream = () => stream(streamIds.secretAccess(ws));
+  /** The records this process (instance `main`, as a test service is) wrote about the workspace, and about a user. */
+  const accessStream = () => stream(recordStreamId('workspaceRecords', 'main', ws));
+  const personalRecords = (userId: string) => stream(recordStreamId('personalRecords', 'main', userId));
 
   /** alice admin; bob write (API_KEY's Member); carol read (no role); erin write (no role); dora and mallory outsiders. */
   beforeEach(async () => {
@@ -113,15 +115,15 @@ describe('Secret access handlers', () => {
       await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_1' }, delete: [] });
       await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_2' }, delete: [] });
       expect(await access.revealPersonal(bob, 'TOKEN')).toEqual({ value: 'ghp_2', version: 2, position: expect.any(String) });
-      expect(await stream(streamIds.personalSecretAccess('bob'))).toEqual([{ type: 'SecretRevealed', data: { key: 'TOKEN', version: 2 }, actor: 'bob' }]);
+      expect(await personalRecords('bob')).toEqual([{ type: 'SecretRevealed', data: { key: 'TOKEN', version: 2 }, actor: 'bob' }]);
       expect(await accessStream()).toEqual([]);
     });
 
     it("never reveals another user's personal secret: each only reaches their own", async () => {
       await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_1' }, delete: [] });
       await expect(access.revealPersonal(alice, 'TOKEN')).rejects.toBeInstanceOf(NotFound);
-      expect(await stream(streamIds.personalSecretAccess('alice'))).toEqual([]);
-      expect(await stream(streamIds.personalSecretAccess('bob'))).toEqual([]);
+      expect(await personalRecords('alice')).toEqual([]);
+      expect(await personalRecords('bob')).toEqual([]);
     });
   });
 
@@ -219,7 +221,7 @@ describe('Secret access handlers', () => {
       await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_1' }, delete: [] });
       await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_2' }, delete: [] });
       expect(versionsOf(await access.checkFingerprint(bob, 'personal', 'bob', 'TOKEN', 'ghp_1', false))).toEqual([1]);
-      expect(await stream(streamIds.personalSecretAccess('bob'))).toEqual([
+      expect(await personalRecords('bob')).toEqual([
         { type: 'FingerprintChecked', data: { key: 'TOKEN', matchedVersions: [1] }, actor: 'bob' },
       ]);
     });

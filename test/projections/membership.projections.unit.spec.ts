@@ -11,7 +11,7 @@ import type { CollectionName, ViewDocs } from '../../src/projections/views';
 import { at, setData, stream } from './recorded.fixture';
 
 const fold = <C extends CollectionName, T extends EventType>(p: Projection<C, T>, events: readonly RecordedOf<T>[]) =>
-  events.reduce<ViewDocs[C] | null>((doc, r) => p.evolve(doc, r), null);
+  events.reduce<ViewDocs[C] | null>((doc, r) => p.evolve(doc, r, p.documentIds(r)[0] ?? ''), null);
 
 type WorkspaceStream = ReturnType<typeof stream<'workspace'>>;
 
@@ -79,7 +79,7 @@ describe('Membership projections', () => {
       const changed = e('MemberPermissionChanged', { userId: 'bob', permission: 'read' });
       expect(p.documentIds(changed)).toEqual(['ws1/bob']);
       expect(fold(p, [joined, changed])).toEqual({ ...fold(p, [joined]), permission: 'read' });
-      expect(p.evolve(null, changed)).toBeNull();
+      expect(p.evolve(null, changed, 'ws1/bob')).toBeNull();
     });
 
     it('deletes the member on MemberRemoved; re-joining starts a new membership', () => {

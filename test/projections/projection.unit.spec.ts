@@ -23,13 +23,13 @@ describe('erase: a projection as the projector holds it', () => {
     const doc = { revision: 7 };
 
     expect(deletions.documentIds(set)).toEqual([]);
-    expect(deletions.evolve(doc, set)).toBe(doc);
+    expect(deletions.evolve(doc, set, 'workspaceSecrets-ws1')).toBe(doc);
     expect(deletions.documentIds(removed)).toEqual([]);
-    expect(deletions.evolve(doc, removed)).toBe(doc);
+    expect(deletions.evolve(doc, removed, 'workspaceSecrets-ws1')).toBe(doc);
     expect(calls).toEqual([]);
 
     expect(deletions.documentIds(deleted)).toEqual(['workspaceSecrets-ws1']);
-    expect(deletions.evolve(doc, deleted)).toEqual({ revision: 2 });
+    expect(deletions.evolve(doc, deleted, 'workspaceSecrets-ws1')).toEqual({ revision: 2 });
     expect(calls).toEqual(['ids SecretDeleted', 'evolve SecretDeleted']);
   });
 

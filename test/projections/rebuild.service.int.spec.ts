@@ -16,7 +16,10 @@ describe('A rebuild swapped in under a running service', () => {
   let ws: string;
   let open: () => void;
   const resolve = (workflowOwnerId: string, input: unknown) =>
-    w.service.deps.resolver.resolve({ workspaceId: ws, trigger: 'webhook', workflowOwnerId, input, onMissing: 'fail', masks: false });
+    w.service.deps.resolver.resolve({ workspaceId: ws, trigger: 'webhook', workflowOwnerId, input, onMissing: 'fail', masks: false }).then((resolution) => {
+      if (!resolution.answer) throw resolution.failure;
+      return resolution.answer;
+    });
 
   beforeEach(async () => {
     w = await startWorld();

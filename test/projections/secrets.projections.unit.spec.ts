@@ -10,7 +10,7 @@ import type { CollectionName, ViewDocs } from '../../src/projections/views';
 import { at, sealed, setData, stream } from './recorded.fixture';
 
 const fold = <C extends CollectionName, T extends EventType>(p: Projection<C, T>, events: readonly RecordedOf<T>[], from: ViewDocs[C] | null = null) =>
-  events.reduce<ViewDocs[C] | null>((doc, r) => p.evolve(doc, r), from);
+  events.reduce<ViewDocs[C] | null>((doc, r) => p.evolve(doc, r, p.documentIds(r)[0] ?? ''), from);
 
 describe('Secrets projections', () => {
   describe('workspace secrets', () => {
@@ -137,7 +137,7 @@ describe('Secrets projections', () => {
       expect(doc).not.toBeNull();
       for (const r of [personal, workspace]) {
         expect(projected.documentIds(r)).toEqual([]);
-        expect(projected.evolve(doc, r)).toBe(doc);
+        expect(projected.evolve(doc, r, 'id')).toBe(doc);
       }
     });
   });
@@ -174,10 +174,10 @@ describe('Secrets projections', () => {
       ws('SecretSet', setData('A', 1));
       const second = ws('SecretDeleted', { key: 'A' });
       expect(scopesProjection.documentIds(second)).toEqual(['workspaceSecrets-ws1']);
-      expect(scopesProjection.evolve({ revision: 1 }, second)).toEqual({ revision: 2 });
+      expect(scopesProjection.evolve({ revision: 1 }, second, 'workspaceSecrets-ws1')).toEqual({ revision: 2 });
       const personal = stream('personalSecrets', 'bob')('SecretSet', setData('A', 1));
       expect(scopesProjection.documentIds(personal)).toEqual(['personalSecrets-bob']);
-      expect(scopesProjection.evolve(null, personal)).toEqual({ revision: 1 });
+      expect(scopesProjection.evolve(null, personal, 'personalSecrets-bob')).toEqual({ revision: 1 });
     });
 
     it('is not moved by membership or access events', () => {

@@ -160,6 +160,15 @@ export function eventStoreContract(
         expect(await store.readStream(freshStream())).toEqual([]);
       });
 
+      it("reads a stream's last event, and nothing of a stream that does not exist", async () => {
+        const store = await open();
+        const stream = freshStream();
+        expect(await store.readLast(stream)).toBeNull();
+        await store.append(stream, [newEvent('A'), newEvent('B')], { expectedRevision: 0 });
+        const head = await store.append(stream, [newEvent('C', { n: 3 })], { expectedRevision: 2 });
+        expect(await store.readLast(stream)).toMatchObject({ streamId: stream, revision: 3, type: 'C', data: { n: 3 }, position: head.position });
+      });
+
       it('keeps streams of other ids independent', async () => {
         const store = await open();
         const [a, b] = [freshStream('workspace'), freshStream('workspace')];

@@ -43,6 +43,19 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
     expect(ids(await store.page('items', { where: {}, range: { field: 'at', max: range.min }, limit: 10 }))).toEqual(['01', '02']);
   });
 
+  it('matches any of a list of values, on indexed and other fields alike', async () => {
+    const store = await seed();
+    expect(ids(await store.page('items', { where: { group: ['g', 'h'], color: 'red' }, limit: 10 }))).toEqual(['01', '03', '04']);
+    expect(ids(await store.page('items', { where: { color: ['blue', 'green'] }, limit: 10 }))).toEqual(['02']);
+    expect(ids(await store.page('items', { where: { group: [] }, limit: 10 }))).toEqual([]);
+  });
+
+  it('pages newest first when asked, continuing before an id', async () => {
+    const store = await seed();
+    expect(ids(await store.page('items', { where: { group: 'g' }, order: 'desc', limit: 2 }))).toEqual(['04', '02']);
+    expect(ids(await store.page('items', { where: { group: 'g' }, order: 'desc', afterId: '02', limit: 10 }))).toEqual(['01']);
+  });
+
   it('returns documents with their positions', async () => {
     const store = await seed();
     const [first] = await store.page('items', { where: { color: 'blue' }, limit: 1 });

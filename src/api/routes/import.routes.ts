@@ -68,7 +68,7 @@ export function importRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>)
     handle({
       admit: member,
       existingKeys: async (request) => (await deps.views.workspaceSecrets(workspaceOf(request))).secrets.map((s) => s.key),
-      save: (request, set) => deps.secrets.saveWorkspace(actorOf(request.principal), workspaceOf(request), { set, delete: [] }, ifMatch(request)),
+      save: (request, set) => deps.secrets.saveWorkspace(actorOf(request), workspaceOf(request), { set, delete: [] }, ifMatch(request)),
     }),
   );
 
@@ -78,7 +78,7 @@ export function importRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>)
     handle({
       admit: async () => {},
       existingKeys: async (request) => (await deps.views.personalSecrets(request.principal.id)).secrets.map((s) => s.key),
-      save: (request, set) => deps.secrets.savePersonal(actorOf(request.principal), { set, delete: [] }, ifMatch(request)),
+      save: (request, set) => deps.secrets.savePersonal(actorOf(request), { set, delete: [] }, ifMatch(request)),
     }),
   );
 }

@@ -68,7 +68,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspace
       },
     },
     async (request, reply) => {
-      const written = await deps.workspaces.invite(actorOf(request.principal), request.params.ws, request.body);
+      const written = await deps.workspaces.invite(actorOf(request), request.params.ws, request.body);
       return reply.written({ position: written.position }, { status: 201, body: { id: written.invitationId, position: written.position ?? '0' } });
     },
   );
@@ -84,7 +84,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspace
       },
     },
     async (request, reply) => {
-      const written = await deps.workspaces.revoke(actorOf(request.principal), request.params.ws, request.params.id);
+      const written = await deps.workspaces.revoke(actorOf(request), request.params.ws, request.params.id);
       return reply.written({ position: written.position }, { status: 204 });
     },
   );
@@ -148,7 +148,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspace
       if (principal.email === null) throw new Forbidden('Accepting an invitation needs a token with an email');
       const invitation = await deps.views.invitation(request.params.id);
       if (!invitation || invitation.email !== principal.email) throw new NotFound('Invitation not found', 'invitation_not_found');
-      const written = await deps.workspaces.accept(actorOf(principal), invitation.workspaceId, invitation.invitationId);
+      const written = await deps.workspaces.accept(actorOf(request), invitation.workspaceId, invitation.invitationId);
       const body = { workspaceId: invitation.workspaceId, permission: invitation.permission, position: written.position ?? '0' };
       return reply.written({ position: written.position }, { body });
     },
@@ -169,7 +169,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspace
     },
     async (request, reply) => {
       const { ws, userId } = request.params;
-      const written = await deps.workspaces.changePermission(actorOf(request.principal), ws, userId, request.body.permission);
+      const written = await deps.workspaces.changePermission(actorOf(request), ws, userId, request.body.permission);
       return reply.written({ position: written.position }, { body: { userId, permission: request.body.permission, position: written.position ?? '0' } });
     },
   );
@@ -186,7 +186,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspace
     },
     async (request, reply) => {
       const { ws, userId } = request.params;
-      const written = await deps.workspaces.remove(actorOf(request.principal), ws, userId);
+      const written = await deps.workspaces.remove(actorOf(request), ws, userId);
       return reply.written({ position: written.position }, { status: 204 });
     },
   );

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { Forbidden, MissingReferences } from '../../errors';
+import { runSchema } from '../../events/records.events';
 import { triggers } from '../../resolver/resolver';
 import { awaitMinPosition } from '../consistency';
 import type { App, AppDeps } from '../deps';
-import { SCOPE_RESOLVE } from '../principal';
+import { actorOf, SCOPE_RESOLVE } from '../principal';
 import { idSchema, positionSchema } from '../schemas';
 
 const userIdSchema = z.string().min(1).max(256);
@@ -16,6 +17,7 @@ const resolveBody = z
     workflowOwnerId: userIdSchema.optional(),
     // Any JSON value (the body is JSON already); walking it with z.json() cost more than resolving it.
     input: z.unknown().refine((input) => input !== undefined, 'is required'),
+    run: runSchema.optional(),
     onMissing: z.enum(['fail', 'keep']).default('fail'),
     masks: z.boolean().default(false),
     minPosition: positionSchema.optional(),
@@ -29,8 +31,12 @@ const resolveBody = z
     }
   });
 
-/** Resolution for executors: tokens with `secrets:resolve`, limited to their `ws` claim if any. */
-export function resolveRoutes(app: App, deps: Pick<AppDeps, 'resolver' | 'progress' | 'metrics' | 'settings'>) {
+/**
+ * Resolution for executors: tokens with `secrets:resolve` (their `ws` claim checked with every
+ * route's). Every resolution, answered or missing, is on the record before any value leaves: a
+ * record that cannot be written makes a 503 with no value.
+ */
+export function resolveRoutes(app: App, deps: Pick<AppDeps, 'resolver' | 'resolutionRecords' | 'progress' | 'metrics' | 'settings'>) {
   app.post(
     '/resolve',
     {
@@ -49,7 +55,7 @@ export function resolveRoutes(app: App, deps: Pick<AppDeps, 'resolver' | 'progre
       },
       schema: {
         tags: ['resolution'],
-        summary: 'Resolve {{KEY}} references in a JSON value at run time',
+        summary: 'Resolve {{KEY}} references in a JSON value at run time (on the record)',
         body: resolveBody,
         response: {
           200: z.object({
@@ -65,10 +71,12 @@ export function resolveRoutes(app: App, deps: Pick<AppDeps, 'resolver' | 'progre
       const { resolutions, resolvedReferences } = deps.metrics;
       try {
         await awaitMinPosition(deps.progress, deps.settings.viewWaitMs, request, body.minPosition);
-        const result = await deps.resolver.resolve(body);
+        const resolution = await deps.resolver.resolve(body);
+        await deps.resolutionRecords.record(actorOf(request), body, resolution);
+        if (!resolution.answer) throw resolution.failure!;
         resolutions.inc({ outcome: 'resolved' });
-        for (const reference of result.references) resolvedReferences.inc({ scope: reference.scope });
-        return result;
+        for (const reference of resolution.answer.references) resolvedReferences.inc({ scope: reference.scope });
+        return resolution.answer;
       } catch (error) {
         resolutions.inc({ outcome: error instanceof MissingReferences ? 'missing' : 'refused' });
         throw error;

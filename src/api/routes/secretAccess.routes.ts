@@ -33,7 +33,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
       config: { rateClass: 'oracle' },
       schema: { tags: ['workspace secrets'], summary: "Reveal a secret's value (workspace admins, its admins and members; recorded)", params: workspaceKeyParams, response: { 200: revealed } },
     },
-    async (request, reply) => answerRecorded(reply, await deps.access.revealWorkspace(actorOf(request.principal), request.params.ws, request.params.key)),
+    async (request, reply) => answerRecorded(reply, await deps.access.revealWorkspace(actorOf(request), request.params.ws, request.params.key)),
   );
 
   app.post(
@@ -43,7 +43,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
       config: { rateClass: 'oracle' },
       schema: { tags: ['personal secrets'], summary: "Reveal my personal secret's value (recorded)", params: keyParams, response: { 200: revealed } },
     },
-    async (request, reply) => answerRecorded(reply, await deps.access.revealPersonal(actorOf(request.principal), request.params.key)),
+    async (request, reply) => answerRecorded(reply, await deps.access.revealPersonal(actorOf(request), request.params.key)),
   );
 
   app.post(
@@ -62,7 +62,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
       const { ws, key } = request.params;
       const { principal } = request;
       const auditor = principal.scopes.has(SCOPE_AUDIT);
-      return answerRecorded(reply, await deps.access.checkFingerprint(actorOf(principal), 'workspace', ws, key, request.body.value, auditor));
+      return answerRecorded(reply, await deps.access.checkFingerprint(actorOf(request), 'workspace', ws, key, request.body.value, auditor));
     },
   );
 
@@ -81,7 +81,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
     async (request, reply) =>
       answerRecorded(
         reply,
-        await deps.access.checkFingerprint(actorOf(request.principal), 'personal', request.principal.id, request.params.key, request.body.value, false),
+        await deps.access.checkFingerprint(actorOf(request), 'personal', request.principal.id, request.params.key, request.body.value, false),
       ),
   );
 }

@@ -65,7 +65,7 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
     { schema: { tags, summary: 'Change displayName and description (secret admins)', params: workspaceKeyParams, body: detailsBody, response: { 200: writeResult } } },
     async (request, reply) => {
       const { ws, key } = request.params;
-      return reply.written(await deps.secrets.changeWorkspaceDetails(actorOf(request.principal), ws, key, request.body, ifMatch(request)));
+      return reply.written(await deps.secrets.changeWorkspaceDetails(actorOf(request), ws, key, request.body, ifMatch(request)));
     },
   );
 
@@ -117,7 +117,7 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
     async (request, reply) => {
       const { ws, key } = request.params;
       const { email, role } = request.body;
-      const written = await deps.secrets.share(actorOf(request.principal), ws, key, { kind: 'add', email, role }, ifMatch(request));
+      const written = await deps.secrets.share(actorOf(request), ws, key, { kind: 'add', email, role }, ifMatch(request));
       return reply.written(written, { status: 201, body: { revision: written.revision, position: written.position ?? '0', userId: written.userId, role } });
     },
   );
@@ -136,7 +136,7 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
     async (request, reply) => {
       const { ws, key, userId } = request.params;
       const { role } = request.body;
-      const written = await deps.secrets.share(actorOf(request.principal), ws, key, { kind: 'change', userId, role }, ifMatch(request));
+      const written = await deps.secrets.share(actorOf(request), ws, key, { kind: 'change', userId, role }, ifMatch(request));
       return reply.written(written, { body: { revision: written.revision, position: written.position ?? '0', userId, role } });
     },
   );
@@ -153,7 +153,7 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
     },
     async (request, reply) => {
       const { ws, key, userId } = request.params;
-      return reply.written(await deps.secrets.share(actorOf(request.principal), ws, key, { kind: 'remove', userId }, ifMatch(request)), { status: 204 });
+      return reply.written(await deps.secrets.share(actorOf(request), ws, key, { kind: 'remove', userId }, ifMatch(request)), { status: 204 });
     },
   );
 
@@ -174,7 +174,7 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
     '/me/secrets/:key',
     { schema: { tags: personal, summary: 'Change displayName and description', params: keyParams, body: detailsBody, response: { 200: writeResult } } },
     async (request, reply) => {
-      return reply.written(await deps.secrets.changePersonalDetails(actorOf(request.principal), request.params.key, request.body, ifMatch(request)));
+      return reply.written(await deps.secrets.changePersonalDetails(actorOf(request), request.params.key, request.body, ifMatch(request)));
     },
   );
 

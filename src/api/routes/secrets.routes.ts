@@ -31,7 +31,7 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>
   app.patch(
     '/workspaces/:ws/secrets',
     { schema: { tags, summary: 'Save a batch: set and delete keys, all or nothing', params: workspaceParams, body: batchBody, response: { 200: writeResult } } },
-    async (request, reply) => reply.written(await deps.secrets.saveWorkspace(actorOf(request.principal), request.params.ws, request.body, ifMatch(request))),
+    async (request, reply) => reply.written(await deps.secrets.saveWorkspace(actorOf(request), request.params.ws, request.body, ifMatch(request))),
   );
 
   app.put(
@@ -39,7 +39,7 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>
     { schema: { tags, summary: 'Set one key (201 when new)', params: workspaceKeyParams, body: putSecretBody, response: { 200: putResult, 201: putResult } } },
     async (request, reply) => {
       const { ws, key } = request.params;
-      const saved = await deps.secrets.saveWorkspace(actorOf(request.principal), ws, { set: { [key]: request.body.value }, delete: [] }, ifMatch(request));
+      const saved = await deps.secrets.saveWorkspace(actorOf(request), ws, { set: { [key]: request.body.value }, delete: [] }, ifMatch(request));
       return answerPut(reply, key, saved);
     },
   );
@@ -49,7 +49,7 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>
     { schema: { tags, summary: 'Delete one key', params: workspaceKeyParams, response: { 204: noContent } } },
     async (request, reply) => {
       const { ws, key } = request.params;
-      return reply.written(await deps.secrets.saveWorkspace(actorOf(request.principal), ws, { set: {}, delete: [key] }, ifMatch(request)), { status: 204 });
+      return reply.written(await deps.secrets.saveWorkspace(actorOf(request), ws, { set: {}, delete: [key] }, ifMatch(request)), { status: 204 });
     },
   );
 
@@ -68,7 +68,7 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>
   app.patch(
     '/me/secrets',
     { schema: { tags: personal, summary: 'Save a batch of my personal secrets', body: batchBody, response: { 200: writeResult } } },
-    async (request, reply) => reply.written(await deps.secrets.savePersonal(actorOf(request.principal), request.body, ifMatch(request))),
+    async (request, reply) => reply.written(await deps.secrets.savePersonal(actorOf(request), request.body, ifMatch(request))),
   );
 
   app.put(
@@ -76,7 +76,7 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>
     { schema: { tags: personal, summary: 'Set one personal key (201 when new)', params: keyParams, body: putSecretBody, response: { 200: putResult, 201: putResult } } },
     async (request, reply) => {
       const { key } = request.params;
-      const saved = await deps.secrets.savePersonal(actorOf(request.principal), { set: { [key]: request.body.value }, delete: [] }, ifMatch(request));
+      const saved = await deps.secrets.savePersonal(actorOf(request), { set: { [key]: request.body.value }, delete: [] }, ifMatch(request));
       return answerPut(reply, key, saved);
     },
   );
@@ -85,6 +85,6 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>
     '/me/secrets/:key',
     { schema: { tags: personal, summary: 'Delete one personal key', params: keyParams, response: { 204: noContent } } },
     async (request, reply) =>
-      reply.written(await deps.secrets.savePersonal(actorOf(request.principal), { set: {}, delete: [request.params.key] }, ifMatch(request)), { status: 204 }),
+      reply.written(await deps.secrets.savePersonal(actorOf(request), { set: {}, delete: [request.params.key] }, ifMatch(request)), { status: 204 }),
   );
 }

@@ -16,7 +16,7 @@ export function workspacesRoutes(app: App, deps: Pick<AppDeps, 'views' | 'worksp
       },
     },
     async (request, reply) => {
-      const written = await deps.workspaces.create(actorOf(request.principal), request.body.name);
+      const written = await deps.workspaces.create(actorOf(request), request.body.name);
       return reply.written({ position: written.position }, { status: 201, body: { id: written.workspaceId, name: request.body.name, position: written.position ?? '0' } });
     },
   );

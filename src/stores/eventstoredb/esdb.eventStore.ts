@@ -92,6 +92,18 @@ export class EsdbEventStore implements EventStore {
     return events;
   }
 
+  async readLast(streamId: string): Promise<StoredEvent | null> {
+    try {
+      for await (const resolved of this.client.readStream(streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+        if (resolved.event) return toStoredEvent(resolved.event);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return null;
+      throw error;
+    }
+    return null;
+  }
+
   /** Pages through $all, keeping only this service's events, until `limit` of them or the end. */
   async readAll(after: string | null, limit: number): Promise<StoredEvent[]> {
     const found: StoredEvent[] = [];

@@ -80,25 +80,26 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 
   async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]> {
     const filter: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(query.where)) filter[`doc.${checked(field)}`] = value;
+    for (const [field, value] of Object.entries(query.where)) filter[`doc.${checked(field)}`] = Array.isArray(value) ? { $in: value } : value;
     if (query.range && (query.range.min !== undefined || query.range.max !== undefined)) {
       filter[`doc.${checked(query.range.field)}`] = {
         ...(query.range.min !== undefined ? { $gte: query.range.min } : {}),
         ...(query.range.max !== undefined ? { $lte: query.range.max } : {}),
       };
     }
-    if (query.afterId !== undefined) filter._id = { $gt: query.afterId };
-    return this.query(collection, filter, query.limit);
+    const descending = query.order === 'desc';
+    if (query.afterId !== undefined) filter._id = descending ? { $lt: query.afterId } : { $gt: query.afterId };
+    return this.query(collection, filter, query.limit, descending ? -1 : 1);
   }
 
   async all<C extends CollectionOf<Docs>>(collection: C): Promise<Found<Docs[C]>[]> {
     return this.query(collection, {}, 0);
   }
 
-  private async query<C extends CollectionOf<Docs>>(collection: C, filter: Record<string, unknown>, limit: number): Promise<Found<Docs[C]>[]> {
+  private async query<C extends CollectionOf<Docs>>(collection: C, filter: Record<string, unknown>, limit: number, direction: 1 | -1 = 1): Promise<Found<Docs[C]>[]> {
     const rows = await (await this.rows(collection))
       .find({ ...filter, doc: { $ne: null } } as Filter<Row>)
-      .sort({ _id: 1 })
+      .sort({ _id: direction })
       .limit(limit)
       .toArray();
     // The filter left tombstones out: every row here holds a document.

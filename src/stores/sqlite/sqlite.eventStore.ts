@@ -65,6 +65,7 @@ export class SqliteEventStore implements EventStore {
       readStream: db.prepare<[string, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision',
       ),
+      readLast: db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
       readAll: db.prepare<[number | bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: db.prepare<[], { position: number | bigint | null }>('SELECT max(position) AS position FROM events'),
     };
@@ -140,6 +141,11 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, afterRevision = 0): Promise<StoredEvent[]> {
     return this.statements.readStream.all(streamId, afterRevision).map(toStoredEvent);
+  }
+
+  async readLast(streamId: string): Promise<StoredEvent | null> {
+    const row = this.statements.readLast.get(streamId);
+    return row ? toStoredEvent(row) : null;
   }
 
   async readAll(after: string | null, limit: number): Promise<StoredEvent[]> {

@@ -9,6 +9,7 @@ import type {
   DocumentMap,
   FieldOf,
   Found,
+  Match,
   PageQuery,
   Positioned,
   ReadStore,
@@ -103,9 +104,10 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]> {
     const conditions = ['doc IS NOT NULL'];
     const values: unknown[] = [];
-    for (const [field, value] of Object.entries(query.where)) {
-      conditions.push(`${this.fieldExpression(collection, field)} = ?`);
-      values.push(value);
+    for (const [field, value] of Object.entries(query.where) as [string, Match][]) {
+      // A list is one JSON parameter, so one prepared statement serves lists of every length.
+      conditions.push(Array.isArray(value) ? `${this.fieldExpression(collection, field)} IN (SELECT value FROM json_each(?))` : `${this.fieldExpression(collection, field)} = ?`);
+      values.push(Array.isArray(value) ? JSON.stringify(value) : value);
     }
     if (query.range?.min !== undefined) {
       conditions.push(`${this.fieldExpression(collection, query.range.field)} >= ?`);
@@ -115,11 +117,12 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       conditions.push(`${this.fieldExpression(collection, query.range.field)} <= ?`);
       values.push(query.range.max);
     }
+    const descending = query.order === 'desc';
     if (query.afterId !== undefined) {
-      conditions.push('id > ?');
+      conditions.push(descending ? 'id < ?' : 'id > ?');
       values.push(query.afterId);
     }
-    const sql = `SELECT id, position, doc FROM ${this.table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`;
+    const sql = `SELECT id, position, doc FROM ${this.table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT ?`;
     return (this.statement(sql).all(...values, query.limit) as Row[]).map(toFound<Docs[C]>);
   }
 
