@@ -5,6 +5,8 @@ import { randomId, type IdFactory } from './commands/ids';
 import { personalSecretsDecider } from './commands/personalSecrets.decider';
 import { RecordWriter } from './commands/recordWriter';
 import { ResolutionRecords } from './commands/resolution.records';
+import { Refusals } from './commands/refusals';
+import { AuditExports } from './commands/auditExports';
 import { SecretAccessHandlers } from './commands/secretAccess.handlers';
 import { SecretRolesReactor } from './commands/secretRoles.reactor';
 import { SecretsCommands } from './commands/secrets.commands';
@@ -146,6 +148,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   }
   const views = new Views(readStore, cache);
   const records = new RecordWriter(eventStore, options.instanceId ?? DEFAULT_INSTANCE_ID);
+  const refusals = new Refusals(records, async (workspaceId) => (await views.workspace(workspaceId)) !== null, clock, (error) =>
+    options.log.error({ err: error }, 'refusals could not be recorded'),
+  );
+  refusals.start();
   const viewWaitMs = options.settings?.viewWaitMs ?? DEFAULT_VIEW_WAIT_MS;
   const metrics = new Metrics();
   await start();
@@ -170,6 +176,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     progress,
     resolver: new Resolver(views, cipher),
     resolutionRecords: new ResolutionRecords(records, clock),
+    refusals,
+    auditExports: new AuditExports(records, clock),
     jwtSecret: options.jwtSecret,
     metrics,
     settings: {
@@ -187,6 +195,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     cipher,
     close: async () => {
       lag.stop();
+      // What was refused in the last minute goes on the record before the log closes.
+      await refusals.close();
       for (const follower of followers) await follower.stop();
       await eventStore.close();
       await readStore.close();

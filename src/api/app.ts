@@ -12,6 +12,7 @@ import { metricsPlugin } from './metrics.plugin';
 import { openapiPlugin } from './openapi.plugin';
 import { problemDetailsPlugin, sendProblem } from './problemDetails.plugin';
 import { rateLimitsPlugin } from './rateLimits.plugin';
+import { refusalsPlugin } from './refusals.plugin';
 import { apiAnswerHeaders, securityHeadersPlugin } from './securityHeaders.plugin';
 import { uiPlugin } from './ui.plugin';
 import { workspaceClaimPlugin } from './workspaceClaim.plugin';
@@ -124,6 +125,7 @@ function apiPlugin(deps: AppDeps) {
     await api.register(rateLimitsPlugin, { limits: deps.settings.rateLimits });
     await api.register(workspaceClaimPlugin);
     await api.register(writesPlugin, { progress: deps.progress, waitMs: deps.settings.viewWaitMs });
+    await api.register(refusalsPlugin, { refusals: deps.refusals });
     // Unset until a membership preHandler runs; fastify's types want a value of the declared type (double cast justified).
     api.decorateRequest('member', null as unknown as MemberDoc);
     // Every query can wait for the views to reach a position the client saw (read-your-writes):

@@ -8,6 +8,8 @@ import type { ViewProgress } from '../projections/projector';
 import type { Views } from '../projections/queries';
 import type { Resolver } from '../resolver/resolver';
 import type { ResolutionRecords } from '../commands/resolution.records';
+import type { Refusals } from '../commands/refusals';
+import type { AuditExports } from '../commands/auditExports';
 import type { RateLimits } from './rateLimits.plugin';
 
 /** Everything the HTTP layer needs, passed in: no container, no globals. */
@@ -19,6 +21,8 @@ export type AppDeps = Readonly<{
   progress: ViewProgress;
   resolver: Resolver;
   resolutionRecords: ResolutionRecords;
+  refusals: Pick<Refusals, 'note'>;
+  auditExports: AuditExports;
   jwtSecret: string;
   metrics: Metrics;
   settings: Readonly<{

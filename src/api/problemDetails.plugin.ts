@@ -35,6 +35,13 @@ export function problemOf(status: number, code: string, detail: string, extra: R
   return { type: 'about:blank', title: titleOf(status), status, code, detail, ...extra };
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The `code` of the problem the request was answered with, if it was (refusals are recorded by it). */
+    problemCode: string | null;
+  }
+}
+
 export function sendProblem(
   reply: FastifyReply,
   status: number,
@@ -42,6 +49,7 @@ export function sendProblem(
   detail: string,
   extra: Readonly<Record<string, unknown>> = {},
 ) {
+  reply.request.problemCode = code;
   return reply.code(status).type('application/problem+json').send(problemOf(status, code, detail, extra));
 }
 
@@ -53,6 +61,7 @@ export function sendProblem(
  */
 export const problemDetailsPlugin = fp(
   async (app) => {
+    app.decorateRequest('problemCode', null);
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof ProblemError) {
         if (error instanceof RateLimited) reply.header('retry-after', String(error.retryAfterSeconds));

@@ -69,6 +69,7 @@ export const personalRecordsEventSchema = z.discriminatedUnion('type', [secretRe
 export type SecretsResolved = z.infer<typeof secretsResolved>;
 export type PersonalSecretsResolved = z.infer<typeof personalSecretsResolved>;
 export type AccessRefused = z.infer<typeof accessRefused>;
+export type AuditExported = z.infer<typeof auditExported>;
 export type RefusalReason = (typeof refusalReasons)[number];
 export type WorkspaceRecordsEvent = z.infer<typeof workspaceRecordsEventSchema>;
 export type PersonalRecordsEvent = z.infer<typeof personalRecordsEventSchema>;

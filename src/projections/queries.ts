@@ -1,5 +1,5 @@
 import { streamIds } from '../events/streams';
-import type { ReadStore } from '../stores/readStore.port';
+import type { PageQuery, ReadStore } from '../stores/readStore.port';
 import type { ViewCache } from './viewCache';
 import {
   viewIds,
@@ -14,7 +14,24 @@ import {
 
 export type SecretsListing = Readonly<{ revision: number; secrets: readonly SecretDoc[] }>;
 
-export type AuditFilters = Readonly<{ from?: string; to?: string; actor?: string; key?: string; type?: string }>;
+/** What an audit query keeps: a time range (UTC ISO text), an actor, a key (any key a row names), event types, a run. */
+export type AuditFilters = Readonly<{ from?: string; to?: string; actor?: string; key?: string; types?: readonly string[]; runId?: string }>;
+
+/** Whose audit rows: some owners (`workspace:<id>`, `user:<id>`), or every workspace's. */
+export type AuditOwners = Readonly<{ owners: readonly string[] }> | Readonly<{ scope: 'workspace' }>;
+
+export type AuditOrder = 'asc' | 'desc';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+function matchesFilters(doc: AuditDoc, filters: AuditFilters): boolean {
+  if (filters.actor !== undefined && doc.actor !== filters.actor) return false;
+  if (filters.types !== undefined && !filters.types.includes(doc.type)) return false;
+  if (filters.runId !== undefined && doc.runId !== filters.runId) return false;
+  if (filters.from !== undefined && doc.at < filters.from) return false;
+  if (filters.to !== undefined && doc.at > filters.to) return false;
+  return true;
+}
 
 /**
  * Queries over the views. Point lookups on the hot paths (membership, single secrets) go
@@ -22,7 +39,7 @@ export type AuditFilters = Readonly<{ from?: string; to?: string; actor?: string
  */
 export class Views {
   constructor(
-    private readonly store: Pick<ReadStore<ViewDocs>, 'get' | 'find' | 'page'>,
+    private readonly store: Pick<ReadStore<ViewDocs>, 'get' | 'getMany' | 'find' | 'page'>,
     private readonly cache: ViewCache,
   ) {}
 
@@ -82,19 +99,47 @@ export class Views {
     return this.listing('personalSecrets', streamIds.personalSecrets(userId), userId);
   }
 
-  /** Audit rows of one owner (`workspace:<id>` or `user:<id>`), in log order, after a position. */
-  async auditPage(owner: string, filters: AuditFilters, afterPosition: string | undefined, limit: number): Promise<AuditDoc[]> {
-    const where: { -readonly [F in keyof AuditDoc]?: string } = { owner };
-    if (filters.actor !== undefined) where.actor = filters.actor;
-    if (filters.key !== undefined) where.key = filters.key;
-    if (filters.type !== undefined) where.type = filters.type;
-    const found = await this.store.page('audit', {
-      where,
-      range: { field: 'at', min: filters.from, max: filters.to },
-      afterId: afterPosition === undefined ? undefined : viewIds.audit(afterPosition),
-      limit,
-    });
-    return found.map((f) => f.doc);
+  /**
+   * Audit rows, in log order (or newest first), beyond a position. A key filter pages through the
+   * key index (a row matches every key it names: a resolution's references too), the others
+   * through the rows.
+   */
+  async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder = 'asc'): Promise<AuditDoc[]> {
+    const ownerMatch = 'owners' in whose ? { owner: whose.owners.length === 1 ? whose.owners[0]! : whose.owners } : { scope: whose.scope };
+    if (filters.key === undefined) {
+      const where: Writable<PageQuery<AuditDoc>['where']> = { ...ownerMatch };
+      if (filters.actor !== undefined) where.actor = filters.actor;
+      if (filters.types !== undefined) where.type = filters.types;
+      if (filters.runId !== undefined) where.runId = filters.runId;
+      const found = await this.store.page('audit', {
+        where,
+        range: { field: 'at', min: filters.from, max: filters.to },
+        afterId: afterPosition === undefined ? undefined : viewIds.audit(afterPosition),
+        order,
+        limit,
+      });
+      return found.map((f) => f.doc);
+    }
+    const rows: AuditDoc[] = [];
+    let afterId = afterPosition === undefined ? undefined : viewIds.auditKey(afterPosition, filters.key);
+    while (rows.length < limit) {
+      const refs = await this.store.page('auditKeys', { where: { key: filters.key, ...ownerMatch }, afterId, order, limit });
+      const docs = await this.store.getMany('audit', refs.map((ref) => viewIds.audit(ref.doc.position)));
+      for (const ref of refs) {
+        const doc = docs.get(viewIds.audit(ref.doc.position))?.doc;
+        if (doc && matchesFilters(doc, filters)) rows.push(doc);
+        if (rows.length === limit) break;
+      }
+      if (refs.length < limit) break;
+      afterId = refs[refs.length - 1]!.id;
+    }
+    return rows;
+  }
+
+  /** Workspaces by id, after a cursor: those a claim lists (null: every workspace). */
+  async workspacesPage(afterId: string | undefined, limit: number, claimed: ReadonlySet<string> | null): Promise<WorkspaceDoc[]> {
+    const where = claimed === null ? {} : { workspaceId: [...claimed] };
+    return (await this.store.page('workspaces', { where, afterId, limit })).map((f) => f.doc);
   }
 
   /** Every version of one secret, oldest first (deleted and re-set ones included). */

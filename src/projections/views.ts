@@ -1,6 +1,7 @@
 import { sortablePosition } from '../stores/position';
 import type { CollectionSpec } from '../stores/readStore.port';
 import type { RequestContext } from '../events/event';
+import type { EventType } from '../events/streams';
 import type { SealedValue, SecretRole, WorkspacePermission } from '../events/values';
 import { owners } from './owners';
 
@@ -57,7 +58,7 @@ export type AuditDoc = Readonly<{
   /** Whose the row is: a workspace's, or a user's personal secrets' (an auditor reads only the first). */
   scope: 'workspace' | 'user';
   stream: string;
-  type: string;
+  type: EventType;
   actor: string;
   at: string;
   key: string | null;

@@ -4,7 +4,7 @@ import { leaksIn } from '../support/leaks';
 import { startTestApp, token, type TestApp } from '../support/testService';
 import { bodyOf, createWorkspace, expectProblem, fieldsOf, join } from '../support/workspaces';
 
-type Entry = { position: string; type: string; actor: string; at: string; key: string | null; version: number | null; fingerprint: string | null };
+type Entry = { position: string; type: string; actor: string; at: string; key: string | null; version: number | null; fingerprint: string | null; detail?: unknown };
 type Page = { entries: Entry[]; nextCursor: string | null };
 
 const START = Date.parse('2025-03-01T09:00:00.000Z');
@@ -115,7 +115,12 @@ describe('The audit: GET /v1/workspaces/:ws/audit and /v1/me/audit (DESIGN §1, 
     expect(await all('actor=bob')).toEqual(expected((e) => e.actor === 'bob'));
     expect(await all(`from=${minute(6)}&to=${minute(11)}`)).toEqual(expected((e) => e.at >= minute(6) && e.at <= minute(11)));
     expect(await all(`actor=alice&type=SecretMemberAdded&from=${minute(7)}`)).toEqual(expected((e) => e.at === minute(10) && e.type === 'SecretMemberAdded'));
-    expect(await all('type=NoSuchEvent')).toEqual([]);
+  });
+
+  it('refuses an unknown event type or parameter with 400 (DESIGN §7)', async () => {
+    expect(fieldsOf(await call('GET', `${audit}?type=NoSuchEvent`, as('alice')))).toEqual(['type.0']);
+    expect(fieldsOf(await call('GET', `${audit}?type=SecretSet,Nope`, as('alice')))).toEqual(['type.1']);
+    expect(fieldsOf(await call('GET', `${audit}?colour=red`, as('alice')))).toEqual(['colour']);
   });
 
   it('compares from and to as times, whatever their precision, bounds included', async () => {
@@ -142,15 +147,19 @@ describe('The audit: GET /v1/workspaces/:ws/audit and /v1/me/audit (DESIGN §1, 
     expect((await page(`limit=5&cursor=${first.nextCursor}`)).entries).toEqual(everything.entries.slice(5, 10));
   });
 
-  it('streams every match as NDJSON, one entry per line, equal to the paged result', async () => {
+  it('streams every match as NDJSON, one entry per line, equal to the paged result just before, and records the export', async () => {
     for (const query of ['', 'type=SecretSet', 'key=API_KEY&actor=bob']) {
+      const before = await all(query);
       const reply = await call('GET', `${audit}?${query}&limit=2`, { ...as('alice'), headers: { accept: NDJSON } });
       expect(reply.status).toBe(200);
       expect(reply.headers['content-type']).toContain(NDJSON);
       expect(reply.text.endsWith('\n')).toBe(true);
       const lines = reply.text.trimEnd().split('\n').map((line) => JSON.parse(line) as Entry);
-      expect(lines).toEqual(await all(query));
+      expect(lines).toEqual(before);
     }
+    await t.caughtUp();
+    const exports = await all('type=AuditExported');
+    expect(exports.map((e) => e.detail)).toEqual([{ filters: { order: 'asc' } }, { filters: { type: ['SecretSet'], order: 'asc' } }, { filters: { key: 'API_KEY', actor: 'bob', order: 'asc' } }]);
   });
 
   it('is readable by workspace admins and audit:read tokens, a ws claim naming it included', async () => {
@@ -179,6 +188,9 @@ describe('The audit: GET /v1/workspaces/:ws/audit and /v1/me/audit (DESIGN §1, 
     const streamed = await call('GET', '/v1/me/audit', { ...as('alice'), headers: { accept: NDJSON } });
     expect(streamed.text.trimEnd().split('\n')).toHaveLength(2);
     expect(leaksIn(streamed.text, Object.values(V))).toEqual([]);
+    // The export goes on alice's own record once it ends.
+    await t.caughtUp();
+    expect(summary(await all('', token('alice'), '/v1/me/audit')).map(([type]) => type)).toEqual(['SecretSet', 'SecretRevealed', 'AuditExported']);
   });
 });
 

@@ -49,6 +49,8 @@ PATCH /v1/me/secrets/:key 200 body
 POST /v1/me/secrets/:key/reveal 200
 GET /v1/me/secrets/:key/history 200
 GET /v1/me/audit 200 query
+GET /v1/audit 200 query
+GET /v1/audit/workspaces 200
 POST /v1/resolve 200 body
 GET /healthz 200
 GET /readyz 200
@@ -142,7 +144,7 @@ describe('OpenAPI document at /docs/json (DESIGN §3)', () => {
   it('documents the audit filters and paging as query parameters', () => {
     for (const route of routes(DESIGN_ROUTES).filter((r) => r.query)) {
       const query = (operation(route)!.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-      expect(query).toEqual(expect.arrayContaining(['from', 'to', 'actor', 'key', 'type', 'cursor', 'limit']));
+      expect(query).toEqual(expect.arrayContaining(['from', 'to', 'actor', 'key', 'type', 'runId', 'order', 'cursor', 'limit']));
     }
   });
 

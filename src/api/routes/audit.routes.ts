@@ -1,31 +1,47 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { ExportRecord } from '../../commands/auditExports';
 import { Forbidden, NotFound } from '../../errors';
+import { eventTypes, type EventType } from '../../events/streams';
 import { owners } from '../../projections/owners';
-import type { AuditFilters } from '../../projections/queries';
+import type { AuditFilters, AuditOwners } from '../../projections/queries';
 import type { AuditDoc } from '../../projections/views';
 import type { App, AppDeps } from '../deps';
-import { SCOPE_AUDIT, type Principal } from '../principal';
-import { positionSchema, workspaceParams } from '../schemas';
+import { actorOf, SCOPE_AUDIT, tokenCovers, type Principal } from '../principal';
+import { idSchema, positionSchema, workspaceParams } from '../schemas';
 
 const NDJSON = 'application/x-ndjson';
 const EXPORT_PAGE = 500;
 
-const auditQuery = z.object({
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
+const eventType = z.enum(eventTypes as [EventType, ...EventType[]]);
+
+/** `type=A&type=B` or `type=A,B`: each one of the event types (an enum in /docs). */
+const typesParam = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => [...new Set([value].flat().flatMap((part) => part.split(',')).map((part) => part.trim()))])
+  .pipe(z.array(eventType).min(1).max(eventTypes.length));
+
+/** RFC 3339 with any offset (`Z`, `+02:00`); compared in UTC. */
+const instant = z.iso.datetime({ offset: true });
+
+const auditQuery = z.strictObject({
+  from: instant.optional(),
+  to: instant.optional(),
   actor: z.string().min(1).max(256).optional(),
   key: z.string().min(1).max(256).optional(),
-  type: z.string().min(1).max(64).optional(),
+  type: typesParam.optional(),
+  runId: z.string().min(1).max(128).optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
   cursor: positionSchema.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   minPosition: positionSchema.optional(),
 });
+type AuditQuery = z.infer<typeof auditQuery>;
 
 const auditEntry = z.object({
   position: z.string(),
-  type: z.string(),
+  type: eventType,
   actor: z.string(),
   at: z.string(),
   stream: z.string(),
@@ -34,14 +50,19 @@ const auditEntry = z.object({
   fingerprint: z.string().nullable(),
   subject: z.record(z.string(), z.unknown()).nullable(),
   detail: z.record(z.string(), z.unknown()).nullable(),
+  runId: z.string().nullable(),
+  request: z
+    .object({ requestId: z.string(), clientRequestId: z.string().optional(), clientAddress: z.string().optional(), peerAddress: z.string().optional() })
+    .nullable(),
 });
 
 const auditPage = z.object({ entries: z.array(auditEntry), nextCursor: positionSchema.nullable() });
 
 /**
  * Audit times are stored as `Date#toISOString()` text and compared as text, so a bound is put in
- * that form first: `…T09:00:00Z` must include an event at `…T09:00:00.000Z`. Digits finer than a
- * millisecond round a lower bound up, so it never includes an earlier event.
+ * that form first (UTC, milliseconds): `…T09:00:00+02:00` must include an event at
+ * `…T07:00:00.000Z`. Digits finer than a millisecond round a lower bound up, so it never
+ * includes an earlier event.
  */
 function timeBound(iso: string | undefined, side: 'from' | 'to'): string | undefined {
   if (iso === undefined) return undefined;
@@ -49,34 +70,53 @@ function timeBound(iso: string | undefined, side: 'from' | 'to'): string | undef
   return new Date(Date.parse(iso) + (side === 'from' && /[1-9]/.test(finer) ? 1 : 0)).toISOString();
 }
 
-function entry({ owner: _owner, ...rest }: AuditDoc) {
+function entry({ owner: _owner, scope: _scope, ...rest }: AuditDoc) {
   return rest;
 }
 
+function filtersOf(query: AuditQuery): AuditFilters {
+  const { from, to, actor, key, type, runId } = query;
+  return { from: timeBound(from, 'from'), to: timeBound(to, 'to'), actor, key, types: type, runId };
+}
+
+type AuditDeps = Pick<AppDeps, 'views' | 'auditExports'>;
+
 /**
  * A page of entries as JSON, or with `Accept: application/x-ndjson` every match streamed, one
- * entry per line, page by page from the cursor on.
+ * entry per line, page by page from the cursor on. An export (the NDJSON stream) is itself on the
+ * record once it ends (or breaks off): it shows in the next export, never in its own, so an export
+ * equals the pages read just before it.
  */
-async function answer(deps: Pick<AppDeps, 'views'>, request: FastifyRequest, query: z.infer<typeof auditQuery>, reply: FastifyReply, owner: string) {
-  const { cursor, limit, from, to, actor, key, type } = query;
-  const filters: AuditFilters = { from: timeBound(from, 'from'), to: timeBound(to, 'to'), actor, key, type };
+async function answer(deps: AuditDeps, request: FastifyRequest, query: AuditQuery, reply: FastifyReply, whose: AuditOwners, recordTo: ExportRecord) {
+  const { cursor, limit, order } = query;
+  const filters = filtersOf(query);
   if (request.headers.accept?.includes(NDJSON)) {
+    const exporter = actorOf(request);
     async function* lines() {
-      let after = cursor;
-      for (;;) {
-        const page = await deps.views.auditPage(owner, filters, after, EXPORT_PAGE);
-        for (const doc of page) yield `${JSON.stringify(entry(doc))}\n`;
-        if (page.length < EXPORT_PAGE) return;
-        after = page[page.length - 1]!.position;
+      try {
+        let after = cursor;
+        for (;;) {
+          const page = await deps.views.auditPage(whose, filters, after, EXPORT_PAGE, order);
+          for (const doc of page) yield `${JSON.stringify(entry(doc))}\n`;
+          if (page.length < EXPORT_PAGE) return;
+          after = page[page.length - 1]!.position;
+        }
+      } finally {
+        await deps.auditExports.record(exporter, recordTo, exportedFilters(query));
       }
     }
     return reply.type(NDJSON).send(Readable.from(lines()));
   }
-  const page = await deps.views.auditPage(owner, filters, cursor, limit);
+  const page = await deps.views.auditPage(whose, filters, cursor, limit, order);
   return { entries: page.map(entry), nextCursor: page.length === limit ? page[page.length - 1]!.position : null };
 }
 
-/** Workspace admins read their workspace's audit; `audit:read` tokens any they are allowed. */
+function exportedFilters(query: AuditQuery): Record<string, string | string[]> {
+  const { limit: _limit, minPosition: _minPosition, ...filters } = query;
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as Record<string, string | string[]>;
+}
+
+/** Workspace admins read their workspace's audit; `audit:read` tokens any they cover (their `ws` claim was checked). */
 async function requireAuditReader(deps: Pick<AppDeps, 'views'>, principal: Principal, workspaceId: string) {
   const member = await deps.views.member(workspaceId, principal.id);
   if (member?.permission === 'admin') return;
@@ -88,16 +128,30 @@ async function requireAuditReader(deps: Pick<AppDeps, 'views'>, principal: Princ
   throw new Forbidden(`Reading the audit needs workspace admin or the ${SCOPE_AUDIT} scope`);
 }
 
-export function auditRoutes(app: App, deps: Pick<AppDeps, 'views'>) {
+function requireAuditScope(principal: Principal) {
+  if (!principal.scopes.has(SCOPE_AUDIT)) throw new Forbidden(`Reading the audit of every workspace needs the ${SCOPE_AUDIT} scope`);
+}
+
+/** The workspaces an `audit:read` token covers: those its claim lists and that exist, or every workspace. */
+async function coveredWorkspaces(deps: Pick<AppDeps, 'views'>, principal: Principal): Promise<AuditOwners & { claimed: readonly string[] | null }> {
+  if (principal.workspaces === null) return { scope: 'workspace', claimed: null };
+  const existing: string[] = [];
+  for (const workspaceId of principal.workspaces) if (await deps.views.workspace(workspaceId)) existing.push(workspaceId);
+  return { owners: existing.map(owners.workspace), claimed: existing };
+}
+
+export function auditRoutes(app: App, deps: AuditDeps) {
   const tags = ['audit'];
-  const description = `Filters: from, to (ISO times), actor, key, type. Pages with cursor and limit; Accept: ${NDJSON} streams every match.`;
+  const description =
+    `Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; ` +
+    `order=asc|desc; pages with cursor and limit. Accept: ${NDJSON} streams every match (and is recorded as an export). An unknown parameter or type is a 400.`;
 
   app.get(
     '/workspaces/:ws/audit',
     {
       schema: {
         tags,
-        summary: "The workspace's audit history: membership, secret and access events (admins, audit:read)",
+        summary: "The workspace's audit history: membership, secret, access and resolution records (admins, audit:read)",
         description,
         params: workspaceParams,
         querystring: auditQuery,
@@ -105,14 +159,49 @@ export function auditRoutes(app: App, deps: Pick<AppDeps, 'views'>) {
       },
     },
     async (request, reply) => {
-      await requireAuditReader(deps, request.principal, request.params.ws);
-      return answer(deps, request, request.query, reply, owners.workspace(request.params.ws));
+      const { ws } = request.params;
+      await requireAuditReader(deps, request.principal, ws);
+      return answer(deps, request, request.query, reply, { owners: [owners.workspace(ws)] }, { workspaces: [ws] });
     },
   );
 
   app.get(
     '/me/audit',
     { config: { workspaceOf: 'any' }, schema: { tags, summary: 'The audit history of my personal secrets', description, querystring: auditQuery, response: { 200: auditPage } } },
-    async (request, reply) => answer(deps, request, request.query, reply, owners.user(request.principal.id)),
+    async (request, reply) => answer(deps, request, request.query, reply, { owners: [owners.user(request.principal.id)] }, { user: request.principal.id }),
+  );
+
+  app.get(
+    '/audit',
+    {
+      config: { workspaceOf: 'any' },
+      schema: { tags, summary: 'The audit of every workspace an audit:read token covers, in log order', description, querystring: auditQuery, response: { 200: auditPage } },
+    },
+    async (request, reply) => {
+      requireAuditScope(request.principal);
+      const covered = await coveredWorkspaces(deps, request.principal);
+      // An export of every workspace is recorded in the reader's own record; of some, in each.
+      return answer(deps, request, request.query, reply, covered, covered.claimed ? { workspaces: covered.claimed } : { user: request.principal.id });
+    },
+  );
+
+  app.get(
+    '/audit/workspaces',
+    {
+      config: { workspaceOf: 'any' },
+      schema: {
+        tags,
+        summary: 'The workspaces an audit:read token covers (paged by id)',
+        querystring: z.strictObject({ cursor: idSchema.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), minPosition: positionSchema.optional() }),
+        response: { 200: z.object({ workspaces: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string() })), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      requireAuditScope(request.principal);
+      const { cursor, limit } = request.query;
+      const page = await deps.views.workspacesPage(cursor, limit, request.principal.workspaces);
+      const workspaces = page.filter((w) => tokenCovers(request.principal, w.workspaceId)).map((w) => ({ id: w.workspaceId, name: w.name, createdAt: w.createdAt }));
+      return { workspaces, nextCursor: page.length === limit ? page[page.length - 1]!.workspaceId : null };
+    },
   );
 }

@@ -42,6 +42,7 @@ export function resolveRoutes(app: App, deps: Pick<AppDeps, 'resolver' | 'resolu
     {
       config: {
         rateClass: 'resolve',
+        refusalRoute: 'resolve',
         workspaceOf: (request) => {
           const workspaceId = (request.body as { workspaceId?: unknown } | undefined)?.workspaceId;
           return typeof workspaceId === 'string' ? workspaceId : undefined;

@@ -30,7 +30,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
     '/workspaces/:ws/secrets/:key/reveal',
     {
       preHandler: revealAllowed,
-      config: { rateClass: 'oracle' },
+      config: { rateClass: 'oracle', refusalRoute: 'reveal' },
       schema: { tags: ['workspace secrets'], summary: "Reveal a secret's value (workspace admins, its admins and members; recorded)", params: workspaceKeyParams, response: { 200: revealed } },
     },
     async (request, reply) => answerRecorded(reply, await deps.access.revealWorkspace(actorOf(request), request.params.ws, request.params.key)),
@@ -49,7 +49,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
   app.post(
     '/workspaces/:ws/secrets/:key/fingerprint-check',
     {
-      config: { rateClass: 'oracle' },
+      config: { rateClass: 'oracle', refusalRoute: 'fingerprint-check' },
       schema: {
         tags: ['audit'],
         summary: 'The versions whose value equals this one (those who may reveal it, audit:read; recorded)',

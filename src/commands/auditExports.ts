@@ -1,0 +1,25 @@
+import type { AuditExported } from '../events/records.events';
+import { metadataOf } from '../events/event';
+import { contextFor, type Actor, type Clock } from './actor';
+import type { RecordWriter } from './recordWriter';
+
+/** Where an export goes on the record: each workspace it covers, or the reader's own record. */
+export type ExportRecord = Readonly<{ workspaces: readonly string[] } | { user: string }>;
+
+/**
+ * Exports of the audit are themselves on the record (DESIGN §7): who took which filters of whose
+ * history. An export of every workspace is recorded in the
+ * reader's own record, not in each of thousands of workspaces.
+ */
+export class AuditExports {
+  constructor(
+    private readonly records: Pick<RecordWriter, 'record'>,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(actor: Actor, to: ExportRecord, filters: Record<string, string | string[]>): Promise<void> {
+    const event: AuditExported = { type: 'AuditExported', data: { filters }, metadata: metadataOf(contextFor(actor, this.clock)) };
+    if ('user' in to) await this.records.record('personalRecords', to.user, [event]);
+    else await Promise.all(to.workspaces.map((workspaceId) => this.records.record('workspaceRecords', workspaceId, [event])));
+  }
+}

@@ -1,0 +1,81 @@
+import type { RequestContext } from '../events/event';
+import type { AccessRefused, RefusalReason } from '../events/records.events';
+import type { Clock } from './actor';
+import type { RecordWriter } from './recordWriter';
+
+/** A request refused on a route that reaches values: who, where, why. */
+export type Refusal = Readonly<{
+  principal: string;
+  workspaceId: string;
+  route: string;
+  reason: RefusalReason;
+  key?: string;
+  request: RequestContext;
+}>;
+
+type Group = { principal: string; workspaceId: string; route: string; reason: RefusalReason; key?: string; request: RequestContext; count: number; firstAt: string; lastAt: string; minute: number };
+
+const MINUTE_MS = 60_000;
+/** How often finished minutes are written out. */
+const FLUSH_EVERY_MS = 5_000;
+
+/**
+ * Refusals on the record (DESIGN §7), after the answer and merged: one AccessRefused per
+ * principal, workspace, route and reason per minute, with how many there were and when the first
+ * and last came. Only for workspaces that exist (a refusal for a made-up id is nobody's record).
+ * Groups are kept in memory until their minute is over; `close` writes what is left.
+ */
+export class Refusals {
+  private readonly groups = new Map<string, Group>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly records: Pick<RecordWriter, 'record'>,
+    private readonly workspaceExists: (workspaceId: string) => Promise<boolean>,
+    private readonly clock: Clock,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.flush(false).catch(this.onError), FLUSH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  note(refusal: Refusal): void {
+    const now = this.clock();
+    const minute = Math.floor(now.getTime() / MINUTE_MS);
+    const id = [refusal.principal, refusal.workspaceId, refusal.route, refusal.reason, minute].join('\u0000');
+    const group = this.groups.get(id);
+    if (group) {
+      group.count += 1;
+      group.lastAt = now.toISOString();
+      // One key is named only while every refusal of the group was about it.
+      if (group.key !== refusal.key) delete group.key;
+      return;
+    }
+    this.groups.set(id, { ...refusal, count: 1, firstAt: now.toISOString(), lastAt: now.toISOString(), minute });
+  }
+
+  /** Writes the groups of the minutes that are over (all of them when `all`). */
+  async flush(all: boolean): Promise<void> {
+    const current = Math.floor(this.clock().getTime() / MINUTE_MS);
+    const due = [...this.groups].filter(([, group]) => all || group.minute < current);
+    for (const [id] of due) this.groups.delete(id);
+    for (const [, group] of due) {
+      if (!(await this.workspaceExists(group.workspaceId))) continue;
+      const { route, reason, key, count, firstAt, lastAt } = group;
+      const record: AccessRefused = {
+        type: 'AccessRefused',
+        data: { route, ...(key !== undefined ? { key } : {}), reason, count, firstAt, lastAt },
+        metadata: { actor: group.principal, at: lastAt, schemaVersion: 1, ...group.request },
+      };
+      await this.records.record('workspaceRecords', group.workspaceId, [record]);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush(true);
+  }
+}
