@@ -38,6 +38,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_]{1,64}$/, 'must be 1-64 letters, digits or _')
     .default(() => hostname().replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64) || 'main'),
+  /** A file, or `stdout`, that receives every audit row as NDJSON as it is projected (for a SIEM). */
+  AUDIT_SINK: z.string().min(1).optional(),
   /** Comma-separated networks (CIDRs) of the proxies whose X-Forwarded-For is believed; none by default. */
   TRUST_PROXY: z
     .string()

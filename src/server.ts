@@ -34,6 +34,7 @@ async function main() {
     jwtSecret,
     log,
     instanceId: config.INSTANCE_ID,
+    auditSink: config.AUDIT_SINK,
     settings: {
       rateLimits: {
         settingsMax: config.RATE_LIMIT_MAX,

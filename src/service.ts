@@ -22,6 +22,7 @@ import { SecretCipher } from './crypto/secretCipher';
 import { loadSodium } from './crypto/sodium';
 import { Metrics } from './observability/metrics';
 import { allProjections } from './projections';
+import { AuditSink } from './projections/auditSink';
 import { bothReached } from './projections/bothReached';
 import { LagMonitor } from './projections/lagMonitor';
 import { LogInvalidator } from './projections/logInvalidator';
@@ -62,6 +63,8 @@ export type ServiceOptions = Readonly<{
   role?: ServiceRole;
   /** Names this process's record streams (INSTANCE_ID): each API instance must have its own. */
   instanceId?: string;
+  /** AUDIT_SINK: a file, or `stdout`, that receives every audit row as NDJSON as it is projected. */
+  auditSink?: string;
   clock?: Clock;
   newId?: IdFactory;
   settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean; viewWaitMs?: number }>;
@@ -75,6 +78,8 @@ export type Service = Readonly<{
   projector: Projector | null;
   /** How far the reactions to the log (the secret roles of removed members) have got. */
   reactions: ViewProgress;
+  /** The refusals noted and not yet recorded (each minute's go on the record once it is over). */
+  refusals: Refusals;
   lag: LagMonitor;
   cipher: SecretCipher;
   /** Stops what follows the log (each stores its checkpoint as it goes) and closes the stores. */
@@ -96,7 +101,13 @@ async function progressFor(options: ServiceOptions, role: ServiceRole, cache: Vi
       for (const write of writes) cache.invalidate(write.collection, write.id, write.position);
     });
     projector.onReplaced(() => cache.clear());
-    return { projector, views: projector as ViewProgress, followers: [projector] as Follower[], start: () => projector.start() };
+    const followers: Follower[] = [projector];
+    if (options.auditSink) {
+      const sink = AuditSink.open(options.auditSink);
+      projector.onApplied((writes) => sink.write(writes));
+      followers.push({ stop: () => sink.close() });
+    }
+    return { projector, views: projector as ViewProgress, followers, start: () => projector.start() };
   }
   const views = new PolledProgress(async () => (await options.readStore.checkpoint()).position);
   await views.start();
@@ -191,6 +202,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     deps,
     projector,
     reactions,
+    refusals,
     lag,
     cipher,
     close: async () => {

@@ -128,6 +128,7 @@ function apiPlugin(deps: AppDeps) {
     await api.register(refusalsPlugin, { refusals: deps.refusals });
     // Unset until a membership preHandler runs; fastify's types want a value of the declared type (double cast justified).
     api.decorateRequest('member', null as unknown as MemberDoc);
+    api.decorateRequest('reader', null);
     // Every query can wait for the views to reach a position the client saw (read-your-writes):
     // its `minPosition` is validated and documented like any other parameter.
     const waitForMinPosition = async (request: FastifyRequest) => awaitMinPosition(deps.progress, deps.settings.viewWaitMs, request);

@@ -15,11 +15,13 @@ const same = { displayName: null };
 /**
  * Every route of DESIGN §3, called as each principal; the status each must get.
  * Columns: admin, writer, reader, external, nonMember, secretAdmin, secretMember, otherUser, executor, auditor.
+ * An `audit:read` token reads members, secret lists, details, secret members and history of the
+ * workspaces it covers (DESIGN §7), never a value and never a write.
  */
 const matrix: Array<[string, Prepare, number[]]> = [
   ['POST /workspaces', () => ({ method: 'POST', url: '/v1/workspaces', options: { body: { name: 'Mine' } } }), [201, 201, 201, 201, 201, 201, 201, 201, 201, 201]],
   ['GET /workspaces', () => ({ method: 'GET', url: '/v1/workspaces' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
-  ['GET members', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/members` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
+  ['GET members', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/members` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 200]],
   ['POST invitation', ({ ws }, who) => ({ method: 'POST', url: `/v1/workspaces/${ws}/invitations`, options: { body: { email: `from-${who}@example.com`, permission: 'read' } } }), [201, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
   ['DELETE invitation', async ({ ws, freshInvitation }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}/invitations/${await freshInvitation()}` }), [204, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
   ['GET /me/invitations', () => ({ method: 'GET', url: '/v1/me/invitations' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
@@ -32,20 +34,20 @@ const matrix: Array<[string, Prepare, number[]]> = [
   }), [404, 404, 404, 404, 404, 404, 404, 200, 403, 403]],
   ['PATCH member', ({ ws }) => ({ method: 'PATCH', url: `/v1/workspaces/${ws}/members/tina`, options: { body: { permission: 'write' } } }), [200, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
   ['DELETE member', async ({ ws, freshMember }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}/members/${await freshMember()}` }), [204, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
-  ['GET secrets', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
+  ['GET secrets', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 200]],
   ['PATCH secrets (edit KEY)', ({ ws }) => ({ method: 'PATCH', url: `/v1/workspaces/${ws}/secrets`, options: { body: { set: { KEY: VALUE } } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
   ['PUT new key', ({ ws }, who) => ({ method: 'PUT', url: `/v1/workspaces/${ws}/secrets/NEW_${who}`, options: { body: { value: VALUE } } }), [201, 201, 403, 403, 404, 403, 403, 404, 404, 404]],
   ['PUT KEY', ({ ws }) => ({ method: 'PUT', url: `/v1/workspaces/${ws}/secrets/KEY`, options: { body: { value: VALUE } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
   ['DELETE key', async ({ ws, freshKey }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}/secrets/${await freshKey()}` }), [204, 403, 403, 403, 404, 204, 403, 404, 404, 404]],
   ['POST import', ({ ws }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/import`, options: { body: { dotenv } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
-  ['GET details', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
+  ['GET details', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 200]],
   ['PATCH details', ({ ws }) => ({ method: 'PATCH', url: `/v1/workspaces/${ws}/secrets/KEY`, options: { body: same } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
-  ['GET secret members', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY/members` }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
+  ['GET secret members', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY/members` }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 200]],
   ['POST secret member', async ({ ws, freshKey }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/${await freshKey()}/members`, options: { body: { email: 'tina@example.com', role: 'member' } } }), [201, 403, 403, 403, 404, 201, 403, 404, 404, 404]],
   ['PATCH secret member', async ({ ws, freshKey }) => ({ method: 'PATCH', url: `/v1/workspaces/${ws}/secrets/${await freshKey()}/members/mia`, options: { body: { role: 'admin' } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
   ['DELETE secret member', async ({ ws, freshKey }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}/secrets/${await freshKey()}/members/mia` }), [204, 403, 403, 403, 404, 204, 403, 404, 404, 404]],
   ['POST reveal', ({ ws }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/KEY/reveal` }), [200, 403, 403, 403, 404, 200, 200, 404, 404, 404]],
-  ['GET history', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY/history` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
+  ['GET history', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY/history` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 200]],
   ['POST fingerprint-check', ({ ws }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/KEY/fingerprint-check`, options: { body: { value: VALUE } } }), [200, 403, 403, 403, 404, 200, 200, 404, 404, 200]],
   ['GET variables', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/variables` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
   ['GET audit', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/audit` }), [200, 403, 403, 403, 404, 403, 403, 404, 404, 200]],

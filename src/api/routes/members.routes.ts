@@ -23,14 +23,14 @@ const invitationSchema = z.object({
 
 /** Members and invitations: admins manage them; invitees see and accept their own. */
 export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspaces'>) {
-  const { member } = membershipChecks(deps.views);
+  const { reader } = membershipChecks(deps.views);
   app.get(
     '/workspaces/:ws/members',
     {
-      preHandler: member,
+      preHandler: reader,
       schema: {
         tags: ['members'],
-        summary: 'Members and pending invitations',
+        summary: 'Members and pending invitations (members, audit:read)',
         params: workspaceParams,
         response: { 200: z.object({ members: z.array(memberSchema), invitations: z.array(invitationSchema) }) },
       },

@@ -3,7 +3,7 @@ import { effectiveSecretRole } from '../../commands/secretRights';
 import { Forbidden, NotFound, RuleViolation } from '../../errors';
 import { streamIds } from '../../events/streams';
 import { owners } from '../../projections/owners';
-import type { SecretDoc } from '../../projections/views';
+import type { MemberDoc, SecretDoc } from '../../projections/views';
 import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
@@ -37,7 +37,9 @@ function versionsOf(key: string, history: Awaited<ReturnType<AppDeps['views']['h
 
 /** A secret's detail view, its history, and sharing (workspace secrets only). */
 export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>) {
-  const { member } = membershipChecks(deps.views);
+  const { reader } = membershipChecks(deps.views);
+  /** The caller's role on a secret: theirs as a member; none for an auditor who is no member. */
+  const roleOn = (secret: SecretDoc, member: MemberDoc | null) => (member ? effectiveSecretRole(member.permission, explicitRole(secret, member.userId)) : null);
   const tags = ['workspace secrets'];
 
   async function workspaceSecret(ws: string, key: string) {
@@ -49,14 +51,13 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
 
   app.get(
     '/workspaces/:ws/secrets/:key',
-    { preHandler: member, schema: { tags, summary: "A secret's details (never its value)", params: workspaceKeyParams, response: { 200: secretListItem } } },
+    { preHandler: reader, schema: { tags, summary: "A secret's details (never its value; members, audit:read)", params: workspaceKeyParams, response: { 200: secretListItem } } },
     async (request, reply) => {
       const { ws, key } = request.params;
-      const { member } = request;
       // Revision first: a details change landing in between makes the ETag stale, never the details.
       reply.header('etag', `"${await deps.views.scopeRevision(streamIds.workspaceSecrets(ws))}"`);
       const secret = await workspaceSecret(ws, key);
-      return listItem(secret, effectiveSecretRole(member.permission, explicitRole(secret, member.userId)));
+      return listItem(secret, roleOn(secret, request.reader));
     },
   );
 
@@ -71,7 +72,7 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
 
   app.get(
     '/workspaces/:ws/secrets/:key/history',
-    { preHandler: member, schema: { tags, summary: 'Every version: who set it, when, its fingerprint', params: workspaceKeyParams, response: { 200: historyResult } } },
+    { preHandler: reader, schema: { tags, summary: 'Every version: who set it, when, its fingerprint (members, audit:read)', params: workspaceKeyParams, response: { 200: historyResult } } },
     async (request) => {
       const { ws, key } = request.params;
       const history = await deps.views.history(owners.workspace(ws), key);
@@ -82,12 +83,13 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
 
   app.get(
     '/workspaces/:ws/secrets/:key/members',
-    { preHandler: member, schema: { tags, summary: 'Who holds a role on the secret (secret admins)', params: workspaceKeyParams, response: { 200: z.object({ members: z.array(sharedWith) }) } } },
+    { preHandler: reader, schema: { tags, summary: 'Who holds a role on the secret (secret admins, audit:read)', params: workspaceKeyParams, response: { 200: z.object({ members: z.array(sharedWith) }) } } },
     async (request) => {
       const { ws, key } = request.params;
-      const { member } = request;
+      const { reader: member } = request;
       const secret = await workspaceSecret(ws, key);
-      if (effectiveSecretRole(member.permission, explicitRole(secret, member.userId)) !== 'admin') {
+      // An auditor (no member) reads who holds a role; a member must be the secret's Admin.
+      if (member && roleOn(secret, member) !== 'admin') {
         throw new Forbidden(`Only the admins of ${key} can see whom it is shared with`);
       }
       const workspaceMembers = new Map((await deps.views.membersOf(ws)).map((m) => [m.userId, m]));

@@ -11,20 +11,18 @@ import { batchBody, keyParams, noContent, putResult, putSecretBody, secretList, 
  * Writes take `If-Match` and answer with the new ETag and the log position.
  */
 export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>) {
-  const { member } = membershipChecks(deps.views);
+  const { reader } = membershipChecks(deps.views);
   const tags = ['workspace secrets'];
 
   app.get(
     '/workspaces/:ws/secrets',
-    { preHandler: member, schema: { tags, summary: 'List the workspace secrets (never values), with the ETag', params: workspaceParams, response: { 200: secretList } } },
+    { preHandler: reader, schema: { tags, summary: 'List the workspace secrets (never values), with the ETag (members, audit:read)', params: workspaceParams, response: { 200: secretList } } },
     async (request, reply) => {
-      const { permission, userId } = request.member;
+      const member = request.reader;
       const { revision, secrets } = await deps.views.workspaceSecrets(request.params.ws);
       reply.header('etag', `"${revision}"`);
-      return {
-        revision,
-        secrets: secrets.map((s) => listItem(s, effectiveSecretRole(permission, s.members.find((m) => m.userId === userId)?.role))),
-      };
+      const roleOf = (s: (typeof secrets)[number]) => (member ? effectiveSecretRole(member.permission, s.members.find((m) => m.userId === member.userId)?.role) : null);
+      return { revision, secrets: secrets.map((s) => listItem(s, roleOf(s))) };
     },
   );
 
