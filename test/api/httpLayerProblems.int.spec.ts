@@ -1,22 +1,20 @@
 import type { Socket } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closedWithin, destroyAll, expectProblemAnswer, listenOnLoopback, openRaw, parseAnswer, rawExchange } from '../support/rawHttp';
-import { startTestApp, type TestApp } from '../support/testService';
+import { startTestApp, useTestApp } from '../support/testService';
 
 /**
  * Answers Node and fastify give on their own, before or instead of any route (bare 400 and 417,
  * fastify's JSON 503 while closing), are problems like every other error.
  */
 describe('Errors of the HTTP layer, over real connections on 127.0.0.1', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let port: number;
   const sockets: Socket[] = [];
   beforeAll(async () => {
-    t = await startTestApp();
     port = await listenOnLoopback(t.app);
   });
   afterEach(() => destroyAll(sockets));
-  afterAll(() => t.close());
 
   it('answers an HTTP/1.1 request without a Host header with a 400 problem, and serves HTTP/1.0 without one', async () => {
     const answer = await rawExchange(port, 'GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n', sockets);

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   closedWithin,
   destroyAll,
@@ -10,7 +10,7 @@ import {
   rawExchange,
   type RawAnswer,
 } from '../support/rawHttp';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { token, useTestApp } from '../support/testService';
 
 // Small limits, so that no test sits out the production ones (30 s and 5 s).
 const REQUEST_TIMEOUT_MS = 1500;
@@ -36,17 +36,15 @@ function headersOf(path: string, extra: Record<string, string | number> = {}) {
 }
 
 describe('HTTP limits, over real connections on 127.0.0.1', () => {
-  let t: TestApp;
+  const t = useTestApp({}, { requestTimeoutMs: REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS });
   let port: number;
   const sockets: Socket[] = [];
   const alice = `Bearer ${token('alice')}`;
 
   beforeAll(async () => {
-    t = await startTestApp(':memory:', {}, { requestTimeoutMs: REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS });
     port = await listenOnLoopback(t.app);
   });
   afterEach(() => destroyAll(sockets));
-  afterAll(() => t.close());
 
   it('ends a body that stalls after its headers once the request timeout passes, with a 408 problem', async () => {
     const connection = await openRaw(port, sockets);
@@ -114,11 +112,7 @@ describe('HTTP limits, over real connections on 127.0.0.1', () => {
 });
 
 describe('HTTP limits as shipped', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('keeps idle connections 5 s, ends requests after 30 s, and takes 16 KiB of headers', () => {
     const server = t.app.server;

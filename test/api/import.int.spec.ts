@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client, type Reply, type RequestOptions } from '../support/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Reply, RequestOptions } from '../support/client';
 import { leaksIn } from '../support/leaks';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { token, useTestApp } from '../support/testService';
 import { bodyOf, etagOf, expectProblem, fieldsOf, workspaceWith } from '../support/workspaces';
 
 const V = {
@@ -24,8 +24,7 @@ const goodEnv = [
 ].join('\r\n');
 
 describe('.env import: POST /v1/workspaces/:ws/secrets/import and /v1/me/secrets/import (DESIGN §3)', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
   let ws: string;
   let secrets: string;
   const bodies: string[] = [];
@@ -40,13 +39,10 @@ describe('.env import: POST /v1/workspaces/:ws/secrets/import and /v1/me/secrets
     bodyOf<{ secrets: { key: string; version: number }[] }>(await api('GET', url, { token: token(user) })).secrets.map((s) => `${s.key}@${s.version}`);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     ws = await workspaceWith(call, 'alice', { bob: 'write', carol: 'read' });
     secrets = `/v1/workspaces/${ws}/secrets`;
     expect((await api('PUT', `${secrets}/DATABASE_URL`, { token: token('alice'), body: { value: 'old-database-url' } })).status).toBe(201);
   });
-  afterAll(() => t.close());
 
   it('dry run: answers the keys, those that exist and no errors, and writes nothing', async () => {
     const before = await etagOf(call, secrets, 'alice');

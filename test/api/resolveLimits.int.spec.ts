@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../support/client';
+import { token, useTestApp } from '../support/testService';
 import { bodyOf, expectProblem, workspaceWith } from '../support/workspaces';
 
 type Missing = { missing: { key: string; path: string }[]; missingCount: number; detail: string };
 
 /** What one resolution may ask for (DESIGN §6), over HTTP: a 400 naming the limit, a bounded 422. */
 describe('Resolution limits (POST /v1/resolve)', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
   let ws: string;
   const resolve = (input: unknown, extra: object = {}) =>
     call('POST', '/v1/resolve', {
@@ -22,12 +21,9 @@ describe('Resolution limits (POST /v1/resolve)', () => {
     });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     ws = await workspaceWith(call, 'alice', {});
     await call('PUT', `/v1/workspaces/${ws}/secrets/BIG`, { token: token('alice'), body: { value: 'b'.repeat(64 * 1024) } });
   });
-  afterAll(() => t.close());
 
   function limitNamed(reply: Awaited<ReturnType<Client>>, message: string) {
     expectProblem(reply, 400, 'validation_failed');

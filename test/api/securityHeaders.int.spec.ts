@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { destroyAll, listenOnLoopback, rawExchange, type RawAnswer } from '../support/rawHttp';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { token, useTestApp } from '../support/testService';
 
 const API_CSP = "default-src 'none';frame-ancestors 'none'";
 
@@ -10,15 +10,13 @@ const API_CSP = "default-src 'none';frame-ancestors 'none'";
  * `%76%31` to `v1`, so these reach the /v1 routes however they are spelled.
  */
 describe('Security headers, whatever the spelling of the path', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let port: number;
   const sockets: Socket[] = [];
   beforeAll(async () => {
-    t = await startTestApp();
     port = await listenOnLoopback(t.app);
   });
   afterEach(() => destroyAll(sockets));
-  afterAll(() => t.close());
 
   const get = (path: string, headers = '') =>
     rawExchange(port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${headers}\r\n`, sockets);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client, type RequestOptions } from '../support/client';
-import { startTestApp, type TestApp } from '../support/testService';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RequestOptions } from '../support/client';
+import { useTestApp } from '../support/testService';
 import { principalNames, seedWorkspace, tokenOf, VALUE, type PrincipalName } from './authz.fixture';
 
 type Seed = Awaited<ReturnType<typeof seedWorkspace>>;
@@ -66,15 +66,11 @@ const matrix: Array<[string, Prepare, number[]]> = [
 ];
 
 describe('Authorisation matrix: every route, every principal (DESIGN §1, §3)', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
   let seed: Seed;
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     seed = await seedWorkspace(call);
   });
-  afterAll(() => t.close());
 
   it.each(matrix)('%s', async (_label, prepare, expected) => {
     const got: Record<string, number> = {};

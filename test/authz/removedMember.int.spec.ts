@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { token, useTestApp } from '../support/testService';
 import { seedWorkspace, tokenOf, VALUE } from './authz.fixture';
 
 describe('A member removed from the workspace loses every right at once', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
   let seed: Awaited<ReturnType<typeof seedWorkspace>>;
   const sam = tokenOf('secretAdmin');
   const executor = tokenOf('executor');
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     seed = await seedWorkspace(call);
     await seed.ok('PUT', '/v1/me/secrets/SAM_PERSONAL', { value: VALUE }, 'secretAdmin');
     const resolve = (body: object) => call('POST', '/v1/resolve', { token: executor, body: { workspaceId: seed.ws, ...body } });
@@ -21,7 +17,6 @@ describe('A member removed from the workspace loses every right at once', () => 
     expect((await resolve({ trigger: 'schedule', workflowOwnerId: 'sam', input: '{{SAM_PERSONAL}}' })).status).toBe(200);
     await seed.ok('DELETE', `/v1/workspaces/${seed.ws}/members/sam`);
   });
-  afterAll(() => t.close());
 
   it.each([
     ['GET', 'secrets'],

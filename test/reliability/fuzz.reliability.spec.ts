@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { POSITION_PATTERN } from '../../src/stores/position';
 import { leaksIn } from '../support/leaks';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { token, useTestApp } from '../support/testService';
 
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 300);
 const VALUE = 'fuzz-secret-value-7d1e';
@@ -15,7 +15,7 @@ type Operation = { method: string; path: string };
  * nothing (the log's head and the key store stay as they were), and the server keeps answering.
  */
 describe('Bad input: fuzzing every route (fast-check)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let operations: Operation[];
   let ws: string;
   const alice = token('alice');
@@ -23,7 +23,6 @@ describe('Bad input: fuzzing every route (fast-check)', () => {
   const statuses = new Map<number, number>();
 
   beforeAll(async () => {
-    t = await startTestApp();
     const call = (method: string, url: string, payload?: unknown) =>
       t.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${alice}` }, payload: payload as string });
     ws = (await call('POST', '/v1/workspaces', { name: 'Fuzz' })).json().id;
@@ -32,7 +31,6 @@ describe('Bad input: fuzzing every route (fast-check)', () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
   });
-  afterAll(() => t.close());
 
   const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('', ' ', '%', '..', '../..', 'KEY', '-', '__proto__'));
   const param = (name: string) =>

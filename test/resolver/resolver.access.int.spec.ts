@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, startTestApp, type TestApp } from '../support/testService';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bearer, useTestApp } from '../support/testService';
 import { createWorkspace, resolver, setWorkspaceSecret } from './resolver.fixture';
 
 const VALUE = 'access-value-5e1f';
 
 describe('Resolution: who may resolve, and what the body must hold', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let ws: string;
   let resolve: ReturnType<typeof resolver>;
   const body = (extra: object = {}) => ({ workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: '{{KEY}}', ...extra });
 
   beforeAll(async () => {
-    t = await startTestApp();
     resolve = resolver(t.app, () => [VALUE]);
     ws = await createWorkspace(t.app, 'alice');
     await setWorkspaceSecret(t.app, ws, 'alice', 'KEY', VALUE);
   });
-  afterAll(() => t.close());
 
   describe('tokens', () => {
     it('resolves with secrets:resolve (among other scopes)', async () => {

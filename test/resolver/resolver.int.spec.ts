@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testService';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testService';
 import {
   createWorkspace,
   deleteWorkspaceSecret,
@@ -27,14 +27,13 @@ const V = {
 };
 
 describe('Resolution (POST /v1/resolve)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let ws: string;
   let resolve: ReturnType<typeof resolver>;
   const manual = (triggeredBy: string, input: unknown, extra: object = {}) =>
     resolve({ workspaceId: ws, trigger: 'manual', triggeredBy, input, ...extra });
 
   beforeAll(async () => {
-    t = await startTestApp();
     resolve = resolver(t.app, () => Object.values(V));
     ws = await createWorkspace(t.app, 'alice');
     await join(t.app, ws, 'alice', 'bob', 'write');
@@ -46,7 +45,6 @@ describe('Resolution (POST /v1/resolve)', () => {
     await setPersonalSecret(t.app, 'carol', 'CAROL_KEY', V.carolKey);
     await setPersonalSecret(t.app, 'mallory', 'MALLORY_KEY', V.malloryKey);
   });
-  afterAll(() => t.close());
 
   describe('precedence', () => {
     it('takes the workspace secret over a personal one with the same key', async () => {

@@ -1,7 +1,8 @@
 import type { App } from '../../src/api/deps';
 
 export type Reply = { status: number; headers: Record<string, string>; body: unknown; text: string };
-export type RequestOptions = { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+/** `body` is sent as JSON; `rawBody` as it is (bytes that are not UTF-8 included), as JSON unless `headers` say otherwise. */
+export type RequestOptions = { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> };
 export type Client = (method: string, url: string, options?: RequestOptions) => Promise<Reply>;
 
 function headersFor(options: RequestOptions): Record<string, string> {
@@ -19,7 +20,7 @@ function parse(text: string): unknown {
   }
 }
 
-/** Calls the app in process (fastify's inject). */
+/** Calls the app in process (fastify's inject): what every test app's `call` is. */
 export function injectClient(app: App): Client {
   return async (method, url, options = {}) => {
     const response = await app.inject({
