@@ -30,10 +30,6 @@ export function token(sub: string, options: TokenOptions = {}): string {
   return sign(claims);
 }
 
-export function bearer(sub: string, options: TokenOptions = {}) {
-  return { authorization: `Bearer ${token(sub, options)}` };
-}
-
 /** The projector of a service that runs it in process (the `all` role, as every test service does). */
 export function inProcess(service: Service): Projector {
   if (!service.projector) throw new Error('this service runs no projector in process');
