@@ -3,9 +3,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { httpClient } from '../support/client';
-import { startServer, type ServerProcess } from '../support/serverProcess';
+import { startServer } from '../support/serverProcess';
 import { TEST_JWT_SECRET, token } from '../support/testService';
+import { createWorkspace } from '../support/workspaces';
 
 const run = promisify(execFile);
 const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
@@ -15,26 +15,27 @@ describe('npm start: graceful shutdown, restart from the checkpoint, npm run reb
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('finishes an in-flight request on SIGTERM, then restarts from its stored checkpoint', async () => {
-    const first: ServerProcess = await startServer();
+    const first = await startServer();
     dirs.push(first.dataDir);
-    const call = httpClient(first.baseUrl);
+    const call = first.call;
     const alice = token('alice');
-    const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    const ws = await createWorkspace(call, 'alice');
     const put = await call('PUT', `/v1/workspaces/${ws}/secrets/API_KEY`, { token: alice, body: { value: 'v1-not-a-real-key' } });
     const position = (put.body as { position: string }).position;
 
     // A query waiting for a position nobody will write is in flight when SIGTERM arrives.
-    const inFlight = call('GET', `/v1/workspaces/${ws}/secrets?minPosition=${Number(position) + 100}`, { token: alice });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const waiting = `/v1/workspaces/${ws}/secrets?minPosition=${Number(position) + 100}`;
+    const inFlight = call('GET', waiting, { token: alice });
+    await expect.poll(() => first.output()).toContain(waiting);
     const exited = first.stop();
     expect((await inFlight).status).toBe(503);
     expect(await exited).toBe(0);
 
     const second = await startServer({}, first.dataDir);
     try {
-      const ready = await httpClient(second.baseUrl)('GET', '/readyz');
+      const ready = await second.call('GET', '/readyz');
       expect(ready.body).toMatchObject({ status: 'ready', position });
-      const list = await httpClient(second.baseUrl)('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
+      const list = await second.call('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
       expect((list.body as { secrets: { key: string }[] }).secrets.map((s) => s.key)).toEqual(['API_KEY']);
     } finally {
       await second.stop();
@@ -44,9 +45,9 @@ describe('npm start: graceful shutdown, restart from the checkpoint, npm run reb
   it('rebuilds the views from the log with npm run rebuild', async () => {
     const server = await startServer();
     dirs.push(server.dataDir);
-    const call = httpClient(server.baseUrl);
+    const call = server.call;
     const alice = token('alice');
-    const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    const ws = await createWorkspace(call, 'alice');
     await call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: alice, body: { set: { A: 'a-value', B: 'b-value' } } });
     const before = await call('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
     await server.stop();
@@ -58,7 +59,7 @@ describe('npm start: graceful shutdown, restart from the checkpoint, npm run reb
 
     const again = await startServer({}, server.dataDir);
     try {
-      const after = await httpClient(again.baseUrl)('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
+      const after = await again.call('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
       expect(after.body).toEqual(before.body);
     } finally {
       await again.stop();
