@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leaksIn } from '../support/leaks';
 import { token, useTestApp } from '../support/testService';
-import { as, bodyOf, expectProblem, fieldsOf, workspaceWith } from '../support/workspaces';
+import { as, bodyOf, expectProblem, fieldsOf, setPersonalSecret, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 
 type Version = { version: number; at: string; actor: string; fingerprint: string };
 type Matches = { key: string; matches: { version: number; at: string; actor: string }[] };
@@ -30,7 +30,7 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
   beforeAll(async () => {
     ws = await workspaceWith(call, 'alice', { bob: 'write', carol: 'read' });
     secrets = `/v1/workspaces/${ws}/secrets`;
-    const put = async (user: string, value: string) => expect((await call('PUT', `${secrets}/KEY`, { ...as(user), body: { value } })).status).toBeLessThan(300);
+    const put = (user: string, value: string) => setWorkspaceSecret(call, ws, user, 'KEY', value);
     await put('alice', ONE);
     expect((await call('POST', `${secrets}/KEY/members`, { ...as('alice'), body: { email: 'bob@example.com', role: 'admin' } })).status).toBe(201);
     await put('bob', TWO);
@@ -129,7 +129,7 @@ describe('Personal history and fingerprint checks: /v1/me/secrets/:key/…', () 
   const alice = as('alice');
 
   beforeAll(async () => {
-    for (const value of [ONE, TWO]) await call('PUT', '/v1/me/secrets/MINE', { ...alice, body: { value } });
+    for (const value of [ONE, TWO]) await setPersonalSecret(call, 'alice', 'MINE', value);
     expect((await call('DELETE', '/v1/me/secrets/MINE', alice)).status).toBe(204);
     expect((await call('PUT', '/v1/me/secrets/MINE', { ...alice, body: { value: ONE } })).status).toBe(201);
   });

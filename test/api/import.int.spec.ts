@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Reply, RequestOptions } from '../support/client';
 import { leaksIn } from '../support/leaks';
 import { token, useTestApp } from '../support/testService';
-import { bodyOf, etagOf, expectProblem, fieldsOf, workspaceWith } from '../support/workspaces';
+import { bodyOf, etagOf, expectProblem, fieldsOf, resolver, workspaceWith } from '../support/workspaces';
 
 const V = {
   db: 'postgres://u:p@db.internal/import-9d1',
@@ -12,7 +12,6 @@ const V = {
   leaked: 'sk-leaked-in-a-bad-line-0f8',
   personal: 'personal-import-value-61d',
 };
-const executor = token('executor', { scope: 'secrets:resolve' });
 
 const goodEnv = [
   '# database',
@@ -25,6 +24,7 @@ const goodEnv = [
 
 describe('.env import: POST /v1/workspaces/:ws/secrets/import and /v1/me/secrets/import (DESIGN §3)', () => {
   const { call } = useTestApp();
+  const resolve = resolver(call, () => Object.values(V));
   let ws: string;
   let secrets: string;
   const bodies: string[] = [];
@@ -132,7 +132,7 @@ describe('.env import: POST /v1/workspaces/:ws/secrets/import and /v1/me/secrets
 
   it('makes the imported values resolvable', async () => {
     const input = { db: '{{DATABASE_URL}}', q: '{{QUOTED}}', m: '{{MULTI}}', e: '{{ EXPORTED }}' };
-    const resolved = await call('POST', '/v1/resolve', { token: executor, body: { workspaceId: ws, trigger: 'api', workflowOwnerId: 'alice', input } });
+    const resolved = await resolve({ workspaceId: ws, trigger: 'api', workflowOwnerId: 'alice', input });
     expect(resolved.status).toBe(200);
     expect(bodyOf<{ output: unknown }>(resolved).output).toEqual({ db: V.db, q: V.quoted, m: V.multi, e: V.exported });
   });
@@ -155,10 +155,7 @@ describe('.env import: POST /v1/workspaces/:ws/secrets/import and /v1/me/secrets
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ keys: ['BOB_PERSONAL'] });
     expect(await keysOf(me, 'bob')).toEqual(['BOB_PERSONAL@1', 'OLD@1']);
-    const resolved = await call('POST', '/v1/resolve', {
-      token: executor,
-      body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'bob', input: '{{BOB_PERSONAL}}' },
-    });
+    const resolved = await resolve({ workspaceId: ws, trigger: 'manual', triggeredBy: 'bob', input: '{{BOB_PERSONAL}}' });
     expect(bodyOf<{ output: unknown }>(resolved).output).toBe(V.personal);
   });
 

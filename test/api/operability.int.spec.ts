@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTestApp, token, useTestApp } from '../support/testService';
-import { createWorkspace } from '../support/workspaces';
+import { createWorkspace, resolver } from '../support/workspaces';
 
 describe('Operability', () => {
   const { call } = useTestApp();
@@ -9,10 +9,7 @@ describe('Operability', () => {
     // An app of its own, whose counters no other test moved.
     const { call } = await startTestApp();
     const ws = await createWorkspace(call, 'alice');
-    await call('POST', '/v1/resolve', {
-      token: token('runner', { scope: 'secrets:resolve' }),
-      body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: 'no references' },
-    });
+    await resolver(call)({ workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: 'no references' });
     const metrics = await call('GET', '/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.text).toMatch(/http_requests_total\{method="POST",route="\/v1\/workspaces",status="201"\} 1/);

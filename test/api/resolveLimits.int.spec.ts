@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../support/client';
-import { token, useTestApp } from '../support/testService';
-import { bodyOf, expectProblem, workspaceWith } from '../support/workspaces';
+import type { Reply } from '../support/client';
+import { useTestApp } from '../support/testService';
+import { bodyOf, executor, expectProblem, resolver, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 
 type Missing = { missing: { key: string; path: string }[]; missingCount: number; detail: string };
 
@@ -9,23 +9,17 @@ type Missing = { missing: { key: string; path: string }[]; missingCount: number;
 describe('Resolution limits (POST /v1/resolve)', () => {
   const { call } = useTestApp();
   let ws: string;
-  const resolve = (input: unknown, extra: object = {}) =>
-    call('POST', '/v1/resolve', {
-      token: token('runner', { scope: 'secrets:resolve' }),
-      body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input, ...extra },
-    });
+  const resolveAs = resolver(call);
+  const resolve = (input: unknown, extra: object = {}) => resolveAs({ workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input, ...extra });
   const rawResolve = (inputJson: string) =>
-    call('POST', '/v1/resolve', {
-      token: token('runner', { scope: 'secrets:resolve' }),
-      rawBody: `{"workspaceId":"${ws}","trigger":"manual","triggeredBy":"alice","input":${inputJson}}`,
-    });
+    call('POST', '/v1/resolve', { token: executor(), rawBody: `{"workspaceId":"${ws}","trigger":"manual","triggeredBy":"alice","input":${inputJson}}` });
 
   beforeAll(async () => {
     ws = await workspaceWith(call, 'alice', {});
-    await call('PUT', `/v1/workspaces/${ws}/secrets/BIG`, { token: token('alice'), body: { value: 'b'.repeat(64 * 1024) } });
+    await setWorkspaceSecret(call, ws, 'alice', 'BIG', 'b'.repeat(64 * 1024));
   });
 
-  function limitNamed(reply: Awaited<ReturnType<Client>>, message: string) {
+  function limitNamed(reply: Reply, message: string) {
     expectProblem(reply, 400, 'validation_failed');
     expect(reply.body).toMatchObject({ errors: [{ field: 'input', message }] });
   }

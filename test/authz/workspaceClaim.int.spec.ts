@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { token, useTestApp } from '../support/testService';
-import { bodyOf, expectProblem, workspaceWith } from '../support/workspaces';
+import { bodyOf, expectProblem, setPersonalSecret, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 
 type Operation = { method: string; path: string };
 
@@ -20,8 +20,8 @@ describe('Token ws claim', () => {
   beforeAll(async () => {
     w1 = await workspaceWith(call, 'alice', { bob: 'write' });
     w2 = await workspaceWith(call, 'alice', {});
-    for (const ws of [w1, w2]) await call('PUT', `/v1/workspaces/${ws}/secrets/KEY`, { token: token('alice'), body: { value: 'claim-value-1' } });
-    await call('PUT', '/v1/me/secrets/KEY', { token: token('alice'), body: { value: 'claim-value-2' } });
+    for (const ws of [w1, w2]) await setWorkspaceSecret(call, ws, 'alice', 'KEY', 'claim-value-1');
+    await setPersonalSecret(call, 'alice', 'KEY', 'claim-value-2');
     const doc = bodyOf<{ paths: Record<string, Record<string, unknown>> }>(await call('GET', '/docs/json'));
     operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
   });
