@@ -7,7 +7,7 @@ import { streamIds } from '../../src/events/streams';
 import { createService, type Service } from '../../src/service';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { openSqliteStores, sqliteEventStore } from '../../src/stores/sqlite/openSqliteStores';
-import { silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
+import { testServiceOptions } from '../support/testService';
 
 const user = (userId: string): Actor => ({ userId, email: `${userId}@example.com` });
 const [alice, bob] = [user('alice'), user('bob')];
@@ -16,14 +16,15 @@ const [alice, bob] = [user('alice'), user('bob')];
 describe('The secret-roles reactor', () => {
   const dirs: string[] = [];
   const running: Service[] = [];
-  const masterKeys = testMasterKeys();
+  /** One set of master keys for every start: a restarted service reads what the last one sealed. */
+  const common = testServiceOptions();
   afterEach(async () => {
     for (const service of running.splice(0)) await service.close();
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
   async function start(dataDir: string) {
-    const service = await createService({ ...openSqliteStores(dataDir), masterKeys, jwtSecret: TEST_JWT_SECRET, log: silentLog });
+    const service = await createService({ ...openSqliteStores(dataDir), ...common });
     running.push(service);
     return service;
   }

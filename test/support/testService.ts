@@ -17,6 +17,11 @@ export function testMasterKeys(id = 'test1') {
   return parseMasterKeys(`${id}:${randomBytes(32).toString('base64')}`);
 }
 
+/** What every service a test starts runs with: master keys (fresh unless given), the test JWT secret, no logs. */
+export function testServiceOptions(masterKeys = testMasterKeys()) {
+  return { masterKeys, jwtSecret: TEST_JWT_SECRET, log: silentLog };
+}
+
 export type TokenOptions = { email?: string | null; scope?: string; ws?: string[]; expiresInMs?: number };
 
 /** Signs a token as the service expects it; `email` defaults to `<sub>@example.com`. */
@@ -57,13 +62,7 @@ async function launch(dataDir: string, overrides: Partial<ServiceOptions>, build
   const stores = openSqliteStores(dataDir);
   const eventStore = overrides.eventStore ?? stores.eventStore;
   const keyStore = overrides.keyStore ?? stores.keyStore;
-  const service = await createService({
-    ...stores,
-    masterKeys: testMasterKeys(),
-    jwtSecret: TEST_JWT_SECRET,
-    log: silentLog,
-    ...overrides,
-  });
+  const service = await createService({ ...stores, ...testServiceOptions(), ...overrides });
   const projector = inProcess(service);
   const app = await buildApp(service.deps, buildOptions);
   await app.ready();
