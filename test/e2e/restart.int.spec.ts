@@ -13,13 +13,16 @@ const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
 describe('npm start: graceful shutdown, restart from the checkpoint, npm run rebuild', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const alice = token('alice');
+  /** A server on a data directory of its own (removed after the file), with a workspace of alice's. */
+  const serverWithWorkspace = async () => {
+    const server = await startServer();
+    dirs.push(server.dataDir);
+    return { server, call: server.call, ws: await createWorkspace(server.call, 'alice') };
+  };
 
   it('finishes an in-flight request on SIGTERM, then restarts from its stored checkpoint', async () => {
-    const first = await startServer();
-    dirs.push(first.dataDir);
-    const call = first.call;
-    const alice = token('alice');
-    const ws = await createWorkspace(call, 'alice');
+    const { server: first, call, ws } = await serverWithWorkspace();
     const put = await call('PUT', `/v1/workspaces/${ws}/secrets/API_KEY`, { token: alice, body: { value: 'v1-not-a-real-key' } });
     const position = (put.body as { position: string }).position;
 
@@ -43,11 +46,7 @@ describe('npm start: graceful shutdown, restart from the checkpoint, npm run reb
   }, 60_000);
 
   it('rebuilds the views from the log with npm run rebuild', async () => {
-    const server = await startServer();
-    dirs.push(server.dataDir);
-    const call = server.call;
-    const alice = token('alice');
-    const ws = await createWorkspace(call, 'alice');
+    const { server, call, ws } = await serverWithWorkspace();
     await call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: alice, body: { set: { A: 'a-value', B: 'b-value' } } });
     const before = await call('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
     await server.stop();
