@@ -29,7 +29,7 @@ describe('npm start: graceful shutdown, restart from the checkpoint, npm run reb
     // A query waiting for a position nobody will write is in flight when SIGTERM arrives.
     const waiting = `/v1/workspaces/${ws}/secrets?minPosition=${Number(position) + 100}`;
     const inFlight = call('GET', waiting, { token: alice });
-    await expect.poll(() => first.output()).toContain(waiting);
+    await expect.poll(() => first.output(), { timeout: 10_000 }).toContain(waiting);
     const exited = first.stop();
     expect((await inFlight).status).toBe(503);
     expect(await exited).toBe(0);
