@@ -12,6 +12,11 @@ function headersFor(options: RequestOptions): Record<string, string> {
   return headers;
 }
 
+/** What goes on the wire: `rawBody` as it is, or `body` as JSON. */
+function payloadOf(options: RequestOptions): string | Buffer | undefined {
+  return options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+}
+
 function parse(text: string): unknown {
   try {
     return text === '' ? undefined : JSON.parse(text);
@@ -27,7 +32,7 @@ export function injectClient(app: App): Client {
       method: method as 'GET',
       url,
       headers: headersFor(options),
-      payload: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      payload: payloadOf(options),
     });
     return { status: response.statusCode, headers: response.headers as Record<string, string>, body: parse(response.body), text: response.body };
   };
@@ -36,10 +41,11 @@ export function injectClient(app: App): Client {
 /** Calls a server over real HTTP. */
 export function httpClient(baseUrl: string): Client {
   return async (method, url, options = {}) => {
+    const payload = payloadOf(options);
     const response = await fetch(`${baseUrl}${url}`, {
       method,
       headers: headersFor(options),
-      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body: typeof payload === 'string' || payload === undefined ? payload : Uint8Array.from(payload),
     });
     const text = await response.text();
     return { status: response.status, headers: Object.fromEntries(response.headers), body: parse(text), text };
