@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { leaksIn } from '../support/leaks';
-import { startTestApp, token, type TestApp } from '../support/testService';
-import { bodyOf, createWorkspace, expectProblem, fieldsOf, join } from '../support/workspaces';
+import { token, useTestApp } from '../support/testService';
+import { as, bodyOf, createWorkspace, expectProblem, fieldsOf, join } from '../support/workspaces';
 
 type Entry = { position: string; type: string; actor: string; at: string; key: string | null; version: number | null; fingerprint: string | null; detail?: unknown };
 type Page = { entries: Entry[]; nextCursor: string | null };
@@ -17,12 +16,11 @@ const fieldNames = (value: unknown): string[] =>
   value === null || typeof value !== 'object' ? [] : Object.entries(value).flatMap(([k, v]) => [...(Array.isArray(value) ? [] : [k]), ...fieldNames(v)]);
 
 describe('The audit: GET /v1/workspaces/:ws/audit and /v1/me/audit (DESIGN §1, §3)', () => {
-  let t: TestApp;
-  let call: Client;
+  let step = 0;
+  const t = useTestApp({ clock: () => new Date(START + step * 60_000) });
+  const call = t.call;
   let ws: string;
   let audit: string;
-  let step = 0;
-  const as = (user: string) => ({ token: token(user) });
   const page = async (query: string, tokenOf = token('alice'), url = audit) => {
     const reply = await call('GET', `${url}?${query}`, { token: tokenOf });
     expect(reply.status, reply.text).toBe(200);
@@ -43,8 +41,6 @@ describe('The audit: GET /v1/workspaces/:ws/audit and /v1/me/audit (DESIGN §1, 
   const summary = (entries: Entry[]) => entries.map((e) => [e.type, e.actor, e.at, e.key, e.version]);
 
   beforeAll(async () => {
-    t = await startTestApp(':memory:', { clock: () => new Date(START + step * 60_000) });
-    call = injectClient(t.app);
     // Each step of the script happens one minute after the previous one.
     const script: Array<() => Promise<unknown>> = [
       async () => (ws = await createWorkspace(call, 'alice')),
@@ -71,7 +67,6 @@ describe('The audit: GET /v1/workspaces/:ws/audit and /v1/me/audit (DESIGN §1, 
     audit = `/v1/workspaces/${ws}/audit`;
     await t.caughtUp();
   });
-  afterAll(() => t.close());
 
   it('returns exactly the scripted events, in order, with position, actor, at, type, key, version and fingerprint', async () => {
     const entries = await all();
@@ -195,12 +190,9 @@ describe('The audit: GET /v1/workspaces/:ws/audit and /v1/me/audit (DESIGN §1, 
 });
 
 describe('The audit export beyond one internal page', () => {
-  let t: TestApp;
-  beforeAll(async () => void (t = await startTestApp()));
-  afterAll(() => t.close());
+  const { call } = useTestApp();
 
   it('streams all of 1,200+ entries once, in order, equal to paging through them', async () => {
-    const call = injectClient(t.app);
     const ws = await createWorkspace(call, 'alice');
     const set = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`KEY_${i}`, `bulk-value-${i}`]));
     expect((await call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: token('alice'), body: { set } })).status).toBe(200);

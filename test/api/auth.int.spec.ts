@@ -1,16 +1,9 @@
 import { createSigner } from 'fast-jwt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, TEST_JWT_SECRET, token, type TestApp } from '../support/testService';
+import { describe, expect, it } from 'vitest';
+import { TEST_JWT_SECRET, token, useTestApp } from '../support/testService';
 
 describe('Authentication (DESIGN §3)', () => {
-  let t: TestApp;
-  let call: Client;
-  beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
-  });
-  afterAll(() => t.close());
+  const { call } = useTestApp();
 
   const status = async (authorization?: string) =>
     (await call('GET', '/v1/workspaces', { headers: authorization === undefined ? {} : { authorization } })).status;

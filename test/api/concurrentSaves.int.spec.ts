@@ -1,20 +1,15 @@
 import type { AppendTicket } from '../../src/stores/eventStore.port';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { describe, expect, it } from 'vitest';
+import { token, useTestApp } from '../support/testService';
+import { createWorkspace } from '../support/workspaces';
 
 describe('Concurrent saves to one scope without If-Match', () => {
-  let t: TestApp;
-  let call: Client;
+  const t = useTestApp();
+  const call = t.call;
   const alice = token('alice');
-  beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
-  });
-  afterAll(() => t.close());
 
   it('all land, queued per stream in the process: not one append conflicts', async () => {
-    const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Busy' } })).body as { id: string }).id;
+    const ws = await createWorkspace(call, 'alice', 'Busy');
     const store = t.stores.eventStore;
     const append = store.append.bind(store);
     let conflicts = 0;

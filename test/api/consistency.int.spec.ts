@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, token, useTestApp } from '../support/testService';
+import { createWorkspace } from '../support/workspaces';
 
 describe('Read-your-writes with minPosition (DESIGN §1)', () => {
-  let t: TestApp;
-  let call: Client;
-  let alice: string;
+  const t = useTestApp();
+  const call = t.call;
+  const alice = token('alice');
   let ws: string;
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
-    alice = token('alice');
-    ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    ws = await createWorkspace(call, 'alice');
   });
-  afterAll(() => t.close());
 
   it('answers every write with the position of its last event, as a string, in the body and X-Position', async () => {
     const reply = await call('PUT', `/v1/workspaces/${ws}/secrets/A`, { token: alice, body: { value: 'v' } });
@@ -41,8 +37,7 @@ describe('Read-your-writes with minPosition (DESIGN §1)', () => {
 
   it('answers 503 when the views do not reach the position in time (5 s as shipped, 50 ms here)', async () => {
     const impatient = await startTestApp(':memory:', { settings: { viewWaitMs: 50 } });
-    const reply = await injectClient(impatient.app)('GET', `/v1/workspaces/${ws}/secrets?minPosition=999999999`, { token: alice });
-    await impatient.close();
+    const reply = await impatient.call('GET', `/v1/workspaces/${ws}/secrets?minPosition=999999999`, { token: alice });
     expect(reply.status).toBe(503);
     expect(reply.body).toMatchObject({ code: 'views_not_caught_up' });
   });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { leaksIn } from '../support/leaks';
-import { startTestApp, token, type TestApp } from '../support/testService';
-import { bodyOf, expectProblem, fieldsOf, workspaceWith } from '../support/workspaces';
+import { token, useTestApp } from '../support/testService';
+import { as, bodyOf, expectProblem, fieldsOf, setPersonalSecret, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 
 type Version = { version: number; at: string; actor: string; fingerprint: string };
 type Matches = { key: string; matches: { version: number; at: string; actor: string }[] };
@@ -12,11 +11,10 @@ const TWO = 'history-value-two-9a7e';
 const auditor = token('reviewer', { scope: 'audit:read', email: null });
 
 describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/history and …/fingerprint-check', () => {
-  let t: TestApp;
-  let call: Client;
+  const t = useTestApp();
+  const call = t.call;
   let ws: string;
   let secrets: string;
-  const as = (user: string) => ({ token: token(user) });
   const history = async (user = 'carol') => {
     const reply = await call('GET', `${secrets}/KEY/history`, as(user));
     expect(reply.status).toBe(200);
@@ -30,11 +28,9 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     ws = await workspaceWith(call, 'alice', { bob: 'write', carol: 'read' });
     secrets = `/v1/workspaces/${ws}/secrets`;
-    const put = async (user: string, value: string) => expect((await call('PUT', `${secrets}/KEY`, { ...as(user), body: { value } })).status).toBeLessThan(300);
+    const put = (user: string, value: string) => setWorkspaceSecret(call, ws, user, 'KEY', value);
     await put('alice', ONE);
     expect((await call('POST', `${secrets}/KEY/members`, { ...as('alice'), body: { email: 'bob@example.com', role: 'admin' } })).status).toBe(201);
     await put('bob', TWO);
@@ -42,7 +38,6 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
     expect((await call('DELETE', `${secrets}/KEY`, as('alice'))).status).toBe(204);
     await put('alice', ONE);
   });
-  afterAll(() => t.close());
 
   it('lists every version with who, when and fingerprint, versions before a delete and re-set included', async () => {
     const { versions, key } = bodyOf<{ key: string; versions: Version[] }>(await history());
@@ -129,18 +124,15 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
 });
 
 describe('Personal history and fingerprint checks: /v1/me/secrets/:key/…', () => {
-  let t: TestApp;
-  let call: Client;
-  const alice = { token: token('alice') };
+  const t = useTestApp();
+  const call = t.call;
+  const alice = as('alice');
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
-    for (const value of [ONE, TWO]) await call('PUT', '/v1/me/secrets/MINE', { ...alice, body: { value } });
+    for (const value of [ONE, TWO]) await setPersonalSecret(call, 'alice', 'MINE', value);
     expect((await call('DELETE', '/v1/me/secrets/MINE', alice)).status).toBe(204);
     expect((await call('PUT', '/v1/me/secrets/MINE', { ...alice, body: { value: ONE } })).status).toBe(201);
   });
-  afterAll(() => t.close());
 
   it('lists every version of my secret, before the delete too, and matches values', async () => {
     const reply = await call('GET', '/v1/me/secrets/MINE/history', alice);

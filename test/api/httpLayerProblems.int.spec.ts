@@ -1,33 +1,25 @@
 import type { Socket } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closedWithin, destroyAll, expectProblemAnswer, listenOnLoopback, openRaw, parseAnswer, rawExchange } from '../support/rawHttp';
-import { startTestApp, type TestApp } from '../support/testService';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closedWithin, destroyAll, expectProblemAnswer, listenOnLoopback, openRaw, parseAnswer, useLoopback } from '../support/rawHttp';
+import { startTestApp, useTestApp } from '../support/testService';
 
 /**
  * Answers Node and fastify give on their own, before or instead of any route (bare 400 and 417,
  * fastify's JSON 503 while closing), are problems like every other error.
  */
 describe('Errors of the HTTP layer, over real connections on 127.0.0.1', () => {
-  let t: TestApp;
-  let port: number;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    t = await startTestApp();
-    port = await listenOnLoopback(t.app);
-  });
-  afterEach(() => destroyAll(sockets));
-  afterAll(() => t.close());
+  const { exchange } = useLoopback(useTestApp());
 
   it('answers an HTTP/1.1 request without a Host header with a 400 problem, and serves HTTP/1.0 without one', async () => {
-    const answer = await rawExchange(port, 'GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n', sockets);
+    const answer = await exchange('GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n');
     expectProblemAnswer(answer, 400, 'missing_host');
-    expect((await rawExchange(port, 'GET /healthz HTTP/1.0\r\n\r\n', sockets)).status).toBe(200);
+    expect((await exchange('GET /healthz HTTP/1.0\r\n\r\n')).status).toBe(200);
   });
 
   it('answers an expectation it cannot meet with a 417 problem, and still takes 100-continue', async () => {
-    const refused = await rawExchange(port, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nExpect: 200-ok\r\n\r\n', sockets);
+    const refused = await exchange('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nExpect: 200-ok\r\n\r\n');
     expectProblemAnswer(refused, 417, 'expectation_failed');
-    const taken = await rawExchange(port, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nExpect: 100-continue\r\n\r\n', sockets);
+    const taken = await exchange('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nExpect: 100-continue\r\n\r\n');
     expect(taken.status).toBe(100);
     expect(taken.body).toContain('HTTP/1.1 200 OK');
   });

@@ -1,16 +1,6 @@
-import type { Socket } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closedWithin,
-  destroyAll,
-  expectProblemAnswer,
-  listenOnLoopback,
-  openRaw,
-  parseAnswer,
-  rawExchange,
-  type RawAnswer,
-} from '../support/rawHttp';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { describe, expect, it } from 'vitest';
+import { closedWithin, expectProblemAnswer, parseAnswer, useLoopback, type RawAnswer } from '../support/rawHttp';
+import { token, useTestApp } from '../support/testService';
 
 // Small limits, so that no test sits out the production ones (30 s and 5 s).
 const REQUEST_TIMEOUT_MS = 1500;
@@ -36,20 +26,11 @@ function headersOf(path: string, extra: Record<string, string | number> = {}) {
 }
 
 describe('HTTP limits, over real connections on 127.0.0.1', () => {
-  let t: TestApp;
-  let port: number;
-  const sockets: Socket[] = [];
+  const { open, exchange } = useLoopback(useTestApp({}, { requestTimeoutMs: REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS }));
   const alice = `Bearer ${token('alice')}`;
 
-  beforeAll(async () => {
-    t = await startTestApp(':memory:', {}, { requestTimeoutMs: REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS });
-    port = await listenOnLoopback(t.app);
-  });
-  afterEach(() => destroyAll(sockets));
-  afterAll(() => t.close());
-
   it('ends a body that stalls after its headers once the request timeout passes, with a 408 problem', async () => {
-    const connection = await openRaw(port, sockets);
+    const connection = await open();
     const headers = headersOf('/v1/workspaces', { Authorization: alice, 'Content-Type': 'application/json', 'Content-Length': 100 });
     connection.socket.write(`${headers}{"name":"A`);
     const waited = await closedWithin(connection, REQUEST_TIMEOUT_MS + SLACK_MS);
@@ -58,7 +39,7 @@ describe('HTTP limits, over real connections on 127.0.0.1', () => {
   });
 
   it('ends a slow sender by the total time its body takes, however often a byte arrives', async () => {
-    const connection = await openRaw(port, sockets);
+    const connection = await open();
     const body = JSON.stringify({ name: 'x'.repeat(200) });
     connection.socket.write(headersOf('/v1/workspaces', { Authorization: alice, 'Content-Type': 'application/json', 'Content-Length': body.length }));
     let sent = 0;
@@ -77,7 +58,7 @@ describe('HTTP limits, over real connections on 127.0.0.1', () => {
   });
 
   it('lets a body that arrives in time through', async () => {
-    const connection = await openRaw(port, sockets);
+    const connection = await open();
     const body = JSON.stringify({ name: 'Acme' });
     connection.socket.write(
       headersOf('/v1/workspaces', { Authorization: alice, 'Content-Type': 'application/json', 'Content-Length': body.length, Connection: 'close' }),
@@ -90,7 +71,7 @@ describe('HTTP limits, over real connections on 127.0.0.1', () => {
   });
 
   it('closes an idle keep-alive connection once the keep-alive timeout passes, without a word', async () => {
-    const connection = await openRaw(port, sockets);
+    const connection = await open();
     connection.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     await expect.poll(() => connection.received(), { timeout: SLACK_MS }).toContain('{"status":"ok"}');
     const answer = connection.received();
@@ -101,24 +82,20 @@ describe('HTTP limits, over real connections on 127.0.0.1', () => {
   });
 
   it('answers headers over 16 KiB with a 431 problem, and takes them just under', async () => {
-    const over = await rawExchange(port, `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(16 * 1024)}\r\n\r\n`, sockets);
+    const over = await exchange(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(16 * 1024)}\r\n\r\n`);
     expectWireProblem(over, 431, 'headers_too_large');
-    const under = await rawExchange(port, `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Big: ${'a'.repeat(15 * 1024)}\r\n\r\n`, sockets);
+    const under = await exchange(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Big: ${'a'.repeat(15 * 1024)}\r\n\r\n`);
     expect(under.status).toBe(200);
   });
 
   it('answers bytes that are not HTTP, and a malformed request line, with a 400 problem', async () => {
-    expectWireProblem(await rawExchange(port, '\x00\x01\x02 garbage\r\n\r\n', sockets), 400, 'malformed_request');
-    expectWireProblem(await rawExchange(port, 'GET /healthz HTTP/1.1 extra\r\nHost: 127.0.0.1\r\n\r\n', sockets), 400, 'malformed_request');
+    expectWireProblem(await exchange('\x00\x01\x02 garbage\r\n\r\n'), 400, 'malformed_request');
+    expectWireProblem(await exchange('GET /healthz HTTP/1.1 extra\r\nHost: 127.0.0.1\r\n\r\n'), 400, 'malformed_request');
   });
 });
 
 describe('HTTP limits as shipped', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('keeps idle connections 5 s, ends requests after 30 s, and takes 16 KiB of headers', () => {
     const server = t.app.server;

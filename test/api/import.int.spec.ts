@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client, type Reply, type RequestOptions } from '../support/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Reply, RequestOptions } from '../support/client';
 import { leaksIn } from '../support/leaks';
-import { startTestApp, token, type TestApp } from '../support/testService';
-import { bodyOf, etagOf, expectProblem, fieldsOf, workspaceWith } from '../support/workspaces';
+import { token, useTestApp } from '../support/testService';
+import { bodyOf, etagOf, expectProblem, fieldsOf, resolver, workspaceWith } from '../support/workspaces';
 
 const V = {
   db: 'postgres://u:p@db.internal/import-9d1',
@@ -12,7 +12,6 @@ const V = {
   leaked: 'sk-leaked-in-a-bad-line-0f8',
   personal: 'personal-import-value-61d',
 };
-const executor = token('executor', { scope: 'secrets:resolve' });
 
 const goodEnv = [
   '# database',
@@ -24,8 +23,8 @@ const goodEnv = [
 ].join('\r\n');
 
 describe('.env import: POST /v1/workspaces/:ws/secrets/import and /v1/me/secrets/import (DESIGN §3)', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
+  const resolve = resolver(call, () => Object.values(V));
   let ws: string;
   let secrets: string;
   const bodies: string[] = [];
@@ -40,13 +39,10 @@ describe('.env import: POST /v1/workspaces/:ws/secrets/import and /v1/me/secrets
     bodyOf<{ secrets: { key: string; version: number }[] }>(await api('GET', url, { token: token(user) })).secrets.map((s) => `${s.key}@${s.version}`);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     ws = await workspaceWith(call, 'alice', { bob: 'write', carol: 'read' });
     secrets = `/v1/workspaces/${ws}/secrets`;
     expect((await api('PUT', `${secrets}/DATABASE_URL`, { token: token('alice'), body: { value: 'old-database-url' } })).status).toBe(201);
   });
-  afterAll(() => t.close());
 
   it('dry run: answers the keys, those that exist and no errors, and writes nothing', async () => {
     const before = await etagOf(call, secrets, 'alice');
@@ -136,7 +132,7 @@ describe('.env import: POST /v1/workspaces/:ws/secrets/import and /v1/me/secrets
 
   it('makes the imported values resolvable', async () => {
     const input = { db: '{{DATABASE_URL}}', q: '{{QUOTED}}', m: '{{MULTI}}', e: '{{ EXPORTED }}' };
-    const resolved = await call('POST', '/v1/resolve', { token: executor, body: { workspaceId: ws, trigger: 'api', workflowOwnerId: 'alice', input } });
+    const resolved = await resolve({ workspaceId: ws, trigger: 'api', workflowOwnerId: 'alice', input });
     expect(resolved.status).toBe(200);
     expect(bodyOf<{ output: unknown }>(resolved).output).toEqual({ db: V.db, q: V.quoted, m: V.multi, e: V.exported });
   });
@@ -159,10 +155,7 @@ describe('.env import: POST /v1/workspaces/:ws/secrets/import and /v1/me/secrets
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ keys: ['BOB_PERSONAL'] });
     expect(await keysOf(me, 'bob')).toEqual(['BOB_PERSONAL@1', 'OLD@1']);
-    const resolved = await call('POST', '/v1/resolve', {
-      token: executor,
-      body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'bob', input: '{{BOB_PERSONAL}}' },
-    });
+    const resolved = await resolve({ workspaceId: ws, trigger: 'manual', triggeredBy: 'bob', input: '{{BOB_PERSONAL}}' });
     expect(bodyOf<{ output: unknown }>(resolved).output).toBe(V.personal);
   });
 

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testService';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testService';
+import { bodyOf } from '../support/workspaces';
 
 type Schema = { type?: string | string[]; properties?: Record<string, unknown> };
 type Parameter = { in: string; name: string; required?: boolean; schema?: Schema };
@@ -92,15 +93,13 @@ function appRoutes(tree: string): string[] {
 }
 
 describe('OpenAPI document at /docs/json (DESIGN §3)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let doc: Document;
   beforeAll(async () => {
-    t = await startTestApp();
-    const reply = await t.app.inject({ method: 'GET', url: '/docs/json' });
-    expect(reply.statusCode).toBe(200);
-    doc = reply.json<Document>();
+    const reply = await t.call('GET', '/docs/json');
+    expect(reply.status).toBe(200);
+    doc = bodyOf<Document>(reply);
   });
-  afterAll(() => t.close());
 
   const operation = (route: Route) => doc.paths[openapiPath(route.path)]?.[route.method.toLowerCase()];
 

@@ -1,22 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { injectClient } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { describe, expect, it } from 'vitest';
+import { startTestApp, token, useTestApp } from '../support/testService';
+import { createWorkspace, resolver } from '../support/workspaces';
 
 describe('Operability', () => {
-  let t: TestApp | undefined;
-  afterEach(async () => {
-    await t?.close();
-    t = undefined;
-  });
+  const { call } = useTestApp();
 
   it('counts requests and resolutions in Prometheus metrics', async () => {
-    t = await startTestApp();
-    const call = injectClient(t.app);
-    const ws = ((await call('POST', '/v1/workspaces', { token: token('alice'), body: { name: 'Acme' } })).body as { id: string }).id;
-    await call('POST', '/v1/resolve', {
-      token: token('runner', { scope: 'secrets:resolve' }),
-      body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: 'no references' },
-    });
+    // An app of its own, whose counters no other test moved.
+    const { call } = await startTestApp();
+    const ws = await createWorkspace(call, 'alice');
+    await resolver(call)({ workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: 'no references' });
     const metrics = await call('GET', '/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.text).toMatch(/http_requests_total\{method="POST",route="\/v1\/workspaces",status="201"\} 1/);
@@ -26,14 +19,12 @@ describe('Operability', () => {
   });
 
   it('lets the API docs page run its own scripts under its own policy', async () => {
-    t = await startTestApp();
-    const page = await injectClient(t.app)('GET', '/docs/json');
+    const page = await call('GET', '/docs/json');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
   it('sends security headers, and no-store on the API', async () => {
-    t = await startTestApp();
-    const reply = await injectClient(t.app)('GET', '/v1/workspaces', { token: token('alice') });
+    const reply = await call('GET', '/v1/workspaces', { token: token('alice') });
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     expect(reply.headers['strict-transport-security']).toBeDefined();
     expect(reply.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
@@ -42,8 +33,8 @@ describe('Operability', () => {
   });
 
   it('is not ready while the views lag the log beyond the bound', async () => {
-    t = await startTestApp(':memory:', { readyMaxLagSeconds: 1, clock: () => new Date(Date.now() - 60_000) });
-    const call = injectClient(t.app);
+    const t = await startTestApp(':memory:', { readyMaxLagSeconds: 1, clock: () => new Date(Date.now() - 60_000) });
+    const call = t.call;
     expect((await call('GET', '/readyz')).status).toBe(200);
     await t.projector.stop();
     const written = await t.service.deps.workspaces.create({ userId: 'alice', email: 'alice@example.com' }, 'Acme');

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { describe, expect, it } from 'vitest';
+import { token, useTestApp } from '../support/testService';
+import { createWorkspace } from '../support/workspaces';
 
 describe('Problem details for malformed requests', () => {
-  let t: TestApp;
-  let call: Client;
-  let alice: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
-    alice = token('alice');
-  });
-  afterAll(() => t.close());
+  const { call } = useTestApp();
+  const alice = token('alice');
 
   it('answers an unknown route with a 404 problem', async () => {
     const reply = await call('GET', '/v1/nope', { token: alice });
@@ -43,18 +36,18 @@ describe('Problem details for malformed requests', () => {
   });
 
   it('names the key rule when a batch key is invalid', async () => {
-    const ws = (await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string };
-    const reply = await call('PATCH', `/v1/workspaces/${ws.id}/secrets`, { token: alice, body: { set: { 'not-valid': 'x' } } });
+    const ws = await createWorkspace(call, 'alice');
+    const reply = await call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: alice, body: { set: { 'not-valid': 'x' } } });
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ errors: [{ field: 'set.not-valid', message: expect.stringContaining('letters, digits or underscores') }] });
   });
 
   it('takes a key of the full 256 characters in a path, and names one that is longer', async () => {
-    const ws = (await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string };
+    const ws = await createWorkspace(call, 'alice');
     const longest = 'K'.repeat(256);
-    expect((await call('PUT', `/v1/workspaces/${ws.id}/secrets/${longest}`, { token: alice, body: { value: 'x' } })).status).toBe(201);
-    expect((await call('GET', `/v1/workspaces/${ws.id}/secrets/${longest}`, { token: alice })).status).toBe(200);
-    const tooLong = await call('PUT', `/v1/workspaces/${ws.id}/secrets/${longest}K`, { token: alice, body: { value: 'x' } });
+    expect((await call('PUT', `/v1/workspaces/${ws}/secrets/${longest}`, { token: alice, body: { value: 'x' } })).status).toBe(201);
+    expect((await call('GET', `/v1/workspaces/${ws}/secrets/${longest}`, { token: alice })).status).toBe(200);
+    const tooLong = await call('PUT', `/v1/workspaces/${ws}/secrets/${longest}K`, { token: alice, body: { value: 'x' } });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body).toMatchObject({ errors: [{ field: 'key' }] });
   });
@@ -69,9 +62,9 @@ describe('Problem details for malformed requests', () => {
   });
 
   it('names a malformed If-Match', async () => {
-    const ws = (await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string };
+    const ws = await createWorkspace(call, 'alice');
     for (const header of ['7x', '"7', 'W/7', '"7",', '"7" "8"', 'W/', '""x']) {
-      const reply = await call('PUT', `/v1/workspaces/${ws.id}/secrets/A`, { token: alice, body: { value: 'x' }, headers: { 'if-match': header } });
+      const reply = await call('PUT', `/v1/workspaces/${ws}/secrets/A`, { token: alice, body: { value: 'x' }, headers: { 'if-match': header } });
       expect(reply.status, header).toBe(400);
       expect(reply.body).toMatchObject({ errors: [{ field: 'If-Match' }] });
     }

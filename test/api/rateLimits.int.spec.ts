@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RateLimits } from '../../src/api/rateLimits.plugin';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
-import { expectProblem, workspaceWith } from '../support/workspaces';
+import type { Client } from '../support/client';
+import { startTestApp, token } from '../support/testService';
+import { expectProblem, resolver, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 
 /** Rate limits (DESIGN §6): checked before validation, per principal, with their own budgets. */
 describe('Rate limits', () => {
-  let t: TestApp;
-  let call: Client;
-  afterEach(() => t.close());
-
-  async function start(rateLimits: Partial<RateLimits>) {
-    t = await startTestApp(':memory:', { settings: { rateLimits } });
-    call = injectClient(t.app);
+  /** Each test has an app of its own, with the budgets it tests. */
+  async function start(rateLimits: Partial<RateLimits>): Promise<Client> {
+    return (await startTestApp(':memory:', { settings: { rateLimits } })).call;
   }
 
   async function statuses(count: number, request: () => Promise<{ status: number }>): Promise<number[]> {
@@ -22,7 +18,7 @@ describe('Rate limits', () => {
   }
 
   it('limits each principal apart with a 429 problem that says when to retry', async () => {
-    await start({ settingsMax: 3 });
+    const call = await start({ settingsMax: 3 });
     const alice = token('alice');
     expect(await statuses(4, () => call('GET', '/v1/workspaces', { token: alice }))).toEqual([200, 200, 200, 429]);
     const limited = await call('GET', '/v1/workspaces', { token: alice });
@@ -32,7 +28,7 @@ describe('Rate limits', () => {
   });
 
   it('counts refused requests too, and refuses before validating the body', async () => {
-    await start({ settingsMax: 3 });
+    const call = await start({ settingsMax: 3 });
     const alice = token('alice');
     const bad = () => call('POST', '/v1/workspaces', { token: alice, body: { name: '' } });
     expect(await statuses(3, bad)).toEqual([400, 400, 400]);
@@ -41,9 +37,9 @@ describe('Rate limits', () => {
   });
 
   it('gives the value oracles a tighter budget of their own, per principal', async () => {
-    await start({ oracleMax: 2 });
+    const call = await start({ oracleMax: 2 });
     const ws = await workspaceWith(call, 'alice', {});
-    await call('PUT', `/v1/workspaces/${ws}/secrets/K`, { token: token('alice'), body: { value: 'v-1' } });
+    await setWorkspaceSecret(call, ws, 'alice', 'K', 'v-1');
     const reveal = () => call('POST', `/v1/workspaces/${ws}/secrets/K/reveal`, { token: token('alice') });
     const check = () => call('POST', `/v1/workspaces/${ws}/secrets/K/fingerprint-check`, { token: token('alice'), body: { value: 'x' } });
     expect([(await reveal()).status, (await check()).status]).toEqual([200, 200]);
@@ -53,9 +49,9 @@ describe('Rate limits', () => {
   });
 
   it('limits the oracles per secret over all principals', async () => {
-    await start({ oraclePerSecretMax: 3 });
+    const call = await start({ oraclePerSecretMax: 3 });
     const ws = await workspaceWith(call, 'alice', { bob: 'admin', carol: 'admin', dave: 'admin' });
-    for (const key of ['K', 'OTHER']) await call('PUT', `/v1/workspaces/${ws}/secrets/${key}`, { token: token('alice'), body: { value: 'v-1' } });
+    for (const key of ['K', 'OTHER']) await setWorkspaceSecret(call, ws, 'alice', key, 'v-1');
     const reveal = (user: string, key = 'K') => call('POST', `/v1/workspaces/${ws}/secrets/${key}/reveal`, { token: token(user) });
     expect([(await reveal('alice')).status, (await reveal('bob')).status, (await reveal('carol')).status]).toEqual([200, 200, 200]);
     expectProblem(await reveal('dave'), 429, 'rate_limited');
@@ -63,18 +59,16 @@ describe('Rate limits', () => {
   });
 
   it('leaves resolution unlimited by default, whatever the settings budget', async () => {
-    await start({ settingsMax: 3 });
+    const call = await start({ settingsMax: 3 });
     const ws = await workspaceWith(call, 'alice', {});
-    const runner = token('runner', { scope: 'secrets:resolve' });
-    const resolve = () => call('POST', '/v1/resolve', { token: runner, body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: 'x' } });
+    const resolve = () => resolver(call)({ workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: 'x' });
     expect(new Set(await statuses(10, resolve))).toEqual(new Set([200]));
   });
 
   it('limits resolution when RATE_LIMIT_RESOLVE_MAX is set', async () => {
-    await start({ resolveMax: 2 });
+    const call = await start({ resolveMax: 2 });
     const ws = await workspaceWith(call, 'alice', {});
-    const runner = token('runner', { scope: 'secrets:resolve' });
-    const resolve = () => call('POST', '/v1/resolve', { token: runner, body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: 'x' } });
+    const resolve = () => resolver(call)({ workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: 'x' });
     expect(await statuses(3, resolve)).toEqual([200, 200, 429]);
   });
 });

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppendTicket } from '../../src/stores/eventStore.port';
-import { injectClient, type Client } from '../support/client';
 import { leaksIn } from '../support/leaks';
-import { openTestStores, startTestApp, token, type TestApp } from '../support/testService';
+import { openTestStores, startTestApp, token, useTestApp } from '../support/testService';
 import { bodyOf, expectProblem, workspaceWith } from '../support/workspaces';
 
 type Entry = {
@@ -24,8 +23,8 @@ const auditor = (ws?: string[]) => token('reviewer', { scope: 'audit:read', emai
 
 /** Every use of a value on the record, and an audit a reviewer can query (DESIGN §7). */
 describe('Records and the audit', () => {
-  let t: TestApp;
-  let call: Client;
+  const t = useTestApp();
+  const { call } = t;
   let ws: string;
   let other: string;
   const audit = async (query = '', who = token('alice'), url = `/v1/workspaces/${ws}/audit`) => {
@@ -38,15 +37,12 @@ describe('Records and the audit', () => {
     call('POST', '/v1/resolve', { token: runner(), body: { workspaceId: ws, ...body }, headers });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     ws = await workspaceWith(call, 'alice', { bob: 'write' });
     other = await workspaceWith(call, 'carol', {});
     await call('PUT', `/v1/workspaces/${ws}/secrets/SHARED`, { token: token('alice'), body: { value: V.shared } });
     await call('PUT', '/v1/me/secrets/BOB_ONLY', { token: token('bob'), body: { value: V.bobPersonal } });
     await call('PUT', `/v1/workspaces/${other}/secrets/OTHER`, { token: token('carol'), body: { value: V.big } });
   });
-  afterAll(() => t.close());
 
   describe('resolutions', () => {
     it('records a resolution with its run, the versions it used by fingerprint, and the request, before the value leaves', async () => {
@@ -185,7 +181,7 @@ describe('Records that cannot be written', () => {
     stores.eventStore.append = (streamId, events, options) =>
       streamId.startsWith('workspaceRecords-') ? (Promise.reject(new Error('disk full')) as AppendTicket) : append(streamId, events, options);
     const t = await startTestApp(':memory:', stores);
-    const call = injectClient(t.app);
+    const { call } = t;
     const ws = await workspaceWith(call, 'alice', {});
     await call('PUT', `/v1/workspaces/${ws}/secrets/K`, { token: token('alice'), body: { value: 'unrecorded-value-5e1' } });
     const reply = await call('POST', '/v1/resolve', { token: runner(), body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: '{{K}}' } });
@@ -202,7 +198,7 @@ describe('Request context and AUDIT_SINK', () => {
   it('believes X-Forwarded-For only from TRUST_PROXY, keeps the peer, and writes every audit row to the sink', async () => {
     const sink = join(dir, 'audit.ndjson');
     const t = await startTestApp(':memory:', { auditSink: sink }, { trustProxy: ['127.0.0.1/32'] });
-    const call = injectClient(t.app);
+    const { call } = t;
     const created = await call('POST', '/v1/workspaces', { token: token('alice'), body: { name: 'Proxied' }, headers: { 'x-forwarded-for': '203.0.113.9', 'x-request-id': 'bad id with spaces' } });
     const ws = bodyOf<{ id: string }>(created).id;
     await t.caughtUp();
@@ -214,10 +210,9 @@ describe('Request context and AUDIT_SINK', () => {
   });
 
   it('does not believe X-Forwarded-For without TRUST_PROXY, and echoes its request id on errors too', async () => {
-    const t = await startTestApp();
-    const call = injectClient(t.app);
+    const { call, caughtUp } = await startTestApp();
     const created = await call('POST', '/v1/workspaces', { token: token('alice'), body: { name: 'Direct' }, headers: { 'x-forwarded-for': '203.0.113.9' } });
-    await t.caughtUp();
+    await caughtUp();
     const ws = bodyOf<{ id: string }>(created).id;
     const [row] = bodyOf<{ entries: Entry[] }>(await call('GET', `/v1/workspaces/${ws}/audit`, { token: token('alice') })).entries;
     expect(row!.request).toEqual({ requestId: created.headers['x-request-id'], clientAddress: '127.0.0.1' });
@@ -225,6 +220,5 @@ describe('Request context and AUDIT_SINK', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers['x-request-id']).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(refused.headers['x-request-id']).not.toBe(created.headers['x-request-id']);
-    await t.close();
   });
 });

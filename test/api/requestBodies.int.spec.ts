@@ -1,24 +1,20 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { token, useTestApp } from '../support/testService';
 import { bodyOf, etagOf, expectProblem, workspaceWith } from '../support/workspaces';
 
 /** What the body parser and the write preconditions accept (DESIGN §6): text, structure, If-Match. */
 describe('Request bodies and preconditions', () => {
-  let t: TestApp;
-  let call: Client;
+  const t = useTestApp();
+  const call = t.call;
   let ws: string;
   let secrets: string;
   const alice = () => token('alice');
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     ws = await workspaceWith(call, 'alice', {});
     secrets = `/v1/workspaces/${ws}/secrets`;
   });
-  afterAll(() => t.close());
 
   describe('keys named like Object.prototype members are ordinary keys', () => {
     it('saves __proto__ and constructor through a batch just as PUT does, and lists and reveals them', async () => {
@@ -45,9 +41,9 @@ describe('Request bodies and preconditions', () => {
   describe('text', () => {
     it('refuses a body that is not UTF-8', async () => {
       const raw = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
-      const reply = await t.app.inject({ method: 'POST', url: '/v1/workspaces', headers: { authorization: `Bearer ${alice()}`, 'content-type': 'application/json' }, payload: raw });
-      expect(reply.statusCode).toBe(400);
-      expect(reply.json()).toMatchObject({ code: 'invalid_json', detail: expect.stringContaining('UTF-8') });
+      const reply = await call('POST', '/v1/workspaces', { token: alice(), rawBody: raw });
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({ code: 'invalid_json', detail: expect.stringContaining('UTF-8') });
     });
 
     it.each([

@@ -1,35 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
-import { bodyOf, expectProblem, workspaceWith } from '../support/workspaces';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../support/client';
+import { useTestApp } from '../support/testService';
+import { bodyOf, executor, expectProblem, resolver, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 
 type Missing = { missing: { key: string; path: string }[]; missingCount: number; detail: string };
 
 /** What one resolution may ask for (DESIGN §6), over HTTP: a 400 naming the limit, a bounded 422. */
 describe('Resolution limits (POST /v1/resolve)', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
   let ws: string;
-  const resolve = (input: unknown, extra: object = {}) =>
-    call('POST', '/v1/resolve', {
-      token: token('runner', { scope: 'secrets:resolve' }),
-      body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input, ...extra },
-    });
+  const resolveAs = resolver(call);
+  const resolve = (input: unknown, extra: object = {}) => resolveAs({ workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input, ...extra });
   const rawResolve = (inputJson: string) =>
-    call('POST', '/v1/resolve', {
-      token: token('runner', { scope: 'secrets:resolve' }),
-      rawBody: `{"workspaceId":"${ws}","trigger":"manual","triggeredBy":"alice","input":${inputJson}}`,
-    });
+    call('POST', '/v1/resolve', { token: executor(), rawBody: `{"workspaceId":"${ws}","trigger":"manual","triggeredBy":"alice","input":${inputJson}}` });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     ws = await workspaceWith(call, 'alice', {});
-    await call('PUT', `/v1/workspaces/${ws}/secrets/BIG`, { token: token('alice'), body: { value: 'b'.repeat(64 * 1024) } });
+    await setWorkspaceSecret(call, ws, 'alice', 'BIG', 'b'.repeat(64 * 1024));
   });
-  afterAll(() => t.close());
 
-  function limitNamed(reply: Awaited<ReturnType<Client>>, message: string) {
+  function limitNamed(reply: Reply, message: string) {
     expectProblem(reply, 400, 'validation_failed');
     expect(reply.body).toMatchObject({ errors: [{ field: 'input', message }] });
   }

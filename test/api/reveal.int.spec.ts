@@ -1,30 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
-import { bodyOf, etagOf, expectProblem, workspaceWith } from '../support/workspaces';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { token, useTestApp, type TestApp } from '../support/testService';
+import { as, bodyOf, etagOf, expectProblem, workspaceWith } from '../support/workspaces';
 
 type Entry = { type: string; actor: string; key: string | null; version: number | null };
 
 /** The reveal records of an audit; a reveal's answer carries no log position, so the views are awaited first. */
-const revealsIn = async (t: TestApp, call: Client, url: string, user: string) => {
+const revealsIn = async (t: TestApp, url: string, user: string) => {
   await t.caughtUp();
-  const reply = await call('GET', `${url}?type=SecretRevealed`, { token: token(user) });
+  const reply = await t.call('GET', `${url}?type=SecretRevealed`, { token: token(user) });
   expect(reply.status).toBe(200);
   return bodyOf<{ entries: Entry[] }>(reply).entries.map(({ type, actor, key, version }) => ({ type, actor, key, version }));
 };
 
 describe('Reveal: POST /v1/workspaces/:ws/secrets/:key/reveal and /v1/me/secrets/:key/reveal (DESIGN §1)', () => {
-  let t: TestApp;
-  let call: Client;
+  const t = useTestApp();
+  const call = t.call;
   let ws: string;
   let secrets: string;
   let audit: string;
-  const as = (user: string) => ({ token: token(user) });
   const reveal = (user: string, key: string) => call('POST', `${secrets}/${key}/reveal`, as(user));
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     ws = await workspaceWith(call, 'alice', { bob: 'write', carol: 'read', erin: 'write', frank: 'read' });
     secrets = `/v1/workspaces/${ws}/secrets`;
     audit = `/v1/workspaces/${ws}/audit`;
@@ -34,7 +30,6 @@ describe('Reveal: POST /v1/workspaces/:ws/secrets/:key/reveal and /v1/me/secrets
       expect((await call('POST', `${secrets}/BOB_KEY/members`, { ...as('bob'), body: { email, role } })).status).toBe(201);
     }
   });
-  afterAll(() => t.close());
 
   it('reveals to the workspace admins, the secret Admins (read permission or not) and its Members', async () => {
     for (const user of ['alice', 'bob', 'frank', 'erin']) {
@@ -65,13 +60,13 @@ describe('Reveal: POST /v1/workspaces/:ws/secrets/:key/reveal and /v1/me/secrets
   });
 
   it('records every reveal in the audit, with who and which version, and nothing for refused ones', async () => {
-    const before = await revealsIn(t, call, audit, 'alice');
+    const before = await revealsIn(t, audit, 'alice');
     expect(before).toEqual([
       ...['alice', 'bob', 'frank', 'erin'].map((actor) => ({ type: 'SecretRevealed', actor, key: 'BOB_KEY', version: 1 })),
       { type: 'SecretRevealed', actor: 'erin', key: 'BOB_KEY', version: 2 },
     ]);
     expect((await reveal('alice', 'ALICE_KEY')).status).toBe(200);
-    expect(await revealsIn(t, call, audit, 'alice')).toEqual([...before, { type: 'SecretRevealed', actor: 'alice', key: 'ALICE_KEY', version: 1 }]);
+    expect(await revealsIn(t, audit, 'alice')).toEqual([...before, { type: 'SecretRevealed', actor: 'alice', key: 'ALICE_KEY', version: 1 }]);
   });
 
   it('answers with the position of its record, which the audit shows at once', async () => {
@@ -97,24 +92,18 @@ describe('Reveal: POST /v1/workspaces/:ws/secrets/:key/reveal and /v1/me/secrets
     expect(mine.status).toBe(200);
     expect(mine.body).toEqual({ value: 'carol-personal-1', version: 1 });
     expect(await etagOf(call, '/v1/me/secrets', 'carol')).toBe(before);
-    expect(await revealsIn(t, call, '/v1/me/audit', 'carol')).toEqual([{ type: 'SecretRevealed', actor: 'carol', key: 'MINE', version: 1 }]);
+    expect(await revealsIn(t, '/v1/me/audit', 'carol')).toEqual([{ type: 'SecretRevealed', actor: 'carol', key: 'MINE', version: 1 }]);
 
     const other = await call('POST', '/v1/me/secrets/MINE/reveal', as('bob'));
     expectProblem(other, 404, 'secret_not_found');
     expect(other.text).not.toContain('carol-personal-1');
-    expect(await revealsIn(t, call, '/v1/me/audit', 'bob')).toEqual([]);
+    expect(await revealsIn(t, '/v1/me/audit', 'bob')).toEqual([]);
   });
 });
 
 describe('Reveal turned off (REVEAL_ENABLED=false)', () => {
-  let t: TestApp;
-  let call: Client;
-
-  beforeAll(async () => {
-    t = await startTestApp(':memory:', { settings: { revealEnabled: false } });
-    call = injectClient(t.app);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ settings: { revealEnabled: false } });
+  const call = t.call;
 
   it('answers 403 reveal_disabled to everyone, for workspace and personal secrets, and records nothing', async () => {
     const ws = await workspaceWith(call, 'alice', {});
@@ -127,7 +116,7 @@ describe('Reveal turned off (REVEAL_ENABLED=false)', () => {
       expectProblem(reply, 403, 'reveal_disabled');
       expect(reply.text).not.toMatch(/value-off/);
     }
-    expect(await revealsIn(t, call, `/v1/workspaces/${ws}/audit`, 'alice')).toEqual([]);
-    expect(await revealsIn(t, call, '/v1/me/audit', 'alice')).toEqual([]);
+    expect(await revealsIn(t, `/v1/workspaces/${ws}/audit`, 'alice')).toEqual([]);
+    expect(await revealsIn(t, '/v1/me/audit', 'alice')).toEqual([]);
   });
 });

@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
-import { bodyOf, etagOf, expectProblem, fieldsOf, workspaceWith } from '../support/workspaces';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testService';
+import { as, bodyOf, etagOf, expectProblem, fieldsOf, workspaceWith } from '../support/workspaces';
 
 type Details = { key: string; displayName: string | null; description: string | null; version: number; myRole: string | null };
 
 describe('Secret details: GET/PATCH /v1/workspaces/:ws/secrets/:key (DESIGN §1, §3)', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
   let ws: string;
   let secrets: string;
-  const as = (user: string) => ({ token: token(user) });
   const details = async (key: string, user = 'alice') => bodyOf<Details>(await call('GET', `${secrets}/${key}`, as(user)));
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     ws = await workspaceWith(call, 'alice', { bob: 'write', carol: 'read' });
     secrets = `/v1/workspaces/${ws}/secrets`;
     expect((await call('PUT', `${secrets}/ALICE_KEY`, { ...as('alice'), body: { value: 'alice-value-1' } })).status).toBe(201);
     expect((await call('PUT', `${secrets}/BOB_KEY`, { ...as('bob'), body: { value: 'bob-value-1' } })).status).toBe(201);
   });
-  afterAll(() => t.close());
 
   it('shows every member the details and their own role, never the value', async () => {
     const reply = await call('GET', `${secrets}/BOB_KEY`, as('carol'));
@@ -112,17 +106,12 @@ describe('Secret details: GET/PATCH /v1/workspaces/:ws/secrets/:key (DESIGN §1,
 });
 
 describe('Personal secret details: GET/PATCH /v1/me/secrets/:key', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
   const me = '/v1/me/secrets';
-  const as = (user: string) => ({ token: token(user) });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     expect((await call('PUT', `${me}/MY_KEY`, { ...as('alice'), body: { value: 'personal-value-1' } })).status).toBe(201);
   });
-  afterAll(() => t.close());
 
   it('shows the owner the details, and nobody else', async () => {
     const reply = await call('GET', `${me}/MY_KEY`, as('alice'));

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
-import { bodyOf, etagOf, expectProblem, fieldsOf, join, workspaceWith } from '../support/workspaces';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testService';
+import { as, bodyOf, etagOf, expectProblem, fieldsOf, join, workspaceWith } from '../support/workspaces';
 
 type SharedWith = { userId: string; email: string | null; role: string; source: string };
 
 describe('Sharing a workspace secret: /v1/workspaces/:ws/secrets/:key/members (DESIGN §1)', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
   let ws: string;
   let secrets: string;
-  const as = (user: string) => ({ token: token(user) });
   const members = (key: string) => `${secrets}/${key}/members`;
   const share = (by: string, key: string, email: string, role: string) => call('POST', members(key), { ...as(by), body: { email, role } });
   const sharedWith = async (key: string, by = 'alice') => {
@@ -21,15 +18,12 @@ describe('Sharing a workspace secret: /v1/workspaces/:ws/secrets/:key/members (D
   const roleOf = async (key: string, user: string) => (await sharedWith(key)).find((m) => m.userId === user)?.role;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     ws = await workspaceWith(call, 'alice', { bob: 'write', carol: 'read', erin: 'write', frank: 'read' });
     secrets = `/v1/workspaces/${ws}/secrets`;
     for (const [user, key] of [['bob', 'SHARED_KEY'], ['erin', 'ERIN_KEY'], ['bob', 'REJOIN_KEY']] as const) {
       expect((await call('PUT', `${secrets}/${key}`, { ...as(user), body: { value: `${key}-value` } })).status).toBe(201);
     }
   });
-  afterAll(() => t.close());
 
   it('lists workspace admins as workspace-sourced admins and the creator as an explicit admin', async () => {
     expect(await sharedWith('SHARED_KEY', 'bob')).toEqual([

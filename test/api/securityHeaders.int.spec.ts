@@ -1,7 +1,6 @@
-import type { Socket } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { destroyAll, listenOnLoopback, rawExchange, type RawAnswer } from '../support/rawHttp';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { describe, expect, it } from 'vitest';
+import { useLoopback, type RawAnswer } from '../support/rawHttp';
+import { token, useTestApp } from '../support/testService';
 
 const API_CSP = "default-src 'none';frame-ancestors 'none'";
 
@@ -10,18 +9,9 @@ const API_CSP = "default-src 'none';frame-ancestors 'none'";
  * `%76%31` to `v1`, so these reach the /v1 routes however they are spelled.
  */
 describe('Security headers, whatever the spelling of the path', () => {
-  let t: TestApp;
-  let port: number;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    t = await startTestApp();
-    port = await listenOnLoopback(t.app);
-  });
-  afterEach(() => destroyAll(sockets));
-  afterAll(() => t.close());
+  const { exchange } = useLoopback(useTestApp());
 
-  const get = (path: string, headers = '') =>
-    rawExchange(port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${headers}\r\n`, sockets);
+  const get = (path: string, headers = '') => exchange(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${headers}\r\n`);
   const bearer = `Authorization: Bearer ${token('alice')}\r\n`;
   const expectApiHeaders = (answer: RawAnswer, status: number) => {
     expect(answer.status, answer.body).toBe(status);
@@ -38,10 +28,8 @@ describe('Security headers, whatever the spelling of the path', () => {
 
   it('sends no-store on a refusal of a percent-encoded /v1 route', async () => {
     const body = '{}';
-    const refused = await rawExchange(
-      port,
+    const refused = await exchange(
       `POST /%76%31/resolve HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
-      sockets,
     );
     expectApiHeaders(refused, 401);
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemDetailsPlugin } from '../../src/api/problemDetails.plugin';
 import { securityHeadersPlugin } from '../../src/api/securityHeaders.plugin';
 import { uiPlugin } from '../../src/api/ui.plugin';
-import { injectClient } from '../support/client';
+import { injectClient, type Client } from '../support/client';
 import { startTestApp, TEST_JWT_SECRET } from '../support/testService';
 
 const UI_CSP = "default-src 'none';script-src 'self';style-src 'self';connect-src 'self';img-src 'self';base-uri 'none';form-action 'none';frame-ancestors 'none'";
@@ -33,7 +33,7 @@ describe('The settings page at /ui', () => {
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   describe('when built', () => {
-    let call: ReturnType<typeof injectClient>;
+    let call: Client;
     beforeAll(async () => {
       const root = tempDir();
       writeFileSync(join(root, 'index.html'), '<!doctype html><title>page</title><script type="module" src="/ui/app.js"></script>');
@@ -90,14 +90,9 @@ describe('The settings page at /ui', () => {
   });
 
   it('is part of the service: /ui answers the page (or, unbuilt, the 503) under the page policy', async () => {
-    const t = await startTestApp();
-    try {
-      const reply = await injectClient(t.app)('GET', '/ui');
-      expect([200, 503]).toContain(reply.status);
-      expect(reply.headers['content-security-policy']).toBe(UI_CSP);
-    } finally {
-      await t.close();
-    }
+    const reply = await (await startTestApp()).call('GET', '/ui');
+    expect([200, 503]).toContain(reply.status);
+    expect(reply.headers['content-security-policy']).toBe(UI_CSP);
   });
 
   it('`npm run token -- --ui` prints a sign-in link with the token in the fragment', async () => {

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client, type RequestOptions } from '../support/client';
-import { startTestApp, type TestApp } from '../support/testService';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Client, RequestOptions } from '../support/client';
+import { useTestApp } from '../support/testService';
+import { removeMember } from '../support/workspaces';
 import { principalNames, seedWorkspace, tokenOf, VALUE, type PrincipalName } from './authz.fixture';
 
 type Seed = Awaited<ReturnType<typeof seedWorkspace>>;
 /** `after` undoes what a successful call changed that later rows rely on. */
-type Request = { method: string; url: string; options?: RequestOptions; after?: () => Promise<void> };
+type Request = { method: string; url: string; options?: RequestOptions; after?: (call: Client) => Promise<void> };
 /** Builds the request for one caller; may first create what that call consumes. */
 type Prepare = (seed: Seed, caller: PrincipalName) => Promise<Request> | Request;
 
@@ -25,11 +26,11 @@ const matrix: Array<[string, Prepare, number[]]> = [
   ['POST invitation', ({ ws }, who) => ({ method: 'POST', url: `/v1/workspaces/${ws}/invitations`, options: { body: { email: `from-${who}@example.com`, permission: 'read' } } }), [201, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
   ['DELETE invitation', async ({ ws, freshInvitation }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}/invitations/${await freshInvitation()}` }), [204, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
   ['GET /me/invitations', () => ({ method: 'GET', url: '/v1/me/invitations' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
-  ['POST accept', async ({ ws, oscarInvitation, ok }, who) => ({
+  ['POST accept', async ({ ws, oscarInvitation }, who) => ({
     method: 'POST',
     url: `/v1/invitations/${await oscarInvitation()}/accept`,
-    after: async () => {
-      if (who === 'otherUser') await ok('DELETE', `/v1/workspaces/${ws}/members/oscar`);
+    after: async (call) => {
+      if (who === 'otherUser') await removeMember(call, ws, 'alice', 'oscar');
     },
   }), [404, 404, 404, 404, 404, 404, 404, 200, 403, 403]],
   ['PATCH member', ({ ws }) => ({ method: 'PATCH', url: `/v1/workspaces/${ws}/members/tina`, options: { body: { permission: 'write' } } }), [200, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
@@ -68,22 +69,18 @@ const matrix: Array<[string, Prepare, number[]]> = [
 ];
 
 describe('Authorisation matrix: every route, every principal (DESIGN §1, §3)', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
   let seed: Seed;
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     seed = await seedWorkspace(call);
   });
-  afterAll(() => t.close());
 
   it.each(matrix)('%s', async (_label, prepare, expected) => {
     const got: Record<string, number> = {};
     for (const caller of principalNames) {
       const { method, url, options, after } = await prepare(seed, caller);
       got[caller] = (await call(method, url, { ...options, token: tokenOf(caller) })).status;
-      await after?.();
+      await after?.(call);
     }
     expect(got).toEqual(Object.fromEntries(principalNames.map((name, i) => [name, expected[i]])));
   });

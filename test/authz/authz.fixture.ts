@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
 import type { Client } from '../support/client';
 import { token } from '../support/testService';
+import { as, createWorkspace, join, must, setWorkspaceSecret } from '../support/workspaces';
 
 /** The callers of the matrix: every standing DESIGN §1 and §3 distinguish. */
 export const principals = {
@@ -31,54 +31,40 @@ export const VALUE = 'matrix-value-0f3c9a';
  * Admin and mia (read) the Member of KEY; tina (write) is a spare member; oscar is invited.
  */
 export async function seedWorkspace(call: Client) {
-  const as = (name: PrincipalName | 'tina') => (name === 'tina' ? token('tina') : tokenOf(name));
-  const ok = async (method: string, url: string, body?: unknown, who: PrincipalName | 'tina' = 'admin') => {
-    const reply = await call(method, url, { token: as(who), body });
-    expect(reply.status, `${method} ${url} as ${who}: ${reply.text}`).toBeLessThan(300);
-    return reply.body as Record<string, unknown>;
-  };
-  const ws = (await ok('POST', '/v1/workspaces', { name: 'Matrix' })).id as string;
-  const join = async (who: PrincipalName | 'tina', permission: string, external = false) => {
-    const { id } = await ok('POST', `/v1/workspaces/${ws}/invitations`, { email: `${who === 'tina' ? 'tina' : principals[who as PrincipalName].sub}@example.com`, permission, external });
-    await ok('POST', `/v1/invitations/${id as string}/accept`, undefined, who);
-  };
-  await join('writer', 'write');
-  await join('reader', 'read');
-  await join('external', 'read', true);
-  await join('secretAdmin', 'read');
-  await join('secretMember', 'read');
-  await join('tina', 'write');
-  await ok('POST', `/v1/workspaces/${ws}/invitations`, { email: 'oscar@example.com', permission: 'read' });
+  const admin = 'alice';
+  const ws = await createWorkspace(call, admin, 'Matrix');
+  const invite = async (email: string) =>
+    (await must<{ id: string }>(call, 'POST', `/v1/workspaces/${ws}/invitations`, { ...as(admin), body: { email, permission: 'read' } })).id;
+  await join(call, ws, admin, 'bob', 'write');
+  await join(call, ws, admin, 'carol', 'read');
+  await join(call, ws, admin, 'erin', 'read', true);
+  await join(call, ws, admin, 'sam', 'read');
+  await join(call, ws, admin, 'mia', 'read');
+  await join(call, ws, admin, 'tina', 'write');
+  await invite('oscar@example.com');
 
-  let n = 0;
-  /** A fresh key shared like KEY: sam its Admin, mia its Member. */
-  const freshKey = async () => {
-    n += 1;
-    const key = `KEY_${n}`;
-    await ok('PUT', `/v1/workspaces/${ws}/secrets/${key}`, { value: VALUE });
-    await ok('POST', `/v1/workspaces/${ws}/secrets/${key}/members`, { email: 'sam@example.com', role: 'admin' });
-    await ok('POST', `/v1/workspaces/${ws}/secrets/${key}/members`, { email: 'mia@example.com', role: 'member' });
+  /** Sets a key and shares it like KEY: sam its Admin, mia its Member. */
+  const sharedKey = async (key: string) => {
+    await setWorkspaceSecret(call, ws, admin, key, VALUE);
+    await must(call, 'POST', `/v1/workspaces/${ws}/secrets/${key}/members`, { ...as(admin), body: { email: 'sam@example.com', role: 'admin' } });
+    await must(call, 'POST', `/v1/workspaces/${ws}/secrets/${key}/members`, { ...as(admin), body: { email: 'mia@example.com', role: 'member' } });
     return key;
   };
-  await ok('PUT', `/v1/workspaces/${ws}/secrets/KEY`, { value: VALUE });
-  await ok('POST', `/v1/workspaces/${ws}/secrets/KEY/members`, { email: 'sam@example.com', role: 'admin' });
-  await ok('POST', `/v1/workspaces/${ws}/secrets/KEY/members`, { email: 'mia@example.com', role: 'member' });
+  await sharedKey('KEY');
+  let n = 0;
+  /** A fresh key shared like KEY. */
+  const freshKey = () => sharedKey(`KEY_${(n += 1)}`);
   const oscarInvitation = async () => {
     const invitations = (await call('GET', '/v1/me/invitations', { token: tokenOf('otherUser') })).body as { invitations: { id: string }[] };
     if (invitations.invitations[0]) return invitations.invitations[0].id;
-    return (await ok('POST', `/v1/workspaces/${ws}/invitations`, { email: 'oscar@example.com', permission: 'read' })).id as string;
+    return invite('oscar@example.com');
   };
   /** A fresh member to remove. */
   const freshMember = async () => {
-    n += 1;
-    const sub = `temp${n}`;
-    const { id } = await ok('POST', `/v1/workspaces/${ws}/invitations`, { email: `${sub}@example.com`, permission: 'read' });
-    expect((await call('POST', `/v1/invitations/${id as string}/accept`, { token: token(sub) })).status).toBe(200);
+    const sub = `temp${(n += 1)}`;
+    await join(call, ws, admin, sub, 'read');
     return sub;
   };
-  const freshInvitation = async () => {
-    n += 1;
-    return (await ok('POST', `/v1/workspaces/${ws}/invitations`, { email: `invitee${n}@example.com`, permission: 'read' })).id as string;
-  };
-  return { ws, freshKey, freshMember, freshInvitation, oscarInvitation, ok };
+  const freshInvitation = () => invite(`invitee${(n += 1)}@example.com`);
+  return { ws, freshKey, freshMember, freshInvitation, oscarInvitation };
 }

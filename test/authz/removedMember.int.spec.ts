@@ -1,27 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { token, useTestApp } from '../support/testService';
+import { join, removeMember, resolver, setPersonalSecret } from '../support/workspaces';
 import { seedWorkspace, tokenOf, VALUE } from './authz.fixture';
 
 describe('A member removed from the workspace loses every right at once', () => {
-  let t: TestApp;
-  let call: Client;
+  const { call } = useTestApp();
   let seed: Awaited<ReturnType<typeof seedWorkspace>>;
   const sam = tokenOf('secretAdmin');
-  const executor = tokenOf('executor');
+  const resolveAs = resolver(call);
+  const resolve = (body: object) => resolveAs({ workspaceId: seed.ws, ...body }, { token: tokenOf('executor') });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     seed = await seedWorkspace(call);
-    await seed.ok('PUT', '/v1/me/secrets/SAM_PERSONAL', { value: VALUE }, 'secretAdmin');
-    const resolve = (body: object) => call('POST', '/v1/resolve', { token: executor, body: { workspaceId: seed.ws, ...body } });
+    await setPersonalSecret(call, 'sam', 'SAM_PERSONAL', VALUE);
     // Before: sam administers KEY and his personal key resolves in his runs.
     expect((await call('PUT', `/v1/workspaces/${seed.ws}/secrets/KEY`, { token: sam, body: { value: VALUE } })).status).toBe(200);
     expect((await resolve({ trigger: 'schedule', workflowOwnerId: 'sam', input: '{{SAM_PERSONAL}}' })).status).toBe(200);
-    await seed.ok('DELETE', `/v1/workspaces/${seed.ws}/members/sam`);
+    await removeMember(call, seed.ws, 'alice', 'sam');
   });
-  afterAll(() => t.close());
 
   it.each([
     ['GET', 'secrets'],
@@ -43,14 +39,12 @@ describe('A member removed from the workspace loses every right at once', () => 
       members: { userId: string }[];
     };
     expect(listed.members.map((m) => m.userId)).not.toContain('sam');
-    const { id } = await seed.ok('POST', `/v1/workspaces/${seed.ws}/invitations`, { email: 'sam@example.com', permission: 'read' });
-    await seed.ok('POST', `/v1/invitations/${id as string}/accept`, undefined, 'secretAdmin');
+    await join(call, seed.ws, 'alice', 'sam', 'read');
     expect((await call('PUT', `/v1/workspaces/${seed.ws}/secrets/KEY`, { token: sam, body: { value: VALUE } })).status).toBe(403);
-    await seed.ok('DELETE', `/v1/workspaces/${seed.ws}/members/sam`);
+    await removeMember(call, seed.ws, 'alice', 'sam');
   });
 
   it('no longer lends personal secrets to runs, and cannot trigger manual runs', async () => {
-    const resolve = (body: object) => call('POST', '/v1/resolve', { token: executor, body: { workspaceId: seed.ws, ...body } });
     const scheduled = await resolve({ trigger: 'schedule', workflowOwnerId: 'sam', input: '{{KEY}} {{SAM_PERSONAL}}' });
     expect(scheduled.status).toBe(422);
     expect((scheduled.body as { missing: { key: string }[] }).missing.map((m) => m.key)).toEqual(['SAM_PERSONAL']);

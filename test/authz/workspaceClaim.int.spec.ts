@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectClient, type Client } from '../support/client';
-import { startTestApp, token, type TestApp } from '../support/testService';
-import { bodyOf, expectProblem, workspaceWith } from '../support/workspaces';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { token, useTestApp } from '../support/testService';
+import { bodyOf, expectProblem, setPersonalSecret, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 
 type Operation = { method: string; path: string };
 
@@ -11,24 +10,21 @@ type Operation = { method: string; path: string };
  * a workspace. Alice is admin of both workspaces; her W2-only token must not reach W1.
  */
 describe('Token ws claim', () => {
-  let t: TestApp;
-  let call: Client;
+  const t = useTestApp();
+  const call = t.call;
   let w1: string;
   let w2: string;
   let operations: Operation[];
   const w2Only = () => token('alice', { ws: [w2] });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    call = injectClient(t.app);
     w1 = await workspaceWith(call, 'alice', { bob: 'write' });
     w2 = await workspaceWith(call, 'alice', {});
-    for (const ws of [w1, w2]) await call('PUT', `/v1/workspaces/${ws}/secrets/KEY`, { token: token('alice'), body: { value: 'claim-value-1' } });
-    await call('PUT', '/v1/me/secrets/KEY', { token: token('alice'), body: { value: 'claim-value-2' } });
+    for (const ws of [w1, w2]) await setWorkspaceSecret(call, ws, 'alice', 'KEY', 'claim-value-1');
+    await setPersonalSecret(call, 'alice', 'KEY', 'claim-value-2');
     const doc = bodyOf<{ paths: Record<string, Record<string, unknown>> }>(await call('GET', '/docs/json'));
     operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
   });
-  afterAll(() => t.close());
 
   const fill = (path: string, ws: string) =>
     path.replace('{ws}', ws).replace('{key}', 'KEY').replace('{userId}', 'bob').replace('{id}', 'inv_x');

@@ -7,7 +7,7 @@ import { streamIds } from '../../src/events/streams';
 import { createService, type Service } from '../../src/service';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { sqliteEventStore } from '../../src/stores/sqlite/openSqliteStores';
-import { openTestStores, silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
+import { openTestStores, testServiceOptions } from '../support/testService';
 
 const user = (userId: string): Actor => ({ userId, email: `${userId}@example.com` });
 const [alice, bob] = [user('alice'), user('bob')];
@@ -16,14 +16,15 @@ const [alice, bob] = [user('alice'), user('bob')];
 describe('The secret-roles reactor', () => {
   const dirs: string[] = [];
   const running: Service[] = [];
-  const masterKeys = testMasterKeys();
+  /** One set of master keys for every start: a restarted service reads what the last one sealed. */
+  const common = testServiceOptions();
   afterEach(async () => {
     for (const service of running.splice(0)) await service.close();
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
   async function start(dataDir: string) {
-    const service = await createService({ ...openTestStores(dataDir), masterKeys, jwtSecret: TEST_JWT_SECRET, log: silentLog });
+    const service = await createService({ ...openTestStores(dataDir), ...common });
     running.push(service);
     return service;
   }
@@ -33,22 +34,28 @@ describe('The secret-roles reactor', () => {
     return secret?.members.filter((m) => m.userId === 'bob').map((m) => m.role) ?? [];
   }
 
-  async function withBobSharing(service: Service) {
-    const { workspaces, secrets } = service.deps;
-    const { workspaceId: ws } = await workspaces.create(alice, 'Acme');
-    const { invitationId } = await workspaces.invite(alice, ws, { email: bob.email!, permission: 'read', external: false });
-    await workspaces.accept(bob, ws, invitationId);
-    await secrets.saveWorkspace(alice, ws, { set: { KEY: 'reactor-value-1' }, delete: [] });
-    await secrets.share(alice, ws, 'KEY', { kind: 'add', email: bob.email!, role: 'admin' });
-    return ws;
+  /** alice invites bob (read), and he accepts. */
+  async function bobJoins(service: Service, ws: string) {
+    const { invitationId } = await service.deps.workspaces.invite(alice, ws, { email: bob.email!, permission: 'read', external: false });
+    return service.deps.workspaces.accept(bob, ws, invitationId);
   }
 
-  it('removes the roles of a removed member, in the secrets stream, before the removal answers', async () => {
+  /** A service on a data directory of its own, where bob, the Admin of KEY, was just removed from the workspace. */
+  async function bobRemoved() {
     const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
     dirs.push(dir);
     const service = await start(dir);
-    const ws = await withBobSharing(service);
-    await service.deps.workspaces.remove(alice, ws, 'bob');
+    const { workspaces, secrets } = service.deps;
+    const { workspaceId: ws } = await workspaces.create(alice, 'Acme');
+    await bobJoins(service, ws);
+    await secrets.saveWorkspace(alice, ws, { set: { KEY: 'reactor-value-1' }, delete: [] });
+    await secrets.share(alice, ws, 'KEY', { kind: 'add', email: bob.email!, role: 'admin' });
+    await workspaces.remove(alice, ws, 'bob');
+    return { dir, service, ws };
+  }
+
+  it('removes the roles of a removed member, in the secrets stream, before the removal answers', async () => {
+    const { dir, ws } = await bobRemoved();
     const eventStore = sqliteEventStore(dir);
     const types = (await eventStore.readStream(streamIds.workspaceSecrets(ws))).map((e) => e.type);
     await eventStore.close();
@@ -56,25 +63,17 @@ describe('The secret-roles reactor', () => {
   });
 
   it('lets a member removed a moment ago re-join without their old roles', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
-    dirs.push(dir);
-    const service = await start(dir);
-    const ws = await withBobSharing(service);
-    await service.deps.workspaces.remove(alice, ws, 'bob');
-    const { invitationId } = await service.deps.workspaces.invite(alice, ws, { email: bob.email!, permission: 'read', external: false });
-    const joined = await service.deps.workspaces.accept(bob, ws, invitationId);
+    const { service, ws } = await bobRemoved();
+    const joined = await bobJoins(service, ws);
     expect(await service.deps.progress.waitFor(joined.position!, 5000)).toBe(true);
     expect(await bobsRoles(service, ws)).toEqual([]);
   });
 
   it('repeats a reaction it lost to a crash without touching roles granted since', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
-    dirs.push(dir);
-    let service = await start(dir);
-    const ws = await withBobSharing(service);
-    await service.deps.workspaces.remove(alice, ws, 'bob');
-    const { invitationId } = await service.deps.workspaces.invite(alice, ws, { email: bob.email!, permission: 'read', external: false });
-    await service.deps.workspaces.accept(bob, ws, invitationId);
+    const removed = await bobRemoved();
+    const { dir, ws } = removed;
+    let service = removed.service;
+    await bobJoins(service, ws);
     const granted = await service.deps.secrets.share(alice, ws, 'KEY', { kind: 'add', email: bob.email!, role: 'member' });
     await running.pop()!.close();
 

@@ -11,7 +11,7 @@ import { injectClient } from '../support/client';
 import { leaksIn } from '../support/leaks';
 import { runScenario } from '../support/scenario';
 import { runSettingsScenario } from '../support/settingsScenario';
-import { silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
+import { testServiceOptions } from '../support/testService';
 
 /**
  * SERVICE_ROLE=api and =projector apart, on the same SQLite files (the views and the key store
@@ -23,9 +23,8 @@ describe('The API and the projector as separate instances', () => {
   let app: App;
   const closers: Array<() => Promise<void>> = [];
   beforeAll(async () => {
-    const masterKeys = testMasterKeys();
     const eventStore = sqliteEventStore(dir);
-    const common = { masterKeys, jwtSecret: TEST_JWT_SECRET, log: silentLog };
+    const common = testServiceOptions();
     const projector = await createService({ role: 'projector', eventStore, ...sqliteViewStores(dir, viewCollections), keyStore: sqliteKeyStore(dir), ...common });
     const api = await createService({ role: 'api', eventStore, ...sqliteViewStores(dir, viewCollections), keyStore: sqliteKeyStore(dir), ...common });
     app = await buildApp(api.deps);

@@ -3,9 +3,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { httpClient } from '../support/client';
-import { startServer, type ServerProcess } from '../support/serverProcess';
+import { startServer } from '../support/serverProcess';
 import { TEST_JWT_SECRET, token } from '../support/testService';
+import { createWorkspace } from '../support/workspaces';
 
 const run = promisify(execFile);
 const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
@@ -13,28 +13,32 @@ const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
 describe('npm start: graceful shutdown, restart from the checkpoint, npm run rebuild', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const alice = token('alice');
+  /** A server on a data directory of its own (removed after the file), with a workspace of alice's. */
+  const serverWithWorkspace = async () => {
+    const server = await startServer();
+    dirs.push(server.dataDir);
+    return { server, call: server.call, ws: await createWorkspace(server.call, 'alice') };
+  };
 
   it('finishes an in-flight request on SIGTERM, then restarts from its stored checkpoint', async () => {
-    const first: ServerProcess = await startServer();
-    dirs.push(first.dataDir);
-    const call = httpClient(first.baseUrl);
-    const alice = token('alice');
-    const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    const { server: first, call, ws } = await serverWithWorkspace();
     const put = await call('PUT', `/v1/workspaces/${ws}/secrets/API_KEY`, { token: alice, body: { value: 'v1-not-a-real-key' } });
     const position = (put.body as { position: string }).position;
 
     // A query waiting for a position nobody will write is in flight when SIGTERM arrives.
-    const inFlight = call('GET', `/v1/workspaces/${ws}/secrets?minPosition=${Number(position) + 100}`, { token: alice });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const waiting = `/v1/workspaces/${ws}/secrets?minPosition=${Number(position) + 100}`;
+    const inFlight = call('GET', waiting, { token: alice });
+    await expect.poll(() => first.output(), { timeout: 10_000 }).toContain(waiting);
     const exited = first.stop();
     expect((await inFlight).status).toBe(503);
     expect(await exited).toBe(0);
 
     const second = await startServer({}, first.dataDir);
     try {
-      const ready = await httpClient(second.baseUrl)('GET', '/readyz');
+      const ready = await second.call('GET', '/readyz');
       expect(ready.body).toMatchObject({ status: 'ready', position });
-      const list = await httpClient(second.baseUrl)('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
+      const list = await second.call('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
       expect((list.body as { secrets: { key: string }[] }).secrets.map((s) => s.key)).toEqual(['API_KEY']);
     } finally {
       await second.stop();
@@ -42,11 +46,7 @@ describe('npm start: graceful shutdown, restart from the checkpoint, npm run reb
   }, 60_000);
 
   it('rebuilds the views from the log with npm run rebuild', async () => {
-    const server = await startServer();
-    dirs.push(server.dataDir);
-    const call = httpClient(server.baseUrl);
-    const alice = token('alice');
-    const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    const { server, call, ws } = await serverWithWorkspace();
     await call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: alice, body: { set: { A: 'a-value', B: 'b-value' } } });
     const before = await call('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
     await server.stop();
@@ -58,7 +58,7 @@ describe('npm start: graceful shutdown, restart from the checkpoint, npm run reb
 
     const again = await startServer({}, server.dataDir);
     try {
-      const after = await httpClient(again.baseUrl)('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
+      const after = await again.call('GET', `/v1/workspaces/${ws}/secrets`, { token: alice });
       expect(after.body).toEqual(before.body);
     } finally {
       await again.stop();

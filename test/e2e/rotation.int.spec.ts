@@ -4,9 +4,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { httpClient } from '../support/client';
 import { startServer } from '../support/serverProcess';
 import { TEST_JWT_SECRET, token } from '../support/testService';
+import { createWorkspace, resolver } from '../support/workspaces';
 
 const run = promisify(execFile);
 const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
@@ -20,9 +20,9 @@ describe('npm run rotate-master-key', () => {
     const [k1, k2] = [`k1:${key()}`, `k2:${key()}`];
     const first = await startServer({ SECRETS_MASTER_KEYS: k1 });
     dirs.push(first.dataDir);
-    const call = httpClient(first.baseUrl);
+    const call = first.call;
     const alice = token('alice');
-    const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    const ws = await createWorkspace(call, 'alice');
     await call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: alice, body: { set: { A: 'value-a-1', B: 'value-b-1' } } });
     await call('PUT', '/v1/me/secrets/C', { token: alice, body: { value: 'value-c-1' } });
     await first.stop();
@@ -34,12 +34,9 @@ describe('npm run rotate-master-key', () => {
 
     const second = await startServer({ SECRETS_MASTER_KEYS: k2 }, first.dataDir);
     try {
-      const resolved = await httpClient(second.baseUrl)('POST', '/v1/resolve', {
-        token: token('runner', { scope: 'secrets:resolve' }),
-        body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: ['{{A}}', '{{B}}', '{{C}}'] },
-      });
+      const resolved = await resolver(second.call)({ workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: ['{{A}}', '{{B}}', '{{C}}'] });
       expect(resolved.status).toBe(200);
-      expect((resolved.body as { output: unknown }).output).toEqual(['value-a-1', 'value-b-1', 'value-c-1']);
+      expect(resolved.body.output).toEqual(['value-a-1', 'value-b-1', 'value-c-1']);
     } finally {
       await second.stop();
     }

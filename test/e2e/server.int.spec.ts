@@ -1,7 +1,6 @@
 import { rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from '../support/client';
 import { filesUnder, leaksIn, leaksInFiles } from '../support/leaks';
 import { runScenario, type ScenarioResult } from '../support/scenario';
 import { runSettingsScenario } from '../support/settingsScenario';
@@ -16,8 +15,8 @@ describe('npm start, over real HTTP on 127.0.0.1', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    const settings = await runSettingsScenario(httpClient(server.baseUrl));
-    const scenario = await runScenario(httpClient(server.baseUrl));
+    const settings = await runSettingsScenario(server.call);
+    const scenario = await runScenario(server.call);
     result = {
       values: [...scenario.values, ...settings.values],
       nonResolveBodies: [...scenario.nonResolveBodies, ...settings.bodiesWithoutValues],

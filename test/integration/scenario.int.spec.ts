@@ -11,7 +11,7 @@ import { viewCollections } from '../../src/projections/views';
 import { injectClient } from '../support/client';
 import { leaksIn } from '../support/leaks';
 import { runScenario } from '../support/scenario';
-import { silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
+import { testServiceOptions } from '../support/testService';
 import { connectDatabase, freshDatabase, type TestDatabase } from './mongoStores';
 
 const eventStoreUrl = process.env.EVENTSTORE_URL;
@@ -20,7 +20,6 @@ const missing = [!eventStoreUrl && 'EVENTSTORE_URL (EventStoreDB)', !mongoUrl &&
 
 /** The end-to-end scenario on EventStoreDB and MongoDB: one process, then API and projector apart. */
 describe.skipIf(missing !== '')(`The scenario on EventStoreDB and MongoDB${missing ? ` — SKIPPED: no server given for ${missing}` : ''}`, () => {
-  const masterKeys = testMasterKeys();
   const closers: Array<() => Promise<void>> = [];
   afterAll(async () => {
     for (const close of closers.reverse()) await close();
@@ -35,7 +34,7 @@ describe.skipIf(missing !== '')(`The scenario on EventStoreDB and MongoDB${missi
       keyStore: new MongoKeyStore(database.db, closeWith),
     };
   }
-  const common = { masterKeys, jwtSecret: TEST_JWT_SECRET, log: silentLog };
+  const common = testServiceOptions();
 
   describe('in one process', () => {
     let app: App;

@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient, type Client } from '../support/client';
+import type { Client } from '../support/client';
 import { leaksIn, leaksInFiles } from '../support/leaks';
 import { startServer, type ServerProcess } from '../support/serverProcess';
 import { token } from '../support/testService';
 import { liveAndRebuiltViews } from '../support/viewsCheck';
+import { createWorkspace } from '../support/workspaces';
 
 const CLIENTS = 50;
 const alice = token('alice');
@@ -27,8 +28,8 @@ describe(`Concurrency: ${CLIENTS} clients saving one scope at once with If-Match
 
   beforeAll(async () => {
     server = await startServer();
-    call = httpClient(server.baseUrl);
-    ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Race' } })).body as { id: string }).id;
+    call = server.call;
+    ws = await createWorkspace(call, 'alice', 'Race');
   });
   afterAll(() => rmSync(server.dataDir, { recursive: true, force: true }));
 

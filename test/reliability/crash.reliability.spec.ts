@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { httpClient } from '../support/client';
 import { leaksIn, leaksInFiles } from '../support/leaks';
 import { startServer, type ServerProcess } from '../support/serverProcess';
 import { token } from '../support/testService';
 import { liveAndRebuiltViews } from '../support/viewsCheck';
+import { createWorkspace } from '../support/workspaces';
 
 const CRASHES = 10;
 const WRITERS = 8;
@@ -23,7 +23,7 @@ describe(`Crash: kill -9 under write load, restart, ${CRASHES} times`, () => {
 
   /** Writers each own keys and save them one after another until the server dies under them. */
   async function writeUntilKilled(server: ServerProcess, ws: string, crash: number) {
-    const call = httpClient(server.baseUrl);
+    const call = server.call;
     let dead = false;
     const writer = async (w: number) => {
       for (let n = 0; !dead; n += 1) {
@@ -53,8 +53,7 @@ describe(`Crash: kill -9 under write load, restart, ${CRASHES} times`, () => {
   it('keeps every acknowledged save, applies nothing twice, and converges to a fresh rebuild', async () => {
     let server = await startServer(AUDIT_EVERY_SAVE);
     dataDir = server.dataDir;
-    const call = httpClient(server.baseUrl);
-    const ws = ((await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Crash' } })).body as { id: string }).id;
+    const ws = await createWorkspace(server.call, 'alice', 'Crash');
     for (let crash = 0; crash < CRASHES; crash += 1) {
       await writeUntilKilled(server, ws, crash);
       output += server.output();
@@ -63,7 +62,7 @@ describe(`Crash: kill -9 under write load, restart, ${CRASHES} times`, () => {
     expect(acked.length).toBeGreaterThan(CRASHES * WRITERS);
 
     // Every acknowledged value is a version of its key, found by its fingerprint in the history.
-    const recovered = httpClient(server.baseUrl);
+    const recovered = server.call;
     for (const { key, value, version } of acked) {
       const check = await recovered('POST', `/v1/workspaces/${ws}/secrets/${key}/fingerprint-check`, { token: alice, body: { value } });
       expect(check.status).toBe(200);

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
-import { httpClient, type Client } from '../support/client';
+import type { Client } from '../support/client';
 import { closedWithin, destroyAll, openRaw, parseAnswer, rawExchange } from '../support/rawHttp';
 import { startServer, type ServerProcess } from '../support/serverProcess';
 import { token } from '../support/testService';
-import { bodyOf } from '../support/workspaces';
+import { createWorkspace, setWorkspaceSecret } from '../support/workspaces';
 
 const MB = 1024 * 1024;
 const ANSWER_WITHIN_MS = 2000;
@@ -73,11 +73,11 @@ describe('Hostile requests against a real server', () => {
 
   beforeAll(async () => {
     server = await startServer({ REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) });
-    call = httpClient(server.baseUrl);
-    ws = bodyOf<{ id: string }>(await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Target' } })).id;
-    otherWs = bodyOf<{ id: string }>(await call('POST', '/v1/workspaces', { token: alice, body: { name: 'Other' } })).id;
-    await call('PUT', `/v1/workspaces/${ws}/secrets/SMALL`, { token: alice, body: { value: 'small-hostile-value' } });
-    await call('PUT', `/v1/workspaces/${ws}/secrets/BIG`, { token: alice, body: { value: 'b'.repeat(64 * 1024) } });
+    call = server.call;
+    ws = await createWorkspace(call, 'alice', 'Target');
+    otherWs = await createWorkspace(call, 'alice', 'Other');
+    await setWorkspaceSecret(call, ws, 'alice', 'SMALL', 'small-hostile-value');
+    await setWorkspaceSecret(call, ws, 'alice', 'BIG', 'b'.repeat(64 * 1024));
   });
   afterAll(() => server?.stop());
 

@@ -1,26 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, startTestApp, type TestApp } from '../support/testService';
-import { createWorkspace, resolver, setWorkspaceSecret } from './resolver.fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testService';
+import { as, createWorkspace, resolver, setWorkspaceSecret } from '../support/workspaces';
 
 const VALUE = 'access-value-5e1f';
 
 describe('Resolution: who may resolve, and what the body must hold', () => {
-  let t: TestApp;
+  const t = useTestApp();
+  const resolve = resolver(t.call, () => [VALUE]);
   let ws: string;
-  let resolve: ReturnType<typeof resolver>;
   const body = (extra: object = {}) => ({ workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: '{{KEY}}', ...extra });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    resolve = resolver(t.app, () => [VALUE]);
-    ws = await createWorkspace(t.app, 'alice');
-    await setWorkspaceSecret(t.app, ws, 'alice', 'KEY', VALUE);
+    ws = await createWorkspace(t.call, 'alice');
+    await setWorkspaceSecret(t.call, ws, 'alice', 'KEY', VALUE);
   });
-  afterAll(() => t.close());
 
   describe('tokens', () => {
     it('resolves with secrets:resolve (among other scopes)', async () => {
-      const { status, body: answer } = await resolve(body(), bearer('exec', { scope: 'audit:read secrets:resolve' }));
+      const { status, body: answer } = await resolve(body(), as('exec', { scope: 'audit:read secrets:resolve' }));
       expect(status).toBe(200);
       expect(answer.output).toBe(VALUE);
     });
@@ -34,24 +31,24 @@ describe('Resolution: who may resolve, and what the body must hold', () => {
       ['another scope', { scope: 'audit:read' }],
       ['a scope that only looks alike', { scope: 'secrets:resolver' }],
     ])('refuses a token with %s (403), even a workspace admin', async (_name, options) => {
-      const { status, body: answer } = await resolve(body(), bearer('alice', options));
+      const { status, body: answer } = await resolve(body(), as('alice', options));
       expect(status).toBe(403);
       expect(answer.code).toBe('forbidden');
     });
 
     it('refuses a token without the scope before looking at the body (403, not 400)', async () => {
-      const { status, body: answer } = await resolve({ nonsense: true }, bearer('alice'));
+      const { status, body: answer } = await resolve({ nonsense: true }, as('alice'));
       expect(status).toBe(403);
       expect(answer.errors).toBeUndefined();
     });
 
     it('refuses a token whose ws claim excludes the workspace (403)', async () => {
-      const { status } = await resolve(body(), bearer('exec', { scope: 'secrets:resolve', ws: ['ws_other'] }));
+      const { status } = await resolve(body(), as('exec', { scope: 'secrets:resolve', ws: ['ws_other'] }));
       expect(status).toBe(403);
     });
 
     it('resolves with a ws claim that names the workspace', async () => {
-      const { status, body: answer } = await resolve(body(), bearer('exec', { scope: 'secrets:resolve', ws: ['ws_other', ws] }));
+      const { status, body: answer } = await resolve(body(), as('exec', { scope: 'secrets:resolve', ws: ['ws_other', ws] }));
       expect(status).toBe(200);
       expect(answer.output).toBe(VALUE);
     });

@@ -1,15 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testService';
-import {
-  createWorkspace,
-  deleteWorkspaceSecret,
-  executor,
-  join,
-  removeMember,
-  resolver,
-  setPersonalSecret,
-  setWorkspaceSecret,
-} from './resolver.fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testService';
+import { createWorkspace, deleteWorkspaceSecret, join, removeMember, resolver, setPersonalSecret, setWorkspaceSecret } from '../support/workspaces';
 
 /** Every plaintext set in this file: no answer may hold one outside `output`/`masks`. */
 const V = {
@@ -27,26 +18,23 @@ const V = {
 };
 
 describe('Resolution (POST /v1/resolve)', () => {
-  let t: TestApp;
+  const { call } = useTestApp();
+  const resolve = resolver(call, () => Object.values(V));
   let ws: string;
-  let resolve: ReturnType<typeof resolver>;
   const manual = (triggeredBy: string, input: unknown, extra: object = {}) =>
     resolve({ workspaceId: ws, trigger: 'manual', triggeredBy, input, ...extra });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    resolve = resolver(t.app, () => Object.values(V));
-    ws = await createWorkspace(t.app, 'alice');
-    await join(t.app, ws, 'alice', 'bob', 'write');
-    await join(t.app, ws, 'alice', 'carol', 'read');
-    await setWorkspaceSecret(t.app, ws, 'alice', 'SHARED', V.shared);
-    await setWorkspaceSecret(t.app, ws, 'alice', 'WS_ONLY', V.wsOnly);
-    await setPersonalSecret(t.app, 'bob', 'SHARED', V.bobShared);
-    await setPersonalSecret(t.app, 'bob', 'BOB_KEY', V.bobKey);
-    await setPersonalSecret(t.app, 'carol', 'CAROL_KEY', V.carolKey);
-    await setPersonalSecret(t.app, 'mallory', 'MALLORY_KEY', V.malloryKey);
+    ws = await createWorkspace(call, 'alice');
+    await join(call, ws, 'alice', 'bob', 'write');
+    await join(call, ws, 'alice', 'carol', 'read');
+    await setWorkspaceSecret(call, ws, 'alice', 'SHARED', V.shared);
+    await setWorkspaceSecret(call, ws, 'alice', 'WS_ONLY', V.wsOnly);
+    await setPersonalSecret(call, 'bob', 'SHARED', V.bobShared);
+    await setPersonalSecret(call, 'bob', 'BOB_KEY', V.bobKey);
+    await setPersonalSecret(call, 'carol', 'CAROL_KEY', V.carolKey);
+    await setPersonalSecret(call, 'mallory', 'MALLORY_KEY', V.malloryKey);
   });
-  afterAll(() => t.close());
 
   describe('precedence', () => {
     it('takes the workspace secret over a personal one with the same key', async () => {
@@ -85,13 +73,8 @@ describe('Resolution (POST /v1/resolve)', () => {
 
   describe('missing keys', () => {
     it('list a key named twice in one string once for that string', async () => {
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/v1/resolve',
-        headers: executor(),
-        payload: { workspaceId: ws, trigger: 'manual', triggeredBy: 'bob', input: { a: '{{NOPE}}:{{NOPE}}', b: '{{NOPE}}' } },
-      });
-      expect(response.json().missing).toEqual([
+      const response = await resolve({ workspaceId: ws, trigger: 'manual', triggeredBy: 'bob', input: { a: '{{NOPE}}:{{NOPE}}', b: '{{NOPE}}' } });
+      expect(response.body.missing).toEqual([
         { key: 'NOPE', path: '/a' },
         { key: 'NOPE', path: '/b' },
       ]);
@@ -99,15 +82,10 @@ describe('Resolution (POST /v1/resolve)', () => {
 
     it('fail with 422 listing each key and the JSON pointer of its string', async () => {
       const input = { list: ['x', '{{NOPE}} {{SHARED}}'], 'a/b': { 'c~d': '{{ GONE }}' }, '{{KEYS_ARE_NOT_SCANNED}}': 1 };
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/v1/resolve',
-        headers: executor(),
-        payload: { workspaceId: ws, trigger: 'manual', triggeredBy: 'bob', input },
-      });
-      expect(response.statusCode).toBe(422);
+      const response = await resolve({ workspaceId: ws, trigger: 'manual', triggeredBy: 'bob', input });
+      expect(response.status).toBe(422);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.json()).toMatchObject({
+      expect(response.body).toMatchObject({
         status: 422,
         code: 'missing_references',
         missing: [
@@ -115,7 +93,7 @@ describe('Resolution (POST /v1/resolve)', () => {
           { key: 'GONE', path: '/a~1b/c~0d' },
         ],
       });
-      expect(response.body).not.toContain(V.shared);
+      expect(response.text).not.toContain(V.shared);
     });
 
     it('stay as written with onMissing "keep", while the others resolve', async () => {
@@ -126,15 +104,15 @@ describe('Resolution (POST /v1/resolve)', () => {
     });
 
     it('include a deleted secret, and an updated one resolves to its new value and version', async () => {
-      await setWorkspaceSecret(t.app, ws, 'alice', 'TEMP', V.temp1);
+      await setWorkspaceSecret(call, ws, 'alice', 'TEMP', V.temp1);
       expect((await manual('bob', '{{TEMP}}')).body).toMatchObject({ output: V.temp1, references: [{ key: 'TEMP', version: 1 }] });
-      await setWorkspaceSecret(t.app, ws, 'alice', 'TEMP', V.temp2);
+      await setWorkspaceSecret(call, ws, 'alice', 'TEMP', V.temp2);
       expect((await manual('bob', '{{TEMP}}')).body).toMatchObject({ output: V.temp2, references: [{ key: 'TEMP', version: 2 }] });
-      await deleteWorkspaceSecret(t.app, ws, 'alice', 'TEMP');
+      await deleteWorkspaceSecret(call, ws, 'alice', 'TEMP');
       const gone = await manual('bob', '{{TEMP}}');
       expect(gone.status).toBe(422);
       expect(gone.body.missing).toEqual([{ key: 'TEMP', path: '' }]);
-      await setWorkspaceSecret(t.app, ws, 'alice', 'TEMP', V.temp1);
+      await setWorkspaceSecret(call, ws, 'alice', 'TEMP', V.temp1);
       expect((await manual('bob', '{{TEMP}}')).body).toMatchObject({ output: V.temp1, references: [{ key: 'TEMP', version: 3 }] });
     });
   });
@@ -150,8 +128,8 @@ describe('Resolution (POST /v1/resolve)', () => {
     });
 
     it('returns the distinct substituted values as masks when asked', async () => {
-      await setWorkspaceSecret(t.app, ws, 'alice', 'SAME_A', V.same);
-      await setWorkspaceSecret(t.app, ws, 'alice', 'SAME_B', V.same);
+      await setWorkspaceSecret(call, ws, 'alice', 'SAME_A', V.same);
+      await setWorkspaceSecret(call, ws, 'alice', 'SAME_B', V.same);
       const { body } = await manual('bob', ['{{SAME_A}}', '{{SAME_B}}', '{{BOB_KEY}}', '{{BOB_KEY}}', '{{NOPE}}'], {
         masks: true,
         onMissing: 'keep',
@@ -161,7 +139,7 @@ describe('Resolution (POST /v1/resolve)', () => {
     });
 
     it('does not resolve a substituted value again', async () => {
-      await setWorkspaceSecret(t.app, ws, 'alice', 'POINTS_ON', '{{SHARED}}');
+      await setWorkspaceSecret(call, ws, 'alice', 'POINTS_ON', '{{SHARED}}');
       const { body } = await manual('bob', 'x{{POINTS_ON}}x');
       expect(body.output).toBe('x{{SHARED}}x');
       expect(body.references).toEqual([{ key: 'POINTS_ON', scope: 'workspace', version: 1 }]);
@@ -173,16 +151,16 @@ describe('Resolution (POST /v1/resolve)', () => {
     const scheduled = (input: unknown) => resolve({ workspaceId: ws2, trigger: 'schedule', workflowOwnerId: 'dave', input });
 
     beforeAll(async () => {
-      ws2 = await createWorkspace(t.app, 'alice', 'Second');
-      await join(t.app, ws2, 'alice', 'dave', 'write');
-      await join(t.app, ws, 'alice', 'dave', 'read');
-      await setPersonalSecret(t.app, 'dave', 'DAVE_KEY', V.daveKey);
-      await setWorkspaceSecret(t.app, ws2, 'dave', 'WS2_KEY', V.ws2Key);
+      ws2 = await createWorkspace(call, 'alice', 'Second');
+      await join(call, ws2, 'alice', 'dave', 'write');
+      await join(call, ws, 'alice', 'dave', 'read');
+      await setPersonalSecret(call, 'dave', 'DAVE_KEY', V.daveKey);
+      await setWorkspaceSecret(call, ws2, 'dave', 'WS2_KEY', V.ws2Key);
     });
 
     it("stops resolving a removed member's personal secrets, but not the workspace's", async () => {
       expect((await scheduled(['{{DAVE_KEY}}', '{{WS2_KEY}}'])).body.output).toEqual([V.daveKey, V.ws2Key]);
-      await removeMember(t.app, ws2, 'alice', 'dave');
+      await removeMember(call, ws2, 'alice', 'dave');
       expect((await scheduled('{{WS2_KEY}}')).body.output).toBe(V.ws2Key);
       const personal = await scheduled('{{DAVE_KEY}}');
       expect(personal.status).toBe(422);

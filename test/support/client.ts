@@ -1,7 +1,8 @@
 import type { App } from '../../src/api/deps';
 
 export type Reply = { status: number; headers: Record<string, string>; body: unknown; text: string };
-export type RequestOptions = { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+/** `body` is sent as JSON; `rawBody` as it is (bytes that are not UTF-8 included), as JSON unless `headers` say otherwise. */
+export type RequestOptions = { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> };
 export type Client = (method: string, url: string, options?: RequestOptions) => Promise<Reply>;
 
 function headersFor(options: RequestOptions): Record<string, string> {
@@ -9,6 +10,11 @@ function headersFor(options: RequestOptions): Record<string, string> {
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
   return headers;
+}
+
+/** What goes on the wire: `rawBody` as it is, or `body` as JSON. */
+function payloadOf(options: RequestOptions): string | Buffer | undefined {
+  return options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
 }
 
 function parse(text: string): unknown {
@@ -19,14 +25,14 @@ function parse(text: string): unknown {
   }
 }
 
-/** Calls the app in process (fastify's inject). */
+/** Calls the app in process (fastify's inject): what every test app's `call` is. */
 export function injectClient(app: App): Client {
   return async (method, url, options = {}) => {
     const response = await app.inject({
       method: method as 'GET',
       url,
       headers: headersFor(options),
-      payload: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      payload: payloadOf(options),
     });
     return { status: response.statusCode, headers: response.headers as Record<string, string>, body: parse(response.body), text: response.body };
   };
@@ -35,10 +41,11 @@ export function injectClient(app: App): Client {
 /** Calls a server over real HTTP. */
 export function httpClient(baseUrl: string): Client {
   return async (method, url, options = {}) => {
+    const payload = payloadOf(options);
     const response = await fetch(`${baseUrl}${url}`, {
       method,
       headers: headersFor(options),
-      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body: typeof payload === 'string' || payload === undefined ? payload : Uint8Array.from(payload),
     });
     const text = await response.text();
     return { status: response.status, headers: Object.fromEntries(response.headers), body: parse(text), text };

@@ -1,7 +1,8 @@
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import type { App } from '../../src/api/deps';
+import type { TestApp } from './testService';
 
 /** Listens on 127.0.0.1 and a free port; answers the port. The test stops the app. */
 export async function listenOnLoopback(app: App): Promise<number> {
@@ -93,4 +94,21 @@ export function expectProblemAnswer(answer: RawAnswer, status: number, code: str
   expect(body.title).toEqual(expect.any(String));
   expect(body.detail).toEqual(expect.any(String));
   expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
+}
+
+/**
+ * Real connections to a describe block's app (from `useTestApp`): it listens on 127.0.0.1
+ * before the block's tests, and every connection a test opens is destroyed after it.
+ */
+export function useLoopback(t: Pick<TestApp, 'app'>) {
+  const sockets: Socket[] = [];
+  let port = 0;
+  beforeAll(async () => {
+    port = await listenOnLoopback(t.app);
+  });
+  afterEach(() => destroyAll(sockets));
+  return {
+    open: () => openRaw(port, sockets),
+    exchange: (request: string) => rawExchange(port, request, sockets),
+  };
 }

@@ -2,10 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { httpClient, type Client } from './client';
 import { TEST_JWT_SECRET } from './testService';
 
 export type ServerProcess = {
   baseUrl: string;
+  /** The one client, calling the server over real HTTP. */
+  call: Client;
   pid: number;
   dataDir: string;
   /** Everything the process wrote to stdout and stderr so far. */
@@ -48,6 +51,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
 
   return {
     baseUrl,
+    call: httpClient(baseUrl),
     pid: child.pid!,
     dataDir: dir,
     output: () => output,
