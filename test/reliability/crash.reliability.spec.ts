@@ -85,4 +85,31 @@ describe(`Crash: kill -9 under write load, restart, ${CRASHES} times`, () => {
     expect(leaksInFiles(dataDir, values)).toEqual([]);
     expect(leaksIn(output, values)).toEqual([]);
   });
+
+  it('keeps the record of every resolution that answered, however soon after it the process dies', async () => {
+    const first = await startServer();
+    const ws = await createWorkspace(first.call, 'alice', 'Records');
+    await first.call('PUT', `/v1/workspaces/${ws}/secrets/K`, { token: alice, body: { value: 'crash-record-value-1' } });
+    const runner = token('runner', { scope: 'secrets:resolve' });
+    const answered: string[] = [];
+    await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const run = { id: `crash_run_${i}` };
+        const reply = await first.call('POST', '/v1/resolve', { token: runner, body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', run, input: '{{K}}' } });
+        if (reply.status === 200) answered.push(run.id);
+      }),
+    );
+    // No pause: the last answer has only just been written.
+    await first.kill();
+    expect(answered).toHaveLength(40);
+    const again = await startServer({}, first.dataDir);
+    // The views catch up with the log on start: the records are in it, durable before each answer.
+    const recorded = async () => {
+      const audit = await again.call('GET', `/v1/workspaces/${ws}/audit?type=SecretsResolved&limit=1000`, { token: alice });
+      return new Set((audit.body as { entries: { runId: string }[] }).entries.map((e) => e.runId));
+    };
+    await expect.poll(recorded, { timeout: 10_000 }).toEqual(new Set(answered));
+    expect(await again.stop()).toBe(0);
+    rmSync(first.dataDir, { recursive: true, force: true });
+  });
 });
