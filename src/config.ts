@@ -15,6 +15,8 @@ const envSchema = z.object({
   /** HS256 secret for bearer tokens. Unset: a development secret generated into DATA_DIR. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long a request waits for the views to reach a position before it answers 503 (DESIGN §1: 5 s). */
+  VIEW_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
   /** Requests per principal per minute to the settings routes. */
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(6000),
   /** Reveals and fingerprint checks (value oracles) per principal per minute. */

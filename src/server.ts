@@ -43,6 +43,7 @@ async function main() {
         resolveMax: config.RATE_LIMIT_RESOLVE_MAX,
       },
       revealEnabled: config.REVEAL_ENABLED,
+      viewWaitMs: config.VIEW_WAIT_MS,
     },
   };
   const { app, close } = await start(config.SERVICE_ROLE, options, { logger: log, requestTimeoutMs: config.REQUEST_TIMEOUT_MS, trustProxy: config.TRUST_PROXY });

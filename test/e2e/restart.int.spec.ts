@@ -15,14 +15,15 @@ describe('npm start: graceful shutdown, restart from the checkpoint, npm run reb
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   const alice = token('alice');
   /** A server on a data directory of its own (removed after the file), with a workspace of alice's. */
-  const serverWithWorkspace = async () => {
-    const server = await startServer();
+  const serverWithWorkspace = async (env: Record<string, string> = {}) => {
+    const server = await startServer(env);
     dirs.push(server.dataDir);
     return { server, call: server.call, ws: await createWorkspace(server.call, 'alice') };
   };
 
   it('finishes an in-flight request on SIGTERM, then restarts from its stored checkpoint', async () => {
-    const { server: first, call, ws } = await serverWithWorkspace();
+    // The in-flight query gives up on its position after 1 s here, not the 5 s of the default.
+    const { server: first, call, ws } = await serverWithWorkspace({ VIEW_WAIT_MS: '1000' });
     const put = await call('PUT', `/v1/workspaces/${ws}/secrets/API_KEY`, { token: alice, body: { value: 'v1-not-a-real-key' } });
     const position = (put.body as { position: string }).position;
 
