@@ -107,7 +107,7 @@ async function progressFor(options: ServiceOptions, role: ServiceRole, cache: Vi
       projector.onApplied((writes) => sink.write(writes));
       followers.push({ stop: () => sink.close() });
     }
-    return { projector, views: projector as ViewProgress, followers, start: () => projector.start() };
+    return { projector, views: projector as ViewProgress, followers, start: () => projector.run() };
   }
   const views = new PolledProgress(async () => (await options.readStore.checkpoint()).position);
   await views.start();
@@ -153,7 +153,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     reactions = polled;
   } else {
     const reactor = new SecretRolesReactor(eventStore, options.followerCheckpoints, workspaceStreams, workspaceSecretStreams, clock, options.log);
-    await reactor.start();
+    await reactor.run();
     followers.push(reactor);
     reactions = reactor;
   }

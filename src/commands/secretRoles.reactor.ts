@@ -1,9 +1,7 @@
-import { EventEmitter } from 'node:events';
 import { parseStoredEvent } from '../events/streams';
-import type { EventStore, StoredEvent, Subscription } from '../stores/eventStore.port';
+import { LogFollower } from '../projections/logFollower';
+import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
-import { waitForPosition } from '../projections/waitForPosition';
-import type { ViewProgress } from '../projections/projector';
 import type { Clock } from './actor';
 import type { StreamCommands } from './streamCommands';
 import { permissionOf, type WorkspaceState } from './workspace.decider';
@@ -22,50 +20,21 @@ export type ReactorLog = Readonly<{ error: (obj: object, msg: string) => void }>
  * again by then, so a replay (after a crash, or by a second instance) changes nothing.
  * Joining waits for it to have reacted to everything before (see WorkspaceCommands.accept).
  */
-export class SecretRolesReactor implements ViewProgress {
-  private readonly emitter = new EventEmitter().setMaxListeners(0);
-  private subscription: Subscription | null = null;
-  private current: string | null = null;
-  private failure: unknown = null;
-
+export class SecretRolesReactor extends LogFollower {
   constructor(
-    private readonly eventStore: Pick<EventStore, 'follow'>,
+    eventStore: Pick<EventStore, 'follow'>,
     private readonly checkpoints: FollowerCheckpoints,
     private readonly workspaces: StreamCommands<'workspace', WorkspaceState>,
     private readonly workspaceSecrets: StreamCommands<'workspaceSecrets', SecretsState>,
     private readonly clock: Clock,
-    private readonly log: ReactorLog,
-  ) {}
-
-  async start(): Promise<void> {
-    this.current = await this.checkpoints.get(FOLLOWER);
-    this.subscription = this.eventStore.follow(
-      this.current,
-      (events) => this.react(events),
-      (error) => {
-        this.failure = error;
-        this.log.error({ err: error }, 'the secret-roles reactor stopped on an error');
-      },
-    );
+    log: ReactorLog,
+  ) {
+    super(eventStore, (error) => log.error({ err: error }, 'the secret-roles reactor stopped on an error'));
   }
 
-  async stop(): Promise<void> {
-    const subscription = this.subscription;
-    this.subscription = null;
-    await subscription?.stop();
-  }
-
-  get error(): unknown {
-    return this.failure;
-  }
-
-  /** The last position whose removals have had their reaction. */
-  position(): string | null {
-    return this.current;
-  }
-
-  waitFor(position: string, timeoutMs: number): Promise<boolean> {
-    return waitForPosition(this.emitter, ['advanced'], () => this.current, position, timeoutMs);
+  /** Follows from its checkpoint; its position is the last one whose removals have had their reaction. */
+  async run(): Promise<void> {
+    this.start(await this.checkpoints.get(FOLLOWER), (events) => this.react(events));
   }
 
   private async react(events: readonly StoredEvent[]): Promise<void> {
@@ -76,8 +45,7 @@ export class SecretRolesReactor implements ViewProgress {
     }
     const last = events[events.length - 1]!.position;
     await this.checkpoints.save(FOLLOWER, last);
-    this.current = last;
-    this.emitter.emit('advanced');
+    this.reached(last);
   }
 
   private removeRoles(workspaceId: string, userId: string, actor: string) {

@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type { EventStore, StoredEvent, Subscription } from '../stores/eventStore.port';
+import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import { comparePositions } from '../stores/position';
 import type { ReadStore, ViewWrite } from '../stores/readStore.port';
 import { viewWritesFor } from './applyEvents';
 import type { AnyProjection } from './projection';
 import type { ViewDocs } from './views';
-import { waitForPosition } from './waitForPosition';
+import { LogFollower } from './logFollower';
 
 export type ProjectorLog = Readonly<{ error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void }>;
 
@@ -22,25 +22,22 @@ export interface ViewProgress {
  * is applied and the checkpoint moved in one commit. If a rebuild swapped in new views
  * meanwhile (the checkpoint's generation changed), it starts over from the new checkpoint.
  */
-export class Projector implements ViewProgress {
-  private readonly emitter = new EventEmitter();
-  private subscription: Subscription | null = null;
-  private current: string | null = null;
+export class Projector extends LogFollower {
+  private readonly listeners = new EventEmitter().setMaxListeners(0);
   private generation = '';
-  private failure: unknown = null;
 
   constructor(
-    private readonly eventStore: Pick<EventStore, 'follow'>,
+    eventStore: Pick<EventStore, 'follow'>,
     private readonly readStore: ReadStore<ViewDocs>,
     private readonly projections: readonly AnyProjection[],
     private readonly log: ProjectorLog,
   ) {
-    this.emitter.setMaxListeners(0);
+    super(eventStore, (error) => log.error({ err: error }, 'projector stopped on an error'));
   }
 
   /** Called after each committed batch with the documents it wrote: cache invalidation. */
   onApplied(listener: (writes: readonly ViewWrite<ViewDocs>[], position: string) => void): void {
-    this.emitter.on('applied', listener);
+    this.listeners.on('applied', listener);
   }
 
   /**
@@ -49,47 +46,19 @@ export class Projector implements ViewProgress {
    * drop whatever they derived from the old views (cache entries).
    */
   onReplaced(listener: () => void): void {
-    this.emitter.on('replaced', listener);
+    this.listeners.on('replaced', listener);
   }
 
-  async start(): Promise<void> {
+  /** Follows from the views' checkpoint; its position is the last one they applied. */
+  async run(): Promise<void> {
     const checkpoint = await this.readStore.checkpoint();
-    this.current = checkpoint.position;
     this.generation = checkpoint.generation;
-    this.failure = null;
-    this.subscription = this.eventStore.follow(
-      checkpoint.position,
-      (events) => this.apply(events),
-      (error) => {
-        this.failure = error;
-        this.log.error({ err: error }, 'projector stopped on an error');
-      },
-    );
-  }
-
-  async stop(): Promise<void> {
-    const subscription = this.subscription;
-    this.subscription = null;
-    await subscription?.stop();
-  }
-
-  /** The error that stopped the projector, if one did (readiness reports it). */
-  get error(): unknown {
-    return this.failure;
-  }
-
-  position(): string | null {
-    return this.current;
-  }
-
-  waitFor(position: string, timeoutMs: number): Promise<boolean> {
-    // 'replaced' too: a rebuilt checkpoint may already be past `position`.
-    return waitForPosition(this.emitter, ['applied', 'replaced'], () => this.current, position, timeoutMs);
+    this.start(checkpoint.position, (events) => this.apply(events));
   }
 
   private async apply(events: readonly StoredEvent[]): Promise<void> {
     const last = events[events.length - 1]!.position;
-    if (comparePositions(last, this.current) <= 0) return;
+    if (comparePositions(last, this.position()) <= 0) return;
     const writes = await viewWritesFor(this.readStore, this.projections, events);
     const committed = await this.readStore.commit(writes, last, this.generation);
     if (!committed) {
@@ -98,14 +67,16 @@ export class Projector implements ViewProgress {
       void this.restart();
       return;
     }
-    this.current = last;
-    this.emitter.emit('applied', writes, last);
+    this.reached(last);
+    this.listeners.emit('applied', writes, last);
   }
 
+  /** A rebuilt checkpoint may already be past what someone waits for: following again wakes them too. */
   private async restart(): Promise<void> {
     await this.stop();
-    await this.start();
-    this.emitter.emit('replaced');
+    await this.run();
+    this.listeners.emit('replaced');
+    this.reached(this.position());
   }
 }
 

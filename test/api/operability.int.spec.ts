@@ -42,7 +42,7 @@ describe('Operability', () => {
     const reply = await call('GET', '/readyz');
     expect(reply.status).toBe(503);
     expect(reply.body).toMatchObject({ code: 'not_ready' });
-    await t.projector.start();
+    await t.projector.run();
     expect(await t.projector.waitFor(written.position!, 5000)).toBe(true);
     await t.service.lag.poll();
     expect((await call('GET', '/readyz')).status).toBe(200);

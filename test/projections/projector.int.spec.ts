@@ -90,7 +90,7 @@ describe('Projector', () => {
     const seen: string[] = [];
     const spy = erase(projection({ collection: 'scopes', canHandle: eventTypes, documentIds: (r) => (seen.push(r.position), []), evolve: (doc) => doc }));
     const projector = new Projector(w.eventStore, w.readStore, [...allProjections, spy], silentLog);
-    await projector.start();
+    await projector.run();
     try {
       const newer = (await w.eventStore.readAll(checkpoint.position, 10_000)).map((e) => e.position);
       expect(newer.length).toBeGreaterThanOrEqual(4);
