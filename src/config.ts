@@ -32,7 +32,7 @@ const envSchema = z.object({
   MONGODB_URL: z.string().min(1).optional(),
   SERVICE_ROLE: z.enum(['all', 'api', 'projector']).default('all'),
   /**
-   * Names the record streams this process writes (`workspaceRecords-<INSTANCE_ID>.<workspace>`):
+   * Names the record streams this process writes (`workspaceRecords-<workspace>.<INSTANCE_ID>`):
    * every API instance sharing one log needs its own, stable across restarts. Default: the host
    * name, with anything but letters, digits and `_` made `_`.
    */

@@ -8,6 +8,7 @@ import { createLogger } from './logger';
 import { viewCollections } from './projections/views';
 import { createService, type ServiceOptions } from './service';
 import { openStores } from './stores/openStores';
+import { SqliteEventStore } from './stores/sqlite/sqlite.eventStore';
 
 /** Entry point: config → stores → projector → app → listen; graceful shutdown on SIGTERM. */
 async function main() {
@@ -28,6 +29,8 @@ async function main() {
 
   const stores = await openStores(config, viewCollections);
   log.info({ ...stores.backends, role: config.SERVICE_ROLE }, `event log: ${stores.backends.events}; views and key store: ${stores.backends.views}`);
+  const chainedAtMigration = stores.eventStore instanceof SqliteEventStore ? stores.eventStore.chainedAtMigration : 0;
+  if (chainedAtMigration > 0) log.info({ chainedAtMigration }, `hashed ${chainedAtMigration} events written before the hash chain, in place (chained at migration)`);
   const options: ServiceOptions = {
     ...stores,
     masterKeys,

@@ -1,10 +1,11 @@
 import { LRUCache } from 'lru-cache';
+import { chainEvents, chainHeadOf, type ChainHead } from '../proof/chain';
 import { recordStreamId, type RecordCategory } from '../events/streams';
 import { WrongExpectedRevision, type AppendResult, type EventStore, type NewEvent } from '../stores/eventStore.port';
 
 /** How many times a batch is tried again after another writer (a second instance with the same id) got there first. */
 const MAX_ATTEMPTS = 5;
-/** Revisions of streams this instance wrote lately: a stream not among them is read back once. */
+/** Heads of streams this instance wrote lately: a stream not among them is read back once. */
 const KNOWN_STREAMS = 50_000;
 
 type Pending = Readonly<{ events: readonly NewEvent[]; resolve: (result: AppendResult) => void; reject: (error: unknown) => void }>;
@@ -13,12 +14,12 @@ type Pending = Readonly<{ events: readonly NewEvent[]; resolve: (result: AppendR
  * Appends records (reads, resolutions, refusals) to this instance's record streams, with group
  * commit: while one append to a stream is on its way, the records that come meanwhile wait and go
  * together in the next one. Each caller's promise settles once its records are durable. Only this
- * instance writes its streams, so it keeps their revisions itself and never contends with the
+ * instance writes its streams, so it keeps their heads (revision, hash) itself and never contends with the
  * other instances; a conflict (two instances given one INSTANCE_ID) re-reads and tries again.
  */
 export class RecordWriter {
   private readonly queues = new Map<string, Pending[]>();
-  private readonly revisions = new LRUCache<string, number>({ max: KNOWN_STREAMS });
+  private readonly heads = new LRUCache<string, ChainHead>({ max: KNOWN_STREAMS });
 
   constructor(
     private readonly store: Pick<EventStore, 'append' | 'readLast'>,
@@ -57,13 +58,14 @@ export class RecordWriter {
 
   private async append(streamId: string, events: readonly NewEvent[]): Promise<AppendResult> {
     for (let attempt = 1; ; attempt += 1) {
-      const expectedRevision = this.revisions.get(streamId) ?? (await this.store.readLast(streamId))?.revision ?? 0;
+      const head = this.heads.get(streamId) ?? chainHeadOf(await this.store.readLast(streamId));
+      const chained = chainEvents(streamId, head, events);
       try {
-        const result = await this.store.append(streamId, events, { expectedRevision });
-        this.revisions.set(streamId, result.revision);
+        const result = await this.store.append(streamId, chained.events, { expectedRevision: head.revision });
+        this.heads.set(streamId, chained.head);
         return result;
       } catch (error) {
-        this.revisions.delete(streamId);
+        this.heads.delete(streamId);
         if (!(error instanceof WrongExpectedRevision) || attempt === MAX_ATTEMPTS) throw error;
       }
     }

@@ -1,5 +1,6 @@
 import { PreconditionFailed, StreamBusy } from '../errors';
 import { parseStreamEvents, streamIds, type Category, type EventOf } from '../events/streams';
+import { chainEvents } from '../proof/chain';
 import { ParentAppendFailed, WrongExpectedRevision, type AppendTicket, type EventStore } from '../stores/eventStore.port';
 import type { Loaded, StreamStates } from './streamStates';
 
@@ -88,10 +89,17 @@ export class StreamCommands<C extends Category, S> {
         const current = await this.load(ownerId);
         return { previousState: loaded.state, newState: loaded.state, newEvents, revision: current.revision, position: current.position };
       }
-      const after: Loaded<S> = { state: newEvents.reduce(this.decider.evolve, loaded.state), revision: loaded.revision + newEvents.length, position: null };
+      // Chained on the state it was decided on: right exactly when the append's revision check passes.
+      const chained = chainEvents(streamId, { revision: loaded.revision, hash: loaded.lastHash }, newEvents);
+      const after: Loaded<S> = {
+        state: newEvents.reduce(this.decider.evolve, loaded.state),
+        revision: chained.head.revision,
+        position: null,
+        lastHash: chained.head.hash,
+      };
       // Decided on a state still in flight, the append names that one: should it fail, this one
       // fails too, even where its expected revision would happen to match another writer's events.
-      const appending = this.store.append(streamId, newEvents, { expectedRevision: loaded.revision, after: parent?.appending });
+      const appending = this.store.append(streamId, chained.events, { expectedRevision: loaded.revision, after: parent?.appending });
       this.inFlight.set(streamId, { after, appending });
       release();
       try {

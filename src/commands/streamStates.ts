@@ -1,8 +1,12 @@
 import { LRUCache } from 'lru-cache';
+import { chainHashOf, EMPTY_CHAIN } from '../proof/chain';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 
-/** A stream's folded state at a revision, with the position of its last event. */
-export type Loaded<S> = Readonly<{ state: S; revision: number; position: string | null }>;
+/**
+ * A stream's folded state at a revision, with the position of its last event and its hash, the
+ * `prev` of the next event (DESIGN §8).
+ */
+export type Loaded<S> = Readonly<{ state: S; revision: number; position: string | null; lastHash: string }>;
 
 const DEFAULT_LIMIT = 10_000;
 
@@ -26,11 +30,11 @@ export class StreamStates {
     initial: S,
     fold: (state: S, events: readonly StoredEvent[]) => S,
   ): Promise<Loaded<S>> {
-    const cached = (this.entries.get(streamId) as Loaded<S> | undefined) ?? { state: initial, revision: 0, position: null };
+    const cached = (this.entries.get(streamId) as Loaded<S> | undefined) ?? { state: initial, revision: 0, position: null, lastHash: EMPTY_CHAIN.hash };
     const newer = await this.store.readStream(streamId, cached.revision);
     if (newer.length === 0) return cached;
     const last = newer[newer.length - 1]!;
-    const loaded: Loaded<S> = { state: fold(cached.state, newer), revision: last.revision, position: last.position };
+    const loaded: Loaded<S> = { state: fold(cached.state, newer), revision: last.revision, position: last.position, lastHash: chainHashOf(last) };
     this.remember(streamId, loaded);
     return loaded;
   }

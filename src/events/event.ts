@@ -15,13 +15,22 @@ export type RequestContext = z.infer<typeof requestContextSchema>;
 
 /**
  * Who did it and when, carried by every event, with the request that caused it when there was
- * one. `schemaVersion` lets later code upcast old events.
+ * one, and the event's place in its stream's hash chain. `schemaVersion` lets later code upcast
+ * old events.
  */
 export const eventMetadataSchema = z.object({
   actor: z.string().min(1),
   at: z.string(),
   schemaVersion: z.literal(1),
   ...requestContextSchema.partial().shape,
+  /**
+   * The hash chain (DESIGN §8), set by the writer as it appends: the previous event's hash and
+   * this one's. Absent only on events written before chaining that could not be hashed in place.
+   */
+  prev: z.string().optional(),
+  hash: z.string().optional(),
+  /** Set on events hashed in place by the upgrade that introduced chaining: they are only as good as the first seal over them. */
+  chained: z.literal('migration').optional(),
 });
 export type EventMetadata = z.infer<typeof eventMetadataSchema>;
 

@@ -5,8 +5,8 @@ import { fingerprintChecked, secretRevealed } from './secretAccess.events';
 /**
  * Records: what was read or refused, never a decision. They live in record streams apart from
  * the scopes they are about, so a record never moves a scope's revision (its ETag), and each API
- * instance writes its own streams (`workspaceRecords-<instance>.<workspaceId>`,
- * `personalRecords-<instance>.<userId>`), so instances never contend.
+ * instance writes its own streams (`workspaceRecords-<workspaceId>.<instance>`,
+ * `personalRecords-<userId>.<instance>`), so instances never contend.
  */
 
 /** A run of a workflow, as the executor names it: each part ≤ 128 characters of `A-Za-z0-9._:-`. */

@@ -20,7 +20,7 @@ export const streamIds = {
   /** Reads recorded before records had streams of their own per instance: still read, no longer written. */
   secretAccess: (workspaceId: string) => `secretAccess-${workspaceId}`,
   personalSecretAccess: (userId: string) => `personalSecretAccess-${userId}`,
-  /** The records one API instance writes: `<instance>.<workspaceId>` (see recordStreamId). */
+  /** The records one API instance writes: `<workspaceId>.<instance>` (see recordStreamId). */
   workspaceRecords: (instanceAndOwner: string) => `workspaceRecords-${instanceAndOwner}`,
   personalRecords: (instanceAndOwner: string) => `personalRecords-${instanceAndOwner}`,
 } as const;
@@ -28,12 +28,18 @@ export const streamIds = {
 export type RecordCategory = 'workspaceRecords' | 'personalRecords';
 
 /**
- * A record stream of one instance: `<category>-<instance>.<ownerId>`. Instance ids hold no `.`
- * (INSTANCE_ID is `[A-Za-z0-9_]`), so the owner is everything after the first `.`, whatever a
- * user id holds.
+ * A record stream of one instance: `<category>-<ownerId>.<instance>`. Instance ids hold no `.`
+ * (INSTANCE_ID is `[A-Za-z0-9_]`), so the owner is everything before the last `.`, whatever a
+ * user id holds. The owner comes first so that one workspace's record streams sort together:
+ * a seal proves the whole set of them (DESIGN §8).
  */
 export function recordStreamId(category: RecordCategory, instanceId: string, ownerId: string): string {
-  return streamIds[category](`${instanceId}.${ownerId}`);
+  return streamIds[category](`${ownerId}.${instanceId}`);
+}
+
+/** What every record stream of one owner starts with, whichever instance wrote it. */
+export function recordStreamPrefix(category: RecordCategory, ownerId: string): string {
+  return streamIds[category](`${ownerId}.`);
 }
 
 export type Category = keyof typeof streamIds;
@@ -92,8 +98,8 @@ export function splitStreamId(streamId: string): { category: string; ownerId: st
   if (dash < 0) return { category: streamId, ownerId: '' };
   const category = streamId.slice(0, dash);
   const rest = streamId.slice(dash + 1);
-  // A record stream's id starts with the instance that writes it.
-  if (category === 'workspaceRecords' || category === 'personalRecords') return { category, ownerId: rest.slice(rest.indexOf('.') + 1) };
+  // A record stream's id ends with the instance that writes it.
+  if (category === 'workspaceRecords' || category === 'personalRecords') return { category, ownerId: rest.slice(0, rest.lastIndexOf('.')) };
   return { category, ownerId: rest };
 }
 

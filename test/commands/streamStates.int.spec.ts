@@ -38,8 +38,8 @@ describe('StreamStates on SQLite', () => {
   describe('when an older state is remembered after a newer one', () => {
     it('keeps the newer one', async () => {
       const states = new StreamStates({ readStream });
-      states.remember('workspace-a', { state: ['newer'], revision: 2, position: '2' });
-      states.remember('workspace-a', { state: ['older'], revision: 1, position: '1' });
+      states.remember('workspace-a', { state: ['newer'], revision: 2, position: '2', lastHash: 'b'.repeat(64) });
+      states.remember('workspace-a', { state: ['older'], revision: 1, position: '1', lastHash: 'a'.repeat(64) });
       const loaded = await states.load('workspace-a', [] as readonly string[], fold);
 
       expect(loaded.state).toEqual(['newer']);

@@ -6,6 +6,7 @@ import type { StoredEvent } from '../../src/stores/eventStore.port';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
 import { eventStoreContract } from './eventStore.contract';
+import { hashChainContract } from './hashChain.contract';
 import { freshStream, newEvent, waitUntil } from './contractSupport';
 
 eventStoreContract('SQLite in memory', async () => new SqliteEventStore(openDatabase(':memory:', { durable: true })));
@@ -65,3 +66,5 @@ describe('SqliteEventStore on a file', () => {
     }
   });
 });
+
+hashChainContract('SQLite file', async () => new SqliteEventStore(openDatabase(tempFile(), { durable: true })));

@@ -1,4 +1,5 @@
 import type { Transaction } from 'better-sqlite3';
+import { chainExistingEvents } from './chainMigration';
 import type { SqliteDatabase } from './database';
 import {
   ParentAppendFailed,
@@ -42,6 +43,8 @@ const FOLLOW_POLL_MS = 1000;
 /** The event log in one SQLite table; the global position is the row's autoincrement id. */
 export class SqliteEventStore implements EventStore {
   private readonly wakers = new Set<() => void>();
+  /** How many events written before the hash chain this store hashed in place when it opened. */
+  readonly chainedAtMigration: number;
   private readonly statements;
 
   constructor(private readonly db: SqliteDatabase) {
@@ -56,6 +59,7 @@ export class SqliteEventStore implements EventStore {
         UNIQUE (stream_id, revision)
       ) STRICT;
     `);
+    this.chainedAtMigration = chainExistingEvents(db);
     this.statements = {
       streamRevision: db
         .prepare<[string], { revision: number | null }>('SELECT max(revision) AS revision FROM events WHERE stream_id = ?'),
