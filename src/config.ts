@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { isKeyText } from './proof/signingKey';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -25,6 +26,8 @@ const envSchema = z.object({
   RATE_LIMIT_ORACLE_PER_SECRET_MAX: z.coerce.number().int().positive().default(300),
   /** Resolutions per principal per minute; 0 (the default): unlimited. */
   RATE_LIMIT_RESOLVE_MAX: z.coerce.number().int().min(0).default(0),
+  /** Verifications of a workspace's stored history (POST …/audit/verify) per principal per minute. */
+  RATE_LIMIT_VERIFY_MAX: z.coerce.number().int().positive().default(6),
   REVEAL_ENABLED: booleanFlag.default(true),
   /** A request whose body has not fully arrived by then is ended with a 408. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
@@ -42,6 +45,14 @@ const envSchema = z.object({
     .default(() => hostname().replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64) || 'main'),
   /** A file, or `stdout`, that receives every audit row as NDJSON as it is projected (for a SIEM). */
   AUDIT_SINK: z.string().min(1).optional(),
+  /** `id:base64` of a 32-byte Ed25519 seed that signs seals (`npm run audit-signing-key` makes one). Unset: a development key in DATA_DIR. */
+  AUDIT_SIGNING_KEY: z.string().refine(isKeyText, 'must be <id>:<base64 of a 32-byte seed>').optional(),
+  /** At most how often a seal is made while anything changed (DESIGN §8: 5 s). */
+  SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /** A file, or `stdout`, that receives every seal as NDJSON: a copy outside the data store, for reviewers to keep. */
+  SEAL_SINK: z.string().min(1).optional(),
+  /** `production`: the development secrets generated into DATA_DIR are refused (set every secret). */
+  NODE_ENV: z.string().optional(),
   /** Comma-separated networks (CIDRs) of the proxies whose X-Forwarded-For is believed; none by default. */
   TRUST_PROXY: z
     .string()
@@ -51,11 +62,28 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>;
 
+/**
+ * In production every secret comes from the environment: a key generated into the data directory
+ * sits beside the data it protects (and a seal signed by it proves nothing to whoever holds that
+ * directory). A projector-less API instance signs no seals, so it needs no signing key.
+ */
+function missingInProduction(config: Config): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const needed: Array<[keyof Config, boolean]> = [
+    ['SECRETS_MASTER_KEYS', true],
+    ['JWT_SECRET', true],
+    ['AUDIT_SIGNING_KEY', config.SERVICE_ROLE !== 'api'],
+  ];
+  return needed.filter(([name, required]) => required && config[name] === undefined).map(([name]) => name);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
+  const missing = missingInProduction(parsed.data);
+  if (missing.length > 0) throw new Error(`Invalid configuration: NODE_ENV=production needs ${missing.join(', ')}; development secrets are not generated in production`);
   return parsed.data;
 }

@@ -4,6 +4,7 @@ import type { App } from './api/deps';
 import { loadConfig, type Config } from './config';
 import { loadOrCreateDevMasterKeys, parseMasterKeys } from './crypto/masterKeys';
 import { loadOrCreateDevJwtSecret } from './devSecrets';
+import { loadOrCreateDevSigningKey } from './proof/signingKey';
 import { createLogger } from './logger';
 import { viewCollections } from './projections/views';
 import { createService, type ServiceOptions } from './service';
@@ -27,6 +28,12 @@ async function main() {
     log.warn(`DEVELOPMENT JWT secret in ${config.DATA_DIR}/jwt.secret; set JWT_SECRET for any real use`);
   }
 
+  let signingKey = config.AUDIT_SIGNING_KEY;
+  if (!signingKey && config.SERVICE_ROLE !== 'api') {
+    signingKey = loadOrCreateDevSigningKey(config.DATA_DIR);
+    log.warn(`DEVELOPMENT audit signing key in ${config.DATA_DIR}/audit-signing.key; set AUDIT_SIGNING_KEY (npm run audit-signing-key) for any real use`);
+  }
+
   const stores = await openStores(config, viewCollections);
   log.info({ ...stores.backends, role: config.SERVICE_ROLE }, `event log: ${stores.backends.events}; views and key store: ${stores.backends.views}`);
   const chainedAtMigration = stores.eventStore instanceof SqliteEventStore ? stores.eventStore.chainedAtMigration : 0;
@@ -38,12 +45,14 @@ async function main() {
     log,
     instanceId: config.INSTANCE_ID,
     auditSink: config.AUDIT_SINK,
+    sealing: { signingKey, intervalMs: config.SEAL_INTERVAL_MS, sink: config.SEAL_SINK },
     settings: {
       rateLimits: {
         settingsMax: config.RATE_LIMIT_MAX,
         oracleMax: config.RATE_LIMIT_ORACLE_MAX,
         oraclePerSecretMax: config.RATE_LIMIT_ORACLE_PER_SECRET_MAX,
         resolveMax: config.RATE_LIMIT_RESOLVE_MAX,
+        verifyMax: config.RATE_LIMIT_VERIFY_MAX,
       },
       revealEnabled: config.REVEAL_ENABLED,
       viewWaitMs: config.VIEW_WAIT_MS,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AppDeps } from './api/deps';
 import type { RateLimits } from './api/rateLimits.plugin';
 import type { Clock } from './commands/actor';
@@ -19,7 +20,11 @@ import { DataKeys } from './crypto/dataKeys';
 import type { KeyStore } from './crypto/keyStore.port';
 import type { MasterKeys } from './crypto/masterKeys';
 import { SecretCipher } from './crypto/secretCipher';
-import { loadSodium } from './crypto/sodium';
+import { loadSodium, type Sodium } from './crypto/sodium';
+import { NdjsonSink } from './observability/ndjsonSink';
+import { AuditProofs } from './proof/auditProofs';
+import { Sealer } from './proof/sealer';
+import { newSigningKeyText, parseSigningKey, type SigningKey } from './proof/signingKey';
 import { Metrics } from './observability/metrics';
 import { allProjections } from './projections';
 import { AuditSink } from './projections/auditSink';
@@ -43,7 +48,9 @@ const DEFAULT_INSTANCE_ID = 'main';
 const DEFAULT_VIEW_WAIT_MS = 5000;
 
 /** DESIGN §6; the environment overrides them (src/config.ts). */
-export const DEFAULT_RATE_LIMITS = { settingsMax: 6000, oracleMax: 120, oraclePerSecretMax: 300, resolveMax: 0 } as const;
+export const DEFAULT_RATE_LIMITS = { settingsMax: 6000, oracleMax: 120, oraclePerSecretMax: 300, resolveMax: 0, verifyMax: 6 } as const;
+/** DESIGN §8: a seal at most every 5 s while anything changed. */
+const DEFAULT_SEAL_INTERVAL_MS = 5000;
 
 /**
  * What one process runs: `all` (the default, and the only choice on SQLite) the API with the
@@ -70,6 +77,12 @@ export type ServiceOptions = Readonly<{
   settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean; viewWaitMs?: number }>;
   /** /readyz fails while the views lag the log by more than this. */
   readyMaxLagSeconds?: number;
+  /**
+   * Seals (DESIGN §8), made where the projector runs: the Ed25519 signing key (`id:base64`; when
+   * none is given, a key made for this process alone, which only tests should want), at most how
+   * often (SEAL_INTERVAL_MS), and the file or `stdout` each seal is copied to (SEAL_SINK).
+   */
+  sealing?: Readonly<{ signingKey?: string; intervalMs?: number; sink?: string }>;
 }>;
 
 export type Service = Readonly<{
@@ -80,6 +93,8 @@ export type Service = Readonly<{
   reactions: ViewProgress;
   /** The refusals noted and not yet recorded (each minute's go on the record once it is over). */
   refusals: Refusals;
+  /** The sealer, where this role runs it. */
+  sealer: Sealer | null;
   lag: LagMonitor;
   cipher: SecretCipher;
   /** Stops what follows the log (each stores its checkpoint as it goes) and closes the stores. */
@@ -128,6 +143,13 @@ function readiness(lag: LagMonitor, maxLagSeconds: number, followers: readonly F
   };
 }
 
+async function startSealer(options: ServiceOptions, eventStore: EventStore, sodium: Sodium, key: SigningKey, clock: Clock): Promise<Sealer> {
+  const sink = options.sealing?.sink ? NdjsonSink.open(options.sealing.sink) : undefined;
+  const sealer = new Sealer(eventStore, sodium, key, { intervalMs: options.sealing?.intervalMs ?? DEFAULT_SEAL_INTERVAL_MS, clock, log: options.log, sink });
+  await sealer.run();
+  return sealer;
+}
+
 /**
  * The whole service for one role: stores → command side, views, resolver → the followers of the
  * log this role runs. The command side is wired in every role (the reactor sends commands).
@@ -168,6 +190,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   await start();
   const lag = new LagMonitor(eventStore, progress, (seconds) => metrics.projectionLag.set(seconds));
   await lag.start();
+  const signingKey = parseSigningKey(options.sealing?.signingKey ?? newSigningKeyText(`ephemeral-${randomBytes(4).toString('hex')}`), sodium);
+  const sealer = role === 'api' ? null : await startSealer(options, eventStore, sodium, signingKey, clock);
+  if (sealer) followers.push(sealer);
 
   const deps: AppDeps = {
     workspaces: new WorkspaceHandlers(workspaceStreams, reactions, clock, options.newId ?? randomId, viewWaitMs),
@@ -189,6 +214,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     resolutionRecords: new ResolutionRecords(records, clock),
     refusals,
     auditExports: new AuditExports(records, clock),
+    proofs: new AuditProofs(eventStore, sodium, clock, sealer ? signingKey : null),
     jwtSecret: options.jwtSecret,
     metrics,
     settings: {
@@ -203,6 +229,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     projector,
     reactions,
     refusals,
+    sealer,
     lag,
     cipher,
     close: async () => {

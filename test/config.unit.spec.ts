@@ -12,3 +12,26 @@ describe('the configuration', () => {
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/REQUEST_TIMEOUT_MS/);
   });
 });
+
+describe('the configuration in production (NODE_ENV=production)', () => {
+  const key = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+  const complete = { NODE_ENV: 'production', SECRETS_MASTER_KEYS: key, JWT_SECRET: 'x'.repeat(32), AUDIT_SIGNING_KEY: key };
+
+  it('starts when every secret is given', () => {
+    expect(loadConfig(complete).AUDIT_SIGNING_KEY).toBe(key);
+  });
+
+  it('refuses the development secrets, naming each one missing', () => {
+    expect(() => loadConfig({ ...complete, AUDIT_SIGNING_KEY: undefined })).toThrow(/NODE_ENV=production needs AUDIT_SIGNING_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRETS_MASTER_KEYS, JWT_SECRET, AUDIT_SIGNING_KEY/);
+  });
+
+  it('needs no signing key for an API instance, which signs no seals', () => {
+    expect(() => loadConfig({ ...complete, AUDIT_SIGNING_KEY: undefined, SERVICE_ROLE: 'api' })).not.toThrow();
+  });
+
+  it('refuses a signing key that is not <id>:<base64 of 32 bytes>, naming the variable', () => {
+    expect(() => loadConfig({ AUDIT_SIGNING_KEY: 'k1:short' })).toThrow(/AUDIT_SIGNING_KEY/);
+    expect(() => loadConfig({ AUDIT_SIGNING_KEY: Buffer.alloc(32).toString('base64') })).toThrow(/AUDIT_SIGNING_KEY/);
+  });
+});

@@ -19,6 +19,7 @@ import { workspaceClaimPlugin } from './workspaceClaim.plugin';
 import { writesPlugin } from './writes.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
+import { auditProofRoutes, publicKeysRoute } from './routes/auditProof.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/import.routes';
 import { membersRoutes } from './routes/members.routes';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   healthRoutes(app, deps);
   await app.register(uiPlugin);
 
+  await app.register(async (open: App) => publicKeysRoute(open.withTypeProvider<ZodTypeProvider>(), deps), { prefix: '/v1' });
   await app.register(apiPlugin(deps), { prefix: '/v1' });
   return app;
 }
@@ -145,6 +147,7 @@ function apiPlugin(deps: AppDeps) {
     importRoutes(api, deps);
     variablesRoutes(api, deps);
     auditRoutes(api, deps);
+    auditProofRoutes(api, deps);
     resolveRoutes(api, deps);
   };
 }

@@ -10,6 +10,7 @@ import type { Resolver } from '../resolver/resolver';
 import type { ResolutionRecords } from '../commands/resolution.records';
 import type { Refusals } from '../commands/refusals';
 import type { AuditExports } from '../commands/auditExports';
+import type { AuditProofs } from '../proof/auditProofs';
 import type { RateLimits } from './rateLimits.plugin';
 
 /** Everything the HTTP layer needs, passed in: no container, no globals. */
@@ -23,6 +24,7 @@ export type AppDeps = Readonly<{
   resolutionRecords: ResolutionRecords;
   refusals: Pick<Refusals, 'note'>;
   auditExports: AuditExports;
+  proofs: AuditProofs;
   jwtSecret: string;
   metrics: Metrics;
   settings: Readonly<{

@@ -6,9 +6,10 @@ import { RateLimited } from '../errors';
 /**
  * Which budget a route spends (DESIGN §6): settings routes share one per principal; the value
  * oracles (reveal, fingerprint check) have a tighter one per principal and one per secret over
- * all principals; resolution has its own, off by default (an executor fleet shares one identity).
+ * all principals; resolution has its own, off by default (an executor fleet shares one identity);
+ * a verification, which reads a workspace's whole history, a small one.
  */
-export type RateClass = 'settings' | 'oracle' | 'resolve';
+export type RateClass = 'settings' | 'oracle' | 'resolve' | 'verify';
 
 export type RateLimits = Readonly<{
   /** Settings routes, per principal per minute. */
@@ -19,6 +20,8 @@ export type RateLimits = Readonly<{
   oraclePerSecretMax: number;
   /** Resolution, per principal per minute; 0: unlimited. */
   resolveMax: number;
+  /** Verifications of a workspace's stored history (each reads all of it), per principal per minute. */
+  verifyMax: number;
 }>;
 
 declare module 'fastify' {
@@ -52,6 +55,7 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
       // The principal's budget first: a principal over it does not spend the secret's.
       oracle: [limiter(limits.oracleMax, principal), limiter(limits.oraclePerSecretMax, secretOf)],
       resolve: limits.resolveMax > 0 ? [limiter(limits.resolveMax, principal)] : [],
+      verify: [limiter(limits.verifyMax, principal)],
     };
     app.addHook('onRequest', (request, _reply, done) => {
       const pending = checks[request.routeOptions.config.rateClass ?? 'settings'];

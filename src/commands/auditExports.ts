@@ -1,4 +1,4 @@
-import type { AuditExported } from '../events/records.events';
+import type { AuditExported, AuditVerified } from '../events/records.events';
 import { metadataOf } from '../events/event';
 import { contextFor, type Actor, type Clock } from './actor';
 import type { RecordWriter } from './recordWriter';
@@ -7,7 +7,7 @@ import type { RecordWriter } from './recordWriter';
 export type ExportRecord = Readonly<{ workspaces: readonly string[] } | { user: string }>;
 
 /**
- * Exports of the audit are themselves on the record (DESIGN §7): who took which filters of whose
+ * Exports and verifications of the audit are themselves on the record (DESIGN §7): who took which filters of whose
  * history. An export of every workspace is recorded in the
  * reader's own record, not in each of thousands of workspaces.
  */
@@ -21,5 +21,11 @@ export class AuditExports {
     const event: AuditExported = { type: 'AuditExported', data: { filters }, metadata: metadataOf(contextFor(actor, this.clock)) };
     if ('user' in to) await this.records.record('personalRecords', to.user, [event]);
     else await Promise.all(to.workspaces.map((workspaceId) => this.records.record('workspaceRecords', workspaceId, [event])));
+  }
+
+  /** A verification of a workspace's stored history (DESIGN §7: verifications are recorded too). */
+  async recordVerification(actor: Actor, workspaceId: string, data: AuditVerified['data']): Promise<void> {
+    const event: AuditVerified = { type: 'AuditVerified', data, metadata: metadataOf(contextFor(actor, this.clock)) };
+    await this.records.record('workspaceRecords', workspaceId, [event]);
   }
 }

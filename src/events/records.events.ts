@@ -63,13 +63,29 @@ export const auditExported = eventSchema('AuditExported', {
   filters: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
 });
 
-export const workspaceRecordsEventSchema = z.discriminatedUnion('type', [secretRevealed, fingerprintChecked, secretsResolved, accessRefused, auditExported]);
+/** Someone had the stored history checked against its hash chains and seals (POST …/audit/verify), with what came of it. */
+export const auditVerified = eventSchema('AuditVerified', {
+  outcome: z.enum(['intact', 'broken']),
+  findings: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+  newestSeal: z.number().int().positive().nullable(),
+});
+
+export const workspaceRecordsEventSchema = z.discriminatedUnion('type', [
+  secretRevealed,
+  fingerprintChecked,
+  secretsResolved,
+  accessRefused,
+  auditExported,
+  auditVerified,
+]);
 export const personalRecordsEventSchema = z.discriminatedUnion('type', [secretRevealed, fingerprintChecked, personalSecretsResolved, auditExported]);
 
 export type SecretsResolved = z.infer<typeof secretsResolved>;
 export type PersonalSecretsResolved = z.infer<typeof personalSecretsResolved>;
 export type AccessRefused = z.infer<typeof accessRefused>;
 export type AuditExported = z.infer<typeof auditExported>;
+export type AuditVerified = z.infer<typeof auditVerified>;
 export type RefusalReason = (typeof refusalReasons)[number];
 export type WorkspaceRecordsEvent = z.infer<typeof workspaceRecordsEventSchema>;
 export type PersonalRecordsEvent = z.infer<typeof personalRecordsEventSchema>;

@@ -45,8 +45,11 @@ export function recordStreamPrefix(category: RecordCategory, ownerId: string): s
 export type Category = keyof typeof streamIds;
 export const categories = Object.keys(streamIds) as Category[];
 
+/** The one stream of seals over all the others (DESIGN §8); none of the categories above. */
+export const SEALS_STREAM = 'seals';
+
 /** What every stream name of this service starts with, for logs shared with others (EventStoreDB's $all). */
-export const streamPrefixes: readonly string[] = categories.map((category) => `${category}-`);
+export const streamPrefixes: readonly string[] = [...categories.map((category) => `${category}-`), SEALS_STREAM];
 
 /**
  * One recorded event of category C for each event type E may be: distributed over E, so that

@@ -55,6 +55,8 @@ function auditFields(r: RecordedEvent): Fields {
     }
     case 'AuditExported':
       return { ...none, detail: { filters: e.data.filters } };
+    case 'AuditVerified':
+      return { ...none, detail: { ...e.data } };
   }
 }
 

@@ -47,7 +47,7 @@ export class StreamChainCheck {
       at('reordered', `revision ${event.revision} comes after revision ${this.head.revision}`);
     }
     const stored = event.metadata.hash;
-    const computed = eventHash({ stream: this.stream, ...event });
+    const computed = eventHash({ ...event, stream: this.stream });
     if (typeof stored !== 'string') {
       this.counts.unhashed += 1;
       if (this.chained) at('unchained', `revision ${event.revision} carries no hash, after events that do`);

@@ -55,8 +55,8 @@ export interface EventStore {
    * stays inside it.
    */
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions): AppendTicket;
-  /** The stream's events with a revision above `afterRevision` (default 0: all), in order. */
-  readStream(streamId: string, afterRevision?: number): Promise<StoredEvent[]>;
+  /** The stream's events with a revision above `afterRevision` (default 0: all), in order; at most `limit` when given. */
+  readStream(streamId: string, afterRevision?: number, limit?: number): Promise<StoredEvent[]>;
   /** The stream's last event, null when the stream does not exist: where a writer that owns a stream starts. */
   readLast(streamId: string): Promise<StoredEvent | null>;
   /** Up to `limit` events of the global log after `after` (null: from the start), in order. */

@@ -78,6 +78,8 @@ export function eventStoreContract(
         expectStrictlyIncreasing(read.map((e) => e.position));
         expect(read[2]!.position).toBe(first.position);
         expect(read[4]!.position).toBe(second.position);
+        expect((await store.readStream(stream, 1, 2)).map((e) => e.revision)).toEqual([2, 3]);
+        expect((await store.readStream(stream, 4, 10)).map((e) => e.revision)).toEqual([5]);
       });
 
       it('writes none of the events of an append that fails part-way', async () => {

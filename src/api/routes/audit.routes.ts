@@ -11,7 +11,7 @@ import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT, tokenCovers, type Principal } from '../principal';
 import { idSchema, positionSchema, workspaceParams } from '../schemas';
 
-const NDJSON = 'application/x-ndjson';
+export const NDJSON = 'application/x-ndjson';
 const EXPORT_PAGE = 500;
 
 const eventType = z.enum(eventTypes as [EventType, ...EventType[]]);
@@ -117,7 +117,7 @@ function exportedFilters(query: AuditQuery): Record<string, string | string[]> {
 }
 
 /** Workspace admins read their workspace's audit; `audit:read` tokens any they cover (their `ws` claim was checked). */
-async function requireAuditReader(deps: Pick<AppDeps, 'views'>, principal: Principal, workspaceId: string) {
+export async function requireAuditReader(deps: Pick<AppDeps, 'views'>, principal: Principal, workspaceId: string) {
   const member = await deps.views.member(workspaceId, principal.id);
   if (member?.permission === 'admin') return;
   if (principal.scopes.has(SCOPE_AUDIT)) {

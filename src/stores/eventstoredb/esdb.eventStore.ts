@@ -8,6 +8,7 @@ import {
   jsonEvent,
   streamNameFilter,
   type AllStreamResolvedEvent,
+  type ReadStreamOptions,
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import {
@@ -79,10 +80,11 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string, afterRevision = 0): Promise<StoredEvent[]> {
+  async readStream(streamId: string, afterRevision = 0, limit?: number): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, { fromRevision: BigInt(afterRevision), direction: FORWARDS })) {
+      const options: ReadStreamOptions = { fromRevision: BigInt(afterRevision), direction: FORWARDS, ...(limit === undefined ? {} : { maxCount: limit }) };
+      for await (const resolved of this.client.readStream(streamId, options)) {
         if (resolved.event) events.push(toStoredEvent(resolved.event));
       }
     } catch (error) {

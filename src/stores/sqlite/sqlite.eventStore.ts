@@ -66,8 +66,8 @@ export class SqliteEventStore implements EventStore {
       insert: db.prepare<[string, number, string, string, string]>(
         'INSERT INTO events (stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?)',
       ),
-      readStream: db.prepare<[string, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision',
+      readStream: db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?',
       ),
       readLast: db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
       readAll: db.prepare<[number | bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
@@ -143,8 +143,9 @@ export class SqliteEventStore implements EventStore {
     return { revision: expected + rows.length, position: String(position) };
   }
 
-  async readStream(streamId: string, afterRevision = 0): Promise<StoredEvent[]> {
-    return this.statements.readStream.all(streamId, afterRevision).map(toStoredEvent);
+  async readStream(streamId: string, afterRevision = 0, limit = -1): Promise<StoredEvent[]> {
+    // LIMIT -1: no limit.
+    return this.statements.readStream.all(streamId, afterRevision, limit).map(toStoredEvent);
   }
 
   async readLast(streamId: string): Promise<StoredEvent | null> {

@@ -1,0 +1,27 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+
+/**
+ * One JSON document per line to a file (appended, mode 0600) or to standard output: where
+ * AUDIT_SINK and SEAL_SINK send what they copy out of the data store.
+ */
+export class NdjsonSink {
+  private constructor(
+    private readonly out: Writable,
+    private readonly ownsStream: boolean,
+  ) {}
+
+  static open(target: string): NdjsonSink {
+    if (target === 'stdout') return new NdjsonSink(process.stdout, false);
+    return new NdjsonSink(createWriteStream(target, { flags: 'a', mode: 0o600 }), true);
+  }
+
+  write(document: unknown): void {
+    this.out.write(`${JSON.stringify(document)}\n`);
+  }
+
+  close(): Promise<void> {
+    if (!this.ownsStream) return Promise.resolve();
+    return new Promise((resolve) => this.out.end(resolve));
+  }
+}

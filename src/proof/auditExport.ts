@@ -1,0 +1,136 @@
+import type { Clock } from '../commands/actor';
+import type { Sodium } from '../crypto/sodium';
+import type { EventStore, StoredEvent } from '../stores/eventStore.port';
+import { digestEnvelopes } from './eventHash';
+import { compareStreamNames, type HeadsTree } from './headsTree';
+import { EXPORT_FORMAT, inStreamSet, streamSetStart, workspaceStreamSets, type ExportLine, type LineOf, type ProvenLeaf, type StreamSet } from './exportFormat';
+import type { SignedSeal } from './seal';
+import { SealHistory } from './sealHistory';
+
+const PAGE = 1000;
+
+export type ExportSource = Readonly<{ store: EventStore; history: SealHistory; sodium: Sodium; clock: Clock }>;
+
+export type ExportOptions = Readonly<{
+  /** Adds every seal from this one on, and the proofs against it: a reviewer's kept seal. */
+  sinceSeal?: number;
+  /** Every seal from the first (a verification of the whole chain of seals). */
+  allSeals?: boolean;
+  /** Envelopes as `{sha256}` digests (an export), or as stored (a verification on the server). */
+  digestEnvelopes: boolean;
+}>;
+
+export class SealNotFound extends Error {
+  constructor(readonly sequence: number) {
+    super(`There is no seal ${sequence}`);
+    this.name = 'SealNotFound';
+  }
+}
+
+/** A leaf of the tree with its audit path. */
+function proven(tree: HeadsTree, index: number): ProvenLeaf {
+  return { ...tree.leafAt(index), index, path: tree.path(index) };
+}
+
+/** The heads of a stream set in the tree, with the neighbours either side that show there are no others. */
+export function proveStreamSet(tree: HeadsTree, sequence: number, set: StreamSet): LineOf<'proof'> {
+  const start = tree.lowerBound(streamSetStart(set));
+  let end = start;
+  while (end < tree.size && inStreamSet(set, tree.leafAt(end).stream)) end += 1;
+  const leaves: ProvenLeaf[] = [];
+  for (let index = start; index < end; index += 1) leaves.push(proven(tree, index));
+  return {
+    kind: 'proof',
+    seal: sequence,
+    set,
+    leaves,
+    before: start > 0 ? proven(tree, start - 1) : null,
+    after: end < tree.size ? proven(tree, end) : null,
+  };
+}
+
+/**
+ * The proof export of a workspace (see exportFormat.ts). Everything that can fail is read before
+ * the lines are handed back (a seal that does not exist is a SealNotFound, before any line):
+ * the newest seal and its proofs are taken together from the refreshed history, so they match.
+ */
+export async function workspaceAuditExport(source: ExportSource, workspaceId: string, options: ExportOptions): Promise<AsyncIterable<ExportLine>> {
+  const { store, history, sodium, clock } = source;
+  await history.refresh();
+  const newest = history.last;
+  const sets = workspaceStreamSets(workspaceId);
+  const proofs: LineOf<'proof'>[] = newest ? sets.map((set) => proveStreamSet(history.tree, newest.sequence, set)) : [];
+  let seals: SignedSeal[] = newest ? [newest] : [];
+  const from = options.sinceSeal ?? (options.allSeals ? 1 : undefined);
+  if (from !== undefined) {
+    const past = newest && from <= newest.sequence ? await SealHistory.at(store, sodium, from) : null;
+    if (!past) {
+      if (options.sinceSeal !== undefined) throw new SealNotFound(options.sinceSeal);
+    } else {
+      seals = past.seals.filter((seal) => seal.sequence <= newest!.sequence);
+      if (options.sinceSeal !== undefined && options.sinceSeal !== newest!.sequence) {
+        proofs.unshift(...sets.map((set) => proveStreamSet(past.tree, options.sinceSeal!, set)));
+      }
+    }
+  }
+  const streams = await streamsOf(store, sets, proofs, newest);
+  const header: LineOf<'export'> = {
+    kind: 'export',
+    format: EXPORT_FORMAT,
+    workspaceId,
+    exportedAt: clock().toISOString(),
+    newestSeal: newest?.sequence ?? null,
+    sinceSeal: options.sinceSeal ?? null,
+  };
+  return lines(store, header, seals, proofs, streams, options.digestEnvelopes);
+}
+
+async function* lines(
+  store: EventStore,
+  header: LineOf<'export'>,
+  seals: readonly SignedSeal[],
+  proofs: readonly LineOf<'proof'>[],
+  streams: readonly string[],
+  digest: boolean,
+): AsyncGenerator<ExportLine> {
+  yield header;
+  for (const seal of seals) yield { kind: 'seal', seal };
+  yield* proofs;
+  let events = 0;
+  for (const stream of streams) {
+    for await (const event of eventsOf(store, stream)) {
+      events += 1;
+      const { revision, type, data, metadata } = event;
+      yield digest
+        ? { kind: 'event', stream, revision, type, data: digestEnvelopes(data), metadata: digestEnvelopes(metadata) as Record<string, unknown> }
+        : { kind: 'event', stream, revision, type, data, metadata };
+    }
+  }
+  yield { kind: 'end', events, streams: streams.length };
+}
+
+export async function* eventsOf(store: Pick<EventStore, 'readStream'>, stream: string): AsyncGenerator<StoredEvent> {
+  for (let after = 0; ; ) {
+    const page = await store.readStream(stream, after, PAGE);
+    yield* page;
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.revision;
+  }
+}
+
+/**
+ * The workspace's streams: the sets' single streams, the streams the seals' proofs name, and those
+ * the log shows after the newest seal (a record stream of an instance that first wrote since).
+ */
+async function streamsOf(store: EventStore, sets: readonly StreamSet[], proofs: readonly LineOf<'proof'>[], newest: SignedSeal | null): Promise<string[]> {
+  const names = new Set<string>();
+  for (const set of sets) if ('stream' in set) names.add(set.stream);
+  for (const proof of proofs) for (const leaf of proof.leaves) names.add(leaf.stream);
+  for (let after = newest?.position ?? null; ; ) {
+    const page = await store.readAll(after, PAGE);
+    for (const event of page) if (sets.some((set) => inStreamSet(set, event.streamId))) names.add(event.streamId);
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.position;
+  }
+  return [...names].sort(compareStreamNames);
+}
