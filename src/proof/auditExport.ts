@@ -4,7 +4,7 @@ import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import { digestEnvelopes } from './eventHash';
 import { compareStreamNames, type HeadsTree } from './headsTree';
 import { EXPORT_FORMAT, inStreamSet, streamSetStart, workspaceStreamSets, type ExportLine, type LineOf, type ProvenLeaf, type StreamSet } from './exportFormat';
-import type { SignedSeal } from './seal';
+import { sealHash, type SignedSeal } from './seal';
 import { SealHistory } from './sealHistory';
 
 const PAGE = 1000;
@@ -67,7 +67,10 @@ export async function workspaceAuditExport(source: ExportSource, workspaceId: st
     if (!past) {
       if (options.sinceSeal !== undefined) throw new SealNotFound(options.sinceSeal);
     } else {
-      seals = past.seals.filter((seal) => seal.sequence <= newest!.sequence);
+      // As stored, up to the newest seal read above (one appended since is left for the next export).
+      const newestHash = sealHash(newest!);
+      const end = past.seals.findIndex((seal) => sealHash(seal) === newestHash);
+      seals = end < 0 ? past.seals : past.seals.slice(0, end + 1);
       if (options.sinceSeal !== undefined && options.sinceSeal !== newest!.sequence) {
         proofs.unshift(...sets.map((set) => proveStreamSet(past.tree, options.sinceSeal!, set)));
       }
