@@ -35,6 +35,7 @@ import { PersonalDataReader } from './projections/personalDataReader';
 import { PolledProgress } from './projections/polledProgress';
 import { Projector, type ProjectorLog, type ViewProgress } from './projections/projector';
 import { Views } from './projections/queries';
+import { rebuildViewsOfAnEarlierVersion } from './projections/viewDocuments';
 import { ViewCache } from './projections/viewCache';
 import type { ViewDocs } from './projections/views';
 import { Resolver } from './resolver/resolver';
@@ -115,7 +116,11 @@ async function progressFor(options: ServiceOptions, role: ServiceRole, cache: Vi
       projector.onApplied((writes) => sink.write(writes));
       followers.push({ stop: () => sink.close() });
     }
-    return { projector, views: projector as ViewProgress, followers, start: () => projector.run() };
+    const start = async () => {
+      await rebuildViewsOfAnEarlierVersion(options.eventStore, options.readStore, options.followerCheckpoints, allProjections, options.log);
+      await projector.run();
+    };
+    return { projector, views: projector as ViewProgress, followers, start };
   }
   const views = new PolledProgress(async () => (await options.readStore.checkpoint()).position);
   await views.start();
