@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,5 +238,27 @@ describe('Invitations, compared by blind index', () => {
       body: { email: 'Erin@EXAMPLE.com', role: 'member' },
     });
     expect(shared.userId).toBe('erin');
+  });
+});
+
+describe('AUDIT_SINK', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'secrets-personal-sink-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the rows as the API shows them, personal data in the clear; what it wrote is the SIEM\'s copy, beyond an erasure', async () => {
+    const sink = join(dir, 'audit.ndjson');
+    const t = await startTestApp(':memory:', { auditSink: sink }, TRUSTED);
+    const ws = bodyOf<{ id: string }>(await t.call('POST', '/v1/workspaces', alice({ body: { name: 'Sunk' } }))).id;
+    await t.caughtUp();
+    await t.service.subjectKeys.destroy(subjects.user('alice'));
+    await must(t.call, 'POST', `/v1/workspaces/${ws}/invitations`, alice({ body: { email: BOB, permission: 'read' } }));
+    await t.caughtUp();
+    await t.close();
+    const rows = readFileSync(sink, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Entry);
+    expect(rows.map((r) => r.type)).toEqual(['WorkspaceCreated', 'MemberInvited']);
+    // Written as it was projected, before the erasure: the SIEM's copy keeps it (see the README).
+    expect(rows[0]).toMatchObject({ subject: { email: ALICE }, request: { clientAddress: ALICE_CLIENT, peerAddress: PROXY } });
+    // Alice acts again after the erasure: under her new key, her address is readable again.
+    expect(rows[1]).toMatchObject({ subject: { email: BOB }, request: { clientAddress: ALICE_CLIENT } });
   });
 });
