@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GENESIS } from '../../src/proof/eventHash';
+import { subjects } from '../../src/crypto/subjectKeys';
 import { sealHash } from '../../src/proof/seal';
 import { startTestApp, useTestApp } from '../support/testService';
 import { as, bodyOf, expectProblem, setWorkspaceSecret } from '../support/workspaces';
@@ -88,6 +89,19 @@ describe('seals, the proof export and its verification', () => {
     ]);
   });
 
+  it('keeps a chain that verifies when a person is erased, the audit showing [erased] (their key destroyed)', async () => {
+    const ws = await busyWorkspace(call);
+    await sealAll(app);
+    await app.service.subjectKeys.destroy(subjects.user('bob'));
+    await app.service.subjectKeys.destroy(subjects.email('bob@example.com'));
+    const report = await verifyText(await exportText(call, ws), [await testPublicKey()]);
+    expect(findingsOf(report)).toEqual([]);
+    const members = bodyOf<{ members: Array<{ userId: string; email: string }> }>(await call('GET', `/v1/workspaces/${ws}/members`, as('alice'))).members;
+    expect(members.find((m) => m.userId === 'bob')?.email).toBe('[erased]');
+    const audit = bodyOf<{ entries: Array<{ type: string; subject: { email?: string } | null }> }>(await call('GET', `/v1/workspaces/${ws}/audit?type=InvitationAccepted`, as('alice')));
+    expect(audit.entries.map((e) => e.subject?.email)).toContain('[erased]');
+  });
+
   it('lists the public keys seals are signed with, to anyone, without a token', async () => {
     const reply = await call('GET', '/v1/audit/public-keys');
     expect(reply.status).toBe(200);
@@ -104,7 +118,7 @@ describe('signing keys rotate by id', () => {
     await sealAll(first);
     await first.close();
     const next = `next-key:${Buffer.alloc(32, 9).toString('base64')}`;
-    const second = await startTestApp(dir, { sealing: { signingKey: next } });
+    const second = await startTestApp(dir, { ...sealing, sealing: { signingKey: next } });
     await setWorkspaceSecret(second.call, ws, 'alice', 'AFTER', 'v');
     await sealAll(second);
     const keys = bodyOf<{ keys: Array<{ keyId: string; validUntil: string | null; publicKey: string }> }>(await second.call('GET', '/v1/audit/public-keys')).keys;

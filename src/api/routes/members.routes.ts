@@ -147,7 +147,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspace
       const { principal } = request;
       if (principal.email === null) throw new Forbidden('Accepting an invitation needs a token with an email');
       const invitation = await deps.views.invitation(request.params.id);
-      if (!invitation || invitation.email !== principal.email) throw new NotFound('Invitation not found', 'invitation_not_found');
+      if (!invitation || !(await deps.views.isAddressedTo(invitation, principal.email))) throw new NotFound('Invitation not found', 'invitation_not_found');
       const written = await deps.workspaces.accept(actorOf(request), invitation.workspaceId, invitation.invitationId);
       const body = { workspaceId: invitation.workspaceId, permission: invitation.permission, position: written.position ?? '0' };
       return reply.written({ position: written.position }, { body });

@@ -57,7 +57,8 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
       // Revision first: a details change landing in between makes the ETag stale, never the details.
       reply.header('etag', `"${await deps.views.scopeRevision(streamIds.workspaceSecrets(ws))}"`);
       const secret = await workspaceSecret(ws, key);
-      return listItem(secret, roleOn(secret, request.reader));
+      const [shown] = await deps.views.secretsShown('workspace', [secret]);
+      return listItem(shown!, roleOn(secret, request.reader));
     },
   );
 
@@ -168,7 +169,8 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
       reply.header('etag', `"${await deps.views.scopeRevision(streamIds.personalSecrets(request.principal.id))}"`);
       const secret = await deps.views.personalSecret(request.principal.id, request.params.key);
       if (!secret) throw new NotFound(`Secret ${request.params.key} not found`, 'secret_not_found');
-      return listItem(secret, 'admin');
+      const [shown] = await deps.views.secretsShown('personal', [secret]);
+      return listItem(shown!, 'admin');
     },
   );
 

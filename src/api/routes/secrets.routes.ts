@@ -22,7 +22,7 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>
       const { revision, secrets } = await deps.views.workspaceSecrets(request.params.ws);
       reply.header('etag', `"${revision}"`);
       const roleOf = (s: (typeof secrets)[number]) => (member ? effectiveSecretRole(member.permission, s.members.find((m) => m.userId === member.userId)?.role) : null);
-      return { revision, secrets: secrets.map((s) => listItem(s, roleOf(s))) };
+      return { revision, secrets: (await deps.views.secretsShown('workspace', secrets)).map((s) => listItem(s, roleOf(s))) };
     },
   );
 
@@ -59,7 +59,7 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>
     async (request, reply) => {
       const { revision, secrets } = await deps.views.personalSecrets(request.principal.id);
       reply.header('etag', `"${revision}"`);
-      return { revision, secrets: secrets.map((s) => listItem(s, 'admin')) };
+      return { revision, secrets: (await deps.views.secretsShown('personal', secrets)).map((s) => listItem(s, 'admin')) };
     },
   );
 

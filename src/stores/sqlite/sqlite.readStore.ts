@@ -45,7 +45,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   ) {
     this.fields = spec;
     this.checkpointName = prefix;
-    if (prefix === LIVE) dropViewsOfAnotherLayout(db);
+    if (prefix === LIVE) dropViewsOfAnotherLayout(db, spec);
     for (const [collection, fields] of Object.entries(this.fields)) {
       if (!/^[A-Za-z]+$/.test(collection) || !fields.every((f) => FIELD.test(f))) {
         throw new Error(`Invalid view spec for ${collection}`);
@@ -227,11 +227,12 @@ const LAYOUT_VERSION = 2;
 
 /**
  * Views are rebuildable: tables of an older layout (version 1 indexed json_extract expressions
- * and had no field columns) are dropped, with the checkpoint, and the projector rebuilds them
- * from the log when it starts.
+ * and had no field columns), or made for a spec that queried other fields (a table without the
+ * column of a field queried now), are dropped, with the checkpoint, and the projector rebuilds
+ * them from the log when it starts.
  */
-function dropViewsOfAnotherLayout(db: SqliteDatabase): void {
-  if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION) return;
+function dropViewsOfAnotherLayout(db: SqliteDatabase, spec: Fields): void {
+  if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION && hasEveryFieldColumn(db, spec)) return;
   const tables = db
     .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND (name GLOB 'view_*' OR name GLOB 'rebuild_*' OR name = 'checkpoints')")
     .all();
@@ -239,6 +240,15 @@ function dropViewsOfAnotherLayout(db: SqliteDatabase): void {
     for (const { name } of tables) db.exec(`DROP TABLE "${name}"`);
     db.pragma(`user_version = ${LAYOUT_VERSION}`);
   })();
+}
+
+/** Whether every live table there is has a column for each field the spec queries it by. */
+function hasEveryFieldColumn(db: SqliteDatabase, spec: Fields): boolean {
+  const columnsOf = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)');
+  return Object.entries(spec).every(([collection, fields]) => {
+    const columns = new Set(columnsOf.all(`${LIVE}${collection}`).map((column) => column.name));
+    return columns.size === 0 || fields.every((field) => columns.has(`f_${field}`));
+  });
 }
 
 /** One index per queried field, with the id after it: equality lookups come back in id order. */
