@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
+import { NdjsonSink } from '../observability/ndjsonSink';
 import type { ViewWrite } from '../stores/readStore.port';
 import type { PersonalDataReader } from './personalDataReader';
 import type { AuditDoc, ViewDocs } from './views';
@@ -19,15 +18,13 @@ export class AuditSink {
   private queue: Promise<void> = Promise.resolve();
 
   private constructor(
-    private readonly out: Writable,
-    private readonly ownsStream: boolean,
+    private readonly out: NdjsonSink,
     private readonly reader: Pick<PersonalDataReader, 'auditRow'>,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   static open(target: string, reader: Pick<PersonalDataReader, 'auditRow'>, onError: (error: unknown) => void): AuditSink {
-    if (target === 'stdout') return new AuditSink(process.stdout, false, reader, onError);
-    return new AuditSink(createWriteStream(target, { flags: 'a', mode: 0o600 }), true, reader, onError);
+    return new AuditSink(NdjsonSink.open(target), reader, onError);
   }
 
   /** The audit rows among a batch of view writes. */
@@ -37,7 +34,7 @@ export class AuditSink {
     this.queue = this.queue.then(async () => {
       try {
         const shown = await Promise.all(rows.map((row) => this.reader.auditRow(row)));
-        this.out.write(shown.map((row) => `${JSON.stringify(row)}\n`).join(''));
+        this.out.writeAll(shown);
       } catch (error) {
         this.onError(error);
       }
@@ -46,7 +43,6 @@ export class AuditSink {
 
   async close(): Promise<void> {
     await this.queue;
-    if (!this.ownsStream) return;
-    await new Promise<void>((resolve) => this.out.end(resolve));
+    await this.out.close();
   }
 }
