@@ -257,6 +257,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       lag.stop();
       // What was refused in the last minute goes on the record before the log closes.
       await refusals.close();
+      // The last seal goes in while the projector still runs, so the views end at the log's head.
+      await sealer?.stop();
+      const head = await eventStore.headPosition();
+      if (projector && head !== null) await projector.waitFor(head, viewWaitMs);
       for (const follower of followers) await follower.stop();
       await eventStore.close();
       await readStore.close();

@@ -1,5 +1,5 @@
 import { sortablePosition } from '../stores/position';
-import type { CollectionSpec } from '../stores/readStore.port';
+import type { CollectionSpec, HistorySpec } from '../stores/readStore.port';
 import type { RequestContext } from '../events/event';
 import type { EventType } from '../events/streams';
 import type { Forgettable, SealedValue, SecretRole, WorkspacePermission } from '../events/values';
@@ -53,7 +53,10 @@ export type SecretDoc = Readonly<{
   members: readonly { userId: string; role: SecretRole }[];
 }>;
 
-/** The revision of one secrets stream (its ETag), as far as the views have applied it. */
+/**
+ * The revision of one stream of a workspace or a user (a secrets stream's is its ETag), as far
+ * as the views have applied it. Its history says where a scope stood at any moment (time travel).
+ */
 export type ScopeDoc = Readonly<{ revision: number }>;
 
 /**
@@ -133,6 +136,18 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
   audit: ['owner', 'scope', 'runId'],
   auditKeys: ['key'],
   history: ['secret'],
+};
+
+/**
+ * The views that keep every version of their documents, for time travel (DESIGN §9), with the
+ * field that names each document's scope: the secrets of a workspace or a user, the members of
+ * a workspace, and where each scope's stream stood (read by stream id).
+ */
+export const viewHistory: HistorySpec<ViewDocs> = {
+  workspaceSecrets: 'ownerId',
+  personalSecrets: 'ownerId',
+  members: 'workspaceId',
+  scopes: null,
 };
 
 function isCollectionName(name: string): name is CollectionName {
