@@ -39,6 +39,7 @@ import { LogInvalidator } from './projections/logInvalidator';
 import { PersonalDataReader } from './projections/personalDataReader';
 import { PolledProgress } from './projections/polledProgress';
 import { Projector, type ProjectorLog, type ViewProgress } from './projections/projector';
+import { PastViews } from './projections/pastViews';
 import { Views } from './projections/queries';
 import { rebuildViewsOfAnEarlierVersion } from './projections/viewDocuments';
 import { ViewCache } from './projections/viewCache';
@@ -229,6 +230,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       viewWaitMs,
     ),
     views,
+    past: new PastViews(readStore, progress, () => eventStore.headPosition(), clock, viewWaitMs),
     progress,
     resolver: new Resolver(views, cipher),
     resolutionRecords: new ResolutionRecords(records, stamps, clock),

@@ -77,13 +77,20 @@ export class Views {
 
   /** The members of a workspace, with their emails. */
   async membersOf(workspaceId: string): Promise<ShownMember[]> {
-    const found = await this.store.find('members', 'workspaceId', workspaceId);
-    return Promise.all(found.map((f) => this.reader.member(f.doc)));
+    return this.membersShown((await this.store.find('members', 'workspaceId', workspaceId)).map((f) => f.doc));
   }
 
   async invitationsOf(workspaceId: string): Promise<ShownInvitation[]> {
-    const found = await this.store.find('invitations', 'workspaceId', workspaceId);
-    return Promise.all(found.map((f) => this.reader.invitation(f.doc)));
+    return this.invitationsShown((await this.store.find('invitations', 'workspaceId', workspaceId)).map((f) => f.doc));
+  }
+
+  /** Members (of now, or of a moment in the past) with their emails opened. */
+  membersShown(members: readonly MemberDoc[]): Promise<ShownMember[]> {
+    return Promise.all(members.map((member) => this.reader.member(member)));
+  }
+
+  invitationsShown(invitations: readonly InvitationDoc[]): Promise<ShownInvitation[]> {
+    return Promise.all(invitations.map((invitation) => this.reader.invitation(invitation)));
   }
 
   /**

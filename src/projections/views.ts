@@ -140,13 +140,14 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
 
 /**
  * The views that keep every version of their documents, for time travel (DESIGN §9), with the
- * field that names each document's scope: the secrets of a workspace or a user, the members of
- * a workspace, and where each scope's stream stood (read by stream id).
+ * field that names each document's scope: the secrets of a workspace or a user, the members and
+ * invitations of a workspace, and where each scope's stream stood (read by stream id).
  */
 export const viewHistory: HistorySpec<ViewDocs> = {
   workspaceSecrets: 'ownerId',
   personalSecrets: 'ownerId',
   members: 'workspaceId',
+  invitations: 'workspaceId',
   scopes: null,
 };
 
