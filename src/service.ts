@@ -112,7 +112,7 @@ export type Service = Readonly<{
 }>;
 
 /** A follower of the log this process runs: started after the wiring, stopped before the stores close. */
-type Follower = Readonly<{ stop(): Promise<void> | void; error?: unknown }>;
+type Follower = Readonly<{ stop(): Promise<unknown> | void; error?: unknown }>;
 
 /**
  * How this process learns what the views and the reactions have reached: from the followers it
@@ -260,9 +260,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       // What was refused in the last minute goes on the record before the log closes.
       await refusals.close();
       // The last seal goes in while the projector still runs, so the views end at the log's head.
-      await sealer?.stop();
-      const head = await eventStore.headPosition();
-      if (projector && head !== null) await projector.waitFor(head, viewWaitMs);
+      const lastSeal = await sealer?.stop();
+      if (projector && lastSeal) await projector.waitFor(lastSeal, viewWaitMs);
       for (const follower of followers) await follower.stop();
       await eventStore.close();
       await readStore.close();

@@ -20,6 +20,7 @@ import { writesPlugin } from './writes.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
 import { auditProofRoutes, publicKeysRoute } from './routes/auditProof.routes';
+import { timeTravelRoutes } from './routes/timeTravel.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/import.routes';
 import { membersRoutes } from './routes/members.routes';
@@ -148,6 +149,7 @@ function apiPlugin(deps: AppDeps) {
     variablesRoutes(api, deps);
     auditRoutes(api, deps);
     auditProofRoutes(api, deps);
+    timeTravelRoutes(api, deps);
     resolveRoutes(api, deps);
   };
 }

@@ -24,3 +24,17 @@ export function canEditSecret(permission: WorkspacePermission | null, explicitRo
 export function canRevealSecret(permission: WorkspacePermission | null, explicitRole: SecretRole | undefined): boolean {
   return effectiveSecretRole(permission, explicitRole) !== null;
 }
+
+/** Why someone may do what they may with a secret: the line of DESIGN §1's table that grants it. */
+export type AccessReason = 'workspace admin' | 'secret Admin' | 'secret Member' | 'workspace member';
+
+/**
+ * What an active workspace member may do with a workspace secret, and why: reveal (Admins and
+ * Members), edit (Admins), use it in workflows (every active member). An explicit role counts
+ * only while its holder is an active member, which `permission` (non-null) says they are.
+ */
+export function accessTo(permission: WorkspacePermission, explicitRole: SecretRole | undefined) {
+  const role = effectiveSecretRole(permission, explicitRole);
+  const because: AccessReason = permission === 'admin' ? 'workspace admin' : role === 'admin' ? 'secret Admin' : role === 'member' ? 'secret Member' : 'workspace member';
+  return { role, reveal: canRevealSecret(permission, explicitRole), edit: canEditSecret(permission, explicitRole), use: true, because };
+}

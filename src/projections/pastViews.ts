@@ -81,6 +81,18 @@ export class PastViews {
     return { asOf: workspace.moment, revision: workspace.revision, docs: await this.docs('invitations', workspaceId, workspace) };
   }
 
+  /**
+   * A workspace's secrets and members together as they were, with the later of the two scopes'
+   * moments; null before the workspace existed (what `changes` compares from).
+   */
+  async workspace(workspaceId: string, asOf: AsOf): Promise<{ asOf: Moment; secrets: readonly SecretDoc[]; members: readonly MemberDoc[] } | null> {
+    const workspace = await this.scopeState(streamIds.workspace(workspaceId), asOf);
+    if (!workspace) return null;
+    const [secrets, members] = [await this.workspaceSecrets(workspaceId, asOf), await this.members(workspaceId, asOf)];
+    const later = comparePositions(secrets.asOf!.position, workspace.moment.position) > 0 ? secrets.asOf! : workspace.moment;
+    return { asOf: later, secrets: secrets.docs, members: members.docs };
+  }
+
   /** Where the workspace's own stream stood; a 404 before the workspace existed. */
   private async workspaceState(workspaceId: string, asOf: AsOf): Promise<ScopeState> {
     const state = await this.scopeState(streamIds.workspace(workspaceId), asOf);

@@ -62,15 +62,17 @@ export class SealHistory {
   }
 
   /**
-   * Appends events to the seals stream on top of what this history has read, and applies them.
-   * Rejects with WrongExpectedRevision when another sealer appended first.
+   * Appends events to the seals stream on top of what this history has read, and applies them;
+   * answers the log position of the last. Rejects with WrongExpectedRevision when another sealer
+   * appended first.
    */
-  async append(events: readonly NewEvent[]): Promise<void> {
+  async append(events: readonly NewEvent[]): Promise<string> {
     const chained = chainEvents(SEALS_STREAM, this.chain, events);
-    await this.store.append(SEALS_STREAM, chained.events, { expectedRevision: this.chain.revision });
+    const { position } = await this.store.append(SEALS_STREAM, chained.events, { expectedRevision: this.chain.revision });
     for (const event of events) this.apply(event);
     this.chain = chained.head;
     this.checkNewest();
+    return position;
   }
 
   /** The tree and seals as they stood at seal `sequence`, with every seal from it on; null when there is no such seal. */

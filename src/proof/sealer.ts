@@ -35,7 +35,9 @@ export class Sealer {
   private seenPosition: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private sealing: Promise<SignedSeal | null> | null = null;
-  private stopping: Promise<void> | null = null;
+  private stopping: Promise<string | null> | null = null;
+  /** The log position of the last seal this sealer appended. */
+  private lastAppended: string | null = null;
   /** Why this sealer refuses to seal: the stored seals do not check out. */
   private refusal: Error | null = null;
 
@@ -82,20 +84,27 @@ export class Sealer {
     return this.sealing;
   }
 
-  /** Stops following and seals what is pending; a second call waits for the first. */
-  stop(): Promise<void> {
+  /**
+   * Stops following and seals what is pending; answers the log position of that last seal (null
+   * when there was nothing to seal). A second call waits for the first.
+   */
+  stop(): Promise<string | null> {
     this.stopping ??= this.stopOnce();
     return this.stopping;
   }
 
-  private async stopOnce(): Promise<void> {
+  private async stopOnce(): Promise<string | null> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.follower.stop();
     // What happened before a clean shutdown is sealed before the log closes.
     await this.sealing?.catch(() => {});
-    await this.sealNow().catch((error: unknown) => this.options.log.error({ err: error }, 'the last seal before shutdown failed'));
+    const last = await this.sealNow().catch((error: unknown) => {
+      this.options.log.error({ err: error }, 'the last seal before shutdown failed');
+      return null;
+    });
     await this.options.sink?.close();
+    return last ? this.lastAppended : null;
   }
 
   private note(events: readonly StoredEvent[]): void {
@@ -128,7 +137,7 @@ export class Sealer {
     };
     const signed = this.key.sign(seal);
     try {
-      await this.history.append([
+      this.lastAppended = await this.history.append([
         { type: 'Sealed', data: { seal: signed, heads: heads.map((h) => [h.stream, h.revision, h.hash]) }, metadata: this.metadata() },
       ]);
     } catch (error) {

@@ -55,6 +55,8 @@ GET /v1/audit/workspaces 200
 GET /v1/workspaces/:ws/audit/export 200
 POST /v1/workspaces/:ws/audit/verify 200
 GET /v1/audit/public-keys 200
+GET /v1/workspaces/:ws/secrets/changes 200
+GET /v1/workspaces/:ws/secrets/:key/access 200
 POST /v1/resolve 200 body
 GET /healthz 200
 GET /readyz 200

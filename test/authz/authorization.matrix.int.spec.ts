@@ -52,6 +52,12 @@ const matrix: Array<[string, Prepare, number[]]> = [
   ['POST fingerprint-check', ({ ws }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/KEY/fingerprint-check`, options: { body: { value: VALUE } } }), [200, 403, 403, 403, 404, 200, 200, 404, 404, 200]],
   ['GET variables', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/variables` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
   ['GET audit', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/audit` }), [200, 403, 403, 403, 404, 403, 403, 404, 404, 200]],
+  ['GET audit export', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/audit/export` }), [200, 403, 403, 403, 404, 403, 403, 404, 404, 200]],
+  ['POST audit verify', ({ ws }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/audit/verify` }), [200, 403, 403, 403, 404, 403, 403, 404, 404, 200]],
+  ['GET /audit/public-keys', () => ({ method: 'GET', url: '/v1/audit/public-keys' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET changes', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/changes?from=1` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 200]],
+  ['GET access', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY/access` }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 200]],
+  ['GET secrets asOf', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets?asOf=${new Date().toISOString()}` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 200]],
   ['POST resolve', ({ ws }) => ({ method: 'POST', url: '/v1/resolve', options: { body: { workspaceId: ws, trigger: 'manual', triggeredBy: 'alice', input: '{{KEY}}' } } }), [403, 403, 403, 403, 403, 403, 403, 403, 200, 403]],
   // Personal secrets: every principal is the owner of its own.
   ['GET /me/secrets', () => ({ method: 'GET', url: '/v1/me/secrets' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
