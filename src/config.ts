@@ -1,10 +1,16 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { isExactOrigin } from './api/cors.plugin';
 import { isKeyText } from './proof/signingKey';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
 
 /** The environment, parsed once at start-up; a bad value stops the process with its name. */
 const envSchema = z.object({
@@ -58,6 +64,8 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((value) => (value ?? '').split(',').map((cidr) => cidr.trim()).filter(Boolean)),
+  /** Comma-separated exact origins (`https://app.example.com`) whose pages may call the API from a browser; none by default. */
+  CORS_ORIGINS: commaList.pipe(z.array(z.string().refine(isExactOrigin, 'each must be an exact origin, scheme://host[:port] (never * or null)'))),
 });
 
 export type Config = z.infer<typeof envSchema>;

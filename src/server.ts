@@ -58,7 +58,12 @@ async function main() {
       viewWaitMs: config.VIEW_WAIT_MS,
     },
   };
-  const { app, close } = await start(config.SERVICE_ROLE, options, { logger: log, requestTimeoutMs: config.REQUEST_TIMEOUT_MS, trustProxy: config.TRUST_PROXY });
+  const { app, close } = await start(config.SERVICE_ROLE, options, {
+    logger: log,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    trustProxy: config.TRUST_PROXY,
+    corsOrigins: config.CORS_ORIGINS,
+  });
   await app.listen({ host: config.HOST, port: config.PORT });
   if (!config.JWT_SECRET) {
     log.info('mint a development token with: npm run token -- --sub alice --email alice@example.com [--scope "secrets:resolve"]');

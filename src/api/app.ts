@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authPlugin } from './auth.plugin';
 import { awaitMinPosition } from './consistency';
+import { corsPlugin } from './cors.plugin';
 import type { MemberDoc } from '../projections/views';
 import type { App, AppDeps } from './deps';
 import { answerHttpLayerErrorsAsProblems } from './httpLayerProblems';
@@ -42,6 +43,8 @@ export type BuildOptions = Readonly<{
   keepAliveTimeoutMs?: number;
   /** The networks (CIDRs) whose X-Forwarded-For is believed for the client's address (`TRUST_PROXY`); none by default. */
   trustProxy?: readonly string[];
+  /** The exact origins whose pages may call the API from a browser (`CORS_ORIGINS`); none by default. */
+  corsOrigins?: readonly string[];
 }>;
 
 function baseApp(options: BuildOptions): App {
@@ -103,6 +106,8 @@ export async function buildOpsApp(ops: Pick<AppDeps, 'notReadyBecause' | 'progre
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
   const app = baseApp(options);
   await app.register(problemDetailsPlugin);
+  // At the root, before the API: preflights are answered before authentication and rate limits.
+  await app.register(corsPlugin, { origins: options.corsOrigins ?? [] });
   await app.register(openapiPlugin);
   // @fastify/swagger-ui decorates the instance with `swaggerCSP` but declares no type for it (double cast justified).
   await app.register(securityHeadersPlugin, { docsCsp: (app as unknown as SwaggerCsp).swaggerCSP });
