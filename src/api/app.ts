@@ -128,7 +128,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 function apiPlugin(deps: AppDeps) {
   return async (scope: App) => {
     const api = scope.withTypeProvider<ZodTypeProvider>();
-    await api.register(authPlugin, { secret: deps.jwtSecret });
+    await api.register(authPlugin, { tokens: deps.tokens });
     await api.register(rateLimitsPlugin, { limits: deps.settings.rateLimits });
     await api.register(workspaceClaimPlugin);
     await api.register(writesPlugin, { progress: deps.progress, waitMs: deps.settings.viewWaitMs });
