@@ -2,10 +2,10 @@ import { Forbidden, namedKeys, NotFound, RuleViolation, type ProblemError } from
 import { MAX_SECRETS_PER_SCOPE } from '../events/values';
 
 /**
- * One key a batch refuses, where a UI can place it (DESIGN §10): `set.KEY` or `delete.KEY`, the
- * reason as a code, and a sentence for its row.
+ * One key a batch refuses, where a UI can place it (DESIGN §10): `set.KEY` or `delete.KEY` (a
+ * bulk reveal's `keys.KEY`), the reason as a code, and a sentence for its row.
  */
-export type KeyRefusal = Readonly<{ field: `set.${string}` | `delete.${string}`; code: string; message: string }>;
+export type KeyRefusal = Readonly<{ field: `set.${string}` | `delete.${string}` | `keys.${string}`; code: string; message: string }>;
 
 export type RefusalKind = 'forbidden' | 'notFound' | 'rule';
 
