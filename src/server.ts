@@ -69,6 +69,7 @@ async function main() {
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     trustProxy: config.TRUST_PROXY,
     corsOrigins: config.CORS_ORIGINS,
+    ...(config.UI_OIDC_ISSUER && config.UI_OIDC_CLIENT_ID ? { uiOidc: { issuer: config.UI_OIDC_ISSUER, clientId: config.UI_OIDC_CLIENT_ID } } : {}),
   });
   await app.listen({ host: config.HOST, port: config.PORT });
   if (!config.JWT_SECRET) {

@@ -15,7 +15,7 @@ import { problemDetailsPlugin, sendProblem } from './problemDetails.plugin';
 import { rateLimitsPlugin } from './rateLimits.plugin';
 import { refusalsPlugin } from './refusals.plugin';
 import { apiAnswerHeaders, securityHeadersPlugin } from './securityHeaders.plugin';
-import { uiPlugin } from './ui.plugin';
+import { uiPlugin, type UiOidc } from './ui.plugin';
 import { workspaceClaimPlugin } from './workspaceClaim.plugin';
 import { writesPlugin } from './writes.plugin';
 import { consistencyQuery } from './schemas';
@@ -45,6 +45,8 @@ export type BuildOptions = Readonly<{
   trustProxy?: readonly string[];
   /** The exact origins whose pages may call the API from a browser (`CORS_ORIGINS`); none by default. */
   corsOrigins?: readonly string[];
+  /** The settings page's OpenID Connect sign-in (`UI_OIDC_ISSUER`, `UI_OIDC_CLIENT_ID`); the development link only without it. */
+  uiOidc?: UiOidc;
 }>;
 
 function baseApp(options: BuildOptions): App {
@@ -110,10 +112,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(corsPlugin, { origins: options.corsOrigins ?? [] });
   await app.register(openapiPlugin);
   // @fastify/swagger-ui decorates the instance with `swaggerCSP` but declares no type for it (double cast justified).
-  await app.register(securityHeadersPlugin, { docsCsp: (app as unknown as SwaggerCsp).swaggerCSP });
+  await app.register(securityHeadersPlugin, { docsCsp: (app as unknown as SwaggerCsp).swaggerCSP, uiOidc: options.uiOidc });
   await app.register(metricsPlugin, { metrics: deps.metrics });
   healthRoutes(app, deps);
-  await app.register(uiPlugin);
+  await app.register(uiPlugin, { oidc: options.uiOidc });
 
   await app.register(async (open: App) => publicKeysRoute(open.withTypeProvider<ZodTypeProvider>(), deps), { prefix: '/v1' });
   await app.register(apiPlugin(deps), { prefix: '/v1' });

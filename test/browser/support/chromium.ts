@@ -22,9 +22,13 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 30_000 });
 }
 
-/** A context whose every action and wait gives up after `timeoutMs`. */
+/** Tests reach only servers on this machine: anything else a page asks for (a provider page's web font) is refused. */
+const offMachine = (url: URL) => !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:';
+
+/** A context whose every action and wait gives up after `timeoutMs`, and that never leaves the machine. */
 export async function newContext(browser: Browser, timeoutMs = 10_000): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  await context.route(offMachine, (route) => route.abort('blockedbyclient'));
   context.setDefaultTimeout(timeoutMs);
   context.setDefaultNavigationTimeout(timeoutMs);
   return context;
