@@ -54,14 +54,10 @@ export class KeySet {
     return this.keys?.get(kid);
   }
 
-  /** How many fetches were made (started), for tests and metrics. */
-  fetches = 0;
-
   private refetch(): Promise<void> {
     if (this.inFlight) return this.inFlight;
     if (this.lastAttemptAt !== null && this.now() - this.lastAttemptAt < this.floorMs) return Promise.resolve();
     this.lastAttemptAt = this.now();
-    this.fetches += 1;
     this.inFlight = this.load().finally(() => {
       this.inFlight = null;
     });
