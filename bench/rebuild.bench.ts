@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { parseMasterKeys } from '../src/crypto/masterKeys';
 import { allProjections } from '../src/projections';
 import { rebuildViews } from '../src/projections/rebuild';
-import { viewCollections } from '../src/projections/views';
+import { viewCollections, viewHistory } from '../src/projections/views';
 import { createService } from '../src/service';
 import { openSqliteStores } from '../src/stores/sqlite/openSqliteStores';
 import { median } from './lib/load';
@@ -26,7 +26,7 @@ const log = { error: (o: object, m: string) => console.error(m, o), info: () => 
 async function seed() {
   mkdirSync(dataDir, { recursive: true });
   const service = await createService({
-    ...openSqliteStores(dataDir, viewCollections),
+    ...openSqliteStores(dataDir, viewCollections, viewHistory),
     masterKeys: parseMasterKeys(MASTER_KEYS.replace(/^bench:/, 'bench:')),
     jwtSecret: JWT_SECRET,
     log,
@@ -54,7 +54,7 @@ async function seed() {
 }
 
 const seeded = existsSync(join(dataDir, 'events.sqlite')) ? null : await seed();
-const { eventStore, readStore, keyStore } = openSqliteStores(dataDir, viewCollections);
+const { eventStore, readStore, keyStore } = openSqliteStores(dataDir, viewCollections, viewHistory);
 const total = (await eventStore.readAll(null, 1).then(() => eventStore.headPosition())) ?? '0';
 const rebuilds: number[] = [];
 for (let run = 0; run < Number(process.env.BENCH_ROUNDS ?? 3); run += 1) {

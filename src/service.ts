@@ -9,6 +9,8 @@ import { RecordWriter } from './commands/recordWriter';
 import { ResolutionRecords } from './commands/resolution.records';
 import { Refusals } from './commands/refusals';
 import { AuditExports } from './commands/auditExports';
+import { DetailsSealer } from './commands/detailsSealer';
+import { RequestStamps } from './commands/requestStamps';
 import { SecretAccessHandlers } from './commands/secretAccess.handlers';
 import { SecretRolesReactor } from './commands/secretRoles.reactor';
 import { SecretsCommands } from './commands/secrets.commands';
@@ -17,11 +19,14 @@ import { StreamStates } from './commands/streamStates';
 import { workspaceDecider } from './commands/workspace.decider';
 import { WorkspaceHandlers } from './commands/workspace.handlers';
 import { workspaceSecretsDecider } from './commands/workspaceSecrets.decider';
+import { BlindIndex } from './crypto/blindIndex';
 import { DataKeys } from './crypto/dataKeys';
 import type { KeyStore } from './crypto/keyStore.port';
 import type { MasterKeys } from './crypto/masterKeys';
+import { PersonalData } from './crypto/personalData';
 import { SecretCipher } from './crypto/secretCipher';
 import { loadSodium, type Sodium } from './crypto/sodium';
+import { SubjectKeys } from './crypto/subjectKeys';
 import { NdjsonSink } from './observability/ndjsonSink';
 import { AuditProofs } from './proof/auditProofs';
 import { Sealer } from './proof/sealer';
@@ -32,9 +37,12 @@ import { AuditSink } from './projections/auditSink';
 import { bothReached } from './projections/bothReached';
 import { LagMonitor } from './projections/lagMonitor';
 import { LogInvalidator } from './projections/logInvalidator';
+import { PersonalDataReader } from './projections/personalDataReader';
 import { PolledProgress } from './projections/polledProgress';
 import { Projector, type ProjectorLog, type ViewProgress } from './projections/projector';
+import { PastViews } from './projections/pastViews';
 import { Views } from './projections/queries';
+import { rebuildViewsOfAnEarlierVersion } from './projections/viewDocuments';
 import { ViewCache } from './projections/viewCache';
 import type { ViewDocs } from './projections/views';
 import { Resolver } from './resolver/resolver';
@@ -103,6 +111,8 @@ export type Service = Readonly<{
   sealer: Sealer | null;
   lag: LagMonitor;
   cipher: SecretCipher;
+  /** The keys of the subjects of personal data: destroying one erases that person's emails and addresses (DESIGN §8). */
+  subjectKeys: SubjectKeys;
   /** Stops what follows the log (each stores its checkpoint as it goes) and closes the stores. */
   close(): Promise<void>;
 }>;
@@ -115,7 +125,7 @@ type Follower = Readonly<{ stop(): Promise<void> | void; error?: unknown }>;
  * runs itself, or, for an API instance, by polling their shared checkpoints (and following the
  * log to invalidate its own cache, so a wait for a position never ends on an older document).
  */
-async function progressFor(options: ServiceOptions, role: ServiceRole, cache: ViewCache) {
+async function progressFor(options: ServiceOptions, role: ServiceRole, cache: ViewCache, reader: PersonalDataReader) {
   if (role !== 'api') {
     const projector = new Projector(options.eventStore, options.readStore, allProjections, options.log);
     projector.onApplied((writes) => {
@@ -124,11 +134,15 @@ async function progressFor(options: ServiceOptions, role: ServiceRole, cache: Vi
     projector.onReplaced(() => cache.clear());
     const followers: Follower[] = [projector];
     if (options.auditSink) {
-      const sink = AuditSink.open(options.auditSink);
+      const sink = AuditSink.open(options.auditSink, reader, (error) => options.log.error({ err: error }, 'audit rows could not be written to AUDIT_SINK'));
       projector.onApplied((writes) => sink.write(writes));
       followers.push({ stop: () => sink.close() });
     }
-    return { projector, views: projector as ViewProgress, followers, start: () => projector.run() };
+    const start = async () => {
+      await rebuildViewsOfAnEarlierVersion(options.eventStore, options.readStore, options.followerCheckpoints, allProjections, options.log);
+      await projector.run();
+    };
+    return { projector, views: projector as ViewProgress, followers, start };
   }
   const views = new PolledProgress(async () => (await options.readStore.checkpoint()).position);
   await views.start();
@@ -165,9 +179,15 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const { eventStore, readStore, keyStore } = options;
   const clock = options.clock ?? (() => new Date());
   const sodium = await loadSodium();
-  const cipher = new SecretCipher(sodium, new DataKeys(sodium, keyStore, options.masterKeys, clock));
+  const dataKeys = new DataKeys(sodium, keyStore, options.masterKeys, clock);
+  const cipher = new SecretCipher(sodium, dataKeys);
+  const blindIndex = new BlindIndex(dataKeys);
+  const subjectKeys = new SubjectKeys(dataKeys, blindIndex);
+  const personalData = new PersonalData(sodium, dataKeys, subjectKeys, blindIndex);
+  const reader = new PersonalDataReader(personalData);
+  const stamps = new RequestStamps(personalData);
   const cache = new ViewCache(readStore);
-  const { projector, views: progress, followers, start } = await progressFor(options, role, cache);
+  const { projector, views: progress, followers, start } = await progressFor(options, role, cache, reader);
 
   const states = new StreamStates(eventStore);
   const workspaceStreams = new StreamCommands(eventStore, states, 'workspace', workspaceDecider);
@@ -185,9 +205,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     followers.push(reactor);
     reactions = reactor;
   }
-  const views = new Views(readStore, cache);
+  const views = new Views(readStore, cache, reader, personalData);
   const records = new RecordWriter(eventStore, options.instanceId ?? DEFAULT_INSTANCE_ID);
-  const refusals = new Refusals(records, async (workspaceId) => (await views.workspace(workspaceId)) !== null, clock, (error) =>
+  const refusals = new Refusals(records, stamps, async (workspaceId) => (await views.workspace(workspaceId)) !== null, clock, (error) =>
     options.log.error({ err: error }, 'refusals could not be recorded'),
   );
   refusals.start();
@@ -201,13 +221,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   if (sealer) followers.push(sealer);
 
   const deps: AppDeps = {
-    workspaces: new WorkspaceHandlers(workspaceStreams, reactions, clock, options.newId ?? randomId, viewWaitMs),
-    secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, clock),
+    workspaces: new WorkspaceHandlers(workspaceStreams, reactions, personalData, stamps, clock, options.newId ?? randomId, viewWaitMs),
+    secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, new DetailsSealer(personalData), personalData, stamps, clock),
     access: new SecretAccessHandlers(
       workspaceStreams,
       workspaceSecretStreams,
       personalSecretStreams,
       records,
+      stamps,
       views,
       progress,
       cipher,
@@ -215,11 +236,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       viewWaitMs,
     ),
     views,
+    past: new PastViews(readStore, progress, () => eventStore.headPosition(), clock, viewWaitMs),
     progress,
     resolver: new Resolver(views, cipher),
-    resolutionRecords: new ResolutionRecords(records, clock),
+    resolutionRecords: new ResolutionRecords(records, stamps, clock),
     refusals,
-    auditExports: new AuditExports(records, clock),
+    auditExports: new AuditExports(records, stamps, clock),
     proofs: new AuditProofs(eventStore, sodium, clock, sealer ? signingKey : null),
     tokens: {
       hs256Secret: options.jwtSecret,
@@ -242,10 +264,15 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     sealer,
     lag,
     cipher,
+    subjectKeys,
     close: async () => {
       lag.stop();
       // What was refused in the last minute goes on the record before the log closes.
       await refusals.close();
+      // The last seal goes in while the projector still runs, so the views end at the log's head.
+      await sealer?.stop();
+      const head = await eventStore.headPosition();
+      if (projector && head !== null) await projector.waitFor(head, viewWaitMs);
       for (const follower of followers) await follower.stop();
       await eventStore.close();
       await readStore.close();

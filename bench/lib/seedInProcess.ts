@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { parseMasterKeys } from '../../src/crypto/masterKeys';
-import { viewCollections } from '../../src/projections/views';
+import { viewCollections, viewHistory } from '../../src/projections/views';
 import { createService } from '../../src/service';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 import { JWT_SECRET, MASTER_KEYS } from './servers';
@@ -15,7 +15,7 @@ export const OWNER = { userId: 'owner', email: 'owner@example.com' };
 export async function seedWorkspaces(dataDir: string, workspaces: number, keys: number): Promise<string[]> {
   mkdirSync(dataDir, { recursive: true });
   const service = await createService({
-    ...openSqliteStores(dataDir, viewCollections),
+    ...openSqliteStores(dataDir, viewCollections, viewHistory),
     masterKeys: parseMasterKeys(MASTER_KEYS),
     jwtSecret: JWT_SECRET,
     log: { error: (o: object, m: string) => console.error(m, o), info: () => {} },

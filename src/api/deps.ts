@@ -5,6 +5,7 @@ import type { SecretsCommands } from '../commands/secrets.commands';
 import type { WorkspaceHandlers } from '../commands/workspace.handlers';
 import type { Metrics } from '../observability/metrics';
 import type { ViewProgress } from '../projections/projector';
+import type { PastViews } from '../projections/pastViews';
 import type { Views } from '../projections/queries';
 import type { Resolver } from '../resolver/resolver';
 import type { ResolutionRecords } from '../commands/resolution.records';
@@ -20,6 +21,8 @@ export type AppDeps = Readonly<{
   secrets: SecretsCommands;
   access: SecretAccessHandlers;
   views: Views;
+  /** The same views as they were at a moment in the past (time travel). */
+  past: PastViews;
   progress: ViewProgress;
   resolver: Resolver;
   resolutionRecords: ResolutionRecords;

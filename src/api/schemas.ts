@@ -9,6 +9,7 @@ import {
   workspacePermissionSchema,
 } from '../events/values';
 import { POSITION_PATTERN } from '../stores/position';
+import type { AsOf } from '../stores/readStore.port';
 
 /** Shared request and response schemas: they validate, type the handlers and feed /docs. */
 export const positionSchema = z.string().regex(POSITION_PATTERN, 'must be a log position (a decimal string)');
@@ -24,6 +25,22 @@ export const keyParams = z.object({ key: secretKeySchema });
 export const workspaceKeyParams = workspaceParams.extend(keyParams.shape);
 
 export const consistencyQuery = z.object({ minPosition: positionSchema.optional() });
+
+/**
+ * `asOf` (DESIGN §9): a log position (a decimal string), or an RFC 3339 instant with any offset,
+ * compared in UTC to the millisecond (finer digits are dropped: an event at .000 is at or before
+ * .0005, one at .001 is not).
+ */
+export const asOfParam = z.union([
+  positionSchema.transform((position): AsOf => ({ position })),
+  z.iso.datetime({ offset: true }).transform((instant): AsOf => ({ instant: new Date(instant).toISOString() })),
+]);
+
+/** A read that can answer as of a moment in the past, or wait for a position (read-your-writes). */
+export const asOfQuery = z.strictObject({ asOf: asOfParam.optional(), minPosition: positionSchema.optional() });
+
+/** The moment a past answer is from: the scope's own last event at or before the one asked, and its time. */
+export const momentSchema = z.object({ position: positionSchema, at: z.string() });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -76,7 +93,8 @@ export const secretListItem = z.object({
   myRole: secretRoleSchema.nullable(),
 });
 
-export const secretList = z.object({ revision: z.number().int(), secrets: z.array(secretListItem) });
+/** With `asOf`: no ETag, the revision the scope had then, and the moment (null: the scope had no event by then). */
+export const secretList = z.object({ revision: z.number().int(), secrets: z.array(secretListItem), asOf: momentSchema.nullable().optional() });
 
 export const detailsBody = z
   .strictObject({

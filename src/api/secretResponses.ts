@@ -1,10 +1,10 @@
 import type { FastifyReply } from 'fastify';
 import { saveOutcome, type SecretsResult } from '../commands/secrets.commands';
 import type { SecretRole } from '../events/values';
-import type { SecretDoc } from '../projections/views';
+import type { ShownSecret } from '../projections/personalDataReader';
 
-/** A secret as lists and details show it: metadata and the caller's role, never the value. */
-export function listItem(secret: SecretDoc, myRole: SecretRole | null) {
+/** A secret as lists and details show it: metadata (its details opened) and the caller's role, never the value. */
+export function listItem(secret: ShownSecret, myRole: SecretRole | null) {
   const { key, displayName, description, version, createdAt, createdBy, updatedAt, updatedBy } = secret;
   return { key, displayName, description, version, createdAt, createdBy, updatedAt, updatedBy, myRole };
 }

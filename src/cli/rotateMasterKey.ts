@@ -2,7 +2,7 @@ import { loadConfig } from '../config';
 import { DataKeys } from '../crypto/dataKeys';
 import { addDevMasterKey, parseMasterKeys } from '../crypto/masterKeys';
 import { loadSodium } from '../crypto/sodium';
-import { viewCollections } from '../projections/views';
+import { viewCollections, viewHistory } from '../projections/views';
 import { openStores } from '../stores/openStores';
 
 /**
@@ -13,7 +13,7 @@ import { openStores } from '../stores/openStores';
  */
 const config = loadConfig();
 const masterKeys = config.SECRETS_MASTER_KEYS ? parseMasterKeys(config.SECRETS_MASTER_KEYS) : addDevMasterKey(config.DATA_DIR);
-const { eventStore, readStore, keyStore } = await openStores(config, viewCollections);
+const { eventStore, readStore, keyStore } = await openStores(config, viewCollections, viewHistory);
 try {
   const { rewrapped, total } = await new DataKeys(await loadSodium(), keyStore, masterKeys).rewrapAll();
   console.log(`wrapped ${rewrapped} of ${total} data keys under master key ${masterKeys.activeId}`);

@@ -3,7 +3,7 @@ import type { PersonalSecretsEvent } from '../events/secrets.events';
 import { unhandled, type Command, type Decider } from './command';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
 import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
-import { detailsEvents, requireSecret, type DetailsChange } from './secretDetails';
+import { detailsEvents, requireSecret, type CurrentDetails, type DetailsChange } from './secretDetails';
 
 /**
  * Personal secrets belong to one user; the handler only ever loads the actor's own stream, so
@@ -11,7 +11,7 @@ import { detailsEvents, requireSecret, type DetailsChange } from './secretDetail
  */
 export type SavePersonalSecrets = Command<'SavePersonalSecrets', { plan: BatchPlan; sealed: ReadonlyMap<string, SealedVersion> }>;
 
-export type ChangePersonalSecretDetails = Command<'ChangePersonalSecretDetails', { key: string; change: DetailsChange }>;
+export type ChangePersonalSecretDetails = Command<'ChangePersonalSecretDetails', { key: string; change: DetailsChange; current: CurrentDetails }>;
 
 export type PersonalSecretsCommand = SavePersonalSecrets | ChangePersonalSecretDetails;
 
@@ -21,8 +21,9 @@ function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalS
     case 'SavePersonalSecrets':
       return batchEvents(state, command.data.plan, command.data.sealed, metadata);
     case 'ChangePersonalSecretDetails': {
-      const { key, change } = command.data;
-      return detailsEvents(requireSecret(state, key), key, change, metadata);
+      const { key, change, current } = command.data;
+      requireSecret(state, key);
+      return detailsEvents(key, change, current, metadata);
     }
     default:
       return unhandled(command);

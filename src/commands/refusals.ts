@@ -1,7 +1,8 @@
-import type { RequestContext } from '../events/event';
+import type { ClientRequest } from '../events/event';
 import type { AccessRefused, RefusalReason } from '../events/records.events';
 import type { Clock } from './actor';
 import type { RecordWriter } from './recordWriter';
+import type { RequestStamps } from './requestStamps';
 
 /** A request refused on a route that reaches values: who, where, why. */
 export type Refusal = Readonly<{
@@ -10,10 +11,10 @@ export type Refusal = Readonly<{
   route: string;
   reason: RefusalReason;
   key?: string;
-  request: RequestContext;
+  request: ClientRequest;
 }>;
 
-type Group = { principal: string; workspaceId: string; route: string; reason: RefusalReason; key?: string; request: RequestContext; count: number; firstAt: string; lastAt: string; minute: number };
+type Group = { principal: string; workspaceId: string; route: string; reason: RefusalReason; key?: string; request: ClientRequest; count: number; firstAt: string; lastAt: string; minute: number };
 
 const MINUTE_MS = 60_000;
 /** How often finished minutes are written out. */
@@ -31,6 +32,7 @@ export class Refusals {
 
   constructor(
     private readonly records: Pick<RecordWriter, 'record'>,
+    private readonly stamps: Pick<RequestStamps, 'contextOf'>,
     private readonly workspaceExists: (workspaceId: string) => Promise<boolean>,
     private readonly clock: Clock,
     private readonly onError: (error: unknown) => void,
@@ -67,7 +69,8 @@ export class Refusals {
       const record: AccessRefused = {
         type: 'AccessRefused',
         data: { route, ...(key !== undefined ? { key } : {}), reason, count, firstAt, lastAt },
-        metadata: { actor: group.principal, at: lastAt, schemaVersion: 1, ...group.request },
+        // The first refused request of the group names it; its addresses sealed under the principal's key.
+        metadata: { actor: group.principal, at: lastAt, schemaVersion: 1, ...(await this.stamps.contextOf(group.principal, group.request)) },
       };
       await this.records.record('workspaceRecords', group.workspaceId, [record]);
     }

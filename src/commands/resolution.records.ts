@@ -1,9 +1,9 @@
 import { ProblemError } from '../errors';
-import { metadataOf } from '../events/event';
 import { MAX_RECORDED_MISSING, type PersonalSecretsResolved, type SecretsResolved } from '../events/records.events';
 import type { Resolution, ResolveRequest } from '../resolver/resolver';
-import { contextFor, type Actor, type Clock } from './actor';
+import type { Actor, Clock } from './actor';
 import type { RecordWriter } from './recordWriter';
+import type { RequestStamps } from './requestStamps';
 
 /** The records could not be written: the resolution answers 503 and no value leaves. */
 export class RecordsUnavailable extends ProblemError {
@@ -20,11 +20,15 @@ export class RecordsUnavailable extends ProblemError {
 export class ResolutionRecords {
   constructor(
     private readonly records: Pick<RecordWriter, 'record'>,
+    private readonly stamps: Pick<RequestStamps, 'metadataOf'>,
     private readonly clock: Clock,
   ) {}
 
   async record(actor: Actor, request: ResolveRequest, resolution: Resolution): Promise<void> {
-    const metadata = metadataOf(contextFor(actor, this.clock));
+    // The client's address is sealed for the record first: if that fails, the record cannot be written either.
+    const metadata = await this.stamps.metadataOf(actor, this.clock).catch(() => {
+      throw new RecordsUnavailable();
+    });
     const { workspaceId, trigger, run } = request;
     const people = request.trigger === 'manual' ? { triggeredBy: request.triggeredBy } : { workflowOwnerId: request.workflowOwnerId };
     const workspaceRecord: SecretsResolved = {

@@ -12,6 +12,7 @@ import type { Loaded } from './streamStates';
 import type { SecretsState } from './secrets.state';
 import { requireSecret } from './secretDetails';
 import type { RecordWriter } from './recordWriter';
+import type { RequestStamps } from './requestStamps';
 import type { StreamCommands } from './streamCommands';
 import { permissionOf, requireMember, type WorkspaceState } from './workspace.decider';
 
@@ -35,6 +36,7 @@ export class SecretAccessHandlers {
     private readonly workspaceSecrets: StreamCommands<'workspaceSecrets', SecretsState>,
     private readonly personalSecrets: StreamCommands<'personalSecrets', SecretsState>,
     private readonly records: Pick<RecordWriter, 'record'>,
+    private readonly stamps: Pick<RequestStamps, 'stamp'>,
     private readonly views: Views,
     private readonly progress: ViewProgress,
     private readonly cipher: SecretCipher,
@@ -113,7 +115,7 @@ export class SecretAccessHandlers {
       data: { key, matchedVersions: matches.map((m) => m.version), standing, auditor },
       context: contextFor(actor, this.clock),
     };
-    const { position } = await this.record(scope, ownerId, secretAccessDecider.decide(command, null));
+    const { position } = await this.record(scope, ownerId, await this.stamps.stamp(actor, secretAccessDecider.decide(command, null)));
     return { key, matches: matches.map(({ version, at, actor: by }) => ({ version, at, actor: by })), position };
   }
 
@@ -129,7 +131,7 @@ export class SecretAccessHandlers {
       null,
     );
     const value = await this.cipher.open({ scope, ownerId, key, version: secret.version }, secret.value);
-    const { position } = await this.record(scope, ownerId, events);
+    const { position } = await this.record(scope, ownerId, await this.stamps.stamp(actor, events));
     return { value, version: secret.version, position };
   }
 

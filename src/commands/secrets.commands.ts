@@ -1,13 +1,17 @@
+import type { PersonalData } from '../crypto/personalData';
 import type { SecretCipher } from '../crypto/secretCipher';
 import { NotFound } from '../errors';
 import type { PersonalSecretsEvent, WorkspaceSecretsEvent } from '../events/secrets.events';
 import type { SecretRole } from '../events/values';
 import { contextFor, type Actor, type Clock } from './actor';
+import type { DetailsInput, DetailsSealer } from './detailsSealer';
+import { sameEmail, type EmailProbe } from './emails';
 import { personalSecretsDecider } from './personalSecrets.decider';
+import type { RequestStamps } from './requestStamps';
 import { planBatch, planWorkspaceBatch } from './secrets.batch';
 import type { SecretsState } from './secrets.state';
-import type { DetailsChange } from './secretDetails';
-import type { SharingAccess, SharingChange } from './secretSharing';
+import { requireSecret } from './secretDetails';
+import { requireSecretAdmin, type SharingAccess, type SharingChange } from './secretSharing';
 import type { CommandResult, IfMatch, StreamCommands } from './streamCommands';
 import { requireMember, type WorkspaceState } from './workspace.decider';
 import { workspaceSecretsDecider } from './workspaceSecrets.decider';
@@ -37,6 +41,9 @@ export class SecretsCommands {
     private readonly workspaceSecrets: StreamCommands<'workspaceSecrets', SecretsState>,
     private readonly personalSecrets: StreamCommands<'personalSecrets', SecretsState>,
     private readonly cipher: SecretCipher,
+    private readonly details: DetailsSealer,
+    private readonly personalData: Pick<PersonalData, 'emailIndex'>,
+    private readonly stamps: Pick<RequestStamps, 'stamp'>,
     private readonly clock: Clock,
   ) {}
 
@@ -49,7 +56,7 @@ export class SecretsCommands {
       async ({ state }) => {
         const plan = planWorkspaceBatch(state, actor.userId, permission, keys);
         const sealed = await sealer.seal(plan.toSeal, input.set);
-        return workspaceSecretsDecider.decide({ type: 'SaveWorkspaceSecrets', data: { plan, sealed }, context: contextFor(actor, this.clock) }, state);
+        return this.stamps.stamp(actor, workspaceSecretsDecider.decide({ type: 'SaveWorkspaceSecrets', data: { plan, sealed }, context: contextFor(actor, this.clock) }, state));
       },
       ifMatch,
     );
@@ -63,27 +70,36 @@ export class SecretsCommands {
       async ({ state }) => {
         const plan = planBatch(state, keys);
         const sealed = await sealer.seal(plan.toSeal, input.set);
-        return personalSecretsDecider.decide({ type: 'SavePersonalSecrets', data: { plan, sealed }, context: contextFor(actor, this.clock) }, state);
+        return this.stamps.stamp(actor, personalSecretsDecider.decide({ type: 'SavePersonalSecrets', data: { plan, sealed }, context: contextFor(actor, this.clock) }, state));
       },
       ifMatch,
     );
   }
 
-  async changeWorkspaceDetails(actor: Actor, workspaceId: string, key: string, change: DetailsChange, ifMatch?: IfMatch): Promise<WorkspaceSecretsResult> {
+  /** Details are sealed under the secret's data key (DESIGN §8), once the actor is known to be its Admin. */
+  async changeWorkspaceDetails(actor: Actor, workspaceId: string, key: string, input: DetailsInput, ifMatch?: IfMatch): Promise<WorkspaceSecretsResult> {
     const { permission } = await this.membership(actor, workspaceId);
     const context = contextFor(actor, this.clock);
     return this.workspaceSecrets.execute(
       workspaceId,
-      ({ state }) => workspaceSecretsDecider.decide({ type: 'ChangeSecretDetails', data: { key, change, access: { permission } }, context }, state),
+      async ({ state }) => {
+        const secret = requireSecretAdmin(state, key, actor.userId, permission);
+        const { change, current } = await this.details.prepare({ scope: 'workspace', ownerId: workspaceId, key }, secret, input);
+        return this.stamps.stamp(actor, workspaceSecretsDecider.decide({ type: 'ChangeSecretDetails', data: { key, change, current, access: { permission } }, context }, state));
+      },
       ifMatch,
     );
   }
 
-  changePersonalDetails(actor: Actor, key: string, change: DetailsChange, ifMatch?: IfMatch): Promise<PersonalSecretsResult> {
+  changePersonalDetails(actor: Actor, key: string, input: DetailsInput, ifMatch?: IfMatch): Promise<PersonalSecretsResult> {
     const context = contextFor(actor, this.clock);
     return this.personalSecrets.execute(
       actor.userId,
-      ({ state }) => personalSecretsDecider.decide({ type: 'ChangePersonalSecretDetails', data: { key, change }, context }, state),
+      async ({ state }) => {
+        const secret = requireSecret(state, key);
+        const { change, current } = await this.details.prepare({ scope: 'personal', ownerId: actor.userId, key }, secret, input);
+        return this.stamps.stamp(actor, personalSecretsDecider.decide({ type: 'ChangePersonalSecretDetails', data: { key, change, current }, context }, state));
+      },
       ifMatch,
     );
   }
@@ -95,28 +111,27 @@ export class SecretsCommands {
       permission: workspace.permission,
       members: new Map([...workspace.members.values()].map((m) => [m.userId, m.permission])),
     };
-    const change = toSharingChange(request, workspace);
+    const change = request.kind === 'add' ? await this.addingMember(request, workspace) : request;
     const context = contextFor(actor, this.clock);
     const result = await this.workspaceSecrets.execute(
       workspaceId,
-      ({ state }) => workspaceSecretsDecider.decide({ type: 'ShareSecret', data: { key, change, access }, context }, state),
+      async ({ state }) => this.stamps.stamp(actor, workspaceSecretsDecider.decide({ type: 'ShareSecret', data: { key, change, access }, context }, state)),
       ifMatch,
     );
     return { ...result, userId: change.userId };
   }
 
+  /** Only workspace members can be added, found by their email's blind index (see emails.ts). */
+  private async addingMember(request: Extract<SharingRequest, { kind: 'add' }>, workspace: Extract<WorkspaceState, { status: 'active' }>): Promise<SharingChange> {
+    const email: EmailProbe = { index: await this.personalData.emailIndex(request.email), lowercased: request.email.toLowerCase() };
+    const member = [...workspace.members.values()].find((m) => sameEmail(m.email, email));
+    if (!member) throw new NotFound('No member of the workspace has that email', 'member_not_found');
+    return { kind: 'add', userId: member.userId, role: request.role };
+  }
+
   private async membership(actor: Actor, workspaceId: string) {
     return requireMember((await this.workspaces.load(workspaceId)).state, actor.userId);
   }
-}
-
-/** Only workspace members can be added, found by their email (compared lower-cased). */
-function toSharingChange(request: SharingRequest, workspace: Extract<WorkspaceState, { status: 'active' }>): SharingChange {
-  if (request.kind !== 'add') return request;
-  const email = request.email.toLowerCase();
-  const member = [...workspace.members.values()].find((m) => m.email === email);
-  if (!member) throw new NotFound(`No member of the workspace has the email ${email}`, 'member_not_found');
-  return { kind: 'add', userId: member.userId, role: request.role };
 }
 
 /** The keys a save created (new, or set again after a delete) and the version of each key it set. */

@@ -1,4 +1,4 @@
-import type { SecretRole } from '../events/values';
+import type { Forgettable, SecretRole } from '../events/values';
 import type { PersonalSecretsEvent, WorkspaceSecretsEvent } from '../events/secrets.events';
 import { withEntry, withoutEntry } from './maps';
 
@@ -7,8 +7,9 @@ export type SecretState = Readonly<{
   version: number;
   dataKeyId: string;
   fingerprint: string;
-  displayName: string | null;
-  description: string | null;
+  /** Sealed under `dataKeyId` (or plain, from events written before details were sealed). */
+  displayName: Forgettable | null;
+  description: Forgettable | null;
   /** Explicit roles (workspace secrets only); workspace admins are admins without one. */
   members: ReadonlyMap<string, SecretRole>;
 }>;

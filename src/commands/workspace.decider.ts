@@ -3,10 +3,12 @@ import { metadataOf } from '../events/event';
 import type { WorkspacePermission } from '../events/values';
 import type { WorkspaceEvent } from '../events/workspace.events';
 import { unhandled, type Command, type Decider } from './command';
+import { knownEmail, sameEmail, type CommandEmail, type EmailProbe, type KnownEmail } from './emails';
 import { withEntry, withoutEntry } from './maps';
 
-export type Member = Readonly<{ userId: string; email: string | null; permission: WorkspacePermission; external: boolean }>;
-export type Invitation = Readonly<{ invitationId: string; email: string; permission: WorkspacePermission; external: boolean }>;
+/** Emails are known by blind index (or, from events written before emails were sealed, as they were): see emails.ts. */
+export type Member = Readonly<{ userId: string; email: KnownEmail | null; permission: WorkspacePermission; external: boolean }>;
+export type Invitation = Readonly<{ invitationId: string; email: KnownEmail | null; permission: WorkspacePermission; external: boolean }>;
 
 export type WorkspaceState =
   | Readonly<{ status: 'none' }>
@@ -18,14 +20,15 @@ export type WorkspaceState =
       invitations: ReadonlyMap<string, Invitation>;
     }>;
 
-export type CreateWorkspace = Command<'CreateWorkspace', { workspaceId: string; name: string; creatorEmail: string | null }>;
+/** The handler seals the emails (DESIGN §8): commands carry them sealed, with their blind index. */
+export type CreateWorkspace = Command<'CreateWorkspace', { workspaceId: string; name: string; creatorEmail: CommandEmail | null }>;
 export type InviteMember = Command<
   'InviteMember',
-  { invitationId: string; email: string; permission: WorkspacePermission; external: boolean }
+  { invitationId: string; email: CommandEmail; permission: WorkspacePermission; external: boolean }
 >;
 export type RevokeInvitation = Command<'RevokeInvitation', { invitationId: string }>;
-/** `email` is the accepting user's, from their token; it must match the invitation's. */
-export type AcceptInvitation = Command<'AcceptInvitation', { invitationId: string; email: string }>;
+/** `email` is the accepting user's, from their token, sealed under their key; it must match the invitation's. */
+export type AcceptInvitation = Command<'AcceptInvitation', { invitationId: string; email: CommandEmail }>;
 export type ChangeMemberPermission = Command<'ChangeMemberPermission', { userId: string; permission: WorkspacePermission }>;
 export type RemoveMember = Command<'RemoveMember', { userId: string }>;
 
@@ -59,6 +62,22 @@ function requireAdmin(state: WorkspaceState, userId: string): Active {
   return member;
 }
 
+/**
+ * The refusals of an invitation, exported so the handler refuses before it seals the email (and
+ * makes a key for someone nobody may invite): only admins invite, and never a member or someone
+ * already invited. Errors do not name the email.
+ */
+export function requireInvitable(state: WorkspaceState, actor: string, email: EmailProbe): Active {
+  const ws = requireAdmin(state, actor);
+  if ([...ws.members.values()].some((m) => sameEmail(m.email, email))) {
+    throw new RuleViolation('already_member', 'The invitee is already a member');
+  }
+  if ([...ws.invitations.values()].some((i) => sameEmail(i.email, email))) {
+    throw new RuleViolation('already_invited', 'The invitee already has a pending invitation');
+  }
+  return ws;
+}
+
 function requireTarget(state: Active, userId: string): Member {
   const member = state.members.get(userId);
   if (!member) throw new NotFound(`Member ${userId} not found`, 'member_not_found');
@@ -70,6 +89,17 @@ function isLastAdmin(state: Active, member: Member): boolean {
   return [...state.members.values()].filter((m) => m.permission === 'admin').length === 1;
 }
 
+/** The invitation `actor` may accept with that email, refused otherwise; exported, like requireInvitable, to refuse before sealing. */
+export function requireAcceptable(state: WorkspaceState, invitationId: string, actor: string, email: EmailProbe): Invitation {
+  const invitation = state.status === 'active' ? state.invitations.get(invitationId) : undefined;
+  // Someone else's invitation is as invisible as a missing one.
+  if (state.status !== 'active' || !invitation || !sameEmail(invitation.email, email)) {
+    throw new NotFound('Invitation not found', 'invitation_not_found');
+  }
+  if (state.members.has(actor)) throw new RuleViolation('already_member', 'You are already a member of this workspace');
+  return invitation;
+}
+
 function decide(command: WorkspaceCommand, state: WorkspaceState): WorkspaceEvent[] {
   const metadata = metadataOf(command.context);
   const actor = command.context.actor;
@@ -77,20 +107,13 @@ function decide(command: WorkspaceCommand, state: WorkspaceState): WorkspaceEven
     case 'CreateWorkspace': {
       if (state.status !== 'none') throw new RuleViolation('workspace_exists', 'The workspace already exists');
       const { workspaceId, name, creatorEmail } = command.data;
-      return [
-        { type: 'WorkspaceCreated', data: { workspaceId, name, creator: { userId: actor, email: creatorEmail?.toLowerCase() ?? null } }, metadata },
-      ];
+      const creator = creatorEmail ? { userId: actor, email: creatorEmail.sealed, emailIndex: creatorEmail.index } : { userId: actor, email: null };
+      return [{ type: 'WorkspaceCreated', data: { workspaceId, name, creator }, metadata }];
     }
     case 'InviteMember': {
-      const ws = requireAdmin(state, actor);
-      const email = command.data.email.toLowerCase();
-      if ([...ws.members.values()].some((m) => m.email === email)) {
-        throw new RuleViolation('already_member', `${email} is already a member`);
-      }
-      if ([...ws.invitations.values()].some((i) => i.email === email)) {
-        throw new RuleViolation('already_invited', `${email} already has a pending invitation`);
-      }
-      return [{ type: 'MemberInvited', data: { ...command.data, email }, metadata }];
+      const { invitationId, email, permission, external } = command.data;
+      requireInvitable(state, actor, email);
+      return [{ type: 'MemberInvited', data: { invitationId, email: email.sealed, emailIndex: email.index, permission, external }, metadata }];
     }
     case 'RevokeInvitation': {
       const ws = requireAdmin(state, actor);
@@ -98,14 +121,10 @@ function decide(command: WorkspaceCommand, state: WorkspaceState): WorkspaceEven
       return [{ type: 'InvitationRevoked', data: { invitationId: command.data.invitationId }, metadata }];
     }
     case 'AcceptInvitation': {
-      const invitation = state.status === 'active' ? state.invitations.get(command.data.invitationId) : undefined;
-      // Someone else's invitation is as invisible as a missing one.
-      if (state.status !== 'active' || !invitation || invitation.email !== command.data.email.toLowerCase()) {
-        throw new NotFound('Invitation not found', 'invitation_not_found');
-      }
-      if (state.members.has(actor)) throw new RuleViolation('already_member', 'You are already a member of this workspace');
-      const { invitationId, email, permission, external } = invitation;
-      return [{ type: 'InvitationAccepted', data: { invitationId, userId: actor, email, permission, external }, metadata }];
+      const { email } = command.data;
+      const { invitationId, permission, external } = requireAcceptable(state, command.data.invitationId, actor, email);
+      // The same email as invited (the indexes match), now sealed under the member's own key.
+      return [{ type: 'InvitationAccepted', data: { invitationId, userId: actor, email: email.sealed, emailIndex: email.index, permission, external }, metadata }];
     }
     case 'ChangeMemberPermission': {
       const ws = requireAdmin(state, actor);
@@ -132,24 +151,24 @@ function evolve(state: WorkspaceState, event: WorkspaceEvent): WorkspaceState {
       status: 'active',
       workspaceId,
       name,
-      members: new Map([[creator.userId, { userId: creator.userId, email: creator.email, permission: 'admin', external: false }]]),
+      members: new Map([[creator.userId, { userId: creator.userId, email: knownEmail(creator.email, creator.emailIndex), permission: 'admin', external: false }]]),
       invitations: new Map(),
     };
   }
   if (state.status !== 'active') return state;
   switch (event.type) {
     case 'MemberInvited': {
-      const { invitationId, email, permission, external } = event.data;
-      return { ...state, invitations: withEntry(state.invitations, invitationId, { invitationId, email, permission, external }) };
+      const { invitationId, email, emailIndex, permission, external } = event.data;
+      return { ...state, invitations: withEntry(state.invitations, invitationId, { invitationId, email: knownEmail(email, emailIndex), permission, external }) };
     }
     case 'InvitationRevoked':
       return { ...state, invitations: withoutEntry(state.invitations, event.data.invitationId) };
     case 'InvitationAccepted': {
-      const { invitationId, userId, email, permission, external } = event.data;
+      const { invitationId, userId, email, emailIndex, permission, external } = event.data;
       return {
         ...state,
         invitations: withoutEntry(state.invitations, invitationId),
-        members: withEntry(state.members, userId, { userId, email, permission, external }),
+        members: withEntry(state.members, userId, { userId, email: knownEmail(email, emailIndex), permission, external }),
       };
     }
     case 'MemberPermissionChanged': {

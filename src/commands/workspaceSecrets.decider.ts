@@ -4,7 +4,7 @@ import type { WorkspacePermission } from '../events/values';
 import { unhandled, type Command, type Decider } from './command';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
 import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
-import { detailsEvents, type DetailsChange } from './secretDetails';
+import { detailsEvents, type CurrentDetails, type DetailsChange } from './secretDetails';
 import { requireSecretAdmin, sharingEvents, type SharingAccess, type SharingChange } from './secretSharing';
 
 /** The actor's standing, read by the handler from the `workspace-` stream (not from a view). */
@@ -12,7 +12,7 @@ export type WorkspaceAccess = Readonly<{ permission: WorkspacePermission | null 
 
 /** A batch planned (with the actor's rights checked) on the state it is decided on, and its values sealed. */
 export type SaveWorkspaceSecrets = Command<'SaveWorkspaceSecrets', { plan: BatchPlan; sealed: ReadonlyMap<string, SealedVersion> }>;
-export type ChangeSecretDetails = Command<'ChangeSecretDetails', { key: string; change: DetailsChange; access: WorkspaceAccess }>;
+export type ChangeSecretDetails = Command<'ChangeSecretDetails', { key: string; change: DetailsChange; current: CurrentDetails; access: WorkspaceAccess }>;
 export type ShareSecret = Command<'ShareSecret', { key: string; change: SharingChange; access: SharingAccess }>;
 /** Follows a member's removal from the workspace: their secret roles go too. No rights check. */
 export type RemoveSecretRoles = Command<'RemoveSecretRoles', { userId: string }>;
@@ -31,8 +31,9 @@ function decide(command: WorkspaceSecretsCommand, state: SecretsState): Workspac
       ]);
     }
     case 'ChangeSecretDetails': {
-      const { key, change, access } = command.data;
-      return detailsEvents(requireSecretAdmin(state, key, actor, access.permission), key, change, metadata);
+      const { key, change, current, access } = command.data;
+      requireSecretAdmin(state, key, actor, access.permission);
+      return detailsEvents(key, change, current, metadata);
     }
     case 'ShareSecret': {
       const { key, change, access } = command.data;

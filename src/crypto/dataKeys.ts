@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { KeyStore, WrappedDataKey } from './keyStore.port';
+import { DuplicateDataKey, type KeyStore, type WrappedDataKey } from './keyStore.port';
 import type { MasterKeys } from './masterKeys';
 import type { Sodium } from './sodium';
 
@@ -19,12 +19,15 @@ export class UnknownDataKey extends Error {
 }
 
 /**
- * Data keys: random 32-byte keys, one per secret (a new one after the secret is deleted),
- * stored wrapped by the active master key with XChaCha20-Poly1305. The wrapping's associated
+ * Data keys: random 32-byte keys, one per secret (a new one after the secret is deleted), one
+ * per subject of personal data, and the blind-index key, stored wrapped by the active master
+ * key with XChaCha20-Poly1305. The wrapping's associated
  * data names the data key and master key, so a wrapping cannot be passed off as another's.
  */
 export class DataKeys {
   private readonly cache = new LRUCache<string, Uint8Array>({ max: CACHE_LIMIT });
+  /** Keys with a fixed id being made in this process: concurrent callers share one. */
+  private readonly making = new Map<string, Promise<DataKey>>();
 
   constructor(
     private readonly sodium: Sodium,
@@ -62,6 +65,45 @@ export class DataKeys {
     const key = this.unwrap(usable);
     this.remember(id, key);
     return { id, key };
+  }
+
+  /**
+   * The key with a fixed id (the blind-index key, a subject's key), made and stored on first use.
+   * A key made meanwhile by another process (DuplicateDataKey) is read back. A key stored only
+   * under master keys this process lacks is UnknownDataKey, never replaced by a new one. After a
+   * destroy, the id gets a new key: what the old one sealed stays unreadable.
+   */
+  getOrCreate(id: string): Promise<DataKey> {
+    const cached = this.cache.get(id);
+    if (cached) return Promise.resolve({ id, key: cached });
+    let making = this.making.get(id);
+    if (!making) {
+      making = this.readOrMake(id).finally(() => this.making.delete(id));
+      this.making.set(id, making);
+    }
+    return making;
+  }
+
+  private async readOrMake(id: string): Promise<DataKey> {
+    if ((await this.keyStore.get(id)).length > 0) return this.get(id);
+    const key = new Uint8Array(randomBytes(KEY_BYTES));
+    try {
+      await this.keyStore.insert(this.wrap(id, key, this.masterKeys.activeId));
+    } catch (error) {
+      if (error instanceof DuplicateDataKey) return this.get(id);
+      throw error;
+    }
+    this.remember(id, key);
+    return { id, key };
+  }
+
+  /**
+   * Crypto-shredding (DESIGN §2, §9): removes every wrapping of the key from the key store and
+   * forgets it here, so nothing it sealed can be opened again by this process. Idempotent.
+   */
+  async destroy(id: string): Promise<void> {
+    await this.keyStore.destroy(id);
+    this.cache.delete(id);
   }
 
   /**

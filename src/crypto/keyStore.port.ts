@@ -20,7 +20,8 @@ export class DuplicateDataKey extends Error {
 /**
  * Insert-only: a wrapping, once written, is never changed. Rotating the master key inserts a
  * new wrapping of the same data key under the new master key; the old one stays until an
- * operator removes the old master key's wrappings.
+ * operator removes the old master key's wrappings. The one deletion is `destroy` (DESIGN §2, §9):
+ * crypto-shredding, which makes everything sealed under the data key unreadable for good.
  */
 export interface KeyStore {
   /**
@@ -32,5 +33,11 @@ export interface KeyStore {
   get(dataKeyId: string): Promise<WrappedDataKey[]>;
   /** Every data key id, for rotation. */
   dataKeyIds(): Promise<string[]>;
+  /**
+   * Removes every wrapping of the data key, under every master key (crypto-shredding).
+   * Idempotent: an id already destroyed, or never stored, is no error. The id may be wrapped
+   * again afterwards, as a new key (a subject key made anew after an erasure).
+   */
+  destroy(dataKeyId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { SealedValue } from '../events/values';
 import { BatchSealer } from './batchSealer';
 import { UnknownDataKey, type DataKey, type DataKeys } from './dataKeys';
+import { openText, sealText } from './envelope';
 import type { Sodium } from './sodium';
 
-const NONCE_BYTES = 24;
 const FINGERPRINT_BYTES = 32;
 /** crypto_kdf context: exactly 8 bytes. */
 const FINGERPRINT_CONTEXT = 'fngrprnt';
@@ -36,39 +35,13 @@ export class SecretCipher {
   ) {}
 
   seal(dataKey: DataKey, ref: SecretVersionRef, plaintext: string): SealedValue {
-    const nonce = new Uint8Array(randomBytes(NONCE_BYTES));
-    const ciphertext = this.sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
-      plaintext,
-      associatedData(ref),
-      null,
-      nonce,
-      dataKey.key,
-    );
-    return {
-      dataKeyId: dataKey.id,
-      nonce: Buffer.from(nonce).toString('base64'),
-      ciphertext: Buffer.from(ciphertext).toString('base64'),
-    };
+    return sealText(this.sodium, dataKey, associatedData(ref), plaintext);
   }
 
   async open(ref: SecretVersionRef, sealed: SealedValue): Promise<string> {
     const { key } = await this.dataKeys.get(sealed.dataKeyId);
-    let bytes: Uint8Array;
-    try {
-      bytes = this.sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-        null,
-        Buffer.from(sealed.ciphertext, 'base64'),
-        associatedData(ref),
-        Buffer.from(sealed.nonce, 'base64'),
-        key,
-      );
-    } catch {
-      throw new DecryptionFailed(ref);
-    }
-    // Decoded by Buffer, not by libsodium's 'text' output: TextDecoder drops a leading U+FEFF,
-    // and a value must come back byte for byte as it was saved.
-    const plaintext = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    bytes.fill(0);
+    const plaintext = openText(this.sodium, key, associatedData(ref), sealed);
+    if (plaintext === null) throw new DecryptionFailed(ref);
     return plaintext;
   }
 

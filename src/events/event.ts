@@ -1,17 +1,25 @@
 import { z } from 'zod';
+import { forgettableSchema, type SealedValue } from './values';
 
 /**
  * The HTTP request that caused an event (DESIGN §7): our own id for it (echoed as X-Request-Id),
  * the client's own id when it sent a well-formed one, the client's address (X-Forwarded-For only
- * from TRUST_PROXY) and the peer's address when it differs.
+ * from TRUST_PROXY) and the peer's address when it differs. The addresses are personal data,
+ * sealed under the actor's subject key (DESIGN §8); events written before that hold them plain.
  */
 export const requestContextSchema = z.object({
   requestId: z.string(),
   clientRequestId: z.string().optional(),
-  clientAddress: z.string().optional(),
-  peerAddress: z.string().optional(),
+  clientAddress: forgettableSchema.optional(),
+  peerAddress: forgettableSchema.optional(),
 });
 export type RequestContext = z.infer<typeof requestContextSchema>;
+
+/** The request as the API saw it, addresses in the clear: sealed (`SealedRequestContext`) before any event holds it. */
+export type ClientRequest = Readonly<{ requestId: string; clientRequestId?: string; clientAddress?: string; peerAddress?: string }>;
+
+/** The request context as events are written now: the addresses sealed. */
+export type SealedRequestContext = Readonly<{ requestId: string; clientRequestId?: string; clientAddress?: SealedValue; peerAddress?: SealedValue }>;
 
 /**
  * Who did it and when, carried by every event, with the request that caused it when there was
@@ -41,11 +49,15 @@ export type Event<Type extends string, Data extends object> = Readonly<{
   metadata: EventMetadata;
 }>;
 
-/** The clock and the actor (and the request, when one caused it), passed into every command so deciders stay pure. */
-export type CommandContext = Readonly<{ actor: string; at: string; request?: RequestContext }>;
+/**
+ * The clock and the actor, passed into every command so deciders stay pure. The request that
+ * caused a command is added to its events' metadata once they are decided (see RequestStamps),
+ * sealed, and only when there is something to record.
+ */
+export type CommandContext = Readonly<{ actor: string; at: string }>;
 
 export function metadataOf(context: CommandContext): EventMetadata {
-  return { actor: context.actor, at: context.at, schemaVersion: 1, ...context.request };
+  return { actor: context.actor, at: context.at, schemaVersion: 1 };
 }
 
 /** Builds the zod schema of one event type, so every event read back is parsed. */

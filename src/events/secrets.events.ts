@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventSchema } from './event';
-import { sealedValueSchema, secretRoleSchema } from './values';
+import { forgettableSchema, sealedValueSchema, secretRoleSchema } from './values';
 
 /**
  * Events of the secrets streams. `workspaceSecrets-<workspaceId>` uses all of them;
@@ -13,10 +13,15 @@ export const secretSet = eventSchema('SecretSet', {
   fingerprint: z.string(),
 });
 export const secretDeleted = eventSchema('SecretDeleted', { key: z.string() });
+/**
+ * Only the fields that changed; null clears one. Both are personal data (DESIGN §8), sealed under
+ * the secret's own data key (its lifetime's, as its values are), so destroying the secret erases
+ * them too; events written before hold them plain.
+ */
 export const secretDetailsChanged = eventSchema('SecretDetailsChanged', {
   key: z.string(),
-  displayName: z.string().nullable().optional(),
-  description: z.string().nullable().optional(),
+  displayName: forgettableSchema.nullable().optional(),
+  description: forgettableSchema.nullable().optional(),
 });
 export const secretMemberAdded = eventSchema('SecretMemberAdded', {
   key: z.string(),

@@ -27,3 +27,16 @@ export const sealedValueSchema = z.object({
   ciphertext: z.string().min(1),
 });
 export type SealedValue = z.infer<typeof sealedValueSchema>;
+
+/**
+ * Personal data in an event or a view (DESIGN §8, forgettable payloads): an envelope sealed
+ * under its subject's data key, or, in events written before such data was sealed, the plain
+ * string (legacy: it stays as it was, for events are never changed). Readers open the envelope,
+ * take a string as it is, and show `[erased]` once the key is destroyed.
+ */
+export const forgettableSchema = z.union([sealedValueSchema, z.string()]);
+export type Forgettable = z.infer<typeof forgettableSchema>;
+
+export function isSealed(value: Forgettable): value is SealedValue {
+  return typeof value !== 'string';
+}

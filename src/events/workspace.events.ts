@@ -1,17 +1,26 @@
 import { z } from 'zod';
 import { eventSchema } from './event';
-import { workspacePermissionSchema } from './values';
+import { forgettableSchema, workspacePermissionSchema } from './values';
+
+/**
+ * Emails are personal data (DESIGN §8): `email` is sealed under the subject's key — the user's
+ * when the user id is known (creator, acceptance), the invitee's email's otherwise — with
+ * `emailIndex` beside it, the blind index deciders compare and the invitations view is looked up
+ * by. Events written before hold the lower-cased email itself, and no index.
+ */
+const emailIndex = z.string().optional();
 
 /** Events of the `workspace-<workspaceId>` stream: the workspace and its membership. */
 export const workspaceCreated = eventSchema('WorkspaceCreated', {
   workspaceId: z.string(),
   name: z.string(),
   /** A service may create a workspace; it has no email. */
-  creator: z.object({ userId: z.string(), email: z.string().nullable() }),
+  creator: z.object({ userId: z.string(), email: forgettableSchema.nullable(), emailIndex }),
 });
 export const memberInvited = eventSchema('MemberInvited', {
   invitationId: z.string(),
-  email: z.string(),
+  email: forgettableSchema,
+  emailIndex,
   permission: workspacePermissionSchema,
   external: z.boolean(),
 });
@@ -19,7 +28,8 @@ export const invitationRevoked = eventSchema('InvitationRevoked', { invitationId
 export const invitationAccepted = eventSchema('InvitationAccepted', {
   invitationId: z.string(),
   userId: z.string(),
-  email: z.string(),
+  email: forgettableSchema,
+  emailIndex,
   permission: workspacePermissionSchema,
   external: z.boolean(),
 });

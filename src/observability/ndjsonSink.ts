@@ -20,6 +20,11 @@ export class NdjsonSink {
     this.out.write(`${JSON.stringify(document)}\n`);
   }
 
+  /** Several documents in one write: the lines of one batch stay together. */
+  writeAll(documents: readonly unknown[]): void {
+    this.out.write(documents.map((document) => `${JSON.stringify(document)}\n`).join(''));
+  }
+
   close(): Promise<void> {
     if (!this.ownsStream) return Promise.resolve();
     return new Promise((resolve) => this.out.end(resolve));

@@ -3,12 +3,14 @@ import type { StoredEvent } from '../stores/eventStore.port';
 import { comparePositions } from '../stores/position';
 import type { Positioned, ReadStore, ViewWrite } from '../stores/readStore.port';
 import type { AnyProjection } from './projection';
-import type { CollectionName, ViewDoc, ViewDocs } from './views';
+import { viewHistory, type CollectionName, type ViewDoc, type ViewDocs } from './views';
 
 /**
  * Folds a batch of events into view writes: loads every document the batch touches (but those
  * made from the event alone) in one go per collection, applies each event to each document it concerns, in log order, skipping
- * events at or before the document's position (so a replay changes nothing).
+ * events at or before the document's position (so a replay changes nothing). A document changed
+ * by several events of the batch is written once, as the last one left it, unless its collection
+ * keeps history: then every version is written, in order, each with its event's time.
  */
 export async function viewWritesFor(
   store: Pick<ReadStore<ViewDocs>, 'getMany'>,
@@ -33,14 +35,17 @@ export async function viewWritesFor(
   }
 
   const writes = new Map<string, ViewWrite<ViewDocs>>();
+  const versions: ViewWrite<ViewDocs>[] = [];
   for (const { projection, id, recorded: r } of touches) {
     const key = docKey(projection.collection, id);
     const before = writes.get(key) ?? current.get(key);
     if (before && comparePositions(before.position, r.position) >= 0) continue;
     const doc = projection.evolve(before?.doc ?? null, r, id);
-    writes.set(key, { collection: projection.collection, id, doc, position: r.position });
+    const write = { collection: projection.collection, id, doc, position: r.position, at: r.event.metadata.at };
+    writes.set(key, write);
+    if (Object.hasOwn(viewHistory, projection.collection)) versions.push(write);
   }
-  return [...writes.values()];
+  return [...[...writes.values()].filter((write) => !Object.hasOwn(viewHistory, write.collection)), ...versions];
 }
 
 function docKey(collection: string, id: string): string {

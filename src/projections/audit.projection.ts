@@ -6,7 +6,11 @@ type Fields = Pick<AuditDoc, 'key' | 'version' | 'fingerprint' | 'subject' | 'de
 
 const none: Fields = { key: null, version: null, fingerprint: null, subject: null, detail: null, runId: null };
 
-/** What an event says for the audit: key, version, fingerprint, subject; never a value. */
+/**
+ * What an event says for the audit: key, version, fingerprint, subject; never a value. Personal
+ * data (emails, details, the request's addresses) is kept as the event holds it, sealed; the
+ * audit queries open it on the way out (PersonalDataReader).
+ */
 function auditFields(r: RecordedEvent): Fields {
   const e = r.event;
   switch (e.type) {

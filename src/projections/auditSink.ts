@@ -1,30 +1,48 @@
-import { createWriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
+import { NdjsonSink } from '../observability/ndjsonSink';
 import type { ViewWrite } from '../stores/readStore.port';
+import type { PersonalDataReader } from './personalDataReader';
 import type { AuditDoc, ViewDocs } from './views';
 
 /**
  * AUDIT_SINK (DESIGN §7): every audit row is also written as one NDJSON line, as it is projected,
  * to a file (appended, mode 0600) or to standard output, for a SIEM to collect, like Vault's file
  * audit device. Rows come in log order; a restart may repeat the rows of the batch it was applying.
+ *
+ * The rows go out as the API shows them, personal data opened (DESIGN §8): a SIEM is read by
+ * people, who need the emails and addresses while they exist. A line is written moments after
+ * its event, so it holds the plaintext unless the key was destroyed by then (`[erased]`); lines
+ * already written are the SIEM's copy, beyond the reach of a later erasure (the README says so).
  */
 export class AuditSink {
-  private constructor(private readonly out: Writable, private readonly ownsStream: boolean) {}
+  /** The writes of each batch, one after the other, so lines stay in log order. */
+  private queue: Promise<void> = Promise.resolve();
 
-  static open(target: string): AuditSink {
-    if (target === 'stdout') return new AuditSink(process.stdout, false);
-    return new AuditSink(createWriteStream(target, { flags: 'a', mode: 0o600 }), true);
+  private constructor(
+    private readonly out: NdjsonSink,
+    private readonly reader: Pick<PersonalDataReader, 'auditRow'>,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  static open(target: string, reader: Pick<PersonalDataReader, 'auditRow'>, onError: (error: unknown) => void): AuditSink {
+    return new AuditSink(NdjsonSink.open(target), reader, onError);
   }
 
   /** The audit rows among a batch of view writes. */
   write(writes: readonly ViewWrite<ViewDocs>[]): void {
-    for (const write of writes) {
-      if (write.collection === 'audit' && write.doc) this.out.write(`${JSON.stringify(write.doc as AuditDoc)}\n`);
-    }
+    const rows = writes.filter((write) => write.collection === 'audit' && write.doc).map((write) => write.doc as AuditDoc);
+    if (rows.length === 0) return;
+    this.queue = this.queue.then(async () => {
+      try {
+        const shown = await Promise.all(rows.map((row) => this.reader.auditRow(row)));
+        this.out.writeAll(shown);
+      } catch (error) {
+        this.onError(error);
+      }
+    });
   }
 
-  close(): Promise<void> {
-    if (!this.ownsStream) return Promise.resolve();
-    return new Promise((resolve) => this.out.end(resolve));
+  async close(): Promise<void> {
+    await this.queue;
+    await this.out.close();
   }
 }

@@ -58,7 +58,16 @@ export const invitationsProjection = projection({
   evolve: (_doc, r) => {
     const e = r.event;
     if (e.type !== 'MemberInvited') return null;
-    const { invitationId, email, permission, external } = e.data;
-    return { invitationId, workspaceId: r.ownerId, email, permission, external, invitedAt: e.metadata.at, invitedBy: e.metadata.actor };
+    const { invitationId, email, emailIndex, permission, external } = e.data;
+    return {
+      invitationId,
+      workspaceId: r.ownerId,
+      email,
+      emailIndex: emailIndex ?? null,
+      permission,
+      external,
+      invitedAt: e.metadata.at,
+      invitedBy: e.metadata.actor,
+    };
   },
 });

@@ -1,5 +1,7 @@
 import { streamIds } from '../events/streams';
+import type { PersonalData } from '../crypto/personalData';
 import type { PageQuery, ReadStore } from '../stores/readStore.port';
+import type { PersonalDataReader, ShownAuditDoc, ShownInvitation, ShownMember, ShownSecret } from './personalDataReader';
 import type { ViewCache } from './viewCache';
 import {
   viewIds,
@@ -35,12 +37,15 @@ function matchesFilters(doc: AuditDoc, filters: AuditFilters): boolean {
 
 /**
  * Queries over the views. Point lookups on the hot paths (membership, single secrets) go
- * through the position-tagged cache; lists read the store.
+ * through the position-tagged cache; lists read the store. Personal data stays sealed in what
+ * the hot paths read; the queries that answer it to people open it (`Shown…`, DESIGN §8).
  */
 export class Views {
   constructor(
     private readonly store: Pick<ReadStore<ViewDocs>, 'get' | 'getMany' | 'find' | 'page'>,
     private readonly cache: ViewCache,
+    private readonly reader: PersonalDataReader,
+    private readonly personalData: Pick<PersonalData, 'emailIndex'>,
   ) {}
 
   workspace(workspaceId: string): Promise<WorkspaceDoc | null> {
@@ -70,20 +75,48 @@ export class Views {
     return result;
   }
 
-  async membersOf(workspaceId: string): Promise<MemberDoc[]> {
-    return (await this.store.find('members', 'workspaceId', workspaceId)).map((f) => f.doc);
+  /** The members of a workspace, with their emails. */
+  async membersOf(workspaceId: string): Promise<ShownMember[]> {
+    return this.membersShown((await this.store.find('members', 'workspaceId', workspaceId)).map((f) => f.doc));
   }
 
-  async invitationsOf(workspaceId: string): Promise<InvitationDoc[]> {
-    return (await this.store.find('invitations', 'workspaceId', workspaceId)).map((f) => f.doc);
+  async invitationsOf(workspaceId: string): Promise<ShownInvitation[]> {
+    return this.invitationsShown((await this.store.find('invitations', 'workspaceId', workspaceId)).map((f) => f.doc));
   }
 
-  async invitationsFor(email: string): Promise<InvitationDoc[]> {
-    return (await this.store.find('invitations', 'email', email.toLowerCase())).map((f) => f.doc);
+  /** Members (of now, or of a moment in the past) with their emails opened. */
+  membersShown(members: readonly MemberDoc[]): Promise<ShownMember[]> {
+    return Promise.all(members.map((member) => this.reader.member(member)));
   }
 
+  invitationsShown(invitations: readonly InvitationDoc[]): Promise<ShownInvitation[]> {
+    return Promise.all(invitations.map((invitation) => this.reader.invitation(invitation)));
+  }
+
+  /**
+   * The pending invitations addressed to an email: by its blind index, and, for invitations
+   * recorded before emails were sealed, by the lower-cased email they hold. In id order.
+   */
+  async invitationsFor(email: string): Promise<ShownInvitation[]> {
+    const [sealed, legacy] = [await this.store.find('invitations', 'emailIndex', await this.personalData.emailIndex(email)), await this.store.find('invitations', 'email', email.toLowerCase())];
+    const found = [...sealed, ...legacy].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return Promise.all(found.map((f) => this.reader.invitation(f.doc)));
+  }
+
+  /** The invitation as stored (its email sealed): see `isAddressedTo`. */
   async invitation(invitationId: string): Promise<InvitationDoc | null> {
     return (await this.store.get('invitations', invitationId))?.doc ?? null;
+  }
+
+  /** Whether the invitation is addressed to that email (compared lower-cased, by blind index unless it predates sealing). */
+  async isAddressedTo(invitation: InvitationDoc, email: string): Promise<boolean> {
+    if (invitation.emailIndex !== null) return invitation.emailIndex === (await this.personalData.emailIndex(email));
+    return invitation.email === email.toLowerCase();
+  }
+
+  /** Secrets with their display names and descriptions opened, for answers that show them. */
+  secretsShown(scope: 'workspace' | 'personal', secrets: readonly SecretDoc[]): Promise<ShownSecret[]> {
+    return Promise.all(secrets.map((secret) => this.reader.secret(scope, secret)));
   }
 
   /** A secrets scope's revision (its ETag) as far as the views have applied it. */
@@ -104,7 +137,12 @@ export class Views {
    * key index (a row matches every key it names: a resolution's references too), the others
    * through the rows.
    */
-  async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder = 'asc'): Promise<AuditDoc[]> {
+  async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder = 'asc'): Promise<ShownAuditDoc[]> {
+    const rows = await this.auditRows(whose, filters, afterPosition, limit, order);
+    return Promise.all(rows.map((row) => this.reader.auditRow(row)));
+  }
+
+  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder): Promise<AuditDoc[]> {
     const ownerMatch = 'owners' in whose ? { owner: whose.owners.length === 1 ? whose.owners[0]! : whose.owners } : { scope: whose.scope };
     if (filters.key === undefined) {
       const where: Writable<PageQuery<AuditDoc>['where']> = { ...ownerMatch };

@@ -1,4 +1,5 @@
 import { workspaceSecretsEventSchema, type PersonalSecretsEvent, type WorkspaceSecretsEvent } from '../events/secrets.events';
+import { workspaceEventSchema } from '../events/workspace.events';
 import { projection } from './projection';
 import { viewIds, type SecretDoc } from './views';
 
@@ -6,6 +7,7 @@ type SecretsCategory = 'workspaceSecrets' | 'personalSecrets';
 
 /** Every event type of a secrets stream (the personal streams use a part of them). */
 const secretsEventTypes = workspaceSecretsEventSchema.options.map((option) => option.shape.type.value);
+const workspaceEventTypes = workspaceEventSchema.options.map((option) => option.shape.type.value);
 
 function evolveSecret(doc: SecretDoc | null, ownerId: string, e: WorkspaceSecretsEvent | PersonalSecretsEvent): SecretDoc | null {
   const { at, actor } = e.metadata;
@@ -71,13 +73,14 @@ export const workspaceSecretsProjection = secretsProjection('workspaceSecrets', 
 export const personalSecretsProjection = secretsProjection('personalSecrets', 'personalSecrets');
 
 /**
- * Every event of a secrets stream moves that scope's revision (its ETag). Their types occur in
- * the secrets streams only, so the stream of each is a secrets scope.
+ * Every event of a secrets stream moves that scope's revision (its ETag); a workspace's own
+ * stream is a scope too, for time travel (where its membership stood). These types occur in
+ * those streams only, so each event's stream is a scope.
  */
 export const scopesProjection = projection({
   collection: 'scopes',
   fromEventAlone: true,
-  canHandle: secretsEventTypes,
+  canHandle: [...secretsEventTypes, ...workspaceEventTypes],
   documentIds: (r) => [r.streamId],
   evolve: (_doc, r) => ({ revision: r.revision }),
 });

@@ -1,16 +1,22 @@
 import { sortablePosition } from '../stores/position';
-import type { CollectionSpec } from '../stores/readStore.port';
+import type { CollectionSpec, HistorySpec } from '../stores/readStore.port';
 import type { RequestContext } from '../events/event';
 import type { EventType } from '../events/streams';
-import type { SealedValue, SecretRole, WorkspacePermission } from '../events/values';
+import type { Forgettable, SealedValue, SecretRole, WorkspacePermission } from '../events/values';
 import { owners } from './owners';
+
+/**
+ * The view documents hold personal data (emails, addresses, display names, descriptions) as the
+ * events do: sealed (`Forgettable`; plain only where an event written before sealing had it so).
+ * The queries open it on the way out (PersonalDataReader), `[erased]` once its key is destroyed.
+ */
 
 export type WorkspaceDoc = Readonly<{ workspaceId: string; name: string; createdAt: string; createdBy: string }>;
 
 export type MemberDoc = Readonly<{
   workspaceId: string;
   userId: string;
-  email: string | null;
+  email: Forgettable | null;
   permission: WorkspacePermission;
   external: boolean;
   joinedAt: string;
@@ -19,7 +25,9 @@ export type MemberDoc = Readonly<{
 export type InvitationDoc = Readonly<{
   invitationId: string;
   workspaceId: string;
-  email: string;
+  email: Forgettable;
+  /** The blind index of the email, what "my invitations" are looked up by; null for an invitation recorded before emails were sealed (found by its plain `email`). */
+  emailIndex: string | null;
   permission: WorkspacePermission;
   external: boolean;
   invitedAt: string;
@@ -34,8 +42,9 @@ export type SecretDoc = Readonly<{
   version: number;
   value: SealedValue;
   fingerprint: string;
-  displayName: string | null;
-  description: string | null;
+  /** Sealed under the secret's data key. */
+  displayName: Forgettable | null;
+  description: Forgettable | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -44,7 +53,10 @@ export type SecretDoc = Readonly<{
   members: readonly { userId: string; role: SecretRole }[];
 }>;
 
-/** The revision of one secrets stream (its ETag), as far as the views have applied it. */
+/**
+ * The revision of one stream of a workspace or a user (a secrets stream's is its ETag), as far
+ * as the views have applied it. Its history says where a scope stood at any moment (time travel).
+ */
 export type ScopeDoc = Readonly<{ revision: number }>;
 
 /**
@@ -65,12 +77,12 @@ export type AuditDoc = Readonly<{
   version: number | null;
   fingerprint: string | null;
   /** The member, permission or role a membership or sharing event is about. */
-  subject: Readonly<{ userId?: string; email?: string | null; permission?: string; role?: string; external?: boolean }> | null;
-  /** Detail changes and fingerprint checks: what changed or matched, never a value. */
+  subject: Readonly<{ userId?: string; email?: Forgettable | null; permission?: string; role?: string; external?: boolean }> | null;
+  /** Detail changes (sealed, as the event has them) and fingerprint checks: what changed or matched, never a value. */
   detail: Readonly<Record<string, unknown>> | null;
   /** The workflow run a resolution was for, when the executor named one. */
   runId: string | null;
-  /** The request that caused the event: our id, the client's, and the addresses. */
+  /** The request that caused the event: our id, the client's, and the addresses (sealed). */
   request: Readonly<RequestContext> | null;
 }>;
 
@@ -116,13 +128,27 @@ export type ViewDoc = ViewDocs[CollectionName];
 export const viewCollections: CollectionSpec<ViewDocs> = {
   workspaces: [],
   members: ['workspaceId', 'userId'],
-  invitations: ['workspaceId', 'email'],
+  /** `email` finds the invitations recorded before emails were sealed (a sealed one is no string, so it matches none). */
+  invitations: ['workspaceId', 'emailIndex', 'email'],
   workspaceSecrets: ['ownerId'],
   personalSecrets: ['ownerId'],
   scopes: [],
   audit: ['owner', 'scope', 'runId'],
   auditKeys: ['key'],
   history: ['secret'],
+};
+
+/**
+ * The views that keep every version of their documents, for time travel (DESIGN §9), with the
+ * field that names each document's scope: the secrets of a workspace or a user, the members and
+ * invitations of a workspace, and where each scope's stream stood (read by stream id).
+ */
+export const viewHistory: HistorySpec<ViewDocs> = {
+  workspaceSecrets: 'ownerId',
+  personalSecrets: 'ownerId',
+  members: 'workspaceId',
+  invitations: 'workspaceId',
+  scopes: null,
 };
 
 function isCollectionName(name: string): name is CollectionName {

@@ -35,6 +35,7 @@ export class Sealer {
   private seenPosition: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private sealing: Promise<SignedSeal | null> | null = null;
+  private stopping: Promise<void> | null = null;
   /** Why this sealer refuses to seal: the stored seals do not check out. */
   private refusal: Error | null = null;
 
@@ -81,7 +82,13 @@ export class Sealer {
     return this.sealing;
   }
 
-  async stop(): Promise<void> {
+  /** Stops following and seals what is pending; a second call waits for the first. */
+  stop(): Promise<void> {
+    this.stopping ??= this.stopOnce();
+    return this.stopping;
+  }
+
+  private async stopOnce(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.follower.stop();

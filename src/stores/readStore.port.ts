@@ -17,6 +17,21 @@ export type CollectionSpec<Docs extends DocumentMap> = {
   readonly [C in CollectionOf<Docs>]: readonly FieldOf<Docs, C>[];
 };
 
+/**
+ * The collections that keep every version of their documents (time travel, DESIGN §9), each with
+ * the field that names a document's scope (its workspace or user: `scopeAt` lists a scope), or
+ * null for one read by id only. A write to such a collection must carry its event's time (`at`).
+ */
+export type HistorySpec<Docs extends DocumentMap> = {
+  readonly [C in CollectionOf<Docs>]?: FieldOf<Docs, C> | null;
+};
+
+/** A moment in the past: a log position, or an instant (RFC 3339, compared as UTC text). */
+export type AsOf = Readonly<{ position: string } | { instant: string }>;
+
+/** A document as it was, or a tombstone (doc null), with the position and time of the event that made it so. */
+export type Version<Doc> = Readonly<{ doc: Doc | null; position: string; at: string }>;
+
 /** A stored document, or a tombstone (doc null), with the log position it last applied. */
 export type Positioned<Doc> = Readonly<{ doc: Doc | null; position: string }>;
 /** A live document found by a query. */
@@ -32,6 +47,8 @@ export type ViewWrite<Docs extends DocumentMap, C extends CollectionOf<Docs> = C
   /** null deletes the document, leaving a tombstone. */
   doc: Docs[C] | null;
   position: string;
+  /** The event's time: kept with the version by collections with history. */
+  at?: string;
 }>;
 
 /**
@@ -69,11 +86,20 @@ export interface ReadStore<Docs extends DocumentMap> {
   page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]>;
   /** Every live document of a collection, ordered by id (rebuild comparisons, tests). */
   all<C extends CollectionOf<Docs>>(collection: C): Promise<Found<Docs[C]>[]>;
+  /**
+   * A document of a collection with history as it was: its last version at or before the
+   * position (or made at or before the instant); undefined when it had none by then.
+   */
+  versionAt<C extends CollectionOf<Docs>>(collection: C, id: string, asOf: AsOf): Promise<Version<Docs[C]> | undefined>;
+  /** The live documents of one scope of a collection with history as they were at a position, ordered by id. */
+  scopeAt<C extends CollectionOf<Docs>>(collection: C, scope: string, position: string): Promise<Found<Docs[C]>[]>;
   checkpoint(): Promise<Checkpoint>;
   /**
    * Applies the writes (each only if its position is after the stored one) and moves the
    * checkpoint to `position`, unless the checkpoint's generation is no longer `generation`;
-   * then it writes nothing and returns false.
+   * then it writes nothing and returns false. In a collection with history every write is also
+   * kept as a version (a replayed one is kept once); several writes of one document are applied
+   * in order.
    */
   commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string): Promise<boolean>;
   /** An empty store beside the live one; `swapIn` replaces the live views with it. */

@@ -184,7 +184,7 @@ describe('OpenAPI document at /docs/json (DESIGN §3)', () => {
   it('documents the named fields of the main answers', () => {
     const fieldsOf = (method: string, path: string, status: string) =>
       Object.keys(doc.paths[openapiPath(path)]![method]!.responses[status]!.content!['application/json']!.schema.properties ?? {});
-    expect(fieldsOf('get', '/v1/workspaces/:ws/secrets', '200')).toEqual(['revision', 'secrets']);
+    expect(fieldsOf('get', '/v1/workspaces/:ws/secrets', '200')).toEqual(['revision', 'secrets', 'asOf']);
     expect(fieldsOf('post', '/v1/workspaces/:ws/secrets/:key/reveal', '200').sort()).toEqual(['value', 'version']);
     expect(fieldsOf('get', '/v1/workspaces/:ws/audit', '200').sort()).toEqual(['entries', 'nextCursor']);
     expect(fieldsOf('post', '/v1/resolve', '200')).toEqual(expect.arrayContaining(['output', 'references']));

@@ -3,7 +3,7 @@ import { personalSecretsDecider } from '../../src/commands/personalSecrets.decid
 import { NotFound, RuleViolation, ValidationFailed } from '../../src/errors';
 import type { PersonalSecretsEvent } from '../../src/events/secrets.events';
 import { given } from './deciderSpec';
-import { detailsChanged, filled, prepared, savePersonal, secretDeleted, secretSet, type Batch } from './secrets.fixtures';
+import { detailsChanged, filled, prepared, savePersonal, sealedText, secretDeleted, secretSet, type Batch } from './secrets.fixtures';
 
 const givenPersonal = (...history: PersonalSecretsEvent[][]) => given(personalSecretsDecider, history.flat());
 const byOwner = (batch: Batch) => savePersonal('alice', batch);
@@ -53,7 +53,7 @@ describe('Personal secrets', () => {
 
     it('keeps its details when the value changes', () => {
       const { state } = givenPersonal([secretSet('TOKEN', 1), detailsChanged('TOKEN', { displayName: 'Token' }), secretSet('TOKEN', 2)]);
-      expect(state.secrets.get('TOKEN')).toMatchObject({ version: 2, displayName: 'Token' });
+      expect(state.secrets.get('TOKEN')).toMatchObject({ version: 2, displayName: sealedText('Token') });
     });
   });
 

@@ -11,8 +11,10 @@ import {
   detailsChanged,
   memberAdded,
   memberRemoved,
+  plainDetailsChanged,
   secretDeleted,
   secretSet,
+  sealedText,
 } from './secrets.fixtures';
 
 const givenSecrets = (...history: WorkspaceSecretsEvent[][]) => given(workspaceSecretsDecider, history.flat());
@@ -68,6 +70,18 @@ describe('Workspace secret details', () => {
       givenSecrets(history).when(changeDetails('bob', 'write', 'KEY', { displayName: null, description: null })).thenNothing());
   });
 
+  describe('when they were recorded in plaintext, before details were sealed (legacy)', () => {
+    const plain = [plainDetailsChanged('KEY', { displayName: 'Stripe key', description: 'Used by billing' }, 'bob')];
+
+    it('records nothing when the values are the current ones', () =>
+      givenSecrets(history, plain).when(changeDetails('bob', 'write', 'KEY', { displayName: 'Stripe key', description: 'Used by billing' })).thenNothing());
+
+    it('records a change sealed', () =>
+      givenSecrets(history, plain)
+        .when(changeDetails('bob', 'write', 'KEY', { displayName: 'Stripe key', description: 'Used by payouts' }))
+        .then([detailsChanged('KEY', { description: 'Used by payouts' }, 'bob')]));
+  });
+
   describe('when the actor may change them', () => {
     it('accepts a workspace admin who holds no role on the secret', () =>
       givenSecrets(history)
@@ -115,7 +129,7 @@ describe('Workspace secret details', () => {
   describe('when the value changes', () => {
     it('keeps the details: the same ones record nothing afterwards', () => {
       const spec = givenSecrets(history, described, [secretSet('KEY', 2, { actor: 'bob' })]);
-      expect(spec.state.secrets.get('KEY')).toMatchObject({ version: 2, displayName: 'Stripe key', description: 'Used by billing' });
+      expect(spec.state.secrets.get('KEY')).toMatchObject({ version: 2, displayName: sealedText('Stripe key'), description: sealedText('Used by billing') });
       spec.when(changeDetails('bob', 'write', 'KEY', { displayName: 'Stripe key', description: 'Used by billing' })).thenNothing();
     });
   });
@@ -179,7 +193,7 @@ describe('Personal secret details', () => {
   describe('when the value changes', () => {
     it('keeps the details', () => {
       const spec = givenPersonal(token, describedToken, [secretSet('TOKEN', 2)]);
-      expect(spec.state.secrets.get('TOKEN')).toMatchObject({ version: 2, displayName: 'GitHub token', description: 'read:org only' });
+      expect(spec.state.secrets.get('TOKEN')).toMatchObject({ version: 2, displayName: sealedText('GitHub token'), description: sealedText('read:org only') });
       spec.when(changePersonalDetails('alice', 'TOKEN', { displayName: 'GitHub token' })).thenNothing();
     });
   });

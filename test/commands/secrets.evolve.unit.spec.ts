@@ -3,7 +3,7 @@ import { nextVersion, type SecretsState } from '../../src/commands/secrets.state
 import { workspaceSecretsDecider } from '../../src/commands/workspaceSecrets.decider';
 import type { WorkspaceSecretsEvent } from '../../src/events/secrets.events';
 import { given } from './deciderSpec';
-import { createdBy, detailsChanged, memberAdded, memberRemoved, roleChanged, secretDeleted, secretSet } from './secrets.fixtures';
+import { createdBy, detailsChanged, memberAdded, memberRemoved, roleChanged, sealedText, secretDeleted, secretSet } from './secrets.fixtures';
 
 const stateAfter = (...history: WorkspaceSecretsEvent[][]): SecretsState => given(workspaceSecretsDecider, history.flat()).state;
 
@@ -27,7 +27,7 @@ describe('Workspace secrets', () => {
 
     it('SecretSet of a new value keeps the details and members', () => {
       const state = stateAfter(createdBy('A', 'bob'), [detailsChanged('A', { displayName: 'A key', description: 'used by CI' })], [secretSet('A', 2)]);
-      expect(state.secrets.get('A')).toMatchObject({ version: 2, displayName: 'A key', description: 'used by CI', members: new Map([['bob', 'admin']]) });
+      expect(state.secrets.get('A')).toMatchObject({ version: 2, displayName: sealedText('A key'), description: sealedText('used by CI'), members: new Map([['bob', 'admin']]) });
     });
 
     it('SecretDetailsChanged sets the fields given and keeps the others', () => {
@@ -35,12 +35,12 @@ describe('Workspace secrets', () => {
         [secretSet('A', 1)],
         [detailsChanged('A', { displayName: 'A key', description: 'old' }), detailsChanged('A', { description: 'new' })],
       );
-      expect(state.secrets.get('A')).toMatchObject({ displayName: 'A key', description: 'new' });
+      expect(state.secrets.get('A')).toMatchObject({ displayName: sealedText('A key'), description: sealedText('new') });
     });
 
     it('SecretDetailsChanged with null clears a field', () => {
       const state = stateAfter([secretSet('A', 1), detailsChanged('A', { displayName: 'A key', description: 'old' }), detailsChanged('A', { displayName: null })]);
-      expect(state.secrets.get('A')).toMatchObject({ displayName: null, description: 'old' });
+      expect(state.secrets.get('A')).toMatchObject({ displayName: null, description: sealedText('old') });
     });
 
     it('SecretMemberAdded, SecretMemberRoleChanged and SecretMemberRemoved maintain the roles', () => {

@@ -1,12 +1,13 @@
+import type { DetailsInput } from '../../src/commands/detailsSealer';
 import type { PersonalSecretsCommand } from '../../src/commands/personalSecrets.decider';
-import type { DetailsChange } from '../../src/commands/secretDetails';
+import type { CurrentDetails, DetailsChange } from '../../src/commands/secretDetails';
 import type { SharingChange } from '../../src/commands/secretSharing';
 import { planBatch, planWorkspaceBatch, type SealedVersion } from '../../src/commands/secrets.batch';
 import type { SecretsState } from '../../src/commands/secrets.state';
 import { workspaceDecider, type WorkspaceState } from '../../src/commands/workspace.decider';
 import type { WorkspaceSecretsCommand } from '../../src/commands/workspaceSecrets.decider';
 import type { SecretDeleted, SecretDetailsChanged, SecretSet, WorkspaceSecretsEvent } from '../../src/events/secrets.events';
-import type { SecretRole, WorkspacePermission } from '../../src/events/values';
+import { isSealed, type Forgettable, type SealedValue, type SecretRole, type WorkspacePermission } from '../../src/events/values';
 import type { WorkspaceEvent } from '../../src/events/workspace.events';
 import { by, meta } from './workspace.fixtures';
 
@@ -62,11 +63,30 @@ export const memberRemoved = (key: string, userId: string, actor = 'alice'): Wor
   metadata: meta(actor),
 });
 
-export const detailsChanged = (
-  key: string,
-  details: { displayName?: string | null; description?: string | null },
-  actor = 'alice',
-): SecretDetailsChanged => ({ type: 'SecretDetailsChanged', data: { key, ...details }, metadata: meta(actor) });
+/**
+ * A detail as the handler seals it, built by hand: deciders never open it, so a recognisable
+ * stand-in does (`opened` reads it back, as the handler would open the real one).
+ */
+export const sealedText = (text: string): SealedValue => ({ dataKeyId: 'dk_fixture', nonce: 'bm9uY2U=', ciphertext: `sealed:${text}` });
+const opened = (value: Forgettable | null): string | null => (value === null || !isSealed(value) ? value : value.ciphertext.slice('sealed:'.length));
+
+type Details = { displayName?: string | null; description?: string | null };
+const sealedDetails = (details: Details) =>
+  Object.fromEntries(Object.entries(details).map(([field, text]) => [field, text === null || text === undefined ? text : sealedText(text)]));
+
+/** Details changed, recorded sealed (as this version does). */
+export const detailsChanged = (key: string, details: Details, actor = 'alice'): SecretDetailsChanged => ({
+  type: 'SecretDetailsChanged',
+  data: { key, ...sealedDetails(details) },
+  metadata: meta(actor),
+});
+
+/** Details changed as recorded before they were sealed: plain text (legacy). */
+export const plainDetailsChanged = (key: string, details: Details, actor = 'alice'): SecretDetailsChanged => ({
+  type: 'SecretDetailsChanged',
+  data: { key, ...details },
+  metadata: meta(actor),
+});
 
 /** A key created (version 1) by `creator`, who became its Admin, as the decider records it. */
 export const createdBy = (key: string, creator: string): WorkspaceSecretsEvent[] => [
@@ -106,17 +126,32 @@ export const savePersonal =
     context: by(owner),
   });
 
-export const changeDetails = (actor: string, permission: WorkspacePermission | null, key: string, change: DetailsChange): WorkspaceSecretsCommand => ({
-  type: 'ChangeSecretDetails',
-  data: { key, change, access: { permission } },
-  context: by(actor),
-});
+/** What the handler brings for a details change on a state: the given fields sealed, and the current ones opened. */
+function prepareDetails(state: SecretsState, key: string, input: DetailsInput): { change: DetailsChange; current: CurrentDetails } {
+  const change: { -readonly [F in keyof DetailsChange]: DetailsChange[F] } = {};
+  for (const field of ['displayName', 'description'] as const) {
+    const text = input[field];
+    if (text !== undefined) change[field] = text === null ? null : { text, sealed: sealedText(text) };
+  }
+  const secret = state.secrets.get(key);
+  return { change, current: { displayName: opened(secret?.displayName ?? null), description: opened(secret?.description ?? null) } };
+}
 
-export const changePersonalDetails = (owner: string, key: string, change: DetailsChange): PersonalSecretsCommand => ({
-  type: 'ChangePersonalSecretDetails',
-  data: { key, change },
-  context: by(owner),
-});
+export const changeDetails =
+  (actor: string, permission: WorkspacePermission | null, key: string, input: DetailsInput) =>
+  (state: SecretsState): WorkspaceSecretsCommand => ({
+    type: 'ChangeSecretDetails',
+    data: { key, ...prepareDetails(state, key, input), access: { permission } },
+    context: by(actor),
+  });
+
+export const changePersonalDetails =
+  (owner: string, key: string, input: DetailsInput) =>
+  (state: SecretsState): PersonalSecretsCommand => ({
+    type: 'ChangePersonalSecretDetails',
+    data: { key, ...prepareDetails(state, key, input) },
+    context: by(owner),
+  });
 
 /**
  * ShareSecret as the handler builds it: the actor's permission and the active members with

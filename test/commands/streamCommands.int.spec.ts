@@ -7,7 +7,7 @@ import type { WorkspaceEvent } from '../../src/events/workspace.events';
 import type { EventStore } from '../../src/stores/eventStore.port';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
-import { changePermission, created, createWorkspace, invite, joined, permissionChanged, WS } from './workspace.fixtures';
+import { changePermission, created, createWorkspace, indexOf, invite, joined, permissionChanged, WS } from './workspace.fixtures';
 
 const STREAM = `workspace-${WS}`;
 
@@ -127,10 +127,10 @@ describe('StreamCommands on SQLite', () => {
       // Decided again on the newer state: it holds the other writer's invitation too.
       expect(written.previousState.status === 'active' && [...written.previousState.invitations.keys()]).toEqual(['inv_bob']);
       const stored = await store.readStream(STREAM);
-      expect(stored.map((e) => [e.revision, e.type, (e.data as { email?: string }).email])).toEqual([
+      expect(stored.map((e) => [e.revision, e.type, (e.data as { emailIndex?: string }).emailIndex])).toEqual([
         [1, 'WorkspaceCreated', undefined],
-        [2, 'MemberInvited', 'bob@example.com'],
-        [3, 'MemberInvited', 'erin@example.com'],
+        [2, 'MemberInvited', indexOf('bob@example.com')],
+        [3, 'MemberInvited', indexOf('erin@example.com')],
       ]);
     });
 
@@ -142,8 +142,8 @@ describe('StreamCommands on SQLite', () => {
       ]);
 
       expect(results.map((r) => r.revision).sort()).toEqual([2, 3]);
-      const emails = (await store.readStream(STREAM, 1)).map((e) => (e.data as { email: string }).email);
-      expect(emails.sort()).toEqual(['bob@example.com', 'erin@example.com']);
+      const emails = (await store.readStream(STREAM, 1)).map((e) => (e.data as { emailIndex: string }).emailIndex);
+      expect(emails.sort()).toEqual([indexOf('bob@example.com'), indexOf('erin@example.com')]);
     });
 
     it('decides again, so a command the other write made invalid is refused', async () => {

@@ -12,6 +12,7 @@ import {
   invite,
   invited,
   joined,
+  legacy,
   permissionChanged,
   remove,
   removed,
@@ -25,7 +26,7 @@ const givenWorkspace = (...history: WorkspaceEvent[][]) => given(workspaceDecide
 
 describe('Workspace', () => {
   describe('when it is created', () => {
-    it('records the creator with their email lower-cased', () =>
+    it('records the creator with their email as the handler sealed it (lower-cased), and its blind index', () =>
       givenWorkspace().when(createWorkspace('alice', 'Alice@Example.COM')).then([created('alice', 'alice@example.com')]));
 
     it('records a creator without an email (a service)', () =>
@@ -36,7 +37,7 @@ describe('Workspace', () => {
   });
 
   describe('when an admin invites someone', () => {
-    it('records the invitation with the email lower-cased', () =>
+    it('records the invitation with the email sealed (lower-cased), and its blind index', () =>
       givenWorkspace(team).when(invite('alice', 'Erin@Example.COM', 'read', 'inv_erin', true)).then([invited('inv_erin', 'erin@example.com', 'read', true)]));
 
     it('refuses the email of a member, whatever its case', () =>
@@ -142,5 +143,31 @@ describe('Workspace', () => {
       givenWorkspace(team, [removed('carol')]).when(remove('alice', 'carol')).thenThrows(NotFound, { code: 'member_not_found' }));
 
     it('refuses a member who is not an admin', () => givenWorkspace(team).when(remove('carol', 'bob')).thenThrows(Forbidden));
+  });
+
+  describe('when its history holds emails recorded before they were sealed (legacy plaintext)', () => {
+    const legacyTeam = [
+      legacy.created(),
+      legacy.invited('inv_bob', 'bob@example.com'),
+      legacy.accepted('inv_bob', 'bob', 'bob@example.com'),
+      legacy.invited('inv_dave', 'dave@example.com'),
+    ];
+
+    it('refuses to invite a member by a plain email, whatever its case', () => {
+      givenWorkspace(legacyTeam).when(invite('alice', 'Bob@Example.com')).thenThrows(RuleViolation, { code: 'already_member' });
+      givenWorkspace(legacyTeam).when(invite('alice', 'ALICE@example.com')).thenThrows(RuleViolation, { code: 'already_member' });
+    });
+
+    it('refuses an email with a plain pending invitation, whatever its case', () =>
+      givenWorkspace(legacyTeam).when(invite('alice', 'Dave@example.com')).thenThrows(RuleViolation, { code: 'already_invited' }));
+
+    it('invites a new email, sealed', () =>
+      givenWorkspace(legacyTeam).when(invite('alice', 'erin@example.com', 'read', 'inv_erin')).then([invited('inv_erin', 'erin@example.com', 'read')]));
+
+    it('lets the invitee accept a plain invitation, and records the email sealed from then on', () =>
+      givenWorkspace(legacyTeam).when(accept('dave', 'inv_dave', 'DAVE@example.com')).then([accepted('inv_dave', 'dave', 'dave@example.com')]));
+
+    it("refuses someone else's plain invitation as if it did not exist", () =>
+      givenWorkspace(legacyTeam).when(accept('erin', 'inv_dave', 'erin@example.com')).thenThrows(NotFound, { code: 'invitation_not_found' }));
   });
 });

@@ -3,11 +3,11 @@ import { permissionOf, requireMember, workspaceDecider, type WorkspaceState } fr
 import { NotFound } from '../../src/errors';
 import type { WorkspaceEvent } from '../../src/events/workspace.events';
 import { given } from './deciderSpec';
-import { accepted, created, invited, permissionChanged, removed, revoked, team, WS } from './workspace.fixtures';
+import { accepted, created, invited, knownAs, legacy, permissionChanged, removed, revoked, team, WS } from './workspace.fixtures';
 
 const stateAfter = (...history: WorkspaceEvent[][]): WorkspaceState => given(workspaceDecider, history.flat()).state;
 
-const alice = { userId: 'alice', email: 'alice@example.com', permission: 'admin', external: false } as const;
+const alice = { userId: 'alice', email: knownAs('alice@example.com'), permission: 'admin', external: false } as const;
 
 describe('Workspace', () => {
   describe('when its events are folded', () => {
@@ -28,7 +28,7 @@ describe('Workspace', () => {
     it('MemberInvited adds a pending invitation', () => {
       const state = stateAfter([created(), invited('inv_e', 'erin@example.com', 'read', true)]);
       expect(state.status === 'active' && [...state.invitations.values()]).toEqual([
-        { invitationId: 'inv_e', email: 'erin@example.com', permission: 'read', external: true },
+        { invitationId: 'inv_e', email: knownAs('erin@example.com'), permission: 'read', external: true },
       ]);
     });
 
@@ -42,7 +42,7 @@ describe('Workspace', () => {
       expect(state.status === 'active' && state.invitations.size).toBe(0);
       expect(state.status === 'active' && state.members.get('erin')).toEqual({
         userId: 'erin',
-        email: 'erin@example.com',
+        email: knownAs('erin@example.com'),
         permission: 'read',
         external: true,
       });
@@ -52,7 +52,7 @@ describe('Workspace', () => {
       const state = stateAfter(team, [permissionChanged('carol', 'admin')]);
       expect(state.status === 'active' && state.members.get('carol')).toEqual({
         userId: 'carol',
-        email: 'carol@example.com',
+        email: knownAs('carol@example.com'),
         permission: 'admin',
         external: false,
       });
@@ -64,6 +64,12 @@ describe('Workspace', () => {
     it('MemberRemoved drops the member', () => {
       const state = stateAfter(team, [removed('bob')]);
       expect(state.status === 'active' && [...state.members.keys()]).toEqual(['alice', 'carol']);
+    });
+
+    it('knows emails recorded before they were sealed by the lower-cased email itself, and sealed ones by their index', () => {
+      const state = stateAfter([legacy.created('alice', 'Alice@Example.com'), legacy.invited('inv_b', 'bob@example.com'), invited('inv_e', 'erin@example.com')]);
+      expect(state.status === 'active' && state.members.get('alice')?.email).toEqual({ legacy: 'alice@example.com' });
+      expect(state.status === 'active' && [...state.invitations.values()].map((i) => i.email)).toEqual([{ legacy: 'bob@example.com' }, knownAs('erin@example.com')]);
     });
 
     it('never changes the state it folds from: cached states are shared', () => {

@@ -1,6 +1,7 @@
+import type { CommandEmail, KnownEmail } from '../../src/commands/emails';
 import type { WorkspaceCommand } from '../../src/commands/workspace.decider';
 import type { CommandContext, EventMetadata } from '../../src/events/event';
-import type { WorkspacePermission } from '../../src/events/values';
+import type { SealedValue, WorkspacePermission } from '../../src/events/values';
 import type { WorkspaceEvent } from '../../src/events/workspace.events';
 
 /** The fixed clock of every decider spec. */
@@ -12,9 +13,21 @@ export const meta = (actor: string): EventMetadata => ({ actor, at: AT, schemaVe
 
 export const WS = 'ws_1';
 
+/**
+ * An email as the handler seals it, built by hand: deciders never open it, so a recognisable
+ * stand-in does. Like the real one it is of the lower-cased email, and its index (standing in
+ * for the HMAC) is the same whatever the case.
+ */
+export const sealedAs = (email: string): SealedValue => ({ dataKeyId: 'sk_fixture', nonce: 'bm9uY2U=', ciphertext: `sealed:${email.toLowerCase()}` });
+export const indexOf = (email: string): string => `ix_${email.toLowerCase()}`;
+/** An email as a command brings it. */
+export const commandEmail = (email: string): CommandEmail => ({ sealed: sealedAs(email), index: indexOf(email), lowercased: email.toLowerCase() });
+/** How the state knows an email recorded sealed. */
+export const knownAs = (email: string): KnownEmail => ({ index: indexOf(email) });
+
 export const created = (creator = 'alice', email: string | null = 'alice@example.com'): WorkspaceEvent => ({
   type: 'WorkspaceCreated',
-  data: { workspaceId: WS, name: 'Acme', creator: { userId: creator, email } },
+  data: { workspaceId: WS, name: 'Acme', creator: email === null ? { userId: creator, email } : { userId: creator, email: sealedAs(email), emailIndex: indexOf(email) } },
   metadata: meta(creator),
 });
 
@@ -24,7 +37,7 @@ export const invited = (
   permission: WorkspacePermission = 'write',
   external = false,
   actor = 'alice',
-): WorkspaceEvent => ({ type: 'MemberInvited', data: { invitationId, email, permission, external }, metadata: meta(actor) });
+): WorkspaceEvent => ({ type: 'MemberInvited', data: { invitationId, email: sealedAs(email), emailIndex: indexOf(email), permission, external }, metadata: meta(actor) });
 
 export const revoked = (invitationId: string, actor = 'alice'): WorkspaceEvent => ({
   type: 'InvitationRevoked',
@@ -40,9 +53,28 @@ export const accepted = (
   external = false,
 ): WorkspaceEvent => ({
   type: 'InvitationAccepted',
-  data: { invitationId, userId, email, permission, external },
+  data: { invitationId, userId, email: sealedAs(email), emailIndex: indexOf(email), permission, external },
   metadata: meta(userId),
 });
+
+/** The same events as written before emails were sealed: the lower-cased email itself, no index. */
+export const legacy = {
+  created: (creator = 'alice', email = 'alice@example.com'): WorkspaceEvent => ({
+    type: 'WorkspaceCreated',
+    data: { workspaceId: WS, name: 'Acme', creator: { userId: creator, email } },
+    metadata: meta(creator),
+  }),
+  invited: (invitationId: string, email: string, permission: WorkspacePermission = 'write'): WorkspaceEvent => ({
+    type: 'MemberInvited',
+    data: { invitationId, email, permission, external: false },
+    metadata: meta('alice'),
+  }),
+  accepted: (invitationId: string, userId: string, email: string, permission: WorkspacePermission = 'write'): WorkspaceEvent => ({
+    type: 'InvitationAccepted',
+    data: { invitationId, userId, email, permission, external: false },
+    metadata: meta(userId),
+  }),
+};
 
 export const permissionChanged = (userId: string, permission: WorkspacePermission, actor = 'alice'): WorkspaceEvent => ({
   type: 'MemberPermissionChanged',
@@ -72,7 +104,7 @@ export const team: WorkspaceEvent[] = [
 
 export const createWorkspace = (actor: string, creatorEmail: string | null): WorkspaceCommand => ({
   type: 'CreateWorkspace',
-  data: { workspaceId: WS, name: 'Acme', creatorEmail },
+  data: { workspaceId: WS, name: 'Acme', creatorEmail: creatorEmail === null ? null : commandEmail(creatorEmail) },
   context: by(actor),
 });
 
@@ -82,7 +114,7 @@ export const invite = (
   permission: WorkspacePermission = 'write',
   invitationId = 'inv_new',
   external = false,
-): WorkspaceCommand => ({ type: 'InviteMember', data: { invitationId, email, permission, external }, context: by(actor) });
+): WorkspaceCommand => ({ type: 'InviteMember', data: { invitationId, email: commandEmail(email), permission, external }, context: by(actor) });
 
 export const revoke = (actor: string, invitationId: string): WorkspaceCommand => ({
   type: 'RevokeInvitation',
@@ -92,7 +124,7 @@ export const revoke = (actor: string, invitationId: string): WorkspaceCommand =>
 
 export const accept = (actor: string, invitationId: string, email: string): WorkspaceCommand => ({
   type: 'AcceptInvitation',
-  data: { invitationId, email },
+  data: { invitationId, email: commandEmail(email) },
   context: by(actor),
 });
 

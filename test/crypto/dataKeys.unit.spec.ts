@@ -102,4 +102,76 @@ describe('DataKeys', () => {
     await keyStore.insert({ ...original!, dataKeyId: 'dk_forged' });
     await expect(new DataKeys(sodium, keyStore, onlyA(), clock).get('dk_forged')).rejects.toThrow();
   });
+
+  describe('destroy', () => {
+    it('removes the key from the store and from its cache: it is unknown at once', async () => {
+      const keyStore = new MemoryKeyStore();
+      const dataKeys = new DataKeys(sodium, keyStore, onlyA(), clock);
+      const created = await dataKeys.create();
+      expect(await dataKeys.get(created.id)).toEqual(created);
+      await dataKeys.destroy(created.id);
+      expect(await keyStore.get(created.id)).toEqual([]);
+      await expect(dataKeys.get(created.id)).rejects.toThrow(UnknownDataKey);
+    });
+
+    it('is idempotent', async () => {
+      const dataKeys = new DataKeys(sodium, new MemoryKeyStore(), onlyA(), clock);
+      const created = await dataKeys.create();
+      await dataKeys.destroy(created.id);
+      await expect(dataKeys.destroy(created.id)).resolves.toBeUndefined();
+    });
+  });
+
+  describe('getOrCreate (keys with a fixed id)', () => {
+    it('makes the key under that id on first use, wrapped by the active master key, and gives it back after', async () => {
+      const keyStore = new MemoryKeyStore();
+      const made = await new DataKeys(sodium, keyStore, onlyA(), clock).getOrCreate('ik_fixed');
+      expect(made.id).toBe('ik_fixed');
+      expect(made.key).toHaveLength(32);
+      expect((await keyStore.get('ik_fixed')).map((w) => w.masterKeyId)).toEqual(['A']);
+      expect(await new DataKeys(sodium, keyStore, onlyA(), clock).getOrCreate('ik_fixed')).toEqual(made);
+    });
+
+    it('makes one key when several ask at once in one process', async () => {
+      const keyStore = new MemoryKeyStore();
+      const dataKeys = new DataKeys(sodium, keyStore, onlyA(), clock);
+      const [a, b] = await Promise.all([dataKeys.getOrCreate('ik_once'), dataKeys.getOrCreate('ik_once')]);
+      expect(a).toEqual(b);
+      expect(await keyStore.get('ik_once')).toHaveLength(1);
+    });
+
+    it('reads back the key another process wrote first (DuplicateDataKey)', async () => {
+      const keyStore = new MemoryKeyStore();
+      const other = await new DataKeys(sodium, keyStore, onlyA(), clock).getOrCreate('ik_race');
+      const late = new DataKeys(sodium, keyStore, onlyA(), clock);
+      // As if the other process inserted between this one's read (nothing) and its insert.
+      const get = keyStore.get.bind(keyStore);
+      let reads = 0;
+      keyStore.get = async (id: string) => (reads++ === 0 ? [] : get(id));
+      expect(await late.getOrCreate('ik_race')).toEqual(other);
+    });
+
+    it('never makes a second key beside one wrapped only under a master key it lacks', async () => {
+      const keyStore = new MemoryKeyStore();
+      await new DataKeys(sodium, keyStore, onlyA(), clock).getOrCreate('ik_elsewhere');
+      await expect(new DataKeys(sodium, keyStore, onlyB(), clock).getOrCreate('ik_elsewhere')).rejects.toThrow(UnknownDataKey);
+      expect(await keyStore.get('ik_elsewhere')).toHaveLength(1);
+    });
+
+    it('makes a new key under the id of a destroyed one', async () => {
+      const keyStore = new MemoryKeyStore();
+      const dataKeys = new DataKeys(sodium, keyStore, onlyA(), clock);
+      const first = await dataKeys.getOrCreate('sk_someone');
+      await dataKeys.destroy('sk_someone');
+      const second = await dataKeys.getOrCreate('sk_someone');
+      expect(Buffer.from(second.key).equals(Buffer.from(first.key))).toBe(false);
+    });
+
+    it('is wrapped anew by rotation like any other key', async () => {
+      const keyStore = new MemoryKeyStore();
+      const made = await new DataKeys(sodium, keyStore, onlyA(), clock).getOrCreate('ik_rotated');
+      await new DataKeys(sodium, keyStore, bThenA(), clock).rewrapAll();
+      expect(await new DataKeys(sodium, keyStore, onlyB(), clock).get('ik_rotated')).toEqual(made);
+    });
+  });
 });

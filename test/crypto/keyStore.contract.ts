@@ -101,5 +101,46 @@ export function keyStoreContract(name: string, makeStore: () => Promise<KeyStore
       expect(new Set(after).size).toBe(after.length);
       expect([...after].sort()).toEqual([...before, a, b].sort());
     });
+
+    describe('destroy', () => {
+      it('removes every wrapping of the data key, under every master key', async () => {
+        const store = await open();
+        const id = freshId();
+        await store.insert(wrapping(id, 'm1'));
+        await store.insert(wrapping(id, 'm2'));
+        await store.destroy(id);
+        expect(await store.get(id)).toEqual([]);
+        expect(await store.dataKeyIds()).not.toContain(id);
+      });
+
+      it('leaves the other data keys as they were', async () => {
+        const store = await open();
+        const [doomed, kept] = [wrapping(freshId(), 'm1'), wrapping(freshId(), 'm1')];
+        await store.insert(doomed, kept);
+        await store.destroy(doomed.dataKeyId);
+        expect(await store.get(kept.dataKeyId)).toEqual([kept]);
+        expect(await store.dataKeyIds()).toContain(kept.dataKeyId);
+      });
+
+      it('is idempotent: destroying it again, or an id never stored, does nothing', async () => {
+        const store = await open();
+        const id = freshId();
+        await store.insert(wrapping(id, 'm1'));
+        await store.destroy(id);
+        await store.destroy(id);
+        await store.destroy(freshId());
+        expect(await store.get(id)).toEqual([]);
+      });
+
+      it('lets the id be wrapped again afterwards (a subject key made anew after an erasure)', async () => {
+        const store = await open();
+        const id = freshId();
+        await store.insert(wrapping(id, 'm1'));
+        await store.destroy(id);
+        const again = wrapping(id, 'm1', '2024-08-01T00:00:00.000Z');
+        await store.insert(again);
+        expect(await store.get(id)).toEqual([again]);
+      });
+    });
   });
 }

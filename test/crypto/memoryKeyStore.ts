@@ -20,5 +20,10 @@ export class MemoryKeyStore implements KeyStore {
     return [...new Set(this.wrappings.map((w) => w.dataKeyId))];
   }
 
+  async destroy(dataKeyId: string): Promise<void> {
+    const kept = this.wrappings.filter((w) => w.dataKeyId !== dataKeyId);
+    this.wrappings.splice(0, this.wrappings.length, ...kept);
+  }
+
   async close(): Promise<void> {}
 }

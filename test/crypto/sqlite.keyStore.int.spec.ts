@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,19 @@ describe('SqliteKeyStore', () => {
     expect(() => db.prepare("UPDATE data_keys SET wrapped = 'dGFtcGVyZWQ='").run()).toThrow(/insert-only/);
     expect(() => db.prepare("UPDATE data_keys SET master_key_id = 'm2'").run()).toThrow(/insert-only/);
     expect(await store.get('dk_1')).toEqual([key]);
+  });
+
+  it('leaves the wrapped bytes of a destroyed key in neither its file nor its WAL (secure_delete, checkpoint)', async () => {
+    const file = tempFile();
+    db = openDatabase(file, { durable: true });
+    const store = new SqliteKeyStore(db);
+    const wrapped = Buffer.from('a wrapped key nobody may find again, 0123456789').toString('base64');
+    await store.insert({ ...key, wrapped }, { ...key, dataKeyId: 'dk_kept' });
+    await store.destroy('dk_1');
+    const onDisk = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1'));
+    expect(onDisk.length).toBeGreaterThan(0);
+    expect(onDisk.some((bytes) => bytes.includes(wrapped))).toBe(false);
+    expect(await store.get('dk_kept')).toHaveLength(1);
   });
 
   it('keeps wrappings across a reopen of its file', async () => {

@@ -47,6 +47,12 @@ describe('npm start, over real HTTP on 127.0.0.1', () => {
     expect(leaksInFiles(server.dataDir, result.values)).toEqual([]);
   });
 
+  it('leaves no plaintext email, display name or description in any data file (DESIGN §8)', () => {
+    // The scenarios' emails (tokens and invitations) and the details they set.
+    const personal = ['alice@example.com', 'bob@example.com', 'carol@example.com', 'dave@example.com', 'Database', 'Primary'];
+    expect(leaksInFiles(server.dataDir, personal)).toEqual([]);
+  });
+
   it('keeps every data file, WAL and development keys included, readable by its own user only', () => {
     expect(modesWhileRunning.map(([name]) => name)).toEqual(expect.arrayContaining(['events.sqlite-wal', 'keys.sqlite', 'master.key']));
     expect(modesWhileRunning.filter(([, mode]) => mode !== '600')).toEqual([]);

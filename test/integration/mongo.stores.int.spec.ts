@@ -8,9 +8,9 @@ import { freshDatabase } from './mongoStores';
 import { withServer } from './servers';
 
 withServer('MONGODB_URL', 'MongoDB', (url) => {
-  readStoreContract('MongoDB', async (spec) => {
+  readStoreContract('MongoDB', async (spec, history) => {
     const { db, drop } = await freshDatabase(url);
-    return new MongoReadStore(db, spec, undefined, drop);
+    return new MongoReadStore(db, spec, history, undefined, drop);
   });
   followerCheckpointsContract('MongoDB', async () => new MongoFollowerCheckpoints((await freshDatabase(url)).db));
   keyStoreContract('MongoDB', async () => {

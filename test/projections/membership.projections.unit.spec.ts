@@ -101,7 +101,14 @@ describe('Membership projections', () => {
     const p = invitationsProjection;
     const projected = erase(p);
 
-    it('records a pending invitation by its id', () => {
+    it('keeps a sealed email as the event has it, with its blind index to be found by', () => {
+      const e = stream('workspace', 'ws1');
+      const email = { dataKeyId: 'sk_x', nonce: 'bm9uY2U=', ciphertext: 'c2VhbGVk' };
+      const r = e('MemberInvited', { invitationId: 'inv2', email, emailIndex: 'ix_bob', permission: 'read', external: false });
+      expect(fold(p, [r])).toMatchObject({ invitationId: 'inv2', email, emailIndex: 'ix_bob' });
+    });
+
+    it('records a pending invitation by its id (here one written before emails were sealed: plain, no index)', () => {
       const e = stream('workspace', 'ws1');
       created(e);
       const r = invited(e);
@@ -110,6 +117,7 @@ describe('Membership projections', () => {
         invitationId: 'inv1',
         workspaceId: 'ws1',
         email: 'bob@example.com',
+        emailIndex: null,
         permission: 'write',
         external: true,
         invitedAt: at(2),

@@ -5,7 +5,7 @@ import { viewWritesFor } from '../../src/projections/applyEvents';
 import { erase, projection } from '../../src/projections/projection';
 import { Projector } from '../../src/projections/projector';
 import { rebuildViews } from '../../src/projections/rebuild';
-import { viewIds, type CollectionName } from '../../src/projections/views';
+import { viewIds, type CollectionName, type SecretDoc } from '../../src/projections/views';
 import { silentLog } from '../support/testService';
 import { alice, runScenario, snapshot, startWorld, type World } from './world.fixture';
 
@@ -23,13 +23,19 @@ describe('Projector', () => {
   it('builds the views the scenario implies', async () => {
     const views = await snapshot(w.readStore);
     const docs = (c: string) => views[c]!.map((f) => f.doc);
+    // Personal data is sealed in the views (DESIGN §8); the queries open it.
+    const sealed = { dataKeyId: expect.any(String), nonce: expect.any(String), ciphertext: expect.any(String) };
     expect(docs('members')).toEqual([
-      expect.objectContaining({ userId: 'alice', permission: 'admin' }),
-      expect.objectContaining({ userId: 'carol', permission: 'write', external: true, email: 'carol@example.com' }),
+      expect.objectContaining({ userId: 'alice', permission: 'admin', email: sealed }),
+      expect.objectContaining({ userId: 'carol', permission: 'write', external: true, email: sealed }),
     ]);
-    expect(docs('invitations')).toEqual([expect.objectContaining({ email: 'erin@example.com', permission: 'admin' })]);
-    const secret = (key: string) => docs('workspaceSecrets').find((d) => (d as { key: string }).key === key);
-    expect(secret('A')).toMatchObject({ version: 3, displayName: 'Key A', description: 'kept', members: [{ userId: 'alice', role: 'admin' }] });
+    expect(docs('invitations')).toEqual([expect.objectContaining({ email: sealed, emailIndex: expect.any(String), permission: 'admin' })]);
+    const secret = (key: string) => docs('workspaceSecrets').find((d) => (d as { key: string }).key === key) as SecretDoc;
+    expect(secret('A')).toMatchObject({ version: 3, displayName: sealed, description: sealed, members: [{ userId: 'alice', role: 'admin' }] });
+    const { views: queries } = w.service.deps;
+    expect((await queries.membersOf(ws)).map((m) => m.email)).toEqual(['alice@example.com', 'carol@example.com']);
+    expect((await queries.invitationsOf(ws)).map((i) => i.email)).toEqual(['erin@example.com']);
+    expect(await queries.secretsShown('workspace', [secret('A')])).toEqual([expect.objectContaining({ displayName: 'Key A', description: 'kept' })]);
     expect(secret('B')).toMatchObject({ version: 2, members: [{ userId: 'alice', role: 'admin' }] });
     expect(secret('BOB_A')).toMatchObject({ version: 1, members: [] });
     // Created by carol (its admin), deleted, set again by alice: carol's role did not come back.
@@ -129,7 +135,8 @@ describe('Projector', () => {
 
     const invited = await w.workspaces.invite(alice, ws, { email: 'gina@example.com', permission: 'read', external: false });
     expect(await w.projector.waitFor(invited.position!, 5000)).toBe(true);
-    expect(await docOf(w, 'invitations', invited.invitationId)).toMatchObject({ email: 'gina@example.com' });
+    expect(await docOf(w, 'invitations', invited.invitationId)).toMatchObject({ permission: 'read' });
+    expect((await w.service.deps.views.invitationsOf(ws)).map((i) => i.email)).toContain('gina@example.com');
     expect(w.projector.error).toBeNull();
     expect(replaced).toBe(1);
     expect((await w.readStore.checkpoint()).position).toBe(invited.position);

@@ -180,9 +180,9 @@ describe('Secrets projections', () => {
       expect(scopesProjection.evolve(null, personal, 'personalSecrets-bob')).toEqual({ revision: 1 });
     });
 
-    it('is not moved by membership or access events', () => {
+    it("follows a workspace's own stream apart from its secrets, and is not moved by records", () => {
       const projected = erase(scopesProjection);
-      expect(projected.documentIds(stream('workspace', 'ws1')('MemberRemoved', { userId: 'b' }))).toEqual([]);
+      expect(projected.documentIds(stream('workspace', 'ws1')('MemberRemoved', { userId: 'b' }))).toEqual(['workspace-ws1']);
       expect(projected.documentIds(stream('secretAccess', 'ws1')('SecretRevealed', { key: 'A', version: 1 }))).toEqual([]);
     });
   });

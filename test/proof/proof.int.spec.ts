@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { GENESIS } from '../../src/proof/eventHash';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { subjects } from '../../src/crypto/subjectKeys';
+import { readKeptSeal } from '../../src/proof/verifyExportFile';
 import { sealHash } from '../../src/proof/seal';
 import { startTestApp, useTestApp } from '../support/testService';
 import { as, bodyOf, expectProblem, setWorkspaceSecret } from '../support/workspaces';
@@ -88,6 +93,19 @@ describe('seals, the proof export and its verification', () => {
     ]);
   });
 
+  it('keeps a chain that verifies when a person is erased, the audit showing [erased] (their key destroyed)', async () => {
+    const ws = await busyWorkspace(call);
+    await sealAll(app);
+    await app.service.subjectKeys.destroy(subjects.user('bob'));
+    await app.service.subjectKeys.destroy(subjects.email('bob@example.com'));
+    const report = await verifyText(await exportText(call, ws), [await testPublicKey()]);
+    expect(findingsOf(report)).toEqual([]);
+    const members = bodyOf<{ members: Array<{ userId: string; email: string }> }>(await call('GET', `/v1/workspaces/${ws}/members`, as('alice'))).members;
+    expect(members.find((m) => m.userId === 'bob')?.email).toBe('[erased]');
+    const audit = bodyOf<{ entries: Array<{ type: string; subject: { email?: string } | null }> }>(await call('GET', `/v1/workspaces/${ws}/audit?type=InvitationAccepted`, as('alice')));
+    expect(audit.entries.map((e) => e.subject?.email)).toContain('[erased]');
+  });
+
   it('lists the public keys seals are signed with, to anyone, without a token', async () => {
     const reply = await call('GET', '/v1/audit/public-keys');
     expect(reply.status).toBe(200);
@@ -96,15 +114,33 @@ describe('seals, the proof export and its verification', () => {
   });
 });
 
+describe('SEAL_SINK', () => {
+  it('gets every seal as one line, which verify-audit takes as the kept seal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seal-sink-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const sink = join(dir, 'seals.ndjson');
+    const own = await startTestApp(':memory:', { ...sealing, sealing: { ...sealing.sealing, sink } });
+    await busyWorkspace(own.call);
+    const first = await sealAll(own);
+    await setWorkspaceSecret(own.call, (await busyWorkspace(own.call)), 'alice', 'MORE', 'v');
+    const second = await sealAll(own);
+    await expect.poll(() => readFileSync(sink, 'utf8').trim().split('\n').length).toBe(2);
+    expect(readFileSync(sink, 'utf8').trim().split('\n').map((line) => JSON.parse(line))).toEqual([first, second]);
+    expect(readKeptSeal(sink)).toEqual(second);
+    expect(statSync(sink).mode & 0o777).toBe(0o600);
+  });
+});
+
 describe('signing keys rotate by id', () => {
   it('keeps the old key listed until the new one signs, and old seals checkable with it', async () => {
-    const dir = (await import('node:fs')).mkdtempSync(`${(await import('node:os')).tmpdir()}/seals-`);
+    const dir = mkdtempSync(join(tmpdir(), 'seals-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const first = await startTestApp(dir, sealing);
     const ws = await busyWorkspace(first.call);
     await sealAll(first);
     await first.close();
     const next = `next-key:${Buffer.alloc(32, 9).toString('base64')}`;
-    const second = await startTestApp(dir, { sealing: { signingKey: next } });
+    const second = await startTestApp(dir, { ...sealing, sealing: { signingKey: next } });
     await setWorkspaceSecret(second.call, ws, 'alice', 'AFTER', 'v');
     await sealAll(second);
     const keys = bodyOf<{ keys: Array<{ keyId: string; validUntil: string | null; publicKey: string }> }>(await second.call('GET', '/v1/audit/public-keys')).keys;

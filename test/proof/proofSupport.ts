@@ -4,7 +4,7 @@ import { ExportVerifier, type VerificationReport } from '../../src/proof/exportV
 import type { SignedSeal } from '../../src/proof/seal';
 import { parseSigningKey, type PublicKey } from '../../src/proof/signingKey';
 import type { Client } from '../support/client';
-import type { TestApp } from '../support/testService';
+import { testMasterKeys, type TestApp } from '../support/testService';
 import { as, executor, must, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 
 /** One signing key for every service of the proof tests, so a restart keeps it. */
@@ -15,7 +15,9 @@ export async function testPublicKey(): Promise<PublicKey> {
   return { keyId, publicKey };
 }
 
-export const sealing = { sealing: { signingKey: TEST_SIGNING_KEY } };
+/** The same keys on every start, so a service restarted on a data directory reads what it wrote. */
+const masterKeys = testMasterKeys('proof');
+export const sealing = { sealing: { signingKey: TEST_SIGNING_KEY }, masterKeys };
 
 /** Seals everything in the log now. */
 export async function sealAll(app: Pick<TestApp, 'service' | 'stores'>): Promise<SignedSeal> {

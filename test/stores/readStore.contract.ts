@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readStorePageContract } from './readStore.page.contract';
 import { readStoreRebuildContract } from './readStore.rebuild.contract';
-import { commitAt, contractCollections, item, type ContractStore, type MakeReadStore } from './readStoreSupport';
+import { readStoreHistoryContract } from './readStore.history.contract';
+import { commitAt, contractCollections, contractHistory, item, type ContractStore, type MakeReadStore } from './readStoreSupport';
 
 export { contractCollections, type MakeReadStore };
 
@@ -14,7 +15,7 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
   describe(`ReadStore contract: ${name}`, () => {
     const opened: ContractStore[] = [];
     const open = async () => {
-      const store = await makeStore(contractCollections);
+      const store = await makeStore(contractCollections, contractHistory);
       opened.push(store);
       return store;
     };
@@ -158,5 +159,6 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
 
     readStorePageContract(open);
     readStoreRebuildContract(open);
+    readStoreHistoryContract(open);
   });
 }

@@ -7,7 +7,7 @@ import { SqliteReadStore } from '../../src/stores/sqlite/sqlite.readStore';
 import { readStoreContract } from './readStore.contract';
 import { commitAt, contractCollections, item } from './readStoreSupport';
 
-readStoreContract('SQLite in memory', async (spec) => new SqliteReadStore(openDatabase(':memory:', { durable: false }), spec));
+readStoreContract('SQLite in memory', async (spec, history) => new SqliteReadStore(openDatabase(':memory:', { durable: false }), spec, history));
 
 const tempDirs: string[] = [];
 const tempFile = () => {
@@ -19,7 +19,7 @@ const removeTempDirs = async () => {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 };
 
-readStoreContract('SQLite file', async (spec) => new SqliteReadStore(openDatabase(tempFile(), { durable: false }), spec), removeTempDirs);
+readStoreContract('SQLite file', async (spec, history) => new SqliteReadStore(openDatabase(tempFile(), { durable: false }), spec, history), removeTempDirs);
 
 describe('SqliteReadStore on a file', () => {
   afterEach(removeTempDirs);

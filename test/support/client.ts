@@ -1,8 +1,11 @@
 import type { App } from '../../src/api/deps';
 
 export type Reply = { status: number; headers: Record<string, string>; body: unknown; text: string };
-/** `body` is sent as JSON; `rawBody` as it is (bytes that are not UTF-8 included), as JSON unless `headers` say otherwise. */
-export type RequestOptions = { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> };
+/**
+ * `body` is sent as JSON; `rawBody` as it is (bytes that are not UTF-8 included), as JSON unless `headers` say otherwise.
+ * `remoteAddress`: the peer the request comes from (in process only; 127.0.0.1 otherwise).
+ */
+export type RequestOptions = { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string>; remoteAddress?: string };
 export type Client = (method: string, url: string, options?: RequestOptions) => Promise<Reply>;
 
 function headersFor(options: RequestOptions): Record<string, string> {
@@ -33,6 +36,7 @@ export function injectClient(app: App): Client {
       url,
       headers: headersFor(options),
       payload: payloadOf(options),
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     });
     return { status: response.statusCode, headers: response.headers as Record<string, string>, body: parse(response.body), text: response.body };
   };

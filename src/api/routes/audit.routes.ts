@@ -6,7 +6,7 @@ import { Forbidden, NotFound } from '../../errors';
 import { eventTypes, type EventType } from '../../events/streams';
 import { owners } from '../../projections/owners';
 import type { AuditFilters, AuditOwners } from '../../projections/queries';
-import type { AuditDoc } from '../../projections/views';
+import type { ShownAuditDoc } from '../../projections/personalDataReader';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT, tokenCovers, type Principal } from '../principal';
 import { idSchema, positionSchema, workspaceParams } from '../schemas';
@@ -70,7 +70,7 @@ function timeBound(iso: string | undefined, side: 'from' | 'to'): string | undef
   return new Date(Date.parse(iso) + (side === 'from' && /[1-9]/.test(finer) ? 1 : 0)).toISOString();
 }
 
-function entry({ owner: _owner, scope: _scope, ...rest }: AuditDoc) {
+function entry({ owner: _owner, scope: _scope, ...rest }: ShownAuditDoc) {
   return rest;
 }
 

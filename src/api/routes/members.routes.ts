@@ -3,7 +3,7 @@ import { Forbidden, NotFound } from '../../errors';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
-import { idSchema, noContent, positionSchema, workspaceParams, workspacePermissionSchema } from '../schemas';
+import { asOfQuery, idSchema, momentSchema, noContent, positionSchema, workspaceParams, workspacePermissionSchema } from '../schemas';
 
 const memberSchema = z.object({
   userId: z.string(),
@@ -22,7 +22,7 @@ const invitationSchema = z.object({
 });
 
 /** Members and invitations: admins manage them; invitees see and accept their own. */
-export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspaces'>) {
+export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'workspaces'>) {
   const { reader } = membershipChecks(deps.views);
   app.get(
     '/workspaces/:ws/members',
@@ -30,15 +30,27 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspace
       preHandler: reader,
       schema: {
         tags: ['members'],
-        summary: 'Members and pending invitations (members, audit:read)',
+        summary: 'Members and pending invitations (members, audit:read); `asOf`: as they were then',
         params: workspaceParams,
-        response: { 200: z.object({ members: z.array(memberSchema), invitations: z.array(invitationSchema) }) },
+        querystring: asOfQuery,
+        response: { 200: z.object({ members: z.array(memberSchema), invitations: z.array(invitationSchema), asOf: momentSchema.optional() }) },
       },
     },
     async (request) => {
       const { ws } = request.params;
-      const [members, invitations] = [await deps.views.membersOf(ws), await deps.views.invitationsOf(ws)];
+      const { asOf } = request.query;
+      let members;
+      let invitations;
+      let moment;
+      if (asOf) {
+        const checked = await deps.past.checked(asOf);
+        const [pastMembers, pastInvitations] = [await deps.past.members(ws, checked), await deps.past.invitations(ws, checked)];
+        [members, invitations, moment] = [await deps.views.membersShown(pastMembers.docs), await deps.views.invitationsShown(pastInvitations.docs), pastMembers.asOf];
+      } else {
+        [members, invitations] = [await deps.views.membersOf(ws), await deps.views.invitationsOf(ws)];
+      }
       return {
+        ...(moment ? { asOf: moment } : {}),
         members: members.map(({ userId, email, permission, external, joinedAt }) => ({ userId, email, permission, external, joinedAt })),
         invitations: invitations.map(({ invitationId, email, permission, external, invitedAt, invitedBy }) => ({
           id: invitationId,
@@ -149,7 +161,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'workspace
       if (principal.email === null) throw new Forbidden('Accepting an invitation needs a token with an email');
       if (!principal.emailVerified) throw new Forbidden('Accepting an invitation needs an email the identity provider verified (email_verified)', 'email_not_verified');
       const invitation = await deps.views.invitation(request.params.id);
-      if (!invitation || invitation.email !== principal.email) throw new NotFound('Invitation not found', 'invitation_not_found');
+      if (!invitation || !(await deps.views.isAddressedTo(invitation, principal.email))) throw new NotFound('Invitation not found', 'invitation_not_found');
       const written = await deps.workspaces.accept(actorOf(request), invitation.workspaceId, invitation.invitationId);
       const body = { workspaceId: invitation.workspaceId, permission: invitation.permission, position: written.position ?? '0' };
       return reply.written({ position: written.position }, { body });

@@ -3,14 +3,18 @@ import { effectiveSecretRole } from '../../commands/secretRights';
 import { Forbidden, NotFound, RuleViolation } from '../../errors';
 import { streamIds } from '../../events/streams';
 import { owners } from '../../projections/owners';
+import type { ShownMember } from '../../projections/personalDataReader';
 import type { MemberDoc, SecretDoc } from '../../projections/views';
+import type { AsOf } from '../../stores/readStore.port';
 import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
 import { listItem } from '../secretResponses';
 import {
+  asOfQuery,
   detailsBody,
+  momentSchema,
   historyResult,
   keyParams,
   noContent,
@@ -35,8 +39,23 @@ function versionsOf(key: string, history: Awaited<ReturnType<AppDeps['views']['h
   return { key, versions: history.map(({ version, at, actor, fingerprint }) => ({ version, at, actor, fingerprint })) };
 }
 
+/**
+ * Who holds a role on a secret: every workspace admin (Admin of every secret), then its explicit
+ * roles, counted only while their holder is an active member (DESIGN §1).
+ */
+function rolesOn(secret: SecretDoc, members: readonly ShownMember[]) {
+  const workspaceMembers = new Map(members.map((m) => [m.userId, m]));
+  const admins = members.filter((m) => m.permission === 'admin');
+  return [
+    ...admins.map((m) => ({ userId: m.userId, email: m.email, role: 'admin' as const, source: 'workspace' as const })),
+    ...secret.members
+      .filter((m) => workspaceMembers.has(m.userId) && workspaceMembers.get(m.userId)!.permission !== 'admin')
+      .map((m) => ({ userId: m.userId, email: workspaceMembers.get(m.userId)!.email, role: m.role, source: 'explicit' as const })),
+  ];
+}
+
 /** A secret's detail view, its history, and sharing (workspace secrets only). */
-export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>) {
+export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'secrets'>) {
   const { reader } = membershipChecks(deps.views);
   /** The caller's role on a secret: theirs as a member; none for an auditor who is no member. */
   const roleOn = (secret: SecretDoc, member: MemberDoc | null) => (member ? effectiveSecretRole(member.permission, explicitRole(secret, member.userId)) : null);
@@ -49,15 +68,38 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
   }
   const explicitRole = (secret: SecretDoc, userId: string) => secret.members.find((m) => m.userId === userId)?.role;
 
+  /** The secret as it was at a moment, and the moment; a 404 when it did not exist then. */
+  async function pastSecret(ws: string, key: string, asOf: AsOf) {
+    const { asOf: moment, secret } = await deps.past.workspaceSecret(ws, key, await deps.past.checked(asOf));
+    if (!secret) throw new NotFound(`Secret ${key} did not exist at that moment`, 'secret_not_found');
+    return { moment, secret };
+  }
+
   app.get(
     '/workspaces/:ws/secrets/:key',
-    { preHandler: reader, schema: { tags, summary: "A secret's details (never its value; members, audit:read)", params: workspaceKeyParams, response: { 200: secretListItem } } },
+    {
+      preHandler: reader,
+      schema: {
+        tags,
+        summary: "A secret's details (never its value; members, audit:read); `asOf`: as they were then, without an ETag",
+        params: workspaceKeyParams,
+        querystring: asOfQuery,
+        response: { 200: secretListItem.extend({ asOf: momentSchema.optional() }) },
+      },
+    },
     async (request, reply) => {
       const { ws, key } = request.params;
+      const { asOf } = request.query;
+      if (asOf) {
+        const { moment, secret } = await pastSecret(ws, key, asOf);
+        const [shown] = await deps.views.secretsShown('workspace', [secret]);
+        return { ...listItem(shown!, roleOn(secret, request.reader)), asOf: moment };
+      }
       // Revision first: a details change landing in between makes the ETag stale, never the details.
       reply.header('etag', `"${await deps.views.scopeRevision(streamIds.workspaceSecrets(ws))}"`);
       const secret = await workspaceSecret(ws, key);
-      return listItem(secret, roleOn(secret, request.reader));
+      const [shown] = await deps.views.secretsShown('workspace', [secret]);
+      return listItem(shown!, roleOn(secret, request.reader));
     },
   );
 
@@ -83,25 +125,31 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
 
   app.get(
     '/workspaces/:ws/secrets/:key/members',
-    { preHandler: reader, schema: { tags, summary: 'Who holds a role on the secret (secret admins, audit:read)', params: workspaceKeyParams, response: { 200: z.object({ members: z.array(sharedWith) }) } } },
+    {
+      preHandler: reader,
+      schema: {
+        tags,
+        summary: 'Who holds a role on the secret (secret admins, audit:read); `asOf`: who held one then',
+        params: workspaceKeyParams,
+        querystring: asOfQuery,
+        response: { 200: z.object({ members: z.array(sharedWith), asOf: momentSchema.optional() }) },
+      },
+    },
     async (request) => {
       const { ws, key } = request.params;
+      const { asOf } = request.query;
       const { reader: member } = request;
-      const secret = await workspaceSecret(ws, key);
-      // An auditor (no member) reads who holds a role; a member must be the secret's Admin.
-      if (member && roleOn(secret, member) !== 'admin') {
+      const current = await deps.views.workspaceSecret(ws, key);
+      const past = asOf ? await pastSecret(ws, key, asOf) : null;
+      const secret = past?.secret ?? current;
+      if (!secret) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
+      // An auditor (no member) reads who holds a role; a member must be the secret's Admin (now,
+      // or, for a secret deleted since, then).
+      if (member && roleOn(current ?? secret, member) !== 'admin') {
         throw new Forbidden(`Only the admins of ${key} can see whom it is shared with`);
       }
-      const workspaceMembers = new Map((await deps.views.membersOf(ws)).map((m) => [m.userId, m]));
-      const admins = [...workspaceMembers.values()].filter((m) => m.permission === 'admin');
-      return {
-        members: [
-          ...admins.map((m) => ({ userId: m.userId, email: m.email, role: 'admin' as const, source: 'workspace' as const })),
-          ...secret.members
-            .filter((m) => workspaceMembers.has(m.userId) && workspaceMembers.get(m.userId)!.permission !== 'admin')
-            .map((m) => ({ userId: m.userId, email: workspaceMembers.get(m.userId)!.email, role: m.role, source: 'explicit' as const })),
-        ],
-      };
+      const members = past ? await deps.views.membersShown((await deps.past.members(ws, asOf!)).docs) : await deps.views.membersOf(ws);
+      return { members: rolesOn(secret, members), ...(past ? { asOf: past.moment } : {}) };
     },
   );
 
@@ -168,7 +216,8 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'sec
       reply.header('etag', `"${await deps.views.scopeRevision(streamIds.personalSecrets(request.principal.id))}"`);
       const secret = await deps.views.personalSecret(request.principal.id, request.params.key);
       if (!secret) throw new NotFound(`Secret ${request.params.key} not found`, 'secret_not_found');
-      return listItem(secret, 'admin');
+      const [shown] = await deps.views.secretsShown('personal', [secret]);
+      return listItem(shown!, 'admin');
     },
   );
 

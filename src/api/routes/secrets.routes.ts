@@ -4,25 +4,42 @@ import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
 import { answerPut, listItem } from '../secretResponses';
-import { batchBody, keyParams, noContent, putResult, putSecretBody, secretList, workspaceKeyParams, workspaceParams, writeResult } from '../schemas';
+import type { SecretDoc } from '../../projections/views';
+import { asOfQuery, batchBody, keyParams, noContent, putResult, putSecretBody, secretList, workspaceKeyParams, workspaceParams, writeResult } from '../schemas';
 
 /**
  * Secrets of a workspace and of the caller (`/me`): list (never values), batch save, one key.
  * Writes take `If-Match` and answer with the new ETag and the log position.
  */
-export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>) {
+export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'secrets'>) {
   const { reader } = membershipChecks(deps.views);
   const tags = ['workspace secrets'];
 
   app.get(
     '/workspaces/:ws/secrets',
-    { preHandler: reader, schema: { tags, summary: 'List the workspace secrets (never values), with the ETag (members, audit:read)', params: workspaceParams, response: { 200: secretList } } },
+    {
+      preHandler: reader,
+      schema: {
+        tags,
+        summary: 'List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag',
+        params: workspaceParams,
+        querystring: asOfQuery,
+        response: { 200: secretList },
+      },
+    },
     async (request, reply) => {
       const member = request.reader;
-      const { revision, secrets } = await deps.views.workspaceSecrets(request.params.ws);
+      const { ws } = request.params;
+      const { asOf } = request.query;
+      const roleOf = (s: SecretDoc) => (member ? effectiveSecretRole(member.permission, s.members.find((m) => m.userId === member.userId)?.role) : null);
+      const shown = async (secrets: readonly SecretDoc[]) => (await deps.views.secretsShown('workspace', secrets)).map((s) => listItem(s, roleOf(s)));
+      if (asOf) {
+        const past = await deps.past.workspaceSecrets(ws, await deps.past.checked(asOf));
+        return { revision: past.revision, secrets: await shown(past.docs), asOf: past.asOf };
+      }
+      const { revision, secrets } = await deps.views.workspaceSecrets(ws);
       reply.header('etag', `"${revision}"`);
-      const roleOf = (s: (typeof secrets)[number]) => (member ? effectiveSecretRole(member.permission, s.members.find((m) => m.userId === member.userId)?.role) : null);
-      return { revision, secrets: secrets.map((s) => listItem(s, roleOf(s))) };
+      return { revision, secrets: await shown(secrets) };
     },
   );
 
@@ -55,11 +72,24 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>
 
   app.get(
     '/me/secrets',
-    { schema: { tags: personal, summary: 'List my personal secrets (never values), with the ETag', response: { 200: secretList } } },
+    {
+      schema: {
+        tags: personal,
+        summary: 'List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag',
+        querystring: asOfQuery,
+        response: { 200: secretList },
+      },
+    },
     async (request, reply) => {
+      const { asOf } = request.query;
+      const shown = async (secrets: readonly SecretDoc[]) => (await deps.views.secretsShown('personal', secrets)).map((s) => listItem(s, 'admin'));
+      if (asOf) {
+        const past = await deps.past.personalSecrets(request.principal.id, await deps.past.checked(asOf));
+        return { revision: past.revision, secrets: await shown(past.docs), asOf: past.asOf };
+      }
       const { revision, secrets } = await deps.views.personalSecrets(request.principal.id);
       reply.header('etag', `"${revision}"`);
-      return { revision, secrets: secrets.map((s) => listItem(s, 'admin')) };
+      return { revision, secrets: await shown(secrets) };
     },
   );
 

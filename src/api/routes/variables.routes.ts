@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
-import { workspaceParams } from '../schemas';
+import type { Moment } from '../../projections/pastViews';
+import type { SecretDoc } from '../../projections/views';
+import { asOfQuery, momentSchema, workspaceParams } from '../schemas';
 
 /** The `{{` dropdown: every key a member can reference in this workspace. */
-export function variablesRoutes(app: App, deps: Pick<AppDeps, 'views'>) {
+export function variablesRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past'>) {
   const { member } = membershipChecks(deps.views);
   app.get(
     '/workspaces/:ws/variables',
@@ -12,24 +14,38 @@ export function variablesRoutes(app: App, deps: Pick<AppDeps, 'views'>) {
       preHandler: member,
       schema: {
         tags: ['workspace secrets'],
-        summary: 'Keys I can reference here: workspace keys, and my personal keys (shadowed when a workspace key has the name)',
+        summary: 'Keys I can reference here: workspace keys, and my personal keys (shadowed when a workspace key has the name); `asOf`: those of then',
         params: workspaceParams,
+        querystring: asOfQuery,
         response: {
           200: z.object({
             workspace: z.array(z.object({ key: z.string() })),
             personal: z.array(z.object({ key: z.string(), shadowed: z.boolean() })),
+            asOf: momentSchema.optional(),
           }),
         },
       },
     },
     async (request) => {
       const { ws } = request.params;
-      const workspace = (await deps.views.workspaceSecrets(ws)).secrets.map((s) => s.key);
+      const { asOf } = request.query;
+      const keysOf = (secrets: readonly SecretDoc[]) => secrets.map((secret) => secret.key);
+      let workspace: string[];
+      let personal: string[];
+      let moment: Moment | null = null;
+      if (asOf) {
+        const checked = await deps.past.checked(asOf);
+        const [workspaceThen, personalThen] = [await deps.past.workspaceSecrets(ws, checked), await deps.past.personalSecrets(request.principal.id, checked)];
+        // The workspace's secrets name the moment; the personal scope's own may be earlier.
+        [workspace, personal, moment] = [keysOf(workspaceThen.docs), keysOf(personalThen.docs), workspaceThen.asOf];
+      } else {
+        [workspace, personal] = [keysOf((await deps.views.workspaceSecrets(ws)).secrets), keysOf((await deps.views.personalSecrets(request.principal.id)).secrets)];
+      }
       const shadowing = new Set(workspace);
-      const personal = (await deps.views.personalSecrets(request.principal.id)).secrets.map((s) => s.key);
       return {
         workspace: workspace.map((key) => ({ key })),
         personal: personal.map((key) => ({ key, shadowed: shadowing.has(key) })),
+        ...(moment ? { asOf: moment } : {}),
       };
     },
   );

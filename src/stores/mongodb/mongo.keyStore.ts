@@ -6,8 +6,9 @@ type Row = WrappedDataKey & { _id?: unknown };
 
 /**
  * The key store in MongoDB: one document per wrapping, unique on (dataKeyId, masterKeyId).
- * Insert-only by this code; for a guarantee, give the service's database user no update or
- * delete right on this collection. Rebuilds never touch it.
+ * Insert-only by this code but for `destroy`; for a guarantee, give the service's database user
+ * no update right on this collection. Rebuilds never touch it. A destroyed wrapping is gone from
+ * the collection at once, and from the oplog and backups once they have rolled past it.
  */
 export class MongoKeyStore implements KeyStore {
   private ready: Promise<unknown> | null = null;
@@ -50,6 +51,10 @@ export class MongoKeyStore implements KeyStore {
 
   async dataKeyIds(): Promise<string[]> {
     return ((await this.keys.distinct('dataKeyId')) as string[]).sort();
+  }
+
+  async destroy(dataKeyId: string): Promise<void> {
+    await this.keys.deleteMany({ dataKeyId });
   }
 
   async close(): Promise<void> {

@@ -7,16 +7,23 @@ import type {
   DocumentMap,
   FieldOf,
   Found,
+  AsOf,
+  HistorySpec,
   PageQuery,
   Positioned,
   ReadStore,
   RebuildTarget,
+  Version,
   ViewWrite,
 } from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
 type CheckpointRow = { _id: string; position: string | null; generation: string };
+/** A version of a document in a collection with history: `_id` is `<id>\u0000<position>`, so a replay inserts nothing. */
+type VersionRow = { _id: string; id: string; position: string; at: string; scope: string | null; doc: Record<string, unknown> | null };
+/** A document a scope ever held: `_id` is `<scope>\u0000<id>`. */
+type ScopeRow = { _id: string; scope: string; id: string };
 /** The spec as this adapter reads it: collection and field names, put into collection names and paths. */
 type Fields = Readonly<Record<string, readonly string[]>>;
 
@@ -40,12 +47,16 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
   constructor(
     private readonly db: Db,
     private readonly spec: CollectionSpec<Docs>,
+    private readonly history: HistorySpec<Docs> = {},
     private readonly checkpointId: string = LIVE,
     private readonly onClose: () => Promise<void> = async () => {},
   ) {
     this.fields = spec;
     for (const [collection, fields] of Object.entries(this.fields)) {
       if (!FIELD.test(collection) || !fields.every((f) => FIELD.test(f))) throw new Error(`Invalid view spec for ${collection}`);
+    }
+    for (const [collection, scopeField] of Object.entries(history) as [string, string | null][]) {
+      if (!Object.hasOwn(spec, collection) || (scopeField !== null && !FIELD.test(scopeField))) throw new Error(`Invalid history spec for ${collection}`);
     }
   }
 
@@ -96,6 +107,40 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return this.query(collection, {}, 0);
   }
 
+  async versionAt<C extends CollectionOf<Docs>>(collection: C, id: string, asOf: AsOf): Promise<Version<Docs[C]> | undefined> {
+    const versions = await this.versions(collection);
+    const [row] = await ('position' in asOf
+      ? versions.find({ id, position: { $lte: storedPosition(asOf.position) } }).sort({ position: -1 })
+      : versions.find({ id, at: { $lte: asOf.instant } }).sort({ at: -1, position: -1 })
+    )
+      .limit(1)
+      .toArray();
+    return row && { doc: row.doc as Docs[C] | null, position: loadedPosition(row.position), at: row.at };
+  }
+
+  async scopeAt<C extends CollectionOf<Docs>>(collection: C, scope: string, position: string): Promise<Found<Docs[C]>[]> {
+    const versions = await this.versions(collection);
+    if (!this.history[collection]) throw new Error(`${collection} keeps no scopes`);
+    const ids = (await this.db.collection<ScopeRow>(collectionName(await this.liveGeneration(), `scope_${collection}`)).find({ scope }).toArray()).map((row) => row.id);
+    // Sorted as the { id, position } index is, each id's first row is its last version by then
+    // (MongoDB answers $group with $first over that sort from the index, one seek per id).
+    const rows = await versions
+      .aggregate<{ _id: string; doc: Record<string, unknown> | null; position: string; scope: string | null }>([
+        { $match: { id: { $in: ids }, position: { $lte: storedPosition(position) } } },
+        { $sort: { id: 1, position: -1 } },
+        { $group: { _id: '$id', doc: { $first: '$doc' }, position: { $first: '$position' }, scope: { $first: '$scope' } } },
+        { $match: { doc: { $ne: null }, scope } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    return rows.map((row) => ({ id: row._id, doc: row.doc as Docs[C], position: loadedPosition(row.position) }));
+  }
+
+  private async versions(collection: string) {
+    if (this.history[collection as CollectionOf<Docs>] === undefined) throw new Error(`${collection} keeps no history`);
+    return this.db.collection<VersionRow>(collectionName(await this.liveGeneration(), `hist_${collection}`));
+  }
+
   private async query<C extends CollectionOf<Docs>>(collection: C, filter: Record<string, unknown>, limit: number, direction: 1 | -1 = 1): Promise<Found<Docs[C]>[]> {
     const rows = await (await this.rows(collection))
       .find({ ...filter, doc: { $ne: null } } as Filter<Row>)
@@ -120,6 +165,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 
   async commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string): Promise<boolean> {
     const byCollection = new Map<string, AnyBulkWriteOperation<Row>[]>();
+    await this.keepVersions(writes, generation);
     for (const write of writes) {
       const at = storedPosition(write.position);
       const operations = byCollection.get(write.collection) ?? [];
@@ -153,9 +199,35 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return moved.matchedCount === 1;
   }
 
+  /**
+   * The versions of the writes to collections with history, and the scopes that hold them:
+   * inserted once each (a replay finds their ids taken), before the documents themselves, so a
+   * document is never newer than its history.
+   */
+  private async keepVersions(writes: readonly ViewWrite<Docs>[], generation: string): Promise<void> {
+    const versions = new Map<string, AnyBulkWriteOperation<VersionRow>[]>();
+    const scopes = new Map<string, AnyBulkWriteOperation<ScopeRow>[]>();
+    for (const write of writes) {
+      const scopeField = this.history[write.collection];
+      if (scopeField === undefined) continue;
+      if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
+      const at = storedPosition(write.position);
+      const doc = write.doc as Record<string, unknown> | null;
+      const scope = scopeField === null ? undefined : doc?.[scopeField];
+      const row: VersionRow = { _id: `${write.id}\u0000${at}`, id: write.id, position: at, at: write.at, scope: typeof scope === 'string' ? scope : null, doc };
+      push(versions, write.collection, { updateOne: { filter: { _id: row._id }, update: { $setOnInsert: row }, upsert: true } });
+      if (typeof scope === 'string') {
+        const scopeRow: ScopeRow = { _id: `${scope}\u0000${write.id}`, scope, id: write.id };
+        push(scopes, write.collection, { updateOne: { filter: { _id: scopeRow._id }, update: { $setOnInsert: scopeRow }, upsert: true } });
+      }
+    }
+    for (const [collection, operations] of versions) await this.db.collection<VersionRow>(collectionName(generation, `hist_${collection}`)).bulkWrite(operations, { ordered: false });
+    for (const [collection, operations] of scopes) await this.db.collection<ScopeRow>(collectionName(generation, `scope_${collection}`)).bulkWrite(operations, { ordered: false });
+  }
+
   async startRebuild(): Promise<RebuildTarget<Docs>> {
     await this.checkpoints.deleteOne({ _id: REBUILD });
-    const rebuild = new MongoReadStore(this.db, this.spec, REBUILD);
+    const rebuild = new MongoReadStore(this.db, this.spec, this.history, REBUILD);
     const { generation } = await rebuild.checkpoint();
     return {
       store: rebuild,
@@ -188,6 +260,12 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
         await this.db.collection(collectionName(generation, collection)).createIndex({ [`doc.${field}`]: 1, _id: 1 });
       }
     }
+    for (const collection of Object.keys(this.history)) {
+      const versions = this.db.collection(collectionName(generation, `hist_${collection}`));
+      await versions.createIndex({ id: 1, position: -1 });
+      await versions.createIndex({ id: 1, at: -1, position: -1 });
+      await this.db.collection(collectionName(generation, `scope_${collection}`)).createIndex({ scope: 1, id: 1 });
+    }
     this.indexed.add(generation);
   }
 
@@ -202,6 +280,12 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 /** The one place a document's type is taken on trust: the JSON this store wrote for its collection. */
 function docOf<Doc extends object>(row: Row): Doc | null {
   return row.doc as Doc | null;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key) ?? [];
+  list.push(item);
+  map.set(key, list);
 }
 
 function checked(field: string): string {

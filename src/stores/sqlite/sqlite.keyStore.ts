@@ -3,11 +3,17 @@ import { DuplicateDataKey, type KeyStore, type WrappedDataKey } from '../../cryp
 
 type Row = { data_key_id: string; master_key_id: string; wrapped: string; created_at: string };
 
-/** The key store in its own SQLite file, so backups and rebuilds can treat it apart. */
+/**
+ * The key store in its own SQLite file, so backups and rebuilds can treat it apart. It runs with
+ * `secure_delete` on, so a destroyed wrapping's bytes are overwritten in the database file, and
+ * checkpoints the WAL (TRUNCATE) after a destroy, so they are not left in the `-wal` file either
+ * (DESIGN §9).
+ */
 export class SqliteKeyStore implements KeyStore {
   private readonly statements;
 
   constructor(private readonly db: SqliteDatabase) {
+    db.pragma('secure_delete = ON');
     db.exec(`
       CREATE TABLE IF NOT EXISTS data_keys (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -26,6 +32,7 @@ export class SqliteKeyStore implements KeyStore {
       ),
       get: db.prepare<[string], Row>('SELECT * FROM data_keys WHERE data_key_id = ? ORDER BY seq DESC'),
       ids: db.prepare<[], { data_key_id: string }>('SELECT DISTINCT data_key_id FROM data_keys ORDER BY data_key_id'),
+      destroy: db.prepare<[string]>('DELETE FROM data_keys WHERE data_key_id = ?'),
     };
   }
 
@@ -58,6 +65,11 @@ export class SqliteKeyStore implements KeyStore {
 
   async dataKeyIds(): Promise<string[]> {
     return this.statements.ids.all().map((row) => row.data_key_id);
+  }
+
+  async destroy(dataKeyId: string): Promise<void> {
+    if (this.statements.destroy.run(dataKeyId).changes === 0) return;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {

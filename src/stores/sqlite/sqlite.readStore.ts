@@ -9,15 +9,19 @@ import type {
   DocumentMap,
   FieldOf,
   Found,
+  AsOf,
+  HistorySpec,
   Match,
   PageQuery,
   Positioned,
   ReadStore,
   RebuildTarget,
+  Version,
   ViewWrite,
 } from '../readStore.port';
 
 type Row = { id: string; position: StoredPosition; doc: string | null };
+type VersionRow = Row & { at: string };
 
 /** The spec as this adapter reads it: collection and field names, put into SQL text. */
 type Fields = Readonly<Record<string, readonly string[]>>;
@@ -41,11 +45,12 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   constructor(
     private readonly db: SqliteDatabase,
     private readonly spec: CollectionSpec<Docs>,
+    private readonly history: HistorySpec<Docs> = {},
     private readonly prefix: string = LIVE,
   ) {
     this.fields = spec;
     this.checkpointName = prefix;
-    if (prefix === LIVE) dropViewsOfAnotherLayout(db);
+    if (prefix === LIVE) dropViewsOfAnotherLayout(db, spec);
     for (const [collection, fields] of Object.entries(this.fields)) {
       if (!/^[A-Za-z]+$/.test(collection) || !fields.every((f) => FIELD.test(f))) {
         throw new Error(`Invalid view spec for ${collection}`);
@@ -56,6 +61,10 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${collection} (id TEXT PRIMARY KEY, position TEXT NOT NULL, doc TEXT${columns}) STRICT`);
       // Rebuild tables get their indexes when they are swapped in: bulk loading is faster without.
       if (prefix === LIVE) createIndexes(db, collection, fields);
+    }
+    for (const [collection, scopeField] of Object.entries(history) as [string, string | null][]) {
+      if (!Object.hasOwn(spec, collection) || (scopeField !== null && !FIELD.test(scopeField))) throw new Error(`Invalid history spec for ${collection}`);
+      createHistoryTables(db, prefix, collection);
     }
     db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT, generation TEXT NOT NULL) STRICT');
     db.prepare('INSERT OR IGNORE INTO checkpoints (name, position, generation) VALUES (?, NULL, ?)').run(
@@ -155,6 +164,33 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     return rows.map(toFound<Docs[C]>);
   }
 
+  async versionAt<C extends CollectionOf<Docs>>(collection: C, id: string, asOf: AsOf): Promise<Version<Docs[C]> | undefined> {
+    const versions = this.historyTable(collection);
+    const row = (
+      'position' in asOf
+        ? this.statement(`SELECT id, position, at, doc FROM ${versions} WHERE id = ? AND position <= ? ORDER BY position DESC LIMIT 1`).get(id, encodePosition(asOf.position))
+        : this.statement(`SELECT id, position, at, doc FROM ${versions} WHERE id = ? AND at <= ? ORDER BY at DESC, position DESC LIMIT 1`).get(id, asOf.instant)
+    ) as VersionRow | undefined;
+    return row && { ...toPositioned<Docs[C]>(row), at: row.at };
+  }
+
+  async scopeAt<C extends CollectionOf<Docs>>(collection: C, scope: string, position: string): Promise<Found<Docs[C]>[]> {
+    const versions = this.historyTable(collection);
+    if (!this.history[collection]) throw new Error(`${collection} keeps no scopes`);
+    // One index seek per document of the scope: its last version at or before the position.
+    const rows = this.statement(
+      `SELECT v.id, v.position, v.doc FROM ${this.prefix}scope_${collection} s
+       JOIN ${versions} v ON v.id = s.id AND v.position = (SELECT max(position) FROM ${versions} WHERE id = s.id AND position <= ?)
+       WHERE s.scope = ? AND v.scope = s.scope AND v.doc IS NOT NULL ORDER BY s.id`,
+    ).all(encodePosition(position), scope) as Row[];
+    return rows.map(toFound<Docs[C]>);
+  }
+
+  private historyTable(collection: string): string {
+    if (this.history[collection as CollectionOf<Docs>] === undefined) throw new Error(`${collection} keeps no history`);
+    return `${this.prefix}hist_${collection}`;
+  }
+
   async checkpoint(): Promise<Checkpoint> {
     const row = this.statement('SELECT position, generation FROM checkpoints WHERE name = ?').get(this.checkpointName) as
       | { position: StoredPosition | null; generation: string }
@@ -173,25 +209,29 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       if (moved.changes === 0) return false;
       for (const write of writes) {
         const doc = write.doc as Record<string, unknown> | null;
-        this.upsert(write.collection).run(
-          write.id,
-          encodePosition(write.position),
-          doc === null ? null : JSON.stringify(doc),
-          ...this.fields[write.collection]!.map((f) => columnValue(doc?.[f])),
-        );
+        const json = doc === null ? null : JSON.stringify(doc);
+        const position = encodePosition(write.position);
+        this.upsert(write.collection).run(write.id, position, json, ...this.fields[write.collection]!.map((f) => columnValue(doc?.[f])));
+        const scopeField = this.history[write.collection];
+        if (scopeField === undefined) continue;
+        if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
+        const scope = scopeField === null ? undefined : doc?.[scopeField];
+        const scoped = typeof scope === 'string' ? scope : null;
+        this.statement(`INSERT OR IGNORE INTO ${this.prefix}hist_${write.collection} (id, position, at, scope, doc) VALUES (?, ?, ?, ?, ?)`).run(write.id, position, write.at, scoped, json);
+        if (scoped !== null) this.statement(`INSERT OR IGNORE INTO ${this.prefix}scope_${write.collection} (scope, id) VALUES (?, ?)`).run(scoped, write.id);
       }
       return true;
     }).immediate();
   }
 
   async startRebuild(): Promise<RebuildTarget<Docs>> {
-    const collections = Object.keys(this.fields);
+    const tables = [...Object.keys(this.fields), ...Object.keys(this.history).flatMap((c) => [`hist_${c}`, `scope_${c}`])];
     const dropRebuildTables = () => {
-      for (const c of collections) this.db.exec(`DROP TABLE IF EXISTS ${REBUILD}${c}`);
+      for (const table of tables) this.db.exec(`DROP TABLE IF EXISTS ${REBUILD}${table}`);
       this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(REBUILD);
     };
     dropRebuildTables();
-    const store = new SqliteReadStore(this.db, this.spec, REBUILD);
+    const store = new SqliteReadStore(this.db, this.spec, this.history, REBUILD);
     return {
       store,
       swapIn: async () => {
@@ -199,6 +239,10 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
           for (const [c, fields] of Object.entries(this.fields)) {
             this.db.exec(`DROP TABLE ${LIVE}${c}; ALTER TABLE ${REBUILD}${c} RENAME TO ${LIVE}${c};`);
             createIndexes(this.db, c, fields);
+          }
+          for (const c of Object.keys(this.history)) {
+            for (const table of [`hist_${c}`, `scope_${c}`]) this.db.exec(`DROP TABLE ${LIVE}${table}; ALTER TABLE ${REBUILD}${table} RENAME TO ${LIVE}${table};`);
+            createHistoryTables(this.db, LIVE, c);
           }
           const rebuilt = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true).get(REBUILD) as {
             position: StoredPosition | null;
@@ -227,11 +271,12 @@ const LAYOUT_VERSION = 2;
 
 /**
  * Views are rebuildable: tables of an older layout (version 1 indexed json_extract expressions
- * and had no field columns) are dropped, with the checkpoint, and the projector rebuilds them
- * from the log when it starts.
+ * and had no field columns), or made for a spec that queried other fields (a table without the
+ * column of a field queried now), are dropped, with the checkpoint, and the projector rebuilds
+ * them from the log when it starts.
  */
-function dropViewsOfAnotherLayout(db: SqliteDatabase): void {
-  if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION) return;
+function dropViewsOfAnotherLayout(db: SqliteDatabase, spec: Fields): void {
+  if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION && hasEveryFieldColumn(db, spec)) return;
   const tables = db
     .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND (name GLOB 'view_*' OR name GLOB 'rebuild_*' OR name = 'checkpoints')")
     .all();
@@ -239,6 +284,29 @@ function dropViewsOfAnotherLayout(db: SqliteDatabase): void {
     for (const { name } of tables) db.exec(`DROP TABLE "${name}"`);
     db.pragma(`user_version = ${LAYOUT_VERSION}`);
   })();
+}
+
+/** Whether every live table there is has a column for each field the spec queries it by. */
+function hasEveryFieldColumn(db: SqliteDatabase, spec: Fields): boolean {
+  const columnsOf = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)');
+  return Object.entries(spec).every(([collection, fields]) => {
+    const columns = new Set(columnsOf.all(`${LIVE}${collection}`).map((column) => column.name));
+    return columns.size === 0 || fields.every((field) => columns.has(`f_${field}`));
+  });
+}
+
+/**
+ * The history of a collection: every version of every document by (id, position), with the
+ * event's time (indexed per document, for an instant) and the scope the version was in, and the
+ * ids each scope ever held. Indexes
+ * are part of the tables (WITHOUT ROWID primary keys), so a rebuild fills them as it goes.
+ */
+function createHistoryTables(db: SqliteDatabase, prefix: string, collection: string) {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS ${prefix}hist_${collection} (id TEXT NOT NULL, position TEXT NOT NULL, at TEXT NOT NULL, scope TEXT, doc TEXT, PRIMARY KEY (id, position)) STRICT, WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS ${prefix}hist_${collection}_at ON ${prefix}hist_${collection} (id, at, position);
+    CREATE TABLE IF NOT EXISTS ${prefix}scope_${collection} (scope TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (scope, id)) STRICT, WITHOUT ROWID;
+  `);
 }
 
 /** One index per queried field, with the id after it: equality lookups come back in id order. */

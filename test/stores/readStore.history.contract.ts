@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { ViewWrite } from '../../src/stores/readStore.port';
+import { commitAt, type ContractDocs, type ContractStore } from './readStoreSupport';
+
+const at = (second: number) => `2026-03-01T10:00:${String(second).padStart(2, '0')}.000Z`;
+/** A write to the collection that keeps history, at a position and the time of its event. */
+const version = (id: string, position: number, doc: Record<string, unknown> | null): ViewWrite<ContractDocs> => ({
+  collection: 'versioned',
+  id,
+  doc,
+  position: String(position),
+  at: at(position),
+});
+
+/** Time travel (DESIGN §9): collections with history answer as they were at any position or instant. */
+export function readStoreHistoryContract(open: () => Promise<ContractStore>): void {
+  describe('history', () => {
+    /** a: set at 1, changed at 3, deleted at 5, set again at 7; b: set at 2 in another scope then at 4; c: set at 6. */
+    async function storeWithHistory() {
+      const store = await open();
+      await commitAt(store, [version('a', 1, { scope: 's', v: 1 }), version('b', 2, { scope: 't', v: 1 })], '2');
+      // Two versions of one document in one commit are both kept.
+      await commitAt(store, [version('a', 3, { scope: 's', v: 2 }), version('b', 4, { scope: 's', v: 2 }), version('a', 5, null)], '5');
+      await commitAt(store, [version('c', 6, { scope: 's', v: 1 }), version('a', 7, { scope: 's', v: 3 })], '7');
+      return store;
+    }
+
+    it('answers a document as it was at each position, tombstones included, and undefined before it existed', async () => {
+      const store = await storeWithHistory();
+      expect(await store.versionAt('versioned', 'a', { position: '0' })).toBeUndefined();
+      expect(await store.versionAt('versioned', 'a', { position: '1' })).toEqual({ doc: { scope: 's', v: 1 }, position: '1', at: at(1) });
+      expect(await store.versionAt('versioned', 'a', { position: '4' })).toEqual({ doc: { scope: 's', v: 2 }, position: '3', at: at(3) });
+      expect(await store.versionAt('versioned', 'a', { position: '6' })).toEqual({ doc: null, position: '5', at: at(5) });
+      expect(await store.versionAt('versioned', 'a', { position: '100' })).toEqual({ doc: { scope: 's', v: 3 }, position: '7', at: at(7) });
+      expect(await store.get('versioned', 'a')).toEqual({ doc: { scope: 's', v: 3 }, position: '7' });
+    });
+
+    it('answers a document as it was at an instant', async () => {
+      const store = await storeWithHistory();
+      expect(await store.versionAt('versioned', 'a', { instant: '2026-03-01T09:00:00.000Z' })).toBeUndefined();
+      expect(await store.versionAt('versioned', 'a', { instant: '2026-03-01T10:00:03.500Z' })).toEqual({ doc: { scope: 's', v: 2 }, position: '3', at: at(3) });
+      expect(await store.versionAt('versioned', 'a', { instant: at(5) })).toEqual({ doc: null, position: '5', at: at(5) });
+    });
+
+    it('lists the live documents of a scope as they were at each position, a document that moved scope included', async () => {
+      const store = await storeWithHistory();
+      const ids = async (scope: string, position: number) => (await store.scopeAt('versioned', scope, String(position))).map((f) => [f.id, f.doc.v, f.position]);
+      expect(await ids('s', 0)).toEqual([]);
+      expect(await ids('s', 1)).toEqual([['a', 1, '1']]);
+      expect(await ids('s', 3)).toEqual([['a', 2, '3']]);
+      expect(await ids('t', 3)).toEqual([['b', 1, '2']]);
+      expect(await ids('s', 5)).toEqual([['b', 2, '4']]);
+      expect(await ids('s', 7)).toEqual([['a', 3, '7'], ['b', 2, '4'], ['c', 1, '6']]);
+      // b left scope t at 4: a scope lists a document only while its version there says so.
+      expect((await store.scopeAt('versioned', 't', '9')).filter((f) => f.doc.scope === 't')).toEqual([]);
+    });
+
+    it('keeps a replayed version once, and never lets it change what the past holds', async () => {
+      const store = await storeWithHistory();
+      await commitAt(store, [version('a', 3, { scope: 's', v: 'replayed' })], '8');
+      expect(await store.versionAt('versioned', 'a', { position: '3' })).toEqual({ doc: { scope: 's', v: 2 }, position: '3', at: at(3) });
+    });
+
+    it('rebuilds the history with the views, and swaps it in with them', async () => {
+      const store = await storeWithHistory();
+      const target = await store.startRebuild();
+      expect(await target.store.versionAt('versioned', 'a', { position: '100' })).toBeUndefined();
+      await commitAt(target.store, [version('z', 10, { scope: 's', v: 9 })], '10');
+      await target.swapIn();
+      expect(await store.versionAt('versioned', 'a', { position: '100' })).toBeUndefined();
+      expect((await store.scopeAt('versioned', 's', '10')).map((f) => f.id)).toEqual(['z']);
+    });
+
+    it('refuses a write without its time, and questions about the past of a collection that keeps none', async () => {
+      const store = await open();
+      const { generation } = await store.checkpoint();
+      await expect(store.commit([{ collection: 'versioned', id: 'x', doc: { scope: 's' }, position: '1' }], '1', generation)).rejects.toThrow(/time/);
+      await expect(store.versionAt('items', 'x', { position: '1' })).rejects.toThrow(/history/);
+    });
+  });
+}
