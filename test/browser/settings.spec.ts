@@ -109,6 +109,19 @@ describe('The settings page (/ui) in Chromium', () => {
     await shot(page, 'signed-in-no-workspace');
   });
 
+  it('refuses a sign-in it did not start (a forged code and state): says so, and the address is clean at once', async () => {
+    const context = await newContext(browser);
+    contexts.push(context);
+    const stranger = await watchedPage(context);
+    await stranger.page.goto(`${server.baseUrl}/ui?code=forged-code&state=forged-state&iss=${encodeURIComponent(idp.issuer)}`);
+    await stranger.page.getByText('That sign-in was not started here').waitFor();
+    expect(stranger.page.url()).toBe(`${server.baseUrl}/ui`);
+    expect(await stranger.page.evaluate(() => sessionStorage.length)).toBe(0);
+    await stranger.page.getByRole('button', { name: 'Sign in with single sign-on' }).waitFor();
+    expect(stranger.problems).toEqual([]);
+    await context.close();
+  });
+
   it('creates a workspace, then shows its Workspace section', async () => {
     await page.getByLabel('Workspace name').fill('Acme');
     await page.getByRole('button', { name: 'Create workspace' }).click();
