@@ -1,10 +1,17 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { isExactOrigin } from './api/cors.plugin';
+import { tokenConfigProblems } from './api/tokens/tokenConfig';
 import { isKeyText } from './proof/signingKey';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
 
 /** The environment, parsed once at start-up; a bad value stops the process with its name. */
 const envSchema = z.object({
@@ -58,6 +65,22 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((value) => (value ?? '').split(',').map((cidr) => cidr.trim()).filter(Boolean)),
+  /** Comma-separated exact origins (`https://app.example.com`) whose pages may call the API from a browser; none by default. */
+  /** An identity provider's keys (DESIGN §10): its JWKS URL, or a PEM file of public keys; with JWT_ISSUER and JWT_AUDIENCE. */
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  /** The `iss` the provider's tokens carry. */
+  JWT_ISSUER: z.string().min(1).optional(),
+  /** Comma-separated: a provider's token must name one of these in `aud`. */
+  JWT_AUDIENCE: commaList,
+  /** Principals of the provider are `<alias>:<sub>`. */
+  JWT_ISSUER_ALIAS: z.string().regex(/^[A-Za-z0-9_]{1,32}$/, 'must be 1-32 letters, digits or _').default('idp'),
+  /** Comma-separated issuers whose `secrets:resolve` and `audit:read` count: `local` (HS256) and/or JWT_ISSUER_ALIAS. */
+  JWT_SERVICE_ISSUERS: commaList.transform((names) => (names.length > 0 ? names : ['local'])),
+  /** The settings page signs in with OpenID Connect (code + PKCE) at this issuer, as this public client. */
+  UI_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  UI_OIDC_CLIENT_ID: z.string().min(1).max(256).optional(),
+  CORS_ORIGINS: commaList.pipe(z.array(z.string().refine(isExactOrigin, 'each must be an exact origin, scheme://host[:port] (never * or null)'))),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -69,9 +92,11 @@ export type Config = z.infer<typeof envSchema>;
  */
 function missingInProduction(config: Config): string[] {
   if (config.NODE_ENV !== 'production') return [];
+  // HS256 is on in production only when JWT_SECRET is set; with an identity provider it may be off.
+  const identityProvider = config.JWT_JWKS_URL !== undefined || config.JWT_PUBLIC_KEY_FILE !== undefined;
   const needed: Array<[keyof Config, boolean]> = [
     ['SECRETS_MASTER_KEYS', true],
-    ['JWT_SECRET', true],
+    ['JWT_SECRET', !identityProvider],
     ['AUDIT_SIGNING_KEY', config.SERVICE_ROLE !== 'api'],
   ];
   return needed.filter(([name, required]) => required && config[name] === undefined).map(([name]) => name);
@@ -83,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
+  const tokenProblems = tokenConfigProblems(parsed.data);
+  if (tokenProblems.length > 0) throw new Error(`Invalid configuration: ${tokenProblems.join('; ')}`);
   const missing = missingInProduction(parsed.data);
   if (missing.length > 0) throw new Error(`Invalid configuration: NODE_ENV=production needs ${missing.join(', ')}; development secrets are not generated in production`);
   return parsed.data;

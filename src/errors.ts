@@ -55,20 +55,20 @@ export class Unauthorized extends ProblemError {
 }
 
 export class Forbidden extends ProblemError {
-  constructor(message: string, code = 'forbidden') {
-    super('forbidden', code, message);
+  constructor(message: string, code = 'forbidden', extra: Readonly<Record<string, unknown>> = {}) {
+    super('forbidden', code, message, extra);
   }
 }
 
 export class NotFound extends ProblemError {
-  constructor(message: string, code = 'not_found') {
-    super('notFound', code, message);
+  constructor(message: string, code = 'not_found', extra: Readonly<Record<string, unknown>> = {}) {
+    super('notFound', code, message, extra);
   }
 }
 
 export class RuleViolation extends ProblemError {
-  constructor(code: string, message: string) {
-    super('rule', code, message);
+  constructor(code: string, message: string, extra: Readonly<Record<string, unknown>> = {}) {
+    super('rule', code, message, extra);
   }
 }
 

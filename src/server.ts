@@ -3,6 +3,7 @@ import { buildApp, buildOpsApp, type BuildOptions } from './api/app';
 import type { App } from './api/deps';
 import { loadConfig, type Config } from './config';
 import { loadOrCreateDevMasterKeys, parseMasterKeys } from './crypto/masterKeys';
+import { identityProviderFrom } from './api/tokens/tokenConfig';
 import { loadOrCreateDevJwtSecret } from './devSecrets';
 import { loadOrCreateDevSigningKey } from './proof/signingKey';
 import { createLogger } from './logger';
@@ -22,11 +23,14 @@ async function main() {
   const masterKeys = config.SECRETS_MASTER_KEYS
     ? parseMasterKeys(config.SECRETS_MASTER_KEYS)
     : loadOrCreateDevMasterKeys(config.DATA_DIR, (message) => log.warn(message));
-  let jwtSecret = config.JWT_SECRET;
-  if (!jwtSecret) {
+  // HS256 is on when JWT_SECRET is set, or in development (a generated secret); in production
+  // without it, only the identity provider's tokens are accepted (config.ts made sure there is one).
+  let jwtSecret = config.JWT_SECRET ?? null;
+  if (!jwtSecret && config.NODE_ENV !== 'production') {
     jwtSecret = loadOrCreateDevJwtSecret(config.DATA_DIR);
     log.warn(`DEVELOPMENT JWT secret in ${config.DATA_DIR}/jwt.secret; set JWT_SECRET for any real use`);
   }
+  const identityProvider = identityProviderFrom(config, (error) => log.warn({ err: error }, 'could not fetch the identity provider\'s keys'));
 
   let signingKey = config.AUDIT_SIGNING_KEY;
   if (!signingKey && config.SERVICE_ROLE !== 'api') {
@@ -42,6 +46,8 @@ async function main() {
     ...stores,
     masterKeys,
     jwtSecret,
+    identityProvider,
+    serviceIssuers: config.JWT_SERVICE_ISSUERS,
     log,
     instanceId: config.INSTANCE_ID,
     auditSink: config.AUDIT_SINK,
@@ -58,7 +64,13 @@ async function main() {
       viewWaitMs: config.VIEW_WAIT_MS,
     },
   };
-  const { app, close } = await start(config.SERVICE_ROLE, options, { logger: log, requestTimeoutMs: config.REQUEST_TIMEOUT_MS, trustProxy: config.TRUST_PROXY });
+  const { app, close } = await start(config.SERVICE_ROLE, options, {
+    logger: log,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    trustProxy: config.TRUST_PROXY,
+    corsOrigins: config.CORS_ORIGINS,
+    ...(config.UI_OIDC_ISSUER && config.UI_OIDC_CLIENT_ID ? { uiOidc: { issuer: config.UI_OIDC_ISSUER, clientId: config.UI_OIDC_CLIENT_ID } } : {}),
+  });
   await app.listen({ host: config.HOST, port: config.PORT });
   if (!config.JWT_SECRET) {
     log.info('mint a development token with: npm run token -- --sub alice --email alice@example.com [--scope "secrets:resolve"]');

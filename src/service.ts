@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppDeps } from './api/deps';
 import type { RateLimits } from './api/rateLimits.plugin';
+import { LOCAL_ISSUER, type IdentityProvider } from './api/tokens/tokenVerifier';
 import type { Clock } from './commands/actor';
 import { randomId, type IdFactory } from './commands/ids';
 import { personalSecretsDecider } from './commands/personalSecrets.decider';
@@ -73,7 +74,12 @@ export type ServiceOptions = Readonly<{
   followerCheckpoints: FollowerCheckpoints;
   keyStore: KeyStore;
   masterKeys: MasterKeys;
-  jwtSecret: string;
+  /** HS256 secret for bearer tokens; null: HS256 is off (an identity provider signs them all). */
+  jwtSecret: string | null;
+  /** An identity provider whose tokens are accepted too (JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE). */
+  identityProvider?: IdentityProvider;
+  /** Issuers whose `secrets:resolve` and `audit:read` are honoured (JWT_SERVICE_ISSUERS); `local` (HS256) by default. */
+  serviceIssuers?: readonly string[];
   log: ProjectorLog;
   role?: ServiceRole;
   /** Names this process's record streams (INSTANCE_ID): each API instance must have its own. */
@@ -237,7 +243,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     refusals,
     auditExports: new AuditExports(records, stamps, clock),
     proofs: new AuditProofs(eventStore, sodium, clock, sealer ? signingKey : null),
-    jwtSecret: options.jwtSecret,
+    tokens: {
+      hs256Secret: options.jwtSecret,
+      identityProvider: options.identityProvider ?? null,
+      serviceIssuers: new Set(options.serviceIssuers ?? [LOCAL_ISSUER]),
+    },
     metrics,
     settings: {
       rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.settings?.rateLimits },

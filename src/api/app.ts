@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authPlugin } from './auth.plugin';
 import { awaitMinPosition } from './consistency';
+import { corsPlugin } from './cors.plugin';
 import type { MemberDoc } from '../projections/views';
 import type { App, AppDeps } from './deps';
 import { answerHttpLayerErrorsAsProblems } from './httpLayerProblems';
@@ -14,7 +15,7 @@ import { problemDetailsPlugin, sendProblem } from './problemDetails.plugin';
 import { rateLimitsPlugin } from './rateLimits.plugin';
 import { refusalsPlugin } from './refusals.plugin';
 import { apiAnswerHeaders, securityHeadersPlugin } from './securityHeaders.plugin';
-import { uiPlugin } from './ui.plugin';
+import { uiPlugin, type UiOidc } from './ui.plugin';
 import { workspaceClaimPlugin } from './workspaceClaim.plugin';
 import { writesPlugin } from './writes.plugin';
 import { consistencyQuery } from './schemas';
@@ -43,6 +44,10 @@ export type BuildOptions = Readonly<{
   keepAliveTimeoutMs?: number;
   /** The networks (CIDRs) whose X-Forwarded-For is believed for the client's address (`TRUST_PROXY`); none by default. */
   trustProxy?: readonly string[];
+  /** The exact origins whose pages may call the API from a browser (`CORS_ORIGINS`); none by default. */
+  corsOrigins?: readonly string[];
+  /** The settings page's OpenID Connect sign-in (`UI_OIDC_ISSUER`, `UI_OIDC_CLIENT_ID`); the development link only without it. */
+  uiOidc?: UiOidc;
 }>;
 
 function baseApp(options: BuildOptions): App {
@@ -104,12 +109,14 @@ export async function buildOpsApp(ops: Pick<AppDeps, 'notReadyBecause' | 'progre
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
   const app = baseApp(options);
   await app.register(problemDetailsPlugin);
+  // At the root, before the API: preflights are answered before authentication and rate limits.
+  await app.register(corsPlugin, { origins: options.corsOrigins ?? [] });
   await app.register(openapiPlugin);
   // @fastify/swagger-ui decorates the instance with `swaggerCSP` but declares no type for it (double cast justified).
-  await app.register(securityHeadersPlugin, { docsCsp: (app as unknown as SwaggerCsp).swaggerCSP });
+  await app.register(securityHeadersPlugin, { docsCsp: (app as unknown as SwaggerCsp).swaggerCSP, uiOidc: options.uiOidc });
   await app.register(metricsPlugin, { metrics: deps.metrics });
   healthRoutes(app, deps);
-  await app.register(uiPlugin);
+  await app.register(uiPlugin, { oidc: options.uiOidc });
 
   await app.register(async (open: App) => publicKeysRoute(open.withTypeProvider<ZodTypeProvider>(), deps), { prefix: '/v1' });
   await app.register(apiPlugin(deps), { prefix: '/v1' });
@@ -124,7 +131,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 function apiPlugin(deps: AppDeps) {
   return async (scope: App) => {
     const api = scope.withTypeProvider<ZodTypeProvider>();
-    await api.register(authPlugin, { secret: deps.jwtSecret });
+    await api.register(authPlugin, { tokens: deps.tokens });
     await api.register(rateLimitsPlugin, { limits: deps.settings.rateLimits });
     await api.register(workspaceClaimPlugin);
     await api.register(writesPlugin, { progress: deps.progress, waitMs: deps.settings.viewWaitMs });

@@ -13,6 +13,7 @@ import type { Refusals } from '../commands/refusals';
 import type { AuditExports } from '../commands/auditExports';
 import type { AuditProofs } from '../proof/auditProofs';
 import type { RateLimits } from './rateLimits.plugin';
+import type { TokenSettings } from './tokens/tokenVerifier';
 
 /** Everything the HTTP layer needs, passed in: no container, no globals. */
 export type AppDeps = Readonly<{
@@ -28,7 +29,8 @@ export type AppDeps = Readonly<{
   refusals: Pick<Refusals, 'note'>;
   auditExports: AuditExports;
   proofs: AuditProofs;
-  jwtSecret: string;
+  /** Which bearer tokens are accepted: HS256 with the service's secret, an identity provider's (DESIGN §10). */
+  tokens: TokenSettings;
   metrics: Metrics;
   settings: Readonly<{
     rateLimits: RateLimits;

@@ -7,6 +7,10 @@ export type Principal = Readonly<{
   /** The user or service id (`sub`). */
   id: string;
   email: string | null;
+  /** Whether the issuer vouches for `email`: always for HS256 tokens, `email_verified: true` for a provider's. */
+  emailVerified: boolean;
+  /** `local` (HS256, JWT_SECRET) or the identity provider's alias (DESIGN §10). */
+  issuer: string;
   scopes: ReadonlySet<string>;
   /** The workspaces a service token is restricted to (`ws` claim); null: no restriction. */
   workspaces: ReadonlySet<string> | null;

@@ -9,7 +9,7 @@ import { RateLimited } from '../errors';
  * all principals; resolution has its own, off by default (an executor fleet shares one identity);
  * a verification, which reads a workspace's whole history, a small one.
  */
-export type RateClass = 'settings' | 'oracle' | 'resolve' | 'verify';
+export type RateClass = 'settings' | 'oracle' | 'bulkOracle' | 'resolve' | 'verify';
 
 export type RateLimits = Readonly<{
   /** Settings routes, per principal per minute. */
@@ -39,6 +39,22 @@ function secretOf(request: FastifyRequest): string {
   return params.ws === undefined ? `user:${request.principal.id}/${params.key}` : `workspace:${params.ws}/${params.key}`;
 }
 
+/** A bulk reveal's body as sent (not yet validated): its distinct keys, or none when it holds no list of at most 100 strings. */
+function bulkKeysOf(body: unknown): string[] {
+  const keys = (body as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(keys) || keys.length > 100 || !keys.every((key) => typeof key === 'string')) return [];
+  return [...new Set(keys as string[])];
+}
+
+/**
+ * The request as the per-secret limiter sees it for one key of a bulk reveal: the same request
+ * (its route, its principal) with that key in its params.
+ */
+function forKey(request: FastifyRequest, key: string): FastifyRequest {
+  const params = { ...(request.params as object), key };
+  return Object.create(request, { params: { value: params } }) as FastifyRequest;
+}
+
 /**
  * Per-principal rate limits, checked in `onRequest` right after authentication: before
  * validation, so every authenticated request counts, refused ones included. Counts are kept
@@ -56,17 +72,32 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
       oracle: [limiter(limits.oracleMax, principal), limiter(limits.oraclePerSecretMax, secretOf)],
       resolve: limits.resolveMax > 0 ? [limiter(limits.resolveMax, principal)] : [],
       verify: [limiter(limits.verifyMax, principal)],
+      // Counted per key once the body is read (below).
+      bulkOracle: [],
     };
+    const spend = async (checks: readonly Limiter[], request: FastifyRequest) => {
+      for (const check of checks) {
+        const result = await check(request);
+        if (!result.isAllowed && result.isExceeded) throw new RateLimited(result.ttlInSeconds);
+      }
+    };
+    // A bulk reveal counts once per key against both oracle budgets (DESIGN §10), as if each key
+    // were revealed alone: its keys are in the body, so it is counted once the body is parsed,
+    // still before validation. A body without a list of keys counts once, as a refused request.
+    app.addHook('onRoute', (route) => {
+      if (route.config?.rateClass !== 'bulkOracle') return;
+      const countKeys = async (request: FastifyRequest) => {
+        const keys = bulkKeysOf(request.body);
+        if (keys.length === 0) return spend(checks.oracle.slice(0, 1), request);
+        for (const key of keys) await spend(checks.oracle, forKey(request, key));
+      };
+      route.preValidation = [countKeys, ...[route.preValidation ?? []].flat()];
+    });
     app.addHook('onRequest', (request, _reply, done) => {
       const pending = checks[request.routeOptions.config.rateClass ?? 'settings'];
       // A callback hook: resolution, unlimited by default, pays nothing here.
       if (pending.length === 0) return done();
-      void (async () => {
-        for (const check of pending) {
-          const result = await check(request);
-          if (!result.isAllowed && result.isExceeded) throw new RateLimited(result.ttlInSeconds);
-        }
-      })().then(() => done(), done);
+      spend(pending, request).then(() => done(), done);
     });
   },
   { name: 'rate-limits', dependencies: ['auth'] },

@@ -118,7 +118,9 @@ export const problemSchema = z
     status: z.number(),
     code: z.string(),
     detail: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    /** Validation: each field; a refused batch or bulk reveal: each key (`set.KEY`, `delete.KEY`, `keys.KEY`) with its `code`. */
+    errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+    errorCount: z.number().int().optional(),
   })
   .passthrough();
 

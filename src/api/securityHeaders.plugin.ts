@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
-import { isUiRoute, UI_CSP_DIRECTIVES } from './ui.plugin';
+import { isUiRoute, uiCspDirectives, type UiOidc } from './ui.plugin';
 
 /**
  * The headers helmet would set, worked out once: helmet computes its policies on every call, and
@@ -46,8 +46,8 @@ export const apiAnswerHeaders: Readonly<Record<string, string>> = Object.fromEnt
  * no route matched (404s, URLs the router refused) included: simpler than decoding their paths,
  * and no answer of this service is worth caching anyway.
  */
-export const securityHeadersPlugin = fp<{ docsCsp: { script: string[]; style: string[] } }>(
-  async (app, { docsCsp }) => {
+export const securityHeadersPlugin = fp<{ docsCsp: { script: string[]; style: string[] }; uiOidc?: UiOidc }>(
+  async (app, { docsCsp, uiOidc }) => {
     const docs = helmetHeaders({
       contentSecurityPolicy: {
         directives: {
@@ -56,7 +56,7 @@ export const securityHeadersPlugin = fp<{ docsCsp: { script: string[]; style: st
         },
       },
     });
-    const uiPages = Object.fromEntries(helmetHeaders({ contentSecurityPolicy: { useDefaults: false, directives: UI_CSP_DIRECTIVES } }));
+    const uiPages = Object.fromEntries(helmetHeaders({ contentSecurityPolicy: { useDefaults: false, directives: uiCspDirectives(uiOidc) } }));
     const docsPages = Object.fromEntries(docs);
     app.addHook('onSend', (request, reply, payload, done) => {
       const route = request.routeOptions.url;

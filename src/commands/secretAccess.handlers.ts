@@ -5,7 +5,9 @@ import { owners } from '../projections/owners';
 import type { Views } from '../projections/queries';
 import type { SecretDoc } from '../projections/views';
 import { contextFor, type Actor, type Clock } from './actor';
+import { BatchRefusals } from './batchRefusals';
 import { secretAccessDecider, type Standing } from './secretAccess.decider';
+import { canRevealSecret } from './secretRights';
 import type { Loaded } from './streamStates';
 import type { SecretsState } from './secrets.state';
 import { requireSecret } from './secretDetails';
@@ -16,6 +18,8 @@ import { permissionOf, requireMember, type WorkspaceState } from './workspace.de
 
 /** `position`: where the record of the read is in the log (the read is a write of the audit). */
 export type Revealed = Readonly<{ value: string; version: number; position: string }>;
+/** A bulk reveal: each key's value and version, in the order asked, and where their records are. */
+export type RevealedMany = Readonly<{ secrets: ReadonlyArray<{ key: string; value: string; version: number }>; position: string }>;
 export type FingerprintMatches = { key: string; matches: Array<{ version: number; at: string; actor: string }>; position: string };
 
 type Scope = 'workspace' | 'personal';
@@ -53,6 +57,32 @@ export class SecretAccessHandlers {
     const loaded = await this.personalSecrets.load(actor.userId);
     requireSecret(loaded.state, key);
     return this.reveal(actor, 'personal', actor.userId, key, loaded, null);
+  }
+
+  /**
+   * Several keys at once (DESIGN §10): all or nothing. Every key the caller may not reveal is
+   * refused at once, by key (`keys.KEY`; 403 if any is forbidden, else 404), before any value is
+   * opened; otherwise each reveal is recorded as a single one would be, in one append.
+   */
+  async revealWorkspaceKeys(actor: Actor, workspaceId: string, keys: readonly string[]): Promise<RevealedMany> {
+    const { state: workspace } = await this.workspaces.load(workspaceId);
+    const { permission } = requireMember(workspace, actor.userId);
+    const loaded = await this.workspaceSecrets.load(workspaceId);
+    const standing = (key: string) => ({ permission, explicitRole: loaded.state.secrets.get(key)?.members.get(actor.userId) });
+    const refusals = new BatchRefusals();
+    const forbidden = keys.filter((key) => loaded.state.secrets.has(key) && !canRevealSecret(permission, standing(key).explicitRole));
+    refusals.add('forbidden', 'forbidden', forbidden.map((key) => `keys.${key}` as const), (key) => `Only the admins and members of ${key} can reveal it`, (named) => `Only their admins and members can reveal: ${named}`);
+    refuseUnknown(loaded.state, keys, refusals);
+    refusals.throwIfAny();
+    return this.revealMany(actor, 'workspace', workspaceId, keys, loaded, standing);
+  }
+
+  async revealPersonalKeys(actor: Actor, keys: readonly string[]): Promise<RevealedMany> {
+    const loaded = await this.personalSecrets.load(actor.userId);
+    const refusals = new BatchRefusals();
+    refuseUnknown(loaded.state, keys, refusals);
+    refusals.throwIfAny();
+    return this.revealMany(actor, 'personal', actor.userId, keys, loaded, () => null);
   }
 
   /**
@@ -105,6 +135,20 @@ export class SecretAccessHandlers {
     return { value, version: secret.version, position };
   }
 
+  private async revealMany(actor: Actor, scope: Scope, ownerId: string, keys: readonly string[], loaded: Loaded<SecretsState>, standing: (key: string) => Standing) {
+    await this.viewsReach(loaded.position);
+    const context = contextFor(actor, this.clock);
+    const opened: Array<{ key: string; value: string; version: number }> = [];
+    const events: ReturnType<typeof secretAccessDecider.decide> = [];
+    for (const key of keys) {
+      const secret = await this.caughtUpSecret(scope, ownerId, key, null);
+      events.push(...secretAccessDecider.decide({ type: 'RevealSecret', data: { key, version: secret.version, standing: standing(key) }, context }, null));
+      opened.push({ key, value: await this.cipher.open({ scope, ownerId, key, version: secret.version }, secret.value), version: secret.version });
+    }
+    const { position } = await this.record(scope, ownerId, events);
+    return { secrets: opened, position };
+  }
+
   /** Durable in the owner's record stream of this instance before the caller learns anything. */
   private record(scope: Scope, ownerId: string, events: ReturnType<typeof secretAccessDecider.decide>) {
     return this.records.record(scope === 'workspace' ? 'workspaceRecords' : 'personalRecords', ownerId, events);
@@ -121,4 +165,10 @@ export class SecretAccessHandlers {
   private async viewsReach(position: string | null): Promise<void> {
     if (position !== null && !(await this.progress.waitFor(position, this.viewWaitMs))) throw new NotCaughtUp(position);
   }
+}
+
+/** Keys a bulk reveal names that the scope does not hold: each refused (404) on its `keys.KEY`. */
+function refuseUnknown(state: SecretsState, keys: readonly string[], refusals: BatchRefusals): void {
+  const unknown = keys.filter((key) => !state.secrets.has(key));
+  refusals.add('notFound', 'secret_not_found', unknown.map((key) => `keys.${key}` as const), (key) => `Secret ${key} not found`, (named) => `Secret not found: ${named}`);
 }

@@ -1,4 +1,5 @@
-import { Forbidden, namedKeys, NotFound, RuleViolation, ValidationFailed, type FieldError } from '../errors';
+import { NotFound, RuleViolation, ValidationFailed, type FieldError } from '../errors';
+import { BatchRefusals } from './batchRefusals';
 import type { EventMetadata } from '../events/event';
 import type { SecretDeleted, SecretSet } from '../events/secrets.events';
 import type { SealedVersion, ValueToSeal } from '../crypto/batchSealer';
@@ -34,9 +35,19 @@ function tooMany(): never {
 
 /**
  * The refusals every secrets batch shares: an empty batch, a key set and deleted at once, an
- * invalid or repeated key, deleting an unknown key, going over the scope's limit.
+ * invalid or repeated key (400, before any key is read); deleting unknown keys (404, every such
+ * key listed in `errors[]`); going over the scope's limit (409).
  */
 export function planBatch(state: SecretsState, keys: BatchKeys): BatchPlan {
+  validateBatch(keys);
+  const refusals = new BatchRefusals();
+  refuseUnknownDeletes(state, keys, refusals);
+  refusals.throwIfAny();
+  return planOf(state, keys);
+}
+
+/** Refusals before any key is read: an empty batch, too many keys, an invalid or repeated key (400). */
+function validateBatch(keys: BatchKeys): void {
   if (keys.set.length === 0 && keys.delete.length === 0) {
     throw new ValidationFailed('The batch is empty', [{ field: 'set', message: 'set or delete at least one key' }]);
   }
@@ -52,9 +63,16 @@ export function planBatch(state: SecretsState, keys: BatchKeys): BatchPlan {
   keys.set.forEach((key) => check(key, `set.${key}`));
   keys.delete.forEach((key, i) => check(key, `delete.${i}`));
   if (errors.length > 0) throw new ValidationFailed('The batch is invalid', errors);
+}
 
+/** Deleting a key the scope does not hold: each such key is refused (404) on its `delete.KEY`. */
+function refuseUnknownDeletes(state: SecretsState, keys: BatchKeys, refusals: BatchRefusals): void {
   const unknown = keys.delete.filter((key) => !state.secrets.has(key));
-  if (unknown.length > 0) throw new NotFound(`Secret not found: ${namedKeys(unknown)}`, 'secret_not_found');
+  refusals.add('notFound', 'secret_not_found', unknown.map((key) => `delete.${key}` as const), (key) => `Secret ${key} not found`, (named) => `Secret not found: ${named}`);
+}
+
+/** The plan of a batch nothing refused, once the scope's limit is checked. */
+function planOf(state: SecretsState, keys: BatchKeys): BatchPlan {
   const created = keys.set.filter((key) => !state.secrets.has(key));
   const updated = keys.set.filter((key) => state.secrets.has(key));
   if (state.secrets.size + created.length - keys.delete.length > MAX_SECRETS_PER_SCOPE) tooMany();
@@ -65,17 +83,27 @@ export function planBatch(state: SecretsState, keys: BatchKeys): BatchPlan {
 /**
  * A workspace batch also checks the actor's rights on every key it touches: creating needs
  * workspace `admin` or `write`; changing or deleting an existing key needs to be its Admin.
- * One key the actor may not touch refuses the whole batch.
+ * One key the actor may not touch refuses the whole batch, and every refused key is listed
+ * (DESIGN §10): 403 if any is forbidden, else 404 for unknown deletes.
  */
 export function planWorkspaceBatch(state: SecretsState, actor: string, permission: WorkspacePermission | null, keys: BatchKeys): BatchPlan {
   if (permission === null) throw new NotFound('Workspace not found', 'workspace_not_found');
-  const plan = planBatch(state, keys);
-  if (plan.created.length > 0 && !canCreateSecrets(permission)) {
-    throw new Forbidden(`Read members cannot create secrets: ${namedKeys(plan.created)}`);
+  validateBatch(keys);
+  const refusals = new BatchRefusals();
+  const created = keys.set.filter((key) => !state.secrets.has(key));
+  if (!canCreateSecrets(permission)) {
+    const fields = created.map((key) => `set.${key}` as const);
+    refusals.add('forbidden', 'forbidden', fields, () => 'Read members cannot create secrets', (named) => `Read members cannot create secrets: ${named}`);
   }
-  const notAdmin = [...plan.updated, ...plan.deleted].filter((key) => !canEditSecret(permission, state.secrets.get(key)?.members.get(actor)));
-  if (notAdmin.length > 0) throw new Forbidden(`Only the secret's admins can change or delete: ${namedKeys(notAdmin)}`);
-  return plan;
+  const mayEdit = (key: string) => canEditSecret(permission, state.secrets.get(key)?.members.get(actor));
+  const notAdmin = [
+    ...keys.set.filter((key) => state.secrets.has(key) && !mayEdit(key)).map((key) => `set.${key}` as const),
+    ...keys.delete.filter((key) => state.secrets.has(key) && !mayEdit(key)).map((key) => `delete.${key}` as const),
+  ];
+  refusals.add('forbidden', 'forbidden', notAdmin, (key) => `Only the secret's admins can change or delete ${key}`, (named) => `Only the secret's admins can change or delete: ${named}`);
+  refuseUnknownDeletes(state, keys, refusals);
+  refusals.throwIfAny();
+  return planOf(state, keys);
 }
 
 /**

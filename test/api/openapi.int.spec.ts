@@ -68,6 +68,8 @@ const EXTRA_ROUTES = `
 POST /v1/workspaces/:ws/secrets/:key/fingerprint-check 200 body
 POST /v1/me/secrets/:key/fingerprint-check 200 body
 POST /v1/me/secrets/:key/members 409
+POST /v1/workspaces/:ws/secrets/reveal 200 body
+POST /v1/me/secrets/reveal 200 body
 `;
 
 type Route = { method: string; path: string; status: string; body: boolean; query: boolean };

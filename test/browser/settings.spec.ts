@@ -6,8 +6,8 @@ import { httpClient, type Client } from '../support/client';
 import { leaksIn } from '../support/leaks';
 import { startServer, type ServerProcess } from '../support/serverProcess';
 import { token } from '../support/testService';
-import { join as joinWorkspace } from '../support/workspaces';
 import { launchChromium, newContext } from './support/chromium';
+import { startOidcProvider, UI_CLIENT_ID, type OidcProvider } from './support/oidcProvider';
 import { devLink, everythingOn, keys, paste, rowOf, screenshots, section, values, watchedPage, type Watched } from './support/page';
 
 const WAIT = { timeout: 10_000, interval: 100 };
@@ -21,6 +21,9 @@ const secret = (name: string) => `${name}_${randomBytes(8).toString('hex')}`;
  */
 describe('The settings page (/ui) in Chromium', () => {
   let server: ServerProcess;
+  let idp: OidcProvider;
+  /** Alice signs in through the identity provider: her token is the one the page got, her id `acme:alice`. */
+  let aliceToken: string;
   let api: Client;
   let browser: Browser;
   let alice: Watched;
@@ -41,8 +44,26 @@ describe('The settings page (/ui) in Chromium', () => {
   };
   const stored = [V.api, V.apiRotated, V.db, V.smtpPassword, V.webhook, V.personal, V.stale];
 
+  /** Alice invites `user` (by email) as `permission`; they accept with a development token. */
+  async function joinAs(user: string, permission: 'write' | 'read') {
+    const invited = await api('POST', `/v1/workspaces/${ws}/invitations`, { token: aliceToken, body: { email: `${user}@example.com`, permission } });
+    expect(invited.status, invited.text).toBe(201);
+    const accepted = await api('POST', `/v1/invitations/${(invited.body as { id: string }).id}/accept`, { token: token(user) });
+    expect(accepted.status, accepted.text).toBe(200);
+  }
+
   beforeAll(async () => {
-    server = await startServer();
+    // The provider's port first: the service must know its issuer, and the provider the page.
+    idp = await startOidcProvider();
+    server = await startServer({
+      JWT_JWKS_URL: idp.jwksUrl,
+      JWT_ISSUER: idp.issuer,
+      JWT_AUDIENCE: UI_CLIENT_ID,
+      JWT_ISSUER_ALIAS: 'acme',
+      UI_OIDC_ISSUER: idp.issuer,
+      UI_OIDC_CLIENT_ID: UI_CLIENT_ID,
+    });
+    idp.serve(`${server.baseUrl}/ui`);
     api = httpClient(server.baseUrl);
     browser = await launchChromium();
     const context = await newContext(browser);
@@ -56,26 +77,56 @@ describe('The settings page (/ui) in Chromium', () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close().catch(() => {});
     await server?.stop();
+    await idp?.close();
     if (server) rmSync(server.dataDir, { recursive: true, force: true });
   });
 
-  it('signs in with the dev link, keeps the token in sessionStorage and takes it out of the address at once', async () => {
-    const link = await devLink(server.baseUrl, 'alice');
-    expect(link).toMatch(new RegExp(`^${server.baseUrl}/ui#token=`));
-    await page.goto(link);
+  it('signs in through the identity provider (OpenID Connect, code + PKCE): token in sessionStorage, code out of the address at once', async () => {
+    await page.goto(`${server.baseUrl}/ui`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await shot(page, 'sign-in');
+    const authorizeRequest = page.waitForRequest((request) => request.url().startsWith(`${idp.issuer}/auth`));
+    await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
+    const authorize = new URL((await authorizeRequest).url());
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('client_id')).toBe(UI_CLIENT_ID);
+    // The provider's own (development) login and consent pages.
+    await page.getByPlaceholder('Enter any login').fill('alice');
+    await page.getByPlaceholder('and password').fill('any password');
+    await shot(page, 'provider-login');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    const back = page.waitForRequest((request) => request.isNavigationRequest() && request.url().startsWith(`${server.baseUrl}/ui?`));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(new URL((await back).url()).searchParams.has('code')).toBe(true);
     await page.getByRole('heading', { name: 'Secrets', exact: true }).waitFor();
     expect(page.url()).toBe(`${server.baseUrl}/ui`);
-    expect(await page.evaluate(() => Object.values(sessionStorage).some((v) => v.split('.').length === 3))).toBe(true);
+    aliceToken = (await page.evaluate(() => Object.values(sessionStorage).find((v) => v.split('.').length === 3)))!;
+    expect(aliceToken).toBeTruthy();
+    expect(JSON.parse(Buffer.from(aliceToken.split('.')[1]!, 'base64url').toString())).toMatchObject({ iss: idp.issuer, aud: UI_CLIENT_ID, sub: 'alice', email_verified: true });
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await page.getByText('alice@example.com').waitFor();
     await page.getByRole('heading', { name: 'Personal', exact: true }).waitFor();
     await shot(page, 'signed-in-no-workspace');
+  });
+
+  it('refuses a sign-in it did not start (a forged code and state): says so, and the address is clean at once', async () => {
+    const context = await newContext(browser);
+    contexts.push(context);
+    const stranger = await watchedPage(context);
+    await stranger.page.goto(`${server.baseUrl}/ui?code=forged-code&state=forged-state&iss=${encodeURIComponent(idp.issuer)}`);
+    await stranger.page.getByText('That sign-in was not started here').waitFor();
+    expect(stranger.page.url()).toBe(`${server.baseUrl}/ui`);
+    expect(await stranger.page.evaluate(() => sessionStorage.length)).toBe(0);
+    await stranger.page.getByRole('button', { name: 'Sign in with single sign-on' }).waitFor();
+    expect(stranger.problems).toEqual([]);
+    await context.close();
   });
 
   it('creates a workspace, then shows its Workspace section', async () => {
     await page.getByLabel('Workspace name').fill('Acme');
     await page.getByRole('button', { name: 'Create workspace' }).click();
     await page.getByRole('heading', { name: 'Workspace', exact: true }).waitFor();
-    const list = await api('GET', '/v1/workspaces', { token: token('alice') });
+    const list = await api('GET', '/v1/workspaces', { token: aliceToken });
     ws = (list.body as { workspaces: { id: string; name: string }[] }).workspaces.find((w) => w.name === 'Acme')!.id;
     expect(ws).toBeTruthy();
   });
@@ -157,7 +208,7 @@ describe('The settings page (/ui) in Chromium', () => {
     await row.getByRole('button', { name: 'Reveal' }).click();
     await expect.poll(() => row.getByRole('textbox', { name: 'Value' }).inputValue(), WAIT).toBe(V.api);
     expect(leaksIn(await everythingOn(page), stored)).toEqual([V.api]);
-    const audit = await api('GET', `/v1/workspaces/${ws}/audit?limit=1000`, { token: token('alice') });
+    const audit = await api('GET', `/v1/workspaces/${ws}/audit?limit=1000`, { token: aliceToken });
     expect((audit.body as { entries: { type: string; key: string | null }[] }).entries).toContainEqual(
       expect.objectContaining({ type: 'SecretRevealed', key: 'API_KEY' }),
     );
@@ -173,7 +224,7 @@ describe('The settings page (/ui) in Chromium', () => {
     await region.getByText('Saved.').waitFor();
     expect(alice.saves[alice.saves.length - 1]!.body).toEqual({ set: {}, delete: ['DB_PASSWORD'] });
     await expect.poll(() => rowOf(region, 'DB_PASSWORD').count(), WAIT).toBe(0);
-    const list = await api('GET', `/v1/workspaces/${ws}/secrets`, { token: token('alice') });
+    const list = await api('GET', `/v1/workspaces/${ws}/secrets`, { token: aliceToken });
     expect((list.body as { secrets: { key: string }[] }).secrets.map((s) => s.key)).toEqual(['API_KEY', 'SMTP_HOST', 'SMTP_PASSWORD', 'WEBHOOK_SECRET']);
   });
 
@@ -186,7 +237,7 @@ describe('The settings page (/ui) in Chromium', () => {
   });
 
   it('Details: display name, description, a member added by email as Member, Save, history, Back', async () => {
-    await joinWorkspace(api, ws, 'alice', 'bob', 'write');
+    await joinAs('bob', 'write');
     await rowOf(section(page, 'Workspace'), 'API_KEY').getByRole('button', { name: 'Details' }).click();
     const screen = page.getByRole('region', { name: 'API_KEY', exact: true });
     await screen.getByRole('heading', { name: 'API_KEY', exact: true }).waitFor();
@@ -209,9 +260,9 @@ describe('The settings page (/ui) in Chromium', () => {
     expect(await history.getByRole('row').nth(1).textContent()).toMatch(/^2.*alice/);
     await shot(page, 'details');
 
-    const details = await api('GET', `/v1/workspaces/${ws}/secrets/API_KEY`, { token: token('alice') });
+    const details = await api('GET', `/v1/workspaces/${ws}/secrets/API_KEY`, { token: aliceToken });
     expect(details.body).toMatchObject({ displayName: 'Payments API', description: 'Live key for the payments provider' });
-    const members = await api('GET', `/v1/workspaces/${ws}/secrets/API_KEY/members`, { token: token('alice') });
+    const members = await api('GET', `/v1/workspaces/${ws}/secrets/API_KEY/members`, { token: aliceToken });
     expect((members.body as { members: unknown[] }).members).toContainEqual({ userId: 'bob', email: 'bob@example.com', role: 'member', source: 'explicit' });
 
     await page.getByRole('button', { name: 'Back' }).click();
@@ -272,11 +323,16 @@ describe('The settings page (/ui) in Chromium', () => {
   });
 
   it("shows a read member's refused edit on its row, and no value before Reveal", async () => {
-    await joinWorkspace(api, ws, 'alice', 'carol', 'read');
+    await joinAs('carol', 'read');
     const context = await newContext(browser);
     contexts.push(context);
     const carol = await watchedPage(context);
-    await carol.page.goto(await devLink(server.baseUrl, 'carol'));
+    // Carol signs in with the development link (npm run token -- --ui): it works beside the provider.
+    const link = await devLink(server.baseUrl, 'carol');
+    expect(link).toMatch(new RegExp(`^${server.baseUrl}/ui#token=`));
+    await carol.page.goto(link);
+    await carol.page.getByRole('heading', { name: 'Secrets', exact: true }).waitFor();
+    expect(carol.page.url()).toBe(`${server.baseUrl}/ui`);
     const region = section(carol.page, 'Workspace');
     await rowOf(region, 'SMTP_HOST').waitFor();
     expect(leaksIn(await everythingOn(carol.page), stored)).toEqual([]);
@@ -284,7 +340,7 @@ describe('The settings page (/ui) in Chromium', () => {
     expect(await region.getByRole('button', { name: 'Reveal' }).count()).toBe(0);
     await rowOf(region, 'SMTP_HOST').getByRole('textbox', { name: 'Value' }).fill('smtp.attacker.example');
     await region.getByRole('button', { name: 'Save', exact: true }).click();
-    await rowOf(region, 'SMTP_HOST').getByText("Only the secret's admins can change or delete: SMTP_HOST").waitFor();
+    await rowOf(region, 'SMTP_HOST').getByText("Only the secret's admins can change or delete SMTP_HOST").waitFor();
     await region.getByText('Nothing was saved.').waitFor();
     await shot(carol.page, 'read-member-refused');
     expect(leaksIn((await carol.apiAnswers()).join('\n'), stored)).toEqual([]);
@@ -309,7 +365,7 @@ describe('The settings page (/ui) in Chromium', () => {
     await region.getByRole('button', { name: 'Save', exact: true }).click();
     await region.getByText('Saved.').waitFor();
     expect(alice.saves[alice.saves.length - 1]!.body).toEqual({ set: { SMTP_PASSWORD: V.stale }, delete: [] });
-    const revealed = await api('POST', `/v1/workspaces/${ws}/secrets/SMTP_PASSWORD/reveal`, { token: token('alice') });
+    const revealed = await api('POST', `/v1/workspaces/${ws}/secrets/SMTP_PASSWORD/reveal`, { token: aliceToken });
     expect(revealed.body).toMatchObject({ value: V.stale });
     await shot(page, 'after-stale-reload');
   });

@@ -2,7 +2,7 @@ import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { call, messageOf, useToken, type Scope, type Workspace } from './api';
 import { endSession, type Session } from './auth/session';
-import { providers, type SignInResult } from './auth/signIn';
+import type { SignInProvider, SignInResult } from './auth/signIn';
 import { AuditScreen } from './screens/AuditScreen';
 import { DetailsScreen } from './screens/DetailsScreen';
 import { scopeId, SecretsSection, type Advance } from './screens/SecretsSection';
@@ -15,7 +15,7 @@ const WORKSPACE_KEY = 'secrets-ui.workspace';
 /** Signed out, or Settings → Secrets for the signed-in user. */
 export function App({ initial }: { initial: SignInResult }) {
   const [session, setSession] = useState<Session | null>(initial.session);
-  const [ended, setEnded] = useState<string | null>(initial.refused ? 'That sign-in link holds no usable token (expired or malformed): get a new one.' : null);
+  const [ended, setEnded] = useState<string | null>(initial.refused);
   useToken(session?.token ?? null, () => {
     endSession();
     setSession(null);
@@ -26,10 +26,12 @@ export function App({ initial }: { initial: SignInResult }) {
     setSession(null);
     setEnded('You are signed out.');
   };
-  return session ? html`<${SignedIn} session=${session} onSignOut=${signOut} />` : html`<${SignedOut} message=${ended} />`;
+  return session ? html`<${SignedIn} session=${session} onSignOut=${signOut} />` : html`<${SignedOut} message=${ended} providers=${initial.providers} />`;
 }
 
-function SignedOut({ message }: { message: string | null }) {
+function SignedOut({ message, providers }: { message: string | null; providers: readonly SignInProvider[] }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  const start = (provider: SignInProvider) => provider.start!().catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
   useEffect(() => {
     document.title = 'Sign in · Secrets';
   }, []);
@@ -37,7 +39,8 @@ function SignedOut({ message }: { message: string | null }) {
     <section class="signin" aria-labelledby="signin-heading">
       <h1 id="signin-heading">Sign in</h1>
       ${message ? html`<p class="status" role="status">${message}</p>` : null}
-      ${providers.filter((p) => p.start).map((p) => html`<button type="button" class="primary" onClick=${() => void p.start!()}>Sign in with ${p.name}</button>`)}
+      ${failed ? html`<p class="status error" role="alert">${failed}</p>` : null}
+      ${providers.filter((p) => p.start).map((p) => html`<button type="button" class="primary" onClick=${() => void start(p)}>Sign in with ${p.name}</button>`)}
       <p class="muted">In development, run <code>npm run token -- --ui</code> where the service runs and open the link it prints.</p>
     </section>
   `;

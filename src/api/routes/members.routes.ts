@@ -124,8 +124,9 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       },
     },
     async (request) => {
-      const email = request.principal.email;
-      const pending = email === null ? [] : await deps.views.invitationsFor(email);
+      // An email the issuer does not vouch for (an identity provider's `email_verified` is not true) is no one's address.
+      const { email, emailVerified } = request.principal;
+      const pending = email === null || !emailVerified ? [] : await deps.views.invitationsFor(email);
       const invitations = [];
       for (const i of pending) {
         const workspace = await deps.views.workspace(i.workspaceId);
@@ -158,6 +159,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
     async (request, reply) => {
       const { principal } = request;
       if (principal.email === null) throw new Forbidden('Accepting an invitation needs a token with an email');
+      if (!principal.emailVerified) throw new Forbidden('Accepting an invitation needs an email the identity provider verified (email_verified)', 'email_not_verified');
       const invitation = await deps.views.invitation(request.params.id);
       if (!invitation || !(await deps.views.isAddressedTo(invitation, principal.email))) throw new NotFound('Invitation not found', 'invitation_not_found');
       const written = await deps.workspaces.accept(actorOf(request), invitation.workspaceId, invitation.invitationId);

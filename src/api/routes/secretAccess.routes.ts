@@ -3,10 +3,28 @@ import { z } from 'zod';
 import { Forbidden } from '../../errors';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT } from '../principal';
-import { keyParams, secretValueSchema, workspaceKeyParams } from '../schemas';
+import { keyParams, secretValueSchema, workspaceKeyParams, workspaceParams } from '../schemas';
+import { secretKeySchema } from '../../events/values';
 
 const revealed = z.object({ value: z.string(), version: z.number().int() });
 const checkBody = z.strictObject({ value: secretValueSchema });
+/** DESIGN §10: a bulk reveal names at most 100 keys, each once. */
+export const MAX_BULK_REVEAL = 100;
+const bulkRevealBody = z.strictObject({
+  keys: z
+    .array(secretKeySchema)
+    .min(1)
+    .max(MAX_BULK_REVEAL)
+    .superRefine((keys, ctx) => {
+      const seen = new Set<string>();
+      keys.forEach((key, i) => {
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `${key} is named twice` });
+        seen.add(key);
+      });
+    }),
+});
+const revealedMany = z.object({ secrets: z.array(z.object({ key: z.string(), value: z.string(), version: z.number().int() })) });
+const bulkSummary = 'all or nothing: every refused key is listed in errors[] as keys.KEY (403 if any is forbidden, else 404); each reveal is recorded and counts against the oracle limits';
 const checkResult = z.object({
   key: z.string(),
   matches: z.array(z.object({ version: z.number().int(), at: z.string(), actor: z.string() })),
@@ -44,6 +62,37 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
       schema: { tags: ['personal secrets'], summary: "Reveal my personal secret's value (recorded)", params: keyParams, response: { 200: revealed } },
     },
     async (request, reply) => answerRecorded(reply, await deps.access.revealPersonal(actorOf(request), request.params.key)),
+  );
+
+  app.post(
+    '/workspaces/:ws/secrets/reveal',
+    {
+      preHandler: revealAllowed,
+      config: { rateClass: 'bulkOracle', refusalRoute: 'reveal' },
+      schema: {
+        tags: ['workspace secrets'],
+        summary: `Reveal up to ${MAX_BULK_REVEAL} values at once (as single reveals would allow); ${bulkSummary}`,
+        params: workspaceParams,
+        body: bulkRevealBody,
+        response: { 200: revealedMany },
+      },
+    },
+    async (request, reply) => answerRecorded(reply, await deps.access.revealWorkspaceKeys(actorOf(request), request.params.ws, request.body.keys)),
+  );
+
+  app.post(
+    '/me/secrets/reveal',
+    {
+      preHandler: revealAllowed,
+      config: { rateClass: 'bulkOracle' },
+      schema: {
+        tags: ['personal secrets'],
+        summary: `Reveal up to ${MAX_BULK_REVEAL} of my personal values at once; ${bulkSummary}`,
+        body: bulkRevealBody,
+        response: { 200: revealedMany },
+      },
+    },
+    async (request, reply) => answerRecorded(reply, await deps.access.revealPersonalKeys(actorOf(request), request.body.keys)),
   );
 
   app.post(
