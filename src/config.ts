@@ -36,6 +36,8 @@ const envSchema = z.object({
   /** Verifications of a workspace's stored history (POST …/audit/verify) per principal per minute. */
   RATE_LIMIT_VERIFY_MAX: z.coerce.number().int().positive().default(6),
   REVEAL_ENABLED: booleanFlag.default(true),
+  /** DESIGN §9: how many days something deleted (a workspace, a secret) can be brought back, counted from its deletion; 0 keeps it for ever. */
+  DELETED_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
   /** A request whose body has not fully arrived by then is ended with a 408. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   EVENTSTORE_URL: z.string().min(1).optional(),

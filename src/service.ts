@@ -18,6 +18,8 @@ import { StreamCommands } from './commands/streamCommands';
 import { StreamStates } from './commands/streamStates';
 import { workspaceDecider } from './commands/workspace.decider';
 import { WorkspaceHandlers } from './commands/workspace.handlers';
+import { WorkspaceLifecycle } from './commands/workspaceLifecycle.handlers';
+import { DEFAULT_DELETED_RETENTION_DAYS } from './commands/deletedRetention';
 import { workspaceSecretsDecider } from './commands/workspaceSecrets.decider';
 import { BlindIndex } from './crypto/blindIndex';
 import { DataKeys } from './crypto/dataKeys';
@@ -88,7 +90,7 @@ export type ServiceOptions = Readonly<{
   auditSink?: string;
   clock?: Clock;
   newId?: IdFactory;
-  settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean; viewWaitMs?: number }>;
+  settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean; viewWaitMs?: number; deletedRetentionDays?: number }>;
   /** /readyz fails while the views lag the log by more than this. */
   readyMaxLagSeconds?: number;
   /**
@@ -207,11 +209,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   }
   const views = new Views(readStore, cache, reader, personalData);
   const records = new RecordWriter(eventStore, options.instanceId ?? DEFAULT_INSTANCE_ID);
-  const refusals = new Refusals(records, stamps, async (workspaceId) => (await views.workspace(workspaceId)) !== null, clock, (error) =>
+  // A deleted workspace's audit is kept: refusals there go on its record too.
+  const refusals = new Refusals(records, stamps, async (workspaceId) => (await views.workspaceIncludingDeleted(workspaceId)) !== null, clock, (error) =>
     options.log.error({ err: error }, 'refusals could not be recorded'),
   );
   refusals.start();
   const viewWaitMs = options.settings?.viewWaitMs ?? DEFAULT_VIEW_WAIT_MS;
+  const deletedRetentionDays = options.settings?.deletedRetentionDays ?? DEFAULT_DELETED_RETENTION_DAYS;
   const metrics = new Metrics();
   await start();
   const lag = new LagMonitor(eventStore, progress, (seconds) => metrics.projectionLag.set(seconds));
@@ -222,6 +226,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
 
   const deps: AppDeps = {
     workspaces: new WorkspaceHandlers(workspaceStreams, reactions, personalData, stamps, clock, options.newId ?? randomId, viewWaitMs),
+    lifecycle: new WorkspaceLifecycle(workspaceStreams, reactions, stamps, clock, { deletedRetentionDays, reactionWaitMs: viewWaitMs }),
     secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, new DetailsSealer(personalData), personalData, stamps, clock),
     access: new SecretAccessHandlers(
       workspaceStreams,
@@ -253,6 +258,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.settings?.rateLimits },
       revealEnabled: options.settings?.revealEnabled ?? true,
       viewWaitMs,
+      deletedRetentionDays,
     },
     notReadyBecause: readiness(lag, options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS, followers),
   };

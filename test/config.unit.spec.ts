@@ -11,6 +11,18 @@ describe('the configuration', () => {
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '999' })).toThrow(/REQUEST_TIMEOUT_MS/);
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/REQUEST_TIMEOUT_MS/);
   });
+
+  it('keeps deleted things 30 days unless DELETED_RETENTION_DAYS says otherwise (0: for ever)', () => {
+    expect(loadConfig({}).DELETED_RETENTION_DAYS).toBe(30);
+    expect(loadConfig({ DELETED_RETENTION_DAYS: '0' }).DELETED_RETENTION_DAYS).toBe(0);
+    expect(loadConfig({ DELETED_RETENTION_DAYS: '7' }).DELETED_RETENTION_DAYS).toBe(7);
+  });
+
+  it('refuses a retention that is negative or not a whole number of days, naming the variable', () => {
+    expect(() => loadConfig({ DELETED_RETENTION_DAYS: '-1' })).toThrow(/DELETED_RETENTION_DAYS/);
+    expect(() => loadConfig({ DELETED_RETENTION_DAYS: '1.5' })).toThrow(/DELETED_RETENTION_DAYS/);
+    expect(() => loadConfig({ DELETED_RETENTION_DAYS: 'month' })).toThrow(/DELETED_RETENTION_DAYS/);
+  });
 });
 
 describe('the configuration in production (NODE_ENV=production)', () => {

@@ -31,6 +31,7 @@ import { secretDetailsRoutes } from './routes/secretDetails.routes';
 import { secretsRoutes } from './routes/secrets.routes';
 import { variablesRoutes } from './routes/variables.routes';
 import { workspacesRoutes } from './routes/workspaces.routes';
+import { workspaceLifecycleRoutes } from './routes/workspaceLifecycle.routes';
 
 /** DESIGN §1: request bodies up to 8 MiB. */
 export const BODY_LIMIT = 8 * 1024 * 1024;
@@ -148,6 +149,7 @@ function apiPlugin(deps: AppDeps) {
       route.preHandler = [waitForMinPosition, ...[route.preHandler ?? []].flat()];
     });
     workspacesRoutes(api, deps);
+    workspaceLifecycleRoutes(api, deps);
     membersRoutes(api, deps);
     secretsRoutes(api, deps);
     secretDetailsRoutes(api, deps);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { SecretAccessHandlers } from '../commands/secretAccess.handlers';
 import type { SecretsCommands } from '../commands/secrets.commands';
 import type { WorkspaceHandlers } from '../commands/workspace.handlers';
+import type { WorkspaceLifecycle } from '../commands/workspaceLifecycle.handlers';
 import type { Metrics } from '../observability/metrics';
 import type { ViewProgress } from '../projections/projector';
 import type { PastViews } from '../projections/pastViews';
@@ -18,6 +19,8 @@ import type { TokenSettings } from './tokens/tokenVerifier';
 /** Everything the HTTP layer needs, passed in: no container, no globals. */
 export type AppDeps = Readonly<{
   workspaces: WorkspaceHandlers;
+  /** Deleting, undeleting and leaving workspaces (DESIGN §9). */
+  lifecycle: WorkspaceLifecycle;
   secrets: SecretsCommands;
   access: SecretAccessHandlers;
   views: Views;
@@ -38,6 +41,8 @@ export type AppDeps = Readonly<{
     revealEnabled: boolean;
     /** How long a request waits for the views (or the reactions) to reach a position: 5 s (DESIGN §1). */
     viewWaitMs: number;
+    /** DELETED_RETENTION_DAYS: how long something deleted can be brought back (0: for ever). */
+    deletedRetentionDays: number;
   }>;
   /** Why the service is not ready to serve, or null when it is. */
   notReadyBecause: () => string | null;

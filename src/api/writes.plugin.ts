@@ -6,8 +6,8 @@ import type { ViewProgress } from '../projections/projector';
 export type Written = Readonly<{ position: string | null; revision?: number }>;
 
 export type WriteAnswer = Readonly<{
-  /** 200 by default; 201 for something created; 204 sends no body. */
-  status?: 200 | 201 | 204;
+  /** 200 by default; 201 for something created; 202 for what is recorded now and followed by more later (a deletion); 204 sends no body. */
+  status?: 200 | 201 | 202 | 204;
   /** The body; `{revision, position}` by default. */
   body?: object;
 }>;

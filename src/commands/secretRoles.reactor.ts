@@ -4,7 +4,7 @@ import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
 import type { Clock } from './actor';
 import type { StreamCommands } from './streamCommands';
-import { permissionOf, type WorkspaceState } from './workspace.decider';
+import { recordedPermissionOf, type WorkspaceState } from './workspace.decider';
 import { workspaceSecretsDecider } from './workspaceSecrets.decider';
 import type { SecretsState } from './secrets.state';
 
@@ -13,11 +13,13 @@ const FOLLOWER = 'secret-roles';
 export type ReactorLog = Readonly<{ error: (obj: object, msg: string) => void }>;
 
 /**
- * A member's removal from a workspace is followed by the removal of their secret roles there
- * (DESIGN §1: roles count only while active, and re-joining starts without them). A follower of
- * the log, checkpointed like the projector: it reacts to each `MemberRemoved` with
- * `RemoveSecretRoles` on the workspace's secrets stream, and only if the user is not a member
- * again by then, so a replay (after a crash, or by a second instance) changes nothing.
+ * A member's removal from a workspace (or their leaving it) is followed by the removal of their
+ * secret roles there (DESIGN §1: roles count only while active, and re-joining starts without
+ * them). A follower of the log, checkpointed like the projector: it reacts to each `MemberRemoved`
+ * and `MemberLeft` with `RemoveSecretRoles` on the workspace's secrets stream, and only if the
+ * user is not a member again by then, so a replay (after a crash, or by a second instance)
+ * changes nothing. A member of a deleted workspace is still its member (an undelete gives their
+ * access back), so a replay then keeps their roles too.
  * Joining waits for it to have reacted to everything before (see WorkspaceCommands.accept).
  */
 export class SecretRolesReactor extends LogFollower {
@@ -40,7 +42,9 @@ export class SecretRolesReactor extends LogFollower {
   private async react(events: readonly StoredEvent[]): Promise<void> {
     for (const stored of events) {
       const recorded = parseStoredEvent(stored);
-      if (recorded?.category !== 'workspace' || recorded.event.type !== 'MemberRemoved') continue;
+      if (recorded?.category !== 'workspace') continue;
+      // A membership ends: removed by an admin, or left (DESIGN §9).
+      if (recorded.event.type !== 'MemberRemoved' && recorded.event.type !== 'MemberLeft') continue;
       await this.removeRoles(recorded.ownerId, recorded.event.data.userId, recorded.event.metadata.actor);
     }
     const last = events[events.length - 1]!.position;
@@ -51,7 +55,7 @@ export class SecretRolesReactor extends LogFollower {
   private removeRoles(workspaceId: string, userId: string, actor: string) {
     return this.workspaceSecrets.execute(workspaceId, async ({ state }) => {
       const { state: workspace } = await this.workspaces.load(workspaceId);
-      if (permissionOf(workspace, userId) !== null) return [];
+      if (recordedPermissionOf(workspace, userId) !== null) return [];
       const context = { actor, at: this.clock().toISOString() };
       return workspaceSecretsDecider.decide({ type: 'RemoveSecretRoles', data: { userId }, context }, state);
     });

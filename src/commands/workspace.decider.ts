@@ -1,8 +1,9 @@
-import { Forbidden, NotFound, RuleViolation } from '../errors';
+import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '../errors';
 import { metadataOf } from '../events/event';
 import type { WorkspacePermission } from '../events/values';
 import type { WorkspaceEvent } from '../events/workspace.events';
 import { unhandled, type Command, type Decider } from './command';
+import { retentionEndsAt, retentionIsOver } from './deletedRetention';
 import { knownEmail, sameEmail, type CommandEmail, type EmailProbe, type KnownEmail } from './emails';
 import { withEntry, withoutEntry } from './maps';
 
@@ -10,15 +11,21 @@ import { withEntry, withoutEntry } from './maps';
 export type Member = Readonly<{ userId: string; email: KnownEmail | null; permission: WorkspacePermission; external: boolean }>;
 export type Invitation = Readonly<{ invitationId: string; email: KnownEmail | null; permission: WorkspacePermission; external: boolean }>;
 
+type Workspace = Readonly<{
+  workspaceId: string;
+  name: string;
+  members: ReadonlyMap<string, Member>;
+  invitations: ReadonlyMap<string, Invitation>;
+}>;
+
+/**
+ * A deleted workspace keeps its members and invitations as they were at the deletion: they are
+ * who may undelete it (its admins then) and what an undelete brings back. No member acts in it.
+ */
 export type WorkspaceState =
   | Readonly<{ status: 'none' }>
-  | Readonly<{
-      status: 'active';
-      workspaceId: string;
-      name: string;
-      members: ReadonlyMap<string, Member>;
-      invitations: ReadonlyMap<string, Invitation>;
-    }>;
+  | (Workspace & Readonly<{ status: 'active' }>)
+  | (Workspace & Readonly<{ status: 'deleted'; deletedAt: string; deletedBy: string }>);
 
 /** The handler seals the emails (DESIGN §8): commands carry them sealed, with their blind index. */
 export type CreateWorkspace = Command<'CreateWorkspace', { workspaceId: string; name: string; creatorEmail: CommandEmail | null }>;
@@ -31,6 +38,15 @@ export type RevokeInvitation = Command<'RevokeInvitation', { invitationId: strin
 export type AcceptInvitation = Command<'AcceptInvitation', { invitationId: string; email: CommandEmail }>;
 export type ChangeMemberPermission = Command<'ChangeMemberPermission', { userId: string; permission: WorkspacePermission }>;
 export type RemoveMember = Command<'RemoveMember', { userId: string }>;
+/** `confirm` must be the workspace's name, exactly: deleting is not a click away. */
+export type DeleteWorkspace = Command<'DeleteWorkspace', { confirm: string }>;
+/** DELETED_RETENTION_DAYS, from the configuration (0: for ever). */
+export type UndeleteWorkspace = Command<'UndeleteWorkspace', { retentionDays: number }>;
+/**
+ * The actor leaves. `forErasure`: they are being erased (DESIGN §9), so they leave a deleted
+ * workspace too, lest an undelete bring them back, even as its last admin.
+ */
+export type LeaveWorkspace = Command<'LeaveWorkspace', { forErasure: boolean }>;
 
 export type WorkspaceCommand =
   | CreateWorkspace
@@ -38,15 +54,28 @@ export type WorkspaceCommand =
   | RevokeInvitation
   | AcceptInvitation
   | ChangeMemberPermission
-  | RemoveMember;
+  | RemoveMember
+  | DeleteWorkspace
+  | UndeleteWorkspace
+  | LeaveWorkspace;
 
 type Active = Extract<WorkspaceState, { status: 'active' }>;
+type Deleted = Extract<WorkspaceState, { status: 'deleted' }>;
 
 const initialState: WorkspaceState = { status: 'none' };
 
-/** The permission of an active member, null for anyone else (removed, invited, unknown). */
+/** The permission of an active member, null for anyone else (removed, invited, unknown, or the workspace deleted). */
 export function permissionOf(state: WorkspaceState, userId: string): WorkspacePermission | null {
   return state.status === 'active' ? (state.members.get(userId)?.permission ?? null) : null;
+}
+
+/**
+ * The permission the workspace records for the user, whether it is deleted or not: a deleted
+ * workspace's members are still its members (an undelete gives them their access back), so
+ * their secret roles stay.
+ */
+export function recordedPermissionOf(state: WorkspaceState, userId: string): WorkspacePermission | null {
+  return state.status === 'none' ? null : (state.members.get(userId)?.permission ?? null);
 }
 
 /** Non-members learn nothing about the workspace, not even that it exists. */
@@ -84,7 +113,19 @@ function requireTarget(state: Active, userId: string): Member {
   return member;
 }
 
-function isLastAdmin(state: Active, member: Member): boolean {
+/** Those who may undelete a deleted workspace are its admins at the moment of the deletion; to anyone else it does not exist. */
+function requireFormerAdmin(state: Deleted, userId: string): Deleted {
+  if (state.members.get(userId)?.permission !== 'admin') throw new NotFound('Workspace not found', 'workspace_not_found');
+  return state;
+}
+
+/** The workspace a member leaves: an active one, or (erasure) a deleted one they were a member of. */
+function requireLeavable(state: WorkspaceState, userId: string, forErasure: boolean): Active | Deleted {
+  if (forErasure && state.status === 'deleted' && state.members.has(userId)) return state;
+  return requireMember(state, userId);
+}
+
+function isLastAdmin(state: Active | Deleted, member: Member): boolean {
   if (member.permission !== 'admin') return false;
   return [...state.members.values()].filter((m) => m.permission === 'admin').length === 1;
 }
@@ -139,6 +180,37 @@ function decide(command: WorkspaceCommand, state: WorkspaceState): WorkspaceEven
       if (isLastAdmin(ws, member)) throw new RuleViolation('last_admin', 'The last admin of a workspace cannot be removed');
       return [{ type: 'MemberRemoved', data: command.data, metadata }];
     }
+    case 'DeleteWorkspace': {
+      const ws = requireAdmin(state, actor);
+      if (command.data.confirm !== ws.name) {
+        throw new ValidationFailed('The confirmation is not the name of the workspace', [{ field: 'confirm', message: "must be the workspace's name, exactly" }]);
+      }
+      return [{ type: 'WorkspaceDeleted', data: {}, metadata }];
+    }
+    case 'UndeleteWorkspace': {
+      if (state.status !== 'deleted') {
+        requireAdmin(state, actor);
+        throw new RuleViolation('workspace_not_deleted', 'The workspace is not deleted');
+      }
+      const ws = requireFormerAdmin(state, actor);
+      const { retentionDays } = command.data;
+      if (retentionIsOver(ws.deletedAt, retentionDays, command.context.at)) {
+        const retentionEndedAt = retentionEndsAt(ws.deletedAt, retentionDays);
+        throw new RuleViolation('retention_expired', `The workspace was deleted more than ${retentionDays} days ago and can no longer be undeleted`, {
+          deletedAt: ws.deletedAt,
+          retentionEndedAt,
+        });
+      }
+      return [{ type: 'WorkspaceUndeleted', data: {}, metadata }];
+    }
+    case 'LeaveWorkspace': {
+      const ws = requireLeavable(state, actor, command.data.forErasure);
+      // A deleted workspace's last admin who is being erased leaves it with nobody to undelete it.
+      if (ws.status === 'active' && isLastAdmin(ws, ws.members.get(actor)!)) {
+        throw new RuleViolation('last_admin', 'The last admin of a workspace cannot leave it: make another member admin, or delete the workspace');
+      }
+      return [{ type: 'MemberLeft', data: { userId: actor }, metadata }];
+    }
     default:
       return unhandled(command);
   }
@@ -155,7 +227,7 @@ function evolve(state: WorkspaceState, event: WorkspaceEvent): WorkspaceState {
       invitations: new Map(),
     };
   }
-  if (state.status !== 'active') return state;
+  if (state.status === 'none') return state;
   switch (event.type) {
     case 'MemberInvited': {
       const { invitationId, email, emailIndex, permission, external } = event.data;
@@ -177,8 +249,19 @@ function evolve(state: WorkspaceState, event: WorkspaceEvent): WorkspaceState {
       return { ...state, members: withEntry(state.members, member.userId, { ...member, permission: event.data.permission }) };
     }
     case 'MemberRemoved':
+    case 'MemberLeft':
       return { ...state, members: withoutEntry(state.members, event.data.userId) };
+    case 'WorkspaceDeleted':
+      return { ...withoutDeletion(state), status: 'deleted', deletedAt: event.metadata.at, deletedBy: event.metadata.actor };
+    case 'WorkspaceUndeleted':
+      return { ...withoutDeletion(state), status: 'active' };
   }
+}
+
+/** The workspace itself, without its status and the marks of a deletion. */
+function withoutDeletion(state: Active | Deleted): Workspace {
+  const { workspaceId, name, members, invitations } = state;
+  return { workspaceId, name, members, invitations };
 }
 
 export const workspaceDecider: Decider<WorkspaceState, WorkspaceCommand, WorkspaceEvent> = {

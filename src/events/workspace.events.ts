@@ -38,6 +38,15 @@ export const memberPermissionChanged = eventSchema('MemberPermissionChanged', {
   permission: workspacePermissionSchema,
 });
 export const memberRemoved = eventSchema('MemberRemoved', { userId: z.string() });
+/** The member left of their own accord (the actor is the member), or on the way to their erasure. */
+export const memberLeft = eventSchema('MemberLeft', { userId: z.string() });
+/**
+ * Access for every member ends (DESIGN §9); members, invitations and secrets are kept, so an
+ * admin of the moment can undelete it until DELETED_RETENTION_DAYS after this event's `at`.
+ */
+export const workspaceDeleted = eventSchema('WorkspaceDeleted', {});
+/** Everything is as it was before the deletion. */
+export const workspaceUndeleted = eventSchema('WorkspaceUndeleted', {});
 
 export const workspaceEventSchema = z.discriminatedUnion('type', [
   workspaceCreated,
@@ -46,6 +55,9 @@ export const workspaceEventSchema = z.discriminatedUnion('type', [
   invitationAccepted,
   memberPermissionChanged,
   memberRemoved,
+  memberLeft,
+  workspaceDeleted,
+  workspaceUndeleted,
 ]);
 
 export type WorkspaceCreated = z.infer<typeof workspaceCreated>;
@@ -54,4 +66,7 @@ export type InvitationRevoked = z.infer<typeof invitationRevoked>;
 export type InvitationAccepted = z.infer<typeof invitationAccepted>;
 export type MemberPermissionChanged = z.infer<typeof memberPermissionChanged>;
 export type MemberRemoved = z.infer<typeof memberRemoved>;
+export type MemberLeft = z.infer<typeof memberLeft>;
+export type WorkspaceDeleted = z.infer<typeof workspaceDeleted>;
+export type WorkspaceUndeleted = z.infer<typeof workspaceUndeleted>;
 export type WorkspaceEvent = z.infer<typeof workspaceEventSchema>;

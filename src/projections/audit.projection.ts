@@ -29,7 +29,11 @@ function auditFields(r: RecordedEvent): Fields {
     case 'MemberPermissionChanged':
       return { ...none, subject: { userId: e.data.userId, permission: e.data.permission } };
     case 'MemberRemoved':
+    case 'MemberLeft':
       return { ...none, subject: { userId: e.data.userId } };
+    case 'WorkspaceDeleted':
+    case 'WorkspaceUndeleted':
+      return none;
     case 'SecretSet':
       return { ...none, key: e.data.key, version: e.data.version, fingerprint: e.data.fingerprint };
     case 'SecretDeleted':

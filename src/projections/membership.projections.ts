@@ -1,20 +1,33 @@
 import { projection } from './projection';
 import { viewIds } from './views';
 
+/** A workspace, with when and by whom it was deleted (null while it is not): a deleted one stays, for its audit and its undelete. */
 export const workspacesProjection = projection({
   collection: 'workspaces',
-  canHandle: ['WorkspaceCreated'],
+  canHandle: ['WorkspaceCreated', 'WorkspaceDeleted', 'WorkspaceUndeleted'],
   documentIds: (r) => [r.ownerId],
-  evolve: (_doc, r) => {
-    const { workspaceId, name, creator } = r.event.data;
-    return { workspaceId, name, createdAt: r.event.metadata.at, createdBy: creator.userId };
+  evolve: (doc, r) => {
+    const e = r.event;
+    switch (e.type) {
+      case 'WorkspaceCreated': {
+        const { workspaceId, name, creator } = e.data;
+        return { workspaceId, name, createdAt: e.metadata.at, createdBy: creator.userId, deletedAt: null, deletedBy: null };
+      }
+      case 'WorkspaceDeleted':
+        return doc && { ...doc, deletedAt: e.metadata.at, deletedBy: e.metadata.actor };
+      case 'WorkspaceUndeleted':
+        return doc && { ...doc, deletedAt: null, deletedBy: null };
+    }
   },
 });
 
-/** One document per active member; removal leaves a tombstone. */
+/**
+ * One document per member; removal and leaving leave a tombstone. A deleted workspace keeps its
+ * members' documents as they were (the queries answer as if they were none: `Views.member`).
+ */
 export const membersProjection = projection({
   collection: 'members',
-  canHandle: ['WorkspaceCreated', 'InvitationAccepted', 'MemberPermissionChanged', 'MemberRemoved'],
+  canHandle: ['WorkspaceCreated', 'InvitationAccepted', 'MemberPermissionChanged', 'MemberRemoved', 'MemberLeft'],
   documentIds: (r) => {
     const e = r.event;
     switch (e.type) {
@@ -23,6 +36,7 @@ export const membersProjection = projection({
       case 'InvitationAccepted':
       case 'MemberPermissionChanged':
       case 'MemberRemoved':
+      case 'MemberLeft':
         return [viewIds.member(r.ownerId, e.data.userId)];
     }
   },
@@ -45,6 +59,7 @@ export const membersProjection = projection({
       case 'MemberPermissionChanged':
         return doc && { ...doc, permission: e.data.permission };
       case 'MemberRemoved':
+      case 'MemberLeft':
         return null;
     }
   },

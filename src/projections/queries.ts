@@ -26,6 +26,11 @@ export type AuditOrder = 'asc' | 'desc';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** Views made before deletion was recorded have no `deletedAt` at all (they are rebuilt, but a falsy test costs nothing). */
+function isDeleted(workspace: WorkspaceDoc): boolean {
+  return Boolean(workspace.deletedAt);
+}
+
 function matchesFilters(doc: AuditDoc, filters: AuditFilters): boolean {
   if (filters.actor !== undefined && doc.actor !== filters.actor) return false;
   if (filters.types !== undefined && !filters.types.includes(doc.type)) return false;
@@ -48,13 +53,44 @@ export class Views {
     private readonly personalData: Pick<PersonalData, 'emailIndex'>,
   ) {}
 
-  workspace(workspaceId: string): Promise<WorkspaceDoc | null> {
+  /** A workspace as its members see it: null when there is none, or it is deleted (DESIGN §9: as if it did not exist). */
+  async workspace(workspaceId: string): Promise<WorkspaceDoc | null> {
+    const workspace = await this.cache.get('workspaces', workspaceId);
+    return workspace && !isDeleted(workspace) ? workspace : null;
+  }
+
+  /** The workspace, deleted or not: what its audit, export and verification are answered for. */
+  workspaceIncludingDeleted(workspaceId: string): Promise<WorkspaceDoc | null> {
     return this.cache.get('workspaces', workspaceId);
   }
 
-  /** The user's membership, null unless they are an active member. */
-  member(workspaceId: string, userId: string): Promise<MemberDoc | null> {
+  /** The user's membership, null unless they are an active member of a workspace that is not deleted. */
+  async member(workspaceId: string, userId: string): Promise<MemberDoc | null> {
+    const member = await this.cache.get('members', viewIds.member(workspaceId, userId));
+    return member && (await this.workspace(workspaceId)) ? member : null;
+  }
+
+  /**
+   * The user's membership as recorded, the workspace deleted or not: a deleted workspace's
+   * members are those of the moment it was deleted (its admins then keep its audit).
+   */
+  memberIncludingDeleted(workspaceId: string, userId: string): Promise<MemberDoc | null> {
     return this.cache.get('members', viewIds.member(workspaceId, userId));
+  }
+
+  /** The ids of every workspace the user is a member of, deleted ones included: what an erasure leaves. */
+  async membershipsOf(userId: string): Promise<string[]> {
+    return (await this.store.find('members', 'userId', userId)).map(({ doc }) => doc.workspaceId);
+  }
+
+  /**
+   * Deleted workspaces whose deletion was at or before `instant` (ISO, UTC), by id after
+   * `afterId`: with `retentionCutoff(now, DELETED_RETENTION_DAYS)`, those whose retention is over,
+   * whose secrets the retention's follower destroys (DESIGN §9). Indexed by `deletedAt`.
+   */
+  async workspacesDeletedBefore(instant: string, afterId?: string, limit = 100): Promise<WorkspaceDoc[]> {
+    const found = await this.store.page('workspaces', { where: {}, range: { field: 'deletedAt', max: instant }, afterId, limit });
+    return found.map((f) => f.doc).filter(isDeleted);
   }
 
   workspaceSecret(workspaceId: string, key: string): Promise<SecretDoc | null> {
@@ -65,11 +101,21 @@ export class Views {
     return this.cache.get('personalSecrets', viewIds.secret(userId, key));
   }
 
+  /** The workspaces the user is a member of, with their membership; deleted ones are not. */
   async workspacesOf(userId: string): Promise<Array<{ workspace: WorkspaceDoc; member: MemberDoc }>> {
+    return (await this.membershipsWithWorkspaces(userId)).filter(({ workspace }) => !isDeleted(workspace));
+  }
+
+  /** The deleted workspaces the user was an admin of when they were deleted: those they may undelete (within the retention). */
+  async deletedWorkspacesOf(userId: string): Promise<Array<{ workspace: WorkspaceDoc; member: MemberDoc }>> {
+    return (await this.membershipsWithWorkspaces(userId)).filter(({ workspace, member }) => isDeleted(workspace) && member.permission === 'admin');
+  }
+
+  private async membershipsWithWorkspaces(userId: string): Promise<Array<{ workspace: WorkspaceDoc; member: MemberDoc }>> {
     const memberships = await this.store.find('members', 'userId', userId);
     const result: Array<{ workspace: WorkspaceDoc; member: MemberDoc }> = [];
     for (const { doc: member } of memberships) {
-      const workspace = await this.workspace(member.workspaceId);
+      const workspace = await this.workspaceIncludingDeleted(member.workspaceId);
       if (workspace) result.push({ workspace, member });
     }
     return result;

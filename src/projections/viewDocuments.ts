@@ -11,8 +11,9 @@ import type { ViewDocs } from './views';
  * were of this one (on every backend: SQLite also drops tables that lack a column it queries).
  * 1: until personal data was sealed. 2: personal data sealed (DESIGN §8), invitations found by `emailIndex`.
  * 3: history kept for time travel (DESIGN §9), and the revision of each workspace's own stream.
+ * 4: workspaces record their deletion (`deletedAt`, `deletedBy`), and members who left are gone.
  */
-export const VIEW_DOCUMENTS_VERSION = 3;
+export const VIEW_DOCUMENTS_VERSION = 4;
 
 /**
  * Where the version of the live views' documents is kept: beside the followers' checkpoints,

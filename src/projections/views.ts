@@ -11,7 +11,15 @@ import { owners } from './owners';
  * The queries open it on the way out (PersonalDataReader), `[erased]` once its key is destroyed.
  */
 
-export type WorkspaceDoc = Readonly<{ workspaceId: string; name: string; createdAt: string; createdBy: string }>;
+export type WorkspaceDoc = Readonly<{
+  workspaceId: string;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+  /** When and by whom it was deleted; null while it is not (DESIGN §9). */
+  deletedAt: string | null;
+  deletedBy: string | null;
+}>;
 
 export type MemberDoc = Readonly<{
   workspaceId: string;
@@ -126,7 +134,8 @@ export type ViewDoc = ViewDocs[CollectionName];
  * the stores; its type names every collection and only fields its documents have.
  */
 export const viewCollections: CollectionSpec<ViewDocs> = {
-  workspaces: [],
+  /** `deletedAt`: the deleted workspaces whose retention is over (`Views.workspacesDeletedBefore`). */
+  workspaces: ['deletedAt'],
   members: ['workspaceId', 'userId'],
   /** `email` finds the invitations recorded before emails were sealed (a sealed one is no string, so it matches none). */
   invitations: ['workspaceId', 'emailIndex', 'email'],

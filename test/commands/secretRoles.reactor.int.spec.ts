@@ -69,6 +69,40 @@ describe('The secret-roles reactor', () => {
     expect(await bobsRoles(service, ws)).toEqual([]);
   });
 
+  it('removes the roles of a member who left, before the leave answers (DESIGN §9)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
+    dirs.push(dir);
+    const service = await start(dir);
+    const { workspaces, secrets, lifecycle } = service.deps;
+    const { workspaceId: ws } = await workspaces.create(alice, 'Acme');
+    await bobJoins(service, ws);
+    await secrets.saveWorkspace(alice, ws, { set: { KEY: 'reactor-value-1' }, delete: [] });
+    await secrets.share(alice, ws, 'KEY', { kind: 'add', email: bob.email!, role: 'admin' });
+    const left = await lifecycle.leave(bob, ws);
+    expect(await service.deps.progress.waitFor(left.position!, 5000)).toBe(true);
+    expect(await bobsRoles(service, ws)).toEqual([]);
+  });
+
+  it('keeps the roles of a member of a deleted workspace when it repeats an older removal (an undelete gives them back)', async () => {
+    const removed = await bobRemoved();
+    const { dir, ws } = removed;
+    await bobJoins(removed.service, ws);
+    await removed.service.deps.secrets.share(alice, ws, 'KEY', { kind: 'add', email: bob.email!, role: 'member' });
+    await removed.service.deps.lifecycle.delete(alice, ws, 'Acme');
+    await running.pop()!.close();
+
+    const views = openDatabase(join(dir, 'views.sqlite'), { durable: false });
+    views.prepare('DELETE FROM follower_checkpoints').run();
+    views.close();
+    const service = await start(dir);
+    const log = sqliteEventStore(dir);
+    const head = (await log.headPosition())!;
+    await log.close();
+    expect(await service.reactions.waitFor(head, 5000)).toBe(true);
+    expect(await service.deps.progress.waitFor(head, 5000)).toBe(true);
+    expect(await bobsRoles(service, ws)).toEqual(['member']);
+  });
+
   it('repeats a reaction it lost to a crash without touching roles granted since', async () => {
     const removed = await bobRemoved();
     const { dir, ws } = removed;

@@ -139,3 +139,30 @@ export const remove = (actor: string, userId: string): WorkspaceCommand => ({
   data: { userId },
   context: by(actor),
 });
+
+/** A moment `days` (fractions allowed) after the fixed clock: how retention is tested. */
+export const daysAfter = (days: number): string => new Date(Date.parse(AT) + days * 86_400_000).toISOString();
+
+export const deleted = (actor = 'alice', at = AT): WorkspaceEvent => ({ type: 'WorkspaceDeleted', data: {}, metadata: { ...meta(actor), at } });
+
+export const undeleted = (actor = 'alice', at = AT): WorkspaceEvent => ({ type: 'WorkspaceUndeleted', data: {}, metadata: { ...meta(actor), at } });
+
+export const left = (userId: string): WorkspaceEvent => ({ type: 'MemberLeft', data: { userId }, metadata: meta(userId) });
+
+export const deleteWorkspace = (actor: string, confirm = 'Acme'): WorkspaceCommand => ({
+  type: 'DeleteWorkspace',
+  data: { confirm },
+  context: by(actor),
+});
+
+export const undeleteWorkspace = (actor: string, retentionDays = 30, at = AT): WorkspaceCommand => ({
+  type: 'UndeleteWorkspace',
+  data: { retentionDays },
+  context: { actor, at },
+});
+
+export const leave = (actor: string, forErasure = false): WorkspaceCommand => ({
+  type: 'LeaveWorkspace',
+  data: { forErasure },
+  context: by(actor),
+});

@@ -116,15 +116,20 @@ function exportedFilters(query: AuditQuery): Record<string, string | string[]> {
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as Record<string, string | string[]>;
 }
 
-/** Workspace admins read their workspace's audit; `audit:read` tokens any they cover (their `ws` claim was checked). */
+/**
+ * Workspace admins read their workspace's audit; `audit:read` tokens any they cover (their `ws`
+ * claim was checked). A deleted workspace's audit stays readable (DESIGN §9): by its admins at
+ * the time of the deletion, and by `audit:read` tokens.
+ */
 export async function requireAuditReader(deps: Pick<AppDeps, 'views'>, principal: Principal, workspaceId: string) {
-  const member = await deps.views.member(workspaceId, principal.id);
+  const member = await deps.views.memberIncludingDeleted(workspaceId, principal.id);
   if (member?.permission === 'admin') return;
   if (principal.scopes.has(SCOPE_AUDIT)) {
-    if (await deps.views.workspace(workspaceId)) return;
+    if (await deps.views.workspaceIncludingDeleted(workspaceId)) return;
     throw new NotFound('Workspace not found', 'workspace_not_found');
   }
-  if (!member) throw new NotFound('Workspace not found', 'workspace_not_found');
+  // A former member who was no admin: the workspace is gone for them, as for anyone.
+  if (!member || !(await deps.views.workspace(workspaceId))) throw new NotFound('Workspace not found', 'workspace_not_found');
   throw new Forbidden(`Reading the audit needs workspace admin or the ${SCOPE_AUDIT} scope`);
 }
 
@@ -132,11 +137,11 @@ function requireAuditScope(principal: Principal) {
   if (!principal.scopes.has(SCOPE_AUDIT)) throw new Forbidden(`Reading the audit of every workspace needs the ${SCOPE_AUDIT} scope`);
 }
 
-/** The workspaces an `audit:read` token covers: those its claim lists and that exist, or every workspace. */
+/** The workspaces an `audit:read` token covers: those its claim lists and that exist (deleted or not), or every workspace. */
 async function coveredWorkspaces(deps: Pick<AppDeps, 'views'>, principal: Principal): Promise<AuditOwners & { claimed: readonly string[] | null }> {
   if (principal.workspaces === null) return { scope: 'workspace', claimed: null };
   const existing: string[] = [];
-  for (const workspaceId of principal.workspaces) if (await deps.views.workspace(workspaceId)) existing.push(workspaceId);
+  for (const workspaceId of principal.workspaces) if (await deps.views.workspaceIncludingDeleted(workspaceId)) existing.push(workspaceId);
   return { owners: existing.map(owners.workspace), claimed: existing };
 }
 
@@ -191,16 +196,21 @@ export function auditRoutes(app: App, deps: AuditDeps) {
       config: { workspaceOf: 'any' },
       schema: {
         tags,
-        summary: 'The workspaces an audit:read token covers (paged by id)',
+        summary: 'The workspaces an audit:read token covers (paged by id), deleted ones included (with deletedAt)',
         querystring: z.strictObject({ cursor: idSchema.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), minPosition: positionSchema.optional() }),
-        response: { 200: z.object({ workspaces: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string() })), nextCursor: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            workspaces: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string(), deletedAt: z.string().nullable() })),
+            nextCursor: z.string().nullable(),
+          }),
+        },
       },
     },
     async (request) => {
       requireAuditScope(request.principal);
       const { cursor, limit } = request.query;
       const page = await deps.views.workspacesPage(cursor, limit, request.principal.workspaces);
-      const workspaces = page.filter((w) => tokenCovers(request.principal, w.workspaceId)).map((w) => ({ id: w.workspaceId, name: w.name, createdAt: w.createdAt }));
+      const workspaces = page.filter((w) => tokenCovers(request.principal, w.workspaceId)).map((w) => ({ id: w.workspaceId, name: w.name, createdAt: w.createdAt, deletedAt: w.deletedAt ?? null }));
       return { workspaces, nextCursor: page.length === limit ? page[page.length - 1]!.workspaceId : null };
     },
   );

@@ -129,11 +129,13 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       const pending = email === null || !emailVerified ? [] : await deps.views.invitationsFor(email);
       const invitations = [];
       for (const i of pending) {
+        // An invitation to a deleted workspace cannot be accepted: it is not shown (an undelete brings it back).
         const workspace = await deps.views.workspace(i.workspaceId);
+        if (!workspace) continue;
         invitations.push({
           id: i.invitationId,
           workspaceId: i.workspaceId,
-          workspaceName: workspace?.name ?? '',
+          workspaceName: workspace.name,
           permission: i.permission,
           external: i.external,
           invitedAt: i.invitedAt,

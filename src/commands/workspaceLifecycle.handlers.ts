@@ -1,0 +1,105 @@
+import { NotCaughtUp, NotFound, RuleViolation } from '../errors';
+import type { ViewProgress } from '../projections/projector';
+import { contextFor, type Actor, type Clock } from './actor';
+import type { RequestStamps } from './requestStamps';
+import type { StreamCommands } from './streamCommands';
+import { workspaceDecider, type WorkspaceCommand, type WorkspaceState } from './workspace.decider';
+import type { WorkspaceResult } from './workspace.handlers';
+
+export type LifecycleSettings = Readonly<{
+  /** DELETED_RETENTION_DAYS: how long a deleted workspace can be undeleted (0: for ever). */
+  deletedRetentionDays: number;
+  /** How long a leave waits for the reactor to remove the leaver's secret roles. */
+  reactionWaitMs: number;
+}>;
+
+/** What leaving every workspace did: the workspaces left, in the order of the ids given. */
+export type LeftEverywhere = Readonly<{ left: readonly string[]; position: string | null }>;
+
+/**
+ * Deleting, undeleting and leaving a workspace (DESIGN §9 "Workspaces and people"): the impure
+ * shell around the workspace decider's lifecycle commands. Destroying a deleted workspace's
+ * secrets once its retention is over is not here: it is the job of a follower that finds them by
+ * `Views.workspacesDeletedBefore(retentionCutoff(now, days))` (see deletedRetention.ts).
+ */
+export class WorkspaceLifecycle {
+  constructor(
+    private readonly streams: StreamCommands<'workspace', WorkspaceState>,
+    /** How far the reactions to membership events (the secret roles of those who left) have got. */
+    private readonly reactions: ViewProgress,
+    private readonly stamps: Pick<RequestStamps, 'stamp'>,
+    private readonly clock: Clock,
+    private readonly settings: LifecycleSettings,
+  ) {}
+
+  private run(workspaceId: string, actor: Actor, command: (context: ReturnType<typeof contextFor>) => WorkspaceCommand): Promise<WorkspaceResult> {
+    return this.streams.execute(workspaceId, async ({ state }) => this.stamps.stamp(actor, workspaceDecider.decide(command(contextFor(actor, this.clock)), state)));
+  }
+
+  /** Admins only, confirming with the workspace's name; access for every member ends with it. */
+  delete(actor: Actor, workspaceId: string, confirm: string): Promise<WorkspaceResult> {
+    return this.run(workspaceId, actor, (context) => ({ type: 'DeleteWorkspace', data: { confirm }, context }));
+  }
+
+  /** Its admins at the time of the deletion, until the retention is over. */
+  undelete(actor: Actor, workspaceId: string): Promise<WorkspaceResult> {
+    const retentionDays = this.settings.deletedRetentionDays;
+    return this.run(workspaceId, actor, (context) => ({ type: 'UndeleteWorkspace', data: { retentionDays }, context }));
+  }
+
+  /** Any member but the last admin; answers once the leaver's secret roles are removed too (by the reactor). */
+  leave(actor: Actor, workspaceId: string): Promise<WorkspaceResult> {
+    return this.leaving(actor, workspaceId, false);
+  }
+
+  /**
+   * The actor leaves every one of these workspaces (DESIGN §9 erasure: `POST /v1/me/erase` calls
+   * this with the workspaces the members view lists for them, deleted ones included: see
+   * `Views.membershipsOf`). Refuses first, leaving none, when they are the last admin of an active
+   * one (409 `last_admin`, naming those workspaces in `workspaces`): the caller must hand admin
+   * to someone, or delete those workspaces, before being erased. They do leave a deleted
+   * workspace even as its last admin (nobody can undelete it then). Workspaces they already left
+   * (or never were in) are skipped, so a retry after a failure carries on where it stopped.
+   */
+  async leaveEverywhere(actor: Actor, workspaceIds: readonly string[]): Promise<LeftEverywhere> {
+    const blocking: string[] = [];
+    for (const workspaceId of workspaceIds) if (lastAdminRefuses(this.leaveCommand(actor, true), (await this.streams.load(workspaceId)).state)) blocking.push(workspaceId);
+    if (blocking.length > 0) {
+      throw new RuleViolation('last_admin', `You are the last admin of ${blocking.length} workspace(s): make another member admin, or delete them, first`, {
+        workspaces: blocking,
+      });
+    }
+    const left: string[] = [];
+    let position: string | null = null;
+    for (const workspaceId of workspaceIds) {
+      try {
+        const result = await this.leaving(actor, workspaceId, true);
+        left.push(workspaceId);
+        position = result.position;
+      } catch (error) {
+        if (!(error instanceof NotFound)) throw error;
+      }
+    }
+    return { left, position };
+  }
+
+  private leaveCommand(actor: Actor, forErasure: boolean): WorkspaceCommand {
+    return { type: 'LeaveWorkspace', data: { forErasure }, context: contextFor(actor, this.clock) };
+  }
+
+  private async leaving(actor: Actor, workspaceId: string, forErasure: boolean): Promise<WorkspaceResult> {
+    const result = await this.run(workspaceId, actor, () => this.leaveCommand(actor, forErasure));
+    if (result.position !== null && !(await this.reactions.waitFor(result.position, this.settings.reactionWaitMs))) throw new NotCaughtUp(result.position);
+    return result;
+  }
+}
+
+/** Whether the decider refuses the leave because the actor is the workspace's last admin (the same rule, asked ahead). */
+function lastAdminRefuses(command: WorkspaceCommand, state: WorkspaceState): boolean {
+  try {
+    workspaceDecider.decide(command, state);
+    return false;
+  } catch (error) {
+    return error instanceof RuleViolation && error.code === 'last_admin';
+  }
+}
