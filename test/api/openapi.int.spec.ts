@@ -58,6 +58,9 @@ GET /v1/audit/public-keys 200
 GET /v1/workspaces/:ws/secrets/changes 200
 GET /v1/workspaces/:ws/secrets/:key/access 200
 POST /v1/resolve 200 body
+DELETE /v1/workspaces/:ws 202 body
+POST /v1/workspaces/:ws/undelete 200
+POST /v1/workspaces/:ws/leave 200
 GET /healthz 200
 GET /readyz 200
 GET /metrics 200

@@ -27,7 +27,16 @@ describe('Membership projections', () => {
     it('records the workspace on WorkspaceCreated, by its id', () => {
       const r = created(stream('workspace', 'ws1'));
       expect(workspacesProjection.documentIds(r)).toEqual(['ws1']);
-      expect(fold(workspacesProjection, [r])).toEqual({ workspaceId: 'ws1', name: 'Acme', createdAt: at(1), createdBy: 'alice' });
+      expect(fold(workspacesProjection, [r])).toEqual({ workspaceId: 'ws1', name: 'Acme', createdAt: at(1), createdBy: 'alice', deletedAt: null, deletedBy: null });
+    });
+
+    it('records when and by whom it was deleted, and forgets it when it is undeleted (DESIGN §9)', () => {
+      const e = stream('workspace', 'ws1');
+      const r = created(e);
+      const deletion = e('WorkspaceDeleted', {}, 'bob');
+      expect(workspacesProjection.documentIds(deletion)).toEqual(['ws1']);
+      expect(fold(workspacesProjection, [r, deletion])).toMatchObject({ name: 'Acme', deletedAt: at(2), deletedBy: 'bob' });
+      expect(fold(workspacesProjection, [r, deletion, e('WorkspaceUndeleted', {})])).toEqual(fold(workspacesProjection, [r]));
     });
 
     it('is not touched by membership events', () => {
@@ -90,6 +99,20 @@ describe('Membership projections', () => {
       expect(fold(p, [joined, removed])).toBeNull();
       const again = accepted(e, 'inv2', 'read');
       expect(fold(p, [joined, removed, again])).toMatchObject({ permission: 'read', joinedAt: at(3) });
+    });
+
+    it('deletes the member who left, like one removed', () => {
+      const e = stream('workspace', 'ws1');
+      const joined = accepted(e);
+      const left = e('MemberLeft', { userId: 'bob' }, 'bob');
+      expect(p.documentIds(left)).toEqual(['ws1/bob']);
+      expect(fold(p, [joined, left])).toBeNull();
+    });
+
+    it("keeps the members of a deleted workspace as they were (an undelete gives their access back)", () => {
+      const e = stream('workspace', 'ws1');
+      expect(projected.documentIds(e('WorkspaceDeleted', {}))).toEqual([]);
+      expect(projected.documentIds(e('WorkspaceUndeleted', {}))).toEqual([]);
     });
 
     it('ignores other streams', () => {
