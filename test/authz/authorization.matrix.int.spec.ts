@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client, RequestOptions } from '../support/client';
 import { useTestApp } from '../support/testService';
-import { removeMember } from '../support/workspaces';
-import { principalNames, seedWorkspace, tokenOf, VALUE, type PrincipalName } from './authz.fixture';
+import { join, removeMember, type Permission } from '../support/workspaces';
+import { principalNames, principals, seedWorkspace, tokenOf, VALUE, type PrincipalName } from './authz.fixture';
 
 type Seed = Awaited<ReturnType<typeof seedWorkspace>>;
 /** `after` undoes what a successful call changed that later rows rely on. */
@@ -11,6 +11,15 @@ type Request = { method: string; url: string; options?: RequestOptions; after?: 
 type Prepare = (seed: Seed, caller: PrincipalName) => Promise<Request> | Request;
 
 const dotenv = `KEY=${VALUE}\n`;
+
+/** How each principal is a member of the matrix workspace (seedWorkspace), to join again after leaving it. */
+const membership: Partial<Record<PrincipalName, [Permission, boolean]>> = {
+  writer: ['write', false],
+  reader: ['read', false],
+  external: ['read', true],
+  secretAdmin: ['read', false],
+  secretMember: ['read', false],
+};
 const same = { displayName: null };
 
 /**
@@ -74,6 +83,20 @@ const matrix: Array<[string, Prepare, number[]]> = [
   ['POST /me share', () => ({ method: 'POST', url: '/v1/me/secrets/OWN/members', options: { body: { email: 'x@example.com', role: 'member' } } }), [409, 409, 409, 409, 409, 409, 409, 409, 409, 409]],
   ['DELETE /me/secrets/:key', () => ({ method: 'DELETE', url: '/v1/me/secrets/OWN' }), [204, 204, 204, 204, 204, 204, 204, 204, 204, 204]],
   ['GET /me/audit', () => ({ method: 'GET', url: '/v1/me/audit' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  // The lifecycle (DESIGN §9), last: each row puts the workspace back as it was for the next caller.
+  ['DELETE workspace', ({ ws, restored }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}`, options: { body: { confirm: 'Matrix' } }, after: restored }), [202, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
+  ['POST undelete (of the deleted workspace)', async ({ ws, deleted, restored }) => {
+    await deleted();
+    return { method: 'POST', url: `/v1/workspaces/${ws}/undelete`, after: restored };
+  }, [200, 404, 404, 404, 404, 404, 404, 404, 404, 404]],
+  ['POST leave', ({ ws }, who) => ({
+    method: 'POST',
+    url: `/v1/workspaces/${ws}/leave`,
+    after: async (call) => {
+      const again = membership[who];
+      if (again) await join(call, ws, 'alice', principals[who].sub, ...again);
+    },
+  }), [409, 200, 200, 200, 404, 200, 200, 404, 404, 404]],
 ];
 
 describe('Authorisation matrix: every route, every principal (DESIGN §1, §3)', () => {
