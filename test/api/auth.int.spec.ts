@@ -68,6 +68,15 @@ describe('Authentication (DESIGN §3)', () => {
     expect(await status(`Bearer ${sign({ sub: 'emoji\u{1F511}' })}`)).toBe(200);
   });
 
+  it('refuses a sub starting with system, the actor reserved for the service itself (DESIGN §9), whatever its case', async () => {
+    for (const sub of ['system', 'system:retention', 'systemd', 'SYSTEM', 'System_admin']) {
+      const reply = await call('GET', '/v1/workspaces', { token: token(sub, { email: 'ops@example.com' }) });
+      expect(reply.status, sub).toBe(401);
+      expect(reply.body, sub).toMatchObject({ code: 'unauthorized', detail: expect.stringContaining('reserved') });
+    }
+    for (const sub of ['sys', 'my-system', 'ecosystem']) expect(await status(`Bearer ${token(sub)}`), sub).toBe(200);
+  });
+
   it('leaves health and readiness open', async () => {
     expect((await call('GET', '/healthz')).status).toBe(200);
     expect((await call('GET', '/readyz')).status).toBe(200);

@@ -59,6 +59,10 @@ describe('Tokens from an identity provider (DESIGN §10)', () => {
     expect((await t.call('GET', '/v1/workspaces', bearer(providerToken(keys.ec, 'aud2', { ...valid, audience: ['x', AUDIENCE] })))).status).toBe(200);
   });
 
+  it('accepts a provider user whose sub is `system`: the principal is <alias>:system, not the reserved actor', async () => {
+    expect(await principalOf(t.call, providerToken(keys.ec, 'system', valid))).toBe('acme:system');
+  });
+
   it('keeps accepting HS256 tokens signed with the service secret, whose principals are plain `sub`', async () => {
     expect(await principalOf(t.call, token('plain-alice'))).toBe('plain-alice');
   });

@@ -1,4 +1,5 @@
 import type { Config } from '../../config';
+import { isReservedActorId } from '../../commands/systemActor';
 import { KeySet } from './keySet';
 import { jwksUrlSource, pemFileSource } from './keySources';
 import { LOCAL_ISSUER, type IdentityProvider } from './tokenVerifier';
@@ -20,6 +21,7 @@ export function tokenConfigProblems(config: TokenConfig): string[] {
     problems.push('JWT_ISSUER and JWT_AUDIENCE need the provider\'s keys: set JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
   }
   if (config.JWT_ISSUER_ALIAS === LOCAL_ISSUER) problems.push(`JWT_ISSUER_ALIAS: "${LOCAL_ISSUER}" names HS256 tokens`);
+  if (isReservedActorId(config.JWT_ISSUER_ALIAS)) problems.push('JWT_ISSUER_ALIAS: names starting with "system" are reserved for the service itself');
   const issuers = sources === 1 ? [LOCAL_ISSUER, config.JWT_ISSUER_ALIAS] : [LOCAL_ISSUER];
   const unknown = config.JWT_SERVICE_ISSUERS.filter((name) => !issuers.includes(name));
   if (unknown.length > 0) problems.push(`JWT_SERVICE_ISSUERS: ${unknown.join(', ')} is none of ${issuers.join(', ')}`);

@@ -1,5 +1,6 @@
 import { createDecoder, createVerifier } from 'fast-jwt';
 import { z } from 'zod';
+import { isReservedActorId } from '../../commands/systemActor';
 import { Unauthorized } from '../../errors';
 import { SCOPE_AUDIT, SCOPE_RESOLVE, type Principal } from '../principal';
 import type { KeySet } from './keySet';
@@ -56,6 +57,8 @@ function wellFormed(claims: Claims): boolean {
 function principalOf(id: string, claims: Claims, issuer: string, emailVerified: boolean, settings: TokenSettings): Principal {
   // A lone surrogate in `sub` would be stored as U+FFFD, and two users would share one id.
   if (!wellFormed(claims)) throw new Unauthorized('The bearer token holds ill-formed Unicode');
+  // The id the service acts as, never a token's: for HS256 the sub itself, for a provider `<alias>:<sub>`.
+  if (isReservedActorId(id)) throw new Unauthorized('Principals starting with "system" are reserved for the service itself');
   const trusted = settings.serviceIssuers.has(issuer);
   const scopes = (claims.scope?.split(' ') ?? []).filter((scope) => scope !== '' && (trusted || !SERVICE_SCOPES.has(scope)));
   return {

@@ -21,6 +21,9 @@ describe('identity provider settings (DESIGN §10)', () => {
     expect(() => loadConfig({ JWT_SERVICE_ISSUERS: 'idp' })).toThrow(/JWT_SERVICE_ISSUERS/);
     expect(() => loadConfig({ ...provider, JWT_ISSUER_ALIAS: 'local' })).toThrow(/JWT_ISSUER_ALIAS/);
     expect(() => loadConfig({ ...provider, JWT_ISSUER_ALIAS: 'a:b' })).toThrow(/JWT_ISSUER_ALIAS/);
+    // Its principals would all be refused: `system…` is the service's own actor.
+    expect(() => loadConfig({ ...provider, JWT_ISSUER_ALIAS: 'system' })).toThrow(/JWT_ISSUER_ALIAS: .*reserved/);
+    expect(() => loadConfig({ ...provider, JWT_ISSUER_ALIAS: 'SystemIdp' })).toThrow(/JWT_ISSUER_ALIAS/);
     expect(() => loadConfig({ ...provider, JWT_JWKS_URL: 'file:///etc/keys' })).toThrow(/JWT_JWKS_URL/);
     expect(() => loadConfig({ UI_OIDC_ISSUER: 'https://id.example.com' })).toThrow(/UI_OIDC_ISSUER and UI_OIDC_CLIENT_ID/);
   });
