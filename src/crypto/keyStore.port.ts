@@ -10,6 +10,14 @@ export type WrappedDataKey = Readonly<{
   createdAt: string;
 }>;
 
+/** `retireWrapping` was told to keep the very master key it retires: a caller's mistake, refused before anything is deleted. */
+export class RetiringAKeptMasterKey extends Error {
+  constructor(readonly masterKeyId: string) {
+    super(`Master key ${masterKeyId} cannot be retired while it is among the keys that stay`);
+    this.name = 'RetiringAKeptMasterKey';
+  }
+}
+
 export class DuplicateDataKey extends Error {
   constructor(readonly dataKeyId: string, readonly masterKeyId: string) {
     super(`Data key ${dataKeyId} is already wrapped by master key ${masterKeyId}`);
@@ -20,8 +28,9 @@ export class DuplicateDataKey extends Error {
 /**
  * Insert-only: a wrapping, once written, is never changed. Rotating the master key inserts a
  * new wrapping of the same data key under the new master key; the old one stays until an
- * operator removes the old master key's wrappings. The one deletion is `destroy` (DESIGN §2, §9):
- * crypto-shredding, which makes everything sealed under the data key unreadable for good.
+ * operator retires the old master key (`retireWrapping`). The only deletions are those two
+ * (DESIGN §2, §9): `destroy`, crypto-shredding, which makes everything sealed under the data key
+ * unreadable for good, and retirement, which never leaves a data key without a usable wrapping.
  */
 export interface KeyStore {
   /**
@@ -39,5 +48,20 @@ export interface KeyStore {
    * again afterwards, as a new key (a subject key made anew after an erasure).
    */
   destroy(dataKeyId: string): Promise<void>;
+  /**
+   * Retiring a master key (`npm run rotate-master-key -- --retire ID`): deletes the data key's
+   * wrapping under `masterKeyId` only if, in the same transaction, it sees a wrapping of that data
+   * key under one of `keepUnder` (the master keys that stay), so no retirement, however many run
+   * at once, leaves a data key with no wrapping a configured master key opens. Answers whether it
+   * deleted one. `keepUnder` must not name `masterKeyId`.
+   */
+  retireWrapping(dataKeyId: string, masterKeyId: string, keepUnder: readonly string[]): Promise<boolean>;
+  /**
+   * Up to `limit` data keys none of whose wrappings is under one of `masterKeyIds`: those the
+   * service could not open with those master keys (destroyed keys have no wrapping left, so are
+   * none of them). Cheap when every wrapping is under one of them: one index probe per master key
+   * id in the store; otherwise one probe per wrapping under a master key not among them.
+   */
+  dataKeysWithNoWrappingUnder(masterKeyIds: readonly string[], limit: number): Promise<string[]>;
   close(): Promise<void>;
 }

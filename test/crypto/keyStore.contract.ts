@@ -142,5 +142,88 @@ export function keyStoreContract(name: string, makeStore: () => Promise<KeyStore
         expect(await store.get(id)).toEqual([again]);
       });
     });
+
+    describe('retireWrapping (retiring a master key, DESIGN §9)', () => {
+      it('deletes the wrapping under the retired master key when one under a staying key exists, and keeps that one', async () => {
+        const store = await open();
+        const id = freshId();
+        const [old, kept] = [wrapping(id, 'old'), wrapping(id, 'new', '2024-07-01T00:00:00.000Z')];
+        await store.insert(old, kept);
+        expect(await store.retireWrapping(id, 'old', ['new', 'other'])).toBe(true);
+        expect(await store.get(id)).toEqual([kept]);
+      });
+
+      it('keeps the wrapping when the data key has none under a staying key: a data key is never left unreadable', async () => {
+        const store = await open();
+        const id = freshId();
+        const [old, elsewhere] = [wrapping(id, 'old'), wrapping(id, 'dropped', '2024-07-01T00:00:00.000Z')];
+        await store.insert(old, elsewhere);
+        expect(await store.retireWrapping(id, 'old', ['new'])).toBe(false);
+        expect(await store.retireWrapping(id, 'old', [])).toBe(false);
+        expect(await store.get(id)).toEqual([elsewhere, old]);
+      });
+
+      it('does nothing for a data key with no wrapping under the retired key, or one never stored', async () => {
+        const store = await open();
+        const id = freshId();
+        const kept = wrapping(id, 'new');
+        await store.insert(kept);
+        expect(await store.retireWrapping(id, 'old', ['new'])).toBe(false);
+        expect(await store.retireWrapping(freshId(), 'old', ['new'])).toBe(false);
+        expect(await store.get(id)).toEqual([kept]);
+      });
+
+      it('leaves the other data keys as they were', async () => {
+        const store = await open();
+        const [a, b] = [freshId(), freshId()];
+        await store.insert(wrapping(a, 'old'), wrapping(a, 'new'), wrapping(b, 'old'));
+        await store.retireWrapping(a, 'old', ['new']);
+        expect((await store.get(b)).map((w) => w.masterKeyId)).toEqual(['old']);
+      });
+
+      it('refuses to retire a master key it is told to keep', async () => {
+        const store = await open();
+        const id = freshId();
+        await store.insert(wrapping(id, 'old'));
+        await expect(store.retireWrapping(id, 'old', ['old'])).rejects.toThrow(/old/);
+        expect(await store.get(id)).toHaveLength(1);
+      });
+
+      it('never lets two retirements that keep each other\'s key leave a data key with no wrapping', async () => {
+        const store = await open();
+        const id = freshId();
+        await store.insert(wrapping(id, 'k1'), wrapping(id, 'k2'));
+        const results = await Promise.all([store.retireWrapping(id, 'k1', ['k2']), store.retireWrapping(id, 'k2', ['k1'])]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.get(id)).toHaveLength(1);
+      });
+    });
+
+    describe('dataKeysWithNoWrappingUnder (the start-up check)', () => {
+      it('lists the data keys none of whose wrappings is under one of the master keys, once each', async () => {
+        const store = await open();
+        const [covered, orphan, twice] = [freshId(), freshId(), freshId()];
+        await store.insert(wrapping(covered, 'gone'), wrapping(covered, 'k2'), wrapping(orphan, 'gone'), wrapping(twice, 'gone'), wrapping(twice, 'lost'));
+        const found = await store.dataKeysWithNoWrappingUnder(['k1', 'k2'], 1000);
+        expect(found.filter((id) => [covered, orphan, twice].includes(id)).sort()).toEqual([orphan, twice].sort());
+      });
+
+      it('lists none when every data key has a wrapping under one of them', async () => {
+        const store = await open();
+        const [a, b] = [freshId(), freshId()];
+        await store.insert(wrapping(a, 'k1'), wrapping(b, 'k2'), wrapping(b, 'gone'));
+        const found = await store.dataKeysWithNoWrappingUnder(['k1', 'k2'], 1000);
+        expect(found.filter((id) => id === a || id === b)).toEqual([]);
+      });
+
+      it('lists at most `limit`, and never a destroyed data key', async () => {
+        const store = await open();
+        const [x, y, z] = [freshId(), freshId(), freshId()];
+        await store.insert(wrapping(x, 'gone'), wrapping(y, 'gone'), wrapping(z, 'gone'));
+        expect(await store.dataKeysWithNoWrappingUnder(['k1'], 2)).toHaveLength(2);
+        await store.destroy(y);
+        expect(await store.dataKeysWithNoWrappingUnder(['k1'], 1000)).not.toContain(y);
+      });
+    });
   });
 }

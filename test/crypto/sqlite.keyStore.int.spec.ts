@@ -51,6 +51,27 @@ describe('SqliteKeyStore', () => {
     expect(await store.get('dk_kept')).toHaveLength(1);
   });
 
+  it('leaves the bytes of a retired wrapping in neither its file nor its WAL once it closes', async () => {
+    const file = tempFile();
+    const store = new SqliteKeyStore(openDatabase(file, { durable: true }));
+    const wrapped = Buffer.from('a wrapping under a retired master key, 0123456789').toString('base64');
+    await store.insert({ ...key, masterKeyId: 'old', wrapped }, { ...key, masterKeyId: 'new' });
+    expect(await store.retireWrapping('dk_1', 'old', ['new'])).toBe(true);
+    await store.close();
+    const onDisk = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1'));
+    expect(onDisk.some((bytes) => bytes.includes(wrapped))).toBe(false);
+  });
+
+  it('finds the master key ids and the wrappings under one by an index, so the start-up check stays cheap', async () => {
+    db = openDatabase(':memory:', { durable: true });
+    new SqliteKeyStore(db);
+    const plans = [
+      'SELECT master_key_id FROM data_keys WHERE master_key_id > ? ORDER BY master_key_id LIMIT 1',
+      'SELECT data_key_id FROM data_keys WHERE master_key_id = ? ORDER BY data_key_id LIMIT 10',
+    ].map((sql) => JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('m1')));
+    for (const plan of plans) expect(plan).toContain('COVERING INDEX data_keys_by_master');
+  });
+
   it('keeps wrappings across a reopen of its file', async () => {
     const file = tempFile();
     const first = new SqliteKeyStore(openDatabase(file, { durable: true }));
