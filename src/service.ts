@@ -25,6 +25,7 @@ import { BlindIndex } from './crypto/blindIndex';
 import { DataKeys } from './crypto/dataKeys';
 import type { KeyStore } from './crypto/keyStore.port';
 import type { MasterKeys } from './crypto/masterKeys';
+import { refuseUnopenableDataKeys } from './crypto/unopenableDataKeys';
 import { PersonalData } from './crypto/personalData';
 import { SecretCipher } from './crypto/secretCipher';
 import { loadSodium, type Sodium } from './crypto/sodium';
@@ -180,6 +181,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const role = options.role ?? 'all';
   const { eventStore, readStore, keyStore } = options;
   const clock = options.clock ?? (() => new Date());
+  // Before anything is served or followed: a data key no configured master key opens (DESIGN §9).
+  await refuseUnopenableDataKeys(keyStore, options.masterKeys);
   const sodium = await loadSodium();
   const dataKeys = new DataKeys(sodium, keyStore, options.masterKeys, clock);
   const cipher = new SecretCipher(sodium, dataKeys);
