@@ -60,3 +60,14 @@ export function addDevMasterKey(dataDir: string): MasterKeys {
   writeFileSync(file, `${spec}\n`, { mode: 0o600 });
   return parseMasterKeys(spec);
 }
+
+/** Development retirement: drops a retired key from the key file; false when it was not there. Never the active (first) one. */
+export function removeDevMasterKey(dataDir: string, id: string): boolean {
+  const file = join(dataDir, DEV_KEY_FILE);
+  if (!existsSync(file)) return false;
+  const entries = readFileSync(file, 'utf8').trim().split(',').filter(Boolean);
+  const kept = entries.filter((entry, i) => i === 0 || entry.slice(0, entry.indexOf(':')) !== id);
+  if (kept.length === entries.length) return false;
+  writeFileSync(file, `${kept.join(',')}\n`, { mode: 0o600 });
+  return true;
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadOrCreateDevMasterKeys, parseMasterKeys } from '../../src/crypto/masterKeys';
+import { addDevMasterKey, loadOrCreateDevMasterKeys, parseMasterKeys, removeDevMasterKey } from '../../src/crypto/masterKeys';
 
 const key32 = () => randomBytes(32).toString('base64');
 
@@ -93,5 +93,16 @@ describe('loadOrCreateDevMasterKeys', () => {
     writeFileSync(join(dataDir, 'master.key'), 'dev_1:c2hvcnQ=\n', { mode: 0o600 });
     expect(() => loadOrCreateDevMasterKeys(dataDir, () => {})).toThrow(/32 bytes/);
     expect(readFileSync(join(dataDir, 'master.key'), 'utf8')).toBe('dev_1:c2hvcnQ=\n');
+  });
+
+  it('drops a retired development key from the file (rotate-master-key --retire), never the active one', () => {
+    const dataDir = tempDir();
+    const old = loadOrCreateDevMasterKeys(dataDir, () => {});
+    const rotated = addDevMasterKey(dataDir);
+    expect(removeDevMasterKey(dataDir, rotated.activeId)).toBe(false);
+    expect(removeDevMasterKey(dataDir, old.activeId)).toBe(true);
+    expect(removeDevMasterKey(dataDir, old.activeId)).toBe(false);
+    expect([...loadOrCreateDevMasterKeys(dataDir, () => {}).byId.keys()]).toEqual([rotated.activeId]);
+    expect(statSync(join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
   });
 });
