@@ -229,7 +229,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
 
   const deps: AppDeps = {
     workspaces: new WorkspaceHandlers(workspaceStreams, reactions, personalData, stamps, clock, options.newId ?? randomId, viewWaitMs),
-    lifecycle: new WorkspaceLifecycle(workspaceStreams, reactions, stamps, clock, { deletedRetentionDays, reactionWaitMs: viewWaitMs }),
+    lifecycle: new WorkspaceLifecycle(workspaceStreams, reactions, stamps, clock, { deletedRetentionDays, reactionWaitMs: viewWaitMs }, {
+      views,
+      progress,
+      head: () => eventStore.headPosition(),
+      waitMs: viewWaitMs,
+    }),
     secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, new DetailsSealer(personalData), personalData, stamps, clock),
     access: new SecretAccessHandlers(
       workspaceStreams,

@@ -1,5 +1,6 @@
 import { NotCaughtUp, NotFound, RuleViolation } from '../errors';
 import type { ViewProgress } from '../projections/projector';
+import type { Views } from '../projections/queries';
 import { contextFor, type Actor, type Clock } from './actor';
 import type { RequestStamps } from './requestStamps';
 import type { StreamCommands } from './streamCommands';
@@ -13,7 +14,19 @@ export type LifecycleSettings = Readonly<{
   reactionWaitMs: number;
 }>;
 
-/** What leaving every workspace did: the workspaces left, in the order of the ids given. */
+/**
+ * Where a user's memberships are found: the members view (it lists deleted workspaces' members
+ * too), once it has applied everything the log holds, so a membership a moment old is not missed.
+ */
+export type MembershipsSource = Readonly<{
+  views: Pick<Views, 'membershipsOf'>;
+  progress: ViewProgress;
+  /** The log's head position now. */
+  head: () => Promise<string | null>;
+  waitMs: number;
+}>;
+
+/** What leaving every workspace did: the workspaces left, and the position of the last leave (null: none). */
 export type LeftEverywhere = Readonly<{ left: readonly string[]; position: string | null }>;
 
 /**
@@ -30,6 +43,7 @@ export class WorkspaceLifecycle {
     private readonly stamps: Pick<RequestStamps, 'stamp'>,
     private readonly clock: Clock,
     private readonly settings: LifecycleSettings,
+    private readonly memberships: MembershipsSource,
   ) {}
 
   private run(workspaceId: string, actor: Actor, command: (context: ReturnType<typeof contextFor>) => WorkspaceCommand): Promise<WorkspaceResult> {
@@ -53,15 +67,18 @@ export class WorkspaceLifecycle {
   }
 
   /**
-   * The actor leaves every one of these workspaces (DESIGN §9 erasure: `POST /v1/me/erase` calls
-   * this with the workspaces the members view lists for them, deleted ones included: see
-   * `Views.membershipsOf`). Refuses first, leaving none, when they are the last admin of an active
-   * one (409 `last_admin`, naming those workspaces in `workspaces`): the caller must hand admin
-   * to someone, or delete those workspaces, before being erased. They do leave a deleted
-   * workspace even as its last admin (nobody can undelete it then). Workspaces they already left
-   * (or never were in) are skipped, so a retry after a failure carries on where it stopped.
+   * The actor leaves every workspace they are a member of, deleted ones included (DESIGN §9
+   * erasure: what `POST /v1/me/erase` calls, before or after destroying the personal secrets).
+   * Refuses first, leaving none, when they are the last admin of an active one (409 `last_admin`,
+   * naming those workspaces in `workspaces`): they must hand admin to someone, or delete those
+   * workspaces, before being erased. They do leave a deleted workspace even as its last admin
+   * (nobody can undelete it then). Workspaces they already left are skipped, so a retry after a
+   * failure carries on where it stopped. Answers once their secret roles there are gone too.
    */
-  async leaveEverywhere(actor: Actor, workspaceIds: readonly string[]): Promise<LeftEverywhere> {
+  async leaveEverywhere(actor: Actor): Promise<LeftEverywhere> {
+    const head = await this.memberships.head();
+    if (head !== null && !(await this.memberships.progress.waitFor(head, this.memberships.waitMs))) throw new NotCaughtUp(head);
+    const workspaceIds = await this.memberships.views.membershipsOf(actor.userId);
     const blocking: string[] = [];
     for (const workspaceId of workspaceIds) if (lastAdminRefuses(this.leaveCommand(actor, true), (await this.streams.load(workspaceId)).state)) blocking.push(workspaceId);
     if (blocking.length > 0) {

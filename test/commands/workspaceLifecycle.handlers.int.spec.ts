@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/commands/actor';
+import { RuleViolation } from '../../src/errors';
+import { createService, type Service } from '../../src/service';
+import { openTestStores, testServiceOptions } from '../support/testService';
+
+const user = (userId: string): Actor => ({ userId, email: `${userId}@example.com` });
+const [alice, bob] = [user('alice'), user('bob')];
+
+/**
+ * Leaving every workspace, the part of an erasure (DESIGN §9, `POST /v1/me/erase`) the workspace
+ * side provides: `lifecycle.leaveEverywhere(actor)`.
+ */
+describe('Leaving every workspace (for an erasure)', () => {
+  const running: Service[] = [];
+  afterEach(async () => {
+    for (const service of running.splice(0)) await service.close();
+  });
+
+  async function start() {
+    const service = await createService({ ...openTestStores(':memory:'), ...testServiceOptions() });
+    running.push(service);
+    return service;
+  }
+
+  async function joinAs(service: Service, admin: Actor, ws: string, member: Actor, permission: 'admin' | 'write' | 'read') {
+    const { invitationId } = await service.deps.workspaces.invite(admin, ws, { email: member.email!, permission, external: false });
+    await service.deps.workspaces.accept(member, ws, invitationId);
+  }
+
+  /** bob is: a write member of one, a co-admin of another (with alice), a member of a deleted one, and the last admin of a deleted one. */
+  async function bobsWorkspaces(service: Service) {
+    const { workspaces, lifecycle, secrets } = service.deps;
+    const write = (await workspaces.create(alice, 'Write')).workspaceId;
+    await joinAs(service, alice, write, bob, 'write');
+    await secrets.saveWorkspace(alice, write, { set: { KEY: 'erasure-value' }, delete: [] });
+    await secrets.share(alice, write, 'KEY', { kind: 'add', email: bob.email!, role: 'admin' });
+    const coAdmin = (await workspaces.create(alice, 'CoAdmin')).workspaceId;
+    await joinAs(service, alice, coAdmin, bob, 'admin');
+    const deleted = (await workspaces.create(alice, 'Deleted')).workspaceId;
+    await joinAs(service, alice, deleted, bob, 'read');
+    await lifecycle.delete(alice, deleted, 'Deleted');
+    const own = (await workspaces.create(bob, 'Own')).workspaceId;
+    const last = await lifecycle.delete(bob, own, 'Own');
+    await service.deps.progress.waitFor(last.position!, 5000);
+    return { write, coAdmin, deleted, own };
+  }
+
+  it('finds every membership, deleted workspaces included, and leaves each one; the secret roles go too', async () => {
+    const service = await start();
+    const { write, coAdmin, deleted, own } = await bobsWorkspaces(service);
+    const { views, lifecycle } = service.deps;
+    expect([...(await views.membershipsOf('bob'))].sort()).toEqual([write, coAdmin, deleted, own].sort());
+
+    const { left, position } = await lifecycle.leaveEverywhere(bob);
+    expect([...left].sort()).toEqual([write, coAdmin, deleted, own].sort());
+    expect(await service.deps.progress.waitFor(position!, 5000)).toBe(true);
+    expect(await views.membershipsOf('bob')).toEqual([]);
+    expect((await views.workspaceSecret(write, 'KEY'))?.members.map((m) => m.userId)).toEqual(['alice']);
+    // Done again (a retry after a failure), it leaves nothing more and refuses nothing.
+    expect(await lifecycle.leaveEverywhere(bob)).toEqual({ left: [], position: null });
+  });
+
+  it('refuses first, leaving none, while they are the last admin of an active workspace, naming it', async () => {
+    const service = await start();
+    const { write } = await bobsWorkspaces(service);
+    // Created a moment ago: the views may not have it yet, and it is found all the same.
+    const { workspaceId: sole } = await service.deps.workspaces.create(bob, 'Sole');
+    const refusal = await service.deps.lifecycle.leaveEverywhere(bob).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(RuleViolation);
+    expect(refusal).toMatchObject({ code: 'last_admin', extra: { workspaces: [sole] } });
+    expect(await service.deps.views.member(write, 'bob')).not.toBeNull();
+  });
+});
