@@ -112,6 +112,12 @@ describe('Deleting a workspace: DELETE /v1/workspaces/:ws {confirm}, POST …/un
     }
     expectProblem(await call('GET', `/v1/workspaces/${ws}/audit`, as('bob')), 404, 'workspace_not_found');
     expectProblem(await call('GET', `/v1/workspaces/${ws}/audit`, { ...as('bob'), headers: { accept: NDJSON } }), 404);
+    // The refused reveals and resolutions of the tests above are on its record too.
+    await t.service.refusals.flush(true);
+    const refused = bodyOf<{ entries: Array<{ actor: string; detail: { route: string; reason: string } }> }>(
+      await call('GET', `/v1/workspaces/${ws}/audit?type=AccessRefused`, as('alice')),
+    ).entries.map((e) => [e.actor, e.detail.route, e.detail.reason]);
+    expect(refused).toEqual(expect.arrayContaining([['alice', 'reveal', 'not_member'], ['executor', 'resolve', 'not_member']]));
     // An audit:read token lists it among the workspaces it covers, marked deleted.
     const covered = bodyOf<{ workspaces: Array<{ id: string; deletedAt: string | null }> }>(await call('GET', '/v1/audit/workspaces', { token: auditor }));
     expect(covered.workspaces.find((w) => w.id === ws)?.deletedAt).toBe(new Date(START + DAY).toISOString());
