@@ -155,6 +155,11 @@ describe('Deleting a workspace: DELETE /v1/workspaces/:ws {confirm}, POST …/un
     expect(resolved.status).toBe(200);
     expect(resolved.body.output).toBe(`${VALUE} ${VALUE}`);
     expect(bodyOf<Listed>(await call('GET', '/v1/workspaces', as('bob'))).workspaces.map((w) => w.id)).toContain(ws);
+    const audit = bodyOf<AuditPage>(await call('GET', `/v1/workspaces/${ws}/audit?type=WorkspaceDeleted,WorkspaceUndeleted`, as('alice')));
+    expect(audit.entries.map((e) => [e.type, e.actor])).toEqual([
+      ['WorkspaceDeleted', 'alice'],
+      ['WorkspaceUndeleted', 'carol'],
+    ]);
     expectProblem(await call('POST', `/v1/workspaces/${ws}/undelete`, as('alice')), 409, 'workspace_not_deleted');
     expectProblem(await call('POST', `/v1/workspaces/${ws}/undelete`, as('bob')), 403);
   });

@@ -16,7 +16,8 @@ export type ScenarioResult = {
  * The end-to-end scenario of issue 2, against any client (in-process or real HTTP): members with
  * admin, write and external read permissions; workspace and personal secrets with the same key;
  * manual and scheduled resolutions; refused edits; a stale If-Match; bad inputs that write
- * nothing; a deleted secret that fails resolution; a removed member.
+ * nothing; a deleted secret that fails resolution; a removed member; a member who leaves; the
+ * workspace deleted and undeleted.
  */
 export async function runScenario(client: Client): Promise<ScenarioResult> {
   const alice = token('alice');
@@ -164,6 +165,18 @@ export async function runScenario(client: Client): Promise<ScenarioResult> {
   const again = await call('POST', `/v1/workspaces/${ws}/invitations`, { token: alice, body: { email: 'bob@example.com', permission: 'write' } });
   expect((await call('POST', `/v1/invitations/${(again.body as { id: string }).id}/accept`, { token: bob })).status).toBe(200);
   expect((await call('PUT', `${secrets}/SHARED`, { token: bob, body: { value: 'x' } })).status).toBe(403);
+
+  // Leaving, deleting and undeleting the workspace (DESIGN §9): access ends at once, and comes back whole.
+  expect((await call('POST', `/v1/workspaces/${ws}/leave`, { token: carol })).status).toBe(200);
+  expect((await call('GET', secrets, { token: carol })).status).toBe(404);
+  expect((await call('DELETE', `/v1/workspaces/${ws}`, { token: alice, body: { confirm: 'Acme' } })).status).toBe(202);
+  for (const user of [alice, bob]) expect((await call('GET', secrets, { token: user })).status).toBe(404);
+  const resolveApiKey = () =>
+    call('POST', '/v1/resolve', { token: executor, body: { workspaceId: ws, trigger: 'schedule', workflowOwnerId: 'alice', input: '{{API_KEY}}' } });
+  expect((await resolveApiKey()).status).toBe(404);
+  expect((await call('GET', `/v1/workspaces/${ws}/audit?type=WorkspaceDeleted`, { token: alice })).status).toBe(200);
+  expect((await call('POST', `/v1/workspaces/${ws}/undelete`, { token: alice })).status).toBe(200);
+  expect((await resolveApiKey()).body).toMatchObject({ output: V.rotated });
 
   return { values: Object.values(V), nonResolveBodies };
 }
