@@ -4,28 +4,20 @@ import type { WorkspacePermission } from '../events/values';
 import type { WorkspaceEvent } from '../events/workspace.events';
 import { unhandled, type Command, type Decider } from './command';
 import { retentionEndsAt, retentionIsOver } from './deletedRetention';
-import { knownEmail, sameEmail, type CommandEmail, type EmailProbe, type KnownEmail } from './emails';
-import { withEntry, withoutEntry } from './maps';
+import { sameEmail, type CommandEmail, type EmailProbe } from './emails';
+import {
+  evolveWorkspace,
+  initialWorkspaceState,
+  permissionOf,
+  type ActiveWorkspace,
+  type DeletedWorkspace,
+  type Invitation,
+  type Member,
+  type WorkspaceState,
+} from './workspace.state';
 
-/** Emails are known by blind index (or, from events written before emails were sealed, as they were): see emails.ts. */
-export type Member = Readonly<{ userId: string; email: KnownEmail | null; permission: WorkspacePermission; external: boolean }>;
-export type Invitation = Readonly<{ invitationId: string; email: KnownEmail | null; permission: WorkspacePermission; external: boolean }>;
-
-type Workspace = Readonly<{
-  workspaceId: string;
-  name: string;
-  members: ReadonlyMap<string, Member>;
-  invitations: ReadonlyMap<string, Invitation>;
-}>;
-
-/**
- * A deleted workspace keeps its members and invitations as they were at the deletion: they are
- * who may undelete it (its admins then) and what an undelete brings back. No member acts in it.
- */
-export type WorkspaceState =
-  | Readonly<{ status: 'none' }>
-  | (Workspace & Readonly<{ status: 'active' }>)
-  | (Workspace & Readonly<{ status: 'deleted'; deletedAt: string; deletedBy: string }>);
+// The state lives in workspace.state.ts; those who decide on it import it from here too.
+export { permissionOf, recordedPermissionOf, type Invitation, type Member, type WorkspaceState } from './workspace.state';
 
 /** The handler seals the emails (DESIGN §8): commands carry them sealed, with their blind index. */
 export type CreateWorkspace = Command<'CreateWorkspace', { workspaceId: string; name: string; creatorEmail: CommandEmail | null }>;
@@ -59,33 +51,16 @@ export type WorkspaceCommand =
   | UndeleteWorkspace
   | LeaveWorkspace;
 
-type Active = Extract<WorkspaceState, { status: 'active' }>;
-type Deleted = Extract<WorkspaceState, { status: 'deleted' }>;
 
-const initialState: WorkspaceState = { status: 'none' };
-
-/** The permission of an active member, null for anyone else (removed, invited, unknown, or the workspace deleted). */
-export function permissionOf(state: WorkspaceState, userId: string): WorkspacePermission | null {
-  return state.status === 'active' ? (state.members.get(userId)?.permission ?? null) : null;
-}
-
-/**
- * The permission the workspace records for the user, whether it is deleted or not: a deleted
- * workspace's members are still its members (an undelete gives them their access back), so
- * their secret roles stay.
- */
-export function recordedPermissionOf(state: WorkspaceState, userId: string): WorkspacePermission | null {
-  return state.status === 'none' ? null : (state.members.get(userId)?.permission ?? null);
-}
 
 /** Non-members learn nothing about the workspace, not even that it exists. */
-export function requireMember(state: WorkspaceState, userId: string): Active & { permission: WorkspacePermission } {
+export function requireMember(state: WorkspaceState, userId: string): ActiveWorkspace & { permission: WorkspacePermission } {
   const permission = permissionOf(state, userId);
   if (state.status !== 'active' || permission === null) throw new NotFound('Workspace not found', 'workspace_not_found');
   return { ...state, permission };
 }
 
-function requireAdmin(state: WorkspaceState, userId: string): Active {
+function requireAdmin(state: WorkspaceState, userId: string): ActiveWorkspace {
   const member = requireMember(state, userId);
   if (member.permission !== 'admin') throw new Forbidden('Only workspace admins can manage members');
   return member;
@@ -96,7 +71,7 @@ function requireAdmin(state: WorkspaceState, userId: string): Active {
  * makes a key for someone nobody may invite): only admins invite, and never a member or someone
  * already invited. Errors do not name the email.
  */
-export function requireInvitable(state: WorkspaceState, actor: string, email: EmailProbe): Active {
+export function requireInvitable(state: WorkspaceState, actor: string, email: EmailProbe): ActiveWorkspace {
   const ws = requireAdmin(state, actor);
   if ([...ws.members.values()].some((m) => sameEmail(m.email, email))) {
     throw new RuleViolation('already_member', 'The invitee is already a member');
@@ -107,25 +82,25 @@ export function requireInvitable(state: WorkspaceState, actor: string, email: Em
   return ws;
 }
 
-function requireTarget(state: Active, userId: string): Member {
+function requireTarget(state: ActiveWorkspace, userId: string): Member {
   const member = state.members.get(userId);
   if (!member) throw new NotFound(`Member ${userId} not found`, 'member_not_found');
   return member;
 }
 
 /** Those who may undelete a deleted workspace are its admins at the moment of the deletion; to anyone else it does not exist. */
-function requireFormerAdmin(state: Deleted, userId: string): Deleted {
+function requireFormerAdmin(state: DeletedWorkspace, userId: string): DeletedWorkspace {
   if (state.members.get(userId)?.permission !== 'admin') throw new NotFound('Workspace not found', 'workspace_not_found');
   return state;
 }
 
 /** The workspace a member leaves: an active one, or (erasure) a deleted one they were a member of. */
-function requireLeavable(state: WorkspaceState, userId: string, forErasure: boolean): Active | Deleted {
+function requireLeavable(state: WorkspaceState, userId: string, forErasure: boolean): ActiveWorkspace | DeletedWorkspace {
   if (forErasure && state.status === 'deleted' && state.members.has(userId)) return state;
   return requireMember(state, userId);
 }
 
-function isLastAdmin(state: Active | Deleted, member: Member): boolean {
+function isLastAdmin(state: ActiveWorkspace | DeletedWorkspace, member: Member): boolean {
   if (member.permission !== 'admin') return false;
   return [...state.members.values()].filter((m) => m.permission === 'admin').length === 1;
 }
@@ -216,56 +191,8 @@ function decide(command: WorkspaceCommand, state: WorkspaceState): WorkspaceEven
   }
 }
 
-function evolve(state: WorkspaceState, event: WorkspaceEvent): WorkspaceState {
-  if (event.type === 'WorkspaceCreated') {
-    const { workspaceId, name, creator } = event.data;
-    return {
-      status: 'active',
-      workspaceId,
-      name,
-      members: new Map([[creator.userId, { userId: creator.userId, email: knownEmail(creator.email, creator.emailIndex), permission: 'admin', external: false }]]),
-      invitations: new Map(),
-    };
-  }
-  if (state.status === 'none') return state;
-  switch (event.type) {
-    case 'MemberInvited': {
-      const { invitationId, email, emailIndex, permission, external } = event.data;
-      return { ...state, invitations: withEntry(state.invitations, invitationId, { invitationId, email: knownEmail(email, emailIndex), permission, external }) };
-    }
-    case 'InvitationRevoked':
-      return { ...state, invitations: withoutEntry(state.invitations, event.data.invitationId) };
-    case 'InvitationAccepted': {
-      const { invitationId, userId, email, emailIndex, permission, external } = event.data;
-      return {
-        ...state,
-        invitations: withoutEntry(state.invitations, invitationId),
-        members: withEntry(state.members, userId, { userId, email: knownEmail(email, emailIndex), permission, external }),
-      };
-    }
-    case 'MemberPermissionChanged': {
-      const member = state.members.get(event.data.userId);
-      if (!member) return state;
-      return { ...state, members: withEntry(state.members, member.userId, { ...member, permission: event.data.permission }) };
-    }
-    case 'MemberRemoved':
-    case 'MemberLeft':
-      return { ...state, members: withoutEntry(state.members, event.data.userId) };
-    case 'WorkspaceDeleted':
-      return { ...withoutDeletion(state), status: 'deleted', deletedAt: event.metadata.at, deletedBy: event.metadata.actor };
-    case 'WorkspaceUndeleted':
-      return { ...withoutDeletion(state), status: 'active' };
-  }
-}
-
-/** The workspace itself, without its status and the marks of a deletion. */
-function withoutDeletion(state: Active | Deleted): Workspace {
-  const { workspaceId, name, members, invitations } = state;
-  return { workspaceId, name, members, invitations };
-}
-
 export const workspaceDecider: Decider<WorkspaceState, WorkspaceCommand, WorkspaceEvent> = {
-  initialState,
-  evolve,
+  initialState: initialWorkspaceState,
+  evolve: evolveWorkspace,
   decide,
 };
