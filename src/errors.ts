@@ -9,6 +9,7 @@ export type ProblemKind =
   | 'forbidden' // 403
   | 'notFound' // 404
   | 'rule' // 409: a domain rule refuses it
+  | 'gone' // 410: what was asked for was destroyed
   | 'preconditionFailed' // 412: stale If-Match
   | 'missingReferences' // 422
   | 'rateLimited' // 429
@@ -63,6 +64,13 @@ export class Forbidden extends ProblemError {
 export class NotFound extends ProblemError {
   constructor(message: string, code = 'not_found', extra: Readonly<Record<string, unknown>> = {}) {
     super('notFound', code, message, extra);
+  }
+}
+
+/** A destroyed secret, version or lifetime (DESIGN §9): its data key is gone, nothing can open it. */
+export class Destroyed extends ProblemError {
+  constructor(message: string) {
+    super('gone', 'destroyed', message);
   }
 }
 

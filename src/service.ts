@@ -5,6 +5,7 @@ import { LOCAL_ISSUER, type IdentityProvider } from './api/tokens/tokenVerifier'
 import type { Clock } from './commands/actor';
 import { randomId, type IdFactory } from './commands/ids';
 import { personalSecretsDecider } from './commands/personalSecrets.decider';
+import { KeyShredder } from './commands/keyShredder';
 import { RecordWriter } from './commands/recordWriter';
 import { ResolutionRecords } from './commands/resolution.records';
 import { Refusals } from './commands/refusals';
@@ -12,6 +13,7 @@ import { AuditExports } from './commands/auditExports';
 import { DetailsSealer } from './commands/detailsSealer';
 import { RequestStamps } from './commands/requestStamps';
 import { SecretAccessHandlers } from './commands/secretAccess.handlers';
+import { SecretLifecycleHandlers } from './commands/secretLifecycle.handlers';
 import { SecretRolesReactor } from './commands/secretRoles.reactor';
 import { SecretsCommands } from './commands/secrets.commands';
 import { StreamCommands } from './commands/streamCommands';
@@ -142,7 +144,7 @@ async function progressFor(options: ServiceOptions, role: ServiceRole, cache: Vi
       await rebuildViewsOfAnEarlierVersion(options.eventStore, options.readStore, options.followerCheckpoints, allProjections, options.log);
       await projector.run();
     };
-    return { projector, views: projector as ViewProgress, followers, start };
+    return { projector, invalidator: null, views: projector as ViewProgress, followers, start };
   }
   const views = new PolledProgress(async () => (await options.readStore.checkpoint()).position);
   await views.start();
@@ -151,7 +153,7 @@ async function progressFor(options: ServiceOptions, role: ServiceRole, cache: Vi
   });
   // From the checkpoint read before any cache entry: nothing the views have not applied is missed.
   invalidator.start(views.position());
-  return { projector: null, views: bothReached(views, invalidator), followers: [views, invalidator] as Follower[], start: async () => {} };
+  return { projector: null, invalidator, views: bothReached(views, invalidator), followers: [views, invalidator] as Follower[], start: async () => {} };
 }
 
 /** Not ready while a follower has stopped on an error, or the views lag beyond the bound. */
@@ -187,7 +189,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const reader = new PersonalDataReader(personalData);
   const stamps = new RequestStamps(personalData);
   const cache = new ViewCache(readStore);
-  const { projector, views: progress, followers, start } = await progressFor(options, role, cache, reader);
+  const { projector, invalidator, views: progress, followers, start } = await progressFor(options, role, cache, reader);
+  // Destroyed data keys are forgotten by every instance as it reaches their destroy, and deleted (again).
+  const shredder = new KeyShredder(dataKeys, keyStore, options.log);
+  projector?.onApplied((writes) => shredder.destroyed(writes.filter((w) => w.collection === 'destroyedKeys').map((w) => w.id)));
+  invalidator?.onEvent((recorded) => {
+    if (recorded.event.type === 'SecretDestroyed') shredder.destroyed(recorded.event.data.dataKeyIds);
+  });
 
   const states = new StreamStates(eventStore);
   const workspaceStreams = new StreamCommands(eventStore, states, 'workspace', workspaceDecider);
@@ -214,6 +222,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const viewWaitMs = options.settings?.viewWaitMs ?? DEFAULT_VIEW_WAIT_MS;
   const metrics = new Metrics();
   await start();
+  await shredder.sweep(readStore);
   const lag = new LagMonitor(eventStore, progress, (seconds) => metrics.projectionLag.set(seconds));
   await lag.start();
   const signingKey = parseSigningKey(options.sealing?.signingKey ?? newSigningKeyText(`ephemeral-${randomBytes(4).toString('hex')}`), sodium);
@@ -223,6 +232,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const deps: AppDeps = {
     workspaces: new WorkspaceHandlers(workspaceStreams, reactions, personalData, stamps, clock, options.newId ?? randomId, viewWaitMs),
     secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, new DetailsSealer(personalData), personalData, stamps, clock),
+    lifecycle: new SecretLifecycleHandlers(workspaceStreams, workspaceSecretStreams, personalSecretStreams, views, progress, cipher, dataKeys, stamps, clock, viewWaitMs),
     access: new SecretAccessHandlers(
       workspaceStreams,
       workspaceSecretStreams,

@@ -6,6 +6,7 @@ import type { ViewCache } from './viewCache';
 import {
   viewIds,
   type AuditDoc,
+  type DeletedSecretDoc,
   type HistoryDoc,
   type InvitationDoc,
   type MemberDoc,
@@ -178,6 +179,23 @@ export class Views {
   async workspacesPage(afterId: string | undefined, limit: number, claimed: ReadonlySet<string> | null): Promise<WorkspaceDoc[]> {
     const where = claimed === null ? {} : { workspaceId: [...claimed] };
     return (await this.store.page('workspaces', { where, afterId, limit })).map((f) => f.doc);
+  }
+
+  /** One version of a secret, with its envelope (a past version's reveal, a rollback, a restore). */
+  async historyVersion(owner: string, key: string, version: number): Promise<HistoryDoc | null> {
+    return (await this.store.get('history', viewIds.history(owner, key, version)))?.doc ?? null;
+  }
+
+  /** The keys of a scope that can be restored, by key (`owner`: `workspace:<id>` or `user:<id>`). */
+  async deletedSecrets(owner: string): Promise<DeletedSecretDoc[]> {
+    const found = await this.store.page('deletedSecrets', { where: { owner }, range: { field: 'deletedAt', min: '0' }, limit: 100_000 });
+    return found.map((f) => f.doc);
+  }
+
+  /** Keys of every scope deleted at or before an instant (the retention sweeper), at most `limit`, by id. */
+  async deletedBefore(instant: string, limit: number): Promise<DeletedSecretDoc[]> {
+    const found = await this.store.page('deletedSecrets', { where: {}, range: { field: 'deletedAt', min: '0', max: instant }, limit });
+    return found.map((f) => f.doc);
   }
 
   /** Every version of one secret, oldest first (deleted and re-set ones included). */

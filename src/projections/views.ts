@@ -92,7 +92,10 @@ export type AuditDoc = Readonly<{
  */
 export type AuditKeyDoc = Readonly<{ owner: string; scope: 'workspace' | 'user'; key: string; position: string }>;
 
-/** One row per version of a secret: who set it, when, its fingerprint and the key that sealed it. */
+/**
+ * One row per version of a secret: who set it, when, its fingerprint, its envelope (never shown;
+ * what a reveal of that version or a rollback opens) and whether its lifetime was destroyed.
+ */
 export type HistoryDoc = Readonly<{
   /** `workspace:<id>/<key>` or `user:<id>/<key>`. */
   secret: string;
@@ -101,7 +104,29 @@ export type HistoryDoc = Readonly<{
   actor: string;
   fingerprint: string;
   dataKeyId: string;
+  value: SealedValue;
+  destroyed: boolean;
+  /** The version whose value this one set again (a rollback). */
+  rollbackOf: number | null;
 }>;
+
+/**
+ * A key's last lifetime while it can be restored (DESIGN §9): its last version and, once deleted,
+ * when and by whom (`deletedAt` is '' while the key is live; the versions it takes are remembered
+ * for the deletion that may follow).
+ */
+export type DeletedSecretDoc = Readonly<{
+  /** `workspace:<id>` or `user:<id>`. */
+  owner: string;
+  key: string;
+  lastVersion: number;
+  dataKeyId: string;
+  deletedAt: string;
+  deletedBy: string;
+}>;
+
+/** A data key a destroy named (by id): it must not be in the key store, whatever a backup brought back. */
+export type DestroyedKeyDoc = Readonly<{ at: string }>;
 
 /** The read model: each view collection and the type of its documents. */
 export type ViewDocs = {
@@ -114,6 +139,8 @@ export type ViewDocs = {
   audit: AuditDoc;
   auditKeys: AuditKeyDoc;
   history: HistoryDoc;
+  deletedSecrets: DeletedSecretDoc;
+  destroyedKeys: DestroyedKeyDoc;
 };
 
 export type CollectionName = keyof ViewDocs;
@@ -136,6 +163,8 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
   audit: ['owner', 'scope', 'runId'],
   auditKeys: ['key'],
   history: ['secret'],
+  deletedSecrets: ['owner', 'deletedAt'],
+  destroyedKeys: [],
 };
 
 /**

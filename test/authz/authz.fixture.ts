@@ -66,5 +66,11 @@ export async function seedWorkspace(call: Client) {
     return sub;
   };
   const freshInvitation = () => invite(`invitee${(n += 1)}@example.com`);
-  return { ws, freshKey, freshMember, freshInvitation, oscarInvitation };
+  /** A fresh key shared like KEY, deleted by the admin: one to restore. */
+  const freshDeletedKey = async () => {
+    const key = await freshKey();
+    await must(call, 'DELETE', `/v1/workspaces/${ws}/secrets/${key}`, as(admin));
+    return key;
+  };
+  return { ws, freshKey, freshDeletedKey, freshMember, freshInvitation, oscarInvitation };
 }
