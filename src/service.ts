@@ -7,6 +7,7 @@ import { randomId, type IdFactory } from './commands/ids';
 import { personalSecretsDecider } from './commands/personalSecrets.decider';
 import { KeyShredder } from './commands/keyShredder';
 import { RecordWriter } from './commands/recordWriter';
+import { RetentionSweeper } from './commands/retentionSweeper';
 import { ResolutionRecords } from './commands/resolution.records';
 import { Refusals } from './commands/refusals';
 import { AuditExports } from './commands/auditExports';
@@ -60,6 +61,9 @@ const DEFAULT_VIEW_WAIT_MS = 5000;
 
 /** DESIGN §6; the environment overrides them (src/config.ts). */
 export const DEFAULT_RATE_LIMITS = { settingsMax: 6000, oracleMax: 120, oraclePerSecretMax: 300, resolveMax: 0, verifyMax: 6 } as const;
+/** DESIGN §9: deleted secrets are destroyed 30 days after their deletion, looked for hourly. */
+const DEFAULT_DELETED_RETENTION_DAYS = 30;
+const DEFAULT_RETENTION_SWEEP_MS = 60 * 60 * 1000;
 /** DESIGN §8: a seal at most every 5 s while anything changed. */
 const DEFAULT_SEAL_INTERVAL_MS = 5000;
 
@@ -90,7 +94,14 @@ export type ServiceOptions = Readonly<{
   auditSink?: string;
   clock?: Clock;
   newId?: IdFactory;
-  settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean; viewWaitMs?: number }>;
+  settings?: Readonly<{
+    rateLimits?: Partial<RateLimits>;
+    revealEnabled?: boolean;
+    viewWaitMs?: number;
+    /** DELETED_RETENTION_DAYS (default 30; 0 keeps deleted secrets), and how often the sweeper looks (default hourly). */
+    deletedRetentionDays?: number;
+    retentionSweepMs?: number;
+  }>;
   /** /readyz fails while the views lag the log by more than this. */
   readyMaxLagSeconds?: number;
   /**
@@ -223,6 +234,20 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const metrics = new Metrics();
   await start();
   await shredder.sweep(readStore);
+  const lifecycle = new SecretLifecycleHandlers(workspaceStreams, workspaceSecretStreams, personalSecretStreams, views, progress, cipher, dataKeys, stamps, clock, viewWaitMs);
+  if (role !== 'api') {
+    const sweeper = new RetentionSweeper(
+      views,
+      lifecycle,
+      options.followerCheckpoints,
+      clock,
+      options.settings?.deletedRetentionDays ?? DEFAULT_DELETED_RETENTION_DAYS,
+      options.settings?.retentionSweepMs ?? DEFAULT_RETENTION_SWEEP_MS,
+      options.log,
+    );
+    await sweeper.start();
+    followers.push(sweeper);
+  }
   const lag = new LagMonitor(eventStore, progress, (seconds) => metrics.projectionLag.set(seconds));
   await lag.start();
   const signingKey = parseSigningKey(options.sealing?.signingKey ?? newSigningKeyText(`ephemeral-${randomBytes(4).toString('hex')}`), sodium);
@@ -232,7 +257,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const deps: AppDeps = {
     workspaces: new WorkspaceHandlers(workspaceStreams, reactions, personalData, stamps, clock, options.newId ?? randomId, viewWaitMs),
     secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, new DetailsSealer(personalData), personalData, stamps, clock),
-    lifecycle: new SecretLifecycleHandlers(workspaceStreams, workspaceSecretStreams, personalSecretStreams, views, progress, cipher, dataKeys, stamps, clock, viewWaitMs),
+    lifecycle,
     access: new SecretAccessHandlers(
       workspaceStreams,
       workspaceSecretStreams,

@@ -2,7 +2,7 @@ import { metadataOf } from '../events/event';
 import type { PersonalSecretsEvent } from '../events/secrets.events';
 import type { SealedValue } from '../events/values';
 import { unhandled, type Command, type Decider } from './command';
-import { destroyEvents, restoreEvents, rollbackEvents } from './secretLifecycle';
+import { destroyEvents, expireEvents, restoreEvents, rollbackEvents } from './secretLifecycle';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
 import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
 import { detailsEvents, requireSecret, type CurrentDetails, type DetailsChange } from './secretDetails';
@@ -18,8 +18,9 @@ export type ChangePersonalSecretDetails = Command<'ChangePersonalSecretDetails',
 export type RollbackPersonalSecret = Command<'RollbackPersonalSecret', { key: string; version: number; sealed: { value: SealedValue; fingerprint: string } }>;
 export type RestorePersonalSecret = Command<'RestorePersonalSecret', { key: string; lastValue: (version: number) => SealedValue | undefined }>;
 export type DestroyPersonalSecret = Command<'DestroyPersonalSecret', { key: string; all: boolean }>;
+export type ExpirePersonalLifetimes = Command<'ExpirePersonalLifetimes', { key: string; dataKeyIds: readonly string[] }>;
 
-export type PersonalSecretsCommand = SavePersonalSecrets | ChangePersonalSecretDetails | RollbackPersonalSecret | RestorePersonalSecret | DestroyPersonalSecret;
+export type PersonalSecretsCommand = SavePersonalSecrets | ChangePersonalSecretDetails | RollbackPersonalSecret | RestorePersonalSecret | DestroyPersonalSecret | ExpirePersonalLifetimes;
 
 function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalSecretsEvent[] {
   const metadata = metadataOf(command.context);
@@ -38,6 +39,8 @@ function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalS
       return restoreEvents(state, command.data.key, command.context.actor, null, command.data.lastValue, metadata).filter((e) => e.type === 'SecretRestored');
     case 'DestroyPersonalSecret':
       return destroyEvents(state, command.data.key, command.data.all, command.context.actor, null, metadata);
+    case 'ExpirePersonalLifetimes':
+      return expireEvents(state, command.data.key, command.data.dataKeyIds, metadata);
     default:
       return unhandled(command);
   }

@@ -15,6 +15,9 @@ import type { CommandResult, IfMatch, StreamCommands } from './streamCommands';
 import { requireMember, type WorkspaceState } from './workspace.decider';
 import { workspaceSecretsDecider, type WorkspaceLifecycleAccess } from './workspaceSecrets.decider';
 
+/** The reserved actor of what the service does by itself (DESIGN §9: no token's subject may be it). */
+export const SYSTEM: Actor = { userId: 'system', email: null };
+
 type Result = CommandResult<SecretsState, WorkspaceSecretsEvent | PersonalSecretsEvent>;
 
 /**
@@ -105,6 +108,21 @@ export class SecretLifecycleHandlers {
       ({ state }) => this.stamps.stamp(actor, personalSecretsDecider.decide({ type: 'DestroyPersonalSecret', data: { key, all }, context: contextFor(actor, this.clock) }, state)),
       ifMatch,
     );
+    await this.shred(result);
+    return result;
+  }
+
+  /**
+   * The retention sweeper's destroy (DESIGN §9), as the reserved actor `system`: the named
+   * lifetimes of a key that ended in a deletion and still stand; nothing for those restored or
+   * destroyed meanwhile.
+   */
+  async expire(scope: Scope, ownerId: string, key: string, dataKeyIds: readonly string[]): Promise<Result> {
+    const context = contextFor(SYSTEM, this.clock);
+    const result =
+      scope === 'workspace'
+        ? await this.workspaceSecrets.execute(ownerId, ({ state }) => workspaceSecretsDecider.decide({ type: 'ExpireLifetimes', data: { key, dataKeyIds }, context }, state))
+        : await this.personalSecrets.execute(ownerId, ({ state }) => personalSecretsDecider.decide({ type: 'ExpirePersonalLifetimes', data: { key, dataKeyIds }, context }, state));
     await this.shred(result);
     return result;
   }

@@ -106,3 +106,21 @@ export function destroyEvents(state: SecretsState, key: string, all: boolean, ac
     },
   ];
 }
+
+/**
+ * The retention sweeper's (actor `system`, no rights to check): destroys those of the named
+ * lifetimes that ended in a deletion and still stand. A lifetime restored or live meanwhile, or
+ * destroyed already, is left: nothing when none is due, so a sweep repeated changes nothing.
+ */
+export function expireEvents(state: SecretsState, key: string, dataKeyIds: readonly string[], metadata: EventMetadata): SecretDestroyed[] {
+  const live = state.secrets.get(key)?.dataKeyId;
+  const due = (state.lifetimes.get(key) ?? []).filter((lifetime) => !lifetime.destroyed && lifetime.dataKeyId !== live && dataKeyIds.includes(lifetime.dataKeyId));
+  if (due.length === 0) return [];
+  return [
+    {
+      type: 'SecretDestroyed',
+      data: { key, lifetimes: due.map(({ dataKeyId, firstVersion, lastVersion }) => ({ dataKeyId, firstVersion, lastVersion })), dataKeyIds: due.map((lifetime) => lifetime.dataKeyId) },
+      metadata,
+    },
+  ];
+}

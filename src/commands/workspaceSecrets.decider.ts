@@ -1,7 +1,7 @@
 import { metadataOf } from '../events/event';
 import type { SecretMemberAdded, SecretMemberRemoved, WorkspaceSecretsEvent } from '../events/secrets.events';
 import type { SealedValue, WorkspacePermission } from '../events/values';
-import { destroyEvents, restoreEvents, rollbackEvents, type LifecycleAccess } from './secretLifecycle';
+import { destroyEvents, expireEvents, restoreEvents, rollbackEvents, type LifecycleAccess } from './secretLifecycle';
 import { unhandled, type Command, type Decider } from './command';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
 import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
@@ -21,11 +21,13 @@ export type RemoveSecretRoles = Command<'RemoveSecretRoles', { userId: string }>
 export type RollbackSecret = Command<'RollbackSecret', { key: string; version: number; sealed: { value: SealedValue; fingerprint: string }; access: WorkspaceLifecycleAccess }>;
 export type RestoreSecret = Command<'RestoreSecret', { key: string; lastValue: (version: number) => SealedValue | undefined; access: WorkspaceLifecycleAccess }>;
 export type DestroySecret = Command<'DestroySecret', { key: string; all: boolean; access: WorkspaceLifecycleAccess }>;
+/** The retention sweeper's, as `system`: lifetimes deleted long enough ago (DELETED_RETENTION_DAYS). */
+export type ExpireLifetimes = Command<'ExpireLifetimes', { key: string; dataKeyIds: readonly string[] }>;
 
 /** The actor's permission and the workspace's active members, from the `workspace-` stream. */
 export type WorkspaceLifecycleAccess = NonNullable<LifecycleAccess>;
 
-export type WorkspaceSecretsCommand = SaveWorkspaceSecrets | ChangeSecretDetails | ShareSecret | RemoveSecretRoles | RollbackSecret | RestoreSecret | DestroySecret;
+export type WorkspaceSecretsCommand = SaveWorkspaceSecrets | ChangeSecretDetails | ShareSecret | RemoveSecretRoles | RollbackSecret | RestoreSecret | DestroySecret | ExpireLifetimes;
 
 function decide(command: WorkspaceSecretsCommand, state: SecretsState): WorkspaceSecretsEvent[] {
   const metadata = metadataOf(command.context);
@@ -55,6 +57,8 @@ function decide(command: WorkspaceSecretsCommand, state: SecretsState): Workspac
       return restoreEvents(state, command.data.key, actor, command.data.access, command.data.lastValue, metadata);
     case 'DestroySecret':
       return destroyEvents(state, command.data.key, command.data.all, actor, command.data.access, metadata);
+    case 'ExpireLifetimes':
+      return expireEvents(state, command.data.key, command.data.dataKeyIds, metadata);
     case 'RemoveSecretRoles': {
       const { userId } = command.data;
       return [...state.secrets]

@@ -192,10 +192,18 @@ export class Views {
     return found.map((f) => f.doc);
   }
 
-  /** Keys of every scope deleted at or before an instant (the retention sweeper), at most `limit`, by id. */
-  async deletedBefore(instant: string, limit: number): Promise<DeletedSecretDoc[]> {
-    const found = await this.store.page('deletedSecrets', { where: {}, range: { field: 'deletedAt', min: '0', max: instant }, limit });
-    return found.map((f) => f.doc);
+  /**
+   * Keys of every scope with a lifetime that ended at or before an instant and is not destroyed
+   * (the retention sweeper): deleted and restorable, or replaced by setting the key again. At
+   * most `limit` of each kind, after an id (paging), by id.
+   */
+  async endedBefore(instant: string, afterId: string | undefined, limit: number): Promise<Array<{ id: string; doc: DeletedSecretDoc }>> {
+    const [deleted, ended] = [
+      await this.store.page('deletedSecrets', { where: {}, range: { field: 'deletedAt', min: '0', max: instant }, afterId, limit }),
+      await this.store.page('deletedSecrets', { where: {}, range: { field: 'endedOldest', min: '0', max: instant }, afterId, limit }),
+    ];
+    const byId = new Map([...deleted, ...ended].map((found) => [found.id, found.doc]));
+    return [...byId].sort(([a], [b]) => (a < b ? -1 : 1)).slice(0, limit).map(([id, doc]) => ({ id, doc }));
   }
 
   /** Every version of one secret, oldest first (deleted and re-set ones included). */

@@ -111,9 +111,11 @@ export type HistoryDoc = Readonly<{
 }>;
 
 /**
- * A key's last lifetime while it can be restored (DESIGN §9): its last version and, once deleted,
- * when and by whom (`deletedAt` is '' while the key is live; the versions it takes are remembered
- * for the deletion that may follow).
+ * A key's lifetimes that are not destroyed yet, seen from their end (DESIGN §9): its last one,
+ * restorable once deleted (`deletedAt` is '' while the key is live; the versions it takes are
+ * remembered for the deletion that may follow), and the earlier ones that ended in a deletion
+ * and were replaced by setting the key again. The retention sweeper destroys both kinds once
+ * they ended long enough ago (`endedOldest` is the earliest end among `ended`, or '').
  */
 export type DeletedSecretDoc = Readonly<{
   /** `workspace:<id>` or `user:<id>`. */
@@ -123,6 +125,8 @@ export type DeletedSecretDoc = Readonly<{
   dataKeyId: string;
   deletedAt: string;
   deletedBy: string;
+  ended: ReadonlyArray<{ dataKeyId: string; deletedAt: string }>;
+  endedOldest: string;
 }>;
 
 /** A data key a destroy named (by id): it must not be in the key store, whatever a backup brought back. */
@@ -163,7 +167,7 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
   audit: ['owner', 'scope', 'runId'],
   auditKeys: ['key'],
   history: ['secret'],
-  deletedSecrets: ['owner', 'deletedAt'],
+  deletedSecrets: ['owner', 'deletedAt', 'endedOldest'],
   destroyedKeys: [],
 };
 
