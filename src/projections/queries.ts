@@ -186,6 +186,18 @@ export class Views {
     return (await this.store.get('history', viewIds.history(owner, key, version)))?.doc ?? null;
   }
 
+  /**
+   * Why a key is not live in a scope that once had it: `deleted` (its last lifetime can be
+   * restored), `destroyed` (its last lifetime was destroyed); null when the scope never had it.
+   */
+  async fateOf(owner: string, key: string): Promise<'deleted' | 'destroyed' | null> {
+    const lifetimes = (await this.store.get('deletedSecrets', viewIds.secret(owner, key)))?.doc;
+    if (lifetimes) return lifetimes.deletedAt !== '' ? 'deleted' : lifetimes.dataKeyId === '' ? 'destroyed' : null;
+    // Every lifetime destroyed leaves no document, only the history.
+    const versions = await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, limit: 1 });
+    return versions.length > 0 ? 'destroyed' : null;
+  }
+
   /** The keys of a scope that can be restored, by key (`owner`: `workspace:<id>` or `user:<id>`). */
   async deletedSecrets(owner: string): Promise<DeletedSecretDoc[]> {
     const found = await this.store.page('deletedSecrets', { where: { owner }, range: { field: 'deletedAt', min: '0' }, limit: 100_000 });

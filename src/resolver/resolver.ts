@@ -1,4 +1,5 @@
-import { Forbidden, MissingReferences, NotFound, ValidationFailed } from '../errors';
+import { Forbidden, MissingReferences, NotFound, ValidationFailed, type MissingReason } from '../errors';
+import { owners } from '../projections/owners';
 import type { SecretCipher } from '../crypto/secretCipher';
 import type { Run } from '../events/records.events';
 import type { Views } from '../projections/queries';
@@ -100,11 +101,25 @@ export class Resolver {
     if (missingKeys.length > 0 && request.onMissing === 'fail') {
       // Paths are worked out only when something is missing, and only for the entries listed.
       const { listed, count } = missingReferences(request.input, (key) => !values.has(key), MISSING_LISTED);
-      return { answer: null, failure: new MissingReferences(listed, count), ...used };
+      const reasons = new Map<string, MissingReason>();
+      for (const { key } of listed) if (!reasons.has(key)) reasons.set(key, await this.reasonMissing(workspaceId, key, ownerIsMember));
+      return { answer: null, failure: new MissingReferences(listed.map((entry) => ({ ...entry, reason: reasons.get(entry.key)! })), count), ...used };
     }
     const output = substitute(request.input, values);
     const answer = request.masks ? { output, references, masks: [...new Set(values.values())] } : { output, references };
     return { answer, failure: null, ...used };
+  }
+
+  /**
+   * Why a key did not resolve: the workspace once had it (`deleted`, or `destroyed`); the personal
+   * scope it could have come from is out of reach (`personal_unavailable`: the trigger's user is
+   * no active member, whatever they hold — their key names are not told); or neither the
+   * workspace nor that member has it (`unknown`, as a typo would be).
+   */
+  private async reasonMissing(workspaceId: string, key: string, ownerIsMember: boolean): Promise<MissingReason> {
+    const fate = await this.views.fateOf(owners.workspace(workspaceId), key);
+    if (fate) return fate;
+    return ownerIsMember ? 'unknown' : 'personal_unavailable';
   }
 
   /**
