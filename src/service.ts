@@ -48,6 +48,7 @@ import { Views } from './projections/queries';
 import { rebuildViewsOfAnEarlierVersion } from './projections/viewDocuments';
 import { ViewCache } from './projections/viewCache';
 import type { ViewDocs } from './projections/views';
+import { PlaintextCache } from './resolver/plaintextCache';
 import { Resolver } from './resolver/resolver';
 import type { EventStore } from './stores/eventStore.port';
 import type { FollowerCheckpoints } from './stores/followerCheckpoints.port';
@@ -202,7 +203,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const cache = new ViewCache(readStore);
   const { projector, invalidator, views: progress, followers, start } = await progressFor(options, role, cache, reader);
   // Destroyed data keys are forgotten by every instance as it reaches their destroy, and deleted (again).
-  const shredder = new KeyShredder(dataKeys, keyStore, options.log);
+  const plaintexts = new PlaintextCache();
+  const shredder = new KeyShredder(dataKeys, keyStore, options.log, [(id) => plaintexts.forgetDataKey(id)]);
   projector?.onApplied((writes) => shredder.destroyed(writes.filter((w) => w.collection === 'destroyedKeys').map((w) => w.id)));
   invalidator?.onEvent((recorded) => {
     if (recorded.event.type === 'SecretDestroyed') shredder.destroyed(recorded.event.data.dataKeyIds);
@@ -273,7 +275,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     views,
     past: new PastViews(readStore, progress, () => eventStore.headPosition(), clock, viewWaitMs),
     progress,
-    resolver: new Resolver(views, cipher),
+    resolver: new Resolver(views, cipher, plaintexts),
     resolutionRecords: new ResolutionRecords(records, stamps, clock),
     refusals,
     auditExports: new AuditExports(records, stamps, clock),

@@ -22,12 +22,17 @@ export class KeyShredder {
     private readonly dataKeys: Pick<DataKeys, 'forget' | 'destroy'>,
     private readonly keyStore: Pick<KeyStore, 'get'>,
     private readonly log: ShredderLog,
+    /** Other caches that hold what a data key opened (the resolver's plaintexts). */
+    private readonly forgetters: ReadonlyArray<(dataKeyId: string) => void> = [],
   ) {}
 
   /** Keys a destroy named: forgotten now, deleted from the key store in the background, in order. */
   destroyed(dataKeyIds: readonly string[]): void {
     if (dataKeyIds.length === 0) return;
-    for (const id of dataKeyIds) this.dataKeys.forget(id);
+    for (const id of dataKeyIds) {
+      this.dataKeys.forget(id);
+      for (const forget of this.forgetters) forget(id);
+    }
     this.queue = this.queue.then(async () => {
       for (const id of dataKeyIds) {
         try {

@@ -4,6 +4,7 @@ import type { SecretCipher } from '../crypto/secretCipher';
 import type { Run } from '../events/records.events';
 import type { Views } from '../projections/queries';
 import type { SecretDoc } from '../projections/views';
+import { PlaintextCache } from './plaintextCache';
 import { missingReferences, scanReferences, substitute } from './references';
 
 /** A 422 lists this many missing `{key, path}` entries at most, and counts the rest. */
@@ -53,11 +54,10 @@ export type Resolution = Readonly<{
  * part (ResolutionRecords), before any value leaves.
  */
 export class Resolver {
-  private readonly plaintexts = new WeakMap<SecretDoc, string>();
-
   constructor(
     private readonly views: Views,
     private readonly cipher: SecretCipher,
+    private readonly plaintexts: PlaintextCache = new PlaintextCache(),
   ) {}
 
   async resolve(request: ResolveRequest): Promise<Resolution> {
@@ -122,16 +122,13 @@ export class Resolver {
     return ownerIsMember ? 'unknown' : 'personal_unavailable';
   }
 
-  /**
-   * Decrypts once per cached view document: the plaintext lives as long as the view cache keeps
-   * that document (a new version or a deletion replaces the document, and its plaintext goes
-   * with it). Decryption was the largest cost of a resolution.
-   */
+  /** Decrypts a version once while it is in use (see PlaintextCache: bounded, time-limited). */
   private async open(scope: 'workspace' | 'personal', secret: SecretDoc): Promise<string> {
-    const known = this.plaintexts.get(secret);
+    const ref = { scope, ownerId: secret.ownerId, key: secret.key, version: secret.version, dataKeyId: secret.value.dataKeyId };
+    const known = this.plaintexts.get(ref);
     if (known !== undefined) return known;
-    const plaintext = await this.cipher.open({ scope, ownerId: secret.ownerId, key: secret.key, version: secret.version }, secret.value);
-    this.plaintexts.set(secret, plaintext);
+    const plaintext = await this.cipher.open(ref, secret.value);
+    this.plaintexts.set(ref, plaintext);
     return plaintext;
   }
 }
