@@ -36,8 +36,6 @@ const envSchema = z.object({
   /** Verifications of a workspace's stored history (POST …/audit/verify) per principal per minute. */
   RATE_LIMIT_VERIFY_MAX: z.coerce.number().int().positive().default(6),
   REVEAL_ENABLED: booleanFlag.default(true),
-  /** DESIGN §9: how many days something deleted (a workspace, a secret) can be brought back, counted from its deletion; 0 keeps it for ever. */
-  DELETED_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
   /** A request whose body has not fully arrived by then is ended with a 408. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   EVENTSTORE_URL: z.string().min(1).optional(),
@@ -58,6 +56,8 @@ const envSchema = z.object({
   AUDIT_SIGNING_KEY: z.string().refine(isKeyText, 'must be <id>:<base64 of a 32-byte seed>').optional(),
   /** At most how often a seal is made while anything changed (DESIGN §8: 5 s). */
   SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /** Deleted secrets are destroyed, and deleted workspaces can no longer be undeleted, this many days after their deletion; 0 keeps them (DESIGN §9). */
+  DELETED_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
   /** A file, or `stdout`, that receives every seal as NDJSON: a copy outside the data store, for reviewers to keep. */
   SEAL_SINK: z.string().min(1).optional(),
   /** `production`: the development secrets generated into DATA_DIR are refused (set every secret). */

@@ -9,6 +9,7 @@ export type ProblemKind =
   | 'forbidden' // 403
   | 'notFound' // 404
   | 'rule' // 409: a domain rule refuses it
+  | 'gone' // 410: what was asked for was destroyed
   | 'preconditionFailed' // 412: stale If-Match
   | 'missingReferences' // 422
   | 'rateLimited' // 429
@@ -66,6 +67,13 @@ export class NotFound extends ProblemError {
   }
 }
 
+/** A destroyed secret, version or lifetime (DESIGN §9): its data key is gone, nothing can open it. */
+export class Destroyed extends ProblemError {
+  constructor(message: string) {
+    super('gone', 'destroyed', message);
+  }
+}
+
 export class RuleViolation extends ProblemError {
   constructor(code: string, message: string, extra: Readonly<Record<string, unknown>> = {}) {
     super('rule', code, message, extra);
@@ -89,9 +97,12 @@ export function namedKeys(keys: readonly string[]): string {
   return keys.length > KEYS_NAMED ? `${named} and ${keys.length - KEYS_NAMED} more` : named;
 }
 
+/** Why a reference did not resolve (DESIGN §10). */
+export type MissingReason = 'unknown' | 'deleted' | 'destroyed' | 'personal_unavailable';
+
 export class MissingReferences extends ProblemError {
   /** `missing`: the first entries (at most 100); `missingCount`: how many distinct `{key, path}` there are in all. */
-  constructor(readonly missing: readonly { key: string; path: string }[], readonly missingCount: number) {
+  constructor(readonly missing: readonly { key: string; path: string; reason: MissingReason }[], readonly missingCount: number) {
     const keys = [...new Set(missing.map((m) => m.key))];
     const named = keys.slice(0, KEYS_NAMED).join(', ');
     const more = keys.length > KEYS_NAMED || missingCount > missing.length ? ` and more (${missingCount} missing references in all)` : '';

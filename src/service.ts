@@ -5,13 +5,16 @@ import { LOCAL_ISSUER, type IdentityProvider } from './api/tokens/tokenVerifier'
 import type { Clock } from './commands/actor';
 import { randomId, type IdFactory } from './commands/ids';
 import { personalSecretsDecider } from './commands/personalSecrets.decider';
+import { KeyShredder } from './commands/keyShredder';
 import { RecordWriter } from './commands/recordWriter';
+import { RetentionSweeper } from './commands/retentionSweeper';
 import { ResolutionRecords } from './commands/resolution.records';
 import { Refusals } from './commands/refusals';
 import { AuditExports } from './commands/auditExports';
 import { DetailsSealer } from './commands/detailsSealer';
 import { RequestStamps } from './commands/requestStamps';
 import { SecretAccessHandlers } from './commands/secretAccess.handlers';
+import { SecretLifecycleHandlers } from './commands/secretLifecycle.handlers';
 import { SecretRolesReactor } from './commands/secretRoles.reactor';
 import { SecretsCommands } from './commands/secrets.commands';
 import { StreamCommands } from './commands/streamCommands';
@@ -19,7 +22,6 @@ import { StreamStates } from './commands/streamStates';
 import { workspaceDecider } from './commands/workspace.decider';
 import { WorkspaceHandlers } from './commands/workspace.handlers';
 import { WorkspaceLifecycle } from './commands/workspaceLifecycle.handlers';
-import { DEFAULT_DELETED_RETENTION_DAYS } from './commands/deletedRetention';
 import { workspaceSecretsDecider } from './commands/workspaceSecrets.decider';
 import { BlindIndex } from './crypto/blindIndex';
 import { DataKeys } from './crypto/dataKeys';
@@ -48,6 +50,7 @@ import { Views } from './projections/queries';
 import { rebuildViewsOfAnEarlierVersion } from './projections/viewDocuments';
 import { ViewCache } from './projections/viewCache';
 import type { ViewDocs } from './projections/views';
+import { PlaintextCache } from './resolver/plaintextCache';
 import { Resolver } from './resolver/resolver';
 import type { EventStore } from './stores/eventStore.port';
 import type { FollowerCheckpoints } from './stores/followerCheckpoints.port';
@@ -61,6 +64,9 @@ const DEFAULT_VIEW_WAIT_MS = 5000;
 
 /** DESIGN §6; the environment overrides them (src/config.ts). */
 export const DEFAULT_RATE_LIMITS = { settingsMax: 6000, oracleMax: 120, oraclePerSecretMax: 300, resolveMax: 0, verifyMax: 6 } as const;
+/** DESIGN §9: deleted secrets are destroyed 30 days after their deletion, looked for hourly. */
+const DEFAULT_DELETED_RETENTION_DAYS = 30;
+const DEFAULT_RETENTION_SWEEP_MS = 60 * 60 * 1000;
 /** DESIGN §8: a seal at most every 5 s while anything changed. */
 const DEFAULT_SEAL_INTERVAL_MS = 5000;
 
@@ -91,7 +97,14 @@ export type ServiceOptions = Readonly<{
   auditSink?: string;
   clock?: Clock;
   newId?: IdFactory;
-  settings?: Readonly<{ rateLimits?: Partial<RateLimits>; revealEnabled?: boolean; viewWaitMs?: number; deletedRetentionDays?: number }>;
+  settings?: Readonly<{
+    rateLimits?: Partial<RateLimits>;
+    revealEnabled?: boolean;
+    viewWaitMs?: number;
+    /** DELETED_RETENTION_DAYS (default 30; 0 keeps deleted secrets), and how often the sweeper looks (default hourly). */
+    deletedRetentionDays?: number;
+    retentionSweepMs?: number;
+  }>;
   /** /readyz fails while the views lag the log by more than this. */
   readyMaxLagSeconds?: number;
   /**
@@ -145,7 +158,7 @@ async function progressFor(options: ServiceOptions, role: ServiceRole, cache: Vi
       await rebuildViewsOfAnEarlierVersion(options.eventStore, options.readStore, options.followerCheckpoints, allProjections, options.log);
       await projector.run();
     };
-    return { projector, views: projector as ViewProgress, followers, start };
+    return { projector, invalidator: null, views: projector as ViewProgress, followers, start };
   }
   const views = new PolledProgress(async () => (await options.readStore.checkpoint()).position);
   await views.start();
@@ -154,7 +167,7 @@ async function progressFor(options: ServiceOptions, role: ServiceRole, cache: Vi
   });
   // From the checkpoint read before any cache entry: nothing the views have not applied is missed.
   invalidator.start(views.position());
-  return { projector: null, views: bothReached(views, invalidator), followers: [views, invalidator] as Follower[], start: async () => {} };
+  return { projector: null, invalidator, views: bothReached(views, invalidator), followers: [views, invalidator] as Follower[], start: async () => {} };
 }
 
 /** Not ready while a follower has stopped on an error, or the views lag beyond the bound. */
@@ -192,7 +205,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const reader = new PersonalDataReader(personalData);
   const stamps = new RequestStamps(personalData);
   const cache = new ViewCache(readStore);
-  const { projector, views: progress, followers, start } = await progressFor(options, role, cache, reader);
+  const { projector, invalidator, views: progress, followers, start } = await progressFor(options, role, cache, reader);
+  // Destroyed data keys are forgotten by every instance as it reaches their destroy, and deleted (again).
+  const plaintexts = new PlaintextCache();
+  const shredder = new KeyShredder(dataKeys, keyStore, options.log, [(id) => plaintexts.forgetDataKey(id)]);
+  projector?.onApplied((writes) => shredder.destroyed(writes.filter((w) => w.collection === 'destroyedKeys').map((w) => w.id)));
+  invalidator?.onEvent((recorded) => {
+    if (recorded.event.type === 'SecretDestroyed') shredder.destroyed(recorded.event.data.dataKeyIds);
+  });
 
   const states = new StreamStates(eventStore);
   const workspaceStreams = new StreamCommands(eventStore, states, 'workspace', workspaceDecider);
@@ -221,6 +241,21 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const deletedRetentionDays = options.settings?.deletedRetentionDays ?? DEFAULT_DELETED_RETENTION_DAYS;
   const metrics = new Metrics();
   await start();
+  await shredder.sweep(readStore);
+  const lifecycle = new SecretLifecycleHandlers(workspaceStreams, workspaceSecretStreams, personalSecretStreams, views, progress, cipher, dataKeys, stamps, clock, viewWaitMs);
+  if (role !== 'api') {
+    const sweeper = new RetentionSweeper(
+      views,
+      lifecycle,
+      options.followerCheckpoints,
+      clock,
+      deletedRetentionDays,
+      options.settings?.retentionSweepMs ?? DEFAULT_RETENTION_SWEEP_MS,
+      options.log,
+    );
+    await sweeper.start();
+    followers.push(sweeper);
+  }
   const lag = new LagMonitor(eventStore, progress, (seconds) => metrics.projectionLag.set(seconds));
   await lag.start();
   const signingKey = parseSigningKey(options.sealing?.signingKey ?? newSigningKeyText(`ephemeral-${randomBytes(4).toString('hex')}`), sodium);
@@ -229,13 +264,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
 
   const deps: AppDeps = {
     workspaces: new WorkspaceHandlers(workspaceStreams, reactions, personalData, stamps, clock, options.newId ?? randomId, viewWaitMs),
-    lifecycle: new WorkspaceLifecycle(workspaceStreams, reactions, stamps, clock, { deletedRetentionDays, reactionWaitMs: viewWaitMs }, {
+    workspaceLifecycle: new WorkspaceLifecycle(workspaceStreams, reactions, stamps, clock, { deletedRetentionDays, reactionWaitMs: viewWaitMs }, {
       views,
       progress,
       head: () => eventStore.headPosition(),
       waitMs: viewWaitMs,
     }),
     secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, new DetailsSealer(personalData), personalData, stamps, clock),
+    lifecycle,
     access: new SecretAccessHandlers(
       workspaceStreams,
       workspaceSecretStreams,
@@ -251,7 +287,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     views,
     past: new PastViews(readStore, progress, () => eventStore.headPosition(), clock, viewWaitMs),
     progress,
-    resolver: new Resolver(views, cipher),
+    resolver: new Resolver(views, cipher, plaintexts),
     resolutionRecords: new ResolutionRecords(records, stamps, clock),
     refusals,
     auditExports: new AuditExports(records, stamps, clock),

@@ -21,6 +21,7 @@ import { writesPlugin } from './writes.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
 import { auditProofRoutes, publicKeysRoute } from './routes/auditProof.routes';
+import { secretLifecycleRoutes } from './routes/secretLifecycle.routes';
 import { timeTravelRoutes } from './routes/timeTravel.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/import.routes';
@@ -159,6 +160,7 @@ function apiPlugin(deps: AppDeps) {
     auditRoutes(api, deps);
     auditProofRoutes(api, deps);
     timeTravelRoutes(api, deps);
+    secretLifecycleRoutes(api, deps);
     resolveRoutes(api, deps);
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { SecretAccessHandlers } from '../commands/secretAccess.handlers';
+import type { SecretLifecycleHandlers } from '../commands/secretLifecycle.handlers';
 import type { SecretsCommands } from '../commands/secrets.commands';
 import type { WorkspaceHandlers } from '../commands/workspace.handlers';
 import type { WorkspaceLifecycle } from '../commands/workspaceLifecycle.handlers';
@@ -20,8 +21,9 @@ import type { TokenSettings } from './tokens/tokenVerifier';
 export type AppDeps = Readonly<{
   workspaces: WorkspaceHandlers;
   /** Deleting, undeleting and leaving workspaces (DESIGN §9). */
-  lifecycle: WorkspaceLifecycle;
+  workspaceLifecycle: WorkspaceLifecycle;
   secrets: SecretsCommands;
+  lifecycle: SecretLifecycleHandlers;
   access: SecretAccessHandlers;
   views: Views;
   /** The same views as they were at a moment in the past (time travel). */

@@ -9,6 +9,7 @@ const statusByKind: Record<ProblemKind, number> = {
   forbidden: 403,
   notFound: 404,
   rule: 409,
+  gone: 410,
   preconditionFailed: 412,
   missingReferences: 422,
   rateLimited: 429,

@@ -39,6 +39,13 @@ export const asOfParam = z.union([
 /** A read that can answer as of a moment in the past, or wait for a position (read-your-writes). */
 export const asOfQuery = z.strictObject({ asOf: asOfParam.optional(), minPosition: positionSchema.optional() });
 
+/** The secrets lists take `deleted=true` besides: the deleted keys that can be restored (DESIGN §9). */
+export const secretListQuery = asOfQuery.extend({ deleted: z.enum(['true', 'false']).optional() });
+
+export const deletedSecretList = z.object({
+  deleted: z.array(z.object({ key: z.string(), lastVersion: z.number().int(), deletedAt: z.string(), deletedBy: z.string() })),
+});
+
 /** The moment a past answer is from: the scope's own last event at or before the one asked, and its time. */
 export const momentSchema = z.object({ position: positionSchema, at: z.string() });
 
@@ -106,9 +113,19 @@ export const detailsBody = z
     path: ['displayName'],
   });
 
+/** Every version; `destroyed` once its lifetime was destroyed, `rollbackOf` the version a rollback set again. */
 export const historyResult = z.object({
   key: z.string(),
-  versions: z.array(z.object({ version: z.number().int(), at: z.string(), actor: z.string(), fingerprint: z.string() })),
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      at: z.string(),
+      actor: z.string(),
+      fingerprint: z.string(),
+      destroyed: z.boolean(),
+      rollbackOf: z.number().int().nullable(),
+    }),
+  ),
 });
 
 export const problemSchema = z

@@ -6,9 +6,6 @@
 
 const DAY_MS = 86_400_000;
 
-/** The default of DELETED_RETENTION_DAYS. */
-export const DEFAULT_DELETED_RETENTION_DAYS = 30;
-
 /** When the retention of something deleted at `deletedAt` ends; null when it never does (0 days). */
 export function retentionEndsAt(deletedAt: string, retentionDays: number): string | null {
   if (retentionDays === 0) return null;

@@ -1,6 +1,8 @@
 import { metadataOf } from '../events/event';
 import type { PersonalSecretsEvent } from '../events/secrets.events';
+import type { SealedValue } from '../events/values';
 import { unhandled, type Command, type Decider } from './command';
+import { destroyEvents, expireEvents, restoreEvents, rollbackEvents } from './secretLifecycle';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
 import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
 import { detailsEvents, requireSecret, type CurrentDetails, type DetailsChange } from './secretDetails';
@@ -13,7 +15,12 @@ export type SavePersonalSecrets = Command<'SavePersonalSecrets', { plan: BatchPl
 
 export type ChangePersonalSecretDetails = Command<'ChangePersonalSecretDetails', { key: string; change: DetailsChange; current: CurrentDetails }>;
 
-export type PersonalSecretsCommand = SavePersonalSecrets | ChangePersonalSecretDetails;
+export type RollbackPersonalSecret = Command<'RollbackPersonalSecret', { key: string; version: number; sealed: { value: SealedValue; fingerprint: string } }>;
+export type RestorePersonalSecret = Command<'RestorePersonalSecret', { key: string; lastValue: (version: number) => SealedValue | undefined }>;
+export type DestroyPersonalSecret = Command<'DestroyPersonalSecret', { key: string; all: boolean }>;
+export type ExpirePersonalLifetimes = Command<'ExpirePersonalLifetimes', { key: string; dataKeyIds: readonly string[] }>;
+
+export type PersonalSecretsCommand = SavePersonalSecrets | ChangePersonalSecretDetails | RollbackPersonalSecret | RestorePersonalSecret | DestroyPersonalSecret | ExpirePersonalLifetimes;
 
 function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalSecretsEvent[] {
   const metadata = metadataOf(command.context);
@@ -25,6 +32,15 @@ function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalS
       requireSecret(state, key);
       return detailsEvents(key, change, current, metadata);
     }
+    // The owner may do all of it: no access to check (null).
+    case 'RollbackPersonalSecret':
+      return rollbackEvents(state, command.data.key, command.data.version, command.context.actor, null, command.data.sealed, metadata);
+    case 'RestorePersonalSecret':
+      return restoreEvents(state, command.data.key, command.context.actor, null, command.data.lastValue, metadata).filter((e) => e.type === 'SecretRestored');
+    case 'DestroyPersonalSecret':
+      return destroyEvents(state, command.data.key, command.data.all, command.context.actor, null, metadata);
+    case 'ExpirePersonalLifetimes':
+      return expireEvents(state, command.data.key, command.data.dataKeyIds, metadata);
     default:
       return unhandled(command);
   }

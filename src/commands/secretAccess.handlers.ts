@@ -1,4 +1,4 @@
-import { NotCaughtUp, NotFound } from '../errors';
+import { Destroyed, Forbidden, NotCaughtUp, NotFound } from '../errors';
 import type { SecretCipher } from '../crypto/secretCipher';
 import type { ViewProgress } from '../projections/projector';
 import { owners } from '../projections/owners';
@@ -9,7 +9,7 @@ import { BatchRefusals } from './batchRefusals';
 import { secretAccessDecider, type Standing } from './secretAccess.decider';
 import { canRevealSecret } from './secretRights';
 import type { Loaded } from './streamStates';
-import type { SecretsState } from './secrets.state';
+import { lifetimeOf, type SecretsState } from './secrets.state';
 import { requireSecret } from './secretDetails';
 import type { RecordWriter } from './recordWriter';
 import type { RequestStamps } from './requestStamps';
@@ -45,18 +45,40 @@ export class SecretAccessHandlers {
     private readonly viewWaitMs: number,
   ) {}
 
-  async revealWorkspace(actor: Actor, workspaceId: string, key: string): Promise<Revealed> {
+  /** The live value, or with `version` a past one (DESIGN §9): of the current lifetime with the same rights, of an earlier one for workspace admins only. */
+  async revealWorkspace(actor: Actor, workspaceId: string, key: string, version?: number): Promise<Revealed> {
     const { state: workspace } = await this.workspaces.load(workspaceId);
     const { permission } = requireMember(workspace, actor.userId);
     const loaded = await this.workspaceSecrets.load(workspaceId);
+    if (version !== undefined) {
+      const current = pastVersion(loaded.state, key, version);
+      if (!current && permission !== 'admin') throw new Forbidden(`Only workspace admins can reveal ${key} as it was before its deletion`);
+      const explicitRole = current ? loaded.state.secrets.get(key)!.members.get(actor.userId) : undefined;
+      return this.revealVersion(actor, 'workspace', workspaceId, key, version, loaded, { permission, explicitRole });
+    }
     const standing = { permission, explicitRole: requireSecret(loaded.state, key).members.get(actor.userId) };
     return this.reveal(actor, 'workspace', workspaceId, key, loaded, standing);
   }
 
-  async revealPersonal(actor: Actor, key: string): Promise<Revealed> {
+  async revealPersonal(actor: Actor, key: string, version?: number): Promise<Revealed> {
     const loaded = await this.personalSecrets.load(actor.userId);
+    if (version !== undefined) {
+      pastVersion(loaded.state, key, version);
+      return this.revealVersion(actor, 'personal', actor.userId, key, version, loaded, null);
+    }
     requireSecret(loaded.state, key);
     return this.reveal(actor, 'personal', actor.userId, key, loaded, null);
+  }
+
+  /** A past version's value, opened from the versions view, and recorded like any reveal. */
+  private async revealVersion(actor: Actor, scope: Scope, ownerId: string, key: string, version: number, loaded: Loaded<SecretsState>, standing: Standing): Promise<Revealed> {
+    const events = secretAccessDecider.decide({ type: 'RevealSecret', data: { key, version, standing }, context: contextFor(actor, this.clock) }, null);
+    await this.viewsReach(loaded.position);
+    const found = await this.views.historyVersion(owners.of(scope, ownerId), key, version);
+    if (!found) throw new NotFound(`Secret ${key} has no version ${version}`, 'version_not_found');
+    const value = await this.cipher.open({ scope, ownerId, key, version }, found.value);
+    const { position } = await this.record(scope, ownerId, await this.stamps.stamp(actor, events));
+    return { value, version, position };
   }
 
   /**
@@ -103,8 +125,11 @@ export class SecretAccessHandlers {
     }
     // The history view must hold every version the stream has, or a match would go unseen.
     await this.viewsReach(loaded.position);
-    const versions = await this.views.history(owners.of(scope, ownerId), key);
-    if (versions.length === 0) throw new NotFound(`Secret ${key} has no history`, 'secret_not_found');
+    const history = await this.views.history(owners.of(scope, ownerId), key);
+    if (history.length === 0) throw new NotFound(`Secret ${key} has no history`, 'secret_not_found');
+    // A destroyed version's fingerprint can no longer be tested (its key is gone): 410 when none is left.
+    const versions = history.filter((v) => !v.destroyed);
+    if (versions.length === 0) throw new Destroyed(`Every version of ${key} was destroyed`);
     const fingerprints = new Map<string, string | null>();
     for (const dataKeyId of new Set(versions.map((v) => v.dataKeyId))) {
       fingerprints.set(dataKeyId, await this.cipher.fingerprintUnder(dataKeyId, candidate));
@@ -165,6 +190,17 @@ export class SecretAccessHandlers {
   private async viewsReach(position: string | null): Promise<void> {
     if (position !== null && !(await this.progress.waitFor(position, this.viewWaitMs))) throw new NotCaughtUp(position);
   }
+}
+
+/**
+ * Whether a version the key had is of its current (live) lifetime; 404 if it never had it, 410
+ * if its lifetime was destroyed.
+ */
+function pastVersion(state: SecretsState, key: string, version: number): boolean {
+  const lifetime = lifetimeOf(state, key, version);
+  if (!lifetime) throw new NotFound(`Secret ${key} has no version ${version}`, 'version_not_found');
+  if (lifetime.destroyed) throw new Destroyed(`Version ${version} of ${key} was destroyed`);
+  return state.secrets.get(key)?.dataKeyId === lifetime.dataKeyId;
 }
 
 /** Keys a bulk reveal names that the scope does not hold: each refused (404) on its `keys.KEY`. */

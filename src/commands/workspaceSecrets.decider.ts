@@ -1,6 +1,7 @@
 import { metadataOf } from '../events/event';
 import type { SecretMemberAdded, SecretMemberRemoved, WorkspaceSecretsEvent } from '../events/secrets.events';
-import type { WorkspacePermission } from '../events/values';
+import type { SealedValue, WorkspacePermission } from '../events/values';
+import { destroyEvents, expireEvents, restoreEvents, rollbackEvents, type LifecycleAccess } from './secretLifecycle';
 import { unhandled, type Command, type Decider } from './command';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
 import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
@@ -16,8 +17,17 @@ export type ChangeSecretDetails = Command<'ChangeSecretDetails', { key: string; 
 export type ShareSecret = Command<'ShareSecret', { key: string; change: SharingChange; access: SharingAccess }>;
 /** Follows a member's removal from the workspace: their secret roles go too. No rights check. */
 export type RemoveSecretRoles = Command<'RemoveSecretRoles', { userId: string }>;
+/** `sealed`: the version's value sealed anew as the next version, by the handler. */
+export type RollbackSecret = Command<'RollbackSecret', { key: string; version: number; sealed: { value: SealedValue; fingerprint: string }; access: WorkspaceLifecycleAccess }>;
+export type RestoreSecret = Command<'RestoreSecret', { key: string; lastValue: (version: number) => SealedValue | undefined; access: WorkspaceLifecycleAccess }>;
+export type DestroySecret = Command<'DestroySecret', { key: string; all: boolean; access: WorkspaceLifecycleAccess }>;
+/** The retention sweeper's, as `system`: lifetimes deleted long enough ago (DELETED_RETENTION_DAYS). */
+export type ExpireLifetimes = Command<'ExpireLifetimes', { key: string; dataKeyIds: readonly string[] }>;
 
-export type WorkspaceSecretsCommand = SaveWorkspaceSecrets | ChangeSecretDetails | ShareSecret | RemoveSecretRoles;
+/** The actor's permission and the workspace's active members, from the `workspace-` stream. */
+export type WorkspaceLifecycleAccess = NonNullable<LifecycleAccess>;
+
+export type WorkspaceSecretsCommand = SaveWorkspaceSecrets | ChangeSecretDetails | ShareSecret | RemoveSecretRoles | RollbackSecret | RestoreSecret | DestroySecret | ExpireLifetimes;
 
 function decide(command: WorkspaceSecretsCommand, state: SecretsState): WorkspaceSecretsEvent[] {
   const metadata = metadataOf(command.context);
@@ -39,6 +49,16 @@ function decide(command: WorkspaceSecretsCommand, state: SecretsState): Workspac
       const { key, change, access } = command.data;
       return sharingEvents(state, key, change, actor, access, metadata);
     }
+    case 'RollbackSecret': {
+      const { key, version, sealed, access } = command.data;
+      return rollbackEvents(state, key, version, actor, access, sealed, metadata);
+    }
+    case 'RestoreSecret':
+      return restoreEvents(state, command.data.key, actor, command.data.access, command.data.lastValue, metadata);
+    case 'DestroySecret':
+      return destroyEvents(state, command.data.key, command.data.all, actor, command.data.access, metadata);
+    case 'ExpireLifetimes':
+      return expireEvents(state, command.data.key, command.data.dataKeyIds, metadata);
     case 'RemoveSecretRoles': {
       const { userId } = command.data;
       return [...state.secrets]

@@ -102,7 +102,12 @@ export class DataKeys {
    * forgets it here, so nothing it sealed can be opened again by this process. Idempotent.
    */
   async destroy(id: string): Promise<void> {
+    this.forget(id);
     await this.keyStore.destroy(id);
+  }
+
+  /** Drops the unwrapped key from this process's cache (another instance destroyed it). */
+  forget(id: string): void {
     this.cache.delete(id);
   }
 

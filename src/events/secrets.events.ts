@@ -4,15 +4,42 @@ import { forgettableSchema, sealedValueSchema, secretRoleSchema } from './values
 
 /**
  * Events of the secrets streams. `workspaceSecrets-<workspaceId>` uses all of them;
- * `personalSecrets-<userId>` only the first three (personal secrets cannot be shared).
+ * `personalSecrets-<userId>` all but the members' (personal secrets cannot be shared).
+ *
+ * A key's *lifetime* runs from its creation (or re-creation after a delete) to its deletion; one
+ * data key serves one lifetime, its versions numbered on from the lifetime before (DESIGN §9).
  */
 export const secretSet = eventSchema('SecretSet', {
   key: z.string(),
   version: z.number().int().positive(),
   value: sealedValueSchema,
   fingerprint: z.string(),
+  /** A rollback: the version whose value this one is again (sealed anew for this version). */
+  rollbackOf: z.number().int().positive().optional(),
 });
 export const secretDeleted = eventSchema('SecretDeleted', { key: z.string() });
+/**
+ * A deleted key's last lifetime reopened as it was: its last version's value (the same envelope),
+ * its details and its explicit roles, so the event alone makes the secret again.
+ */
+export const secretRestored = eventSchema('SecretRestored', {
+  key: z.string(),
+  version: z.number().int().positive(),
+  value: sealedValueSchema,
+  fingerprint: z.string(),
+  displayName: forgettableSchema.nullable(),
+  description: forgettableSchema.nullable(),
+  members: z.array(z.object({ userId: z.string(), role: secretRoleSchema })),
+});
+/**
+ * Lifetimes of a key made unreadable for good: the event goes in first, then exactly these data
+ * keys are deleted from the key store (crypto-shredding). A live lifetime destroyed is deleted too.
+ */
+export const secretDestroyed = eventSchema('SecretDestroyed', {
+  key: z.string(),
+  lifetimes: z.array(z.object({ dataKeyId: z.string(), firstVersion: z.number().int().positive(), lastVersion: z.number().int().positive() })).min(1),
+  dataKeyIds: z.array(z.string()).min(1),
+});
 /**
  * Only the fields that changed; null clears one. Both are personal data (DESIGN §8), sealed under
  * the secret's own data key (its lifetime's, as its values are), so destroying the secret erases
@@ -35,11 +62,13 @@ export const secretMemberRoleChanged = eventSchema('SecretMemberRoleChanged', {
 });
 export const secretMemberRemoved = eventSchema('SecretMemberRemoved', { key: z.string(), userId: z.string() });
 
-export const personalSecretsEventSchema = z.discriminatedUnion('type', [secretSet, secretDeleted, secretDetailsChanged]);
+export const personalSecretsEventSchema = z.discriminatedUnion('type', [secretSet, secretDeleted, secretDetailsChanged, secretRestored, secretDestroyed]);
 export const workspaceSecretsEventSchema = z.discriminatedUnion('type', [
   secretSet,
   secretDeleted,
   secretDetailsChanged,
+  secretRestored,
+  secretDestroyed,
   secretMemberAdded,
   secretMemberRoleChanged,
   secretMemberRemoved,
@@ -47,6 +76,8 @@ export const workspaceSecretsEventSchema = z.discriminatedUnion('type', [
 
 export type SecretSet = z.infer<typeof secretSet>;
 export type SecretDeleted = z.infer<typeof secretDeleted>;
+export type SecretRestored = z.infer<typeof secretRestored>;
+export type SecretDestroyed = z.infer<typeof secretDestroyed>;
 export type SecretDetailsChanged = z.infer<typeof secretDetailsChanged>;
 export type SecretMemberAdded = z.infer<typeof secretMemberAdded>;
 export type SecretMemberRoleChanged = z.infer<typeof secretMemberRoleChanged>;

@@ -34,10 +34,16 @@ function auditFields(r: RecordedEvent): Fields {
     case 'WorkspaceDeleted':
     case 'WorkspaceUndeleted':
       return none;
-    case 'SecretSet':
-      return { ...none, key: e.data.key, version: e.data.version, fingerprint: e.data.fingerprint };
+    case 'SecretSet': {
+      const { key, version, fingerprint, rollbackOf } = e.data;
+      return { ...none, key, version, fingerprint, detail: rollbackOf === undefined ? null : { rollbackOf } };
+    }
     case 'SecretDeleted':
       return { ...none, key: e.data.key };
+    case 'SecretRestored':
+      return { ...none, key: e.data.key, version: e.data.version, fingerprint: e.data.fingerprint };
+    case 'SecretDestroyed':
+      return { ...none, key: e.data.key, detail: { lifetimes: e.data.lifetimes } };
     case 'SecretDetailsChanged': {
       const { displayName, description } = e.data;
       return { ...none, key: e.data.key, detail: { displayName, description } };

@@ -1,4 +1,5 @@
 import { auditKeysProjection, auditProjection } from './audit.projection';
+import { deletedSecretsProjection, destroyedKeysProjection } from './deletedSecrets.projection';
 import { historyProjection } from './history.projection';
 import { invitationsProjection, membersProjection, workspacesProjection } from './membership.projections';
 import { erase, type AnyProjection } from './projection';
@@ -19,4 +20,6 @@ export const allProjections: readonly AnyProjection[] = [
   erase(auditProjection),
   erase(auditKeysProjection),
   erase(historyProjection),
+  erase(deletedSecretsProjection),
+  erase(destroyedKeysProjection),
 ];

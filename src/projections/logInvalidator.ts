@@ -1,4 +1,4 @@
-import { parseStoredEvent } from '../events/streams';
+import { parseStoredEvent, type RecordedEvent } from '../events/streams';
 import type { EventStore } from '../stores/eventStore.port';
 import { LogFollower } from './logFollower';
 import type { AnyProjection } from './projection';
@@ -12,6 +12,8 @@ import type { ViewCache } from './viewCache';
  * views have it *and* its cache no longer holds anything older (see `bothReached`).
  */
 export class LogInvalidator extends LogFollower {
+  private readonly listeners: Array<(recorded: RecordedEvent) => void> = [];
+
   constructor(
     eventStore: Pick<EventStore, 'follow'>,
     private readonly cache: ViewCache,
@@ -19,6 +21,11 @@ export class LogInvalidator extends LogFollower {
     onError: (error: unknown) => void,
   ) {
     super(eventStore, onError);
+  }
+
+  /** Called with every event of this service, as it is invalidated, before its position counts as reached. */
+  onEvent(listener: (recorded: RecordedEvent) => void): void {
+    this.listeners.push(listener);
   }
 
   /**
@@ -30,6 +37,7 @@ export class LogInvalidator extends LogFollower {
       for (const stored of events) {
         const recorded = parseStoredEvent(stored);
         if (!recorded) continue;
+        for (const listener of this.listeners) listener(recorded);
         for (const projection of this.projections) {
           for (const id of projection.documentIds(recorded)) this.cache.invalidate(projection.collection, id, recorded.position);
         }

@@ -9,4 +9,7 @@ export const owners = {
   user: (userId: string) => `user:${userId}`,
   /** The owner of a secret of either scope: a workspace's, or a user's personal one. */
   of: (scope: Scope, ownerId: string) => (scope === 'workspace' ? owners.workspace(ownerId) : owners.user(ownerId)),
+  /** The scope and id an owner names. */
+  parse: (owner: string): { scope: Scope; ownerId: string } =>
+    owner.startsWith('workspace:') ? { scope: 'workspace', ownerId: owner.slice('workspace:'.length) } : { scope: 'personal', ownerId: owner.slice('user:'.length) },
 } as const;

@@ -6,6 +6,7 @@ import type { ViewCache } from './viewCache';
 import {
   viewIds,
   type AuditDoc,
+  type DeletedSecretDoc,
   type HistoryDoc,
   type InvitationDoc,
   type MemberDoc,
@@ -224,6 +225,43 @@ export class Views {
   async workspacesPage(afterId: string | undefined, limit: number, claimed: ReadonlySet<string> | null): Promise<WorkspaceDoc[]> {
     const where = claimed === null ? {} : { workspaceId: [...claimed] };
     return (await this.store.page('workspaces', { where, afterId, limit })).map((f) => f.doc);
+  }
+
+  /** One version of a secret, with its envelope (a past version's reveal, a rollback, a restore). */
+  async historyVersion(owner: string, key: string, version: number): Promise<HistoryDoc | null> {
+    return (await this.store.get('history', viewIds.history(owner, key, version)))?.doc ?? null;
+  }
+
+  /**
+   * Why a key is not live in a scope that once had it: `deleted` (its last lifetime can be
+   * restored), `destroyed` (its last lifetime was destroyed); null when the scope never had it.
+   */
+  async fateOf(owner: string, key: string): Promise<'deleted' | 'destroyed' | null> {
+    const lifetimes = (await this.store.get('deletedSecrets', viewIds.secret(owner, key)))?.doc;
+    if (lifetimes) return lifetimes.deletedAt !== '' ? 'deleted' : lifetimes.dataKeyId === '' ? 'destroyed' : null;
+    // Every lifetime destroyed leaves no document, only the history.
+    const versions = await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, limit: 1 });
+    return versions.length > 0 ? 'destroyed' : null;
+  }
+
+  /** The keys of a scope that can be restored, by key (`owner`: `workspace:<id>` or `user:<id>`). */
+  async deletedSecrets(owner: string): Promise<DeletedSecretDoc[]> {
+    const found = await this.store.page('deletedSecrets', { where: { owner }, range: { field: 'deletedAt', min: '0' }, limit: 100_000 });
+    return found.map((f) => f.doc);
+  }
+
+  /**
+   * Keys of every scope with a lifetime that ended at or before an instant and is not destroyed
+   * (the retention sweeper): deleted and restorable, or replaced by setting the key again. At
+   * most `limit` of each kind, after an id (paging), by id.
+   */
+  async endedBefore(instant: string, afterId: string | undefined, limit: number): Promise<Array<{ id: string; doc: DeletedSecretDoc }>> {
+    const [deleted, ended] = [
+      await this.store.page('deletedSecrets', { where: {}, range: { field: 'deletedAt', min: '0', max: instant }, afterId, limit }),
+      await this.store.page('deletedSecrets', { where: {}, range: { field: 'endedOldest', min: '0', max: instant }, afterId, limit }),
+    ];
+    const byId = new Map([...deleted, ...ended].map((found) => [found.id, found.doc]));
+    return [...byId].sort(([a], [b]) => (a < b ? -1 : 1)).slice(0, limit).map(([id, doc]) => ({ id, doc }));
   }
 
   /** Every version of one secret, oldest first (deleted and re-set ones included). */

@@ -34,6 +34,13 @@ function evolveSecret(doc: SecretDoc | null, ownerId: string, e: WorkspaceSecret
     }
     case 'SecretDeleted':
       return null;
+    case 'SecretRestored': {
+      const { key, version, value, fingerprint, displayName, description, members } = e.data;
+      return { ownerId, key, version, value, fingerprint, displayName, description, createdAt: at, createdBy: actor, updatedAt: at, updatedBy: actor, members };
+    }
+    case 'SecretDestroyed':
+      // A live lifetime destroyed is gone; destroying earlier ones leaves the live secret be.
+      return doc && e.data.dataKeyIds.includes(doc.value.dataKeyId) ? null : doc;
     case 'SecretDetailsChanged': {
       if (!doc) return doc;
       const { displayName, description } = e.data;

@@ -100,7 +100,10 @@ export type AuditDoc = Readonly<{
  */
 export type AuditKeyDoc = Readonly<{ owner: string; scope: 'workspace' | 'user'; key: string; position: string }>;
 
-/** One row per version of a secret: who set it, when, its fingerprint and the key that sealed it. */
+/**
+ * One row per version of a secret: who set it, when, its fingerprint, its envelope (never shown;
+ * what a reveal of that version or a rollback opens) and whether its lifetime was destroyed.
+ */
 export type HistoryDoc = Readonly<{
   /** `workspace:<id>/<key>` or `user:<id>/<key>`. */
   secret: string;
@@ -109,7 +112,33 @@ export type HistoryDoc = Readonly<{
   actor: string;
   fingerprint: string;
   dataKeyId: string;
+  value: SealedValue;
+  destroyed: boolean;
+  /** The version whose value this one set again (a rollback). */
+  rollbackOf: number | null;
 }>;
+
+/**
+ * A key's lifetimes that are not destroyed yet, seen from their end (DESIGN §9): its last one,
+ * restorable once deleted (`deletedAt` is '' while the key is live; the versions it takes are
+ * remembered for the deletion that may follow), and the earlier ones that ended in a deletion
+ * and were replaced by setting the key again. The retention sweeper destroys both kinds once
+ * they ended long enough ago (`endedOldest` is the earliest end among `ended`, or '').
+ */
+export type DeletedSecretDoc = Readonly<{
+  /** `workspace:<id>` or `user:<id>`. */
+  owner: string;
+  key: string;
+  lastVersion: number;
+  dataKeyId: string;
+  deletedAt: string;
+  deletedBy: string;
+  ended: ReadonlyArray<{ dataKeyId: string; deletedAt: string }>;
+  endedOldest: string;
+}>;
+
+/** A data key a destroy named (by id): it must not be in the key store, whatever a backup brought back. */
+export type DestroyedKeyDoc = Readonly<{ at: string }>;
 
 /** The read model: each view collection and the type of its documents. */
 export type ViewDocs = {
@@ -122,6 +151,8 @@ export type ViewDocs = {
   audit: AuditDoc;
   auditKeys: AuditKeyDoc;
   history: HistoryDoc;
+  deletedSecrets: DeletedSecretDoc;
+  destroyedKeys: DestroyedKeyDoc;
 };
 
 export type CollectionName = keyof ViewDocs;
@@ -145,6 +176,8 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
   audit: ['owner', 'scope', 'runId'],
   auditKeys: ['key'],
   history: ['secret'],
+  deletedSecrets: ['owner', 'deletedAt', 'endedOldest'],
+  destroyedKeys: [],
 };
 
 /**

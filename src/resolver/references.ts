@@ -3,9 +3,11 @@ import { KEY_SOURCE } from '../events/values';
 
 /**
  * A reference is `{{`, optional whitespace, a key (the one key rule), optional whitespace, `}}`.
- * Anything else between braces is not a reference and is left as it is.
+ * Anything else between braces is not a reference and is left as it is. `\{{` is a literal `{{`
+ * (DESIGN §10), so Mustache-like text can pass through: it is never a reference, and the output
+ * has `{{` where the input had `\{{`. The pattern matches either; group 1 is a reference's key.
  */
-const REFERENCE = new RegExp(`\\{\\{\\s*(${KEY_SOURCE})\\s*\\}\\}`, 'g');
+const REFERENCE = new RegExp(`\\\\\\{\\{|\\{\\{\\s*(${KEY_SOURCE})\\s*\\}\\}`, 'g');
 
 /** What one resolution may ask for (DESIGN §6): beyond any of them the request is refused. */
 export const RESOLUTION_LIMITS = {
@@ -28,7 +30,7 @@ export function referencesIn(text: string): string[] {
   const keys: string[] = [];
   if (!text.includes('{{')) return keys;
   const pattern = new RegExp(REFERENCE);
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) keys.push(match[1]!);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) if (match[1] !== undefined) keys.push(match[1]);
   return keys;
 }
 
@@ -96,8 +98,9 @@ export function scanReferences(input: unknown, limits = RESOLUTION_LIMITS): Map<
       if (!text.includes('{{')) return;
       const pattern = new RegExp(REFERENCE);
       for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        const key = match[1];
+        if (key === undefined) continue;
         if (++references > limits.references) throw tooLarge(`more than ${limits.references} references`);
-        const key = match[1]!;
         counts.set(key, (counts.get(key) ?? 0) + 1);
         if (counts.size > limits.distinctKeys) throw tooLarge(`more than ${limits.distinctKeys} distinct keys`);
       }
@@ -147,7 +150,7 @@ export function missingReferences(
 export function substitute(value: unknown, values: ReadonlyMap<string, string>): unknown {
   if (typeof value === 'string') {
     if (!value.includes('{{')) return value;
-    return value.replace(REFERENCE, (text, key: string) => values.get(key) ?? text);
+    return value.replace(REFERENCE, (text, key: string | undefined) => (key === undefined ? '{{' : (values.get(key) ?? text)));
   }
   if (Array.isArray(value)) return value.map((item) => substitute(item, values));
   if (value !== null && typeof value === 'object') {

@@ -1,8 +1,10 @@
-import { Forbidden, MissingReferences, NotFound, ValidationFailed } from '../errors';
+import { Forbidden, MissingReferences, NotFound, ValidationFailed, type MissingReason } from '../errors';
+import { owners } from '../projections/owners';
 import type { SecretCipher } from '../crypto/secretCipher';
 import type { Run } from '../events/records.events';
 import type { Views } from '../projections/queries';
 import type { SecretDoc } from '../projections/views';
+import { PlaintextCache } from './plaintextCache';
 import { missingReferences, scanReferences, substitute } from './references';
 
 /** A 422 lists this many missing `{key, path}` entries at most, and counts the rest. */
@@ -52,11 +54,10 @@ export type Resolution = Readonly<{
  * part (ResolutionRecords), before any value leaves.
  */
 export class Resolver {
-  private readonly plaintexts = new WeakMap<SecretDoc, string>();
-
   constructor(
     private readonly views: Views,
     private readonly cipher: SecretCipher,
+    private readonly plaintexts: PlaintextCache = new PlaintextCache(),
   ) {}
 
   async resolve(request: ResolveRequest): Promise<Resolution> {
@@ -100,7 +101,9 @@ export class Resolver {
     if (missingKeys.length > 0 && request.onMissing === 'fail') {
       // Paths are worked out only when something is missing, and only for the entries listed.
       const { listed, count } = missingReferences(request.input, (key) => !values.has(key), MISSING_LISTED);
-      return { answer: null, failure: new MissingReferences(listed, count), ...used };
+      const reasons = new Map<string, MissingReason>();
+      for (const { key } of listed) if (!reasons.has(key)) reasons.set(key, await this.reasonMissing(workspaceId, key, ownerIsMember));
+      return { answer: null, failure: new MissingReferences(listed.map((entry) => ({ ...entry, reason: reasons.get(entry.key)! })), count), ...used };
     }
     const output = substitute(request.input, values);
     const answer = request.masks ? { output, references, masks: [...new Set(values.values())] } : { output, references };
@@ -108,15 +111,24 @@ export class Resolver {
   }
 
   /**
-   * Decrypts once per cached view document: the plaintext lives as long as the view cache keeps
-   * that document (a new version or a deletion replaces the document, and its plaintext goes
-   * with it). Decryption was the largest cost of a resolution.
+   * Why a key did not resolve: the workspace once had it (`deleted`, or `destroyed`); the personal
+   * scope it could have come from is out of reach (`personal_unavailable`: the trigger's user is
+   * no active member, whatever they hold — their key names are not told); or neither the
+   * workspace nor that member has it (`unknown`, as a typo would be).
    */
+  private async reasonMissing(workspaceId: string, key: string, ownerIsMember: boolean): Promise<MissingReason> {
+    const fate = await this.views.fateOf(owners.workspace(workspaceId), key);
+    if (fate) return fate;
+    return ownerIsMember ? 'unknown' : 'personal_unavailable';
+  }
+
+  /** Decrypts a version once while it is in use (see PlaintextCache: bounded, time-limited). */
   private async open(scope: 'workspace' | 'personal', secret: SecretDoc): Promise<string> {
-    const known = this.plaintexts.get(secret);
+    const ref = { scope, ownerId: secret.ownerId, key: secret.key, version: secret.version, dataKeyId: secret.value.dataKeyId };
+    const known = this.plaintexts.get(ref);
     if (known !== undefined) return known;
-    const plaintext = await this.cipher.open({ scope, ownerId: secret.ownerId, key: secret.key, version: secret.version }, secret.value);
-    this.plaintexts.set(secret, plaintext);
+    const plaintext = await this.cipher.open(ref, secret.value);
+    this.plaintexts.set(ref, plaintext);
     return plaintext;
   }
 }

@@ -44,7 +44,8 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
     expect(key).toBe('KEY');
     expect(versions.map((v) => [v.version, v.actor])).toEqual([[1, 'alice'], [2, 'bob'], [3, 'bob'], [4, 'alice']]);
     for (const v of versions) {
-      expect(Object.keys(v).sort()).toEqual(['actor', 'at', 'fingerprint', 'version']);
+      expect(Object.keys(v).sort()).toEqual(['actor', 'at', 'destroyed', 'fingerprint', 'rollbackOf', 'version']);
+      expect(v).toMatchObject({ destroyed: false, rollbackOf: null });
       expect(new Date(v.at).toISOString()).toBe(v.at);
       expect(v.fingerprint).toMatch(/^[A-Za-z0-9+/_=-]{16,}$/);
     }
@@ -66,7 +67,9 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
     const { versions } = bodyOf<{ versions: Version[] }>(await history());
     const audit = await call('GET', `/v1/workspaces/${ws}/audit?type=SecretSet&key=KEY`, as('alice'));
     const sets = bodyOf<{ entries: (Version & { type: string })[] }>(audit).entries;
-    expect(sets.map(({ version, at, actor, fingerprint }) => ({ version, at, actor, fingerprint }))).toEqual(versions);
+    expect(sets.map(({ version, at, actor, fingerprint }) => ({ version, at, actor, fingerprint }))).toEqual(
+      versions.map(({ version, at, actor, fingerprint }) => ({ version, at, actor, fingerprint })),
+    );
   });
 
   it('is readable by every member, 404 for non-members and unknown keys', async () => {

@@ -36,7 +36,7 @@ GET /v1/workspaces/:ws/secrets/:key/members 200
 POST /v1/workspaces/:ws/secrets/:key/members 201 body
 PATCH /v1/workspaces/:ws/secrets/:key/members/:userId 200 body
 DELETE /v1/workspaces/:ws/secrets/:key/members/:userId 204
-POST /v1/workspaces/:ws/secrets/:key/reveal 200
+POST /v1/workspaces/:ws/secrets/:key/reveal 200 body
 GET /v1/workspaces/:ws/secrets/:key/history 200
 GET /v1/workspaces/:ws/variables 200
 GET /v1/workspaces/:ws/audit 200 query
@@ -47,7 +47,7 @@ DELETE /v1/me/secrets/:key 204
 POST /v1/me/secrets/import 200 body
 GET /v1/me/secrets/:key 200
 PATCH /v1/me/secrets/:key 200 body
-POST /v1/me/secrets/:key/reveal 200
+POST /v1/me/secrets/:key/reveal 200 body
 GET /v1/me/secrets/:key/history 200
 GET /v1/me/audit 200 query
 GET /v1/audit 200 query
@@ -56,6 +56,12 @@ GET /v1/workspaces/:ws/audit/export 200
 POST /v1/workspaces/:ws/audit/verify 200
 GET /v1/audit/public-keys 200
 GET /v1/workspaces/:ws/secrets/changes 200
+POST /v1/workspaces/:ws/secrets/:key/rollback 200 body
+POST /v1/me/secrets/:key/rollback 200 body
+POST /v1/workspaces/:ws/secrets/:key/restore 200
+POST /v1/me/secrets/:key/restore 200
+POST /v1/workspaces/:ws/secrets/:key/destroy 200 body
+POST /v1/me/secrets/:key/destroy 200 body
 GET /v1/workspaces/:ws/secrets/:key/access 200
 POST /v1/resolve 200 body
 DELETE /v1/workspaces/:ws 202 body
@@ -74,6 +80,16 @@ POST /v1/me/secrets/:key/members 409
 POST /v1/workspaces/:ws/secrets/reveal 200 body
 POST /v1/me/secrets/reveal 200 body
 `;
+
+/** The named fields of a schema, or of the first of its alternatives that has some (an optional body, a union of answers). */
+function propertiesOf(schema: { properties?: Record<string, unknown>; anyOf?: unknown[] } | undefined): Record<string, unknown> {
+  if (schema?.properties) return schema.properties;
+  for (const option of schema?.anyOf ?? []) {
+    const found = propertiesOf(option as { properties?: Record<string, unknown> });
+    if (Object.keys(found).length > 0) return found;
+  }
+  return {};
+}
 
 type Route = { method: string; path: string; status: string; body: boolean; query: boolean };
 const routes = (table: string): Route[] =>
@@ -145,7 +161,7 @@ describe('OpenAPI document at /docs/json (DESIGN §3)', () => {
     for (const route of [...routes(DESIGN_ROUTES), ...routes(EXTRA_ROUTES)]) {
       const body = operation(route)!.requestBody?.content['application/json']?.schema;
       const name = id(route.method, route.path);
-      if (route.body) expect(Object.keys(body?.properties ?? {}).length, name).toBeGreaterThan(0);
+      if (route.body) expect(Object.keys(propertiesOf(body)).length, name).toBeGreaterThan(0);
       else expect(body, name).toBeUndefined();
     }
   });
@@ -188,7 +204,7 @@ describe('OpenAPI document at /docs/json (DESIGN §3)', () => {
 
   it('documents the named fields of the main answers', () => {
     const fieldsOf = (method: string, path: string, status: string) =>
-      Object.keys(doc.paths[openapiPath(path)]![method]!.responses[status]!.content!['application/json']!.schema.properties ?? {});
+      Object.keys(propertiesOf(doc.paths[openapiPath(path)]![method]!.responses[status]!.content!['application/json']!.schema));
     expect(fieldsOf('get', '/v1/workspaces/:ws/secrets', '200')).toEqual(['revision', 'secrets', 'asOf']);
     expect(fieldsOf('post', '/v1/workspaces/:ws/secrets/:key/reveal', '200').sort()).toEqual(['value', 'version']);
     expect(fieldsOf('get', '/v1/workspaces/:ws/audit', '200').sort()).toEqual(['entries', 'nextCursor']);

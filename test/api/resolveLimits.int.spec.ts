@@ -3,7 +3,7 @@ import type { Reply } from '../support/client';
 import { useTestApp } from '../support/testService';
 import { bodyOf, executor, expectProblem, resolver, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 
-type Missing = { missing: { key: string; path: string }[]; missingCount: number; detail: string };
+type Missing = { missing: { key: string; path: string; reason: string }[]; missingCount: number; detail: string };
 
 /** What one resolution may ask for (DESIGN §6), over HTTP: a 400 naming the limit, a bounded 422. */
 describe('Resolution limits (POST /v1/resolve)', () => {
@@ -58,7 +58,7 @@ describe('Resolution limits (POST /v1/resolve)', () => {
     expectProblem(reply, 422, 'missing_references');
     const body = bodyOf<Missing>(reply);
     expect(body.missing).toHaveLength(100);
-    expect(body.missing[0]).toEqual({ key: 'M0', path: '/0/at' });
+    expect(body.missing[0]).toEqual({ key: 'M0', path: '/0/at', reason: 'unknown' });
     expect(body.missingCount).toBe(1_000);
     expect(body.detail).toContain('1000 missing references in all');
     expect(reply.text.length).toBeLessThan(20_000);
@@ -67,9 +67,9 @@ describe('Resolution limits (POST /v1/resolve)', () => {
   it('keeps a small 422 as it was: every entry, and the count', async () => {
     const body = bodyOf<Missing>(await resolve({ a: '{{NOPE}}', b: ['{{NOPE}} {{ALSO_NOPE}}'] }));
     expect(body.missing).toEqual([
-      { key: 'NOPE', path: '/a' },
-      { key: 'NOPE', path: '/b/0' },
-      { key: 'ALSO_NOPE', path: '/b/0' },
+      { key: 'NOPE', path: '/a', reason: 'unknown' },
+      { key: 'NOPE', path: '/b/0', reason: 'unknown' },
+      { key: 'ALSO_NOPE', path: '/b/0', reason: 'unknown' },
     ]);
     expect(body.missingCount).toBe(3);
   });

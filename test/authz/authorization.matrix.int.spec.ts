@@ -49,6 +49,13 @@ const matrix: Array<[string, Prepare, number[]]> = [
   ['PUT new key', ({ ws }, who) => ({ method: 'PUT', url: `/v1/workspaces/${ws}/secrets/NEW_${who}`, options: { body: { value: VALUE } } }), [201, 201, 403, 403, 404, 403, 403, 404, 404, 404]],
   ['PUT KEY', ({ ws }) => ({ method: 'PUT', url: `/v1/workspaces/${ws}/secrets/KEY`, options: { body: { value: VALUE } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
   ['DELETE key', async ({ ws, freshKey }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}/secrets/${await freshKey()}` }), [204, 403, 403, 403, 404, 204, 403, 404, 404, 404]],
+  ['POST rollback', ({ ws }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/KEY/rollback`, options: { body: { version: 1 } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
+  ['GET deleted secrets', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets?deleted=true` }), [200, 403, 403, 403, 404, 403, 403, 404, 404, 403]],
+  ['POST restore', async ({ ws, freshDeletedKey }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/${await freshDeletedKey()}/restore` }), [200, 403, 403, 403, 404, 403, 403, 404, 404, 404]],
+  ['POST destroy', async ({ ws, freshKey }) => {
+    const key = await freshKey();
+    return { method: 'POST', url: `/v1/workspaces/${ws}/secrets/${key}/destroy`, options: { body: { confirm: key } } };
+  }, [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
   ['POST import', ({ ws }) => ({ method: 'POST', url: `/v1/workspaces/${ws}/secrets/import`, options: { body: { dotenv } } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
   ['GET details', ({ ws }) => ({ method: 'GET', url: `/v1/workspaces/${ws}/secrets/KEY` }), [200, 200, 200, 200, 404, 200, 200, 404, 404, 200]],
   ['PATCH details', ({ ws }) => ({ method: 'PATCH', url: `/v1/workspaces/${ws}/secrets/KEY`, options: { body: same } }), [200, 403, 403, 403, 404, 200, 403, 404, 404, 404]],
@@ -81,7 +88,11 @@ const matrix: Array<[string, Prepare, number[]]> = [
   ['POST /me fingerprint-check', () => ({ method: 'POST', url: '/v1/me/secrets/OWN/fingerprint-check', options: { body: { value: VALUE } } }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['POST /me import', () => ({ method: 'POST', url: '/v1/me/secrets/import', options: { body: { dotenv: `IMPORTED=${VALUE}\n` } } }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['POST /me share', () => ({ method: 'POST', url: '/v1/me/secrets/OWN/members', options: { body: { email: 'x@example.com', role: 'member' } } }), [409, 409, 409, 409, 409, 409, 409, 409, 409, 409]],
+  ['POST /me rollback', () => ({ method: 'POST', url: '/v1/me/secrets/OWN/rollback', options: { body: { version: 1 } } }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['DELETE /me/secrets/:key', () => ({ method: 'DELETE', url: '/v1/me/secrets/OWN' }), [204, 204, 204, 204, 204, 204, 204, 204, 204, 204]],
+  ['GET /me deleted secrets', () => ({ method: 'GET', url: '/v1/me/secrets?deleted=true' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['POST /me restore', () => ({ method: 'POST', url: '/v1/me/secrets/OWN/restore' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['POST /me destroy', () => ({ method: 'POST', url: '/v1/me/secrets/OWN/destroy', options: { body: { confirm: 'OWN' } } }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /me/audit', () => ({ method: 'GET', url: '/v1/me/audit' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   // The lifecycle (DESIGN §9), last: each row puts the workspace back as it was for the next caller.
   ['DELETE workspace', ({ ws, restored }) => ({ method: 'DELETE', url: `/v1/workspaces/${ws}`, options: { body: { confirm: 'Matrix' } }, after: restored }), [202, 403, 403, 403, 404, 403, 403, 404, 404, 404]],

@@ -66,6 +66,12 @@ export async function seedWorkspace(call: Client) {
     return sub;
   };
   const freshInvitation = () => invite(`invitee${(n += 1)}@example.com`);
+  /** A fresh key shared like KEY, deleted by the admin: one to restore. */
+  const freshDeletedKey = async () => {
+    const key = await freshKey();
+    await must(call, 'DELETE', `/v1/workspaces/${ws}/secrets/${key}`, as(admin));
+    return key;
+  };
   /** Deletes the workspace (as its admin), for a call on a deleted workspace. */
   const deleted = () => must(call, 'DELETE', `/v1/workspaces/${ws}`, { ...as(admin), body: { confirm: 'Matrix' } });
   /** Undeletes the workspace if it is deleted, so the next rows find it as before. */
@@ -73,5 +79,5 @@ export async function seedWorkspace(call: Client) {
     const reply = await again('POST', `/v1/workspaces/${ws}/undelete`, as(admin));
     if (reply.status !== 200 && reply.status !== 409) throw new Error(`could not undelete the matrix workspace: ${reply.text}`);
   };
-  return { ws, freshKey, freshMember, freshInvitation, oscarInvitation, deleted, restored };
+  return { ws, freshKey, freshDeletedKey, freshMember, freshInvitation, oscarInvitation, deleted, restored };
 }

@@ -3,7 +3,8 @@ import { useTestApp } from '../support/testService';
 import { bodyOf, must } from '../support/workspaces';
 import { principalNames, seedWorkspace, tokenOf, VALUE, type PrincipalName } from './authz.fixture';
 
-type Operation = { method: string; path: string; hasBody: boolean };
+/** `needsBody`: /docs/json says the route takes a required body. */
+type Operation = { method: string; path: string; needsBody: boolean };
 
 /**
  * What each workspace route needs to get past validation (the membership is checked after it):
@@ -22,6 +23,9 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/workspaces/{ws}/invitations': { email: 'new@example.com', permission: 'read' },
   'PATCH /v1/workspaces/{ws}/members/{userId}': { permission: 'write' },
   'DELETE /v1/workspaces/{ws}': { confirm: 'Matrix' },
+  'POST /v1/workspaces/{ws}/secrets/{key}/reveal': { version: 1 },
+  'POST /v1/workspaces/{ws}/secrets/{key}/rollback': { version: 1 },
+  'POST /v1/workspaces/{ws}/secrets/{key}/destroy': { confirm: 'KEY' },
 };
 const QUERIES: Record<string, string> = {
   'GET /v1/workspaces/{ws}/secrets/changes': '?from=1',
@@ -47,10 +51,10 @@ describe('A deleted workspace answers its members as a workspace that does not e
   beforeAll(async () => {
     seed = await seedWorkspace(t.call);
     invitation = await seed.freshInvitation();
-    const doc = bodyOf<{ paths: Record<string, Record<string, { requestBody?: unknown }>> }>(await t.call('GET', '/docs/json'));
+    const doc = bodyOf<{ paths: Record<string, Record<string, { requestBody?: { required?: boolean } }>> }>(await t.call('GET', '/docs/json'));
     operations = Object.entries(doc.paths)
       .filter(([path]) => path.includes('{ws}'))
-      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, hasBody: op.requestBody !== undefined })));
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, needsBody: op.requestBody?.required === true })));
     await must(t.call, 'DELETE', `/v1/workspaces/${seed.ws}`, { token: tokenOf('admin'), body: { confirm: 'Matrix' } });
   });
 
@@ -61,7 +65,7 @@ describe('A deleted workspace answers its members as a workspace that does not e
   };
   const callAs = (who: PrincipalName, op: Operation) => {
     const name = `${op.method} ${op.path}`;
-    if (op.hasBody && !(name in BODIES)) throw new Error(`${name} takes a body: add one to BODIES`);
+    if (op.needsBody && !(name in BODIES)) throw new Error(`${name} needs a body: add one to BODIES`);
     return t.call(op.method, urlOf(op), { token: tokenOf(who), body: BODIES[name] });
   };
 

@@ -73,7 +73,7 @@ describe('The secret-roles reactor', () => {
     const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
     dirs.push(dir);
     const service = await start(dir);
-    const { workspaces, secrets, lifecycle } = service.deps;
+    const { workspaces, secrets, workspaceLifecycle: lifecycle } = service.deps;
     const { workspaceId: ws } = await workspaces.create(alice, 'Acme');
     await bobJoins(service, ws);
     await secrets.saveWorkspace(alice, ws, { set: { KEY: 'reactor-value-1' }, delete: [] });
@@ -88,7 +88,7 @@ describe('The secret-roles reactor', () => {
     const { dir, ws } = removed;
     await bobJoins(removed.service, ws);
     await removed.service.deps.secrets.share(alice, ws, 'KEY', { kind: 'add', email: bob.email!, role: 'member' });
-    await removed.service.deps.lifecycle.delete(alice, ws, 'Acme');
+    await removed.service.deps.workspaceLifecycle.delete(alice, ws, 'Acme');
     await running.pop()!.close();
 
     const views = openDatabase(join(dir, 'views.sqlite'), { durable: false });

@@ -9,7 +9,7 @@ const [alice, bob] = [user('alice'), user('bob')];
 
 /**
  * Leaving every workspace, the part of an erasure (DESIGN §9, `POST /v1/me/erase`) the workspace
- * side provides: `lifecycle.leaveEverywhere(actor)`.
+ * side provides: `workspaceLifecycle.leaveEverywhere(actor)`.
  */
 describe('Leaving every workspace (for an erasure)', () => {
   const running: Service[] = [];
@@ -30,7 +30,7 @@ describe('Leaving every workspace (for an erasure)', () => {
 
   /** bob is: a write member of one, a co-admin of another (with alice), a member of a deleted one, and the last admin of a deleted one. */
   async function bobsWorkspaces(service: Service) {
-    const { workspaces, lifecycle, secrets } = service.deps;
+    const { workspaces, workspaceLifecycle: lifecycle, secrets } = service.deps;
     const write = (await workspaces.create(alice, 'Write')).workspaceId;
     await joinAs(service, alice, write, bob, 'write');
     await secrets.saveWorkspace(alice, write, { set: { KEY: 'erasure-value' }, delete: [] });
@@ -49,7 +49,7 @@ describe('Leaving every workspace (for an erasure)', () => {
   it('finds every membership, deleted workspaces included, and leaves each one; the secret roles go too', async () => {
     const service = await start();
     const { write, coAdmin, deleted, own } = await bobsWorkspaces(service);
-    const { views, lifecycle } = service.deps;
+    const { views, workspaceLifecycle: lifecycle } = service.deps;
     expect([...(await views.membershipsOf('bob'))].sort()).toEqual([write, coAdmin, deleted, own].sort());
 
     const { left, position } = await lifecycle.leaveEverywhere(bob);
@@ -66,7 +66,7 @@ describe('Leaving every workspace (for an erasure)', () => {
     const { write } = await bobsWorkspaces(service);
     // Created a moment ago: the views may not have it yet, and it is found all the same.
     const { workspaceId: sole } = await service.deps.workspaces.create(bob, 'Sole');
-    const refusal = await service.deps.lifecycle.leaveEverywhere(bob).then(
+    const refusal = await service.deps.workspaceLifecycle.leaveEverywhere(bob).then(
       () => null,
       (e: unknown) => e,
     );

@@ -146,3 +146,28 @@ describe('References', () => {
     });
   });
 });
+
+describe('The escape \\{{ (DESIGN §10)', () => {
+  const values = new Map([
+    ['A', 'one'],
+    ['B', 'two'],
+  ]);
+
+  it('is a literal {{: never a reference, and {{ in the output', () => {
+    expect(referencesIn('\\{{A}} and {{B}}')).toEqual(['B']);
+    expect(substitute('\\{{A}} and {{B}}', values)).toBe('{{A}} and two');
+  });
+
+  it('lets Mustache-like text through untouched but for the backslash', () => {
+    expect(substitute({ template: 'Hello \\{{ name }}, your key is {{A}}' }, values)).toEqual({ template: 'Hello {{ name }}, your key is one' });
+  });
+
+  it('escapes only the braces right after it', () => {
+    expect(substitute('\\ {{A}}', values)).toBe('\\ one');
+    expect(substitute('\\{{A}}{{A}}', values)).toBe('{{A}}one');
+  });
+
+  it('is no missing reference', () => {
+    expect(missingReferences('\\{{NOPE}}', () => true, 10)).toEqual({ listed: [], count: 0 });
+  });
+});

@@ -52,7 +52,7 @@ describe('Resolution (POST /v1/resolve)', () => {
       expect(own.body.output).toBe(V.carolKey);
       const other = await manual('carol', '{{BOB_KEY}}', { workflowOwnerId: 'bob' });
       expect(other.status).toBe(422);
-      expect(other.body.missing).toEqual([{ key: 'BOB_KEY', path: '' }]);
+      expect(other.body.missing).toEqual([{ key: 'BOB_KEY', path: '', reason: 'unknown' }]);
     });
 
     it.each(['api', 'webhook', 'schedule'])("uses the workflow owner's personal secrets for %s runs", async (trigger) => {
@@ -75,8 +75,8 @@ describe('Resolution (POST /v1/resolve)', () => {
     it('list a key named twice in one string once for that string', async () => {
       const response = await resolve({ workspaceId: ws, trigger: 'manual', triggeredBy: 'bob', input: { a: '{{NOPE}}:{{NOPE}}', b: '{{NOPE}}' } });
       expect(response.body.missing).toEqual([
-        { key: 'NOPE', path: '/a' },
-        { key: 'NOPE', path: '/b' },
+        { key: 'NOPE', path: '/a', reason: 'unknown' },
+        { key: 'NOPE', path: '/b', reason: 'unknown' },
       ]);
     });
 
@@ -89,8 +89,8 @@ describe('Resolution (POST /v1/resolve)', () => {
         status: 422,
         code: 'missing_references',
         missing: [
-          { key: 'NOPE', path: '/list/1' },
-          { key: 'GONE', path: '/a~1b/c~0d' },
+          { key: 'NOPE', path: '/list/1', reason: 'unknown' },
+          { key: 'GONE', path: '/a~1b/c~0d', reason: 'unknown' },
         ],
       });
       expect(response.text).not.toContain(V.shared);
@@ -111,7 +111,7 @@ describe('Resolution (POST /v1/resolve)', () => {
       await deleteWorkspaceSecret(call, ws, 'alice', 'TEMP');
       const gone = await manual('bob', '{{TEMP}}');
       expect(gone.status).toBe(422);
-      expect(gone.body.missing).toEqual([{ key: 'TEMP', path: '' }]);
+      expect(gone.body.missing).toEqual([{ key: 'TEMP', path: '', reason: 'deleted' }]);
       await setWorkspaceSecret(call, ws, 'alice', 'TEMP', V.temp1);
       expect((await manual('bob', '{{TEMP}}')).body).toMatchObject({ output: V.temp1, references: [{ key: 'TEMP', version: 3 }] });
     });
@@ -164,7 +164,7 @@ describe('Resolution (POST /v1/resolve)', () => {
       expect((await scheduled('{{WS2_KEY}}')).body.output).toBe(V.ws2Key);
       const personal = await scheduled('{{DAVE_KEY}}');
       expect(personal.status).toBe(422);
-      expect(personal.body.missing).toEqual([{ key: 'DAVE_KEY', path: '' }]);
+      expect(personal.body.missing).toEqual([{ key: 'DAVE_KEY', path: '', reason: 'personal_unavailable' }]);
       // Still a member of the first workspace: resolution there is unaffected.
       const elsewhere = await resolve({ workspaceId: ws, trigger: 'api', workflowOwnerId: 'dave', input: '{{DAVE_KEY}}' });
       expect(elsewhere.body.output).toBe(V.daveKey);

@@ -144,7 +144,7 @@ export async function runScenario(client: Client): Promise<ScenarioResult> {
     body: { workspaceId: ws, trigger: 'api', workflowOwnerId: 'bob', input: { step: { auth: '{{BOB_TOKEN}}' } } },
   });
   expect(failed.status).toBe(422);
-  expect((failed.body as { missing: unknown }).missing).toEqual([{ key: 'BOB_TOKEN', path: '/step/auth' }]);
+  expect((failed.body as { missing: unknown }).missing).toEqual([{ key: 'BOB_TOKEN', path: '/step/auth', reason: 'deleted' }]);
 
   // A removed member loses every right at once, their personal fallback included.
   expect((await call('DELETE', `/v1/workspaces/${ws}/members/alice`, { token: alice })).status).toBe(409);

@@ -8,6 +8,8 @@ import { secretKeySchema } from '../../events/values';
 
 const revealed = z.object({ value: z.string(), version: z.number().int() });
 const checkBody = z.strictObject({ value: secretValueSchema });
+/** Optional: a past version (DESIGN §9); none, the live value. */
+const revealBody = z.strictObject({ version: z.number().int().positive().optional() }).nullish();
 /** DESIGN §10: a bulk reveal names at most 100 keys, each once. */
 export const MAX_BULK_REVEAL = 100;
 const bulkRevealBody = z.strictObject({
@@ -49,9 +51,15 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
     {
       preHandler: revealAllowed,
       config: { rateClass: 'oracle', refusalRoute: 'reveal' },
-      schema: { tags: ['workspace secrets'], summary: "Reveal a secret's value (workspace admins, its admins and members; recorded)", params: workspaceKeyParams, response: { 200: revealed } },
+      schema: {
+        tags: ['workspace secrets'],
+        summary: "Reveal a secret's value (workspace admins, its admins and members; recorded); `version`: a past one (of an earlier lifetime: workspace admins only; destroyed: 410)",
+        params: workspaceKeyParams,
+        body: revealBody,
+        response: { 200: revealed },
+      },
     },
-    async (request, reply) => answerRecorded(reply, await deps.access.revealWorkspace(actorOf(request), request.params.ws, request.params.key)),
+    async (request, reply) => answerRecorded(reply, await deps.access.revealWorkspace(actorOf(request), request.params.ws, request.params.key, request.body?.version)),
   );
 
   app.post(
@@ -59,9 +67,9 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
     {
       preHandler: revealAllowed,
       config: { rateClass: 'oracle' },
-      schema: { tags: ['personal secrets'], summary: "Reveal my personal secret's value (recorded)", params: keyParams, response: { 200: revealed } },
+      schema: { tags: ['personal secrets'], summary: "Reveal my personal secret's value (recorded); `version`: a past one (destroyed: 410)", params: keyParams, body: revealBody, response: { 200: revealed } },
     },
-    async (request, reply) => answerRecorded(reply, await deps.access.revealPersonal(actorOf(request), request.params.key)),
+    async (request, reply) => answerRecorded(reply, await deps.access.revealPersonal(actorOf(request), request.params.key, request.body?.version)),
   );
 
   app.post(

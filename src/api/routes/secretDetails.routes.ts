@@ -36,7 +36,8 @@ const sharedWith = z.object({
 const shareResult = writeResult.extend({ userId: z.string(), role: secretRoleSchema });
 
 function versionsOf(key: string, history: Awaited<ReturnType<AppDeps['views']['history']>>) {
-  return { key, versions: history.map(({ version, at, actor, fingerprint }) => ({ version, at, actor, fingerprint })) };
+  // Versions recorded before they kept these fields have neither (the views are rebuilt on upgrade).
+  return { key, versions: history.map(({ version, at, actor, fingerprint, destroyed, rollbackOf }) => ({ version, at, actor, fingerprint, destroyed: destroyed === true, rollbackOf: rollbackOf ?? null })) };
 }
 
 /**

@@ -5,7 +5,13 @@ import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
 import { answerPut, listItem } from '../secretResponses';
 import type { SecretDoc } from '../../projections/views';
-import { asOfQuery, batchBody, keyParams, noContent, putResult, putSecretBody, secretList, workspaceKeyParams, workspaceParams, writeResult } from '../schemas';
+import { z } from 'zod';
+import { Forbidden } from '../../errors';
+import { owners } from '../../projections/owners';
+import type { DeletedSecretDoc } from '../../projections/views';
+import { batchBody, deletedSecretList, keyParams, secretListQuery, noContent, putResult, putSecretBody, secretList, workspaceKeyParams, workspaceParams, writeResult } from '../schemas';
+
+const deletedShown = (docs: readonly DeletedSecretDoc[]) => docs.map(({ key, lastVersion, deletedAt, deletedBy }) => ({ key, lastVersion, deletedAt, deletedBy }));
 
 /**
  * Secrets of a workspace and of the caller (`/me`): list (never values), batch save, one key.
@@ -21,16 +27,20 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       preHandler: reader,
       schema: {
         tags,
-        summary: 'List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag',
+        summary: 'List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag; `deleted=true`: the deleted keys that can be restored (workspace admins)',
         params: workspaceParams,
-        querystring: asOfQuery,
-        response: { 200: secretList },
+        querystring: secretListQuery,
+        response: { 200: z.union([secretList, deletedSecretList]) },
       },
     },
     async (request, reply) => {
       const member = request.reader;
       const { ws } = request.params;
-      const { asOf } = request.query;
+      const { asOf, deleted } = request.query;
+      if (deleted === 'true') {
+        if (member?.permission !== 'admin') throw new Forbidden('Only workspace admins can list deleted secrets');
+        return { deleted: deletedShown(await deps.views.deletedSecrets(owners.workspace(ws))) };
+      }
       const roleOf = (s: SecretDoc) => (member ? effectiveSecretRole(member.permission, s.members.find((m) => m.userId === member.userId)?.role) : null);
       const shown = async (secrets: readonly SecretDoc[]) => (await deps.views.secretsShown('workspace', secrets)).map((s) => listItem(s, roleOf(s)));
       if (asOf) {
@@ -75,13 +85,14 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
     {
       schema: {
         tags: personal,
-        summary: 'List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag',
-        querystring: asOfQuery,
-        response: { 200: secretList },
+        summary: 'List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag; `deleted=true`: my deleted keys that can be restored',
+        querystring: secretListQuery,
+        response: { 200: z.union([secretList, deletedSecretList]) },
       },
     },
     async (request, reply) => {
-      const { asOf } = request.query;
+      const { asOf, deleted } = request.query;
+      if (deleted === 'true') return { deleted: deletedShown(await deps.views.deletedSecrets(owners.user(request.principal.id))) };
       const shown = async (secrets: readonly SecretDoc[]) => (await deps.views.secretsShown('personal', secrets)).map((s) => listItem(s, 'admin'));
       if (asOf) {
         const past = await deps.past.personalSecrets(request.principal.id, await deps.past.checked(asOf));

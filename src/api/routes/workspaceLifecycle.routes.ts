@@ -10,7 +10,7 @@ const written = z.object({ position: positionSchema });
  * Deleting, undeleting and leaving a workspace (DESIGN §9 "Workspaces and people"). The rules
  * (who, the confirmation, the retention, the last admin) are the workspace decider's.
  */
-export function workspaceLifecycleRoutes(app: App, deps: Pick<AppDeps, 'lifecycle' | 'settings'>) {
+export function workspaceLifecycleRoutes(app: App, deps: Pick<AppDeps, 'workspaceLifecycle' | 'settings'>) {
   const retention = deps.settings.deletedRetentionDays === 0 ? 'for ever' : `for ${deps.settings.deletedRetentionDays} days`;
 
   app.delete(
@@ -28,7 +28,7 @@ export function workspaceLifecycleRoutes(app: App, deps: Pick<AppDeps, 'lifecycl
       },
     },
     async (request, reply) => {
-      const result = await deps.lifecycle.delete(actorOf(request), request.params.ws, request.body.confirm);
+      const result = await deps.workspaceLifecycle.delete(actorOf(request), request.params.ws, request.body.confirm);
       return reply.written({ position: result.position }, { status: 202, body: { position: result.position ?? '0' } });
     },
   );
@@ -45,7 +45,7 @@ export function workspaceLifecycleRoutes(app: App, deps: Pick<AppDeps, 'lifecycl
       },
     },
     async (request, reply) => {
-      const result = await deps.lifecycle.undelete(actorOf(request), request.params.ws);
+      const result = await deps.workspaceLifecycle.undelete(actorOf(request), request.params.ws);
       return reply.written({ position: result.position }, { body: { position: result.position ?? '0' } });
     },
   );
@@ -61,7 +61,7 @@ export function workspaceLifecycleRoutes(app: App, deps: Pick<AppDeps, 'lifecycl
       },
     },
     async (request, reply) => {
-      const result = await deps.lifecycle.leave(actorOf(request), request.params.ws);
+      const result = await deps.workspaceLifecycle.leave(actorOf(request), request.params.ws);
       return reply.written({ position: result.position }, { body: { position: result.position ?? '0' } });
     },
   );

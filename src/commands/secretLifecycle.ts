@@ -1,0 +1,126 @@
+import { Destroyed, Forbidden, NotFound, RuleViolation } from '../errors';
+import type { EventMetadata } from '../events/event';
+import type { SecretDestroyed, SecretMemberAdded, SecretRestored, SecretSet } from '../events/secrets.events';
+import type { SealedValue, WorkspacePermission } from '../events/values';
+import { canEditSecret } from './secretRights';
+import { lifetimeOf, nextVersion, type Lifetime, type SecretsState } from './secrets.state';
+
+/**
+ * A secret's life beyond saving (DESIGN §9): roll back to a version of the current lifetime,
+ * restore a deleted key's last lifetime, destroy lifetimes. Pure: the handler brings the sealed
+ * value of a rollback, and the actor's standing. `workspace` is null for a personal secret,
+ * whose owner may do all of it.
+ */
+export type LifecycleAccess = Readonly<{ permission: WorkspacePermission | null; activeMembers: ReadonlySet<string> }> | null;
+
+function requireWorkspaceMember(access: LifecycleAccess): void {
+  if (access && access.permission === null) throw new NotFound('Workspace not found', 'workspace_not_found');
+}
+
+function isWorkspaceAdmin(access: LifecycleAccess): boolean {
+  return access === null || access.permission === 'admin';
+}
+
+/** The live lifetime of a key and the version asked for in it; 404 or 410 otherwise, 409 for another lifetime's. */
+export function requireCurrentVersion(state: SecretsState, key: string, version: number): Lifetime {
+  const secret = state.secrets.get(key);
+  if (!secret) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
+  const lifetime = lifetimeOf(state, key, version);
+  if (!lifetime) throw new NotFound(`Secret ${key} has no version ${version}`, 'version_not_found');
+  if (lifetime.destroyed) throw new Destroyed(`Version ${version} of ${key} was destroyed`);
+  if (lifetime.dataKeyId !== secret.dataKeyId) throw new RuleViolation('other_lifetime', `Version ${version} of ${key} belongs to a lifetime before its deletion`);
+  return lifetime;
+}
+
+/** A new version with the value (and so the fingerprint) of an earlier one of the same lifetime. Edit rights. */
+export function rollbackEvents(state: SecretsState, key: string, version: number, actor: string, access: LifecycleAccess, sealed: { value: SealedValue; fingerprint: string }, metadata: EventMetadata): SecretSet[] {
+  requireWorkspaceMember(access);
+  const secret = state.secrets.get(key);
+  if (secret && access && !canEditSecret(access.permission, secret.members.get(actor))) throw new Forbidden(`Only the admins of ${key} can roll it back`);
+  requireCurrentVersion(state, key, version);
+  return [{ type: 'SecretSet', data: { key, version: nextVersion(state, key), value: sealed.value, fingerprint: sealed.fingerprint, rollbackOf: version }, metadata }];
+}
+
+/**
+ * A deleted key's last lifetime back, as it was: value, details and the roles of those still
+ * active members (roles count only while active, and a removed member re-joins without them);
+ * the restorer becomes its Admin when no explicit Admin is left. Workspace admins (the owner).
+ */
+export function restoreEvents(
+  state: SecretsState,
+  key: string,
+  actor: string,
+  access: LifecycleAccess,
+  /** The envelope of the deleted lifetime's last version, from the versions view: the event carries it back. */
+  lastValue: (version: number) => SealedValue | undefined,
+  metadata: EventMetadata,
+): Array<SecretRestored | SecretMemberAdded> {
+  requireWorkspaceMember(access);
+  if (!isWorkspaceAdmin(access)) throw new Forbidden('Only workspace admins can restore a deleted secret');
+  if (state.secrets.has(key)) throw new RuleViolation('secret_exists', `${key} exists again: delete it before restoring its earlier lifetime`);
+  const deleted = state.deleted.get(key);
+  if (!deleted) {
+    if (state.lifetimes.get(key)?.at(-1)?.destroyed) throw new Destroyed(`The last lifetime of ${key} was destroyed`);
+    throw new NotFound(`No deleted secret ${key}`, 'secret_not_found');
+  }
+  const value = lastValue(deleted.version);
+  if (!value || value.dataKeyId !== deleted.dataKeyId) throw new NotFound(`The last version of ${key} is not in the versions view`, 'version_not_found');
+  const members = [...deleted.members].filter(([userId]) => access === null || access.activeMembers.has(userId)).map(([userId, role]) => ({ userId, role }));
+  const restored: SecretRestored = {
+    type: 'SecretRestored',
+    data: { key, version: deleted.version, value, fingerprint: deleted.fingerprint, displayName: deleted.displayName, description: deleted.description, members },
+    metadata,
+  };
+  const needsAdmin = access !== null && !members.some((m) => m.role === 'admin');
+  return needsAdmin ? [restored, { type: 'SecretMemberAdded', data: { key, userId: actor, role: 'admin' }, metadata }] : [restored];
+}
+
+/**
+ * Destroys lifetimes of a key: the live one (its Admins; it is deleted with it), and with `all`
+ * every earlier one (workspace admins). A key that is not live: all its lifetimes left, by a
+ * workspace admin. The owner of a personal secret may do all of it. 410 when nothing is left.
+ */
+export function destroyEvents(state: SecretsState, key: string, all: boolean, actor: string, access: LifecycleAccess, metadata: EventMetadata): SecretDestroyed[] {
+  requireWorkspaceMember(access);
+  const lifetimes = state.lifetimes.get(key) ?? [];
+  if (lifetimes.length === 0) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
+  const standing = lifetimes.filter((lifetime) => !lifetime.destroyed);
+  if (standing.length === 0) throw new Destroyed(`Every lifetime of ${key} was destroyed`);
+  const secret = state.secrets.get(key);
+  const current = secret ? standing.filter((lifetime) => lifetime.dataKeyId === secret.dataKeyId) : [];
+  const earlier = standing.filter((lifetime) => !current.includes(lifetime));
+  if (secret && access && !canEditSecret(access.permission, secret.members.get(actor))) throw new Forbidden(`Only the admins of ${key} can destroy it`);
+  const destroying = secret && !all ? current : standing;
+  if (destroying.some((lifetime) => earlier.includes(lifetime)) && !isWorkspaceAdmin(access)) {
+    throw new Forbidden(`Only workspace admins can destroy the lifetimes of ${key} before its deletion`);
+  }
+  return [
+    {
+      type: 'SecretDestroyed',
+      data: {
+        key,
+        lifetimes: destroying.map(({ dataKeyId, firstVersion, lastVersion }) => ({ dataKeyId, firstVersion, lastVersion })),
+        dataKeyIds: destroying.map((lifetime) => lifetime.dataKeyId),
+      },
+      metadata,
+    },
+  ];
+}
+
+/**
+ * The retention sweeper's (actor `system`, no rights to check): destroys those of the named
+ * lifetimes that ended in a deletion and still stand. A lifetime restored or live meanwhile, or
+ * destroyed already, is left: nothing when none is due, so a sweep repeated changes nothing.
+ */
+export function expireEvents(state: SecretsState, key: string, dataKeyIds: readonly string[], metadata: EventMetadata): SecretDestroyed[] {
+  const live = state.secrets.get(key)?.dataKeyId;
+  const due = (state.lifetimes.get(key) ?? []).filter((lifetime) => !lifetime.destroyed && lifetime.dataKeyId !== live && dataKeyIds.includes(lifetime.dataKeyId));
+  if (due.length === 0) return [];
+  return [
+    {
+      type: 'SecretDestroyed',
+      data: { key, lifetimes: due.map(({ dataKeyId, firstVersion, lastVersion }) => ({ dataKeyId, firstVersion, lastVersion })), dataKeyIds: due.map((lifetime) => lifetime.dataKeyId) },
+      metadata,
+    },
+  ];
+}
