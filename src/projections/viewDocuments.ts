@@ -11,7 +11,8 @@ import type { ViewDocs } from './views';
  * were of this one (on every backend: SQLite also drops tables that lack a column it queries).
  * 1: until personal data was sealed. 2: personal data sealed (DESIGN §8), invitations found by `emailIndex`.
  * 3: history kept for time travel (DESIGN §9), and the revision of each workspace's own stream.
- * 4: workspaces record their deletion (`deletedAt`, `deletedBy`), and members who left are gone.
+ * 4: workspaces record their deletion (`deletedAt`, `deletedBy`), and members who left are gone;
+ *    (with the secret lifecycle) versions keep their envelopes, deleted secrets and destroyed keys.
  */
 export const VIEW_DOCUMENTS_VERSION = 4;
 
