@@ -21,6 +21,7 @@ import { StreamCommands } from './commands/streamCommands';
 import { StreamStates } from './commands/streamStates';
 import { workspaceDecider } from './commands/workspace.decider';
 import { WorkspaceHandlers } from './commands/workspace.handlers';
+import { Erasure } from './commands/erasure';
 import { WorkspaceLifecycle } from './commands/workspaceLifecycle.handlers';
 import { workspaceSecretsDecider } from './commands/workspaceSecrets.decider';
 import { BlindIndex } from './crypto/blindIndex';
@@ -211,7 +212,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const shredder = new KeyShredder(dataKeys, keyStore, options.log, [(id) => plaintexts.forgetDataKey(id)]);
   projector?.onApplied((writes) => shredder.destroyed(writes.filter((w) => w.collection === 'destroyedKeys').map((w) => w.id)));
   invalidator?.onEvent((recorded) => {
-    if (recorded.event.type === 'SecretDestroyed') shredder.destroyed(recorded.event.data.dataKeyIds);
+    if (recorded.event.type === 'SecretDestroyed' || recorded.event.type === 'PersonalDataErased') shredder.destroyed(recorded.event.data.dataKeyIds);
   });
 
   const states = new StreamStates(eventStore);
@@ -262,14 +263,16 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const sealer = role === 'api' ? null : await startSealer(options, eventStore, sodium, signingKey, clock);
   if (sealer) followers.push(sealer);
 
+  const workspaceLifecycle = new WorkspaceLifecycle(workspaceStreams, reactions, stamps, clock, { deletedRetentionDays, reactionWaitMs: viewWaitMs }, {
+    views,
+    progress,
+    head: () => eventStore.headPosition(),
+    waitMs: viewWaitMs,
+  });
   const deps: AppDeps = {
     workspaces: new WorkspaceHandlers(workspaceStreams, reactions, personalData, stamps, clock, options.newId ?? randomId, viewWaitMs),
-    workspaceLifecycle: new WorkspaceLifecycle(workspaceStreams, reactions, stamps, clock, { deletedRetentionDays, reactionWaitMs: viewWaitMs }, {
-      views,
-      progress,
-      head: () => eventStore.headPosition(),
-      waitMs: viewWaitMs,
-    }),
+    workspaceLifecycle,
+    erasure: new Erasure(workspaceLifecycle, lifecycle, subjectKeys),
     secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, new DetailsSealer(personalData), personalData, stamps, clock),
     lifecycle,
     access: new SecretAccessHandlers(

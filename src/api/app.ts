@@ -21,6 +21,7 @@ import { writesPlugin } from './writes.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
 import { auditProofRoutes, publicKeysRoute } from './routes/auditProof.routes';
+import { erasureRoutes } from './routes/erasure.routes';
 import { secretLifecycleRoutes } from './routes/secretLifecycle.routes';
 import { timeTravelRoutes } from './routes/timeTravel.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -161,6 +162,7 @@ function apiPlugin(deps: AppDeps) {
     auditProofRoutes(api, deps);
     timeTravelRoutes(api, deps);
     secretLifecycleRoutes(api, deps);
+    erasureRoutes(api, deps);
     resolveRoutes(api, deps);
   };
 }

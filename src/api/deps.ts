@@ -4,6 +4,7 @@ import type { SecretAccessHandlers } from '../commands/secretAccess.handlers';
 import type { SecretLifecycleHandlers } from '../commands/secretLifecycle.handlers';
 import type { SecretsCommands } from '../commands/secrets.commands';
 import type { WorkspaceHandlers } from '../commands/workspace.handlers';
+import type { Erasure } from '../commands/erasure';
 import type { WorkspaceLifecycle } from '../commands/workspaceLifecycle.handlers';
 import type { Metrics } from '../observability/metrics';
 import type { ViewProgress } from '../projections/projector';
@@ -22,6 +23,7 @@ export type AppDeps = Readonly<{
   workspaces: WorkspaceHandlers;
   /** Deleting, undeleting and leaving workspaces (DESIGN §9). */
   workspaceLifecycle: WorkspaceLifecycle;
+  erasure: Erasure;
   secrets: SecretsCommands;
   lifecycle: SecretLifecycleHandlers;
   access: SecretAccessHandlers;

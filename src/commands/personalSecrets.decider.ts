@@ -2,7 +2,7 @@ import { metadataOf } from '../events/event';
 import type { PersonalSecretsEvent } from '../events/secrets.events';
 import type { SealedValue } from '../events/values';
 import { unhandled, type Command, type Decider } from './command';
-import { destroyEvents, expireEvents, restoreEvents, rollbackEvents } from './secretLifecycle';
+import { destroyEvents, expireEvents, purgeEvents, restoreEvents, rollbackEvents } from './secretLifecycle';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
 import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
 import { detailsEvents, requireSecret, type CurrentDetails, type DetailsChange } from './secretDetails';
@@ -19,8 +19,11 @@ export type RollbackPersonalSecret = Command<'RollbackPersonalSecret', { key: st
 export type RestorePersonalSecret = Command<'RestorePersonalSecret', { key: string; lastValue: (version: number) => SealedValue | undefined }>;
 export type DestroyPersonalSecret = Command<'DestroyPersonalSecret', { key: string; all: boolean }>;
 export type ExpirePersonalLifetimes = Command<'ExpirePersonalLifetimes', { key: string; dataKeyIds: readonly string[] }>;
+/** The owner's erasure (DESIGN §9): every personal secret destroyed, then their subject keys named for destruction. */
+export type DestroyAllPersonalSecrets = Command<'DestroyAllPersonalSecrets', Record<string, never>>;
+export type ErasePersonalData = Command<'ErasePersonalData', { dataKeyIds: readonly string[] }>;
 
-export type PersonalSecretsCommand = SavePersonalSecrets | ChangePersonalSecretDetails | RollbackPersonalSecret | RestorePersonalSecret | DestroyPersonalSecret | ExpirePersonalLifetimes;
+export type PersonalSecretsCommand = SavePersonalSecrets | ChangePersonalSecretDetails | RollbackPersonalSecret | RestorePersonalSecret | DestroyPersonalSecret | ExpirePersonalLifetimes | DestroyAllPersonalSecrets | ErasePersonalData;
 
 function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalSecretsEvent[] {
   const metadata = metadataOf(command.context);
@@ -41,6 +44,10 @@ function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalS
       return destroyEvents(state, command.data.key, command.data.all, command.context.actor, null, metadata);
     case 'ExpirePersonalLifetimes':
       return expireEvents(state, command.data.key, command.data.dataKeyIds, metadata);
+    case 'DestroyAllPersonalSecrets':
+      return purgeEvents(state, metadata);
+    case 'ErasePersonalData':
+      return [{ type: 'PersonalDataErased', data: { dataKeyIds: [...command.data.dataKeyIds] }, metadata }];
     default:
       return unhandled(command);
   }

@@ -1,4 +1,5 @@
 import { owners } from '../projections/owners';
+import { retentionCutoff } from './deletedRetention';
 import type { Views } from '../projections/queries';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
 import type { Clock } from './actor';
@@ -12,9 +13,9 @@ const SINCE = 'deleted-retention-since';
 export type SweeperLog = Readonly<{ info(details: object, message: string): void; error(details: object, message: string): void }>;
 
 /**
- * DELETED_RETENTION_DAYS (DESIGN §9): lifetimes that ended in a deletion more than that long ago
- * are destroyed by the projector role's instance, as `system`, at start and every interval
- * after. Counted from the later of the deletion and the first start of a version with retention
+ * DELETED_RETENTION_DAYS (DESIGN §9): lifetimes that ended in a deletion more than that long ago,
+ * and every secret of a workspace deleted that long ago, are destroyed by the projector role's
+ * instance, as `system`, at start and every interval after. Counted from the later of the deletion and the first start of a version with retention
  * (recorded once, so a deletion made before the upgrade gets the full period). Idempotent: a
  * lifetime destroyed, restored or reopened meanwhile is left as it is. 0 keeps deleted secrets.
  */
@@ -23,8 +24,8 @@ export class RetentionSweeper {
   private sweeping: Promise<number> | null = null;
 
   constructor(
-    private readonly views: Pick<Views, 'endedBefore'>,
-    private readonly lifecycle: Pick<SecretLifecycleHandlers, 'expire'>,
+    private readonly views: Pick<Views, 'endedBefore' | 'workspacesDeletedBefore'>,
+    private readonly lifecycle: Pick<SecretLifecycleHandlers, 'expire' | 'destroyWorkspaceSecrets'>,
     private readonly records: FollowerCheckpoints,
     private readonly clock: Clock,
     private readonly retentionDays: number,
@@ -53,6 +54,32 @@ export class RetentionSweeper {
   }
 
   private async sweepOnce(): Promise<number> {
+    return (await this.sweepDeletedWorkspaces()) + (await this.sweepDeletedSecrets());
+  }
+
+  /**
+   * Workspaces deleted longer ago than the retention (and not undeleted): every secret of theirs
+   * destroyed. Workspace deletion came with retention, so its clock is the deletion's alone.
+   */
+  private async sweepDeletedWorkspaces(): Promise<number> {
+    const cutoff = retentionCutoff(this.clock().toISOString(), this.retentionDays);
+    if (cutoff === null) return 0;
+    let destroyed = 0;
+    for (let afterId: string | undefined; ; ) {
+      const page = await this.views.workspacesDeletedBefore(cutoff, afterId, PAGE);
+      for (const workspace of page) {
+        const result = await this.lifecycle.destroyWorkspaceSecrets(workspace.workspaceId);
+        if (result.newEvents.length > 0) {
+          destroyed += 1;
+          this.log.info({ workspaceId: workspace.workspaceId, keys: result.newEvents.length }, 'destroyed the secrets of a workspace deleted past its retention');
+        }
+      }
+      if (page.length < PAGE) return destroyed;
+      afterId = page[page.length - 1]!.workspaceId;
+    }
+  }
+
+  private async sweepDeletedSecrets(): Promise<number> {
     const since = Number((await this.records.get(SINCE)) ?? this.clock().getTime());
     const cutoff = this.clock().getTime() - this.retentionDays * DAY_MS;
     // Nothing is due before the retention period has passed since the upgrade.

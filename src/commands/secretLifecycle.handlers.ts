@@ -127,13 +127,36 @@ export class SecretLifecycleHandlers {
     return result;
   }
 
+  /** Every secret of a workspace destroyed, as `system`: the retention sweeper's, for a workspace deleted past its retention. */
+  async destroyWorkspaceSecrets(workspaceId: string): Promise<Result> {
+    const context = contextFor(SYSTEM, this.clock);
+    const result = await this.workspaceSecrets.execute(workspaceId, ({ state }) => workspaceSecretsDecider.decide({ type: 'DestroyAllSecrets', data: {}, context }, state));
+    await this.shred(result);
+    return result;
+  }
+
+  /**
+   * A person's own data destroyed (DESIGN §9, erasure): every personal secret, then the subject
+   * keys their emails and addresses were sealed under — each named by an event first, then deleted.
+   */
+  async erasePersonal(actor: Actor, subjectKeyIds: readonly string[]): Promise<{ secrets: number; position: string | null }> {
+    const context = contextFor(actor, this.clock);
+    const destroyed = await this.personalSecrets.execute(actor.userId, ({ state }) => personalSecretsDecider.decide({ type: 'DestroyAllPersonalSecrets', data: {}, context }, state));
+    await this.shred(destroyed);
+    const erased = await this.personalSecrets.execute(actor.userId, ({ state }) =>
+      personalSecretsDecider.decide({ type: 'ErasePersonalData', data: { dataKeyIds: subjectKeyIds }, context }, state),
+    );
+    await this.shred(erased);
+    return { secrets: destroyed.newEvents.length, position: erased.position };
+  }
+
   /**
    * The data keys a recorded destroy names, deleted now. Should this process stop before, the
    * key shredder deletes them at its next start or as it follows the log (keyShredder.ts).
    */
   private async shred(result: Result): Promise<void> {
     for (const event of result.newEvents) {
-      if (event.type !== 'SecretDestroyed') continue;
+      if (event.type !== 'SecretDestroyed' && event.type !== 'PersonalDataErased') continue;
       for (const id of event.data.dataKeyIds) await this.dataKeys.destroy(id);
     }
   }

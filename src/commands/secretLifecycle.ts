@@ -124,3 +124,21 @@ export function expireEvents(state: SecretsState, key: string, dataKeyIds: reado
     },
   ];
 }
+
+/**
+ * Every standing lifetime of every key of the scope destroyed, one event per key: a workspace
+ * deleted past its retention (as `system`), or a person's own secrets when they are erased.
+ */
+export function purgeEvents(state: SecretsState, metadata: EventMetadata): SecretDestroyed[] {
+  return [...state.lifetimes].flatMap(([key, lifetimes]): SecretDestroyed[] => {
+    const standing = lifetimes.filter((lifetime) => !lifetime.destroyed);
+    if (standing.length === 0) return [];
+    return [
+      {
+        type: 'SecretDestroyed',
+        data: { key, lifetimes: standing.map(({ dataKeyId, firstVersion, lastVersion }) => ({ dataKeyId, firstVersion, lastVersion })), dataKeyIds: standing.map((l) => l.dataKeyId) },
+        metadata,
+      },
+    ];
+  });
+}

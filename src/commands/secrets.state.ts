@@ -51,6 +51,8 @@ function withLastLifetime(state: SecretsState, key: string, change: (last: Lifet
 
 /** Folds one event of either secrets stream; personal streams simply never hold member events. */
 export function evolveSecrets(state: SecretsState, event: WorkspaceSecretsEvent | PersonalSecretsEvent): SecretsState {
+  // A person's erasure destroys their subject keys, none of a secret's.
+  if (event.type === 'PersonalDataErased') return state;
   const { key } = event.data;
   const secret = state.secrets.get(key);
   switch (event.type) {

@@ -1,7 +1,7 @@
 import { metadataOf } from '../events/event';
 import type { SecretMemberAdded, SecretMemberRemoved, WorkspaceSecretsEvent } from '../events/secrets.events';
 import type { SealedValue, WorkspacePermission } from '../events/values';
-import { destroyEvents, expireEvents, restoreEvents, rollbackEvents, type LifecycleAccess } from './secretLifecycle';
+import { destroyEvents, expireEvents, purgeEvents, restoreEvents, rollbackEvents, type LifecycleAccess } from './secretLifecycle';
 import { unhandled, type Command, type Decider } from './command';
 import { evolveSecrets, initialSecretsState, type SecretsState } from './secrets.state';
 import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
@@ -23,11 +23,13 @@ export type RestoreSecret = Command<'RestoreSecret', { key: string; lastValue: (
 export type DestroySecret = Command<'DestroySecret', { key: string; all: boolean; access: WorkspaceLifecycleAccess }>;
 /** The retention sweeper's, as `system`: lifetimes deleted long enough ago (DELETED_RETENTION_DAYS). */
 export type ExpireLifetimes = Command<'ExpireLifetimes', { key: string; dataKeyIds: readonly string[] }>;
+/** The retention sweeper's, as `system`, for a workspace deleted past its retention: every secret destroyed. */
+export type DestroyAllSecrets = Command<'DestroyAllSecrets', Record<string, never>>;
 
 /** The actor's permission and the workspace's active members, from the `workspace-` stream. */
 export type WorkspaceLifecycleAccess = NonNullable<LifecycleAccess>;
 
-export type WorkspaceSecretsCommand = SaveWorkspaceSecrets | ChangeSecretDetails | ShareSecret | RemoveSecretRoles | RollbackSecret | RestoreSecret | DestroySecret | ExpireLifetimes;
+export type WorkspaceSecretsCommand = SaveWorkspaceSecrets | ChangeSecretDetails | ShareSecret | RemoveSecretRoles | RollbackSecret | RestoreSecret | DestroySecret | ExpireLifetimes | DestroyAllSecrets;
 
 function decide(command: WorkspaceSecretsCommand, state: SecretsState): WorkspaceSecretsEvent[] {
   const metadata = metadataOf(command.context);
@@ -59,6 +61,8 @@ function decide(command: WorkspaceSecretsCommand, state: SecretsState): Workspac
       return destroyEvents(state, command.data.key, command.data.all, actor, command.data.access, metadata);
     case 'ExpireLifetimes':
       return expireEvents(state, command.data.key, command.data.dataKeyIds, metadata);
+    case 'DestroyAllSecrets':
+      return purgeEvents(state, metadata);
     case 'RemoveSecretRoles': {
       const { userId } = command.data;
       return [...state.secrets]

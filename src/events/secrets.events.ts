@@ -62,7 +62,13 @@ export const secretMemberRoleChanged = eventSchema('SecretMemberRoleChanged', {
 });
 export const secretMemberRemoved = eventSchema('SecretMemberRemoved', { key: z.string(), userId: z.string() });
 
-export const personalSecretsEventSchema = z.discriminatedUnion('type', [secretSet, secretDeleted, secretDetailsChanged, secretRestored, secretDestroyed]);
+/**
+ * A person erased (DESIGN §9, `POST /v1/me/erase`): the keys their personal data (emails,
+ * addresses) was sealed under are destroyed after this event, like a secret's after its destroy.
+ */
+export const personalDataErased = eventSchema('PersonalDataErased', { dataKeyIds: z.array(z.string()).min(1) });
+
+export const personalSecretsEventSchema = z.discriminatedUnion('type', [secretSet, secretDeleted, secretDetailsChanged, secretRestored, secretDestroyed, personalDataErased]);
 export const workspaceSecretsEventSchema = z.discriminatedUnion('type', [
   secretSet,
   secretDeleted,
@@ -78,6 +84,7 @@ export type SecretSet = z.infer<typeof secretSet>;
 export type SecretDeleted = z.infer<typeof secretDeleted>;
 export type SecretRestored = z.infer<typeof secretRestored>;
 export type SecretDestroyed = z.infer<typeof secretDestroyed>;
+export type PersonalDataErased = z.infer<typeof personalDataErased>;
 export type SecretDetailsChanged = z.infer<typeof secretDetailsChanged>;
 export type SecretMemberAdded = z.infer<typeof secretMemberAdded>;
 export type SecretMemberRoleChanged = z.infer<typeof secretMemberRoleChanged>;

@@ -44,6 +44,8 @@ function auditFields(r: RecordedEvent): Fields {
       return { ...none, key: e.data.key, version: e.data.version, fingerprint: e.data.fingerprint };
     case 'SecretDestroyed':
       return { ...none, key: e.data.key, detail: { lifetimes: e.data.lifetimes } };
+    case 'PersonalDataErased':
+      return { ...none, detail: { dataKeys: e.data.dataKeyIds.length } };
     case 'SecretDetailsChanged': {
       const { displayName, description } = e.data;
       return { ...none, key: e.data.key, detail: { displayName, description } };

@@ -37,11 +37,11 @@ function withEnded(doc: DeletedSecretDoc): DeletedSecretDoc {
   return { ...doc, endedOldest: doc.ended.reduce((oldest, lifetime) => (oldest === '' || lifetime.deletedAt < oldest ? lifetime.deletedAt : oldest), '') };
 }
 
-/** Every data key a destroy named: what the key shredder makes sure is gone (keyShredder.ts). */
+/** Every data key a destroy or an erasure named: what the key shredder makes sure is gone (keyShredder.ts). */
 export const destroyedKeysProjection = projection({
   collection: 'destroyedKeys',
   fromEventAlone: true,
-  canHandle: ['SecretDestroyed'],
+  canHandle: ['SecretDestroyed', 'PersonalDataErased'],
   documentIds: (r) => r.event.data.dataKeyIds,
   evolve: (_doc, r) => ({ at: r.event.metadata.at }),
 });

@@ -41,6 +41,8 @@ function evolveSecret(doc: SecretDoc | null, ownerId: string, e: WorkspaceSecret
     case 'SecretDestroyed':
       // A live lifetime destroyed is gone; destroying earlier ones leaves the live secret be.
       return doc && e.data.dataKeyIds.includes(doc.value.dataKeyId) ? null : doc;
+    case 'PersonalDataErased':
+      return doc;
     case 'SecretDetailsChanged': {
       if (!doc) return doc;
       const { displayName, description } = e.data;

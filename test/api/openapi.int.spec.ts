@@ -62,6 +62,7 @@ POST /v1/workspaces/:ws/secrets/:key/restore 200
 POST /v1/me/secrets/:key/restore 200
 POST /v1/workspaces/:ws/secrets/:key/destroy 200 body
 POST /v1/me/secrets/:key/destroy 200 body
+POST /v1/me/erase 200 body
 GET /v1/workspaces/:ws/secrets/:key/access 200
 POST /v1/resolve 200 body
 DELETE /v1/workspaces/:ws 202 body

@@ -72,4 +72,21 @@ describe('The retention of deleted secrets', () => {
     const later = await at(dir, 30);
     expect((await must<{ deleted: unknown[] }>(later.call, 'GET', `/v1/workspaces/${ws}/secrets?deleted=true`, alice)).deleted).toEqual([]);
   });
+
+  it('destroys every secret of a workspace deleted past its retention; its audit stays with its former admins', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retention-workspace-'));
+    dirs.push(dir);
+    const first = await at(dir, 30);
+    const ws = await workspaceWith(first.call, 'alice', {});
+    await setWorkspaceSecret(first.call, ws, 'alice', 'A', 'a');
+    await setWorkspaceSecret(first.call, ws, 'alice', 'B', 'b');
+    await must(first.call, 'DELETE', `/v1/workspaces/${ws}`, { ...alice, body: { confirm: 'Acme' } });
+    await first.close();
+
+    now += 31 * DAY;
+    const later = await at(dir, 30);
+    const audit = await must<{ entries: Array<{ actor: string; key: string }> }>(later.call, 'GET', `/v1/workspaces/${ws}/audit?type=SecretDestroyed`, alice);
+    expect(audit.entries.map((e) => [e.key, e.actor]).sort()).toEqual([['A', 'system'], ['B', 'system']]);
+    expectProblem(await later.call('POST', `/v1/workspaces/${ws}/undelete`, alice), 409);
+  });
 });

@@ -4,13 +4,13 @@ import { personalSecretsDecider } from '../../src/commands/personalSecrets.decid
 import { evolveSecrets, initialSecretsState, nextVersion, type SecretsState } from '../../src/commands/secrets.state';
 import { workspaceSecretsDecider } from '../../src/commands/workspaceSecrets.decider';
 import { ProblemError, RuleViolation } from '../../src/errors';
-import type { WorkspaceSecretsEvent } from '../../src/events/secrets.events';
+import type { PersonalSecretsEvent, WorkspaceSecretsEvent } from '../../src/events/secrets.events';
 import { MAX_SECRETS_PER_SCOPE } from '../../src/events/values';
 import { filled, savePersonal, save, type Batch, type PreparedValue } from './secrets.fixtures';
 
 type SecretsBatch = Readonly<{ set: readonly PreparedValue[]; delete: readonly string[] }>;
 
-type Decide = (batch: Batch, state: SecretsState) => WorkspaceSecretsEvent[];
+type Decide = (batch: Batch, state: SecretsState) => Array<WorkspaceSecretsEvent | PersonalSecretsEvent>;
 
 const scopes: { name: string; decide: Decide }[] = [
   { name: 'Workspace secrets', decide: (batch, state) => workspaceSecretsDecider.decide(save('alice', 'admin', batch)(state), state) },
@@ -47,7 +47,7 @@ function batchFrom(state: SecretsState, edits: readonly Edit[]): SecretsBatch | 
   return set.length + del.length === 0 ? null : { set, delete: del };
 }
 
-const fold = (state: SecretsState, events: readonly WorkspaceSecretsEvent[]) => events.reduce(evolveSecrets, state);
+const fold = (state: SecretsState, events: ReadonlyArray<WorkspaceSecretsEvent | PersonalSecretsEvent>) => events.reduce(evolveSecrets, state);
 
 const KEYS = ['A', 'B', 'C', 'D'];
 
@@ -112,7 +112,7 @@ describe.each(scopes)('$name', ({ decide }) => {
             return batch ? fold(s, decide(batch, s)) : s;
           }, initialSecretsState);
           const batch = { set: [prepare(state, key, 99, version)], delete: [] };
-          let events: WorkspaceSecretsEvent[] = [];
+          let events: Array<WorkspaceSecretsEvent | PersonalSecretsEvent> = [];
           let thrown: unknown = null;
           try {
             events = decide(batch, state);
