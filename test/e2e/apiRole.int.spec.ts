@@ -10,6 +10,7 @@ import { sqliteEventStore, sqliteKeyStore, sqliteViewStores } from '../../src/st
 import { injectClient } from '../support/client';
 import { leaksIn } from '../support/leaks';
 import { runScenario } from '../support/scenario';
+import { injectTransport } from '../support/clientTransport';
 import { runSettingsScenario } from '../support/settingsScenario';
 import { testServiceOptions } from '../support/testService';
 
@@ -36,7 +37,7 @@ describe('The API and the projector as separate instances', () => {
   });
 
   it('serves the whole scenario, reads its own writes and leaks no value', async () => {
-    const settings = await runSettingsScenario(injectClient(app));
+    const settings = await runSettingsScenario(injectTransport(app));
     const { values, nonResolveBodies } = await runScenario(injectClient(app));
     expect(leaksIn([...nonResolveBodies, ...settings.bodiesWithoutValues].join('\n'), [...values, ...settings.values])).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { App } from '../../src/api/deps';
-import { OpenapiAnswers } from './openapiAnswers';
+import { OpenapiAnswers, type Answer } from './openapiAnswers';
 
 export type Reply = { status: number; headers: Record<string, string>; body: unknown; text: string };
 /**
@@ -56,10 +56,15 @@ export function injectClient(app: App): Client {
       ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     });
     const reply = { status: response.statusCode, headers: response.headers as Record<string, string>, body: parse(response.body), text: response.body };
-    const problems = (await answersOf(app))?.problemsOf(method.toUpperCase(), url, reply) ?? [];
-    if (problems.length > 0) throw new UndocumentedAnswer(problems);
+    await checkAnswer(app, method, url, reply);
     return reply;
   };
+}
+
+/** Throws UndocumentedAnswer when the app's OpenAPI document does not describe this answer. */
+export async function checkAnswer(app: App, method: string, url: string, answer: Answer): Promise<void> {
+  const problems = (await answersOf(app))?.problemsOf(method.toUpperCase(), url, answer) ?? [];
+  if (problems.length > 0) throw new UndocumentedAnswer(problems);
 }
 
 /** An answer the OpenAPI document does not describe: fix the answer or the document. */
