@@ -56,6 +56,13 @@ describe('The secrets CLI against a server on 127.0.0.1 (DESIGN §10)', () => {
     expect(statSync(join(home, 'config', 'secrets-service')).mode & 0o777).toBe(0o700);
   });
 
+  it('creates a workspace and lists yours', async () => {
+    const created = await secrets(['workspaces', 'create', 'Made', 'here']);
+    expect(created.code).toBe(0);
+    const id = created.stdout.trim();
+    expect((await secrets(['workspaces'])).stdout).toContain(`${id}\tMade here\tadmin\n`);
+  });
+
   it('sets a value from standard input, never from the command line', async () => {
     expect((await secrets(['set', 'API_KEY', '-w', ws], { stdin: 'sk_live_cli_123\n' })).code).toBe(0);
     const refused = await secrets(['set', 'API_KEY=oops', '-w', ws]);

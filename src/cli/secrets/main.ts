@@ -8,10 +8,12 @@ import { resolveReferences } from './resolveCommand';
 import { run } from './runCommand';
 import { history, importFile, ls, reveal, rm, set } from './secretCommands';
 import { DEFAULT_URL, serviceUrl } from './settings';
+import { workspaces } from './workspacesCommand';
 
 const USAGE = `usage: secrets COMMAND [options]
 
   login [--token T]        keep a token (from standard input, or --token) for the commands below
+  workspaces [create NAME] yours (id, name, permission), or a new one (prints its id)
   ls                       the keys (--json: with their details)
   set KEY                  set KEY to the value on standard input
   import FILE              a .env file (- for standard input) as one batch (--dry-run)
@@ -27,7 +29,7 @@ options: --workspace ID (or SECRETS_WORKSPACE) | --personal; --url URL (or SECRE
 token:   SECRETS_TOKEN, else the file login wrote; sent over https, or http to this machine only
 exit:    0 done, 1 refused by the service, 2 wrong usage, 3 service unreachable; run: CMD's code`;
 
-const COMMANDS: Readonly<Record<string, Command>> = { login, ls, set, import: importFile, rm, reveal, history, audit, resolve: resolveReferences, run };
+const COMMANDS: Readonly<Record<string, Command>> = { login, workspaces, ls, set, import: importFile, rm, reveal, history, audit, resolve: resolveReferences, run };
 
 const OPTIONS = {
   url: { type: 'string' },
