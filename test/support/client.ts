@@ -31,11 +31,18 @@ function parse(text: string): unknown {
 
 /** The checker of each app's own document, read once from /docs/json (none for a bare app a test made without it). */
 const documents = new WeakMap<App, Promise<OpenapiAnswers | null>>();
+/** Apps built alike serve the same document: its schemas are compiled once for all of them. */
+const checkers = new Map<string, OpenapiAnswers>();
 
 function answersOf(app: App): Promise<OpenapiAnswers | null> {
   let answers = documents.get(app);
   if (!answers) {
-    answers = app.inject({ method: 'GET', url: '/docs/json' }).then((reply) => (reply.statusCode === 200 ? new OpenapiAnswers(reply.json()) : null));
+    answers = app.inject({ method: 'GET', url: '/docs/json' }).then((reply) => {
+      if (reply.statusCode !== 200) return null;
+      let checker = checkers.get(reply.body);
+      if (!checker) checkers.set(reply.body, (checker = new OpenapiAnswers(reply.json())));
+      return checker;
+    });
     documents.set(app, answers);
   }
   return answers;
