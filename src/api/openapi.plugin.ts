@@ -24,6 +24,16 @@ export const openapiPlugin = fp(
       openapi: {
         openapi: '3.1.0',
         info: { title: 'Secrets service', version: '1.0.0', description },
+        tags: [
+          { name: 'workspaces', description: 'Workspaces you belong to; creating one makes you its admin' },
+          { name: 'members', description: 'Members and invitations of a workspace: admins manage them, invitees accept' },
+          { name: 'workspace secrets', description: "A workspace's secrets: list (never values), batch save, one key, import, details, sharing, reveal, history" },
+          { name: 'personal secrets', description: 'Your own secrets, used in your runs in every workspace you are a member of' },
+          { name: 'resolution', description: 'Executors (secrets:resolve) resolve {{KEY}} references at run time; every resolution is on the record' },
+          { name: 'audit', description: 'Who did what and when, fingerprints never values; export and verification of the sealed history' },
+          { name: 'time travel', description: 'What changed between two moments, and who could do what at one' },
+          { name: 'operations', description: 'Liveness, readiness and metrics: no token' },
+        ],
         components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       },
       transform: documentRoute,
