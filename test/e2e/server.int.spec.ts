@@ -17,7 +17,7 @@ describe('npm start, over real HTTP on 127.0.0.1', () => {
   beforeAll(async () => {
     server = await startServer();
     const settings = await runSettingsScenario(httpTransport(server.baseUrl));
-    const scenario = await runScenario(server.call);
+    const scenario = await runScenario(httpTransport(server.baseUrl));
     result = {
       values: [...scenario.values, ...settings.values],
       nonResolveBodies: [...scenario.nonResolveBodies, ...settings.bodiesWithoutValues],
