@@ -57,5 +57,7 @@ describe('secrets CLI settings', () => {
     expect(await main(['ls', '--no-such-option'], {}, io)).toBe(2);
     expect(await main([], {}, io)).toBe(2);
     expect(err.join('')).toContain('No command "frobnicate"');
+    expect(await main(['eyJhbGciOiJIUzI1NiJ9.e30.sig'], {}, io)).toBe(2);
+    expect(err.join('')).not.toContain('eyJhbGciOiJIUzI1NiJ9');
   });
 });

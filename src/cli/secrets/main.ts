@@ -61,7 +61,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
       return name || values.help ? EXIT.ok : EXIT.usage;
     }
     const command = COMMANDS[name];
-    if (!command) throw new UsageError(`No command "${name}"; see secrets --help`);
+    // An unknown word is echoed only when it looks like a command: a token pasted in its place must not be printed.
+    if (!command) throw new UsageError(`${/^[a-z-]{1,20}$/.test(name) ? `No command "${name}"` : 'No such command'}; see secrets --help`);
     return await command({ options: values, args, rest, env, ...io });
   } catch (error) {
     return failure(error, url, io.err);
