@@ -146,6 +146,8 @@ function apiPlugin(deps: AppDeps) {
     // its `minPosition` is validated and documented like any other parameter.
     const waitForMinPosition = async (request: FastifyRequest) => awaitMinPosition(deps.progress, deps.settings.viewWaitMs, request);
     api.addHook('onRoute', (route) => {
+      // Documented as needing a token (the routes outside this scope need none).
+      if (route.schema) route.schema.security ??= [{ bearer: [] }];
       if (route.method !== 'GET') return;
       if (route.schema && !route.schema.querystring) route.schema.querystring = consistencyQuery;
       route.preHandler = [waitForMinPosition, ...[route.preHandler ?? []].flat()];

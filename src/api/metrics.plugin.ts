@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { z } from 'zod';
 import type { Metrics } from '../observability/metrics';
 
 /** Counts and times every request by route pattern (never by raw URL), and serves /metrics. */
@@ -28,7 +29,9 @@ export const metricsPlugin = fp<{ metrics: Metrics }>(
       if (request.is404) metrics.httpRequests.labels(request.method, 'unmatched', String(reply.statusCode)).inc();
       done();
     });
-    app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics' } }, async (_request, reply) => {
+    const exposition = z.string().describe('Prometheus text exposition format');
+    const schema = { tags: ['operations'], summary: 'Prometheus metrics (no token: keep the port off the internet)', produces: ['text/plain'], response: { 200: exposition } };
+    app.get('/metrics', { schema }, async (_request, reply) => {
       reply.type(metrics.registry.contentType);
       return metrics.registry.metrics();
     });

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { listedErrors, ProblemError, RateLimited, type FieldError, type ProblemKind } from '../errors';
 
-const statusByKind: Record<ProblemKind, number> = {
+export const statusByKind: Readonly<Record<ProblemKind, number>> = {
   validation: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -51,6 +51,8 @@ export function sendProblem(
   extra: Readonly<Record<string, unknown>> = {},
 ) {
   reply.request.problemCode = code;
+  // A refused request changed nothing: a revision or position set before the refusal does not apply.
+  reply.removeHeader('etag').removeHeader('x-position');
   return reply.code(status).type('application/problem+json').send(problemOf(status, code, detail, extra));
 }
 

@@ -7,9 +7,9 @@ import type { App } from '../../src/api/deps';
 import { viewCollections, viewHistory } from '../../src/projections/views';
 import { createService } from '../../src/service';
 import { sqliteEventStore, sqliteKeyStore, sqliteViewStores } from '../../src/stores/sqlite/openSqliteStores';
-import { injectClient } from '../support/client';
 import { leaksIn } from '../support/leaks';
 import { runScenario } from '../support/scenario';
+import { injectTransport } from '../support/clientTransport';
 import { runSettingsScenario } from '../support/settingsScenario';
 import { testServiceOptions } from '../support/testService';
 
@@ -36,8 +36,8 @@ describe('The API and the projector as separate instances', () => {
   });
 
   it('serves the whole scenario, reads its own writes and leaks no value', async () => {
-    const settings = await runSettingsScenario(injectClient(app));
-    const { values, nonResolveBodies } = await runScenario(injectClient(app));
+    const settings = await runSettingsScenario(injectTransport(app));
+    const { values, nonResolveBodies } = await runScenario(injectTransport(app));
     expect(leaksIn([...nonResolveBodies, ...settings.bodiesWithoutValues].join('\n'), [...values, ...settings.values])).toEqual([]);
   });
 });

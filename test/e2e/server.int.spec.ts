@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder, leaksIn, leaksInFiles } from '../support/leaks';
 import { runScenario, type ScenarioResult } from '../support/scenario';
+import { httpTransport } from '../support/clientTransport';
 import { runSettingsScenario } from '../support/settingsScenario';
 import { startServer, type ServerProcess } from '../support/serverProcess';
 
@@ -15,8 +16,8 @@ describe('npm start, over real HTTP on 127.0.0.1', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    const settings = await runSettingsScenario(server.call);
-    const scenario = await runScenario(server.call);
+    const settings = await runSettingsScenario(httpTransport(server.baseUrl));
+    const scenario = await runScenario(httpTransport(server.baseUrl));
     result = {
       values: [...scenario.values, ...settings.values],
       nonResolveBodies: [...scenario.nonResolveBodies, ...settings.bodiesWithoutValues],

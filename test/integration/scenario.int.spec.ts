@@ -8,7 +8,7 @@ import { MongoFollowerCheckpoints } from '../../src/stores/mongodb/mongo.followe
 import { MongoKeyStore } from '../../src/stores/mongodb/mongo.keyStore';
 import { MongoReadStore } from '../../src/stores/mongodb/mongo.readStore';
 import { viewCollections, viewHistory } from '../../src/projections/views';
-import { injectClient } from '../support/client';
+import { injectTransport } from '../support/clientTransport';
 import { leaksIn } from '../support/leaks';
 import { runScenario } from '../support/scenario';
 import { testServiceOptions } from '../support/testService';
@@ -49,7 +49,7 @@ describe.skipIf(missing !== '')(`The scenario on EventStoreDB and MongoDB${missi
     });
 
     it('runs the whole scenario without a value outside resolutions', async () => {
-      const { values, nonResolveBodies } = await runScenario(injectClient(app));
+      const { values, nonResolveBodies } = await runScenario(injectTransport(app));
       expect(leaksIn(nonResolveBodies.join('\n'), values)).toEqual([]);
     });
   });
@@ -71,7 +71,7 @@ describe.skipIf(missing !== '')(`The scenario on EventStoreDB and MongoDB${missi
     });
 
     it('runs the whole scenario', async () => {
-      await runScenario(injectClient(app));
+      await runScenario(injectTransport(app));
     });
   });
 });

@@ -9,6 +9,7 @@ import type { AuditFilters, AuditOwners } from '../../projections/queries';
 import type { ShownAuditDoc } from '../../projections/personalDataReader';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT, tokenCovers, type Principal } from '../principal';
+import { streamedAs } from '../openapi/ndjsonLines';
 import { idSchema, positionSchema, workspaceParams } from '../schemas';
 
 export const NDJSON = 'application/x-ndjson';
@@ -20,7 +21,9 @@ const eventType = z.enum(eventTypes as [EventType, ...EventType[]]);
 const typesParam = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => [...new Set([value].flat().flatMap((part) => part.split(',')).map((part) => part.trim()))])
-  .pipe(z.array(eventType).min(1).max(eventTypes.length));
+  .pipe(z.array(eventType).min(1).max(eventTypes.length))
+  // Documented as what it accepts: one type, repeated, or (not shown) several comma-separated.
+  .meta({ anyOf: [{ type: 'string', enum: eventTypes }, { type: 'array', items: { type: 'string', enum: eventTypes } }] });
 
 /** RFC 3339 with any offset (`Z`, `+02:00`); compared in UTC. */
 const instant = z.iso.datetime({ offset: true });
@@ -56,7 +59,7 @@ const auditEntry = z.object({
     .nullable(),
 });
 
-const auditPage = z.object({ entries: z.array(auditEntry), nextCursor: positionSchema.nullable() });
+const auditPage = z.object({ entries: z.array(auditEntry), nextCursor: positionSchema.nullable() }).meta(streamedAs(auditEntry));
 
 /**
  * Audit times are stored as `Date#toISOString()` text and compared as text, so a bound is put in

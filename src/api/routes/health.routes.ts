@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App, AppDeps } from '../deps';
 import { sendProblem } from '../problemDetails.plugin';
+import { problemSchema } from '../schemas';
 
 /** Liveness and readiness, unprefixed and without a token (for load balancers and orchestrators). */
 export function healthRoutes(app: App, deps: Pick<AppDeps, 'notReadyBecause' | 'progress'>) {
@@ -15,7 +16,7 @@ export function healthRoutes(app: App, deps: Pick<AppDeps, 'notReadyBecause' | '
       schema: {
         tags: ['operations'],
         summary: 'Readiness: 503 while the views lag or the projector stopped',
-        response: { 200: z.object({ status: z.literal('ready'), position: z.string().nullable() }) },
+        response: { 200: z.object({ status: z.literal('ready'), position: z.string().nullable() }), 503: problemSchema },
       },
     },
     async (_request, reply) => {

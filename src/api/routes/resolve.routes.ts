@@ -5,7 +5,7 @@ import { triggers } from '../../resolver/resolver';
 import { awaitMinPosition } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_RESOLVE } from '../principal';
-import { idSchema, positionSchema } from '../schemas';
+import { idSchema, positionSchema, problemSchema } from '../schemas';
 
 const userIdSchema = z.string().min(1).max(256);
 
@@ -64,6 +64,7 @@ export function resolveRoutes(app: App, deps: Pick<AppDeps, 'resolver' | 'resolu
             references: z.array(z.object({ key: z.string(), scope: z.enum(['workspace', 'personal']), version: z.number().int() })),
             masks: z.array(z.string()).optional(),
           }),
+          422: problemSchema,
         },
       },
     },
