@@ -23,6 +23,8 @@ const envSchema = z.object({
   /** HS256 secret for bearer tokens. Unset: a development secret generated into DATA_DIR. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** One log line per answered request (method, route, status, time, request id); off by default. */
+  ACCESS_LOG: booleanFlag.default(false),
   /** How long a request waits for the views to reach a position before it answers 503 (DESIGN §1: 5 s). */
   VIEW_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
   /** Requests per principal per minute to the settings routes. */

@@ -67,6 +67,7 @@ async function main() {
   };
   const { app, close } = await start(config.SERVICE_ROLE, options, {
     logger: log,
+    accessLog: config.ACCESS_LOG,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     trustProxy: config.TRUST_PROXY,
     corsOrigins: config.CORS_ORIGINS,

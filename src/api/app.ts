@@ -21,6 +21,7 @@ import { writesPlugin } from './writes.plugin';
 import { consistencyQuery } from './schemas';
 import { auditRoutes } from './routes/audit.routes';
 import { auditProofRoutes, publicKeysRoute } from './routes/auditProof.routes';
+import { accessLogPlugin } from './accessLog.plugin';
 import { erasureRoutes } from './routes/erasure.routes';
 import { secretLifecycleRoutes } from './routes/secretLifecycle.routes';
 import { timeTravelRoutes } from './routes/timeTravel.routes';
@@ -49,6 +50,8 @@ export type BuildOptions = Readonly<{
   trustProxy?: readonly string[];
   /** The exact origins whose pages may call the API from a browser (`CORS_ORIGINS`); none by default. */
   corsOrigins?: readonly string[];
+  /** One log line per answered request (ACCESS_LOG); off by default. */
+  accessLog?: boolean;
   /** The settings page's OpenID Connect sign-in (`UI_OIDC_ISSUER`, `UI_OIDC_CLIENT_ID`); the development link only without it. */
   uiOidc?: UiOidc;
 }>;
@@ -56,6 +59,8 @@ export type BuildOptions = Readonly<{
 function baseApp(options: BuildOptions): App {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    // fastify's own two lines per request are off; ACCESS_LOG asks for one (accessLog.plugin.ts).
+    disableRequestLogging: true,
     ...httpServerOptions({
       requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
@@ -102,6 +107,7 @@ function baseApp(options: BuildOptions): App {
 /** Health, readiness and metrics only: what a projector instance (SERVICE_ROLE=projector) serves. */
 export async function buildOpsApp(ops: Pick<AppDeps, 'notReadyBecause' | 'progress' | 'metrics'>, options: BuildOptions = {}): Promise<App> {
   const app = baseApp(options);
+  if (options.accessLog) await app.register(accessLogPlugin);
   await app.register(problemDetailsPlugin);
   await app.register(metricsPlugin, { metrics: ops.metrics });
   healthRoutes(app, ops);
@@ -111,6 +117,7 @@ export async function buildOpsApp(ops: Pick<AppDeps, 'notReadyBecause' | 'progre
 /** Builds the HTTP app around its dependencies; never listens (server.ts does). */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
   const app = baseApp(options);
+  if (options.accessLog) await app.register(accessLogPlugin);
   await app.register(problemDetailsPlugin);
   // At the root, before the API: preflights are answered before authentication and rate limits.
   await app.register(corsPlugin, { origins: options.corsOrigins ?? [] });
