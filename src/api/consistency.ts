@@ -16,6 +16,8 @@ export async function awaitMinPosition(progress: ViewProgress, waitMs: number, r
   if (typeof position !== 'string' || !POSITION_PATTERN.test(position)) {
     throw new ValidationFailed('Invalid minPosition', [{ field: 'minPosition', message: 'must be a log position (a decimal string)' }]);
   }
+  // At debug, a wait shows in the log while it lasts (the restart test watches for it).
+  request.log.debug({ minPosition: position, waitMs }, 'waiting for the views to reach a position');
   if (!(await progress.waitFor(position, waitMs))) throw new NotCaughtUp(position);
 }
 

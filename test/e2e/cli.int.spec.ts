@@ -63,11 +63,14 @@ describe('The secrets CLI against a server on 127.0.0.1 (DESIGN §10)', () => {
     expect((await secrets(['workspaces'])).stdout).toContain(`${id}\tMade here\tadmin\n`);
   });
 
-  it('sets a value from standard input, never from the command line', async () => {
+  it('sets a value from standard input, or KEY=VALUE pairs in one batch with a warning about the command line', async () => {
     expect((await secrets(['set', 'API_KEY', '-w', ws], { stdin: 'sk_live_cli_123\n' })).code).toBe(0);
-    const refused = await secrets(['set', 'API_KEY=oops', '-w', ws]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('never taken from the command line');
+    const pairs = await secrets(['set', 'PAIR_A=one', 'PAIR_B=two=2', '-w', ws]);
+    expect(pairs.code, pairs.stderr).toBe(0);
+    expect(pairs.stderr).toContain('shell history');
+    expect((await secrets(['reveal', 'PAIR_B', '-w', ws])).stdout).toBe('two=2\n');
+    expect((await secrets(['rm', 'PAIR_A', 'PAIR_B', '-w', ws])).code).toBe(0);
+    expect((await secrets(['set', '=nokey', '-w', ws])).code).toBe(2);
   });
 
   it('imports a .env file, lists the keys, reveals a value and shows its history', async () => {

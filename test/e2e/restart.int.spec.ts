@@ -22,15 +22,16 @@ describe('npm start: graceful shutdown, restart from the checkpoint, npm run reb
   };
 
   it('finishes an in-flight request on SIGTERM, then restarts from its stored checkpoint', async () => {
-    // The in-flight query gives up on its position after 1 s here, not the 5 s of the default.
-    const { server: first, call, ws } = await serverWithWorkspace({ VIEW_WAIT_MS: '1000' });
+    // The in-flight query gives up on its position after 1 s here, not the 5 s of the default;
+    // at debug the server logs the wait, so the test knows the request is in flight.
+    const { server: first, call, ws } = await serverWithWorkspace({ VIEW_WAIT_MS: '1000', LOG_LEVEL: 'debug' });
     const put = await call('PUT', `/v1/workspaces/${ws}/secrets/API_KEY`, { token: alice, body: { value: 'v1-not-a-real-key' } });
     const position = (put.body as { position: string }).position;
 
     // A query waiting for a position nobody will write is in flight when SIGTERM arrives.
     const waiting = `/v1/workspaces/${ws}/secrets?minPosition=${Number(position) + 100}`;
     const inFlight = call('GET', waiting, { token: alice });
-    await expect.poll(() => first.output(), { timeout: 10_000 }).toContain(waiting);
+    await expect.poll(() => first.output(), { timeout: 10_000 }).toContain(`"minPosition":"${Number(position) + 100}"`);
     const exited = first.stop();
     expect((await inFlight).status).toBe(503);
     expect(await exited).toBe(0);

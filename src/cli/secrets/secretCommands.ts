@@ -26,13 +26,17 @@ export const ls: Command = async (context) => {
   return EXIT.ok;
 };
 
-/** `set KEY`: the value from standard input (never from the command line, which shells keep and `ps` shows). */
+/**
+ * `set KEY` takes the value from standard input: nothing else sees it. `set KEY=VALUE [KEY=VALUE…]`
+ * sets several in one batch (all or nothing), as quick as a shell line is — but a command line is
+ * kept by shells and shown by `ps` to every local user, so the CLI says so on standard error.
+ */
 export const set: Command = async (context) => {
-  const key = oneKey(context, 'set');
-  if (key.includes('=')) throw new UsageError('Values are never taken from the command line: `printf %s "$VALUE" | secrets set KEY`');
-  const value = withoutFinalNewline(await context.readStdin());
-  if (value === '') throw new UsageError('No value on standard input: `printf %s "$VALUE" | secrets set KEY`');
   const { client, scope } = target(context);
+  if (context.args.some((arg) => arg.includes('='))) return setPairs(context, client, scope);
+  const key = oneKey(context, 'set');
+  const value = withoutFinalNewline(await context.readStdin());
+  if (value === '') throw new UsageError('No value on standard input: `printf %s "$VALUE" | secrets set KEY` (or `secrets set KEY=VALUE`)');
   const body = { value };
   const answer =
     scope.kind === 'workspace'
@@ -42,6 +46,22 @@ export const set: Command = async (context) => {
   context.err(`${answer.response.status === 201 ? 'Created' : 'Set'} ${key} (version ${saved.version})\n`);
   return EXIT.ok;
 };
+
+async function setPairs(context: CommandContext, client: ReturnType<typeof target>['client'], scope: ReturnType<typeof target>['scope']) {
+  const set: Record<string, string> = {};
+  for (const arg of context.args) {
+    const equals = arg.indexOf('=');
+    if (equals <= 0) throw new UsageError('usage: secrets set KEY=VALUE [KEY=VALUE…]   (or: printf %s "$VALUE" | secrets set KEY)');
+    Object.defineProperty(set, arg.slice(0, equals), { value: arg.slice(equals + 1), enumerable: true, writable: true, configurable: true });
+  }
+  context.err('Note: values on the command line are kept in shell history and shown by ps; `printf %s "$VALUE" | secrets set KEY` keeps them out\n');
+  const body = { set, delete: [] };
+  const saved = unwrap(
+    scope.kind === 'workspace' ? await client.PATCH('/v1/workspaces/{ws}/secrets', { params: { path: { ws: scope.ws } }, body }) : await client.PATCH('/v1/me/secrets', { body }),
+  );
+  context.err(`Set ${Object.keys(set).join(', ')} (revision ${saved.revision})\n`);
+  return EXIT.ok;
+}
 
 /** `import FILE` (`-` for standard input): a .env file as one batch; --dry-run says what it would do. */
 export const importFile: Command = async (context) => {
