@@ -5,7 +5,7 @@ import { load, LOAD_CORE, type LoadResult } from './lib/load';
 import { printTable, saveResult, settings, type Row } from './lib/report';
 import { executor, owner } from './lib/seed';
 import { seedWorkspaces } from './lib/seedInProcess';
-import { startService, type Server } from './lib/servers';
+import { startService, UNLIMITED_SETTINGS, type Server } from './lib/servers';
 
 /**
  * Scale: 1 workspace of 10 secrets against 10,000 workspaces of 50 (500,000 secrets), requests
@@ -36,7 +36,7 @@ const rows: Row[] = [];
 const servers: Array<{ setup: Setup; server: Server }> = [];
 try {
   // Fresh processes: the caches are cold when the first run starts.
-  for (const setup of setups) servers.push({ setup, server: await startService({ dataDir: setup.dataDir }) });
+  for (const setup of setups) servers.push({ setup, server: await startService({ dataDir: setup.dataDir, env: UNLIMITED_SETTINGS }) });
   for (const kind of ['resolution (5 references)', 'listing']) {
     const runs = new Map<string, LoadResult[]>(servers.map(({ setup }) => [setup.name, []]));
     for (let round = 0; round < settings.rounds; round += 1) {

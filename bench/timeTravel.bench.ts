@@ -9,7 +9,7 @@ import { openSqliteStores } from '../src/stores/sqlite/openSqliteStores';
 import { median } from './lib/load';
 import { machine, saveResult } from './lib/report';
 import { owner } from './lib/seed';
-import { JWT_SECRET, MASTER_KEYS, startBareFastify, startService } from './lib/servers';
+import { JWT_SECRET, MASTER_KEYS, startBareFastify, startService, UNLIMITED_SETTINGS } from './lib/servers';
 
 /**
  * Time travel (DESIGN §9): one workspace of 1,000 keys whose secrets stream holds 100,000 events
@@ -64,7 +64,7 @@ async function timed(url: (i: number) => string, headers: Record<string, string>
   return { p50: median(times), p90: times[Math.floor(times.length * 0.9)]!, p99: times[Math.floor(times.length * 0.99)]! };
 }
 
-const service = await startService({ dataDir });
+const service = await startService({ dataDir, env: UNLIMITED_SETTINGS });
 const bare = await startBareFastify();
 try {
   const auth = { authorization: `Bearer ${owner}` };

@@ -1,7 +1,7 @@
 import { load, LOAD_CORE, median } from './lib/load';
 import { printTable, saveResult, settings, type Row } from './lib/report';
 import { client, owner } from './lib/seed';
-import { startService } from './lib/servers';
+import { startService, UNLIMITED_SETTINGS } from './lib/servers';
 
 /**
  * Writes: batch saves of 10 keys per request, all to one workspace, then spread over 100.
@@ -11,7 +11,7 @@ import { startService } from './lib/servers';
 const KEYS = 10;
 const SPREAD = 100;
 console.log(`load generator on core ${LOAD_CORE}`);
-const service = await startService();
+const service = await startService({ env: UNLIMITED_SETTINGS });
 try {
   const call = client(service.url);
   const workspaces: string[] = [];

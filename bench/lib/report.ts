@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { canPin } from './processes';
+import { SERVER_MODE } from './servers';
 import { median, type LoadResult } from './load';
 
 export type Row = Readonly<{ case: string; service: LoadResult[]; bare?: LoadResult[]; extra?: Record<string, string | number> }>;
@@ -16,7 +17,7 @@ export function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${
     canPin ? 'server pinned to core 0, load generator to core 1 (taskset)' : 'NOT pinned (no taskset)'
-  }`;
+  }; service started as ${SERVER_MODE === 'start' ? '`npm start` (tsx)' : 'the production bundle (node dist/server.mjs)'}`;
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
@@ -74,5 +75,6 @@ export function printTable(title: string, rows: readonly Row[]): string {
 export function saveResult(name: string, data: unknown): void {
   const dir = join(process.cwd(), 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ machine: machine(), at: new Date().toISOString(), data }, null, 2)}\n`);
+  // The `npm start` runs (BENCH_SERVER=start) are kept beside the bundle's, not over them.
+  writeFileSync(join(dir, `${name}${SERVER_MODE === 'start' ? '.npm-start' : ''}.json`), `${JSON.stringify({ machine: machine(), at: new Date().toISOString(), data }, null, 2)}\n`);
 }

@@ -41,24 +41,33 @@ export async function waitUntilReady(url: string, timeoutMs = 600_000, exited?: 
   throw new Error(`${url} not ready after ${timeoutMs} ms`);
 }
 
+/** How the service is started: `bundle` (default) runs `node dist/server.mjs`, the production bundle; `start` runs exactly what `npm start` runs. */
+export const SERVER_MODE = process.env.BENCH_SERVER === 'start' ? 'start' : 'bundle';
+const SERVER_ARGS = SERVER_MODE === 'start' ? ['--import', 'tsx', 'src/server.ts'] : ['dist/server.mjs'];
+
 /**
- * The service as it ships (the esbuild bundle of `npm run build`), on the embedded SQLite default,
- * pinned to the server core. Logging is at `warn`: request logs would measure pino, not us.
+ * Settings routes allow 6,000 requests per principal per minute by default, and the listing and
+ * write benchmarks load them as one principal: those pass this to measure speed, not the limiter.
+ */
+export const UNLIMITED_SETTINGS = { RATE_LIMIT_MAX: '100000000' } as const;
+
+/**
+ * The service with its default configuration (log level, rate limits, records all as shipped),
+ * on the embedded SQLite default, pinned to the server core. Only what a benchmark names in `env`
+ * differs from `npm start`.
  */
 export async function startService(
   options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<Server & { readyAfterMs: number }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'secrets-bench-'));
   const port = await freePort();
-  const child = spawnPinned(SERVER_CORE, process.execPath, [...(options.nodeArgs ?? []), 'dist/server.mjs'], {
+  const child = spawnPinned(SERVER_CORE, process.execPath, [...(options.nodeArgs ?? []), ...SERVER_ARGS], {
     ...process.env,
     HOST: '127.0.0.1',
     PORT: String(port),
     DATA_DIR: dataDir,
     JWT_SECRET,
     SECRETS_MASTER_KEYS: MASTER_KEYS,
-    RATE_LIMIT_MAX: '100000000',
-    LOG_LEVEL: 'warn',
     ...options.env,
   });
   child.stdout!.resume();
