@@ -47,7 +47,7 @@ import { PersonalDataReader } from './projections/personalDataReader';
 import { PolledProgress } from './projections/polledProgress';
 import { Projector, type ProjectorLog, type ViewProgress } from './projections/projector';
 import { PastViews } from './projections/pastViews';
-import { Views } from './projections/queries';
+import { CACHED_VIEWS, Views } from './projections/queries';
 import { rebuildViewsOfAnEarlierVersion } from './projections/viewDocuments';
 import { ViewCache } from './projections/viewCache';
 import type { ViewDocs } from './projections/views';
@@ -205,7 +205,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const personalData = new PersonalData(sodium, dataKeys, subjectKeys, blindIndex);
   const reader = new PersonalDataReader(personalData);
   const stamps = new RequestStamps(personalData);
-  const cache = new ViewCache(readStore);
+  const cache = new ViewCache<ViewDocs>(readStore, CACHED_VIEWS);
   const { projector, invalidator, views: progress, followers, start } = await progressFor(options, role, cache, reader);
   // Destroyed data keys are forgotten by every instance as it reaches their destroy, and deleted (again).
   const plaintexts = new PlaintextCache();

@@ -11,9 +11,13 @@ import {
   type InvitationDoc,
   type MemberDoc,
   type SecretDoc,
+  type CollectionName,
   type ViewDocs,
   type WorkspaceDoc,
 } from './views';
+
+/** The views whose documents the hot paths read one at a time, through the cache. */
+export const CACHED_VIEWS: readonly CollectionName[] = ['workspaces', 'members', 'workspaceSecrets', 'personalSecrets'];
 
 export type SecretsListing = Readonly<{ revision: number; secrets: readonly SecretDoc[] }>;
 

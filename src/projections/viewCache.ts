@@ -24,10 +24,19 @@ export class ViewCache<Docs extends DocumentMap = ViewDocs> {
   /** Counts entries dropped (evicted or cleared): a read in flight across a drop is served, not cached. */
   private forgotten = 0;
 
+  private readonly collections: ReadonlySet<string>;
+
+  /**
+   * `collections`: the ones read through the cache. Writes to the others are not marked: marking
+   * every written id filled the cache with audit rows (one or more per event, never read here),
+   * which pushed out the documents resolution needs and held ~2 KB per resolution.
+   */
   constructor(
     private readonly store: Pick<ReadStore<Docs>, 'get'>,
+    collections: readonly CollectionOf<Docs>[],
     limit = DEFAULT_LIMIT,
   ) {
+    this.collections = new Set(collections);
     // Any eviction may drop what a read in flight must be checked against: an invalidation, or
     // a document cached after one (which stood for it).
     this.entries = new LRUCache<string, Entry<Docs>>({
@@ -40,6 +49,7 @@ export class ViewCache<Docs extends DocumentMap = ViewDocs> {
 
   /** The live document, or null when it does not exist (or was deleted). */
   async get<C extends CollectionOf<Docs>>(collection: C, id: string): Promise<Docs[C] | null> {
+    if (!this.collections.has(collection)) throw new Error(`${collection} is not read through the cache`);
     const key = `${collection}/${id}`;
     const entry = this.entries.get(key);
     // Collection names are letters only (the stores refuse others), so this key holds documents of C alone.
@@ -55,6 +65,7 @@ export class ViewCache<Docs extends DocumentMap = ViewDocs> {
   }
 
   invalidate(collection: CollectionOf<Docs>, id: string, position: string): void {
+    if (!this.collections.has(collection)) return;
     this.set(`${collection}/${id}`, { kind: 'invalidated', position });
   }
 

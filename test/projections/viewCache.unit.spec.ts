@@ -31,12 +31,14 @@ class FakeStore implements Pick<ReadStore<Docs>, 'get'> {
 }
 
 const doc = (name: string) => ({ name });
+/** Both collections are read through the cache, except where a test says otherwise. */
+const CACHED = ['workspaces', 'members'] as const;
 
 describe('ViewCache', () => {
   it('serves a document it read before without calling the store', async () => {
     const store = new FakeStore();
     store.put('w1', doc('one'), '3');
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     expect(await cache.get('workspaces', 'w1')).toEqual(doc('one'));
     store.put('w1', doc('changed behind its back'), '4');
     expect(await cache.get('workspaces', 'w1')).toEqual(doc('one'));
@@ -46,7 +48,7 @@ describe('ViewCache', () => {
   it('caches absence and tombstones as null', async () => {
     const store = new FakeStore();
     store.put('gone', null, '5');
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     expect(await cache.get('workspaces', 'never')).toBeNull();
     expect(await cache.get('workspaces', 'gone')).toBeNull();
     expect(await cache.get('workspaces', 'never')).toBeNull();
@@ -58,7 +60,7 @@ describe('ViewCache', () => {
     const store = new FakeStore();
     store.put('x', doc('workspace'), '1');
     store.docs.set('members/x', { doc: doc('member'), position: '2' });
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     expect(await cache.get('workspaces', 'x')).toEqual(doc('workspace'));
     expect(await cache.get('members', 'x')).toEqual(doc('member'));
   });
@@ -66,7 +68,7 @@ describe('ViewCache', () => {
   it('reads an invalidated document again and caches a read at the invalidating position', async () => {
     const store = new FakeStore();
     store.put('w1', doc('old'), '3');
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     await cache.get('workspaces', 'w1');
     store.put('w1', doc('new'), '10');
     cache.invalidate('workspaces', 'w1', '10');
@@ -77,7 +79,7 @@ describe('ViewCache', () => {
 
   it('caches a read newer than the invalidating position', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     cache.invalidate('workspaces', 'w1', '10');
     store.put('w1', doc('newer'), '11');
     expect(await cache.get('workspaces', 'w1')).toEqual(doc('newer'));
@@ -87,7 +89,7 @@ describe('ViewCache', () => {
 
   it('serves but does not cache a read that began before an invalidation and ended after it', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '10');
@@ -103,7 +105,7 @@ describe('ViewCache', () => {
 
   it('does not cache the absence a slow read saw before the document was created', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '4');
@@ -116,7 +118,7 @@ describe('ViewCache', () => {
 
   it('caches a read that began before an invalidation but already saw its position', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     store.hold = true;
     const read = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '10');
@@ -128,7 +130,7 @@ describe('ViewCache', () => {
 
   it('compares positions as numbers, not as text', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     cache.invalidate('workspaces', 'w1', '10');
     store.put('w1', doc('older'), '9');
     await cache.get('workspaces', 'w1');
@@ -139,7 +141,7 @@ describe('ViewCache', () => {
 
   it('never lets a slow old read replace a newer document a later read cached', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '10');
@@ -155,7 +157,7 @@ describe('ViewCache', () => {
   it('evicts the oldest entries beyond its limit', async () => {
     const store = new FakeStore();
     for (const id of ['a', 'b', 'c']) store.put(id, doc(id), '1');
-    const cache = new ViewCache<Docs>(store, 2);
+    const cache = new ViewCache<Docs>(store, CACHED, 2);
     for (const id of ['a', 'b', 'c']) await cache.get('workspaces', id);
     store.calls.length = 0;
     expect(await cache.get('workspaces', 'c')).toEqual(doc('c'));
@@ -165,11 +167,24 @@ describe('ViewCache', () => {
     expect(store.calls).toEqual(['workspaces/a']);
   });
 
+  it('keeps nothing for writes to collections it does not serve (audit rows would push out the hot documents)', async () => {
+    const store = new FakeStore();
+    for (const id of ['a', 'b']) store.put(id, doc(id), '1');
+    const cache = new ViewCache<Docs>(store, ['workspaces'], 2);
+    for (const id of ['a', 'b']) await cache.get('workspaces', id);
+    for (let position = 2; position < 100; position += 1) cache.invalidate('members', `row-${position}`, String(position));
+    store.calls.length = 0;
+    expect(await cache.get('workspaces', 'a')).toEqual(doc('a'));
+    expect(await cache.get('workspaces', 'b')).toEqual(doc('b'));
+    expect(store.calls).toEqual([]);
+    await expect(cache.get('members', 'row-2')).rejects.toThrow(/not read through the cache/);
+  });
+
   it('does not cache a slow read whose invalidation was evicted while it was in flight', async () => {
     const store = new FakeStore();
     store.put('x', doc('x'), '1');
     store.put('y', doc('y'), '1');
-    const cache = new ViewCache<Docs>(store, 2);
+    const cache = new ViewCache<Docs>(store, CACHED, 2);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '10');
@@ -186,7 +201,7 @@ describe('ViewCache', () => {
   it('does not cache a slow read when a document cached after its invalidation was evicted meanwhile', async () => {
     const store = new FakeStore();
     for (const id of ['x', 'y']) store.put(id, doc(id), '1');
-    const cache = new ViewCache<Docs>(store, 2);
+    const cache = new ViewCache<Docs>(store, CACHED, 2);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1'); // reads the document at position 4
     cache.invalidate('workspaces', 'w1', '5');
@@ -202,7 +217,7 @@ describe('ViewCache', () => {
 
   it('does not cache a slow read that was in flight when the cache was cleared', async () => {
     const store = new FakeStore();
-    const cache = new ViewCache<Docs>(store);
+    const cache = new ViewCache<Docs>(store, CACHED);
     store.hold = true;
     const slow = cache.get('workspaces', 'w1');
     cache.invalidate('workspaces', 'w1', '10');
