@@ -14,6 +14,7 @@ import { parsePublicKey } from '../src/proof/signingKey';
 import { verifyExportFile } from '../src/proof/verifyExportFile';
 import { openDatabase } from '../src/stores/sqlite/database';
 import { SqliteEventStore } from '../src/stores/sqlite/sqlite.eventStore';
+import { saveResult } from './lib/report';
 
 /**
  * What proof costs (DESIGN §8): hashing an event as it is written, a seal over many streams, and
@@ -21,6 +22,8 @@ import { SqliteEventStore } from '../src/stores/sqlite/sqlite.eventStore';
  *   npm run bench:proof
  */
 const sodium = await loadSodium();
+/** Every figure printed, by what it measures, for bench/results/proof.json. */
+const figures: Record<string, number | string> = {};
 const at = new Date().toISOString();
 const envelope = () => ({ dataKeyId: `dk_${randomBytes(12).toString('hex')}`, nonce: randomBytes(24).toString('base64'), ciphertext: randomBytes(60).toString('base64') });
 const secretSet = () => ({ type: 'SecretSet', data: { key: 'API_KEY', version: 3, value: envelope(), fingerprint: randomBytes(32).toString('base64url') }, metadata: { actor: 'alice', at, schemaVersion: 1 as const, requestId: 'r1', clientAddress: envelope() } });
@@ -37,6 +40,7 @@ function perEvent(label: string, make: () => { type: string; data: unknown; meta
   for (const event of events) head = chainEvents('workspaceSecrets-ws', head, [event]).head;
   const micros = Number(process.hrtime.bigint() - started) / 1e3 / events.length;
   console.log(`hash chain, ${label}: ${micros.toFixed(1)} µs per event`);
+  figures[`hash chain µs per event, ${label}`] = Number(micros.toFixed(1));
 }
 perEvent('SecretSet (value and address envelopes)', secretSet);
 perEvent('SecretsResolved (5 references)', resolved);
@@ -57,6 +61,8 @@ for (const streams of [10_000, 100_000]) {
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6 / rounds;
     console.log(`seal over ${streams} streams, ${moved} heads moved: ${ms.toFixed(2)} ms (first root from scratch: ${first.toFixed(0)} ms)`);
+    figures[`seal ms, ${streams} streams, ${moved} heads moved`] = Number(ms.toFixed(2));
+    figures[`first root ms, ${streams} streams`] = Math.round(first);
   }
 }
 
@@ -89,6 +95,10 @@ try {
     `export of ${report.events} events: ${exportSeconds.toFixed(2)} s (${Math.round(report.events / exportSeconds)} events/s); ` +
       `offline verification: ${report.ok ? 'intact' : 'BROKEN'}, ${report.seconds.toFixed(2)} s, ${Math.round(report.events / report.seconds)} events/s`,
   );
+  figures['export events/s'] = Math.round(report.events / exportSeconds);
+  figures['offline verification events/s'] = Math.round(report.events / report.seconds);
+  figures['offline verification'] = report.ok ? 'intact' : 'BROKEN';
+  saveResult('proof', figures);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
 import { load, LOAD_CORE, median } from './lib/load';
 import { printTable, saveResult, settings, type Row } from './lib/report';
 import { client, owner } from './lib/seed';
+import { copyOf, seededLog } from './lib/seedInProcess';
 import { startService, UNLIMITED_SETTINGS } from './lib/servers';
 
 /**
@@ -11,7 +13,11 @@ import { startService, UNLIMITED_SETTINGS } from './lib/servers';
 const KEYS = 10;
 const SPREAD = 100;
 console.log(`load generator on core ${LOAD_CORE}`);
-const service = await startService({ env: UNLIMITED_SETTINGS });
+/** The target holds after 1,000,000 events are in the log: the service starts on a copy of one (BENCH_LOG_EVENTS=0: a fresh log). */
+const LOG_EVENTS = Number(process.env.BENCH_LOG_EVENTS ?? 1_000_000);
+const dataDir = LOG_EVENTS > 0 ? copyOf(await seededLog(LOG_EVENTS)) : undefined;
+console.log(`events in the log before the first save: ${LOG_EVENTS}`);
+const service = await startService({ dataDir, env: UNLIMITED_SETTINGS });
 try {
   const call = client(service.url);
   const workspaces: string[] = [];
@@ -60,7 +66,8 @@ try {
   lags.sort((a, b) => a - b);
   const lag = { p50: lags[Math.floor(lags.length * 0.5)]!, p99: lags[Math.floor(lags.length * 0.99)]! };
   console.log(`projection lag, acknowledged → visible to a query without minPosition: p50 ${lag.p50.toFixed(2)} ms, p99 ${lag.p99.toFixed(2)} ms (includes one GET)`);
-  saveResult('writes', { rows, lag });
+  saveResult(LOG_EVENTS > 0 ? 'writes' : 'writes.fresh-log', { logEventsBefore: LOG_EVENTS, rows, lag });
 } finally {
   await service.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseMasterKeys } from '../../src/crypto/masterKeys';
 import { viewCollections, viewHistory } from '../../src/projections/views';
 import { createService } from '../../src/service';
@@ -13,13 +15,7 @@ export const OWNER = { userId: 'owner', email: 'owner@example.com' };
  * Returns the workspace ids.
  */
 export async function seedWorkspaces(dataDir: string, workspaces: number, keys: number): Promise<string[]> {
-  mkdirSync(dataDir, { recursive: true });
-  const service = await createService({
-    ...openSqliteStores(dataDir, viewCollections, viewHistory),
-    masterKeys: parseMasterKeys(MASTER_KEYS),
-    jwtSecret: JWT_SECRET,
-    log: { error: (o: object, m: string) => console.error(m, o), info: () => {} },
-  });
+  const service = await serviceOn(dataDir);
   const started = performance.now();
   const ids: string[] = [];
   const set = Object.fromEntries(Array.from({ length: keys }, (_, k) => [`KEY_${k + 1}`, `value-${k + 1}`.padEnd(40, 'x')]));
@@ -36,4 +32,51 @@ export async function seedWorkspaces(dataDir: string, workspaces: number, keys: 
   }
   await service.close();
   return ids;
+}
+
+/** The service's commands on a data directory, in this process, with the benchmarks' keys. */
+async function serviceOn(dataDir: string) {
+  mkdirSync(dataDir, { recursive: true });
+  return createService({
+    ...openSqliteStores(dataDir, viewCollections, viewHistory),
+    masterKeys: parseMasterKeys(MASTER_KEYS),
+    jwtSecret: JWT_SECRET,
+    log: { error: (o: object, m: string) => console.error(m, o), info: () => {} },
+  });
+}
+
+const LOG_WORKSPACES = 2_000;
+const LOG_KEYS = 10;
+
+/**
+ * A data directory whose log holds `events` events written through the commands (2,000
+ * workspaces, then batch saves of 10 keys, 50 at a time), made once and kept in the temporary
+ * directory (or BENCH_DATA_DIR) for the next run: seeding 1,000,000 events takes minutes.
+ */
+export async function seededLog(events: number): Promise<string> {
+  const dataDir = process.env.BENCH_DATA_DIR ?? join(tmpdir(), `secrets-bench-${events}`);
+  if (existsSync(join(dataDir, 'events.sqlite'))) return dataDir;
+  const service = await serviceOn(dataDir);
+  const started = performance.now();
+  const workspaces: string[] = [];
+  for (let i = 0; i < LOG_WORKSPACES; i += 1) workspaces.push((await service.deps.workspaces.create(OWNER, `w${i}`)).workspaceId);
+  let written = LOG_WORKSPACES;
+  for (let round = 0; written < events; round += 1) {
+    const batch = () => Object.fromEntries(Array.from({ length: LOG_KEYS }, (_, k) => [`KEY_${k}`, `round${round}-key${k}`.padEnd(40, 'x')]));
+    // Every workspace saves once per round, 50 at a time (the first round also records creators).
+    for (let i = 0; i < LOG_WORKSPACES && written < events; i += 50) {
+      const saved = await Promise.all(workspaces.slice(i, i + 50).map((ws) => service.deps.secrets.saveWorkspace(OWNER, ws, { set: batch(), delete: [] })));
+      written += saved.reduce((n, w) => n + w.newEvents.length, 0);
+    }
+    console.log(`seeded ${written} events (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  await service.close();
+  return dataDir;
+}
+
+/** A copy of a seeded data directory, for a benchmark that writes to it (the seeded one stays as it was). */
+export function copyOf(dataDir: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'secrets-bench-copy-'));
+  cpSync(dataDir, copy, { recursive: true });
+  return copy;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { cpuMs, rssMiB, spawnPinned, stop } from './processes';
 
 export const SERVER_CORE = 0;
 export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
-export const MASTER_KEYS = `bench:${randomBytes(32).toString('base64')}`;
+/** Fixed, so a data directory seeded by one benchmark run opens in the next (bench data only: never use it for anything else). */
+export const MASTER_KEYS = `bench:${createHash('sha256').update('secrets-service benchmark master key').digest('base64')}`;
 
 export type Server = Readonly<{ url: string; pid: number; dataDir?: string; stop(): Promise<void>; rss(): number | null; cpu(): number | null }>;
 
