@@ -12,30 +12,47 @@ export type ChainedEvent = Readonly<{ stream: string; revision: number; type: st
  */
 export function isEnvelope(value: unknown): value is Readonly<{ dataKeyId: string; nonce: string; ciphertext: string }> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return (
-    keys.length === 3 &&
-    ['dataKeyId', 'nonce', 'ciphertext'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string')
-  );
+  const fields = value as Record<string, unknown>;
+  // The field checks first: most objects have no ciphertext, and counting keys allocates.
+  return typeof fields.ciphertext === 'string' && typeof fields.nonce === 'string' && typeof fields.dataKeyId === 'string' && Object.keys(value).length === 3;
 }
 
 /**
  * A JSON value with each envelope in it replaced by `{sha256: <hex of the envelope's JCS>}`: what
  * the hash covers and the export shows, so neither holds a ciphertext, and both survive shredding
- * (a destroyed key leaves the digest as it was). A digest already there stays as it is.
+ * (a destroyed key leaves the digest as it was). A digest already there stays as it is. Only the
+ * objects and arrays on the way to an envelope are copied (the input is never changed): hashing
+ * runs for every event written, and most hold no envelope at all.
  */
 export function digestEnvelopes(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
   if (isEnvelope(value)) return { sha256: sha256Hex(jcs(value)) };
-  if (Array.isArray(value)) return value.map(digestEnvelopes);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      // A `__proto__` key stays a plain own key, as JSON.parse made it.
-      Object.defineProperty(out, key, { value: digestEnvelopes(item), enumerable: true, writable: true, configurable: true });
-    }
-    return out;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item: unknown, i) => {
+      const digested = digestEnvelopes(item);
+      if (digested !== item) (copy ??= [...value])[i] = digested;
+    });
+    return copy ?? value;
   }
-  return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const digested = digestEnvelopes(item);
+    if (digested !== item) setOwn((copy ??= copyOf(value)), key, digested);
+  }
+  return copy ?? value;
+}
+
+/** A shallow copy keeping every own key as an own key (`__proto__` included, as JSON.parse made it). */
+function copyOf(value: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) setOwn(copy, key, item);
+  return copy;
+}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /**
