@@ -8112,6 +8112,7 @@ export interface operations {
                         events: number;
                         unsealedEvents: number;
                         chainedAtMigration: number;
+                        prunedStreams: number;
                     };
                 };
             };

@@ -32,6 +32,8 @@ export type VerificationReport = Readonly<{
   unsealedEvents: number;
   /** Events hashed in place at the upgrade that introduced the chain. */
   chainedAtMigration: number;
+  /** Record streams that start at an anchor: pruned of their first events (RECORD_RETENTION_DAYS). */
+  prunedStreams: number;
 }>;
 
 /** What a seal says a stream's head was, to be found among the events. */
@@ -165,6 +167,7 @@ export class ExportVerifier {
       events: this.events,
       unsealedEvents,
       chainedAtMigration,
+      prunedStreams: [...this.anchors.keys()].filter((stream) => this.chains.has(stream)).length,
     };
   }
 
