@@ -7,7 +7,7 @@ import type { ServiceOptions } from '../../src/service';
 import type { EventStore, StoredEvent } from '../../src/stores/eventStore.port';
 import { liveAndRebuiltViews } from '../support/viewsCheck';
 import { openTestStores, startTestApp, type OwnTestApp } from '../support/testService';
-import { as, must, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
+import { as, must, setPersonalSecret, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 import { exportText, sealAll, sealing, testPublicKey, verifyText } from '../proof/proofSupport';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -122,6 +122,25 @@ describe('The pruning of records past their retention', () => {
     expect(rebuilt).toEqual(live);
     const auditRows = (live.audit ?? []) as { doc: { stream: string; type: string } }[];
     expect(auditRows.filter((row) => row.doc.stream === records && row.doc.type === 'SecretRevealed')).toHaveLength(1);
+  });
+
+  it("prunes a user's personal records too, the pruning on their own audit", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'record-retention-personal-'));
+    dirs.push(dir);
+    const app = await at(dir, 30);
+    await setPersonalSecret(app.call, 'bob', 'TOKEN', 'personal-value');
+    const bob = as('bob');
+    for (let i = 0; i < 3; i += 1) await must(app.call, 'POST', '/v1/me/secrets/TOKEN/reveal', bob);
+    await sealAll(app);
+    await must(app.call, 'POST', '/v1/me/secrets/TOKEN/reveal', bob);
+    const records = 'personalRecords-bob.main';
+    now += 40 * DAY;
+    expect(await app.service.pruner!.prune()).toBe(1);
+    expect(await revisions(app, records)).toEqual([4, 5]);
+    await app.caughtUp();
+    const mine = (await must<{ entries: Entry[] }>(app.call, 'GET', '/v1/me/audit', bob)).entries;
+    expect(mine.filter((e) => e.type === 'SecretRevealed')).toHaveLength(1);
+    expect(mine.filter((e) => e.type === 'RecordsPruned')).toMatchObject([{ actor: 'system', detail: { stream: records, throughRevision: 3 } }]);
   });
 
   it('records the pruning before it drops anything: a crash in between is pruned again by the next sweep', async () => {
