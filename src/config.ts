@@ -60,6 +60,8 @@ const envSchema = z.object({
   SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   /** Deleted secrets are destroyed, and deleted workspaces can no longer be undeleted, this many days after their deletion; 0 keeps them (DESIGN §9). */
   DELETED_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
+  /** Records (reads, resolutions, refusals) older than this many days that a seal covers are pruned from the log; 0 keeps them (DESIGN §7). */
+  RECORD_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   /** A file, or `stdout`, that receives every seal as NDJSON: a copy outside the data store, for reviewers to keep. */
   SEAL_SINK: z.string().min(1).optional(),
   /** `production`: the development secrets generated into DATA_DIR are refused (set every secret). */

@@ -63,6 +63,7 @@ async function main() {
       revealEnabled: config.REVEAL_ENABLED,
       viewWaitMs: config.VIEW_WAIT_MS,
       deletedRetentionDays: config.DELETED_RETENTION_DAYS,
+      recordRetentionDays: config.RECORD_RETENTION_DAYS,
     },
   };
   const { app, close } = await start(config.SERVICE_ROLE, options, {

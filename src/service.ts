@@ -8,6 +8,7 @@ import { personalSecretsDecider } from './commands/personalSecrets.decider';
 import { KeyShredder } from './commands/keyShredder';
 import { RecordWriter } from './commands/recordWriter';
 import { RetentionSweeper } from './commands/retentionSweeper';
+import { RecordPruner } from './commands/recordPruner';
 import { ResolutionRecords } from './commands/resolution.records';
 import { Refusals } from './commands/refusals';
 import { AuditExports } from './commands/auditExports';
@@ -105,6 +106,8 @@ export type ServiceOptions = Readonly<{
     /** DELETED_RETENTION_DAYS (default 30; 0 keeps deleted secrets), and how often the sweeper looks (default hourly). */
     deletedRetentionDays?: number;
     retentionSweepMs?: number;
+    /** RECORD_RETENTION_DAYS (default 0: records are kept): sealed records older than that are pruned, as often as the sweeper looks. */
+    recordRetentionDays?: number;
   }>;
   /** /readyz fails while the views lag the log by more than this. */
   readyMaxLagSeconds?: number;
@@ -126,6 +129,8 @@ export type Service = Readonly<{
   refusals: Refusals;
   /** The sealer, where this role runs it. */
   sealer: Sealer | null;
+  /** The pruner of sealed records past RECORD_RETENTION_DAYS, where the sealer runs. */
+  pruner: RecordPruner | null;
   lag: LagMonitor;
   cipher: SecretCipher;
   /** The keys of the subjects of personal data: destroying one erases that person's emails and addresses (DESIGN §8). */
@@ -262,6 +267,21 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const signingKey = parseSigningKey(options.sealing?.signingKey ?? newSigningKeyText(`ephemeral-${randomBytes(4).toString('hex')}`), sodium);
   const sealer = role === 'api' ? null : await startSealer(options, eventStore, sodium, signingKey, clock);
   if (sealer) followers.push(sealer);
+  let pruner: RecordPruner | null = null;
+  if (role !== 'api') {
+    // Where the sealer runs: what it prunes must be sealed first.
+    pruner = new RecordPruner(
+      eventStore,
+      records,
+      sodium,
+      clock,
+      options.settings?.recordRetentionDays ?? 0,
+      options.settings?.retentionSweepMs ?? DEFAULT_RETENTION_SWEEP_MS,
+      options.log,
+    );
+    await pruner.start();
+    followers.push(pruner);
+  }
 
   const workspaceLifecycle = new WorkspaceLifecycle(workspaceStreams, reactions, stamps, clock, { deletedRetentionDays, reactionWaitMs: viewWaitMs }, {
     views,
@@ -315,6 +335,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     reactions,
     refusals,
     sealer,
+    pruner,
     lag,
     cipher,
     subjectKeys,

@@ -18,6 +18,13 @@ describe('the configuration', () => {
     expect(loadConfig({ DELETED_RETENTION_DAYS: '7' }).DELETED_RETENTION_DAYS).toBe(7);
   });
 
+  it('keeps every record unless RECORD_RETENTION_DAYS says otherwise, up to 100 years', () => {
+    expect(loadConfig({}).RECORD_RETENTION_DAYS).toBe(0);
+    expect(loadConfig({ RECORD_RETENTION_DAYS: '365' }).RECORD_RETENTION_DAYS).toBe(365);
+    expect(loadConfig({ RECORD_RETENTION_DAYS: '36500' }).RECORD_RETENTION_DAYS).toBe(36_500);
+    for (const bad of ['-1', '36501', '0.5', 'year']) expect(() => loadConfig({ RECORD_RETENTION_DAYS: bad })).toThrow(/RECORD_RETENTION_DAYS/);
+  });
+
   it('refuses a retention that is negative or not a whole number of days, naming the variable', () => {
     expect(() => loadConfig({ DELETED_RETENTION_DAYS: '-1' })).toThrow(/DELETED_RETENTION_DAYS/);
     expect(() => loadConfig({ DELETED_RETENTION_DAYS: '1.5' })).toThrow(/DELETED_RETENTION_DAYS/);

@@ -7275,7 +7275,7 @@ export interface operations {
                 to?: string;
                 actor?: string;
                 key?: string;
-                type?: ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified") | ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified")[];
+                type?: ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned") | ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned")[];
                 runId?: string;
                 order?: "asc" | "desc";
                 cursor?: string;
@@ -7307,7 +7307,7 @@ export interface operations {
                         entries: {
                             position: string;
                             /** @enum {string} */
-                            type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified";
+                            type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned";
                             actor: string;
                             at: string;
                             stream: string;
@@ -7333,7 +7333,7 @@ export interface operations {
                     "application/x-ndjson": {
                         position: string;
                         /** @enum {string} */
-                        type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified";
+                        type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned";
                         actor: string;
                         at: string;
                         stream: string;
@@ -7455,7 +7455,7 @@ export interface operations {
                 to?: string;
                 actor?: string;
                 key?: string;
-                type?: ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified") | ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified")[];
+                type?: ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned") | ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned")[];
                 runId?: string;
                 order?: "asc" | "desc";
                 cursor?: string;
@@ -7485,7 +7485,7 @@ export interface operations {
                         entries: {
                             position: string;
                             /** @enum {string} */
-                            type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified";
+                            type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned";
                             actor: string;
                             at: string;
                             stream: string;
@@ -7511,7 +7511,7 @@ export interface operations {
                     "application/x-ndjson": {
                         position: string;
                         /** @enum {string} */
-                        type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified";
+                        type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned";
                         actor: string;
                         at: string;
                         stream: string;
@@ -7611,7 +7611,7 @@ export interface operations {
                 to?: string;
                 actor?: string;
                 key?: string;
-                type?: ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified") | ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified")[];
+                type?: ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned") | ("WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned")[];
                 runId?: string;
                 order?: "asc" | "desc";
                 cursor?: string;
@@ -7641,7 +7641,7 @@ export interface operations {
                         entries: {
                             position: string;
                             /** @enum {string} */
-                            type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified";
+                            type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned";
                             actor: string;
                             at: string;
                             stream: string;
@@ -7667,7 +7667,7 @@ export interface operations {
                     "application/x-ndjson": {
                         position: string;
                         /** @enum {string} */
-                        type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified";
+                        type: "WorkspaceCreated" | "MemberInvited" | "InvitationRevoked" | "InvitationAccepted" | "MemberPermissionChanged" | "MemberRemoved" | "MemberLeft" | "WorkspaceDeleted" | "WorkspaceUndeleted" | "SecretSet" | "SecretDeleted" | "SecretDetailsChanged" | "SecretRestored" | "SecretDestroyed" | "SecretMemberAdded" | "SecretMemberRoleChanged" | "SecretMemberRemoved" | "PersonalDataErased" | "SecretRevealed" | "FingerprintChecked" | "SecretsResolved" | "AccessRefused" | "AuditExported" | "AuditVerified" | "RecordsPruned";
                         actor: string;
                         at: string;
                         stream: string;
@@ -7948,6 +7948,17 @@ export interface operations {
                         } | null;
                     } | {
                         /** @enum {string} */
+                        kind: "anchor";
+                        seal: number;
+                        leaf: {
+                            stream: string;
+                            revision: number;
+                            hash: string;
+                            index: number;
+                            path: string[];
+                        };
+                    } | {
+                        /** @enum {string} */
                         kind: "event";
                         stream: string;
                         revision: number;
@@ -8101,6 +8112,7 @@ export interface operations {
                         events: number;
                         unsealedEvents: number;
                         chainedAtMigration: number;
+                        prunedStreams: number;
                     };
                 };
             };

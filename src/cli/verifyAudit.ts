@@ -42,6 +42,6 @@ const rate = report.seconds > 0 ? Math.round(report.events / report.seconds) : r
 console.log(
   `${report.ok ? 'INTACT' : `BROKEN: ${report.findings.length} finding(s)`}: workspace ${report.workspaceId ?? '?'}, ${report.events} events in ${report.streams} streams, ` +
     `newest seal ${report.newestSeal ?? 'none'}${kept ? `, kept seal ${kept.sequence}` : ''}; ${report.unsealedEvents} events after the newest seal (chained, not yet sealed); ` +
-    `${report.chainedAtMigration} chained at migration; ${report.seconds.toFixed(2)} s, ${rate} events/s`,
+    `${report.chainedAtMigration} chained at migration; ${report.prunedStreams} record streams pruned (starting at a sealed anchor); ${report.seconds.toFixed(2)} s, ${rate} events/s`,
 );
 process.exit(report.ok ? 0 : 1);

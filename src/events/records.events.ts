@@ -71,6 +71,22 @@ export const auditVerified = eventSchema('AuditVerified', {
   newestSeal: z.number().int().positive().nullable(),
 });
 
+/**
+ * RECORD_RETENTION_DAYS (DESIGN §7): the events 1..`throughRevision` of the record stream `stream`
+ * were due and are dropped from the log. Appended, as `system`, before they are dropped, so a
+ * crash in between leaves a pruning that the next sweep simply does again. `hash` is the hash of
+ * event `throughRevision`, which seal `sealSequence` committed to as the stream's head: the anchor
+ * an export shows for the stream, whose first event then links to it. `throughPosition` is that
+ * event's log position: the views drop the stream's audit rows up to it.
+ */
+export const recordsPruned = eventSchema('RecordsPruned', {
+  stream: z.string(),
+  throughRevision: z.number().int().positive(),
+  throughPosition: z.string().regex(/^\d+$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  sealSequence: z.number().int().positive(),
+});
+
 export const workspaceRecordsEventSchema = z.discriminatedUnion('type', [
   secretRevealed,
   fingerprintChecked,
@@ -78,14 +94,16 @@ export const workspaceRecordsEventSchema = z.discriminatedUnion('type', [
   accessRefused,
   auditExported,
   auditVerified,
+  recordsPruned,
 ]);
-export const personalRecordsEventSchema = z.discriminatedUnion('type', [secretRevealed, fingerprintChecked, personalSecretsResolved, auditExported]);
+export const personalRecordsEventSchema = z.discriminatedUnion('type', [secretRevealed, fingerprintChecked, personalSecretsResolved, auditExported, recordsPruned]);
 
 export type SecretsResolved = z.infer<typeof secretsResolved>;
 export type PersonalSecretsResolved = z.infer<typeof personalSecretsResolved>;
 export type AccessRefused = z.infer<typeof accessRefused>;
 export type AuditExported = z.infer<typeof auditExported>;
 export type AuditVerified = z.infer<typeof auditVerified>;
+export type RecordsPruned = z.infer<typeof recordsPruned>;
 export type RefusalReason = (typeof refusalReasons)[number];
 export type WorkspaceRecordsEvent = z.infer<typeof workspaceRecordsEventSchema>;
 export type PersonalRecordsEvent = z.infer<typeof personalRecordsEventSchema>;

@@ -1,7 +1,8 @@
 import { parseStoredEvent, type RecordedEvent } from '../events/streams';
 import type { StoredEvent } from '../stores/eventStore.port';
 import { comparePositions } from '../stores/position';
-import type { Positioned, ReadStore, ViewWrite } from '../stores/readStore.port';
+import type { Positioned, ReadStore, ViewRemoval, ViewWrite } from '../stores/readStore.port';
+import { auditRemovals } from './audit.projection';
 import type { AnyProjection } from './projection';
 import { viewHistory, type CollectionName, type ViewDoc, type ViewDocs } from './views';
 
@@ -17,7 +18,19 @@ export async function viewWritesFor(
   projections: readonly AnyProjection[],
   events: readonly StoredEvent[],
 ): Promise<ViewWrite<ViewDocs>[]> {
+  return (await viewChangesFor(store, projections, events)).writes;
+}
+
+/** What a batch changes in the views: the writes, and what a pruning of the log takes out (see `auditRemovals`). */
+export type ViewChanges = Readonly<{ writes: ViewWrite<ViewDocs>[]; removals: ViewRemoval<ViewDocs>[] }>;
+
+export async function viewChangesFor(
+  store: Pick<ReadStore<ViewDocs>, 'getMany'>,
+  projections: readonly AnyProjection[],
+  events: readonly StoredEvent[],
+): Promise<ViewChanges> {
   const recorded = events.map(parseStoredEvent).filter((r): r is RecordedEvent => r !== null);
+  const removals = recorded.flatMap(auditRemovals);
   const touches = recorded.flatMap((r) =>
     projections.flatMap((p) => p.documentIds(r).map((id) => ({ projection: p, id, recorded: r }))),
   );
@@ -45,7 +58,7 @@ export async function viewWritesFor(
     writes.set(key, write);
     if (Object.hasOwn(viewHistory, projection.collection)) versions.push(write);
   }
-  return [...[...writes.values()].filter((write) => !Object.hasOwn(viewHistory, write.collection)), ...versions];
+  return { writes: [...[...writes.values()].filter((write) => !Object.hasOwn(viewHistory, write.collection)), ...versions], removals };
 }
 
 function docKey(collection: string, id: string): string {

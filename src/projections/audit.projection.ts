@@ -1,6 +1,7 @@
 import { eventTypes, type RecordedEvent } from '../events/streams';
+import type { ViewRemoval } from '../stores/readStore.port';
 import { projection } from './projection';
-import { auditOwner, auditScope, viewIds, type AuditDoc } from './views';
+import { auditOwner, auditScope, viewIds, type AuditDoc, type ViewDocs } from './views';
 
 type Fields = Pick<AuditDoc, 'key' | 'version' | 'fingerprint' | 'subject' | 'detail' | 'runId'>;
 
@@ -73,6 +74,10 @@ function auditFields(r: RecordedEvent): Fields {
       return { ...none, detail: { filters: e.data.filters } };
     case 'AuditVerified':
       return { ...none, detail: { ...e.data } };
+    case 'RecordsPruned': {
+      const { stream, throughRevision, sealSequence } = e.data;
+      return { ...none, detail: { stream, throughRevision, sealSequence } };
+    }
   }
 }
 
@@ -114,5 +119,20 @@ export const auditKeysProjection = projection({
   fromEventAlone: true,
   canHandle: eventTypes,
   documentIds: (r) => auditKeysOf(r).map((key) => viewIds.auditKey(r.position, key)),
-  evolve: (_doc, r, id) => ({ owner: auditOwner(r.category, r.ownerId), scope: auditScope(r.category), key: id.slice(id.indexOf('/') + 1), position: r.position }),
+  evolve: (_doc, r, id) => ({ owner: auditOwner(r.category, r.ownerId), scope: auditScope(r.category), key: id.slice(id.indexOf('/') + 1), position: r.position, stream: r.streamId }),
 });
+
+/**
+ * A pruning of a record stream (RECORD_RETENTION_DAYS) takes the audit rows of the pruned events
+ * out, and their rows by key: those of the stream up to the last pruned event's position (a
+ * stream's positions grow with its revisions). A rebuild from the pruned log never makes them,
+ * so the live views and a rebuilt one agree.
+ */
+export function auditRemovals(r: RecordedEvent): ViewRemoval<ViewDocs>[] {
+  if (r.event.type !== 'RecordsPruned') return [];
+  const { stream, throughPosition } = r.event.data;
+  return [
+    { collection: 'audit', field: 'stream', value: stream, through: throughPosition },
+    { collection: 'auditKeys', field: 'stream', value: stream, through: throughPosition },
+  ];
+}

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import { comparePositions } from '../stores/position';
 import type { ReadStore, ViewWrite } from '../stores/readStore.port';
-import { viewWritesFor } from './applyEvents';
+import { viewChangesFor } from './applyEvents';
 import type { AnyProjection } from './projection';
 import type { ViewDocs } from './views';
 import { LogFollower } from './logFollower';
@@ -59,8 +59,8 @@ export class Projector extends LogFollower {
   private async apply(events: readonly StoredEvent[]): Promise<void> {
     const last = events[events.length - 1]!.position;
     if (comparePositions(last, this.position()) <= 0) return;
-    const writes = await viewWritesFor(this.readStore, this.projections, events);
-    const committed = await this.readStore.commit(writes, last, this.generation);
+    const { writes, removals } = await viewChangesFor(this.readStore, this.projections, events);
+    const committed = await this.readStore.commit(writes, last, this.generation, removals);
     if (!committed) {
       this.log.info({}, 'views were rebuilt meanwhile; following again from the new checkpoint');
       // Not awaited: stopping waits for this very handler to return.
@@ -97,7 +97,8 @@ export async function projectAll(
     const events = await eventStore.readAll(position, batchSize);
     if (events.length === 0) return count;
     const last = events[events.length - 1]!.position;
-    await store.commit(await viewWritesFor(store, projections, events), last, generation);
+    const { writes, removals } = await viewChangesFor(store, projections, events);
+    await store.commit(writes, last, generation, removals);
     position = last;
     count += events.length;
   }

@@ -98,7 +98,7 @@ export type AuditDoc = Readonly<{
  * One row per key an audit row is about (a secret's key, or every key a resolution used or
  * missed): what a query by key pages through. Ids are `<position>/<key>`, so they sort in log order.
  */
-export type AuditKeyDoc = Readonly<{ owner: string; scope: 'workspace' | 'user'; key: string; position: string }>;
+export type AuditKeyDoc = Readonly<{ owner: string; scope: 'workspace' | 'user'; key: string; position: string; stream: string }>;
 
 /**
  * One row per version of a secret: who set it, when, its fingerprint, its envelope (never shown;
@@ -173,8 +173,9 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
   workspaceSecrets: ['ownerId'],
   personalSecrets: ['ownerId'],
   scopes: [],
-  audit: ['owner', 'scope', 'runId'],
-  auditKeys: ['key'],
+  /** `stream`: a pruning of a record stream removes its rows by it (DESIGN §7). */
+  audit: ['owner', 'scope', 'runId', 'stream'],
+  auditKeys: ['key', 'stream'],
   history: ['secret'],
   deletedSecrets: ['owner', 'deletedAt', 'endedOldest'],
   destroyedKeys: [],

@@ -1,9 +1,10 @@
 import type { Clock } from '../commands/actor';
 import type { Sodium } from '../crypto/sodium';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
+import { anchorsOf } from './anchors';
 import { digestEnvelopes } from './eventHash';
 import { compareStreamNames, type HeadsTree } from './headsTree';
-import { EXPORT_FORMAT, inStreamSet, streamSetStart, workspaceStreamSets, type ExportLine, type LineOf, type ProvenLeaf, type StreamSet } from './exportFormat';
+import { EXPORT_FORMAT, inStreamSet, isPrunable, streamSetStart, workspaceStreamSets, type ExportLine, type LineOf, type ProvenLeaf, type StreamSet } from './exportFormat';
 import { sealHash, type SignedSeal } from './seal';
 import { SealHistory } from './sealHistory';
 
@@ -77,6 +78,10 @@ export async function workspaceAuditExport(source: ExportSource, workspaceId: st
     }
   }
   const streams = await streamsOf(store, sets, proofs, newest);
+  // Record streams pruned of their first events start at an anchor; the seals go back to the oldest one.
+  const pruned = await prunedStreams(store, streams);
+  const { anchors, seals: anchorSeals } = newest && pruned.size > 0 ? await anchorsOf(store, pruned, newest) : { anchors: [], seals: [] };
+  if (anchorSeals.length > 0 && anchorSeals[0]!.sequence < (seals[0]?.sequence ?? Infinity)) seals = anchorSeals;
   const header: LineOf<'export'> = {
     kind: 'export',
     format: EXPORT_FORMAT,
@@ -85,14 +90,14 @@ export async function workspaceAuditExport(source: ExportSource, workspaceId: st
     newestSeal: newest?.sequence ?? null,
     sinceSeal: options.sinceSeal ?? null,
   };
-  return lines(store, header, seals, proofs, streams, options.digestEnvelopes);
+  return lines(store, header, seals, [...proofs, ...anchors], streams, options.digestEnvelopes);
 }
 
 async function* lines(
   store: EventStore,
   header: LineOf<'export'>,
   seals: readonly SignedSeal[],
-  proofs: readonly LineOf<'proof'>[],
+  proofs: readonly (LineOf<'proof'> | LineOf<'anchor'>)[],
   streams: readonly string[],
   digest: boolean,
 ): AsyncGenerator<ExportLine> {
@@ -110,6 +115,20 @@ async function* lines(
     }
   }
   yield { kind: 'end', events, streams: streams.length };
+}
+
+/**
+ * The record streams whose first event is not revision 1 (pruned), with the revision before it.
+ * Only records are ever pruned: another stream that lost its first events gets no anchor, and a
+ * verifier reports them missing.
+ */
+async function prunedStreams(store: Pick<EventStore, 'readStream'>, streams: readonly string[]): Promise<Map<string, number>> {
+  const pruned = new Map<string, number>();
+  for (const stream of streams.filter(isPrunable)) {
+    const [first] = await store.readStream(stream, 0, 1);
+    if (first && first.revision > 1) pruned.set(stream, first.revision - 1);
+  }
+  return pruned;
 }
 
 export async function* eventsOf(store: Pick<EventStore, 'readStream'>, stream: string): AsyncGenerator<StoredEvent> {

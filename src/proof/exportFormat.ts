@@ -8,9 +8,13 @@ import { signedSealSchema } from './seal';
  *   2. `seal`: the seals it relies on, oldest first (from `sinceSeal` on, else the newest only);
  *   3. `proof`: for each of the workspace's stream sets and each of those seals, the heads the seal
  *      committed to in that set, with the neighbours that show there are no others;
- *   4. `event`: every event of the workspace's streams, stream by stream in revision order,
+ *   4. `anchor`: for each record stream whose first events were pruned (RECORD_RETENTION_DAYS),
+ *      the head (stream, r, hash) a seal committed to before they were, proven in that seal's
+ *      tree: the stream's first event is r + 1 and links to that hash. The seals then start at
+ *      the oldest seal an anchor names, so it is checked as part of the chain of seals;
+ *   5. `event`: every event of the workspace's streams, stream by stream in revision order,
  *      exactly as hashed (envelopes as `{sha256}` digests);
- *   5. `end`: how many events and streams came, so a cut-off file is seen as one.
+ *   6. `end`: how many events and streams came, so a cut-off file is seen as one.
  * README "Proof" describes it for outside verifiers.
  */
 export const EXPORT_FORMAT = 1;
@@ -47,6 +51,7 @@ export const exportLineSchema = z.discriminatedUnion('kind', [
     before: provenLeafSchema.nullable(),
     after: provenLeafSchema.nullable(),
   }),
+  z.strictObject({ kind: z.literal('anchor'), seal: z.number().int().positive(), leaf: provenLeafSchema }),
   z.strictObject({
     kind: z.literal('event'),
     stream: z.string(),
@@ -85,4 +90,9 @@ export function streamSetStart(set: StreamSet): string {
 
 export function describeStreamSet(set: StreamSet): string {
   return 'stream' in set ? `stream ${set.stream}` : `streams ${set.prefix}*`;
+}
+
+/** Whether a stream may start at an anchor: only record streams are pruned (RECORD_RETENTION_DAYS). */
+export function isPrunable(stream: string): boolean {
+  return stream.startsWith(streamIds.workspaceRecords('')) || stream.startsWith(streamIds.personalRecords(''));
 }

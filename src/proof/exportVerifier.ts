@@ -6,6 +6,7 @@ import {
   describeStreamSet,
   exportLineSchema,
   inStreamSet,
+  isPrunable,
   streamSetStart,
   workspaceStreamSets,
   type ExportLine,
@@ -31,12 +32,14 @@ export type VerificationReport = Readonly<{
   unsealedEvents: number;
   /** Events hashed in place at the upgrade that introduced the chain. */
   chainedAtMigration: number;
+  /** Record streams that start at an anchor: pruned of their first events (RECORD_RETENTION_DAYS). */
+  prunedStreams: number;
 }>;
 
 /** What a seal says a stream's head was, to be found among the events. */
 type SealedHeadClaim = { seal: number; revision: number; hash: string; found: boolean };
 
-const sectionOrder: Record<ExportLine['kind'], number> = { export: 0, seal: 1, proof: 2, event: 3, end: 4 };
+const sectionOrder: Record<ExportLine['kind'], number> = { export: 0, seal: 1, proof: 2, anchor: 3, event: 4, end: 5 };
 
 /**
  * Checks a proof export line by line (DESIGN §8): the signatures and links of its seals, the
@@ -54,6 +57,8 @@ export class ExportVerifier {
   private readonly chains = new Map<string, StreamChainCheck>();
   private readonly claims = new Map<string, SealedHeadClaim[]>();
   private readonly provenSets = new Set<string>();
+  /** Where pruned record streams start over: a head a seal of the export committed to. */
+  private readonly anchors = new Map<string, { revision: number; hash: string; seal: number }>();
   private events = 0;
   private end: LineOf<'end'> | null = null;
   private lineNumber = 0;
@@ -93,6 +98,8 @@ export class ExportVerifier {
         return this.seal(line.seal);
       case 'proof':
         return this.proof(line);
+      case 'anchor':
+        return this.anchor(line);
       case 'event':
         return this.event(line);
       case 'end':
@@ -116,8 +123,20 @@ export class ExportVerifier {
     if (header) this.checkSealsPresent(header);
     for (const [stream, claims] of this.claims) {
       const chain = this.chains.get(stream);
+      const anchor = this.anchors.get(stream);
       for (const claim of claims) {
         if (claim.found) continue;
+        // A head at the anchor is pruned: the anchor stands for it.
+        if (chain && anchor?.revision === claim.revision && anchor.hash !== claim.hash) {
+          this.find({
+            stream,
+            revision: claim.revision,
+            seal: claim.seal,
+            problem: 'differs_from_seal',
+            detail: `the anchor of ${stream} at revision ${claim.revision} is not the head seal ${claim.seal} committed to`,
+          });
+          continue;
+        }
         if (!chain) {
           this.find({ stream, revision: claim.revision, seal: claim.seal, problem: 'removed', detail: `stream ${stream} is gone: seal ${claim.seal} has it at revision ${claim.revision}` });
         } else if (chain.last.revision < claim.revision) {
@@ -148,6 +167,7 @@ export class ExportVerifier {
       events: this.events,
       unsealedEvents,
       chainedAtMigration,
+      prunedStreams: [...this.anchors.keys()].filter((stream) => this.chains.has(stream)).length,
     };
   }
 
@@ -213,6 +233,26 @@ export class ExportVerifier {
     }
   }
 
+  /**
+   * A pruned record stream's anchor: a leaf of a seal in the export's chain of seals (checked as
+   * the seal lines came), for a record stream of the workspace. The stream's chain then starts
+   * from it; a forged one (another hash, revision or stream) fails the audit path, and the
+   * stream is checked from revision 1 as if there were none.
+   */
+  private anchor(line: LineOf<'anchor'>): void {
+    const { leaf } = line;
+    const fail = (detail: string) =>
+      this.find({ stream: leaf.stream, revision: leaf.revision, seal: line.seal, problem: 'anchor_invalid', detail: `the anchor of ${leaf.stream} at revision ${leaf.revision} in seal ${line.seal}: ${detail}` });
+    const seal = this.seals.get(line.seal);
+    if (!seal) return fail('that seal is not in the export');
+    if (!isPrunable(leaf.stream) || !workspaceStreamSets(this.header!.workspaceId).some((set) => inStreamSet(set, leaf.stream))) {
+      return fail("it is not one of the workspace's record streams, the only ones pruned");
+    }
+    if (this.anchors.has(leaf.stream)) return fail('the stream has an anchor already');
+    if (!verifyInclusion(headLeafHash(leaf), leaf.index, seal.size, leaf.path, seal.root)) return fail('that head is not in the sealed tree');
+    this.anchors.set(leaf.stream, { revision: leaf.revision, hash: leaf.hash, seal: line.seal });
+  }
+
   private event(line: LineOf<'event'>): void {
     this.events += 1;
     const header = this.header!;
@@ -221,7 +261,8 @@ export class ExportVerifier {
     }
     let chain = this.chains.get(line.stream);
     if (!chain) {
-      chain = new StreamChainCheck(line.stream);
+      const anchor = this.anchors.get(line.stream);
+      chain = new StreamChainCheck(line.stream, anchor && { revision: anchor.revision, hash: anchor.hash });
       this.chains.set(line.stream, chain);
     }
     for (const found of chain.add(line)) this.find(found);

@@ -27,12 +27,22 @@ export type ChainBreak = Readonly<{
  * links to the hash they would have.
  */
 export class StreamChainCheck {
-  private head: ChainHead = EMPTY_CHAIN;
-  private chained = false;
+  private head: ChainHead;
+  private chained: boolean;
   /** How many events came hashed in place at the upgrade (`chained: 'migration'`) and with no hash at all. */
   readonly counts = { events: 0, migrated: 0, unhashed: 0 };
 
-  constructor(readonly stream: string) {}
+  /**
+   * `start`: where the stream's events begin, for a stream pruned of its first events: the
+   * anchored head (revision r, hash), so the first event must be r + 1 and link to that hash.
+   */
+  constructor(
+    readonly stream: string,
+    start: ChainHead = EMPTY_CHAIN,
+  ) {
+    this.head = start;
+    this.chained = start.revision > 0;
+  }
 
   add(event: EventToCheck): ChainBreak[] {
     const breaks: ChainBreak[] = [];

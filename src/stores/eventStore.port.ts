@@ -61,6 +61,13 @@ export interface EventStore {
   readLast(streamId: string): Promise<StoredEvent | null>;
   /** Up to `limit` events of the global log after `after` (null: from the start), in order. */
   readAll(after: string | null, limit: number): Promise<StoredEvent[]>;
+  /**
+   * Drops the stream's events 1..`throughRevision` (RECORD_RETENTION_DAYS, DESIGN §7): readStream
+   * then starts at the next one, readAll and follow skip them; readLast and the revision an append
+   * expects are unchanged. Never the stream's last event, which carries its revision and chain on:
+   * that throws. Dropping what is already dropped does nothing.
+   */
+  pruneThrough(streamId: string, throughRevision: number): Promise<void>;
   /** Position of the last event in the global log, null when the log is empty. */
   headPosition(): Promise<string | null>;
   /**

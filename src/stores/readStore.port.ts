@@ -52,6 +52,16 @@ export type ViewWrite<Docs extends DocumentMap, C extends CollectionOf<Docs> = C
 }>;
 
 /**
+ * Documents taken out whole, with no tombstone: those of `collection` whose indexed `field` equals
+ * `value` and whose position is at or before `through`. What a pruning of the log takes out of
+ * the views (DESIGN §7: the audit rows of the pruned records), so that they match what a rebuild
+ * from the pruned log makes, which never had them.
+ */
+export type ViewRemoval<Docs extends DocumentMap, C extends CollectionOf<Docs> = CollectionOf<Docs>> = C extends unknown
+  ? Readonly<{ collection: C; field: FieldOf<Docs, C>; value: string; through: string }>
+  : never;
+
+/**
  * Where a projector stands. `generation` changes when a rebuild swaps in new views: a
  * projector that started on an older generation must not move the new checkpoint.
  */
@@ -99,9 +109,10 @@ export interface ReadStore<Docs extends DocumentMap> {
    * checkpoint to `position`, unless the checkpoint's generation is no longer `generation`;
    * then it writes nothing and returns false. In a collection with history every write is also
    * kept as a version (a replayed one is kept once); several writes of one document are applied
-   * in order.
+   * in order. `removals` are applied after the writes, with them: they only ever name documents
+   * of events before the one that removes them, which may be among the writes.
    */
-  commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string): Promise<boolean>;
+  commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string, removals?: readonly ViewRemoval<Docs>[]): Promise<boolean>;
   /** An empty store beside the live one; `swapIn` replaces the live views with it. */
   startRebuild(): Promise<RebuildTarget<Docs>>;
   close(): Promise<void>;

@@ -245,6 +245,52 @@ export function eventStoreContract(
       });
     });
 
+    describe('pruning a stream through a revision', () => {
+      it('drops the events through it: readStream starts after it, readAll skips them, readLast and the next append go on as before', async () => {
+        const store = await open();
+        const before = await store.headPosition();
+        const [pruned, other] = [freshStream(), freshStream()];
+        await store.append(pruned, [newEvent('A1'), newEvent('A2')], { expectedRevision: 0 });
+        await store.append(other, [newEvent('B1')], { expectedRevision: 0 });
+        const last = await store.append(pruned, [newEvent('A3'), newEvent('A4')], { expectedRevision: 2 });
+
+        await store.pruneThrough(pruned, 3);
+        expect((await store.readStream(pruned)).map(identity)).toEqual([{ streamId: pruned, revision: 4, type: 'A4' }]);
+        expect((await store.readStream(pruned, 1)).map((e) => e.revision)).toEqual([4]);
+        expect((await store.readStream(pruned, 0, 1)).map((e) => e.revision)).toEqual([4]);
+        expect(await store.readLast(pruned)).toMatchObject({ revision: 4, type: 'A4', position: last.position });
+        expect((await readToEnd(store, before)).map(identity)).toEqual([
+          { streamId: other, revision: 1, type: 'B1' },
+          { streamId: pruned, revision: 4, type: 'A4' },
+        ]);
+        expect((await store.readStream(other)).map((e) => e.type)).toEqual(['B1']);
+
+        const wrong = await rejectionOf(store.append(pruned, [newEvent('A5')], { expectedRevision: 1 }));
+        expect(wrong).toMatchObject({ streamId: pruned, actual: 4 });
+        expect((await store.append(pruned, [newEvent('A5')], { expectedRevision: 4 })).revision).toBe(5);
+        expect((await store.readStream(pruned)).map((e) => e.revision)).toEqual([4, 5]);
+      });
+
+      it('does nothing more when pruned through the same revision or an earlier one again', async () => {
+        const store = await open();
+        const stream = freshStream();
+        await store.append(stream, [newEvent('A'), newEvent('B'), newEvent('C')], { expectedRevision: 0 });
+        await store.pruneThrough(stream, 2);
+        await store.pruneThrough(stream, 2);
+        await store.pruneThrough(stream, 1);
+        expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([3]);
+      });
+
+      it("never drops a stream's last event: that is refused and drops nothing", async () => {
+        const store = await open();
+        const stream = freshStream();
+        await store.append(stream, [newEvent('A'), newEvent('B')], { expectedRevision: 0 });
+        expect(await rejectionOf(store.pruneThrough(stream, 2))).toBeInstanceOf(Error);
+        expect(await rejectionOf(store.pruneThrough(freshStream(), 1))).toBeInstanceOf(Error);
+        expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([1, 2]);
+      });
+    });
+
     followContract(open);
   });
 }

@@ -48,6 +48,22 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
       expect(await store.checkpoint()).toEqual({ position: '9', generation });
     });
 
+    it('removes, with a commit, the documents whose indexed field matches up to a position, after its writes', async () => {
+      const store = await open();
+      await commitAt(store, [item('a', '2', { group: 'g' }), item('b', '9', { group: 'g' }), item('c', '10', { group: 'g' }), item('d', '3', { group: 'h' })], '10');
+      const { generation } = await store.checkpoint();
+      // Positions compare as numbers ('9' < '10'); a write of the same commit is removed too.
+      const removal = { collection: 'items', field: 'group', value: 'g', through: '9' } as const;
+      expect(await store.commit([item('e', '5', { group: 'g' }), item('f', '11', { group: 'g' })], '11', generation, [removal])).toBe(true);
+      expect((await store.all('items')).map((found) => found.id)).toEqual(['c', 'd', 'f']);
+      expect(await store.get('items', 'a')).toBeUndefined();
+      expect((await store.find('items', 'group', 'g')).map((found) => found.id)).toEqual(['c', 'f']);
+      // Removing again changes nothing; a commit of a stale generation removes nothing.
+      expect(await store.commit([], '12', generation, [removal])).toBe(true);
+      expect(await store.commit([], '13', `${generation}x`, [{ ...removal, through: '100' }])).toBe(false);
+      expect((await store.all('items')).map((found) => found.id)).toEqual(['c', 'd', 'f']);
+    });
+
     it('ignores a write at an older or equal position and applies a newer one, comparing as numbers', async () => {
       const store = await open();
       await commitAt(store, [item('a', '10', { v: 'ten' })], '10');

@@ -23,6 +23,7 @@ const verificationLineSchema = z.discriminatedUnion('kind', [
     events: z.number(),
     unsealedEvents: z.number(),
     chainedAtMigration: z.number(),
+    prunedStreams: z.number(),
   }),
 ]);
 

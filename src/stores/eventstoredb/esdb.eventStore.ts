@@ -34,6 +34,8 @@ import {
 
 const FOLLOW_BATCH = 500;
 const SCAN_PAGE = 1000;
+/** How long a stream's truncation point, once read, is trusted (this process's own prunings update it at once). */
+const TRUNCATION_TTL_MS = 60_000;
 
 type Recorded = NonNullable<ResolvedEvent['event']> | NonNullable<AllStreamResolvedEvent['event']>;
 
@@ -50,6 +52,9 @@ export class EsdbEventStore implements EventStore {
     private readonly client: EventStoreDBClient,
     private readonly streamPrefixes: readonly string[],
   ) {}
+
+  /** Per stream, the first revision (ours, from 1) not pruned, and when that was read. */
+  private readonly truncations = new Map<string, { keepFrom: number; readAt: number }>();
 
   static connect(connectionString: string, streamPrefixes: readonly string[]): EsdbEventStore {
     return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString), streamPrefixes);
@@ -112,13 +117,54 @@ export class EsdbEventStore implements EventStore {
     let from = after;
     for (;;) {
       const page = await this.readAllPage(from, SCAN_PAGE);
-      for (const recorded of page) {
-        if (this.isOurStream(recorded.streamId)) found.push(toStoredEvent(recorded));
+      const ours = await this.withoutPruned(page.filter((recorded) => this.isOurStream(recorded.streamId)).map(toStoredEvent));
+      for (const event of ours) {
+        found.push(event);
         if (found.length === limit) return found;
       }
       if (page.length < SCAN_PAGE) return found;
       from = encodePosition(page[page.length - 1]!.position!);
     }
+  }
+
+  /**
+   * `truncateBefore` in the stream's metadata (the other fields kept): reads skip the events
+   * before it at once, and a scavenge deletes them. EventStoreDB counts revisions from 0, so
+   * keeping ours from `throughRevision + 1` on is `truncateBefore = throughRevision`.
+   */
+  async pruneThrough(streamId: string, throughRevision: number): Promise<void> {
+    const last = await this.readLast(streamId);
+    if (!last || throughRevision >= last.revision) {
+      throw new Error(`Stream ${streamId} ends at revision ${last?.revision ?? 0}: its last event is never pruned (asked through ${throughRevision})`);
+    }
+    const { metadata } = await this.client.getStreamMetadata(streamId);
+    const current = typeof metadata?.truncateBefore === 'number' ? metadata.truncateBefore : 0;
+    if (current < throughRevision) await this.client.setStreamMetadata(streamId, { ...metadata, truncateBefore: throughRevision });
+    this.truncations.set(streamId, { keepFrom: Math.max(current, throughRevision) + 1, readAt: Date.now() });
+  }
+
+  /**
+   * $all still holds truncated events until a scavenge: they are left out here, so a reader of
+   * the whole log (the projector, a rebuild, an export) sees a pruned stream as its own reads do.
+   */
+  private async withoutPruned(events: StoredEvent[]): Promise<StoredEvent[]> {
+    const keepFrom = new Map<string, number>();
+    for (const streamId of new Set(events.map((event) => event.streamId))) keepFrom.set(streamId, await this.keptFrom(streamId));
+    return events.filter((event) => event.revision >= keepFrom.get(event.streamId)!);
+  }
+
+  private async keptFrom(streamId: string): Promise<number> {
+    const known = this.truncations.get(streamId);
+    if (known && Date.now() - known.readAt < TRUNCATION_TTL_MS) return known.keepFrom;
+    let keepFrom = 1;
+    try {
+      const { metadata } = await this.client.getStreamMetadata(streamId);
+      if (typeof metadata?.truncateBefore === 'number') keepFrom = metadata.truncateBefore + 1;
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    this.truncations.set(streamId, { keepFrom, readAt: Date.now() });
+    return keepFrom;
   }
 
   async headPosition(): Promise<string | null> {
@@ -142,7 +188,7 @@ export class EsdbEventStore implements EventStore {
         const batch = [first];
         let next: AllStreamResolvedEvent | null;
         while (batch.length < FOLLOW_BATCH && (next = subscription.read() as AllStreamResolvedEvent | null) !== null) batch.push(next);
-        const events = batch.flatMap((resolved) => (resolved.event ? [toStoredEvent(resolved.event)] : []));
+        const events = await this.withoutPruned(batch.flatMap((resolved) => (resolved.event ? [toStoredEvent(resolved.event)] : [])));
         if (events.length > 0) await handler(events);
       }
     })().catch(onError);

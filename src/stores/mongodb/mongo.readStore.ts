@@ -14,6 +14,7 @@ import type {
   ReadStore,
   RebuildTarget,
   Version,
+  ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
@@ -163,7 +164,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return { position: row.position === null ? null : loadedPosition(row.position), generation: row.generation };
   }
 
-  async commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string): Promise<boolean> {
+  async commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string, removals: readonly ViewRemoval<Docs>[] = []): Promise<boolean> {
     const byCollection = new Map<string, AnyBulkWriteOperation<Row>[]>();
     await this.keepVersions(writes, generation);
     for (const write of writes) {
@@ -193,6 +194,12 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
           await rows.updateOne(filter, update);
         }
       }
+    }
+    // After the writes, before the checkpoint moves: a retry after a failure removes them again.
+    for (const { collection, field, value, through } of removals) {
+      if (!this.fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
+      if (this.history[collection] !== undefined) throw new Error(`${collection} keeps history: its documents are not removed`);
+      await this.db.collection<Row>(collectionName(generation, collection)).deleteMany({ [`doc.${field}`]: value, position: { $lte: storedPosition(through) } });
     }
     // $max: with several projectors, the checkpoint never moves back.
     const moved = await this.checkpoints.updateOne({ _id: this.checkpointId, generation }, { $max: { position: storedPosition(position) } });

@@ -72,7 +72,13 @@ export class SqliteEventStore implements EventStore {
       readLast: db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
       readAll: db.prepare<[number | bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: db.prepare<[], { position: number | bigint | null }>('SELECT max(position) AS position FROM events'),
+      prune: db.prepare<[string, number]>('DELETE FROM events WHERE stream_id = ? AND revision <= ?'),
     };
+    this.pruneStream = db.transaction((streamId: string, through: number) => {
+      const last = this.statements.streamRevision.get(streamId)?.revision ?? 0;
+      if (through >= last) throw new Error(`Stream ${streamId} ends at revision ${last}: its last event is never pruned (asked through ${through})`);
+      return this.statements.prune.run(streamId, through).changes;
+    });
     this.appendBatch = db.transaction((batch: readonly PendingAppend[]) => {
       const outcomes = new Map<PendingAppend, Outcome>();
       for (const append of batch) {
@@ -84,6 +90,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readonly appendBatch: Transaction<(batch: readonly PendingAppend[]) => Outcome[]>;
+  private readonly pruneStream: Transaction<(streamId: string, through: number) => number>;
   private pending: PendingAppend[] = [];
   /** The pending entry behind each append's promise, while its batch is still being gathered. */
   private readonly pendingOf = new WeakMap<AppendTicket, PendingAppend>();
@@ -155,6 +162,11 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(after: string | null, limit: number): Promise<StoredEvent[]> {
     return this.statements.readAll.all(after === null ? 0 : BigInt(after), limit).map(toStoredEvent);
+  }
+
+  /** One DELETE in one transaction, checked against the stream's last revision in it. */
+  async pruneThrough(streamId: string, throughRevision: number): Promise<void> {
+    this.pruneStream.immediate(streamId, throughRevision);
   }
 
   async headPosition(): Promise<string | null> {

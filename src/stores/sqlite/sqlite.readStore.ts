@@ -17,6 +17,7 @@ import type {
   ReadStore,
   RebuildTarget,
   Version,
+  ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
 
@@ -199,7 +200,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     return { position: row.position === null ? null : decodePosition(row.position), generation: row.generation };
   }
 
-  async commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string): Promise<boolean> {
+  async commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string, removals: readonly ViewRemoval<Docs>[] = []): Promise<boolean> {
     return this.db.transaction(() => {
       const moved = this.statement('UPDATE checkpoints SET position = ? WHERE name = ? AND generation = ?').run(
         encodePosition(position),
@@ -220,8 +221,16 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
         this.statement(`INSERT OR IGNORE INTO ${this.prefix}hist_${write.collection} (id, position, at, scope, doc) VALUES (?, ?, ?, ?, ?)`).run(write.id, position, write.at, scoped, json);
         if (scoped !== null) this.statement(`INSERT OR IGNORE INTO ${this.prefix}scope_${write.collection} (scope, id) VALUES (?, ?)`).run(scoped, write.id);
       }
+      for (const removal of removals) this.remove(removal);
       return true;
     }).immediate();
+  }
+
+  /** Through the field's index; a collection with history keeps its versions (it is never pruned). */
+  private remove({ collection, field, value, through }: ViewRemoval<Docs>): void {
+    if (!this.fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
+    if (this.history[collection] !== undefined) throw new Error(`${collection} keeps history: its documents are not removed`);
+    this.statement(`DELETE FROM ${this.table(collection)} WHERE f_${checkedField(field)} = ? AND position <= ?`).run(value, encodePosition(through));
   }
 
   async startRebuild(): Promise<RebuildTarget<Docs>> {
@@ -267,11 +276,12 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 }
 
 /** The layout of the view tables; a data directory made with another one has its views rebuilt. */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 /**
  * Views are rebuildable: tables of an older layout (version 1 indexed json_extract expressions
- * and had no field columns), or made for a spec that queried other fields (a table without the
+ * and had no field columns; version 2 did not index the audit rows by stream, which a pruning of
+ * the records removes them by), or made for a spec that queried other fields (a table without the
  * column of a field queried now), are dropped, with the checkpoint, and the projector rebuilds
  * them from the log when it starts.
  */

@@ -1,0 +1,170 @@
+import type { Sodium } from '../crypto/sodium';
+import type { RecordsPruned } from '../events/records.events';
+import { SEALS_STREAM, splitStreamId, type RecordCategory } from '../events/streams';
+import { eventsOf } from '../proof/auditExport';
+import { chainHashOf } from '../proof/chain';
+import { sealsEventSchema } from '../proof/seal';
+import { SealHistory } from '../proof/sealHistory';
+import type { EventStore } from '../stores/eventStore.port';
+import type { Clock } from './actor';
+import type { RecordWriter } from './recordWriter';
+import type { SweeperLog } from './retentionSweeper';
+import { SYSTEM_ACTOR } from './systemActor';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PAGE = 1000;
+
+/** A record stream's prefix that may go: its first event, and the last one of the run of events all older than the cutoff. */
+type Due = Readonly<{ stream: string; first: number; oldThrough: number }>;
+/** Where a stream is pruned to: a head a seal committed to, and the newest seal whose tree still has it. */
+type Anchor = { revision: number; hash: string; seal: number; closed: boolean };
+
+/**
+ * RECORD_RETENTION_DAYS (DESIGN §7): the projector role's instance prunes, at start and every
+ * interval after, the records (the events of the `workspaceRecords-`/`personalRecords-` streams)
+ * older than that which a seal covers. For each such stream it takes the newest seal N whose head
+ * for it, revision r, is at or before the last of its events that are all older than the cutoff,
+ * records `RecordsPruned {stream, throughRevision: r, hash, sealSequence: N}` as `system` in the
+ * owner's record, and only then drops events 1..r from the log: a crash in between leaves events
+ * the next sweep prunes (and records) again. What no seal covers is never pruned, so an export
+ * can always anchor the pruned stream in a seal; a stream's last event is kept, since it carries
+ * the stream's revision and chain on. Everything it needs is in the log: a restart just sweeps
+ * again, and a second sweep finds nothing more to do. 0 keeps every record.
+ */
+export class RecordPruner {
+  private timer: NodeJS.Timeout | null = null;
+  private pruning: Promise<number> | null = null;
+
+  constructor(
+    private readonly store: Pick<EventStore, 'readStream' | 'readLast' | 'append' | 'pruneThrough'>,
+    private readonly records: Pick<RecordWriter, 'record'>,
+    private readonly sodium: Sodium,
+    private readonly clock: Clock,
+    private readonly retentionDays: number,
+    private readonly intervalMs: number,
+    private readonly log: SweeperLog,
+  ) {}
+
+  /** Sweeps once before answering; a sweep that fails is logged, and the next one tries again (the service starts regardless). */
+  async start(): Promise<void> {
+    if (this.retentionDays === 0) return;
+    const sweep = () => this.prune().catch((error: unknown) => this.log.error({ err: error }, 'pruning the records failed; the next sweep tries again'));
+    await sweep();
+    this.timer = setInterval(() => void sweep(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): Promise<unknown> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    return this.pruning ?? Promise.resolve();
+  }
+
+  /** Prunes every record stream that is due; answers how many it pruned. One sweep at a time. */
+  prune(): Promise<number> {
+    this.pruning ??= this.pruneOnce().finally(() => (this.pruning = null));
+    return this.pruning;
+  }
+
+  private async pruneOnce(): Promise<number> {
+    if (this.retentionDays === 0) return 0;
+    const now = this.clock();
+    const cutoff = now.getTime() - this.retentionDays * DAY_MS;
+    const history = new SealHistory(this.store, this.sodium);
+    await history.refresh();
+    if (history.problem) {
+      // A seal that does not check out anchors nothing: an export could not show what was pruned.
+      this.log.error({ problem: history.problem }, 'the seals stream does not check out: no record is pruned');
+      return 0;
+    }
+    const due: Due[] = [];
+    for (let index = 0; index < history.tree.size; index += 1) {
+      const head = history.tree.leafAt(index);
+      if (!isRecordStream(head.stream)) continue;
+      const found = await this.dueOf(head.stream, head.revision, cutoff);
+      if (found) due.push(found);
+    }
+    if (due.length === 0) return 0;
+    const anchors = await this.anchorsOf(due, history.last!.sequence);
+    let pruned = 0;
+    for (const { stream, first } of due) {
+      const anchor = anchors.get(stream);
+      // Nothing sealed in the due run, or pruned through it already.
+      if (!anchor || anchor.revision < first) continue;
+      if (await this.pruneStream(stream, anchor, now)) pruned += 1;
+    }
+    return pruned;
+  }
+
+  /**
+   * The stream's prefix whose events are all older than the cutoff, up to its sealed head and
+   * short of its last event; null when there is none.
+   */
+  private async dueOf(stream: string, sealedHead: number, cutoff: number): Promise<Due | null> {
+    const last = await this.store.readLast(stream);
+    if (!last) return null;
+    const limit = Math.min(sealedHead, last.revision - 1);
+    let first = 0;
+    let oldThrough = 0;
+    // The first event alone first: most sweeps find a stream's first event still young.
+    for (let after = 0, size = 1; after < limit; size = PAGE) {
+      const page = await this.store.readStream(stream, after, size);
+      for (const event of page) {
+        if (event.revision > limit || !(Date.parse(event.metadata.at) < cutoff)) return first === 0 ? null : { stream, first, oldThrough };
+        if (first === 0) first = event.revision;
+        oldThrough = event.revision;
+      }
+      if (page.length < size) break;
+      after = page[page.length - 1]!.revision;
+    }
+    return first === 0 ? null : { stream, first, oldThrough };
+  }
+
+  /**
+   * For each due stream, its last sealed head at or before the due run's end, and the newest seal
+   * whose tree still has it (the seal before the one that moved it further, else the newest).
+   */
+  private async anchorsOf(due: readonly Due[], newestSeal: number): Promise<Map<string, Anchor>> {
+    const limits = new Map(due.map((d) => [d.stream, d.oldThrough]));
+    const anchors = new Map<string, Anchor>();
+    for await (const stored of eventsOf(this.store, SEALS_STREAM)) {
+      const event = sealsEventSchema.parse(stored);
+      if (event.type !== 'Sealed') continue;
+      const sequence = event.data.seal.sequence;
+      for (const [stream, revision, hash] of event.data.heads) {
+        const limit = limits.get(stream);
+        if (limit === undefined) continue;
+        const anchor = anchors.get(stream);
+        if (revision <= limit) anchors.set(stream, { revision, hash, seal: sequence, closed: false });
+        else if (anchor && !anchor.closed) {
+          anchor.seal = sequence - 1;
+          anchor.closed = true;
+        }
+      }
+    }
+    for (const anchor of anchors.values()) if (!anchor.closed) anchor.seal = newestSeal;
+    return anchors;
+  }
+
+  /** Records the pruning, then drops the events; answers whether it did. */
+  private async pruneStream(stream: string, anchor: Anchor, now: Date): Promise<boolean> {
+    const [through] = await this.store.readStream(stream, anchor.revision - 1, 1);
+    if (!through || through.revision !== anchor.revision || chainHashOf(through) !== anchor.hash) {
+      this.log.error({ stream, revision: anchor.revision, seal: anchor.seal }, 'a record stream is not what its seal committed to: it is not pruned (verify the audit)');
+      return false;
+    }
+    const { category, ownerId } = splitStreamId(stream);
+    const data: RecordsPruned['data'] = { stream, throughRevision: anchor.revision, throughPosition: through.position, hash: anchor.hash, sealSequence: anchor.seal };
+    await this.records.record(category as RecordCategory, ownerId, [
+      { type: 'RecordsPruned', data, metadata: { actor: SYSTEM_ACTOR, at: now.toISOString(), schemaVersion: 1 } },
+    ]);
+    await this.store.pruneThrough(stream, anchor.revision);
+    this.log.info({ stream, throughRevision: anchor.revision, sealSequence: anchor.seal }, `pruned the records of ${stream} through revision ${anchor.revision} (RECORD_RETENTION_DAYS)`);
+    return true;
+  }
+}
+
+function isRecordStream(stream: string): boolean {
+  const { category } = splitStreamId(stream);
+  return category === 'workspaceRecords' || category === 'personalRecords';
+}

@@ -1,0 +1,67 @@
+import { SEALS_STREAM } from '../events/streams';
+import type { EventStore } from '../stores/eventStore.port';
+import type { LineOf } from './exportFormat';
+import { HeadsTree } from './headsTree';
+import { sealsEventSchema, type SignedSeal } from './seal';
+
+const PAGE = 1000;
+
+/** The anchors an export shows, and the seals from the oldest one they name up to the newest. */
+export type Anchors = Readonly<{ anchors: LineOf<'anchor'>[]; seals: SignedSeal[] }>;
+
+/**
+ * Anchors for pruned record streams (RECORD_RETENTION_DAYS): for each stream whose events before
+ * `revision + 1` are gone, its last sealed head at or before `revision` (exactly `revision` after
+ * a pruning, which only ever prunes through a sealed head), and the newest seal whose tree still
+ * has it (the seal before the one that moved it further, else the newest), with that leaf's audit
+ * path in the tree. The newest such seal keeps the seals the export must carry from it as few as
+ * can be. A stream with no sealed head in reach gets no anchor; one whose anchor is behind its
+ * first event shows the revisions between as missing: a verifier names them either way.
+ * Two passes over the seals stream: which seal, then the tree at it.
+ */
+export async function anchorsOf(store: Pick<EventStore, 'readStream'>, pruned: ReadonlyMap<string, number>, newest: SignedSeal): Promise<Anchors> {
+  const targets = new Map<string, { seal: number; closed: boolean }>();
+  for await (const { sequence, heads } of sealsUpTo(store, newest)) {
+    for (const [stream, revision] of heads) {
+      const wanted = pruned.get(stream);
+      const target = targets.get(stream);
+      if (wanted === undefined || target?.closed) continue;
+      if (revision <= wanted) targets.set(stream, { seal: sequence, closed: false });
+      else if (target) targets.set(stream, { seal: sequence - 1, closed: true });
+    }
+  }
+  for (const target of targets.values()) if (!target.closed) target.seal = newest.sequence;
+  if (targets.size === 0) return { anchors: [], seals: [] };
+
+  const oldest = Math.min(...[...targets.values()].map((target) => target.seal));
+  const tree = new HeadsTree();
+  const anchors: LineOf<'anchor'>[] = [];
+  const seals: SignedSeal[] = [];
+  for await (const { sequence, heads, seal } of sealsUpTo(store, newest)) {
+    for (const [stream, revision, hash] of heads) tree.set({ stream, revision, hash });
+    if (sequence >= oldest) seals.push(seal);
+    for (const [stream, target] of targets) {
+      if (target.seal !== sequence) continue;
+      const index = tree.indexOf(stream);
+      anchors.push({ kind: 'anchor', seal: sequence, leaf: { ...tree.leafAt(index), index, path: tree.path(index) } });
+    }
+  }
+  anchors.sort((a, b) => (a.leaf.stream < b.leaf.stream ? -1 : 1));
+  return { anchors, seals };
+}
+
+/** The seals of the seals stream with the heads each moved, up to `newest` (one appended since is left out). */
+async function* sealsUpTo(store: Pick<EventStore, 'readStream'>, newest: SignedSeal) {
+  for (let after = 0; ; ) {
+    const page = await store.readStream(SEALS_STREAM, after, PAGE);
+    for (const stored of page) {
+      const event = sealsEventSchema.parse(stored);
+      if (event.type !== 'Sealed') continue;
+      const { seal, heads } = event.data;
+      yield { sequence: seal.sequence, heads, seal };
+      if (seal.sequence >= newest.sequence) return;
+    }
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.revision;
+  }
+}
