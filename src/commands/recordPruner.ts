@@ -1,13 +1,12 @@
 import type { Sodium } from '../crypto/sodium';
 import type { RecordsPruned } from '../events/records.events';
-import { SEALS_STREAM, splitStreamId, type RecordCategory } from '../events/streams';
+import { SEALS_STREAM, splitStreamId } from '../events/streams';
 import { eventsOf } from '../proof/auditExport';
-import { chainHashOf } from '../proof/chain';
+import { chainEvents, chainHashOf, chainHeadOf } from '../proof/chain';
 import { sealsEventSchema } from '../proof/seal';
 import { SealHistory } from '../proof/sealHistory';
-import type { EventStore } from '../stores/eventStore.port';
+import type { EventStore, NewEvent } from '../stores/eventStore.port';
 import type { Clock } from './actor';
-import type { RecordWriter } from './recordWriter';
 import type { SweeperLog } from './retentionSweeper';
 import { SYSTEM_ACTOR } from './systemActor';
 
@@ -24,8 +23,8 @@ type Anchor = { revision: number; hash: string; seal: number; closed: boolean };
  * interval after, the records (the events of the `workspaceRecords-`/`personalRecords-` streams)
  * older than that which a seal covers. For each such stream it takes the newest seal N whose head
  * for it, revision r, is at or before the last of its events that are all older than the cutoff,
- * records `RecordsPruned {stream, throughRevision: r, hash, sealSequence: N}` as `system` in the
- * owner's record, and only then drops events 1..r from the log: a crash in between leaves events
+ * records `RecordsPruned {stream, throughRevision: r, hash, sealSequence: N}` as `system` at the
+ * end of that stream itself, and only then drops events 1..r from the log: a crash in between leaves events
  * the next sweep prunes (and records) again. What no seal covers is never pruned, so an export
  * can always anchor the pruned stream in a seal; a stream's last event is kept, since it carries
  * the stream's revision and chain on. Everything it needs is in the log: a restart just sweeps
@@ -37,7 +36,6 @@ export class RecordPruner {
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream' | 'readLast' | 'append' | 'pruneThrough'>,
-    private readonly records: Pick<RecordWriter, 'record'>,
     private readonly sodium: Sodium,
     private readonly clock: Clock,
     private readonly retentionDays: number,
@@ -153,14 +151,22 @@ export class RecordPruner {
       this.log.error({ stream, revision: anchor.revision, seal: anchor.seal }, 'a record stream is not what its seal committed to: it is not pruned (verify the audit)');
       return false;
     }
-    const { category, ownerId } = splitStreamId(stream);
     const data: RecordsPruned['data'] = { stream, throughRevision: anchor.revision, throughPosition: through.position, hash: anchor.hash, sealSequence: anchor.seal };
-    await this.records.record(category as RecordCategory, ownerId, [
-      { type: 'RecordsPruned', data, metadata: { actor: SYSTEM_ACTOR, at: now.toISOString(), schemaVersion: 1 } },
-    ]);
+    await this.recordIn(stream, { type: 'RecordsPruned', data, metadata: { actor: SYSTEM_ACTOR, at: now.toISOString(), schemaVersion: 1 } });
     await this.store.pruneThrough(stream, anchor.revision);
     this.log.info({ stream, throughRevision: anchor.revision, sealSequence: anchor.seal }, `pruned the records of ${stream} through revision ${anchor.revision} (RECORD_RETENTION_DAYS)`);
     return true;
+  }
+
+  /**
+   * The pruning's record goes at the end of the pruned stream itself, chained after its anchor,
+   * so a verifier tells a pruning from a prefix someone removed (an anchor with no record of it),
+   * whichever instance's stream it is. That instance's record writer finds its cached head moved
+   * and appends again; a conflict here fails this sweep, and the next one tries again.
+   */
+  private async recordIn(stream: string, event: NewEvent): Promise<void> {
+    const head = chainHeadOf(await this.store.readLast(stream));
+    await this.store.append(stream, chainEvents(stream, head, [event]).events, { expectedRevision: head.revision });
   }
 }
 

@@ -59,6 +59,8 @@ export class ExportVerifier {
   private readonly provenSets = new Set<string>();
   /** Where pruned record streams start over: a head a seal of the export committed to. */
   private readonly anchors = new Map<string, { revision: number; hash: string; seal: number }>();
+  /** The prunings the streams themselves recorded (`RecordsPruned` in the pruned stream): `stream, revision, hash`. */
+  private readonly recordedPrunings = new Set<string>();
   private events = 0;
   private end: LineOf<'end'> | null = null;
   private lineNumber = 0;
@@ -121,6 +123,7 @@ export class ExportVerifier {
       this.find({ problem: 'truncated_export', detail: `the end line counts ${this.end.events} events, the export holds ${this.events}` });
     }
     if (header) this.checkSealsPresent(header);
+    this.checkAnchorsRecorded();
     for (const [stream, claims] of this.claims) {
       const chain = this.chains.get(stream);
       const anchor = this.anchors.get(stream);
@@ -253,8 +256,31 @@ export class ExportVerifier {
     this.anchors.set(leaf.stream, { revision: leaf.revision, hash: leaf.hash, seal: line.seal });
   }
 
+  /**
+   * An anchor proves that a head was sealed, not that the events before it were pruned rather
+   * than removed: whoever can write the database could delete a prefix exactly through a sealed
+   * head. A pruning is recorded in the pruned stream itself, chained after the anchor, before any
+   * event goes (and the newest one is never pruned), so an anchor without its record is a removal.
+   */
+  private checkAnchorsRecorded(): void {
+    for (const [stream, anchor] of this.anchors) {
+      if (!this.chains.has(stream) || this.recordedPrunings.has(pruningKey(stream, anchor.revision, anchor.hash))) continue;
+      this.find({
+        stream,
+        revision: anchor.revision,
+        seal: anchor.seal,
+        problem: 'anchor_unrecorded',
+        detail: `${stream} starts after revision ${anchor.revision}, but no RecordsPruned in it records that pruning: its first events were removed`,
+      });
+    }
+  }
+
   private event(line: LineOf<'event'>): void {
     this.events += 1;
+    if (line.type === 'RecordsPruned') {
+      const pruned = line.data as { stream?: unknown; throughRevision?: unknown; hash?: unknown };
+      if (pruned.stream === line.stream) this.recordedPrunings.add(pruningKey(line.stream, pruned.throughRevision, pruned.hash));
+    }
     const header = this.header!;
     if (!workspaceStreamSets(header.workspaceId).some((set) => inStreamSet(set, line.stream))) {
       return this.find({ stream: line.stream, revision: line.revision, problem: 'foreign_stream', detail: `stream ${line.stream} is not one of workspace ${header.workspaceId}'s` });
@@ -308,4 +334,8 @@ function boundaryProblem(set: StreamSet, leaves: readonly ProvenLeaf[], before: 
     return 'no leaf shows where the set ends';
   }
   return null;
+}
+
+function pruningKey(stream: string, revision: unknown, hash: unknown): string {
+  return JSON.stringify([stream, revision, hash]);
 }

@@ -88,6 +88,29 @@ describe('a pruned record stream in an export', () => {
     expect(anchor).toMatchObject({ seal: history.anchorSeal, leaf: { stream: history.records, revision: 3 } });
   });
 
+  it("records a pruning of another instance's stream in that stream, and the export verifies", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pruned-other-'));
+    dirs.push(dir);
+    const other = await startTestApp(dir, options({ instanceId: 'other' }));
+    const ws = await workspaceWith(other.call, 'alice', {});
+    await setWorkspaceSecret(other.call, ws, 'alice', 'API_KEY', 'value');
+    for (let i = 0; i < 2; i += 1) await must(other.call, 'POST', `/v1/workspaces/${ws}/secrets/API_KEY/reveal`, alice);
+    await sealAll(other);
+    await must(other.call, 'POST', `/v1/workspaces/${ws}/secrets/API_KEY/reveal`, alice);
+    await sealAll(other);
+    await other.close();
+    now += 40 * DAY;
+    // The projector instance `main` prunes `other`'s stream at start.
+    const main = await startTestApp(dir, options({ settings: { recordRetentionDays: 30 } }));
+    await main.close();
+    const stream = `workspaceRecords-${ws}.other`;
+    const db = new Database(join(dir, 'events.sqlite'), { readonly: true });
+    const kept = db.prepare('SELECT revision, type FROM events WHERE stream_id = ? ORDER BY revision').all(stream);
+    db.close();
+    expect(kept).toEqual([{ revision: 3, type: 'SecretRevealed' }, { revision: 4, type: 'RecordsPruned' }]);
+    expect(await reviewerSees({ dir, ws, records: stream, other: stream, anchorSeal: 0 })).toEqual([]);
+  });
+
   it('names an event changed after the anchor', async () => {
     const history = await prunedHistory();
     tamper(history.dir, `UPDATE events SET metadata = json_set(metadata, '$.actor', 'mallory') WHERE stream_id = ? AND revision = 4`, history.records);
@@ -106,14 +129,28 @@ describe('a pruned record stream in an export', () => {
 
   it('names a truncation behind the sealed head of a pruned stream', async () => {
     const history = await prunedHistory();
+    // Revision 5 is the record of the pruning itself: without it the anchor is unrecorded too.
     tamper(history.dir, 'DELETE FROM events WHERE stream_id = ? AND revision = 5', history.records);
-    expect(await reviewerSees(history)).toEqual([`truncated ${history.records} 5`]);
+    expect(await reviewerSees(history)).toEqual([`anchor_unrecorded ${history.records} 3`, `truncated ${history.records} 5`]);
   });
 
   it('names the first events of a record stream removed where no seal anchors them', async () => {
     const history = await prunedHistory();
     tamper(history.dir, 'DELETE FROM events WHERE stream_id = ? AND revision = 1', history.other);
     expect(await reviewerSees(history)).toEqual([`missing ${history.other} 1`]);
+  });
+
+  it('names first events removed exactly through a sealed head, where no pruning was recorded', async () => {
+    const history = await prunedHistory();
+    // `other` gets two more records, sealed: its head at 2 is in a seal and events follow it.
+    const again = await startTestApp(history.dir, options({ instanceId: 'other' }));
+    for (let i = 0; i < 2; i += 1) await must(again.call, 'POST', `/v1/workspaces/${history.ws}/secrets/API_KEY/reveal`, alice);
+    await sealAll(again);
+    await again.close();
+    // Removing 1-2 leaves a prefix an export can anchor in a seal: only the missing
+    // RecordsPruned record tells the removal from a pruning.
+    tamper(history.dir, 'DELETE FROM events WHERE stream_id = ? AND revision <= 2', history.other);
+    expect(await reviewerSees(history)).toEqual([`anchor_unrecorded ${history.other} 2`]);
   });
 
   it.each([
