@@ -7,7 +7,7 @@ import { sealsEventSchema } from '../proof/seal';
 import { SealHistory } from '../proof/sealHistory';
 import type { EventStore, NewEvent } from '../stores/eventStore.port';
 import type { Clock } from './actor';
-import type { SweeperLog } from './retentionSweeper';
+import { PeriodicJob, type JobLog } from './periodicJob';
 import { SYSTEM_ACTOR } from './systemActor';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,37 +31,33 @@ type Anchor = { revision: number; hash: string; seal: number; closed: boolean };
  * again, and a second sweep finds nothing more to do. 0 keeps every record.
  */
 export class RecordPruner {
-  private timer: NodeJS.Timeout | null = null;
-  private pruning: Promise<number> | null = null;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream' | 'readLast' | 'append' | 'pruneThrough'>,
     private readonly sodium: Sodium,
     private readonly clock: Clock,
     private readonly retentionDays: number,
-    private readonly intervalMs: number,
-    private readonly log: SweeperLog,
-  ) {}
+    intervalMs: number,
+    private readonly log: JobLog,
+  ) {
+    this.job = new PeriodicJob(() => this.pruneOnce(), intervalMs, log, 'pruning the records failed; the next sweep tries again');
+  }
 
   /** Sweeps once before answering; a sweep that fails is logged, and the next one tries again (the service starts regardless). */
   async start(): Promise<void> {
     if (this.retentionDays === 0) return;
-    const sweep = () => this.prune().catch((error: unknown) => this.log.error({ err: error }, 'pruning the records failed; the next sweep tries again'));
-    await sweep();
-    this.timer = setInterval(() => void sweep(), this.intervalMs);
-    this.timer.unref();
+    await this.prune().catch((error: unknown) => this.log.error({ err: error }, 'pruning the records failed; the next sweep tries again'));
+    this.job.repeat();
   }
 
   stop(): Promise<unknown> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    return this.pruning ?? Promise.resolve();
+    return this.job.stop();
   }
 
   /** Prunes every record stream that is due; answers how many it pruned. One sweep at a time. */
   prune(): Promise<number> {
-    this.pruning ??= this.pruneOnce().finally(() => (this.pruning = null));
-    return this.pruning;
+    return this.job.runNow();
   }
 
   private async pruneOnce(): Promise<number> {

@@ -3,14 +3,13 @@ import { retentionCutoff } from './deletedRetention';
 import type { Views } from '../projections/queries';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
 import type { Clock } from './actor';
+import { PeriodicJob, type JobLog } from './periodicJob';
 import type { SecretLifecycleHandlers } from './secretLifecycle.handlers';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE = 100;
 /** Where the upgrade that introduced retention is remembered: deletions before it count from it. */
 const SINCE = 'deleted-retention-since';
-
-export type SweeperLog = Readonly<{ info(details: object, message: string): void; error(details: object, message: string): void }>;
 
 /**
  * DELETED_RETENTION_DAYS (DESIGN §9): lifetimes that ended in a deletion more than that long ago,
@@ -20,8 +19,7 @@ export type SweeperLog = Readonly<{ info(details: object, message: string): void
  * lifetime destroyed, restored or reopened meanwhile is left as it is. 0 keeps deleted secrets.
  */
 export class RetentionSweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<number> | null = null;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly views: Pick<Views, 'endedBefore' | 'workspacesDeletedBefore'>,
@@ -29,28 +27,26 @@ export class RetentionSweeper {
     private readonly records: FollowerCheckpoints,
     private readonly clock: Clock,
     private readonly retentionDays: number,
-    private readonly intervalMs: number,
-    private readonly log: SweeperLog,
-  ) {}
+    intervalMs: number,
+    private readonly log: JobLog,
+  ) {
+    this.job = new PeriodicJob(() => this.sweepOnce(), intervalMs, log, 'the retention sweep failed; the next one tries again');
+  }
 
   async start(): Promise<void> {
     if (this.retentionDays === 0) return;
     if ((await this.records.get(SINCE)) === null) await this.records.save(SINCE, String(this.clock().getTime()));
     await this.sweep();
-    this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.log.error({ err: error }, 'the retention sweep failed; the next one tries again')), this.intervalMs);
-    this.timer.unref();
+    this.job.repeat();
   }
 
   stop(): Promise<unknown> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    return this.sweeping ?? Promise.resolve();
+    return this.job.stop();
   }
 
   /** Destroys every lifetime due now; answers how many keys it destroyed lifetimes of. One sweep at a time. */
   sweep(): Promise<number> {
-    this.sweeping ??= this.sweepOnce().finally(() => (this.sweeping = null));
-    return this.sweeping;
+    return this.job.runNow();
   }
 
   private async sweepOnce(): Promise<number> {
