@@ -272,6 +272,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     // Where the sealer runs: what it prunes must be sealed first.
     pruner = new RecordPruner(
       eventStore,
+      records,
       sodium,
       clock,
       options.settings?.recordRetentionDays ?? 0,

@@ -1,13 +1,13 @@
 import type { Sodium } from '../crypto/sodium';
 import type { RecordsPruned } from '../events/records.events';
-import { SEALS_STREAM, splitStreamId } from '../events/streams';
-import { eventsOf } from '../proof/auditExport';
-import { chainEvents, chainHashOf, chainHeadOf } from '../proof/chain';
-import { sealsEventSchema } from '../proof/seal';
+import { splitStreamId } from '../events/streams';
+import { lastSealedHeads, type SealedHead } from '../proof/anchors';
+import { chainHashOf } from '../proof/chain';
 import { SealHistory } from '../proof/sealHistory';
-import type { EventStore, NewEvent } from '../stores/eventStore.port';
+import type { EventStore } from '../stores/eventStore.port';
 import type { Clock } from './actor';
 import { PeriodicJob, type JobLog } from './periodicJob';
+import type { RecordWriter } from './recordWriter';
 import { SYSTEM_ACTOR } from './systemActor';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -15,8 +15,6 @@ const PAGE = 1000;
 
 /** A record stream's prefix that may go: its first event, and the last one of the run of events all older than the cutoff. */
 type Due = Readonly<{ stream: string; first: number; oldThrough: number }>;
-/** Where a stream is pruned to: a head a seal committed to, and the newest seal whose tree still has it. */
-type Anchor = { revision: number; hash: string; seal: number; closed: boolean };
 
 /**
  * RECORD_RETENTION_DAYS (DESIGN §7): the projector role's instance prunes, at start and every
@@ -35,6 +33,7 @@ export class RecordPruner {
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream' | 'readLast' | 'append' | 'pruneThrough'>,
+    private readonly records: Pick<RecordWriter, 'recordIn'>,
     private readonly sodium: Sodium,
     private readonly clock: Clock,
     private readonly retentionDays: number,
@@ -79,7 +78,7 @@ export class RecordPruner {
       if (found) due.push(found);
     }
     if (due.length === 0) return 0;
-    const anchors = await this.anchorsOf(due, history.last!.sequence);
+    const anchors = await lastSealedHeads(this.store, new Map(due.map((d) => [d.stream, d.oldThrough])), history.last!.sequence);
     let pruned = 0;
     for (const { stream, first } of due) {
       const anchor = anchors.get(stream);
@@ -114,55 +113,20 @@ export class RecordPruner {
     return first === 0 ? null : { stream, first, oldThrough };
   }
 
-  /**
-   * For each due stream, its last sealed head at or before the due run's end, and the newest seal
-   * whose tree still has it (the seal before the one that moved it further, else the newest).
-   */
-  private async anchorsOf(due: readonly Due[], newestSeal: number): Promise<Map<string, Anchor>> {
-    const limits = new Map(due.map((d) => [d.stream, d.oldThrough]));
-    const anchors = new Map<string, Anchor>();
-    for await (const stored of eventsOf(this.store, SEALS_STREAM)) {
-      const event = sealsEventSchema.parse(stored);
-      if (event.type !== 'Sealed') continue;
-      const sequence = event.data.seal.sequence;
-      for (const [stream, revision, hash] of event.data.heads) {
-        const limit = limits.get(stream);
-        if (limit === undefined) continue;
-        const anchor = anchors.get(stream);
-        if (revision <= limit) anchors.set(stream, { revision, hash, seal: sequence, closed: false });
-        else if (anchor && !anchor.closed) {
-          anchor.seal = sequence - 1;
-          anchor.closed = true;
-        }
-      }
-    }
-    for (const anchor of anchors.values()) if (!anchor.closed) anchor.seal = newestSeal;
-    return anchors;
-  }
-
   /** Records the pruning, then drops the events; answers whether it did. */
-  private async pruneStream(stream: string, anchor: Anchor, now: Date): Promise<boolean> {
+  private async pruneStream(stream: string, anchor: SealedHead, now: Date): Promise<boolean> {
     const [through] = await this.store.readStream(stream, anchor.revision - 1, 1);
     if (!through || through.revision !== anchor.revision || chainHashOf(through) !== anchor.hash) {
       this.log.error({ stream, revision: anchor.revision, seal: anchor.seal }, 'a record stream is not what its seal committed to: it is not pruned (verify the audit)');
       return false;
     }
     const data: RecordsPruned['data'] = { stream, throughRevision: anchor.revision, throughPosition: through.position, hash: anchor.hash, sealSequence: anchor.seal };
-    await this.recordIn(stream, { type: 'RecordsPruned', data, metadata: { actor: SYSTEM_ACTOR, at: now.toISOString(), schemaVersion: 1 } });
+    // At the end of the pruned stream itself, whichever instance's it is, chained after its anchor:
+    // a verifier tells a pruning from a prefix someone removed (an anchor with no record of it).
+    await this.records.recordIn(stream, [{ type: 'RecordsPruned', data, metadata: { actor: SYSTEM_ACTOR, at: now.toISOString(), schemaVersion: 1 } }]);
     await this.store.pruneThrough(stream, anchor.revision);
     this.log.info({ stream, throughRevision: anchor.revision, sealSequence: anchor.seal }, `pruned the records of ${stream} through revision ${anchor.revision} (RECORD_RETENTION_DAYS)`);
     return true;
-  }
-
-  /**
-   * The pruning's record goes at the end of the pruned stream itself, chained after its anchor,
-   * so a verifier tells a pruning from a prefix someone removed (an anchor with no record of it),
-   * whichever instance's stream it is. That instance's record writer finds its cached head moved
-   * and appends again; a conflict here fails this sweep, and the next one tries again.
-   */
-  private async recordIn(stream: string, event: NewEvent): Promise<void> {
-    const head = chainHeadOf(await this.store.readLast(stream));
-    await this.store.append(stream, chainEvents(stream, head, [event]).events, { expectedRevision: head.revision });
   }
 }
 

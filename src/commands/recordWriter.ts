@@ -27,7 +27,14 @@ export class RecordWriter {
   ) {}
 
   record(category: RecordCategory, ownerId: string, events: readonly NewEvent[]): Promise<AppendResult> {
-    const streamId = recordStreamId(category, this.instanceId, ownerId);
+    return this.recordIn(recordStreamId(category, this.instanceId, ownerId), events);
+  }
+
+  /**
+   * Appends to any record stream, another instance's too (the pruner records a pruning in the
+   * stream it pruned): that instance's writer finds its cached head moved and appends again.
+   */
+  recordIn(streamId: string, events: readonly NewEvent[]): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(streamId);
       if (queue) {

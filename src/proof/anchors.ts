@@ -20,24 +20,14 @@ export type Anchors = Readonly<{ anchors: LineOf<'anchor'>[]; seals: SignedSeal[
  * Two passes over the seals stream: which seal, then the tree at it.
  */
 export async function anchorsOf(store: Pick<EventStore, 'readStream'>, pruned: ReadonlyMap<string, number>, newest: SignedSeal): Promise<Anchors> {
-  const targets = new Map<string, { seal: number; closed: boolean }>();
-  for await (const { sequence, heads } of sealsUpTo(store, newest)) {
-    for (const [stream, revision] of heads) {
-      const wanted = pruned.get(stream);
-      const target = targets.get(stream);
-      if (wanted === undefined || target?.closed) continue;
-      if (revision <= wanted) targets.set(stream, { seal: sequence, closed: false });
-      else if (target) targets.set(stream, { seal: sequence - 1, closed: true });
-    }
-  }
-  for (const target of targets.values()) if (!target.closed) target.seal = newest.sequence;
+  const targets = await lastSealedHeads(store, pruned, newest.sequence);
   if (targets.size === 0) return { anchors: [], seals: [] };
 
   const oldest = Math.min(...[...targets.values()].map((target) => target.seal));
   const tree = new HeadsTree();
   const anchors: LineOf<'anchor'>[] = [];
   const seals: SignedSeal[] = [];
-  for await (const { sequence, heads, seal } of sealsUpTo(store, newest)) {
+  for await (const { sequence, heads, seal } of sealsUpTo(store, newest.sequence)) {
     for (const [stream, revision, hash] of heads) tree.set({ stream, revision, hash });
     if (sequence >= oldest) seals.push(seal);
     for (const [stream, target] of targets) {
@@ -50,8 +40,31 @@ export async function anchorsOf(store: Pick<EventStore, 'readStream'>, pruned: R
   return { anchors, seals };
 }
 
-/** The seals of the seals stream with the heads each moved, up to `newest` (one appended since is left out). */
-async function* sealsUpTo(store: Pick<EventStore, 'readStream'>, newest: SignedSeal) {
+/** A stream's head as a seal committed to it: revision, hash, and the seal. */
+export type SealedHead = Readonly<{ revision: number; hash: string; seal: number }>;
+
+/**
+ * For each stream of `limits`, its last sealed head at or before the revision given, and the
+ * newest seal up to `newest` whose tree still has it (the seal before the one that moved it
+ * further, else `newest`). Where the pruner prunes to, and where an export anchors what it pruned:
+ * one rule for both.
+ */
+export async function lastSealedHeads(store: Pick<EventStore, 'readStream'>, limits: ReadonlyMap<string, number>, newest: number): Promise<Map<string, SealedHead>> {
+  const found = new Map<string, SealedHead & { closed: boolean }>();
+  for await (const { sequence, heads } of sealsUpTo(store, newest)) {
+    for (const [stream, revision, hash] of heads) {
+      const limit = limits.get(stream);
+      const head = found.get(stream);
+      if (limit === undefined || head?.closed) continue;
+      if (revision <= limit) found.set(stream, { revision, hash, seal: sequence, closed: false });
+      else if (head) found.set(stream, { ...head, seal: sequence - 1, closed: true });
+    }
+  }
+  return new Map([...found].map(([stream, { revision, hash, seal, closed }]) => [stream, { revision, hash, seal: closed ? seal : newest }]));
+}
+
+/** The seals of the seals stream with the heads each moved, up to seal `newest` (one appended since is left out). */
+async function* sealsUpTo(store: Pick<EventStore, 'readStream'>, newest: number) {
   for (let after = 0; ; ) {
     const page = await store.readStream(SEALS_STREAM, after, PAGE);
     for (const stored of page) {
@@ -59,7 +72,7 @@ async function* sealsUpTo(store: Pick<EventStore, 'readStream'>, newest: SignedS
       if (event.type !== 'Sealed') continue;
       const { seal, heads } = event.data;
       yield { sequence: seal.sequence, heads, seal };
-      if (seal.sequence >= newest.sequence) return;
+      if (seal.sequence >= newest) return;
     }
     if (page.length < PAGE) return;
     after = page[page.length - 1]!.revision;
