@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteReadStore } from '../../src/stores/sqlite/sqlite.readStore';
 import { readStoreContract } from './readStore.contract';
-import { commitAt, contractCollections, item } from './readStoreSupport';
+import { commitAt, contractCollections, contractHistory, item } from './readStoreSupport';
 
 readStoreContract('SQLite in memory', async (spec, history) => new SqliteReadStore(openDatabase(':memory:', { durable: false }), spec, history));
 
@@ -43,5 +43,24 @@ describe('SqliteReadStore on a file', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('has the same indexes after rebuilds as when it was made, each under its live name', async () => {
+    const file = tempFile();
+    const db = openDatabase(file, { durable: false });
+    const store = new SqliteReadStore(db, contractCollections, contractHistory);
+    const indexes = () =>
+      db
+        .prepare<[], { name: string; tbl_name: string; sql: string }>("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        .all();
+    const made = indexes();
+    expect(made.map((index) => index.name)).toEqual(expect.arrayContaining(['ix_items_group', 'view_hist_versioned_at']));
+    for (let rebuild = 0; rebuild < 2; rebuild += 1) {
+      const target = await store.startRebuild();
+      await commitAt(target.store, [{ collection: 'versioned', id: 'v', doc: { scope: 's' }, position: '3', at: '2026-01-01T00:00:00.000Z' }], '3');
+      await target.swapIn();
+      expect(indexes()).toEqual(made);
+    }
+    await store.close();
   });
 });

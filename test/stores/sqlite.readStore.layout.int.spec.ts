@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { viewCollections } from '../../src/projections/views';
+import { viewCollections, viewHistory } from '../../src/projections/views';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteReadStore } from '../../src/stores/sqlite/sqlite.readStore';
 import { injectClient } from '../support/client';
@@ -41,6 +41,22 @@ describe('SQLite views of an older layout', () => {
     const member = { workspaceId: 'w', userId: 'u', email: null, permission: 'read', external: false, joinedAt: '2025-01-01T00:00:00.000Z' } as const;
     expect(await store.commit([{ collection: 'members', id: 'w/u', doc: member, position: '5' }], '5', checkpoint.generation)).toBe(true);
     expect((await store.find('members', 'userId', 'u')).map((f) => f.id)).toEqual(['w/u']);
+    await store.close();
+  });
+
+  it('of version 3 (versions keyed by id and position, nulls indexed) are replaced by appended versions and partial indexes', async () => {
+    const file = join(tempDir(), 'views.sqlite');
+    makeLayoutOne(file);
+    const old = openDatabase(file, { durable: false });
+    old.pragma('user_version = 3');
+    old.close();
+    const db = openDatabase(file, { durable: false });
+    const store = new SqliteReadStore(db, viewCollections, viewHistory);
+    const sqlOf = (name: string) => db.prepare<[string], { sql: string }>('SELECT sql FROM sqlite_master WHERE name = ?').get(name)?.sql;
+    expect(sqlOf('view_hist_workspaceSecrets')).not.toMatch(/WITHOUT ROWID/);
+    expect(sqlOf('view_hist_workspaceSecrets_version')).toMatch(/^CREATE UNIQUE INDEX/);
+    expect(sqlOf('ix_audit_runId')).toMatch(/WHERE f_runId IS NOT NULL$/);
+    expect((await store.checkpoint()).position).toBeNull();
     await store.close();
   });
 

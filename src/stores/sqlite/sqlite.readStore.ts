@@ -251,7 +251,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
           }
           for (const c of Object.keys(this.history)) {
             for (const table of [`hist_${c}`, `scope_${c}`]) this.db.exec(`DROP TABLE ${LIVE}${table}; ALTER TABLE ${REBUILD}${table} RENAME TO ${LIVE}${table};`);
-            createHistoryTables(this.db, LIVE, c);
+            createHistoryIndexes(this.db, c);
           }
           const rebuilt = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true).get(REBUILD) as {
             position: StoredPosition | null;
@@ -276,13 +276,14 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 }
 
 /** The layout of the view tables; a data directory made with another one has its views rebuilt. */
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 
 /**
  * Views are rebuildable: tables of an older layout (version 1 indexed json_extract expressions
  * and had no field columns; version 2 did not index the audit rows by stream, which a pruning of
- * the records removes them by), or made for a spec that queried other fields (a table without the
- * column of a field queried now), are dropped, with the checkpoint, and the projector rebuilds
+ * the records removes them by; version 3 kept versions in tables keyed by (id, position) and
+ * indexed null fields), or made for a spec that queried other fields (a table without the column
+ * of a field queried now), are dropped, with the checkpoint, and the projector rebuilds
  * them from the log when it starts.
  */
 function dropViewsOfAnotherLayout(db: SqliteDatabase, spec: Fields): void {
@@ -306,23 +307,38 @@ function hasEveryFieldColumn(db: SqliteDatabase, spec: Fields): boolean {
 }
 
 /**
- * The history of a collection: every version of every document by (id, position), with the
- * event's time (indexed per document, for an instant) and the scope the version was in, and the
- * ids each scope ever held. Indexes
- * are part of the tables (WITHOUT ROWID primary keys), so a rebuild fills them as it goes.
+ * The history of a collection: every version of every document (id, position), with the event's
+ * time and the scope the version was in, and the ids each scope ever held. Versions are appended
+ * in log order to a rowid table, so a version is written at the table's end and only its small
+ * index entries land among the older ones (a table keyed by (id, position) placed every large
+ * version among the older versions of its document, a page written per version). A rebuild
+ * table gets its indexes when it is swapped in, under the live names.
  */
 function createHistoryTables(db: SqliteDatabase, prefix: string, collection: string) {
   db.exec(`
-    CREATE TABLE IF NOT EXISTS ${prefix}hist_${collection} (id TEXT NOT NULL, position TEXT NOT NULL, at TEXT NOT NULL, scope TEXT, doc TEXT, PRIMARY KEY (id, position)) STRICT, WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS ${prefix}hist_${collection}_at ON ${prefix}hist_${collection} (id, at, position);
+    CREATE TABLE IF NOT EXISTS ${prefix}hist_${collection} (id TEXT NOT NULL, position TEXT NOT NULL, at TEXT NOT NULL, scope TEXT, doc TEXT) STRICT;
     CREATE TABLE IF NOT EXISTS ${prefix}scope_${collection} (scope TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (scope, id)) STRICT, WITHOUT ROWID;
+  `);
+  if (prefix === LIVE) createHistoryIndexes(db, collection);
+}
+
+/** A document's versions by position (unique: a replayed version is ignored), and by time, for an instant. */
+function createHistoryIndexes(db: SqliteDatabase, collection: string) {
+  db.exec(`
+    CREATE UNIQUE INDEX IF NOT EXISTS ${LIVE}hist_${collection}_version ON ${LIVE}hist_${collection} (id, position);
+    CREATE INDEX IF NOT EXISTS ${LIVE}hist_${collection}_at ON ${LIVE}hist_${collection} (id, at, position);
   `);
 }
 
-/** One index per queried field, with the id after it: equality lookups come back in id order. */
+/**
+ * One index per queried field, with the id after it: equality lookups come back in id order.
+ * Partial: a document without the field (an audit row of no run, a live workspace's deletedAt)
+ * costs no index write, and no query looks for a null (every condition on a field compares it
+ * to a value, which SQLite knows implies IS NOT NULL).
+ */
 function createIndexes(db: SqliteDatabase, collection: string, fields: readonly string[]) {
   for (const field of fields) {
-    db.exec(`CREATE INDEX IF NOT EXISTS ix_${collection}_${field} ON ${LIVE}${collection} (f_${field}, id)`);
+    db.exec(`CREATE INDEX IF NOT EXISTS ix_${collection}_${field} ON ${LIVE}${collection} (f_${field}, id) WHERE f_${field} IS NOT NULL`);
   }
 }
 
