@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load, LOAD_CORE, type LoadResult } from './lib/load';
@@ -72,4 +72,5 @@ try {
   saveResult('scale', rows);
 } finally {
   for (const { server } of servers) await server.stop();
+  for (const { dataDir } of setups) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSigner } from 'fast-jwt';
@@ -60,6 +60,7 @@ export const UNLIMITED_SETTINGS = { RATE_LIMIT_MAX: '100000000' } as const;
 export async function startService(
   options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<Server & { readyAfterMs: number }> {
+  // A data directory made here is removed when the service stops; one passed in stays (seeded logs are reused).
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'secrets-bench-'));
   const port = await freePort();
   const child = spawnPinned(SERVER_CORE, process.execPath, [...(options.nodeArgs ?? []), ...SERVER_ARGS], {
@@ -75,7 +76,11 @@ export async function startService(
   child.stderr!.resume();
   const url = `http://127.0.0.1:${port}`;
   const readyAfterMs = await waitUntilReady(`${url}/readyz`, 600_000, new Promise((resolve) => child.once('exit', resolve)));
-  return { url, pid: child.pid!, dataDir, readyAfterMs, stop: () => stop(child), rss: () => rssMiB(child.pid!), cpu: () => cpuMs(child.pid!) };
+  const stopAndClean = async () => {
+    await stop(child);
+    if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, pid: child.pid!, dataDir, readyAfterMs, stop: stopAndClean, rss: () => rssMiB(child.pid!), cpu: () => cpuMs(child.pid!) };
 }
 
 /** Bare fastify answering a small JSON to the same kind of request: the ceiling on this machine. */
