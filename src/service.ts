@@ -169,17 +169,17 @@ async function progressFor(options: ServiceOptions, role: ServiceRole, cache: Vi
   const views = new PolledProgress(async () => (await options.readStore.checkpoint()).position);
   await views.start();
   const invalidator = new LogInvalidator(options.eventStore, cache, allProjections, (error) => {
-    options.log.error({ err: error }, 'cache invalidation stopped following the log');
+    options.log.error({ err: error }, 'cache invalidation failed; it follows the log again shortly');
   });
   // From the checkpoint read before any cache entry: nothing the views have not applied is missed.
   invalidator.start(views.position());
   return { projector: null, invalidator, views: bothReached(views, invalidator), followers: [views, invalidator] as Follower[], start: async () => {} };
 }
 
-/** Not ready while a follower has stopped on an error, or the views lag beyond the bound. */
+/** Not ready while a follower waits to follow again after an error, or the views lag beyond the bound. */
 function readiness(lag: LagMonitor, maxLagSeconds: number, followers: readonly Follower[]): () => string | null {
   return () => {
-    if (followers.some((f) => f.error)) return 'a follower of the log stopped on an error';
+    if (followers.some((f) => f.error)) return 'a follower of the log failed and waits to follow again';
     if (lag.lagSeconds() > maxLagSeconds) return `the views lag the log by ${lag.lagSeconds().toFixed(1)} s`;
     return null;
   };

@@ -31,7 +31,7 @@ export class SecretRolesReactor extends LogFollower {
     private readonly clock: Clock,
     log: ReactorLog,
   ) {
-    super(eventStore, (error) => log.error({ err: error }, 'the secret-roles reactor stopped on an error'));
+    super(eventStore, (error) => log.error({ err: error }, 'the secret-roles reactor failed; it follows the log again shortly'));
   }
 
   /** Follows from its checkpoint; its position is the last one whose removals have had their reaction. */

@@ -32,7 +32,7 @@ export class Projector extends LogFollower {
     private readonly projections: readonly AnyProjection[],
     private readonly log: ProjectorLog,
   ) {
-    super(eventStore, (error) => log.error({ err: error }, 'projector stopped on an error'));
+    super(eventStore, (error) => log.error({ err: error }, 'the projector failed to apply events; it follows the log again shortly'));
   }
 
   /** Called after each committed batch with the documents it wrote: cache invalidation. */

@@ -48,7 +48,7 @@ export class Sealer {
     private readonly options: SealerOptions,
   ) {
     this.history = new SealHistory(store, sodium);
-    this.follower = new LogFollower(store, (error) => options.log.error({ err: error }, 'the sealer stopped following the log'));
+    this.follower = new LogFollower(store, (error) => options.log.error({ err: error }, 'the sealer failed following the log; it follows again shortly'));
   }
 
   /** Reads the seals, introduces its key if new, then follows the log and seals on its interval. */

@@ -115,6 +115,33 @@ describe('Projector', () => {
     expect(await snapshot(w.readStore)).toEqual(live);
   });
 
+  it('follows again on its own after a commit failed (the views locked past the busy timeout, as a long rebuild swap does)', async () => {
+    await w.projector.stop();
+    let failures = 1;
+    const locked: typeof w.readStore = Object.create(w.readStore, {
+      commit: {
+        value: (...args: Parameters<typeof w.readStore.commit>) => {
+          if (failures === 0) return w.readStore.commit(...args);
+          failures -= 1;
+          return Promise.reject(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }));
+        },
+      },
+    });
+    const logged: string[] = [];
+    const projector = new Projector(w.eventStore, locked, allProjections, { ...silentLog, error: (_obj, msg) => logged.push(msg) });
+    await projector.run();
+    try {
+      const saved = await w.secrets.saveWorkspace(alice, ws, w.batch({ LATE: 'l-1' }));
+      expect(await projector.waitFor(saved.position!, 5000)).toBe(true);
+      expect(failures).toBe(0);
+      expect(logged).toHaveLength(1);
+      expect(projector.error).toBeNull();
+      expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'LATE'))).toMatchObject({ version: 1 });
+    } finally {
+      await projector.stop();
+    }
+  });
+
   it('notices a rebuild swapped in while it runs, and keeps applying later events', async () => {
     const { generation } = await w.readStore.checkpoint();
     let replaced = 0;
