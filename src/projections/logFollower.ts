@@ -49,7 +49,7 @@ export class LogFollower implements ViewProgress {
         void subscription.stop().finally(() => {
           if (this.subscription === subscription) this.follow(handle);
         });
-      }, delayMs);
+      }, delayMs).unref();
     });
     this.subscription = subscription;
   }
