@@ -113,6 +113,8 @@ describe('Projector', () => {
     const live = await snapshot(w.readStore);
     await rebuildViews(w.eventStore, w.readStore, allProjections);
     expect(await snapshot(w.readStore)).toEqual(live);
+    // The service's own projector runs again: closing the service waits for it to reach the last seal.
+    await w.projector.run();
   });
 
   it('follows again on its own after a commit failed (the views locked past the busy timeout, as a long rebuild swap does)', async () => {
@@ -139,6 +141,7 @@ describe('Projector', () => {
       expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'LATE'))).toMatchObject({ version: 1 });
     } finally {
       await projector.stop();
+      await w.projector.run();
     }
   });
 
