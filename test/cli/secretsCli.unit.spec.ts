@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ describe('secrets CLI settings', () => {
     expect(readFileSync(file, 'utf8')).toBe('from-file\n');
     expect(tokenOf(env)).toBe('from-file');
     expect(tokenOf({ ...env, SECRETS_TOKEN: 'from-env' })).toBe('from-env');
+    rmSync(config, { recursive: true, force: true });
   });
 
   it('reads --since as an instant or a span back from now', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { RecordWriter } from '../../src/commands/recordWriter';
 import { StreamCommands } from '../../src/commands/streamCommands';
 import { StreamStates } from '../../src/commands/streamStates';
@@ -26,8 +26,9 @@ async function expectUnbrokenChain(store: EventStore, stream: string): Promise<n
  * on one stream, two writers (two processes) racing on it, records written in group commits by
  * two writers that were given one instance id.
  */
-export function hashChainContract(name: string, makeStore: () => Promise<EventStore>): void {
+export function hashChainContract(name: string, makeStore: () => Promise<EventStore>, cleanup?: () => Promise<void>): void {
   describe(`Hash chain: ${name}`, () => {
+    if (cleanup) afterEach(cleanup);
     it('links every event to the stored hash before it under pipelined and concurrent commands', async () => {
       const store = await makeStore();
       try {

@@ -67,4 +67,4 @@ describe('SqliteEventStore on a file', () => {
   });
 });
 
-hashChainContract('SQLite file', async () => new SqliteEventStore(openDatabase(tempFile(), { durable: true })));
+hashChainContract('SQLite file', async () => new SqliteEventStore(openDatabase(tempFile(), { durable: true })), removeTempDirs);
