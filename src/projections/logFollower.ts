@@ -38,20 +38,35 @@ export class LogFollower implements ViewProgress {
 
   private follow(handle: FollowHandler): void {
     this.failure = null;
-    const subscription = this.eventStore.follow(this.current, handle, (error) => {
-      this.failure = error;
-      this.onError(error);
-      if (this.subscription !== subscription) return;
-      const delayMs = this.retryDelayMs;
-      this.retryDelayMs = Math.min(delayMs * 2, RETRY_MAX_MS);
-      this.retry = setTimeout(() => {
-        this.retry = null;
-        void subscription.stop().finally(() => {
-          if (this.subscription === subscription) this.follow(handle);
-        });
-      }, delayMs).unref();
-    });
+    const subscription: Subscription = this.eventStore.follow(this.current, handle, (error) => this.followAgainLater(error, subscription, handle));
     this.subscription = subscription;
+  }
+
+  /**
+   * Reports the error and, unless the follower was stopped meanwhile, follows again after the
+   * delay. Nothing here may throw or reject: an unhandled rejection would end the process.
+   */
+  private followAgainLater(error: unknown, failed: Subscription, handle: FollowHandler): void {
+    this.failure = error;
+    this.onError(error);
+    if (this.subscription !== failed) return;
+    const delayMs = this.retryDelayMs;
+    this.retryDelayMs = Math.min(delayMs * 2, RETRY_MAX_MS);
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      // Stopping the failed subscription only releases what it holds; that it fails too changes nothing.
+      void failed
+        .stop()
+        .catch(() => undefined)
+        .then(() => {
+          if (this.subscription !== failed) return;
+          try {
+            this.follow(handle);
+          } catch (thrown) {
+            this.followAgainLater(thrown, failed, handle);
+          }
+        });
+    }, delayMs).unref();
   }
 
   /** Everything up to `position` is handled: wakes those waiting for it. */
