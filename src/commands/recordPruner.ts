@@ -1,6 +1,6 @@
 import type { Sodium } from '../crypto/sodium';
 import type { RecordsPruned } from '../events/records.events';
-import { splitStreamId } from '../events/streams';
+import { isRecordStream } from '../events/streams';
 import { lastSealedHeads, type SealedHead } from '../proof/anchors';
 import { chainHashOf } from '../proof/chain';
 import { SealHistory } from '../proof/sealHistory';
@@ -128,9 +128,4 @@ export class RecordPruner {
     this.log.info({ stream, throughRevision: anchor.revision, sealSequence: anchor.seal }, `pruned the records of ${stream} through revision ${anchor.revision} (RECORD_RETENTION_DAYS)`);
     return true;
   }
-}
-
-function isRecordStream(stream: string): boolean {
-  const { category } = splitStreamId(stream);
-  return category === 'workspaceRecords' || category === 'personalRecords';
 }

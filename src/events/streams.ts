@@ -42,6 +42,15 @@ export function recordStreamPrefix(category: RecordCategory, ownerId: string): s
   return streamIds[category](`${ownerId}.`);
 }
 
+/** Whether a stream holds records (of any owner and instance): the only streams RECORD_RETENTION_DAYS prunes. */
+export function isRecordStream(streamId: string): boolean {
+  return isRecordCategory(splitStreamId(streamId).category);
+}
+
+function isRecordCategory(category: string): category is RecordCategory {
+  return category === 'workspaceRecords' || category === 'personalRecords';
+}
+
 export type Category = keyof typeof streamIds;
 export const categories = Object.keys(streamIds) as Category[];
 
@@ -102,7 +111,7 @@ export function splitStreamId(streamId: string): { category: string; ownerId: st
   const category = streamId.slice(0, dash);
   const rest = streamId.slice(dash + 1);
   // A record stream's id ends with the instance that writes it.
-  if (category === 'workspaceRecords' || category === 'personalRecords') return { category, ownerId: rest.slice(0, rest.lastIndexOf('.')) };
+  if (isRecordCategory(category)) return { category, ownerId: rest.slice(0, rest.lastIndexOf('.')) };
   return { category, ownerId: rest };
 }
 

@@ -1,10 +1,11 @@
 import type { Clock } from '../commands/actor';
 import type { Sodium } from '../crypto/sodium';
+import { isRecordStream } from '../events/streams';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import { anchorsOf } from './anchors';
 import { digestEnvelopes } from './eventHash';
 import { compareStreamNames, type HeadsTree } from './headsTree';
-import { EXPORT_FORMAT, inStreamSet, isPrunable, streamSetStart, workspaceStreamSets, type ExportLine, type LineOf, type ProvenLeaf, type StreamSet } from './exportFormat';
+import { EXPORT_FORMAT, inStreamSet, streamSetStart, workspaceStreamSets, type ExportLine, type LineOf, type ProvenLeaf, type StreamSet } from './exportFormat';
 import { sealHash, type SignedSeal } from './seal';
 import { SealHistory } from './sealHistory';
 
@@ -124,7 +125,7 @@ async function* lines(
  */
 async function prunedStreams(store: Pick<EventStore, 'readStream'>, streams: readonly string[]): Promise<Map<string, number>> {
   const pruned = new Map<string, number>();
-  for (const stream of streams.filter(isPrunable)) {
+  for (const stream of streams.filter(isRecordStream)) {
     const [first] = await store.readStream(stream, 0, 1);
     if (first && first.revision > 1) pruned.set(stream, first.revision - 1);
   }

@@ -91,8 +91,3 @@ export function streamSetStart(set: StreamSet): string {
 export function describeStreamSet(set: StreamSet): string {
   return 'stream' in set ? `stream ${set.stream}` : `streams ${set.prefix}*`;
 }
-
-/** Whether a stream may start at an anchor: only record streams are pruned (RECORD_RETENTION_DAYS). */
-export function isPrunable(stream: string): boolean {
-  return stream.startsWith(streamIds.workspaceRecords('')) || stream.startsWith(streamIds.personalRecords(''));
-}

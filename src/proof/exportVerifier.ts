@@ -1,4 +1,5 @@
 import type { Sodium } from '../crypto/sodium';
+import { isRecordStream } from '../events/streams';
 import { jcs } from './canonical';
 import { compareStreamNames, headLeafHash } from './headsTree';
 import { verifyInclusion } from './merkle';
@@ -6,7 +7,6 @@ import {
   describeStreamSet,
   exportLineSchema,
   inStreamSet,
-  isPrunable,
   streamSetStart,
   workspaceStreamSets,
   type ExportLine,
@@ -248,7 +248,7 @@ export class ExportVerifier {
       this.find({ stream: leaf.stream, revision: leaf.revision, seal: line.seal, problem: 'anchor_invalid', detail: `the anchor of ${leaf.stream} at revision ${leaf.revision} in seal ${line.seal}: ${detail}` });
     const seal = this.seals.get(line.seal);
     if (!seal) return fail('that seal is not in the export');
-    if (!isPrunable(leaf.stream) || !workspaceStreamSets(this.header!.workspaceId).some((set) => inStreamSet(set, leaf.stream))) {
+    if (!isRecordStream(leaf.stream) || !workspaceStreamSets(this.header!.workspaceId).some((set) => inStreamSet(set, leaf.stream))) {
       return fail("it is not one of the workspace's record streams, the only ones pruned");
     }
     if (this.anchors.has(leaf.stream)) return fail('the stream has an anchor already');
