@@ -23,9 +23,17 @@ export class PeriodicJob {
     return this.running;
   }
 
+  /** Runs now, or joins the run in progress; a failure is logged, not thrown (the next run tries again). */
+  runLogged(): Promise<void> {
+    return this.runNow().then(
+      () => undefined,
+      (error: unknown) => this.log.error({ err: error }, this.failure),
+    );
+  }
+
   /** From now on, a run every interval. */
   repeat(): void {
-    this.timer ??= setInterval(() => void this.runNow().catch((error: unknown) => this.log.error({ err: error }, this.failure)), this.intervalMs);
+    this.timer ??= setInterval(() => void this.runLogged(), this.intervalMs);
     this.timer.unref();
   }
 

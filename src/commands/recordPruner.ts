@@ -46,7 +46,7 @@ export class RecordPruner {
   /** Sweeps once before answering; a sweep that fails is logged, and the next one tries again (the service starts regardless). */
   async start(): Promise<void> {
     if (this.retentionDays === 0) return;
-    await this.prune().catch((error: unknown) => this.log.error({ err: error }, 'pruning the records failed; the next sweep tries again'));
+    await this.job.runLogged();
     this.job.repeat();
   }
 
