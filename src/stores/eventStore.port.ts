@@ -39,6 +39,14 @@ export class ParentAppendFailed extends Error {
   }
 }
 
+/** `pruneThrough` asked to drop a stream's last event, which carries its revision and chain on. */
+export class LastEventKept extends Error {
+  constructor(streamId: string, last: number, through: number) {
+    super(`Stream ${streamId} ends at revision ${last}: its last event is never pruned (asked through ${through})`);
+    this.name = 'LastEventKept';
+  }
+}
+
 export interface Subscription {
   /** Stops following after the batch in hand is handled. */
   stop(): Promise<void>;

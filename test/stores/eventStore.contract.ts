@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ParentAppendFailed, WrongExpectedRevision, type EventStore } from '../../src/stores/eventStore.port';
+import { LastEventKept, ParentAppendFailed, WrongExpectedRevision, type EventStore } from '../../src/stores/eventStore.port';
 import { comparePositions } from '../../src/stores/position';
 import { followContract } from './eventStore.follow.contract';
 import {
@@ -285,8 +285,8 @@ export function eventStoreContract(
         const store = await open();
         const stream = freshStream();
         await store.append(stream, [newEvent('A'), newEvent('B')], { expectedRevision: 0 });
-        expect(await rejectionOf(store.pruneThrough(stream, 2))).toBeInstanceOf(Error);
-        expect(await rejectionOf(store.pruneThrough(freshStream(), 1))).toBeInstanceOf(Error);
+        expect(await rejectionOf(store.pruneThrough(stream, 2))).toBeInstanceOf(LastEventKept);
+        expect(await rejectionOf(store.pruneThrough(freshStream(), 1))).toBeInstanceOf(LastEventKept);
         expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([1, 2]);
       });
     });

@@ -12,6 +12,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import {
+  LastEventKept,
   ParentAppendFailed,
   type AppendOptions,
   type AppendResult,
@@ -135,7 +136,7 @@ export class EsdbEventStore implements EventStore {
   async pruneThrough(streamId: string, throughRevision: number): Promise<void> {
     const last = await this.readLast(streamId);
     if (!last || throughRevision >= last.revision) {
-      throw new Error(`Stream ${streamId} ends at revision ${last?.revision ?? 0}: its last event is never pruned (asked through ${throughRevision})`);
+      throw new LastEventKept(streamId, last?.revision ?? 0, throughRevision);
     }
     const { metadata } = await this.client.getStreamMetadata(streamId);
     const current = typeof metadata?.truncateBefore === 'number' ? metadata.truncateBefore : 0;

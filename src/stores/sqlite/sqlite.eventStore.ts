@@ -2,6 +2,7 @@ import type { Transaction } from 'better-sqlite3';
 import { chainExistingEvents } from './chainMigration';
 import type { SqliteDatabase } from './database';
 import {
+  LastEventKept,
   ParentAppendFailed,
   WrongExpectedRevision,
   type AppendOptions,
@@ -76,7 +77,7 @@ export class SqliteEventStore implements EventStore {
     };
     this.pruneStream = db.transaction((streamId: string, through: number) => {
       const last = this.statements.streamRevision.get(streamId)?.revision ?? 0;
-      if (through >= last) throw new Error(`Stream ${streamId} ends at revision ${last}: its last event is never pruned (asked through ${through})`);
+      if (through >= last) throw new LastEventKept(streamId, last, through);
       return this.statements.prune.run(streamId, through).changes;
     });
     this.appendBatch = db.transaction((batch: readonly PendingAppend[]) => {
