@@ -123,3 +123,17 @@ export interface RebuildTarget<Docs extends DocumentMap> {
   swapIn(): Promise<void>;
   discard(): Promise<void>;
 }
+
+/** The spec as adapters read it: collection names and the fields each is queried by. */
+export type IndexedFields = Readonly<Record<string, readonly string[]>>;
+
+/** What every adapter refuses alike: a query or removal by a field the spec does not index. */
+export function checkIndexed(fields: IndexedFields, collection: string, field: string): void {
+  if (!fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
+}
+
+/** A removal goes by an indexed field, and never into a collection that keeps history: its versions stay. */
+export function checkRemovable(fields: IndexedFields, history: Readonly<Partial<Record<string, string | null>>>, { collection, field }: Readonly<{ collection: string; field: string }>): void {
+  checkIndexed(fields, collection, field);
+  if (history[collection] !== undefined) throw new Error(`${collection} keeps history: its documents are not removed`);
+}

@@ -17,6 +17,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
+import { checkIndexed, checkRemovable } from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
@@ -86,7 +87,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
   }
 
   async find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]> {
-    if (!this.fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
+    checkIndexed(this.fields, collection, field);
     return this.query(collection, { [`doc.${field}`]: value }, 0);
   }
 
@@ -197,8 +198,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     }
     // After the writes, before the checkpoint moves: a retry after a failure removes them again.
     for (const { collection, field, value, through } of removals) {
-      if (!this.fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
-      if (this.history[collection] !== undefined) throw new Error(`${collection} keeps history: its documents are not removed`);
+      checkRemovable(this.fields, this.history, { collection, field });
       await this.db.collection<Row>(collectionName(generation, collection)).deleteMany({ [`doc.${field}`]: value, position: { $lte: storedPosition(through) } });
     }
     // $max: with several projectors, the checkpoint never moves back.

@@ -20,6 +20,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
+import { checkIndexed, checkRemovable } from '../readStore.port';
 
 type Row = { id: string; position: StoredPosition; doc: string | null };
 type VersionRow = Row & { at: string };
@@ -104,7 +105,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   }
 
   async find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]> {
-    if (!this.fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
+    checkIndexed(this.fields, collection, field);
     const rows = this.statement(
       `SELECT id, position, doc FROM ${this.table(collection)} WHERE f_${field} = ? ORDER BY id`,
     ).all(value) as Row[];
@@ -228,8 +229,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 
   /** Through the field's index; a collection with history keeps its versions (it is never pruned). */
   private remove({ collection, field, value, through }: ViewRemoval<Docs>): void {
-    if (!this.fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
-    if (this.history[collection] !== undefined) throw new Error(`${collection} keeps history: its documents are not removed`);
+    checkRemovable(this.fields, this.history, { collection, field });
     this.statement(`DELETE FROM ${this.table(collection)} WHERE f_${checkedField(field)} = ? AND position <= ?`).run(value, encodePosition(through));
   }
 
