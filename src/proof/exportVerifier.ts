@@ -1,5 +1,6 @@
 import type { Sodium } from '../crypto/sodium';
 import { isRecordStream } from '../events/streams';
+import type { SealedHead } from './anchors';
 import { jcs } from './canonical';
 import { compareStreamNames, headLeafHash } from './headsTree';
 import { verifyInclusion } from './merkle';
@@ -58,7 +59,7 @@ export class ExportVerifier {
   private readonly claims = new Map<string, SealedHeadClaim[]>();
   private readonly provenSets = new Set<string>();
   /** Where pruned record streams start over: a head a seal of the export committed to. */
-  private readonly anchors = new Map<string, { revision: number; hash: string; seal: number }>();
+  private readonly anchors = new Map<string, SealedHead>();
   /** The prunings the streams themselves recorded (`RecordsPruned` in the pruned stream): `stream, revision, hash`. */
   private readonly recordedPrunings = new Set<string>();
   private events = 0;
