@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import {
   BACKWARDS,
   END,
@@ -37,6 +38,8 @@ const FOLLOW_BATCH = 500;
 const SCAN_PAGE = 1000;
 /** How long a stream's truncation point, once read, is trusted (this process's own prunings update it at once). */
 const TRUNCATION_TTL_MS = 60_000;
+/** Streams whose truncation point is remembered: the log's streams grow without bound, this memory does not. */
+const TRUNCATIONS_KEPT = 100_000;
 
 type Recorded = NonNullable<ResolvedEvent['event']> | NonNullable<AllStreamResolvedEvent['event']>;
 
@@ -54,8 +57,8 @@ export class EsdbEventStore implements EventStore {
     private readonly streamPrefixes: readonly string[],
   ) {}
 
-  /** Per stream, the first revision (ours, from 1) not pruned, and when that was read. */
-  private readonly truncations = new Map<string, { keepFrom: number; readAt: number }>();
+  /** Per stream, the first revision (ours, from 1) not pruned, for TRUNCATION_TTL_MS after it was read. */
+  private readonly truncations = new LRUCache<string, number>({ max: TRUNCATIONS_KEPT, ttl: TRUNCATION_TTL_MS });
 
   static connect(connectionString: string, streamPrefixes: readonly string[]): EsdbEventStore {
     return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString), streamPrefixes);
@@ -141,7 +144,7 @@ export class EsdbEventStore implements EventStore {
     const { metadata } = await this.client.getStreamMetadata(streamId);
     const current = typeof metadata?.truncateBefore === 'number' ? metadata.truncateBefore : 0;
     if (current < throughRevision) await this.client.setStreamMetadata(streamId, { ...metadata, truncateBefore: throughRevision });
-    this.truncations.set(streamId, { keepFrom: Math.max(current, throughRevision) + 1, readAt: Date.now() });
+    this.truncations.set(streamId, Math.max(current, throughRevision) + 1);
   }
 
   /**
@@ -156,7 +159,7 @@ export class EsdbEventStore implements EventStore {
 
   private async keptFrom(streamId: string): Promise<number> {
     const known = this.truncations.get(streamId);
-    if (known && Date.now() - known.readAt < TRUNCATION_TTL_MS) return known.keepFrom;
+    if (known !== undefined) return known;
     let keepFrom = 1;
     try {
       const { metadata } = await this.client.getStreamMetadata(streamId);
@@ -164,7 +167,7 @@ export class EsdbEventStore implements EventStore {
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    this.truncations.set(streamId, { keepFrom, readAt: Date.now() });
+    this.truncations.set(streamId, keepFrom);
     return keepFrom;
   }
 
