@@ -6,24 +6,17 @@ import { auditRemovals } from './audit.projection';
 import type { AnyProjection } from './projection';
 import { viewHistory, type CollectionName, type ViewDoc, type ViewDocs } from './views';
 
-/**
- * Folds a batch of events into view writes: loads every document the batch touches (but those
- * made from the event alone) in one go per collection, applies each event to each document it concerns, in log order, skipping
- * events at or before the document's position (so a replay changes nothing). A document changed
- * by several events of the batch is written once, as the last one left it, unless its collection
- * keeps history: then every version is written, in order, each with its event's time.
- */
-export async function viewWritesFor(
-  store: Pick<ReadStore<ViewDocs>, 'getMany'>,
-  projections: readonly AnyProjection[],
-  events: readonly StoredEvent[],
-): Promise<ViewWrite<ViewDocs>[]> {
-  return (await viewChangesFor(store, projections, events)).writes;
-}
-
 /** What a batch changes in the views: the writes, and what a pruning of the log takes out (see `auditRemovals`). */
 export type ViewChanges = Readonly<{ writes: ViewWrite<ViewDocs>[]; removals: ViewRemoval<ViewDocs>[] }>;
 
+/**
+ * Folds a batch of events into view changes: loads every document the batch touches (but those
+ * made from the event alone) in one go per collection, applies each event to each document it
+ * concerns, in log order, skipping events at or before the document's position (so a replay
+ * changes nothing). A document changed by several events of the batch is written once, as the
+ * last one left it, unless its collection keeps history: then every version is written, in
+ * order, each with its event's time.
+ */
 export async function viewChangesFor(
   store: Pick<ReadStore<ViewDocs>, 'getMany'>,
   projections: readonly AnyProjection[],

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventTypes } from '../../src/events/streams';
 import { allProjections } from '../../src/projections';
-import { viewWritesFor } from '../../src/projections/applyEvents';
+import { viewChangesFor } from '../../src/projections/applyEvents';
 import { erase, projection } from '../../src/projections/projection';
 import { Projector } from '../../src/projections/projector';
 import { rebuildViews } from '../../src/projections/rebuild';
@@ -54,10 +54,10 @@ describe('Projector', () => {
     // Projections that read the stored document see it is already there and write nothing; those
     // made from the event alone write without reading, and the store's position guard ignores them.
     const readFirst = new Set(allProjections.filter((p) => !p.fromEventAlone).map((p) => p.collection));
-    const writes = await viewWritesFor(w.readStore, allProjections, events);
+    const writes = (await viewChangesFor(w.readStore, allProjections, events)).writes;
     expect(writes.filter((write) => readFirst.has(write.collection))).toEqual([]);
     for (const event of events) {
-      const again = await viewWritesFor(w.readStore, allProjections, [event]);
+      const again = (await viewChangesFor(w.readStore, allProjections, [event])).writes;
       expect(again.filter((write) => readFirst.has(write.collection))).toEqual([]);
     }
     const checkpoint = await w.readStore.checkpoint();
@@ -68,7 +68,7 @@ describe('Projector', () => {
     const fresh = { getMany: async () => new Map() };
     const { position, generation } = await w.readStore.checkpoint();
     for (const replay of [events, events.slice(0, events.length / 2)]) {
-      const stale = await viewWritesFor(fresh, allProjections, replay);
+      const stale = (await viewChangesFor(fresh, allProjections, replay)).writes;
       expect(stale.length).toBeGreaterThan(0);
       expect(await w.readStore.commit(stale, position!, generation)).toBe(true);
     }
