@@ -96,9 +96,10 @@ export type AuditDoc = Readonly<{
 
 /**
  * One row per key an audit row is about (a secret's key, or every key a resolution used or
- * missed): what a query by key pages through. Ids are `<position>/<key>`, so they sort in log order.
+ * missed): what a query by key pages through. Ids are `<audit row id>/<key>`, so they sort in log
+ * order and a pruning finds an audit row's key rows by its id.
  */
-export type AuditKeyDoc = Readonly<{ owner: string; scope: 'workspace' | 'user'; key: string; position: string; stream: string }>;
+export type AuditKeyDoc = Readonly<{ owner: string; scope: 'workspace' | 'user'; key: string; position: string }>;
 
 /**
  * One row per version of a secret: who set it, when, its fingerprint, its envelope (never shown;
@@ -173,9 +174,9 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
   workspaceSecrets: ['ownerId'],
   personalSecrets: ['ownerId'],
   scopes: [],
-  /** `stream`: a pruning of a record stream removes its rows by it (DESIGN §7). */
-  audit: ['owner', 'scope', 'runId', 'stream'],
-  auditKeys: ['key', 'stream'],
+  /** A pruning of a record stream finds its rows through `owner` (DESIGN §7, `auditRemovals`). */
+  audit: ['owner', 'scope', 'runId'],
+  auditKeys: ['key'],
   history: ['secret'],
   deletedSecrets: ['owner', 'deletedAt', 'endedOldest'],
   destroyedKeys: [],
@@ -207,7 +208,7 @@ export const viewIds = {
   secret: (ownerId: string, key: string) => `${ownerId}/${key}`,
   /** Padded: audit rows sort in log order by id. */
   audit: (position: string) => sortablePosition(position),
-  auditKey: (position: string, key: string) => `${sortablePosition(position)}/${key}`,
+  auditKey: (position: string, key: string) => `${viewIds.audit(position)}/${key}`,
   historyOf: (owner: string, key: string) => `${owner}/${key}`,
   history: (owner: string, key: string, version: number) => `${owner}/${key}/${String(version).padStart(10, '0')}`,
 } as const;

@@ -52,13 +52,15 @@ export type ViewWrite<Docs extends DocumentMap, C extends CollectionOf<Docs> = C
 }>;
 
 /**
- * Documents taken out whole, with no tombstone: those of `collection` whose indexed `field` equals
- * `value` and whose position is at or before `through`. What a pruning of the log takes out of
- * the views (DESIGN §7: the audit rows of the pruned records), so that they match what a rebuild
- * from the pruned log makes, which never had them.
+ * Documents taken out whole, with no tombstone: those of `collection` that match `where` (on
+ * fields, the first one indexed, as a page query's) with ids up to `throughId`, and with each of
+ * them the documents of `children` whose ids are its id followed by `/` (rows that belong to it).
+ * What a pruning of the log takes out of the views (DESIGN §7: the audit rows of the pruned
+ * records and their rows by key), so that they match what a rebuild from the pruned log makes,
+ * which never had them. Only collections whose ids sort in log order are removed from this way.
  */
 export type ViewRemoval<Docs extends DocumentMap, C extends CollectionOf<Docs> = CollectionOf<Docs>> = C extends unknown
-  ? Readonly<{ collection: C; field: FieldOf<Docs, C>; value: string; through: string }>
+  ? Readonly<{ collection: C; where: Readonly<{ [F in keyof Docs[C] & string]?: string }>; throughId: string; children?: CollectionOf<Docs> }>
   : never;
 
 /**
@@ -132,8 +134,20 @@ export function checkIndexed(fields: IndexedFields, collection: string, field: s
   if (!fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
 }
 
-/** A removal goes by an indexed field, and never into a collection that keeps history: its versions stay. */
-export function checkRemovable(fields: IndexedFields, history: Readonly<Partial<Record<string, string | null>>>, { collection, field }: Readonly<{ collection: string; field: string }>): void {
-  checkIndexed(fields, collection, field);
-  if (history[collection] !== undefined) throw new Error(`${collection} keeps history: its documents are not removed`);
+/**
+ * A removal goes by an indexed field first, and never into a collection that keeps history, its
+ * own or its children's: their versions stay.
+ */
+export function checkRemovable(
+  fields: IndexedFields,
+  history: Readonly<Partial<Record<string, string | null>>>,
+  { collection, where, children }: Readonly<{ collection: string; where: Readonly<Record<string, unknown>>; children?: string }>,
+): void {
+  const [first] = Object.keys(where);
+  if (first === undefined) throw new Error(`A removal from ${collection} names no field`);
+  checkIndexed(fields, collection, first);
+  for (const removedFrom of children === undefined ? [collection] : [collection, children]) {
+    if (!Object.hasOwn(fields, removedFrom)) throw new Error(`Unknown view collection ${removedFrom}`);
+    if (history[removedFrom] !== undefined) throw new Error(`${removedFrom} keeps history: its documents are not removed`);
+  }
 }

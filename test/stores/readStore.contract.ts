@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readStorePageContract } from './readStore.page.contract';
 import { readStoreRebuildContract } from './readStore.rebuild.contract';
 import { readStoreHistoryContract } from './readStore.history.contract';
-import { commitAt, contractCollections, contractHistory, item, type ContractStore, type MakeReadStore } from './readStoreSupport';
+import type { ViewWrite } from '../../src/stores/readStore.port';
+import { commitAt, contractCollections, contractHistory, item, type ContractDocs, type ContractStore, type MakeReadStore } from './readStoreSupport';
 
 export { contractCollections, type MakeReadStore };
 
@@ -48,20 +49,49 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
       expect(await store.checkpoint()).toEqual({ position: '9', generation });
     });
 
-    it('removes, with a commit, the documents whose indexed field matches up to a position, after its writes', async () => {
+    it('removes, with a commit, the documents matching on fields up to an id, and their children by id, after its writes', async () => {
       const store = await open();
-      await commitAt(store, [item('a', '2', { group: 'g' }), item('b', '9', { group: 'g' }), item('c', '10', { group: 'g' }), item('d', '3', { group: 'h' })], '10');
+      const note = (id: string, position: string): ViewWrite<ContractDocs> => ({ collection: 'notes', id, doc: { n: id }, position });
+      // Ids sort as the removal expects (in log order); it matches `shade`, which no index holds, as well as `group`.
+      await commitAt(
+        store,
+        [
+          item('01', '1', { group: 'g', shade: 'red' }),
+          item('02', '2', { group: 'g', shade: 'blue' }),
+          item('03', '3', { group: 'h', shade: 'red' }),
+          item('05', '5', { group: 'g', shade: 'red' }),
+          note('01/x', '1'),
+          note('01/y', '1'),
+          note('02/x', '2'),
+          note('03/x', '3'),
+          note('05/x', '5'),
+          note('010/x', '1'),
+          note('01', '1'),
+        ],
+        '5',
+      );
       const { generation } = await store.checkpoint();
-      // Positions compare as numbers ('9' < '10'); a write of the same commit is removed too.
-      const removal = { collection: 'items', field: 'group', value: 'g', through: '9' } as const;
-      expect(await store.commit([item('e', '5', { group: 'g' }), item('f', '11', { group: 'g' })], '11', generation, [removal])).toBe(true);
-      expect((await store.all('items')).map((found) => found.id)).toEqual(['c', 'd', 'f']);
-      expect(await store.get('items', 'a')).toBeUndefined();
-      expect((await store.find('items', 'group', 'g')).map((found) => found.id)).toEqual(['c', 'f']);
+      const removal = { collection: 'items', where: { group: 'g', shade: 'red' }, throughId: '04', children: 'notes' } as const;
+      // A write of the same commit is removed too; one past the id stays.
+      expect(await store.commit([item('04', '6', { group: 'g', shade: 'red' }), note('04/z', '6'), item('06', '6', { group: 'g', shade: 'red' })], '6', generation, [removal])).toBe(true);
+      expect((await store.all('items')).map((found) => found.id)).toEqual(['02', '03', '05', '06']);
+      expect(await store.get('items', '01')).toBeUndefined();
+      // Only the children of removed documents: `<id>/…`, not `<id>0/…` nor the id itself.
+      expect((await store.all('notes')).map((found) => found.id)).toEqual(['01', '010/x', '02/x', '03/x', '05/x']);
       // Removing again changes nothing; a commit of a stale generation removes nothing.
-      expect(await store.commit([], '12', generation, [removal])).toBe(true);
-      expect(await store.commit([], '13', `${generation}x`, [{ ...removal, through: '100' }])).toBe(false);
-      expect((await store.all('items')).map((found) => found.id)).toEqual(['c', 'd', 'f']);
+      expect(await store.commit([], '7', generation, [removal])).toBe(true);
+      expect(await store.commit([], '8', `${generation}x`, [{ ...removal, throughId: '99' }])).toBe(false);
+      expect((await store.all('items')).map((found) => found.id)).toEqual(['02', '03', '05', '06']);
+    });
+
+    it('refuses a removal by a field it does not index first, or from a collection that keeps history', async () => {
+      const store = await open();
+      const { generation } = await store.checkpoint();
+      await expect(store.commit([], '1', generation, [{ collection: 'items', where: { size: 'l', group: 'g' }, throughId: '9' }])).rejects.toThrow('items.size is not indexed');
+      await expect(store.commit([], '1', generation, [{ collection: 'items', where: {}, throughId: '9' }])).rejects.toThrow('names no field');
+      await expect(store.commit([], '1', generation, [{ collection: 'versioned', where: { scope: 's' }, throughId: '9' }])).rejects.toThrow('keeps history');
+      await expect(store.commit([], '1', generation, [{ collection: 'items', where: { group: 'g' }, throughId: '9', children: 'versioned' }])).rejects.toThrow('keeps history');
+      expect(await store.checkpoint()).toEqual({ position: null, generation });
     });
 
     it('ignores a write at an older or equal position and applies a newer one, comparing as numbers', async () => {

@@ -60,6 +60,23 @@ describe('SQLite views of an older layout', () => {
     await store.close();
   });
 
+  it('of version 4 (audit and key rows indexed by stream) lose the stream indexes, which nothing queries any more', async () => {
+    const file = join(tempDir(), 'views.sqlite');
+    const old = openDatabase(file, { durable: false });
+    // Key rows had a `stream` then, which today's documents no longer name.
+    const layoutFour = { ...viewCollections, audit: [...viewCollections.audit, 'stream'], auditKeys: ['key', 'stream'] } as unknown as typeof viewCollections;
+    await new SqliteReadStore(old, layoutFour, viewHistory).close();
+    const reopened = openDatabase(file, { durable: false });
+    reopened.pragma('user_version = 4');
+    reopened.close();
+    const db = openDatabase(file, { durable: false });
+    const store = new SqliteReadStore(db, viewCollections, viewHistory);
+    const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name GLOB 'ix_audit*' ORDER BY name").all();
+    expect(indexes.map((index) => index.name)).toEqual(['ix_auditKeys_key', 'ix_audit_owner', 'ix_audit_runId', 'ix_audit_scope']);
+    expect((await store.checkpoint()).position).toBeNull();
+    await store.close();
+  });
+
   it('are rebuilt from the log when the service starts on them', async () => {
     const dir = tempDir();
     const alice = token('alice');

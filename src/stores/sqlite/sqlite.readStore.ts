@@ -227,10 +227,18 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     }).immediate();
   }
 
-  /** Through the field's index; a collection with history keeps its versions (it is never pruned). */
-  private remove({ collection, field, value, through }: ViewRemoval<Docs>): void {
-    checkRemovable(this.fields, this.history, { collection, field });
-    this.statement(`DELETE FROM ${this.table(collection)} WHERE f_${checkedField(field)} = ? AND position <= ?`).run(value, encodePosition(through));
+  /** Through the first field's index, bounded by id; each removed document's children by id range (`<id>/` sorts just before `<id>0`). */
+  private remove(removal: ViewRemoval<Docs>): void {
+    checkRemovable(this.fields, this.history, removal);
+    const matches = Object.entries(removal.where) as [string, string][];
+    const conditions = matches.map(([field]) => `${this.fieldExpression(removal.collection, field)} = ?`).join(' AND ');
+    const removed = this.statement(`DELETE FROM ${this.table(removal.collection)} WHERE ${conditions} AND id <= ? RETURNING id`).all(
+      ...matches.map(([, value]) => value),
+      removal.throughId,
+    ) as { id: string }[];
+    if (removal.children === undefined) return;
+    const removeChildren = this.statement(`DELETE FROM ${this.table(removal.children)} WHERE id > ? AND id < ?`);
+    for (const { id } of removed) removeChildren.run(`${id}/`, `${id}0`);
   }
 
   async startRebuild(): Promise<RebuildTarget<Docs>> {
@@ -276,13 +284,14 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 }
 
 /** The layout of the view tables; a data directory made with another one has its views rebuilt. */
-const LAYOUT_VERSION = 4;
+const LAYOUT_VERSION = 5;
 
 /**
  * Views are rebuildable: tables of an older layout (version 1 indexed json_extract expressions
  * and had no field columns; version 2 did not index the audit rows by stream, which a pruning of
  * the records removes them by; version 3 kept versions in tables keyed by (id, position) and
- * indexed null fields), or made for a spec that queried other fields (a table without the column
+ * indexed null fields; version 4 still indexed the audit and key rows by stream, which a pruning
+ * no longer goes by), or made for a spec that queried other fields (a table without the column
  * of a field queried now), are dropped, with the checkpoint, and the projector rebuilds
  * them from the log when it starts.
  */
