@@ -1,6 +1,6 @@
 import { allProjections } from '../src/projections';
 import { rebuildViews } from '../src/projections/rebuild';
-import { viewCollections, viewHistory } from '../src/projections/views';
+import { viewCollections, viewHistory, viewLists } from '../src/projections/views';
 import { openSqliteStores } from '../src/stores/sqlite/openSqliteStores';
 import { median } from './lib/load';
 import { machine, saveResult } from './lib/report';
@@ -16,7 +16,7 @@ import { startService } from './lib/servers';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const dataDir = await seededLog(EVENTS);
 
-const { eventStore, readStore, keyStore } = openSqliteStores(dataDir, viewCollections, viewHistory);
+const { eventStore, readStore, keyStore } = openSqliteStores(dataDir, viewCollections, viewHistory, viewLists);
 const total = (await eventStore.readAll(null, 1).then(() => eventStore.headPosition())) ?? '0';
 const rebuilds: number[] = [];
 for (let run = 0; run < Number(process.env.BENCH_ROUNDS ?? 3); run += 1) {

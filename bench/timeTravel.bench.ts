@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseMasterKeys } from '../src/crypto/masterKeys';
 import { streamIds } from '../src/events/streams';
-import { viewCollections, viewHistory } from '../src/projections/views';
+import { viewCollections, viewHistory, viewLists } from '../src/projections/views';
 import { createService } from '../src/service';
 import { openSqliteStores } from '../src/stores/sqlite/openSqliteStores';
 import { median } from './lib/load';
@@ -25,7 +25,7 @@ const dataDir = process.env.BENCH_DATA_DIR ?? join(tmpdir(), `secrets-bench-time
 
 async function seed(): Promise<void> {
   const service = await createService({
-    ...openSqliteStores(dataDir, viewCollections, viewHistory),
+    ...openSqliteStores(dataDir, viewCollections, viewHistory, viewLists),
     masterKeys: parseMasterKeys(MASTER_KEYS),
     jwtSecret: JWT_SECRET,
     log: { error: (o: object, m: string) => console.error(m, o), info: () => {} },
@@ -42,7 +42,7 @@ async function seed(): Promise<void> {
 }
 
 if (!existsSync(join(dataDir, 'events.sqlite'))) await seed();
-const stores = openSqliteStores(dataDir, viewCollections, viewHistory);
+const stores = openSqliteStores(dataDir, viewCollections, viewHistory, viewLists);
 const created = (await stores.eventStore.readAll(null, 10)).find((e) => e.streamId.startsWith('workspace-'));
 if (!created) throw new Error(`no workspace in ${dataDir}`);
 const workspaceId = created.streamId.slice('workspace-'.length);

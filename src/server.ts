@@ -7,7 +7,7 @@ import { identityProviderFrom } from './api/tokens/tokenConfig';
 import { loadOrCreateDevJwtSecret } from './devSecrets';
 import { loadOrCreateDevSigningKey } from './proof/signingKey';
 import { createLogger } from './logger';
-import { viewCollections, viewHistory } from './projections/views';
+import { viewCollections, viewHistory, viewLists } from './projections/views';
 import { createService, type ServiceOptions } from './service';
 import { openStores } from './stores/openStores';
 import { SqliteEventStore } from './stores/sqlite/sqlite.eventStore';
@@ -38,7 +38,7 @@ async function main() {
     log.warn(`DEVELOPMENT audit signing key in ${config.DATA_DIR}/audit-signing.key; set AUDIT_SIGNING_KEY (npm run audit-signing-key) for any real use`);
   }
 
-  const stores = await openStores(config, viewCollections, viewHistory);
+  const stores = await openStores(config, viewCollections, viewHistory, viewLists);
   log.info({ ...stores.backends, role: config.SERVICE_ROLE }, `event log: ${stores.backends.events}; views and key store: ${stores.backends.views}`);
   const chainedAtMigration = stores.eventStore instanceof SqliteEventStore ? stores.eventStore.chainedAtMigration : 0;
   if (chainedAtMigration > 0) log.info({ chainedAtMigration }, `hashed ${chainedAtMigration} events written before the hash chain, in place (chained at migration)`);

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMasterKeys } from '../../src/crypto/masterKeys';
-import { viewCollections, viewHistory } from '../../src/projections/views';
+import { viewCollections, viewHistory, viewLists } from '../../src/projections/views';
 import { createService } from '../../src/service';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 import { JWT_SECRET, MASTER_KEYS } from './servers';
@@ -38,7 +38,7 @@ export async function seedWorkspaces(dataDir: string, workspaces: number, keys: 
 async function serviceOn(dataDir: string) {
   mkdirSync(dataDir, { recursive: true });
   return createService({
-    ...openSqliteStores(dataDir, viewCollections, viewHistory),
+    ...openSqliteStores(dataDir, viewCollections, viewHistory, viewLists),
     masterKeys: parseMasterKeys(MASTER_KEYS),
     jwtSecret: JWT_SECRET,
     log: { error: (o: object, m: string) => console.error(m, o), info: () => {} },

@@ -2,12 +2,12 @@ import { loadConfig } from '../config';
 import { allProjections } from '../projections';
 import { rebuildViews } from '../projections/rebuild';
 import { markViewDocuments } from '../projections/viewDocuments';
-import { viewCollections, viewHistory } from '../projections/views';
+import { viewCollections, viewHistory, viewLists } from '../projections/views';
 import { openStores } from '../stores/openStores';
 
 /** `npm run rebuild`: rebuilds the views from the event log and swaps them in. */
 const config = loadConfig();
-const { eventStore, readStore, keyStore, followerCheckpoints } = await openStores(config, viewCollections, viewHistory);
+const { eventStore, readStore, keyStore, followerCheckpoints } = await openStores(config, viewCollections, viewHistory, viewLists);
 try {
   const { events, seconds } = await rebuildViews(eventStore, readStore, allProjections);
   await markViewDocuments(followerCheckpoints);

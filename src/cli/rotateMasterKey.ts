@@ -4,7 +4,7 @@ import { DataKeys } from '../crypto/dataKeys';
 import { retireMasterKey } from '../crypto/masterKeyRetirement';
 import { addDevMasterKey, loadOrCreateDevMasterKeys, parseMasterKeys, removeDevMasterKey } from '../crypto/masterKeys';
 import { loadSodium } from '../crypto/sodium';
-import { viewCollections, viewHistory } from '../projections/views';
+import { viewCollections, viewHistory, viewLists } from '../projections/views';
 import { openStores } from '../stores/openStores';
 
 /**
@@ -26,7 +26,7 @@ const masterKeys = config.SECRETS_MASTER_KEYS
   : retiring === undefined
     ? addDevMasterKey(config.DATA_DIR)
     : loadOrCreateDevMasterKeys(config.DATA_DIR, () => {});
-const { eventStore, readStore, keyStore } = await openStores(config, viewCollections, viewHistory);
+const { eventStore, readStore, keyStore } = await openStores(config, viewCollections, viewHistory, viewLists);
 try {
   const dataKeys = new DataKeys(await loadSodium(), keyStore, masterKeys);
   if (retiring === undefined) {

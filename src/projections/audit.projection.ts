@@ -109,28 +109,19 @@ export const auditProjection = projection({
     actor: r.event.metadata.actor,
     at: r.event.metadata.at,
     ...auditFields(r),
+    keys: auditKeysOf(r),
     request: requestOf(r.event.metadata),
   }),
 });
 
-/** Beside each audit row, one row per key it is about: a query by key pages through these. */
-export const auditKeysProjection = projection({
-  collection: 'auditKeys',
-  fromEventAlone: true,
-  canHandle: eventTypes,
-  documentIds: (r) => auditKeysOf(r).map((key) => viewIds.auditKey(r.position, key)),
-  evolve: (_doc, r, id) => ({ owner: auditOwner(r.category, r.ownerId), scope: auditScope(r.category), key: id.slice(id.indexOf('/') + 1), position: r.position }),
-});
-
 /**
  * A pruning of a record stream (RECORD_RETENTION_DAYS) takes the audit rows of the pruned events
- * out, and their rows by key: the owner's rows of that stream up to the last pruned event (audit
- * ids sort in log order, and a stream's positions grow with its revisions), found through the
- * owner's index; each row's key rows are those whose ids start with its id. A rebuild from the
- * pruned log never makes them, so the live views and a rebuilt one agree.
+ * out: the owner's rows of that stream up to the last pruned event (audit ids sort in log order,
+ * and a stream's positions grow with its revisions), found through the owner's index. A rebuild
+ * from the pruned log never makes them, so the live views and a rebuilt one agree.
  */
 export function auditRemovals(r: RecordedEvent): ViewRemoval<ViewDocs>[] {
   if (r.event.type !== 'RecordsPruned') return [];
   const { stream, throughPosition } = r.event.data;
-  return [{ collection: 'audit', where: { owner: auditOwner(r.category, r.ownerId), stream }, throughId: viewIds.audit(throughPosition), children: 'auditKeys' }];
+  return [{ collection: 'audit', where: { owner: auditOwner(r.category, r.ownerId), stream }, throughId: viewIds.audit(throughPosition) }];
 }

@@ -1,4 +1,4 @@
-import { auditKeysProjection, auditProjection } from './audit.projection';
+import { auditProjection } from './audit.projection';
 import { deletedSecretsProjection, destroyedKeysProjection } from './deletedSecrets.projection';
 import { historyProjection } from './history.projection';
 import { invitationsProjection, membersProjection, workspacesProjection } from './membership.projections';
@@ -18,7 +18,6 @@ export const allProjections: readonly AnyProjection[] = [
   erase(personalSecretsProjection),
   erase(scopesProjection),
   erase(auditProjection),
-  erase(auditKeysProjection),
   erase(historyProjection),
   erase(deletedSecretsProjection),
   erase(destroyedKeysProjection),

@@ -7,7 +7,7 @@ import type { AuditDoc, InvitationDoc, MemberDoc, SecretDoc } from './views';
 export type ShownMember = Omit<MemberDoc, 'email'> & Readonly<{ email: string | null }>;
 export type ShownInvitation = Omit<InvitationDoc, 'email' | 'emailIndex'> & Readonly<{ email: string }>;
 export type ShownSecret = Omit<SecretDoc, 'displayName' | 'description'> & Readonly<{ displayName: string | null; description: string | null }>;
-export type ShownAuditDoc = Omit<AuditDoc, 'subject' | 'detail' | 'request'> &
+export type ShownAuditDoc = Omit<AuditDoc, 'subject' | 'detail' | 'request' | 'keys'> &
   Readonly<{
     subject: (Omit<NonNullable<AuditDoc['subject']>, 'email'> & Readonly<{ email?: string | null }>) | null;
     detail: AuditDoc['detail'];
@@ -42,8 +42,12 @@ export class PersonalDataReader {
     };
   }
 
-  /** An audit row: the subject's email, a details change's fields, the request's addresses. */
-  async auditRow(doc: AuditDoc): Promise<ShownAuditDoc> {
+  /**
+   * An audit row: the subject's email, a details change's fields, the request's addresses. Its
+   * `keys` stay behind: they are what the views find it by, and the row itself names its key, or
+   * its resolution's references.
+   */
+  async auditRow({ keys: _keys, ...doc }: AuditDoc): Promise<ShownAuditDoc> {
     const ownerId = doc.owner.slice(doc.owner.indexOf(':') + 1);
     return { ...doc, subject: await this.subject(doc.subject, ownerId), detail: await this.auditDetail(doc, ownerId), request: doc.request && (await this.request(doc.request)) };
   }
@@ -54,7 +58,7 @@ export class PersonalDataReader {
     return email === undefined ? rest : { ...rest, email: await this.email(workspaceId, email) };
   }
 
-  private async auditDetail(doc: AuditDoc, ownerId: string): Promise<AuditDoc['detail']> {
+  private async auditDetail(doc: Omit<AuditDoc, 'keys'>, ownerId: string): Promise<AuditDoc['detail']> {
     if (doc.type !== 'SecretDetailsChanged' || doc.detail === null || doc.key === null) return doc.detail;
     const where = { scope: doc.scope === 'user' ? ('personal' as const) : ('workspace' as const), ownerId, key: doc.key };
     const opened: Record<string, unknown> = { ...doc.detail };

@@ -36,15 +36,6 @@ function isDeleted(workspace: WorkspaceDoc): boolean {
   return Boolean(workspace.deletedAt);
 }
 
-function matchesFilters(doc: AuditDoc, filters: AuditFilters): boolean {
-  if (filters.actor !== undefined && doc.actor !== filters.actor) return false;
-  if (filters.types !== undefined && !filters.types.includes(doc.type)) return false;
-  if (filters.runId !== undefined && doc.runId !== filters.runId) return false;
-  if (filters.from !== undefined && doc.at < filters.from) return false;
-  if (filters.to !== undefined && doc.at > filters.to) return false;
-  return true;
-}
-
 /**
  * Queries over the views. Point lookups on the hot paths (membership, single secrets) go
  * through the position-tagged cache; lists read the store. Personal data stays sealed in what
@@ -195,34 +186,19 @@ export class Views {
 
   private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder): Promise<AuditDoc[]> {
     const ownerMatch = 'owners' in whose ? { owner: whose.owners.length === 1 ? whose.owners[0]! : whose.owners } : { scope: whose.scope };
-    if (filters.key === undefined) {
-      const where: Writable<PageQuery<AuditDoc>['where']> = { ...ownerMatch };
-      if (filters.actor !== undefined) where.actor = filters.actor;
-      if (filters.types !== undefined) where.type = filters.types;
-      if (filters.runId !== undefined) where.runId = filters.runId;
-      const found = await this.store.page('audit', {
-        where,
-        range: { field: 'at', min: filters.from, max: filters.to },
-        afterId: afterPosition === undefined ? undefined : viewIds.audit(afterPosition),
-        order,
-        limit,
-      });
-      return found.map((f) => f.doc);
-    }
-    const rows: AuditDoc[] = [];
-    let afterId = afterPosition === undefined ? undefined : viewIds.auditKey(afterPosition, filters.key);
-    while (rows.length < limit) {
-      const refs = await this.store.page('auditKeys', { where: { key: filters.key, ...ownerMatch }, afterId, order, limit });
-      const docs = await this.store.getMany('audit', refs.map((ref) => viewIds.audit(ref.doc.position)));
-      for (const ref of refs) {
-        const doc = docs.get(viewIds.audit(ref.doc.position))?.doc;
-        if (doc && matchesFilters(doc, filters)) rows.push(doc);
-        if (rows.length === limit) break;
-      }
-      if (refs.length < limit) break;
-      afterId = refs[refs.length - 1]!.id;
-    }
-    return rows;
+    // A key, when asked for, comes first: the query goes through that key's rows alone.
+    const where: Writable<PageQuery<AuditDoc>['where']> = filters.key === undefined ? { ...ownerMatch } : { keys: filters.key, ...ownerMatch };
+    if (filters.actor !== undefined) where.actor = filters.actor;
+    if (filters.types !== undefined) where.type = filters.types;
+    if (filters.runId !== undefined) where.runId = filters.runId;
+    const found = await this.store.page('audit', {
+      where,
+      range: { field: 'at', min: filters.from, max: filters.to },
+      afterId: afterPosition === undefined ? undefined : viewIds.audit(afterPosition),
+      order,
+      limit,
+    });
+    return found.map((f) => f.doc);
   }
 
   /** Workspaces by id, after a cursor: those a claim lists (null: every workspace). */

@@ -1,5 +1,5 @@
 import { sortablePosition } from '../stores/position';
-import type { CollectionSpec, HistorySpec } from '../stores/readStore.port';
+import type { CollectionSpec, HistorySpec, ListSpec } from '../stores/readStore.port';
 import type { RequestContext } from '../events/event';
 import type { EventType } from '../events/streams';
 import type { Forgettable, SealedValue, SecretRole, WorkspacePermission } from '../events/values';
@@ -90,16 +90,12 @@ export type AuditDoc = Readonly<{
   detail: Readonly<Record<string, unknown>> | null;
   /** The workflow run a resolution was for, when the executor named one. */
   runId: string | null;
+  /** Every key the event is about (its secret's, or each a resolution used or missed): what a query by key finds it by. */
+  keys: readonly string[];
   /** The request that caused the event: our id, the client's, and the addresses (sealed). */
   request: Readonly<RequestContext> | null;
 }>;
 
-/**
- * One row per key an audit row is about (a secret's key, or every key a resolution used or
- * missed): what a query by key pages through. Ids are `<audit row id>/<key>`, so they sort in log
- * order and a pruning finds an audit row's key rows by its id.
- */
-export type AuditKeyDoc = Readonly<{ owner: string; scope: 'workspace' | 'user'; key: string; position: string }>;
 
 /**
  * One row per version of a secret: who set it, when, its fingerprint, its envelope (never shown;
@@ -150,7 +146,6 @@ export type ViewDocs = {
   personalSecrets: SecretDoc;
   scopes: ScopeDoc;
   audit: AuditDoc;
-  auditKeys: AuditKeyDoc;
   history: HistoryDoc;
   deletedSecrets: DeletedSecretDoc;
   destroyedKeys: DestroyedKeyDoc;
@@ -175,11 +170,18 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
   personalSecrets: ['ownerId'],
   scopes: [],
   /** A pruning of a record stream finds its rows through `owner` (DESIGN §7, `auditRemovals`). */
-  audit: ['owner', 'scope', 'runId'],
-  auditKeys: ['key'],
+  audit: ['owner', 'scope', 'runId', 'keys'],
   history: ['secret'],
   deletedSecrets: ['owner', 'deletedAt', 'endedOldest'],
   destroyedKeys: [],
+};
+
+/**
+ * The queried fields that hold lists: an audit row is found by any key it is about, through one
+ * small index entry per key (a resolution of five keys makes one document, not six).
+ */
+export const viewLists: ListSpec<ViewDocs> = {
+  audit: ['keys'],
 };
 
 /**
@@ -208,7 +210,6 @@ export const viewIds = {
   secret: (ownerId: string, key: string) => `${ownerId}/${key}`,
   /** Padded: audit rows sort in log order by id. */
   audit: (position: string) => sortablePosition(position),
-  auditKey: (position: string, key: string) => `${viewIds.audit(position)}/${key}`,
   historyOf: (owner: string, key: string) => `${owner}/${key}`,
   history: (owner: string, key: string, version: number) => `${owner}/${key}/${String(version).padStart(10, '0')}`,
 } as const;

@@ -18,6 +18,16 @@ export type CollectionSpec<Docs extends DocumentMap> = {
 };
 
 /**
+ * The queried fields (named in the CollectionSpec too) that hold a list of strings: a query for
+ * one value finds the documents whose list holds it. Adapters index every value of the list
+ * (MongoDB's multikey index; in SQLite a table of (value, id) pairs), so a document about five
+ * keys costs five small index entries, not five documents. Matched one value at a time.
+ */
+export type ListSpec<Docs extends DocumentMap> = {
+  readonly [C in CollectionOf<Docs>]?: readonly FieldOf<Docs, C>[];
+};
+
+/**
  * The collections that keep every version of their documents (time travel, DESIGN §9), each with
  * the field that names a document's scope (its workspace or user: `scopeAt` lists a scope), or
  * null for one read by id only. A write to such a collection must carry its event's time (`at`).
@@ -53,14 +63,13 @@ export type ViewWrite<Docs extends DocumentMap, C extends CollectionOf<Docs> = C
 
 /**
  * Documents taken out whole, with no tombstone: those of `collection` that match `where` (on
- * fields, the first one indexed, as a page query's) with ids up to `throughId`, and with each of
- * them the documents of `children` whose ids are its id followed by `/` (rows that belong to it).
- * What a pruning of the log takes out of the views (DESIGN §7: the audit rows of the pruned
- * records and their rows by key), so that they match what a rebuild from the pruned log makes,
- * which never had them. Only collections whose ids sort in log order are removed from this way.
+ * fields, the first one indexed, as a page query's) with ids up to `throughId`. What a pruning of
+ * the log takes out of the views (DESIGN §7: the audit rows of the pruned records), so that they
+ * match what a rebuild from the pruned log makes, which never had them. Only collections whose
+ * ids sort in log order are removed from this way.
  */
 export type ViewRemoval<Docs extends DocumentMap, C extends CollectionOf<Docs> = CollectionOf<Docs>> = C extends unknown
-  ? Readonly<{ collection: C; where: Readonly<{ [F in keyof Docs[C] & string]?: string }>; throughId: string; children?: CollectionOf<Docs> }>
+  ? Readonly<{ collection: C; where: Readonly<{ [F in keyof Docs[C] & string]?: string }>; throughId: string }>
   : never;
 
 /**
@@ -69,7 +78,7 @@ export type ViewRemoval<Docs extends DocumentMap, C extends CollectionOf<Docs> =
  */
 export type Checkpoint = Readonly<{ position: string | null; generation: string }>;
 
-/** A field equals a value, or (a list) any of its values. */
+/** A field equals a value, or (a list) any of its values; a list field (ListSpec) holds the one value. */
 export type Match = string | number | readonly (string | number)[];
 
 /**
@@ -134,20 +143,14 @@ export function checkIndexed(fields: IndexedFields, collection: string, field: s
   if (!fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
 }
 
-/**
- * A removal goes by an indexed field first, and never into a collection that keeps history, its
- * own or its children's: their versions stay.
- */
+/** A removal goes by an indexed field first, and never into a collection that keeps history: its versions stay. */
 export function checkRemovable(
   fields: IndexedFields,
   history: Readonly<Partial<Record<string, string | null>>>,
-  { collection, where, children }: Readonly<{ collection: string; where: Readonly<Record<string, unknown>>; children?: string }>,
+  { collection, where }: Readonly<{ collection: string; where: Readonly<Record<string, unknown>> }>,
 ): void {
   const [first] = Object.keys(where);
   if (first === undefined) throw new Error(`A removal from ${collection} names no field`);
   checkIndexed(fields, collection, first);
-  for (const removedFrom of children === undefined ? [collection] : [collection, children]) {
-    if (!Object.hasOwn(fields, removedFrom)) throw new Error(`Unknown view collection ${removedFrom}`);
-    if (history[removedFrom] !== undefined) throw new Error(`${removedFrom} keeps history: its documents are not removed`);
-  }
+  if (history[collection] !== undefined) throw new Error(`${collection} keeps history: its documents are not removed`);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app';
 import type { App } from '../../src/api/deps';
-import { viewCollections, viewHistory } from '../../src/projections/views';
+import { viewCollections, viewHistory, viewLists } from '../../src/projections/views';
 import { createService } from '../../src/service';
 import { sqliteEventStore, sqliteKeyStore, sqliteViewStores } from '../../src/stores/sqlite/openSqliteStores';
 import { leaksIn } from '../support/leaks';
@@ -25,8 +25,8 @@ describe('The API and the projector as separate instances', () => {
   beforeAll(async () => {
     const eventStore = sqliteEventStore(dir);
     const common = testServiceOptions();
-    const projector = await createService({ role: 'projector', eventStore, ...sqliteViewStores(dir, viewCollections, viewHistory), keyStore: sqliteKeyStore(dir), ...common });
-    const api = await createService({ role: 'api', eventStore, ...sqliteViewStores(dir, viewCollections, viewHistory), keyStore: sqliteKeyStore(dir), ...common });
+    const projector = await createService({ role: 'projector', eventStore, ...sqliteViewStores(dir, viewCollections, viewHistory, viewLists), keyStore: sqliteKeyStore(dir), ...common });
+    const api = await createService({ role: 'api', eventStore, ...sqliteViewStores(dir, viewCollections, viewHistory, viewLists), keyStore: sqliteKeyStore(dir), ...common });
     app = await buildApp(api.deps);
     closers.push(() => app.close(), api.close, projector.close);
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allProjections } from '../../src/projections';
 import { projectAll } from '../../src/projections/projector';
-import { viewCollections, type ViewDocs } from '../../src/projections/views';
+import { viewCollections, viewHistory, viewLists, type ViewDocs } from '../../src/projections/views';
 import type { EventStore } from '../../src/stores/eventStore.port';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
@@ -53,7 +53,7 @@ async function take(call: Client, ws: string, s: Step): Promise<void> {
 /** The log up to a position, folded by the projections into fresh views: what the workspace was then. */
 async function foldUpTo(log: EventStore, position: string) {
   const prefix = new SqliteEventStore(openDatabase(':memory:', { durable: false }));
-  const views = new SqliteReadStore<ViewDocs>(openDatabase(':memory:', { durable: false }), viewCollections);
+  const views = new SqliteReadStore<ViewDocs>(openDatabase(':memory:', { durable: false }), viewCollections, viewHistory, viewLists);
   for (const event of await log.readAll(null, 100_000)) {
     if (BigInt(event.position) > BigInt(position)) break;
     await prefix.append(event.streamId, [event], { expectedRevision: event.revision - 1 });

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadOrCreateDevMasterKeys } from '../../src/crypto/masterKeys';
 import { loadOrCreateDevJwtSecret } from '../../src/devSecrets';
-import { viewCollections, viewHistory } from '../../src/projections/views';
+import { viewCollections, viewHistory, viewLists } from '../../src/projections/views';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 
 /** The service's SQLite stores in a data directory. */
-const openStoresIn = (dataDir: string) => openSqliteStores(dataDir, viewCollections, viewHistory);
+const openStoresIn = (dataDir: string) => openSqliteStores(dataDir, viewCollections, viewHistory, viewLists);
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 const octal = (mode: number) => mode.toString(8);
 const modesIn = (dir: string) => Object.fromEntries(readdirSync(dir).map((name) => [name, octal(modeOf(join(dir, name)))]));

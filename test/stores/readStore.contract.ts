@@ -2,13 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readStorePageContract } from './readStore.page.contract';
 import { readStoreRebuildContract } from './readStore.rebuild.contract';
 import { readStoreHistoryContract } from './readStore.history.contract';
-import type { ViewWrite } from '../../src/stores/readStore.port';
-import { commitAt, contractCollections, contractHistory, item, type ContractDocs, type ContractStore, type MakeReadStore } from './readStoreSupport';
+import { commitAt, contractCollections, contractHistory, contractLists, item, type ContractStore, type MakeReadStore } from './readStoreSupport';
 
 export { contractCollections, type MakeReadStore };
 
 /**
- * The ReadStore port's contract, for every adapter. Each `makeStore(spec)` must give a new,
+ * The ReadStore port's contract, for every adapter. Each `makeStore(spec, history, lists)` must give a new,
  * empty store (its own database, schema or file) with those collections; stores are closed
  * after each test, then `cleanup` runs.
  */
@@ -16,7 +15,7 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
   describe(`ReadStore contract: ${name}`, () => {
     const opened: ContractStore[] = [];
     const open = async () => {
-      const store = await makeStore(contractCollections, contractHistory);
+      const store = await makeStore(contractCollections, contractHistory, contractLists);
       opened.push(store);
       return store;
     };
@@ -49,35 +48,26 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
       expect(await store.checkpoint()).toEqual({ position: '9', generation });
     });
 
-    it('removes, with a commit, the documents matching on fields up to an id, and their children by id, after its writes', async () => {
+    it('removes, with a commit, the documents matching on fields up to an id, after its writes, and their list values', async () => {
       const store = await open();
-      const note = (id: string, position: string): ViewWrite<ContractDocs> => ({ collection: 'notes', id, doc: { n: id }, position });
       // Ids sort as the removal expects (in log order); it matches `shade`, which no index holds, as well as `group`.
       await commitAt(
         store,
         [
-          item('01', '1', { group: 'g', shade: 'red' }),
-          item('02', '2', { group: 'g', shade: 'blue' }),
-          item('03', '3', { group: 'h', shade: 'red' }),
-          item('05', '5', { group: 'g', shade: 'red' }),
-          note('01/x', '1'),
-          note('01/y', '1'),
-          note('02/x', '2'),
-          note('03/x', '3'),
-          note('05/x', '5'),
-          note('010/x', '1'),
-          note('01', '1'),
+          item('01', '1', { group: 'g', shade: 'red', tags: ['t'] }),
+          item('02', '2', { group: 'g', shade: 'blue', tags: ['t'] }),
+          item('03', '3', { group: 'h', shade: 'red', tags: ['t'] }),
+          item('05', '5', { group: 'g', shade: 'red', tags: ['t'] }),
         ],
         '5',
       );
       const { generation } = await store.checkpoint();
-      const removal = { collection: 'items', where: { group: 'g', shade: 'red' }, throughId: '04', children: 'notes' } as const;
+      const removal = { collection: 'items', where: { group: 'g', shade: 'red' }, throughId: '04' } as const;
       // A write of the same commit is removed too; one past the id stays.
-      expect(await store.commit([item('04', '6', { group: 'g', shade: 'red' }), note('04/z', '6'), item('06', '6', { group: 'g', shade: 'red' })], '6', generation, [removal])).toBe(true);
+      expect(await store.commit([item('04', '6', { group: 'g', shade: 'red', tags: ['t'] }), item('06', '6', { group: 'g', shade: 'red' })], '6', generation, [removal])).toBe(true);
       expect((await store.all('items')).map((found) => found.id)).toEqual(['02', '03', '05', '06']);
       expect(await store.get('items', '01')).toBeUndefined();
-      // Only the children of removed documents: `<id>/…`, not `<id>0/…` nor the id itself.
-      expect((await store.all('notes')).map((found) => found.id)).toEqual(['01', '010/x', '02/x', '03/x', '05/x']);
+      expect((await store.find('items', 'tags', 't')).map((found) => found.id)).toEqual(['02', '03', '05']);
       // Removing again changes nothing; a commit of a stale generation removes nothing.
       expect(await store.commit([], '7', generation, [removal])).toBe(true);
       expect(await store.commit([], '8', `${generation}x`, [{ ...removal, throughId: '99' }])).toBe(false);
@@ -90,8 +80,35 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
       await expect(store.commit([], '1', generation, [{ collection: 'items', where: { size: 'l', group: 'g' }, throughId: '9' }])).rejects.toThrow('items.size is not indexed');
       await expect(store.commit([], '1', generation, [{ collection: 'items', where: {}, throughId: '9' }])).rejects.toThrow('names no field');
       await expect(store.commit([], '1', generation, [{ collection: 'versioned', where: { scope: 's' }, throughId: '9' }])).rejects.toThrow('keeps history');
-      await expect(store.commit([], '1', generation, [{ collection: 'items', where: { group: 'g' }, throughId: '9', children: 'versioned' }])).rejects.toThrow('keeps history');
       expect(await store.checkpoint()).toEqual({ position: null, generation });
+    });
+
+    it('finds a document by any value of a field that holds lists, and forgets the values a newer write or a deletion dropped', async () => {
+      const store = await open();
+      await commitAt(
+        store,
+        [item('a', '1', { group: 'g', tags: ['x', 'y'] }), item('b', '1', { group: 'h', tags: ['y', 'y'] }), item('c', '1', { group: 'g', tags: [] }), item('d', '1', { group: 'g' })],
+        '1',
+      );
+      const ids = (found: readonly { id: string }[]) => found.map((f) => f.id);
+      expect(ids(await store.find('items', 'tags', 'y'))).toEqual(['a', 'b']);
+      expect(ids(await store.page('items', { where: { tags: 'y' }, limit: 10 }))).toEqual(['a', 'b']);
+      expect(ids(await store.page('items', { where: { tags: 'y' }, order: 'desc', limit: 1 }))).toEqual(['b']);
+      expect(ids(await store.page('items', { where: { tags: 'y' }, afterId: 'a', limit: 10 }))).toEqual(['b']);
+      // With other fields, first or after it.
+      expect(ids(await store.page('items', { where: { tags: 'y', group: 'g' }, limit: 10 }))).toEqual(['a']);
+      expect(ids(await store.page('items', { where: { group: ['g', 'h'], tags: 'x' }, limit: 10 }))).toEqual(['a']);
+      // A newer write replaces the values; an older one changes nothing; a deletion drops them.
+      await commitAt(store, [item('a', '2', { group: 'g', tags: ['z'] }), item('b', '0', { group: 'h', tags: ['old'] }), item('c', '2', null)], '2');
+      expect(ids(await store.find('items', 'tags', 'y'))).toEqual(['b']);
+      expect(ids(await store.find('items', 'tags', 'z'))).toEqual(['a']);
+      expect(ids(await store.find('items', 'tags', 'old'))).toEqual([]);
+      await commitAt(store, [item('b', '3', null)], '3');
+      expect(ids(await store.page('items', { where: { tags: 'y' }, limit: 10 }))).toEqual([]);
+      // Two writes of one document in one commit: the last one's values.
+      await commitAt(store, [item('e', '4', { tags: ['p'] }), item('e', '5', { tags: ['q'] })], '5');
+      expect(ids(await store.find('items', 'tags', 'p'))).toEqual([]);
+      expect(ids(await store.find('items', 'tags', 'q'))).toEqual(['e']);
     });
 
     it('ignores a write at an older or equal position and applies a newer one, comparing as numbers', async () => {

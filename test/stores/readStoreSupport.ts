@@ -1,19 +1,20 @@
 import { expect } from 'vitest';
-import type { CollectionSpec, HistorySpec, ReadStore, ViewWrite } from '../../src/stores/readStore.port';
+import type { CollectionSpec, HistorySpec, ListSpec, ReadStore, ViewWrite } from '../../src/stores/readStore.port';
 
 /** The contract's documents: any JSON object, which an adapter must give back as it was. */
 type ContractDoc = Readonly<Record<string, unknown>>;
 
 /**
- * The collections the contract uses: `items` with two indexed fields, `notes` with none, and
- * `versioned`, which keeps its history, by `scope`.
+ * The collections the contract uses: `items` with three indexed fields (`tags` holds lists),
+ * `notes` with none, and `versioned`, which keeps its history, by `scope`.
  */
 export type ContractDocs = { items: ContractDoc; notes: ContractDoc; versioned: ContractDoc };
-export const contractCollections: CollectionSpec<ContractDocs> = { items: ['group', 'color'], notes: [], versioned: ['scope'] };
+export const contractCollections: CollectionSpec<ContractDocs> = { items: ['group', 'color', 'tags'], notes: [], versioned: ['scope'] };
 export const contractHistory: HistorySpec<ContractDocs> = { versioned: 'scope' };
+export const contractLists: ListSpec<ContractDocs> = { items: ['tags'] };
 
 export type ContractStore = ReadStore<ContractDocs>;
-export type MakeReadStore = (spec: CollectionSpec<ContractDocs>, history: HistorySpec<ContractDocs>) => Promise<ContractStore>;
+export type MakeReadStore = (spec: CollectionSpec<ContractDocs>, history: HistorySpec<ContractDocs>, lists: ListSpec<ContractDocs>) => Promise<ContractStore>;
 
 export const item = (id: string, position: string, doc: ContractDoc | null): ViewWrite<ContractDocs> => ({ collection: 'items', id, doc, position });
 

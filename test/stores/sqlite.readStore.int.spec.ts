@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteReadStore } from '../../src/stores/sqlite/sqlite.readStore';
 import { readStoreContract } from './readStore.contract';
-import { commitAt, contractCollections, contractHistory, item } from './readStoreSupport';
+import { commitAt, contractCollections, contractHistory, contractLists, item } from './readStoreSupport';
 
-readStoreContract('SQLite in memory', async (spec, history) => new SqliteReadStore(openDatabase(':memory:', { durable: false }), spec, history));
+readStoreContract('SQLite in memory', async (spec, history, lists) => new SqliteReadStore(openDatabase(':memory:', { durable: false }), spec, history, lists));
 
 const tempDirs: string[] = [];
 const tempFile = () => {
@@ -19,11 +19,11 @@ const removeTempDirs = async () => {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 };
 
-readStoreContract('SQLite file', async (spec, history) => new SqliteReadStore(openDatabase(tempFile(), { durable: false }), spec, history), removeTempDirs);
+readStoreContract('SQLite file', async (spec, history, lists) => new SqliteReadStore(openDatabase(tempFile(), { durable: false }), spec, history, lists), removeTempDirs);
 
 describe('SqliteReadStore on a file', () => {
   afterEach(removeTempDirs);
-  const open = (file: string) => new SqliteReadStore(openDatabase(file, { durable: false }), contractCollections);
+  const open = (file: string) => new SqliteReadStore(openDatabase(file, { durable: false }), contractCollections, contractHistory, contractLists);
 
   it('keeps views, checkpoint and generation across a reopen, and after a swap-in', async () => {
     const file = tempFile();
@@ -48,7 +48,7 @@ describe('SqliteReadStore on a file', () => {
   it('has the same indexes after rebuilds as when it was made, each under its live name', async () => {
     const file = tempFile();
     const db = openDatabase(file, { durable: false });
-    const store = new SqliteReadStore(db, contractCollections, contractHistory);
+    const store = new SqliteReadStore(db, contractCollections, contractHistory, contractLists);
     const indexes = () =>
       db
         .prepare<[], { name: string; tbl_name: string; sql: string }>("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { viewCollections, viewHistory } from '../../src/projections/views';
+import { viewCollections, viewHistory, viewLists } from '../../src/projections/views';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteReadStore } from '../../src/stores/sqlite/sqlite.readStore';
 import { injectClient } from '../support/client';
@@ -35,7 +35,7 @@ describe('SQLite views of an older layout', () => {
   it('are dropped on open, with their checkpoint, and the store works', async () => {
     const file = join(tempDir(), 'views.sqlite');
     makeLayoutOne(file);
-    const store = new SqliteReadStore(openDatabase(file, { durable: false }), viewCollections);
+    const store = new SqliteReadStore(openDatabase(file, { durable: false }), viewCollections, {}, viewLists);
     const checkpoint = await store.checkpoint();
     expect(checkpoint.position).toBeNull();
     const member = { workspaceId: 'w', userId: 'u', email: null, permission: 'read', external: false, joinedAt: '2025-01-01T00:00:00.000Z' } as const;
@@ -51,7 +51,7 @@ describe('SQLite views of an older layout', () => {
     old.pragma('user_version = 3');
     old.close();
     const db = openDatabase(file, { durable: false });
-    const store = new SqliteReadStore(db, viewCollections, viewHistory);
+    const store = new SqliteReadStore(db, viewCollections, viewHistory, viewLists);
     const sqlOf = (name: string) => db.prepare<[string], { sql: string }>('SELECT sql FROM sqlite_master WHERE name = ?').get(name)?.sql;
     expect(sqlOf('view_hist_workspaceSecrets')).not.toMatch(/WITHOUT ROWID/);
     expect(sqlOf('view_hist_workspaceSecrets_version')).toMatch(/^CREATE UNIQUE INDEX/);
@@ -60,19 +60,20 @@ describe('SQLite views of an older layout', () => {
     await store.close();
   });
 
-  it('of version 4 (audit and key rows indexed by stream) lose the stream indexes, which nothing queries any more', async () => {
+  it('of versions 4 and 5 (a collection of rows by key, indexed by stream) are replaced by a list table of the audit rows\' keys', async () => {
     const file = join(tempDir(), 'views.sqlite');
     const old = openDatabase(file, { durable: false });
-    // Key rows had a `stream` then, which today's documents no longer name.
-    const layoutFour = { ...viewCollections, audit: [...viewCollections.audit, 'stream'], auditKeys: ['key', 'stream'] } as unknown as typeof viewCollections;
-    await new SqliteReadStore(old, layoutFour, viewHistory).close();
+    // The collections of then: key rows of their own, and a stream field today's documents no longer have.
+    const layoutFour = { ...viewCollections, audit: ['owner', 'scope', 'runId', 'stream'], auditKeys: ['key', 'stream'] } as unknown as typeof viewCollections;
+    await new SqliteReadStore(old, layoutFour, viewHistory, {}).close();
     const reopened = openDatabase(file, { durable: false });
     reopened.pragma('user_version = 4');
     reopened.close();
     const db = openDatabase(file, { durable: false });
-    const store = new SqliteReadStore(db, viewCollections, viewHistory);
-    const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name GLOB 'ix_audit*' ORDER BY name").all();
-    expect(indexes.map((index) => index.name)).toEqual(['ix_auditKeys_key', 'ix_audit_owner', 'ix_audit_runId', 'ix_audit_scope']);
+    const store = new SqliteReadStore(db, viewCollections, viewHistory, viewLists);
+    const names = (type: string) => db.prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = ? AND name GLOB '*audit*' AND sql IS NOT NULL ORDER BY name").all(type).map((row) => row.name);
+    expect(names('index')).toEqual(['ix_audit_owner', 'ix_audit_runId', 'ix_audit_scope']);
+    expect(names('table')).toEqual(['view_audit', 'view_list_audit_keys']);
     expect((await store.checkpoint()).position).toBeNull();
     await store.close();
   });

@@ -5,7 +5,7 @@ import { buildApp, type BuildOptions } from '../../src/api/app';
 import type { App } from '../../src/api/deps';
 import { parseMasterKeys } from '../../src/crypto/masterKeys';
 import type { Projector } from '../../src/projections/projector';
-import { viewCollections, viewHistory } from '../../src/projections/views';
+import { viewCollections, viewHistory, viewLists } from '../../src/projections/views';
 import { createService, type Service, type ServiceOptions } from '../../src/service';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 import { injectClient, type Client } from './client';
@@ -16,7 +16,7 @@ export const silentLog = { error: () => {}, info: () => {} };
 
 /** The SQLite stores of a data directory (or `:memory:`), with the service's view collections. */
 export function openTestStores(dataDir: string) {
-  return openSqliteStores(dataDir, viewCollections, viewHistory);
+  return openSqliteStores(dataDir, viewCollections, viewHistory, viewLists);
 }
 
 export function testMasterKeys(id = 'test1') {

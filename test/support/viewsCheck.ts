@@ -1,6 +1,6 @@
 import { allProjections } from '../../src/projections';
 import { rebuildViews } from '../../src/projections/rebuild';
-import { collectionNames, viewCollections, viewHistory } from '../../src/projections/views';
+import { collectionNames, viewCollections, viewHistory, viewLists } from '../../src/projections/views';
 import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
 
 /**
@@ -8,7 +8,7 @@ import { openSqliteStores } from '../../src/stores/sqlite/openSqliteStores';
  * event log: a projector that lost, doubled or reordered anything makes them differ.
  */
 export async function liveAndRebuiltViews(dataDir: string) {
-  const { eventStore, readStore, keyStore } = openSqliteStores(dataDir, viewCollections, viewHistory);
+  const { eventStore, readStore, keyStore } = openSqliteStores(dataDir, viewCollections, viewHistory, viewLists);
   try {
     const dump = async () =>
       Object.fromEntries(await Promise.all(collectionNames.map(async (c) => [c, await readStore.all(c)] as const)));

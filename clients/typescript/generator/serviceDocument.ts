@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { buildApp } from '../../../src/api/app';
 import { parseMasterKeys } from '../../../src/crypto/masterKeys';
-import { viewCollections, viewHistory } from '../../../src/projections/views';
+import { viewCollections, viewHistory, viewLists } from '../../../src/projections/views';
 import { createService } from '../../../src/service';
 import { openSqliteStores } from '../../../src/stores/sqlite/openSqliteStores';
 
@@ -11,7 +11,7 @@ import { openSqliteStores } from '../../../src/stores/sqlite/openSqliteStores';
  * throwaway in-memory stores and keys (nothing listens, nothing is written to disk).
  */
 export async function serviceDocument(): Promise<OpenAPIV3_1.Document> {
-  const stores = openSqliteStores(':memory:', viewCollections, viewHistory);
+  const stores = openSqliteStores(':memory:', viewCollections, viewHistory, viewLists);
   const service = await createService({
     ...stores,
     masterKeys: parseMasterKeys(`document:${randomBytes(32).toString('base64')}`),

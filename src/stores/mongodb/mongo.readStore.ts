@@ -34,8 +34,6 @@ const REBUILD = 'rebuild';
 const FIELD = /^[A-Za-z]+$/;
 /** How long a reader trusts the generation it read; a rebuild keeps the previous one alive. */
 const GENERATION_TTL_MS = 1000;
-/** Removed documents whose children one `deleteMany` takes out: a bounded `$or` of id ranges. */
-const REMOVED_PER_CALL = 500;
 
 /**
  * Views in MongoDB: one collection per view and generation (`views_<generation>_<name>`) of
@@ -205,21 +203,12 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return moved.matchedCount === 1;
   }
 
-  /** Through the first field's index, bounded by id; each removed document's children by id range (`<id>/` sorts just before `<id>0`). */
+  /** Through the first field's index, bounded by id (a list field's multikey entries go with the documents). */
   private async remove(removal: ViewRemoval<Docs>, generation: string): Promise<void> {
     checkRemovable(this.fields, this.history, removal);
     const filter: Filter<Row> = { _id: { $lte: removal.throughId } };
     for (const [field, value] of Object.entries(removal.where)) filter[`doc.${checked(field)}`] = value;
-    const rows = this.db.collection<Row>(collectionName(generation, removal.collection));
-    if (removal.children !== undefined) {
-      const children = this.db.collection<Row>(collectionName(generation, removal.children));
-      const ids = (await rows.find(filter, { projection: { _id: 1 } }).toArray()).map((row) => row._id);
-      for (let from = 0; from < ids.length; from += REMOVED_PER_CALL) {
-        const ranges = ids.slice(from, from + REMOVED_PER_CALL).map((id) => ({ _id: { $gt: `${id}/`, $lt: `${id}0` } }));
-        await children.deleteMany({ $or: ranges });
-      }
-    }
-    await rows.deleteMany(filter);
+    await this.db.collection<Row>(collectionName(generation, removal.collection)).deleteMany(filter);
   }
 
   /**

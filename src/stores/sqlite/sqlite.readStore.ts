@@ -11,6 +11,7 @@ import type {
   Found,
   AsOf,
   HistorySpec,
+  ListSpec,
   Match,
   PageQuery,
   Positioned,
@@ -33,36 +34,48 @@ const REBUILD = 'rebuild_';
 const FIELD = /^[A-Za-z]+$/;
 
 /**
- * Views as tables `view_<collection>(id, position, doc JSON)`, with expression indexes on the
- * fields the spec names. A rebuild fills `rebuild_<collection>` tables, then renames them over
- * the live ones in one transaction. Positions are stored as zero-padded text (`sortablePosition`),
+ * Views as tables `view_<collection>(id, position, doc JSON, f_<field>…)`, with an index on the
+ * column of each field the spec names, and for a field that holds a list a table
+ * `view_list_<collection>_<field>(value, id)`. A rebuild fills `rebuild_…` tables, then renames
+ * them over the live ones in one transaction. Positions are stored as zero-padded text (`sortablePosition`),
  * which sorts as the integers do, whatever the event store behind (EventStoreDB's are far beyond
  * SQLite's signed 64-bit INTEGER).
  */
 export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs> {
   private readonly checkpointName: string;
   private readonly fields: Fields;
+  /** The fields with a column of their own: the spec's, less those that hold lists. */
+  private readonly columns: Fields;
+  private readonly lists: Fields;
   private readonly statements = new Map<string, Statement<unknown[], unknown>>();
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly spec: CollectionSpec<Docs>,
-    private readonly history: HistorySpec<Docs> = {},
+    private readonly history: HistorySpec<Docs>,
+    lists: ListSpec<Docs>,
     private readonly prefix: string = LIVE,
   ) {
     this.fields = spec;
+    this.lists = lists as Fields;
+    this.columns = Object.fromEntries(Object.entries(this.fields).map(([c, fields]) => [c, fields.filter((f) => !this.lists[c]?.includes(f))]));
     this.checkpointName = prefix;
-    if (prefix === LIVE) dropViewsOfAnotherLayout(db, spec);
+    if (prefix === LIVE) dropViewsOfAnotherLayout(db, this.columns, this.lists);
     for (const [collection, fields] of Object.entries(this.fields)) {
       if (!/^[A-Za-z]+$/.test(collection) || !fields.every((f) => FIELD.test(f))) {
         throw new Error(`Invalid view spec for ${collection}`);
       }
       // Queried fields get columns of their own, filled from the document as it is written:
       // an index over json_extract would parse every document's JSON on every write.
-      const columns = fields.map((f) => `, f_${f} ANY`).join('');
+      const columns = this.columns[collection]!.map((f) => `, f_${f} ANY`).join('');
       db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${collection} (id TEXT PRIMARY KEY, position TEXT NOT NULL, doc TEXT${columns}) STRICT`);
       // Rebuild tables get their indexes when they are swapped in: bulk loading is faster without.
-      if (prefix === LIVE) createIndexes(db, collection, fields);
+      if (prefix === LIVE) createIndexes(db, collection, this.columns[collection]!);
+    }
+    for (const [collection, fields] of Object.entries(this.lists)) {
+      if (!fields.every((f) => this.fields[collection]?.includes(f))) throw new Error(`Invalid list spec for ${collection}: its fields must be queried fields`);
+      // Keyed by (value, id): the table is its own index, one small entry per value.
+      for (const field of fields) db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${listTable(collection, field)} (value TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (value, id)) STRICT, WITHOUT ROWID`);
     }
     for (const [collection, scopeField] of Object.entries(history) as [string, string | null][]) {
       if (!Object.hasOwn(spec, collection) || (scopeField !== null && !FIELD.test(scopeField))) throw new Error(`Invalid history spec for ${collection}`);
@@ -106,16 +119,29 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 
   async find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]> {
     checkIndexed(this.fields, collection, field);
-    const rows = this.statement(
-      `SELECT id, position, doc FROM ${this.table(collection)} WHERE f_${field} = ? ORDER BY id`,
-    ).all(value) as Row[];
-    return rows.map(toFound<Docs[C]>);
+    const sql = this.isList(collection, field)
+      ? `SELECT t.id, t.position, t.doc FROM ${this.prefix}${listTable(collection, field)} l CROSS JOIN ${this.table(collection)} t ON t.id = l.id WHERE l.value = ? ORDER BY l.id`
+      : `SELECT id, position, doc FROM ${this.table(collection)} WHERE f_${field} = ? ORDER BY id`;
+    return (this.statement(sql).all(value) as Row[]).map(toFound<Docs[C]>);
   }
 
+  /**
+   * A query whose first field holds lists goes through that field's (value, id) table, in id
+   * order, and stops at the limit; a list field after the first is a lookup in its table.
+   */
   async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]> {
-    const conditions = ['doc IS NOT NULL'];
+    const where = Object.entries(query.where) as [string, Match][];
+    const drivenBy = where[0] !== undefined && this.isList(collection, where[0][0]) ? where[0][0] : undefined;
+    const id = drivenBy === undefined ? 't.id' : 'l.id';
+    const conditions = ['t.doc IS NOT NULL'];
     const values: unknown[] = [];
-    for (const [field, value] of Object.entries(query.where) as [string, Match][]) {
+    for (const [field, value] of where) {
+      if (this.isList(collection, field)) {
+        if (typeof value !== 'string') throw new Error(`${collection}.${field} holds lists: it is matched against one string`);
+        conditions.push(field === drivenBy ? 'l.value = ?' : `t.id IN (SELECT id FROM ${this.prefix}${listTable(collection, field)} WHERE value = ?)`);
+        values.push(value);
+        continue;
+      }
       // A list is one JSON parameter, so one prepared statement serves lists of every length.
       conditions.push(Array.isArray(value) ? `${this.fieldExpression(collection, field)} IN (SELECT value FROM json_each(?))` : `${this.fieldExpression(collection, field)} = ?`);
       values.push(Array.isArray(value) ? JSON.stringify(value) : value);
@@ -130,10 +156,13 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     }
     const descending = query.order === 'desc';
     if (query.afterId !== undefined) {
-      conditions.push(descending ? 'id < ?' : 'id > ?');
+      conditions.push(descending ? `${id} < ?` : `${id} > ?`);
       values.push(query.afterId);
     }
-    const sql = `SELECT id, position, doc FROM ${this.table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT ?`;
+    // CROSS JOIN keeps the list table outermost: SQLite's planner would otherwise start from
+    // another field's index that looks as selective (a scope's), read all of it, and sort.
+    const from = drivenBy === undefined ? `${this.table(collection)} t` : `${this.prefix}${listTable(collection, drivenBy)} l CROSS JOIN ${this.table(collection)} t ON t.id = l.id`;
+    const sql = `SELECT t.id, t.position, t.doc FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY ${id} ${descending ? 'DESC' : 'ASC'} LIMIT ?`;
     return (this.statement(sql).all(...values, query.limit) as Row[]).map(toFound<Docs[C]>);
   }
 
@@ -143,7 +172,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   private upsert(collection: string): Statement<unknown[], unknown> {
     let statement = this.upserts.get(collection);
     if (!statement) {
-      const fields = this.fields[collection] ?? [];
+      const fields = this.columns[collection] ?? [];
       const columns = fields.map((f) => `, f_${f}`).join('');
       const assignments = fields.map((f) => `, f_${f} = excluded.f_${f}`).join('');
       statement = this.statement(
@@ -156,9 +185,38 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     return statement;
   }
 
-  /** A queried field's own column; any other field straight from the JSON. */
+  /** A queried field's own column; any other field straight from the JSON (of the table as `t`). */
   private fieldExpression(collection: string, field: string): string {
-    return this.fields[collection]?.includes(field) ? `f_${checkedField(field)}` : `json_extract(doc, '$.${checkedField(field)}')`;
+    if (this.isList(collection, field)) throw new Error(`${collection}.${field} holds lists: it is matched, not compared`);
+    return this.columns[collection]?.includes(field) ? `t.f_${checkedField(field)}` : `json_extract(t.doc, '$.${checkedField(field)}')`;
+  }
+
+  private isList(collection: string, field: string): boolean {
+    return this.lists[collection]?.includes(field) ?? false;
+  }
+
+  /**
+   * Takes a document's values out of its list tables before a write at `position` replaces it
+   * (only an older document is replaced, as the upsert does), or before a removal: the values
+   * are read from the stored JSON, so nothing else need remember them.
+   */
+  private unlist(collection: string, matching: string, values: readonly unknown[]): void {
+    for (const field of this.lists[collection] ?? []) {
+      this.statement(
+        `DELETE FROM ${this.prefix}${listTable(collection, field)} WHERE (value, id) IN
+         (SELECT j.value, t.id FROM ${this.table(collection)} t, json_each(t.doc, '$.${field}') j WHERE ${matching})`,
+      ).run(...values);
+    }
+  }
+
+  /** A written document's values into its list tables. */
+  private list(collection: string, id: string, doc: Record<string, unknown>): void {
+    for (const field of this.lists[collection] ?? []) {
+      const values = doc[field];
+      if (!Array.isArray(values)) continue;
+      const insert = this.statement(`INSERT OR IGNORE INTO ${this.prefix}${listTable(collection, field)} (value, id) VALUES (?, ?)`);
+      for (const value of values) if (typeof value === 'string') insert.run(value, id);
+    }
   }
 
   async all<C extends CollectionOf<Docs>>(collection: C): Promise<Found<Docs[C]>[]> {
@@ -213,7 +271,10 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
         const doc = write.doc as Record<string, unknown> | null;
         const json = doc === null ? null : JSON.stringify(doc);
         const position = encodePosition(write.position);
-        this.upsert(write.collection).run(write.id, position, json, ...this.fields[write.collection]!.map((f) => columnValue(doc?.[f])));
+        const listed = this.lists[write.collection] !== undefined;
+        if (listed) this.unlist(write.collection, 't.id = ? AND t.position < ?', [write.id, position]);
+        const applied = this.upsert(write.collection).run(write.id, position, json, ...this.columns[write.collection]!.map((f) => columnValue(doc?.[f]))).changes > 0;
+        if (listed && applied && doc !== null) this.list(write.collection, write.id, doc);
         const scopeField = this.history[write.collection];
         if (scopeField === undefined) continue;
         if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
@@ -227,36 +288,34 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     }).immediate();
   }
 
-  /** Through the first field's index, bounded by id; each removed document's children by id range (`<id>/` sorts just before `<id>0`). */
+  /** Through the first field's index, bounded by id; the documents' list values go with them. */
   private remove(removal: ViewRemoval<Docs>): void {
     checkRemovable(this.fields, this.history, removal);
     const matches = Object.entries(removal.where) as [string, string][];
-    const conditions = matches.map(([field]) => `${this.fieldExpression(removal.collection, field)} = ?`).join(' AND ');
-    const removed = this.statement(`DELETE FROM ${this.table(removal.collection)} WHERE ${conditions} AND id <= ? RETURNING id`).all(
-      ...matches.map(([, value]) => value),
-      removal.throughId,
-    ) as { id: string }[];
-    if (removal.children === undefined) return;
-    const removeChildren = this.statement(`DELETE FROM ${this.table(removal.children)} WHERE id > ? AND id < ?`);
-    for (const { id } of removed) removeChildren.run(`${id}/`, `${id}0`);
+    const matching = [...matches.map(([field]) => `${this.fieldExpression(removal.collection, field)} = ?`), 't.id <= ?'].join(' AND ');
+    const values = [...matches.map(([, value]) => value), removal.throughId];
+    this.unlist(removal.collection, matching, values);
+    this.statement(`DELETE FROM ${this.table(removal.collection)} AS t WHERE ${matching}`).run(...values);
   }
 
   async startRebuild(): Promise<RebuildTarget<Docs>> {
+    const lists = Object.entries(this.lists).flatMap(([c, fields]) => fields.map((f) => listTable(c, f)));
     const tables = [...Object.keys(this.fields), ...Object.keys(this.history).flatMap((c) => [`hist_${c}`, `scope_${c}`])];
     const dropRebuildTables = () => {
-      for (const table of tables) this.db.exec(`DROP TABLE IF EXISTS ${REBUILD}${table}`);
+      for (const table of [...tables, ...lists]) this.db.exec(`DROP TABLE IF EXISTS ${REBUILD}${table}`);
       this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(REBUILD);
     };
     dropRebuildTables();
-    const store = new SqliteReadStore(this.db, this.spec, this.history, REBUILD);
+    const store = new SqliteReadStore(this.db, this.spec, this.history, this.lists as ListSpec<Docs>, REBUILD);
     return {
       store,
       swapIn: async () => {
         this.db.transaction(() => {
-          for (const [c, fields] of Object.entries(this.fields)) {
+          for (const [c, fields] of Object.entries(this.columns)) {
             this.db.exec(`DROP TABLE ${LIVE}${c}; ALTER TABLE ${REBUILD}${c} RENAME TO ${LIVE}${c};`);
             createIndexes(this.db, c, fields);
           }
+          for (const table of lists) this.db.exec(`DROP TABLE ${LIVE}${table}; ALTER TABLE ${REBUILD}${table} RENAME TO ${LIVE}${table};`);
           for (const c of Object.keys(this.history)) {
             for (const table of [`hist_${c}`, `scope_${c}`]) this.db.exec(`DROP TABLE ${LIVE}${table}; ALTER TABLE ${REBUILD}${table} RENAME TO ${LIVE}${table};`);
             createHistoryIndexes(this.db, c);
@@ -284,19 +343,20 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 }
 
 /** The layout of the view tables; a data directory made with another one has its views rebuilt. */
-const LAYOUT_VERSION = 5;
+const LAYOUT_VERSION = 6;
 
 /**
  * Views are rebuildable: tables of an older layout (version 1 indexed json_extract expressions
  * and had no field columns; version 2 did not index the audit rows by stream, which a pruning of
  * the records removes them by; version 3 kept versions in tables keyed by (id, position) and
- * indexed null fields; version 4 still indexed the audit and key rows by stream, which a pruning
- * no longer goes by), or made for a spec that queried other fields (a table without the column
- * of a field queried now), are dropped, with the checkpoint, and the projector rebuilds
+ * indexed null fields; version 4 indexed the audit and key rows by stream, which a pruning no
+ * longer goes by; version 5 kept a row per key an audit row is about, in a collection of its
+ * own, where a list table now holds one (value, id) pair), or made for a spec that queried other
+ * fields (a table without the column or list table of a field queried now), are dropped, with the checkpoint, and the projector rebuilds
  * them from the log when it starts.
  */
-function dropViewsOfAnotherLayout(db: SqliteDatabase, spec: Fields): void {
-  if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION && hasEveryFieldColumn(db, spec)) return;
+function dropViewsOfAnotherLayout(db: SqliteDatabase, columns: Fields, lists: Fields): void {
+  if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION && storesEveryField(db, columns, lists)) return;
   const tables = db
     .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND (name GLOB 'view_*' OR name GLOB 'rebuild_*' OR name = 'checkpoints')")
     .all();
@@ -306,12 +366,14 @@ function dropViewsOfAnotherLayout(db: SqliteDatabase, spec: Fields): void {
   })();
 }
 
-/** Whether every live table there is has a column for each field the spec queries it by. */
-function hasEveryFieldColumn(db: SqliteDatabase, spec: Fields): boolean {
+/** Whether every live table there is has a column, or a list table, for each field the spec queries it by. */
+function storesEveryField(db: SqliteDatabase, columns: Fields, lists: Fields): boolean {
   const columnsOf = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)');
-  return Object.entries(spec).every(([collection, fields]) => {
-    const columns = new Set(columnsOf.all(`${LIVE}${collection}`).map((column) => column.name));
-    return columns.size === 0 || fields.every((field) => columns.has(`f_${field}`));
+  const exists = db.prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?");
+  return Object.entries(columns).every(([collection, fields]) => {
+    const stored = new Set(columnsOf.all(`${LIVE}${collection}`).map((column) => column.name));
+    if (stored.size === 0) return true;
+    return fields.every((field) => stored.has(`f_${field}`)) && (lists[collection] ?? []).every((field) => exists.get(`${LIVE}${listTable(collection, field)}`) !== undefined);
   });
 }
 
@@ -349,6 +411,11 @@ function createIndexes(db: SqliteDatabase, collection: string, fields: readonly 
   for (const field of fields) {
     db.exec(`CREATE INDEX IF NOT EXISTS ix_${collection}_${field} ON ${LIVE}${collection} (f_${field}, id) WHERE f_${field} IS NOT NULL`);
   }
+}
+
+/** The table of a list field's (value, id) pairs, without its live or rebuild prefix. */
+function listTable(collection: string, field: string): string {
+  return `list_${collection}_${field}`;
 }
 
 /** What a queried field's column holds: strings and numbers as they are, anything else null. */
