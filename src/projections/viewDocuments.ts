@@ -13,8 +13,10 @@ import type { ViewDocs } from './views';
  * 3: history kept for time travel (DESIGN §9), and the revision of each workspace's own stream.
  * 4: workspaces record their deletion (`deletedAt`, `deletedBy`), and members who left are gone;
  *    (with the secret lifecycle) versions keep their envelopes, deleted secrets and destroyed keys.
+ * 5: audit rows list the keys they are about (`keys`, found through it), instead of a document
+ *    per key in a collection of its own.
  */
-export const VIEW_DOCUMENTS_VERSION = 4;
+export const VIEW_DOCUMENTS_VERSION = 5;
 
 /**
  * Where the version of the live views' documents is kept: beside the followers' checkpoints,

@@ -96,7 +96,6 @@ export type AuditDoc = Readonly<{
   request: Readonly<RequestContext> | null;
 }>;
 
-
 /**
  * One row per version of a secret: who set it, when, its fingerprint, its envelope (never shown;
  * what a reveal of that version or a rollback opens) and whether its lifetime was destroyed.
