@@ -70,7 +70,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       const columns = this.columns[collection]!.map((f) => `, f_${f} ANY`).join('');
       db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${collection} (id TEXT PRIMARY KEY, position TEXT NOT NULL, doc TEXT${columns}) STRICT`);
       // Rebuild tables get their indexes when they are swapped in: bulk loading is faster without.
-      if (prefix === LIVE) createIndexes(db, collection, this.columns[collection]!);
+      if (prefix === LIVE) createIndexes(db, LIVE, collection, this.columns[collection]!);
     }
     for (const [collection, fields] of Object.entries(this.lists)) {
       if (!fields.every((f) => this.fields[collection]?.includes(f))) throw new Error(`Invalid list spec for ${collection}: its fields must be queried fields`);
@@ -299,10 +299,13 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   }
 
   async startRebuild(): Promise<RebuildTarget<Docs>> {
-    const lists = Object.entries(this.lists).flatMap(([c, fields]) => fields.map((f) => listTable(c, f)));
-    const tables = [...Object.keys(this.fields), ...Object.keys(this.history).flatMap((c) => [`hist_${c}`, `scope_${c}`])];
+    const tables = [
+      ...Object.keys(this.fields),
+      ...Object.keys(this.history).flatMap((c) => [`hist_${c}`, `scope_${c}`]),
+      ...Object.entries(this.lists).flatMap(([c, fields]) => fields.map((f) => listTable(c, f))),
+    ];
     const dropRebuildTables = () => {
-      for (const table of [...tables, ...lists]) this.db.exec(`DROP TABLE IF EXISTS ${REBUILD}${table}`);
+      for (const table of tables) this.db.exec(`DROP TABLE IF EXISTS ${REBUILD}${table}`);
       this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(REBUILD);
     };
     dropRebuildTables();
@@ -310,16 +313,15 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     return {
       store,
       swapIn: async () => {
+        // The indexes first, each statement its own transaction: at 1,000,000 events they take
+        // ~10 s to build, which under one lock stalled the live views' writers past SQLite's busy
+        // timeout. Named after this rebuild, they keep their names when their tables are renamed.
+        const tag = newGeneration();
+        for (const [c, fields] of Object.entries(this.columns)) createIndexes(this.db, REBUILD, c, fields, tag);
+        for (const c of Object.keys(this.history)) createHistoryIndexes(this.db, REBUILD, c, tag);
+        // Then the swap itself: the old tables dropped (their indexes with them), the new renamed.
         this.db.transaction(() => {
-          for (const [c, fields] of Object.entries(this.columns)) {
-            this.db.exec(`DROP TABLE ${LIVE}${c}; ALTER TABLE ${REBUILD}${c} RENAME TO ${LIVE}${c};`);
-            createIndexes(this.db, c, fields);
-          }
-          for (const table of lists) this.db.exec(`DROP TABLE ${LIVE}${table}; ALTER TABLE ${REBUILD}${table} RENAME TO ${LIVE}${table};`);
-          for (const c of Object.keys(this.history)) {
-            for (const table of [`hist_${c}`, `scope_${c}`]) this.db.exec(`DROP TABLE ${LIVE}${table}; ALTER TABLE ${REBUILD}${table} RENAME TO ${LIVE}${table};`);
-            createHistoryIndexes(this.db, c);
-          }
+          for (const table of tables) this.db.exec(`DROP TABLE ${LIVE}${table}; ALTER TABLE ${REBUILD}${table} RENAME TO ${LIVE}${table};`);
           const rebuilt = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true).get(REBUILD) as {
             position: StoredPosition | null;
           };
@@ -383,22 +385,21 @@ function storesEveryField(db: SqliteDatabase, columns: Fields, lists: Fields): b
  * in log order to a rowid table, so a version is written at the table's end and only its small
  * index entries land among the older ones (a table keyed by (id, position) placed every large
  * version among the older versions of its document, a page written per version). A rebuild
- * table gets its indexes when it is swapped in, under the live names.
+ * table gets its indexes just before it is swapped in.
  */
 function createHistoryTables(db: SqliteDatabase, prefix: string, collection: string) {
   db.exec(`
     CREATE TABLE IF NOT EXISTS ${prefix}hist_${collection} (id TEXT NOT NULL, position TEXT NOT NULL, at TEXT NOT NULL, scope TEXT, doc TEXT) STRICT;
     CREATE TABLE IF NOT EXISTS ${prefix}scope_${collection} (scope TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (scope, id)) STRICT, WITHOUT ROWID;
   `);
-  if (prefix === LIVE) createHistoryIndexes(db, collection);
+  if (prefix === LIVE) createHistoryIndexes(db, LIVE, collection);
 }
 
 /** A document's versions by position (unique: a replayed version is ignored), and by time, for an instant. */
-function createHistoryIndexes(db: SqliteDatabase, collection: string) {
-  db.exec(`
-    CREATE UNIQUE INDEX IF NOT EXISTS ${LIVE}hist_${collection}_version ON ${LIVE}hist_${collection} (id, position);
-    CREATE INDEX IF NOT EXISTS ${LIVE}hist_${collection}_at ON ${LIVE}hist_${collection} (id, at, position);
-  `);
+function createHistoryIndexes(db: SqliteDatabase, prefix: string, collection: string, tag?: string) {
+  const table = `${prefix}hist_${collection}`;
+  createIndex(db, table, `${LIVE}hist_${collection}_version`, tag, `CREATE UNIQUE INDEX ? ON ${table} (id, position)`);
+  createIndex(db, table, `${LIVE}hist_${collection}_at`, tag, `CREATE INDEX ? ON ${table} (id, at, position)`);
 }
 
 /**
@@ -407,10 +408,22 @@ function createHistoryIndexes(db: SqliteDatabase, collection: string) {
  * costs no index write, and no query looks for a null (every condition on a field compares it
  * to a value, which SQLite knows implies IS NOT NULL).
  */
-function createIndexes(db: SqliteDatabase, collection: string, fields: readonly string[]) {
-  for (const field of fields) {
-    db.exec(`CREATE INDEX IF NOT EXISTS ix_${collection}_${field} ON ${LIVE}${collection} (f_${field}, id) WHERE f_${field} IS NOT NULL`);
-  }
+function createIndexes(db: SqliteDatabase, prefix: string, collection: string, fields: readonly string[], tag?: string) {
+  const table = `${prefix}${collection}`;
+  for (const field of fields) createIndex(db, table, `ix_${collection}_${field}`, tag, `CREATE INDEX ? ON ${table} (f_${field}, id) WHERE f_${field} IS NOT NULL`);
+}
+
+/**
+ * Creates an index (`?` in the statement stands for its name) unless the table has it already.
+ * SQLite cannot rename an index, and a rebuild builds its indexes on its tables before they take
+ * the live names, beside the live ones, so those are named `<name>__<tag of that rebuild>`: an
+ * index is the table's by either name.
+ */
+function createIndex(db: SqliteDatabase, table: string, name: string, tag: string | undefined, statement: string) {
+  const existing = db
+    .prepare<[string, string, string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND (name = ? OR name GLOB ?)")
+    .get(table, name, `${name}__*`);
+  if (existing === undefined) db.exec(statement.replace('?', tag === undefined ? name : `${name}__${tag}`));
 }
 
 /** The table of a list field's (value, id) pairs, without its live or rebuild prefix. */
