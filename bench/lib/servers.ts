@@ -58,12 +58,12 @@ export const UNLIMITED_SETTINGS = { RATE_LIMIT_MAX: '100000000' } as const;
  * differs from `npm start`.
  */
 export async function startService(
-  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[]; /** Another build's server bundle (bench/compare.bench.ts). */ entry?: string } = {},
 ): Promise<Server & { readyAfterMs: number }> {
   // A data directory made here is removed when the service stops; one passed in stays (seeded logs are reused).
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'secrets-bench-'));
   const port = await freePort();
-  const child = spawnPinned(SERVER_CORE, process.execPath, [...(options.nodeArgs ?? []), ...SERVER_ARGS], {
+  const child = spawnPinned(SERVER_CORE, process.execPath, [...(options.nodeArgs ?? []), ...(options.entry === undefined ? SERVER_ARGS : [options.entry])], {
     ...process.env,
     HOST: '127.0.0.1',
     PORT: String(port),
