@@ -84,7 +84,7 @@ export class RecordPruner {
       const anchor = anchors.get(stream);
       // Nothing sealed in the due run, or pruned through it already.
       if (!anchor || anchor.revision < first) continue;
-      if (await this.pruneStream(stream, anchor, now)) pruned += 1;
+      if (await this.pruneStream(stream, first, anchor, now)) pruned += 1;
     }
     return pruned;
   }
@@ -114,13 +114,16 @@ export class RecordPruner {
   }
 
   /** Records the pruning, then drops the events; answers whether it did. */
-  private async pruneStream(stream: string, anchor: SealedHead, now: Date): Promise<boolean> {
+  private async pruneStream(stream: string, first: number, anchor: SealedHead, now: Date): Promise<boolean> {
+    const [oldest] = await this.store.readStream(stream, first - 1, 1);
     const [through] = await this.store.readStream(stream, anchor.revision - 1, 1);
     if (!through || through.revision !== anchor.revision || chainHashOf(through) !== anchor.hash) {
       this.log.error({ stream, revision: anchor.revision, seal: anchor.seal }, 'a record stream is not what its seal committed to: it is not pruned (verify the audit)');
       return false;
     }
-    const data: RecordsPruned['data'] = { stream, throughRevision: anchor.revision, throughPosition: through.position, hash: anchor.hash, sealSequence: anchor.seal };
+    // Where the dropped events start, too: the views then look for their rows between the two positions.
+    const from = oldest === undefined ? {} : { fromPosition: oldest.position };
+    const data: RecordsPruned['data'] = { stream, ...from, throughRevision: anchor.revision, throughPosition: through.position, hash: anchor.hash, sealSequence: anchor.seal };
     // At the end of the pruned stream itself, whichever instance's it is, chained after its anchor:
     // a verifier tells a pruning from a prefix someone removed (an anchor with no record of it).
     await this.records.recordIn(stream, [{ type: 'RecordsPruned', data, metadata: { actor: SYSTEM_ACTOR, at: now.toISOString(), schemaVersion: 1 } }]);

@@ -77,10 +77,13 @@ export const auditVerified = eventSchema('AuditVerified', {
  * crash in between leaves a pruning that the next sweep simply does again. `hash` is the hash of
  * event `throughRevision`, which seal `sealSequence` committed to as the stream's head: the anchor
  * an export shows for the stream, whose first event then links to it. `throughPosition` is that
- * event's log position: the views drop the stream's audit rows up to it.
+ * event's log position, `fromPosition` the position of the oldest event dropped: the views drop
+ * the stream's audit rows between the two (a pruning recorded before `fromPosition` existed: up
+ * to `throughPosition`, looking through all of the owner's older rows).
  */
 export const recordsPruned = eventSchema('RecordsPruned', {
   stream: z.string(),
+  fromPosition: z.string().regex(/^\d+$/).optional(),
   throughRevision: z.number().int().positive(),
   throughPosition: z.string().regex(/^\d+$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),

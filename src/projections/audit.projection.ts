@@ -116,12 +116,14 @@ export const auditProjection = projection({
 
 /**
  * A pruning of a record stream (RECORD_RETENTION_DAYS) takes the audit rows of the pruned events
- * out: the owner's rows of that stream up to the last pruned event (audit ids sort in log order,
- * and a stream's positions grow with its revisions), found through the owner's index. A rebuild
- * from the pruned log never makes them, so the live views and a rebuilt one agree.
+ * out: the owner's rows of that stream from the first pruned event to the last (audit ids sort in
+ * log order, and a stream's positions grow with its revisions), found through the owner's index,
+ * whose other rows in that range are read and kept. A rebuild from the pruned log never makes
+ * them, so the live views and a rebuilt one agree.
  */
 export function auditRemovals(r: RecordedEvent): ViewRemoval<ViewDocs>[] {
   if (r.event.type !== 'RecordsPruned') return [];
-  const { stream, throughPosition } = r.event.data;
-  return [{ collection: 'audit', where: { owner: auditOwner(r.category, r.ownerId), stream }, throughId: viewIds.audit(throughPosition) }];
+  const { stream, fromPosition, throughPosition } = r.event.data;
+  const from = fromPosition === undefined ? {} : { fromId: viewIds.audit(fromPosition) };
+  return [{ collection: 'audit', where: { owner: auditOwner(r.category, r.ownerId), stream }, ...from, throughId: viewIds.audit(throughPosition) }];
 }

@@ -63,13 +63,14 @@ export type ViewWrite<Docs extends DocumentMap, C extends CollectionOf<Docs> = C
 
 /**
  * Documents taken out whole, with no tombstone: those of `collection` that match `where` (on
- * fields, the first one indexed, as a page query's) with ids up to `throughId`. What a pruning of
- * the log takes out of the views (DESIGN §7: the audit rows of the pruned records), so that they
- * match what a rebuild from the pruned log makes, which never had them. Only collections whose
- * ids sort in log order are removed from this way.
+ * fields, the first one indexed, as a page query's) with ids from `fromId` (when given) up to
+ * `throughId`. What a pruning of the log takes out of the views (DESIGN §7: the audit rows of the
+ * pruned records), so that they match what a rebuild from the pruned log makes, which never had
+ * them. Only collections whose ids sort in log order are removed from this way; the bounds keep
+ * the search to the ids of the pruned events.
  */
 export type ViewRemoval<Docs extends DocumentMap, C extends CollectionOf<Docs> = CollectionOf<Docs>> = C extends unknown
-  ? Readonly<{ collection: C; where: Readonly<{ [F in keyof Docs[C] & string]?: string }>; throughId: string }>
+  ? Readonly<{ collection: C; where: Readonly<{ [F in keyof Docs[C] & string]?: string }>; fromId?: string; throughId: string }>
   : never;
 
 /**

@@ -206,7 +206,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
   /** Through the first field's index, bounded by id (a list field's multikey entries go with the documents). */
   private async remove(removal: ViewRemoval<Docs>, generation: string): Promise<void> {
     checkRemovable(this.fields, this.history, removal);
-    const filter: Filter<Row> = { _id: { $lte: removal.throughId } };
+    const filter: Filter<Row> = { _id: { ...(removal.fromId === undefined ? {} : { $gte: removal.fromId }), $lte: removal.throughId } };
     for (const [field, value] of Object.entries(removal.where)) filter[`doc.${checked(field)}`] = value;
     await this.db.collection<Row>(collectionName(generation, removal.collection)).deleteMany(filter);
   }

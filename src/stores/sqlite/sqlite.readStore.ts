@@ -292,8 +292,9 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   private remove(removal: ViewRemoval<Docs>): void {
     checkRemovable(this.fields, this.history, removal);
     const matches = Object.entries(removal.where) as [string, string][];
-    const matching = [...matches.map(([field]) => `${this.fieldExpression(removal.collection, field)} = ?`), 't.id <= ?'].join(' AND ');
-    const values = [...matches.map(([, value]) => value), removal.throughId];
+    const from = removal.fromId === undefined ? [] : [removal.fromId];
+    const matching = [...matches.map(([field]) => `${this.fieldExpression(removal.collection, field)} = ?`), ...from.map(() => 't.id >= ?'), 't.id <= ?'].join(' AND ');
+    const values = [...matches.map(([, value]) => value), ...from, removal.throughId];
     this.unlist(removal.collection, matching, values);
     this.statement(`DELETE FROM ${this.table(removal.collection)} AS t WHERE ${matching}`).run(...values);
   }
