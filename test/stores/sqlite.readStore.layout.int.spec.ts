@@ -63,7 +63,7 @@ describe('SQLite views of an older layout', () => {
   it('of versions 4 and 5 (a collection of rows by key, indexed by stream) are replaced by a list table of the audit rows\' keys', async () => {
     const file = join(tempDir(), 'views.sqlite');
     const old = openDatabase(file, { durable: false });
-    // The collections of then: key rows of their own, and a stream field today's documents no longer have.
+    // The collections of then: key rows of their own, and the audit and key rows indexed by stream.
     const layoutFour = { ...viewCollections, audit: ['owner', 'scope', 'runId', 'stream'], auditKeys: ['key', 'stream'] } as unknown as typeof viewCollections;
     await new SqliteReadStore(old, layoutFour, viewHistory, {}).close();
     const reopened = openDatabase(file, { durable: false });

@@ -69,7 +69,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       // an index over json_extract would parse every document's JSON on every write.
       const columns = this.columns[collection]!.map((f) => `, f_${f} ANY`).join('');
       db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${collection} (id TEXT PRIMARY KEY, position TEXT NOT NULL, doc TEXT${columns}) STRICT`);
-      // Rebuild tables get their indexes when they are swapped in: bulk loading is faster without.
+      // Rebuild tables get their indexes just before they are swapped in: bulk loading is faster without.
       if (prefix === LIVE) createIndexes(db, LIVE, collection, this.columns[collection]!);
     }
     for (const [collection, fields] of Object.entries(this.lists)) {
@@ -349,14 +349,14 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 const LAYOUT_VERSION = 6;
 
 /**
- * Views are rebuildable: tables of an older layout (version 1 indexed json_extract expressions
- * and had no field columns; version 2 did not index the audit rows by stream, which a pruning of
- * the records removes them by; version 3 kept versions in tables keyed by (id, position) and
- * indexed null fields; version 4 indexed the audit and key rows by stream, which a pruning no
- * longer goes by; version 5 kept a row per key an audit row is about, in a collection of its
- * own, where a list table now holds one (value, id) pair), or made for a spec that queried other
- * fields (a table without the column or list table of a field queried now), are dropped, with the checkpoint, and the projector rebuilds
- * them from the log when it starts.
+ * Views are rebuildable. Tables of an older layout, or made for a spec that queried other fields
+ * (a table without the column or list table of a field queried now), are dropped with the
+ * checkpoint, and the projector rebuilds them from the log when it starts. The older layouts:
+ * 1. indexed json_extract expressions, and had no field columns;
+ * 2. did not index the audit rows by stream;
+ * 3. kept versions in tables keyed by (id, position), and indexed null fields;
+ * 4. indexed the audit and key rows by stream, which a pruning no longer goes by;
+ * 5. kept a document per key an audit row is about, where a list table now holds a (key, id) pair.
  */
 function dropViewsOfAnotherLayout(db: SqliteDatabase, columns: Fields, lists: Fields): void {
   if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION && storesEveryField(db, columns, lists)) return;
@@ -399,8 +399,8 @@ function createHistoryTables(db: SqliteDatabase, prefix: string, collection: str
 /** A document's versions by position (unique: a replayed version is ignored), and by time, for an instant. */
 function createHistoryIndexes(db: SqliteDatabase, prefix: string, collection: string, tag?: string) {
   const table = `${prefix}hist_${collection}`;
-  createIndex(db, table, `${LIVE}hist_${collection}_version`, tag, `CREATE UNIQUE INDEX ? ON ${table} (id, position)`);
-  createIndex(db, table, `${LIVE}hist_${collection}_at`, tag, `CREATE INDEX ? ON ${table} (id, at, position)`);
+  createIndex(db, table, `${LIVE}hist_${collection}_version`, tag, (name) => `CREATE UNIQUE INDEX ${name} ON ${table} (id, position)`);
+  createIndex(db, table, `${LIVE}hist_${collection}_at`, tag, (name) => `CREATE INDEX ${name} ON ${table} (id, at, position)`);
 }
 
 /**
@@ -411,20 +411,20 @@ function createHistoryIndexes(db: SqliteDatabase, prefix: string, collection: st
  */
 function createIndexes(db: SqliteDatabase, prefix: string, collection: string, fields: readonly string[], tag?: string) {
   const table = `${prefix}${collection}`;
-  for (const field of fields) createIndex(db, table, `ix_${collection}_${field}`, tag, `CREATE INDEX ? ON ${table} (f_${field}, id) WHERE f_${field} IS NOT NULL`);
+  for (const field of fields) createIndex(db, table, `ix_${collection}_${field}`, tag, (name) => `CREATE INDEX ${name} ON ${table} (f_${field}, id) WHERE f_${field} IS NOT NULL`);
 }
 
 /**
- * Creates an index (`?` in the statement stands for its name) unless the table has it already.
+ * Creates an index (`statement` makes the SQL for a name) unless the table has it already.
  * SQLite cannot rename an index, and a rebuild builds its indexes on its tables before they take
  * the live names, beside the live ones, so those are named `<name>__<tag of that rebuild>`: an
  * index is the table's by either name.
  */
-function createIndex(db: SqliteDatabase, table: string, name: string, tag: string | undefined, statement: string) {
+function createIndex(db: SqliteDatabase, table: string, name: string, tag: string | undefined, statement: (name: string) => string) {
   const existing = db
     .prepare<[string, string, string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND (name = ? OR name GLOB ?)")
     .get(table, name, `${name}__*`);
-  if (existing === undefined) db.exec(statement.replace('?', tag === undefined ? name : `${name}__${tag}`));
+  if (existing === undefined) db.exec(statement(tag === undefined ? name : `${name}__${tag}`));
 }
 
 /** The table of a list field's (value, id) pairs, without its live or rebuild prefix. */
