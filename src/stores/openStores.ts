@@ -20,7 +20,7 @@ export type Stores<Docs extends DocumentMap> = Readonly<{
  * EventStoreDB for the log when EVENTSTORE_URL is set; MongoDB for the views and the key store
  * when MONGODB_URL is set (the database named in the URL); the embedded SQLite files otherwise.
  * The views' collections (`spec`, which keep their history, which fields hold lists) come from
- * the caller (MongoDB indexes a list's values by itself: only SQLite is told). The
+ * the caller. The
  * EventStoreDB and MongoDB clients are loaded only when configured: on the embedded default they
  * would cost ~35 MiB of memory and ~180 ms of start-up for nothing (the build splits them out).
  */
@@ -38,5 +38,5 @@ export async function openStores<Docs extends DocumentMap>(
     return { eventStore, ...sqliteViewStores(config.DATA_DIR, spec, history, lists), keyStore: sqliteKeyStore(config.DATA_DIR), backends: { events, views: 'sqlite' } };
   }
   const { openMongoStores } = await import('./mongodb/openMongoStores');
-  return { eventStore, ...(await openMongoStores(config.MONGODB_URL, spec, history)), backends: { events, views: 'mongodb' } };
+  return { eventStore, ...(await openMongoStores(config.MONGODB_URL, spec, history, lists)), backends: { events, views: 'mongodb' } };
 }

@@ -144,14 +144,27 @@ export function checkIndexed(fields: IndexedFields, collection: string, field: s
   if (!fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
 }
 
-/** A removal goes by an indexed field first, and never into a collection that keeps history: its versions stay. */
+/** A field that holds lists (ListSpec) is matched against one string: what every adapter refuses alike otherwise. */
+export function checkListMatches(lists: IndexedFields, collection: string, where: Readonly<Record<string, unknown>>): void {
+  for (const [field, value] of Object.entries(where)) {
+    if (lists[collection]?.includes(field) && typeof value !== 'string') throw new Error(`${collection}.${field} holds lists: it is matched against one string`);
+  }
+}
+
+/**
+ * A removal goes by an indexed field first, by no field that holds lists, and never into a
+ * collection that keeps history: its versions stay.
+ */
 export function checkRemovable(
   fields: IndexedFields,
   history: Readonly<Partial<Record<string, string | null>>>,
+  lists: IndexedFields,
   { collection, where }: Readonly<{ collection: string; where: Readonly<Record<string, unknown>> }>,
 ): void {
   const [first] = Object.keys(where);
   if (first === undefined) throw new Error(`A removal from ${collection} names no field`);
   checkIndexed(fields, collection, first);
+  const listed = Object.keys(where).find((field) => lists[collection]?.includes(field));
+  if (listed !== undefined) throw new Error(`${collection}.${listed} holds lists: a removal does not go by it`);
   if (history[collection] !== undefined) throw new Error(`${collection} keeps history: its documents are not removed`);
 }

@@ -8,9 +8,9 @@ import { freshDatabase } from './mongoStores';
 import { withServer } from './servers';
 
 withServer('MONGODB_URL', 'MongoDB', (url) => {
-  readStoreContract('MongoDB', async (spec, history) => {
+  readStoreContract('MongoDB', async (spec, history, lists) => {
     const { db, drop } = await freshDatabase(url);
-    return new MongoReadStore(db, spec, history, undefined, drop);
+    return new MongoReadStore(db, spec, history, lists, undefined, drop);
   });
   followerCheckpointsContract('MongoDB', async () => new MongoFollowerCheckpoints((await freshDatabase(url)).db));
   keyStoreContract('MongoDB', async () => {

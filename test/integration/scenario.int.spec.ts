@@ -7,7 +7,7 @@ import { EsdbEventStore } from '../../src/stores/eventstoredb/esdb.eventStore';
 import { MongoFollowerCheckpoints } from '../../src/stores/mongodb/mongo.followerCheckpoints';
 import { MongoKeyStore } from '../../src/stores/mongodb/mongo.keyStore';
 import { MongoReadStore } from '../../src/stores/mongodb/mongo.readStore';
-import { viewCollections, viewHistory } from '../../src/projections/views';
+import { viewCollections, viewHistory, viewLists } from '../../src/projections/views';
 import { injectTransport } from '../support/clientTransport';
 import { leaksIn } from '../support/leaks';
 import { runScenario } from '../support/scenario';
@@ -29,7 +29,7 @@ describe.skipIf(missing !== '')(`The scenario on EventStoreDB and MongoDB${missi
   function storesOn(database: TestDatabase, closeWith: () => Promise<void>) {
     return {
       eventStore: EsdbEventStore.connect(eventStoreUrl!, streamPrefixes),
-      readStore: new MongoReadStore(database.db, viewCollections, viewHistory),
+      readStore: new MongoReadStore(database.db, viewCollections, viewHistory, viewLists),
       followerCheckpoints: new MongoFollowerCheckpoints(database.db),
       keyStore: new MongoKeyStore(database.db, closeWith),
     };

@@ -86,6 +86,16 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
       expect(await store.checkpoint()).toEqual({ position: null, generation });
     });
 
+    it('matches a field that holds lists against one string only, and removes by no such field', async () => {
+      const store = await open();
+      await commitAt(store, [item('a', '1', { group: 'g', tags: ['x', 'y'] })], '1');
+      await expect(store.page('items', { where: { tags: ['x', 'y'] }, limit: 10 })).rejects.toThrow('items.tags holds lists');
+      await expect(store.page('items', { where: { tags: 1 }, limit: 10 })).rejects.toThrow('items.tags holds lists');
+      const { generation } = await store.checkpoint();
+      await expect(store.commit([], '2', generation, [{ collection: 'items', where: { group: 'g', tags: 'x' }, throughId: 'z' }])).rejects.toThrow('items.tags holds lists');
+      expect(await store.get('items', 'a')).toEqual({ doc: { group: 'g', tags: ['x', 'y'] }, position: '1' });
+    });
+
     it('finds a document by any value of a field that holds lists, and forgets the values a newer write or a deletion dropped', async () => {
       const store = await open();
       await commitAt(

@@ -9,6 +9,8 @@ import type {
   Found,
   AsOf,
   HistorySpec,
+  IndexedFields,
+  ListSpec,
   PageQuery,
   Positioned,
   ReadStore,
@@ -17,7 +19,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkIndexed, checkRemovable } from '../readStore.port';
+import { checkIndexed, checkListMatches, checkRemovable } from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
@@ -45,15 +47,19 @@ const GENERATION_TTL_MS = 1000;
 export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs> {
   private generation: { value: string; readAt: number } | null = null;
   private readonly fields: Fields;
+  private readonly lists: IndexedFields;
 
   constructor(
     private readonly db: Db,
     private readonly spec: CollectionSpec<Docs>,
-    private readonly history: HistorySpec<Docs> = {},
+    private readonly history: HistorySpec<Docs>,
+    /** MongoDB indexes a list's values by itself (a multikey index): queries are only checked against it. */
+    lists: ListSpec<Docs>,
     private readonly checkpointId: string = LIVE,
     private readonly onClose: () => Promise<void> = async () => {},
   ) {
     this.fields = spec;
+    this.lists = lists as IndexedFields;
     for (const [collection, fields] of Object.entries(this.fields)) {
       if (!FIELD.test(collection) || !fields.every((f) => FIELD.test(f))) throw new Error(`Invalid view spec for ${collection}`);
     }
@@ -92,6 +98,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
   }
 
   async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]> {
+    checkListMatches(this.lists, collection, query.where);
     const filter: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(query.where)) filter[`doc.${checked(field)}`] = Array.isArray(value) ? { $in: value } : value;
     if (query.range && (query.range.min !== undefined || query.range.max !== undefined)) {
@@ -205,7 +212,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 
   /** Through the first field's index, bounded by id (a list field's multikey entries go with the documents). */
   private async remove(removal: ViewRemoval<Docs>, generation: string): Promise<void> {
-    checkRemovable(this.fields, this.history, removal);
+    checkRemovable(this.fields, this.history, this.lists, removal);
     const filter: Filter<Row> = { _id: { ...(removal.fromId === undefined ? {} : { $gte: removal.fromId }), $lte: removal.throughId } };
     for (const [field, value] of Object.entries(removal.where)) filter[`doc.${checked(field)}`] = value;
     await this.db.collection<Row>(collectionName(generation, removal.collection)).deleteMany(filter);
@@ -239,7 +246,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 
   async startRebuild(): Promise<RebuildTarget<Docs>> {
     await this.checkpoints.deleteOne({ _id: REBUILD });
-    const rebuild = new MongoReadStore(this.db, this.spec, this.history, REBUILD);
+    const rebuild = new MongoReadStore(this.db, this.spec, this.history, this.lists as ListSpec<Docs>, REBUILD);
     const { generation } = await rebuild.checkpoint();
     return {
       store: rebuild,

@@ -21,7 +21,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkIndexed, checkRemovable } from '../readStore.port';
+import { checkIndexed, checkListMatches, checkRemovable } from '../readStore.port';
 
 type Row = { id: string; position: StoredPosition; doc: string | null };
 type VersionRow = Row & { at: string };
@@ -130,6 +130,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
    * order, and stops at the limit; a list field after the first is a lookup in its table.
    */
   async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]> {
+    checkListMatches(this.lists, collection, query.where);
     const where = Object.entries(query.where) as [string, Match][];
     const drivenBy = where[0] !== undefined && this.isList(collection, where[0][0]) ? where[0][0] : undefined;
     const id = drivenBy === undefined ? 't.id' : 'l.id';
@@ -137,7 +138,6 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     const values: unknown[] = [];
     for (const [field, value] of where) {
       if (this.isList(collection, field)) {
-        if (typeof value !== 'string') throw new Error(`${collection}.${field} holds lists: it is matched against one string`);
         conditions.push(field === drivenBy ? 'l.value = ?' : `t.id IN (SELECT id FROM ${this.prefix}${listTable(collection, field)} WHERE value = ?)`);
         values.push(value);
         continue;
@@ -290,7 +290,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 
   /** Through the first field's index, bounded by id; the documents' list values go with them. */
   private remove(removal: ViewRemoval<Docs>): void {
-    checkRemovable(this.fields, this.history, removal);
+    checkRemovable(this.fields, this.history, this.lists, removal);
     const matches = Object.entries(removal.where) as [string, string][];
     const from = removal.fromId === undefined ? [] : [removal.fromId];
     const matching = [...matches.map(([field]) => `${this.fieldExpression(removal.collection, field)} = ?`), ...from.map(() => 't.id >= ?'), 't.id <= ?'].join(' AND ');
