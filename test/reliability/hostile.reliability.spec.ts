@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
@@ -79,7 +79,10 @@ describe('Hostile requests against a real server', () => {
     await setWorkspaceSecret(call, ws, 'alice', 'SMALL', 'small-hostile-value');
     await setWorkspaceSecret(call, ws, 'alice', 'BIG', 'b'.repeat(64 * 1024));
   });
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  });
 
   function attacks(): Attack[] {
     const resolve = (name: string, input: string): Attack => ({
