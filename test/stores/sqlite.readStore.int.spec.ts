@@ -72,6 +72,27 @@ describe('SqliteReadStore on a file', () => {
     await store.close();
   });
 
+  it('reads a query by a list value from the list table, in id order, whatever other field it names', async () => {
+    const db = openDatabase(tempFile(), { durable: false });
+    const store = new SqliteReadStore(db, contractCollections, contractHistory, contractLists);
+    await commitAt(store, [item('a', '1', { group: 'g', tags: ['x'] })], '1');
+    // The statements the store prepares, to ask SQLite how it runs them.
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    expect((await store.page('items', { where: { tags: 'x', group: 'g' }, limit: 10 })).map((f) => f.id)).toEqual(['a']);
+    db.prepare = prepare;
+    const query = prepared.find((sql) => sql.includes('view_list_items_tags'))!;
+    const plan = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${query}`).all('x', 'g', 10).map((step) => step.detail);
+    // Without the list table outermost, SQLite starts from the group's index, reads all of it and sorts.
+    expect(plan[0]).toMatch(/^SEARCH l USING PRIMARY KEY \(value=\?\)/);
+    expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    await store.close();
+  });
+
   it('builds the rebuilt views\' indexes before the swap takes the write lock, so the live views stay writable meanwhile', async () => {
     const file = tempFile();
     const db = openDatabase(file, { durable: false });
