@@ -4,7 +4,7 @@ import { isRecordStream } from '../events/streams';
 import { lastSealedHeads, type SealedHead } from '../proof/anchors';
 import { chainHashOf } from '../proof/chain';
 import { SealHistory } from '../proof/sealHistory';
-import type { EventStore } from '../stores/eventStore.port';
+import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import type { Clock } from './actor';
 import { PeriodicJob, type JobLog } from './periodicJob';
 import type { RecordWriter } from './recordWriter';
@@ -13,8 +13,11 @@ import { SYSTEM_ACTOR } from './systemActor';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE = 1000;
 
-/** A record stream's prefix that may go: its first event, and the last one of the run of events all older than the cutoff. */
-type Due = Readonly<{ stream: string; first: number; oldThrough: number }>;
+/**
+ * A record stream's prefix that may go: its first event (revision and log position), and the last
+ * one of the run of events all older than the cutoff.
+ */
+type Due = Readonly<{ stream: string; first: number; firstPosition: string; oldThrough: number }>;
 
 /**
  * RECORD_RETENTION_DAYS (DESIGN §7): the projector role's instance prunes, at start and every
@@ -80,11 +83,11 @@ export class RecordPruner {
     if (due.length === 0) return 0;
     const anchors = await lastSealedHeads(this.store, new Map(due.map((d) => [d.stream, d.oldThrough])), history.last!.sequence);
     let pruned = 0;
-    for (const { stream, first } of due) {
+    for (const { stream, first, firstPosition } of due) {
       const anchor = anchors.get(stream);
       // Nothing sealed in the due run, or pruned through it already.
       if (!anchor || anchor.revision < first) continue;
-      if (await this.pruneStream(stream, first, anchor, now)) pruned += 1;
+      if (await this.pruneStream(stream, firstPosition, anchor, now)) pruned += 1;
     }
     return pruned;
   }
@@ -97,33 +100,32 @@ export class RecordPruner {
     const last = await this.store.readLast(stream);
     if (!last) return null;
     const limit = Math.min(sealedHead, last.revision - 1);
-    let first = 0;
+    let oldest: StoredEvent | undefined;
     let oldThrough = 0;
+    const due = (): Due | null => (oldest ? { stream, first: oldest.revision, firstPosition: oldest.position, oldThrough } : null);
     // The first event alone first: most sweeps find a stream's first event still young.
     for (let after = 0, size = 1; after < limit; size = PAGE) {
       const page = await this.store.readStream(stream, after, size);
       for (const event of page) {
-        if (event.revision > limit || !(Date.parse(event.metadata.at) < cutoff)) return first === 0 ? null : { stream, first, oldThrough };
-        if (first === 0) first = event.revision;
+        if (event.revision > limit || !(Date.parse(event.metadata.at) < cutoff)) return due();
+        oldest ??= event;
         oldThrough = event.revision;
       }
       if (page.length < size) break;
       after = page[page.length - 1]!.revision;
     }
-    return first === 0 ? null : { stream, first, oldThrough };
+    return due();
   }
 
   /** Records the pruning, then drops the events; answers whether it did. */
-  private async pruneStream(stream: string, first: number, anchor: SealedHead, now: Date): Promise<boolean> {
-    const [oldest] = await this.store.readStream(stream, first - 1, 1);
+  private async pruneStream(stream: string, fromPosition: string, anchor: SealedHead, now: Date): Promise<boolean> {
     const [through] = await this.store.readStream(stream, anchor.revision - 1, 1);
     if (!through || through.revision !== anchor.revision || chainHashOf(through) !== anchor.hash) {
       this.log.error({ stream, revision: anchor.revision, seal: anchor.seal }, 'a record stream is not what its seal committed to: it is not pruned (verify the audit)');
       return false;
     }
     // Where the dropped events start, too: the views then look for their rows between the two positions.
-    const from = oldest === undefined ? {} : { fromPosition: oldest.position };
-    const data: RecordsPruned['data'] = { stream, ...from, throughRevision: anchor.revision, throughPosition: through.position, hash: anchor.hash, sealSequence: anchor.seal };
+    const data: RecordsPruned['data'] = { stream, fromPosition, throughRevision: anchor.revision, throughPosition: through.position, hash: anchor.hash, sealSequence: anchor.seal };
     // At the end of the pruned stream itself, whichever instance's it is, chained after its anchor:
     // a verifier tells a pruning from a prefix someone removed (an anchor with no record of it).
     await this.records.recordIn(stream, [{ type: 'RecordsPruned', data, metadata: { actor: SYSTEM_ACTOR, at: now.toISOString(), schemaVersion: 1 } }]);
