@@ -28,8 +28,6 @@ type CheckpointRow = { _id: string; position: string | null; generation: string 
 type VersionRow = { _id: string; id: string; position: string; at: string; scope: string | null; doc: Record<string, unknown> | null };
 /** A document a scope ever held: `_id` is `<scope>\u0000<id>`. */
 type ScopeRow = { _id: string; scope: string; id: string };
-/** The spec as this adapter reads it: collection and field names, put into collection names and paths. */
-type Fields = Readonly<Record<string, readonly string[]>>;
 
 const LIVE = 'views';
 const REBUILD = 'rebuild';
@@ -46,7 +44,7 @@ const GENERATION_TTL_MS = 1000;
  */
 export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs> {
   private generation: { value: string; readAt: number } | null = null;
-  private readonly fields: Fields;
+  private readonly fields: IndexedFields;
   private readonly lists: IndexedFields;
 
   constructor(

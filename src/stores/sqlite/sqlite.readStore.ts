@@ -11,6 +11,7 @@ import type {
   Found,
   AsOf,
   HistorySpec,
+  IndexedFields,
   ListSpec,
   Match,
   PageQuery,
@@ -22,7 +23,7 @@ import type {
   ViewWrite,
 } from '../readStore.port';
 import { checkIndexed, checkListMatches, checkRemovable } from '../readStore.port';
-import { createHistoryIndexes, createHistoryTables, createIndexes, dropViewsOfAnotherLayout, listTable, LIVE, REBUILD, type Fields } from './sqlite.viewTables';
+import { createHistoryIndexes, createHistoryTables, createIndexes, dropViewsOfAnotherLayout, listTable, LIVE, REBUILD } from './sqlite.viewTables';
 
 type Row = { id: string; position: StoredPosition; doc: string | null };
 type VersionRow = Row & { at: string };
@@ -40,10 +41,10 @@ const FIELD = /^[A-Za-z]+$/;
  */
 export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs> {
   private readonly checkpointName: string;
-  private readonly fields: Fields;
+  private readonly fields: IndexedFields;
   /** The fields with a column of their own: the spec's, less those that hold lists. */
-  private readonly columns: Fields;
-  private readonly lists: Fields;
+  private readonly columns: IndexedFields;
+  private readonly lists: IndexedFields;
   private readonly statements = new Map<string, Statement<unknown[], unknown>>();
 
   constructor(
@@ -54,7 +55,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     private readonly prefix: string = LIVE,
   ) {
     this.fields = spec;
-    this.lists = lists as Fields;
+    this.lists = lists as IndexedFields;
     this.columns = Object.fromEntries(Object.entries(this.fields).map(([c, fields]) => [c, fields.filter((f) => !this.lists[c]?.includes(f))]));
     this.checkpointName = prefix;
     if (prefix === LIVE) dropViewsOfAnotherLayout(db, this.columns, this.lists);

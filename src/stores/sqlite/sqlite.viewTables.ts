@@ -1,3 +1,4 @@
+import type { IndexedFields } from '../readStore.port';
 import type { SqliteDatabase } from './database';
 
 /**
@@ -7,8 +8,6 @@ import type { SqliteDatabase } from './database';
 export const LIVE = 'view_';
 export const REBUILD = 'rebuild_';
 
-/** The spec as this adapter reads it: collection and field names, put into SQL text. */
-export type Fields = Readonly<Record<string, readonly string[]>>;
 
 /** The layout of the view tables; a data directory made with another one has its views rebuilt. */
 const LAYOUT_VERSION = 6;
@@ -23,7 +22,7 @@ const LAYOUT_VERSION = 6;
  * 4. indexed the audit and key rows by stream, which a pruning no longer goes by;
  * 5. kept a document per key an audit row is about, where a list table now holds a (key, id) pair.
  */
-export function dropViewsOfAnotherLayout(db: SqliteDatabase, columns: Fields, lists: Fields): void {
+export function dropViewsOfAnotherLayout(db: SqliteDatabase, columns: IndexedFields, lists: IndexedFields): void {
   if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION && storesEveryField(db, columns, lists)) return;
   const tables = db
     .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND (name GLOB 'view_*' OR name GLOB 'rebuild_*' OR name = 'checkpoints')")
@@ -35,7 +34,7 @@ export function dropViewsOfAnotherLayout(db: SqliteDatabase, columns: Fields, li
 }
 
 /** Whether every live table there is has a column, or a list table, for each field the spec queries it by. */
-function storesEveryField(db: SqliteDatabase, columns: Fields, lists: Fields): boolean {
+function storesEveryField(db: SqliteDatabase, columns: IndexedFields, lists: IndexedFields): boolean {
   const columnsOf = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)');
   const exists = db.prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?");
   return Object.entries(columns).every(([collection, fields]) => {
