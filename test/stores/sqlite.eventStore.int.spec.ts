@@ -65,6 +65,34 @@ describe('SqliteEventStore on a file', () => {
       await follower.close();
     }
   });
+
+  it('gives back what it appended itself, from memory, exactly as the log holds it, appends of another connection in between included', async () => {
+    const file = tempFile();
+    const writer = new SqliteEventStore(openDatabase(file, { durable: true }));
+    const other = new SqliteEventStore(openDatabase(file, { durable: true }));
+    const reader = new SqliteEventStore(openDatabase(file, { durable: true }));
+    try {
+      const [a, b] = [freshStream(), freshStream()];
+      await writer.append(a, [newEvent('A1'), newEvent('A2', { n: 1 })], { expectedRevision: 0 });
+      // One group commit: a refused append between two that land.
+      const round = [
+        writer.append(b, [newEvent('B1')], { expectedRevision: 0 }),
+        writer.append(a, [newEvent('Refused')], { expectedRevision: 0 }),
+        writer.append(a, [newEvent('A3')], { expectedRevision: 2 }),
+      ];
+      await Promise.allSettled(round);
+      await other.append(freshStream(), [newEvent('Elsewhere')], { expectedRevision: 0 });
+      await writer.append(b, [newEvent('B2'), newEvent('B3'), newEvent('B4')], { expectedRevision: 1 });
+
+      const all = await reader.readAll(null, 100);
+      expect(all.map((e) => e.type)).toEqual(['A1', 'A2', 'B1', 'A3', 'Elsewhere', 'B2', 'B3', 'B4']);
+      for (const after of [null, ...all.map((e) => e.position)]) {
+        for (const limit of [1, 2, 3, 100]) expect(await writer.readAll(after, limit)).toEqual(await reader.readAll(after, limit));
+      }
+    } finally {
+      await Promise.all([writer.close(), other.close(), reader.close()]);
+    }
+  });
 });
 
 hashChainContract('SQLite file', async () => new SqliteEventStore(openDatabase(tempFile(), { durable: true })), removeTempDirs);

@@ -1,6 +1,7 @@
 import type { Transaction } from 'better-sqlite3';
 import { chainExistingEvents } from './chainMigration';
 import type { SqliteDatabase } from './database';
+import { RecentAppends } from './recentAppends';
 import {
   LastEventKept,
   ParentAppendFailed,
@@ -16,6 +17,9 @@ import {
 } from '../eventStore.port';
 
 type Outcome = AppendResult | WrongExpectedRevision | ParentAppendFailed;
+
+/** What one group commit wrote: each append's outcome, and every row with its position, after the log's last position before it. */
+type BatchWritten = Readonly<{ outcomes: Outcome[]; before: string; rows: EventRow[] }>;
 
 type PendingAppend = Readonly<{
   streamId: string;
@@ -40,10 +44,13 @@ type EventRow = {
 const FOLLOW_BATCH = 1000;
 /** Followers also poll, so events appended by another process (a CLI) are seen too. */
 const FOLLOW_POLL_MS = 1000;
+/** How many of the events appended lately are kept for this process's followers (see RecentAppends). */
+const RECENT_EVENTS = 4000;
 
 /** The event log in one SQLite table; the global position is the row's autoincrement id. */
 export class SqliteEventStore implements EventStore {
   private readonly wakers = new Set<() => void>();
+  private readonly recent = new RecentAppends(RECENT_EVENTS);
   /** How many events written before the hash chain this store hashed in place when it opened. */
   readonly chainedAtMigration: number;
   private readonly statements;
@@ -80,17 +87,19 @@ export class SqliteEventStore implements EventStore {
       if (through >= last) throw new LastEventKept(streamId, last, through);
       return this.statements.prune.run(streamId, through).changes;
     });
-    this.appendBatch = db.transaction((batch: readonly PendingAppend[]) => {
+    this.appendBatch = db.transaction((batch: readonly PendingAppend[]): BatchWritten => {
+      const before = String(this.statements.head.get()?.position ?? 0);
       const outcomes = new Map<PendingAppend, Outcome>();
+      const rows: EventRow[] = [];
       for (const append of batch) {
         const parentFailed = append.parent !== undefined && outcomes.get(append.parent) instanceof Error;
-        outcomes.set(append, parentFailed ? new ParentAppendFailed(append.streamId) : this.appendOne(append));
+        outcomes.set(append, parentFailed ? new ParentAppendFailed(append.streamId) : this.appendOne(append, rows));
       }
-      return batch.map((append) => outcomes.get(append)!);
+      return { outcomes: batch.map((append) => outcomes.get(append)!), before, rows };
     });
   }
 
-  private readonly appendBatch: Transaction<(batch: readonly PendingAppend[]) => Outcome[]>;
+  private readonly appendBatch: Transaction<(batch: readonly PendingAppend[]) => BatchWritten>;
   private readonly pruneStream: Transaction<(streamId: string, through: number) => number>;
   private pending: PendingAppend[] = [];
   /** The pending entry behind each append's promise, while its batch is still being gathered. */
@@ -127,7 +136,9 @@ export class SqliteEventStore implements EventStore {
     this.pending = [];
     let outcomes: Outcome[];
     try {
-      outcomes = this.appendBatch.immediate(batch);
+      const written = this.appendBatch.immediate(batch);
+      outcomes = written.outcomes;
+      this.recent.add(written.before, written.rows.map(toStoredEvent));
     } catch (error) {
       for (const append of batch) append.reject(error);
       return;
@@ -140,13 +151,18 @@ export class SqliteEventStore implements EventStore {
     for (const wake of this.wakers) wake();
   }
 
-  /** One append of a batch: its revision is checked before anything is written, so a refusal writes nothing. */
-  private appendOne({ streamId, rows, expected }: PendingAppend): AppendResult | WrongExpectedRevision {
+  /**
+   * One append of a batch: its revision is checked before anything is written, so a refusal
+   * writes nothing. The rows it wrote go to `written`, with their positions.
+   */
+  private appendOne({ streamId, rows, expected }: PendingAppend, written: EventRow[]): AppendResult | WrongExpectedRevision {
     const actual = this.statements.streamRevision.get(streamId)?.revision ?? 0;
     if (actual !== expected) return new WrongExpectedRevision(streamId, expected, actual);
     let position: number | bigint = 0;
     rows.forEach((row, i) => {
-      position = this.statements.insert.run(streamId, expected + i + 1, row.type, row.data, row.metadata).lastInsertRowid;
+      const revision = expected + i + 1;
+      position = this.statements.insert.run(streamId, revision, row.type, row.data, row.metadata).lastInsertRowid;
+      written.push({ position, stream_id: streamId, revision, ...row });
     });
     return { revision: expected + rows.length, position: String(position) };
   }
@@ -161,13 +177,18 @@ export class SqliteEventStore implements EventStore {
     return row ? toStoredEvent(row) : null;
   }
 
+  /** What this store appended lately comes from memory (RecentAppends); the log gives the rest. */
   async readAll(after: string | null, limit: number): Promise<StoredEvent[]> {
-    return this.statements.readAll.all(after === null ? 0 : BigInt(after), limit).map(toStoredEvent);
+    const recent = this.recent.after(after ?? '0', limit);
+    if (recent.length === limit) return recent;
+    const from = recent.length > 0 ? recent[recent.length - 1]!.position : after;
+    return [...recent, ...this.statements.readAll.all(from === null ? 0 : BigInt(from), limit - recent.length).map(toStoredEvent)];
   }
 
   /** One DELETE in one transaction, checked against the stream's last revision in it. */
   async pruneThrough(streamId: string, throughRevision: number): Promise<void> {
     this.pruneStream.immediate(streamId, throughRevision);
+    this.recent.clear();
   }
 
   async headPosition(): Promise<string | null> {
