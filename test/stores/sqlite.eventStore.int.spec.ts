@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
 import { eventStoreContract } from './eventStore.contract';
 import { hashChainContract } from './hashChain.contract';
-import { freshStream, newEvent, waitUntil } from './contractSupport';
+import { freshStream, newEvent, rejectionOf, waitUntil } from './contractSupport';
 
 eventStoreContract('SQLite in memory', async () => new SqliteEventStore(openDatabase(':memory:', { durable: true })));
 
@@ -92,6 +92,30 @@ describe('SqliteEventStore on a file', () => {
     } finally {
       await Promise.all([writer.close(), other.close(), reader.close()]);
     }
+  });
+
+  it('keeps nothing of a group commit that failed, and serves its followers the same frozen events it appended', async () => {
+    const file = tempFile();
+    const db = openDatabase(file, { durable: true });
+    const store = new SqliteEventStore(db);
+    try {
+      db.exec("CREATE TRIGGER boom BEFORE INSERT ON events WHEN NEW.type = 'Boom' BEGIN SELECT RAISE(ABORT, 'boom'); END");
+      const failed = await Promise.allSettled([
+        store.append(freshStream(), [newEvent('Ok')], { expectedRevision: 0 }),
+        store.append(freshStream(), [newEvent('Boom')], { expectedRevision: 0 }),
+      ]);
+      expect(failed.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+      expect(await store.readAll(null, 10)).toEqual([]);
+
+      await store.append(freshStream(), [newEvent('Kept', { list: [1] })], { expectedRevision: 0 });
+      const [first] = await store.readAll(null, 10);
+      const [again] = await store.readAll(null, 10);
+      expect(again).toBe(first);
+      expect(() => (first!.data as { list: number[] }).list.push(2)).toThrow(TypeError);
+    } finally {
+      await store.close();
+    }
+    expect(await rejectionOf(store.readAll(null, 1))).toBeInstanceOf(TypeError);
   });
 });
 

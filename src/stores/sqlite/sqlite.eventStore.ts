@@ -44,13 +44,13 @@ type EventRow = {
 const FOLLOW_BATCH = 1000;
 /** Followers also poll, so events appended by another process (a CLI) are seen too. */
 const FOLLOW_POLL_MS = 1000;
-/** How many of the events appended lately are kept for this process's followers (see RecentAppends). */
-const RECENT_EVENTS = 4000;
+/** How much of what was appended lately is kept for this process's followers (see RecentAppends). */
+const RECENT = { events: 4000, bytes: 8 * 1024 * 1024 };
 
 /** The event log in one SQLite table; the global position is the row's autoincrement id. */
 export class SqliteEventStore implements EventStore {
   private readonly wakers = new Set<() => void>();
-  private readonly recent = new RecentAppends(RECENT_EVENTS);
+  private readonly recent = new RecentAppends(RECENT);
   /** How many events written before the hash chain this store hashed in place when it opened. */
   readonly chainedAtMigration: number;
   private readonly statements;
@@ -134,15 +134,15 @@ export class SqliteEventStore implements EventStore {
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
-    let outcomes: Outcome[];
+    let written: BatchWritten;
     try {
-      const written = this.appendBatch.immediate(batch);
-      outcomes = written.outcomes;
-      this.recent.add(written.before, written.rows.map(toStoredEvent));
+      written = this.appendBatch.immediate(batch);
     } catch (error) {
       for (const append of batch) append.reject(error);
       return;
     }
+    const { outcomes, before, rows } = written;
+    this.recent.add(before, rows.map(toStoredEvent), rows.reduce((bytes, row) => bytes + row.data.length + row.metadata.length, 0));
     batch.forEach((append, i) => {
       const outcome = outcomes[i]!;
       if (outcome instanceof Error) append.reject(outcome);
@@ -177,7 +177,7 @@ export class SqliteEventStore implements EventStore {
     return row ? toStoredEvent(row) : null;
   }
 
-  /** What this store appended lately comes from memory (RecentAppends); the log gives the rest. */
+  /** What this store appended lately comes from memory, parsed once for every follower (RecentAppends); the log gives the rest. */
   async readAll(after: string | null, limit: number): Promise<StoredEvent[]> {
     const recent = this.recent.after(after ?? '0', limit);
     if (recent.length === limit) return recent;
@@ -245,6 +245,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     this.wakers.clear();
+    this.recent.clear();
     if (this.db.open) this.db.close();
   }
 }
