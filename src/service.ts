@@ -108,6 +108,8 @@ export type ServiceOptions = Readonly<{
     retentionSweepMs?: number;
     /** RECORD_RETENTION_DAYS (default 0: records are kept): sealed records older than that are pruned, as often as the sweeper looks. */
     recordRetentionDays?: number;
+    /** How many audit rows one page examines at most (AUDIT_SCAN_ROWS; tests make it small). */
+    auditScanRows?: number;
   }>;
   /** /readyz fails while the views lag the log by more than this. */
   readyMaxLagSeconds?: number;
@@ -236,7 +238,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     followers.push(reactor);
     reactions = reactor;
   }
-  const views = new Views(readStore, cache, reader, personalData);
+  const views = new Views(readStore, cache, reader, personalData, options.settings?.auditScanRows);
   const records = new RecordWriter(eventStore, options.instanceId ?? DEFAULT_INSTANCE_ID);
   // A deleted workspace's audit is kept: refusals there go on its record too.
   const refusals = new Refusals(records, stamps, async (workspaceId) => (await views.workspaceIncludingDeleted(workspaceId)) !== null, clock, (error) =>

@@ -1,6 +1,6 @@
 import { streamIds } from '../events/streams';
 import type { PersonalData } from '../crypto/personalData';
-import type { PageQuery, ReadStore } from '../stores/readStore.port';
+import { boundedPage, type PageQuery, type ReadStore } from '../stores/readStore.port';
 import type { PersonalDataReader, ShownAuditDoc, ShownInvitation, ShownMember, ShownSecret } from './personalDataReader';
 import type { ViewCache } from './viewCache';
 import {
@@ -29,6 +29,18 @@ export type AuditOwners = Readonly<{ owners: readonly string[] }> | Readonly<{ s
 
 export type AuditOrder = 'asc' | 'desc';
 
+/**
+ * At most this many audit rows are examined for one page (of the rows of its owner, or of its key
+ * when a key is asked for). A filter that matches few of them (an actor, a type, a run in a
+ * workspace with millions of records) would otherwise make one query read them all while the
+ * process waits: ~0.6 µs a row in SQLite, so a page costs ~12 ms at most. Such a page may hold
+ * fewer entries than asked, even none, and still say where to go on.
+ */
+export const AUDIT_SCAN_ROWS = 20_000;
+
+/** A page of audit entries, and the position to go on after (null: nothing more matches). */
+export type AuditPage = Readonly<{ entries: ShownAuditDoc[]; nextAfter: string | null }>;
+
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Views made before deletion was recorded have no `deletedAt` at all (they are rebuilt, but a falsy test costs nothing). */
@@ -43,10 +55,11 @@ function isDeleted(workspace: WorkspaceDoc): boolean {
  */
 export class Views {
   constructor(
-    private readonly store: Pick<ReadStore<ViewDocs>, 'get' | 'getMany' | 'find' | 'page'>,
+    private readonly store: Pick<ReadStore<ViewDocs>, 'get' | 'getMany' | 'find' | 'page' | 'scanEnd'>,
     private readonly cache: ViewCache,
     private readonly reader: PersonalDataReader,
     private readonly personalData: Pick<PersonalData, 'emailIndex'>,
+    private readonly auditScanRows = AUDIT_SCAN_ROWS,
   ) {}
 
   /** A workspace as its members see it: null when there is none, or it is deleted (DESIGN §9: as if it did not exist). */
@@ -177,28 +190,25 @@ export class Views {
   /**
    * Audit rows, in log order (or newest first), beyond a position. A key filter pages through the
    * key index (a row matches every key it names: a resolution's references too), the others
-   * through the rows.
+   * through the rows. A page examines at most AUDIT_SCAN_ROWS rows: it goes on after its last
+   * entry when it is full, else after the last row it examined, until nothing is left.
    */
-  async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder = 'asc'): Promise<ShownAuditDoc[]> {
-    const rows = await this.auditRows(whose, filters, afterPosition, limit, order);
-    return Promise.all(rows.map((row) => this.reader.auditRow(row)));
+  async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder = 'asc'): Promise<AuditPage> {
+    const { found, resumeAfterId } = await this.auditRows(whose, filters, afterPosition, limit, order);
+    const entries = await Promise.all(found.map(({ doc }) => this.reader.auditRow(doc)));
+    const nextAfter = entries.length === limit ? entries[entries.length - 1]!.position : resumeAfterId === null ? null : viewIds.auditPosition(resumeAfterId);
+    return { entries, nextAfter };
   }
 
-  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder): Promise<AuditDoc[]> {
+  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder) {
     const ownerMatch = 'owners' in whose ? { owner: whose.owners.length === 1 ? whose.owners[0]! : whose.owners } : { scope: whose.scope };
     // A key, when asked for, comes first: the query goes through that key's rows alone.
     const where: Writable<PageQuery<AuditDoc>['where']> = filters.key === undefined ? { ...ownerMatch } : { keys: filters.key, ...ownerMatch };
     if (filters.actor !== undefined) where.actor = filters.actor;
     if (filters.types !== undefined) where.type = filters.types;
     if (filters.runId !== undefined) where.runId = filters.runId;
-    const found = await this.store.page('audit', {
-      where,
-      range: { field: 'at', min: filters.from, max: filters.to },
-      afterId: afterPosition === undefined ? undefined : viewIds.audit(afterPosition),
-      order,
-      limit,
-    });
-    return found.map((f) => f.doc);
+    const query = { where, range: { field: 'at' as const, min: filters.from, max: filters.to }, afterId: afterPosition === undefined ? undefined : viewIds.audit(afterPosition), order, limit };
+    return boundedPage(this.store, 'audit', query, this.auditScanRows);
   }
 
   /** Workspaces by id, after a cursor: those a claim lists (null: every workspace). */

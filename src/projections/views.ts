@@ -209,6 +209,8 @@ export const viewIds = {
   secret: (ownerId: string, key: string) => `${ownerId}/${key}`,
   /** Padded: audit rows sort in log order by id. */
   audit: (position: string) => sortablePosition(position),
+  /** The position an audit row's id stands for (its padding dropped). */
+  auditPosition: (id: string) => BigInt(id).toString(),
   historyOf: (owner: string, key: string) => `${owner}/${key}`,
   history: (owner: string, key: string, version: number) => `${owner}/${key}/${String(version).padStart(10, '0')}`,
 } as const;

@@ -85,15 +85,19 @@ export type Match = string | number | readonly (string | number)[];
 /**
  * A page of live documents, in id order (ascending unless `order` says otherwise): matches on
  * fields (the first one should be indexed), inclusive bounds on one field (ISO timestamps compare
- * as strings), beyond an id in that order (keyset paging).
+ * as strings), beyond an id in that order (keyset paging), and not beyond `throughId` (inclusive).
  */
 export type PageQuery<Doc> = Readonly<{
   where: Readonly<{ [F in keyof Doc & string]?: Match }>;
   range?: Readonly<{ field: keyof Doc & string; min?: string; max?: string }>;
   afterId?: string;
+  throughId?: string;
   order?: 'asc' | 'desc';
   limit: number;
 }>;
+
+/** A page found among a bounded number of documents, and where to go on from when it stopped short (see `boundedPage`). */
+export type BoundedPage<Doc> = Readonly<{ found: Found<Doc>[]; resumeAfterId: string | null }>;
 
 /**
  * Typed by a map from collection name to document type. Adapters store JSON and trust the map:
@@ -106,6 +110,13 @@ export interface ReadStore<Docs extends DocumentMap> {
   /** Live (non-deleted) documents whose indexed `field` equals `value`, ordered by id. */
   find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]>;
   page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]>;
+  /**
+   * Where a page's scan of `count` documents ends: the id of the `count`-th document beyond
+   * `afterId`, in the query's order, among those the query's first field matches when that field
+   * is indexed and matched against one value (through its index, or its list table), else among
+   * every document of the collection; null when fewer than `count` remain.
+   */
+  scanEnd<C extends CollectionOf<Docs>>(collection: C, query: Pick<PageQuery<Docs[C]>, 'where' | 'afterId' | 'order'>, count: number): Promise<string | null>;
   /** Every live document of a collection, ordered by id (rebuild comparisons, tests). */
   all<C extends CollectionOf<Docs>>(collection: C): Promise<Found<Docs[C]>[]>;
   /**
@@ -134,6 +145,30 @@ export interface RebuildTarget<Docs extends DocumentMap> {
   readonly store: ReadStore<Docs>;
   swapIn(): Promise<void>;
   discard(): Promise<void>;
+}
+
+/**
+ * A page that examines at most `scanLimit` documents: a query whose other conditions match few
+ * of the documents its first field leads to (an audit filter by actor in a large workspace) would
+ * otherwise read all of them in one synchronous statement, and stall the process. When the page
+ * stops short of its limit because the scan ended, `resumeAfterId` is where the next page starts
+ * (more may match beyond it); null when the page is full (go on after its last document) or
+ * nothing is left.
+ */
+export async function boundedPage<Docs extends DocumentMap, C extends CollectionOf<Docs>>(
+  store: Pick<ReadStore<Docs>, 'page' | 'scanEnd'>,
+  collection: C,
+  query: PageQuery<Docs[C]>,
+  scanLimit: number,
+): Promise<BoundedPage<Docs[C]>> {
+  const end = await store.scanEnd(collection, query, scanLimit);
+  const found = await store.page(collection, end === null ? query : { ...query, throughId: end });
+  return { found, resumeAfterId: end !== null && found.length < query.limit ? end : null };
+}
+
+/** A scan covers one document at least. */
+export function checkScanCount(count: number): void {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`A scan covers a whole number of documents, at least one: ${count}`);
 }
 
 /** The spec as adapters read it: collection names and the fields each is queried by. */

@@ -208,3 +208,68 @@ describe('The audit export beyond one internal page', () => {
     expect(streamed.text.trimEnd().split('\n').map((line) => JSON.parse(line) as Entry)).toEqual(paged);
   });
 });
+
+describe('An audit page examines a bounded number of rows (AUDIT_SCAN_ROWS)', () => {
+  // Five here; 20,000 as shipped. A filter that matches few rows cannot make one query read them all.
+  const t = useTestApp({ settings: { auditScanRows: 5 } });
+  const call = t.call;
+  let audit: string;
+  let others: string[];
+  const pageOf = async (query: string, url = audit, tokenOf = token('alice')) => bodyOf<Page>(await call('GET', `${url}?${query}`, { token: tokenOf }));
+  /** Every page along nextCursor. */
+  const pages = async (query: string, url = audit, tokenOf = token('alice')) => {
+    const found: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      const next = await pageOf(`${query}${cursor ? `&cursor=${cursor}` : ''}`, url, tokenOf);
+      found.push(next);
+      cursor = next.nextCursor;
+    } while (cursor !== null);
+    return found;
+  };
+
+  beforeAll(async () => {
+    const ws = await createWorkspace(call, 'alice');
+    audit = `/v1/workspaces/${ws}/audit`;
+    const set = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`KEY_${i}`, `bounded-value-${i}`]));
+    expect((await call('PATCH', `/v1/workspaces/${ws}/secrets`, { token: token('alice'), body: { set } })).status).toBe(200);
+    for (const key of ['KEY_2', 'KEY_9']) expect((await call('POST', `${audit.replace('/audit', '')}/secrets/${key}/reveal`, as('alice'))).status).toBe(200);
+    others = [await createWorkspace(call, 'bob'), await createWorkspace(call, 'carol')];
+    for (const other of others) expect((await call('PUT', `/v1/workspaces/${other}/secrets/ONE`, { ...as(other === others[0] ? 'bob' : 'carol'), body: { value: 'other-value' } })).status).toBeLessThan(300);
+    await t.caughtUp();
+  });
+
+  it('answers a page that stopped at its bound with fewer entries, even none, and a cursor that goes on to every match exactly once', async () => {
+    const everything = (await pages('limit=1000')).flatMap((p) => p.entries);
+    expect(everything).toHaveLength(1 + 12 * 2 + 2);
+    const reveals = everything.filter((e) => e.type === 'SecretRevealed');
+    expect(reveals.map((e) => e.key)).toEqual(['KEY_2', 'KEY_9']);
+
+    const first = await pageOf('type=SecretRevealed&limit=10');
+    expect(first.entries).toEqual([]);
+    expect(first.nextCursor).not.toBeNull();
+    const paged = await pages('type=SecretRevealed&limit=10');
+    expect(paged.length).toBeGreaterThan(3);
+    expect(paged.flatMap((p) => p.entries)).toEqual(reveals);
+    expect(paged.at(-1)!.nextCursor).toBeNull();
+    expect((await pages('type=SecretRevealed&limit=10&order=desc')).flatMap((p) => p.entries)).toEqual([...reveals].reverse());
+    // Through the key index too.
+    expect((await pages('key=KEY_9&type=SecretRevealed&limit=10')).flatMap((p) => p.entries)).toEqual([reveals[1]]);
+  });
+
+  it('shares the bound among several workspaces (an audit:read token naming them), every match once, in log order', async () => {
+    const reviewer = token('reviewer', { scope: 'audit:read', email: null, ws: [audit.split('/')[3]!, ...others] });
+    const everything = (await pages('limit=1000', '/v1/audit', reviewer)).flatMap((p) => p.entries);
+    const sets = everything.filter((e) => e.type === 'SecretSet');
+    expect(sets).toHaveLength(12 + 2);
+    const paged = await pages('type=SecretSet&limit=4', '/v1/audit', reviewer);
+    expect(paged.flatMap((p) => p.entries)).toEqual(sets);
+    expect(paged.every((p) => p.entries.length <= 4)).toBe(true);
+  });
+
+  it('streams every match as NDJSON across bounded pages', async () => {
+    const paged = (await pages('type=SecretRevealed&limit=10')).flatMap((p) => p.entries);
+    const streamed = await call('GET', `${audit}?type=SecretRevealed`, { token: token('alice'), headers: { accept: NDJSON } });
+    expect(streamed.text.trimEnd().split('\n').map((line) => JSON.parse(line) as Entry)).toEqual(paged);
+  });
+});

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sinceInstant } from '../../src/cli/secrets/auditCommand';
+import { auditEntries, sinceInstant } from '../../src/cli/secrets/auditCommand';
 import { main } from '../../src/cli/secrets/main';
 import { scopeOf, serviceUrl, tokenOf } from '../../src/cli/secrets/settings';
 import { withoutFinalNewline } from '../../src/cli/secrets/stdin';
@@ -35,6 +35,25 @@ describe('secrets CLI settings', () => {
     expect(tokenOf(env)).toBe('from-file');
     expect(tokenOf({ ...env, SECRETS_TOKEN: 'from-env' })).toBe('from-env');
     rmSync(config, { recursive: true, force: true });
+  });
+
+  it('reads the audit page after page until it has --limit entries or none are left, short and empty pages included', async () => {
+    // The service's pages: a filtered page may be short, even empty, with a cursor to go on from.
+    const pages: Record<string, { entries: number[]; nextCursor: string | null }> = {
+      start: { entries: [1], nextCursor: 'a' },
+      a: { entries: [], nextCursor: 'b' },
+      b: { entries: [2, 3], nextCursor: 'c' },
+      c: { entries: [4], nextCursor: null },
+    };
+    const asked: Array<[string, number]> = [];
+    const pageOf = async (cursor: string | undefined, limit: number) => {
+      asked.push([cursor ?? 'start', limit]);
+      const page = pages[cursor ?? 'start']!;
+      return { entries: page.entries.slice(0, limit), nextCursor: page.nextCursor };
+    };
+    expect(await auditEntries(10, pageOf)).toEqual({ entries: [1, 2, 3, 4], more: false });
+    expect(asked).toEqual([['start', 10], ['a', 9], ['b', 9], ['c', 7]]);
+    expect(await auditEntries(3, pageOf)).toEqual({ entries: [1, 2, 3], more: true });
   });
 
   it('reads --since as an instant or a span back from now', () => {

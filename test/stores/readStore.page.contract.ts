@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { boundedPage } from '../../src/stores/readStore.port';
 import { commitAt, item, type ContractStore } from './readStoreSupport';
 
 /** `page`: equality filters, an inclusive range, keyset paging by id; never tombstones. */
@@ -60,5 +61,56 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
     const store = await seed();
     const [first] = await store.page('items', { where: { color: 'blue' }, limit: 1 });
     expect(first).toEqual({ id: '02', position: '2', doc: { group: 'g', color: 'blue', at: '2026-01-02T00:00:00.000Z' } });
+  });
+
+  it('stops at an id, inclusive, in either order', async () => {
+    const store = await seed();
+    expect(ids(await store.page('items', { where: { group: 'g' }, throughId: '02', limit: 10 }))).toEqual(['01', '02']);
+    expect(ids(await store.page('items', { where: { group: 'g' }, afterId: '01', throughId: '03', limit: 10 }))).toEqual(['02']);
+    expect(ids(await store.page('items', { where: { group: 'g' }, order: 'desc', throughId: '02', limit: 10 }))).toEqual(['04', '02']);
+  });
+
+  it("says where a scan of a number of documents ends: along the first field's index when it is matched against one value, else along the ids", async () => {
+    const store = await seed();
+    expect(await store.scanEnd('items', { where: { group: 'g' } }, 2)).toBe('02');
+    expect(await store.scanEnd('items', { where: { group: 'g' } }, 3)).toBe('04');
+    expect(await store.scanEnd('items', { where: { group: 'g' } }, 4)).toBeNull();
+    expect(await store.scanEnd('items', { where: { group: 'g' }, afterId: '01' }, 2)).toBe('04');
+    expect(await store.scanEnd('items', { where: { group: 'g' }, order: 'desc' }, 2)).toBe('02');
+    expect(await store.scanEnd('items', { where: { group: 'g', color: 'red' } }, 2)).toBe('02');
+    // Several values: each its share of the count (two here), ending where the first of them does.
+    expect(await store.scanEnd('items', { where: { group: ['g', 'h'] } }, 3)).toBe('02');
+    expect(await store.scanEnd('items', { where: { group: ['g', 'h'] } }, 2)).toBe('01');
+    expect(await store.scanEnd('items', { where: { group: ['g', 'h'] }, order: 'desc' }, 4)).toBe('02');
+    expect(await store.scanEnd('items', { where: { group: ['h', 'x'] } }, 4)).toBeNull();
+    expect(await store.scanEnd('items', { where: { group: [] } }, 4)).toBeNull();
+    expect(await store.scanEnd('items', { where: { shade: 'x' } }, 2)).toBe('02');
+    expect(await store.scanEnd('items', { where: {} }, 4)).toBe('04');
+    await expect(store.scanEnd('items', { where: {} }, 0)).rejects.toThrow('at least one');
+  });
+
+  it('scans along a list field when the query starts with it', async () => {
+    const store = await open();
+    await commitAt(store, ['a', 'b', 'c', 'd', 'e'].map((id, i) => item(id, '1', { group: 'g', tags: i % 2 === 0 ? ['x'] : ['y'] })), '1');
+    expect(await store.scanEnd('items', { where: { tags: 'x' } }, 2)).toBe('c');
+    expect(await store.scanEnd('items', { where: { tags: 'x' }, afterId: 'a', order: 'asc' }, 2)).toBe('e');
+    expect(await store.scanEnd('items', { where: { tags: 'y' } }, 3)).toBeNull();
+  });
+
+  it('pages through a bounded scan: a page stops where its scan ends, and says where to go on', async () => {
+    const store = await open();
+    // Twelve documents of one group; only 03 and 10 are red.
+    const docs = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+    await commitAt(store, docs.map((id) => item(id, '1', { group: 'g', color: id === '03' || id === '10' ? 'red' : 'blue' })), '1');
+    const query = { where: { group: 'g', color: 'red' }, limit: 5 };
+    expect(await boundedPage(store, 'items', query, 4)).toMatchObject({ found: [{ id: '03' }], resumeAfterId: '04' });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '04' }, 4)).toEqual({ found: [], resumeAfterId: '08' });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '08' }, 4)).toMatchObject({ found: [{ id: '10' }], resumeAfterId: '12' });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '12' }, 4)).toEqual({ found: [], resumeAfterId: null });
+    // Fewer than the scan left: the page reads to the end, and nothing follows.
+    expect(await boundedPage(store, 'items', { ...query, afterId: '08' }, 10)).toMatchObject({ found: [{ id: '10' }], resumeAfterId: null });
+    // A full page goes on after its last document, as any page does.
+    expect(await boundedPage(store, 'items', { where: { group: 'g' }, limit: 2 }, 4)).toMatchObject({ found: [{ id: '01' }, { id: '02' }], resumeAfterId: null });
+    expect(await boundedPage(store, 'items', { ...query, order: 'desc' }, 4)).toMatchObject({ found: [{ id: '10' }], resumeAfterId: '09' });
   });
 }

@@ -5,7 +5,7 @@ import type { ExportRecord } from '../../commands/auditExports';
 import { Forbidden, NotFound } from '../../errors';
 import { eventTypes, type EventType } from '../../events/streams';
 import { owners } from '../../projections/owners';
-import type { AuditFilters, AuditOwners } from '../../projections/queries';
+import { AUDIT_SCAN_ROWS, type AuditFilters, type AuditOwners } from '../../projections/queries';
 import type { ShownAuditDoc } from '../../projections/personalDataReader';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT, tokenCovers, type Principal } from '../principal';
@@ -97,12 +97,10 @@ async function answer(deps: AuditDeps, request: FastifyRequest, query: AuditQuer
     const exporter = actorOf(request);
     async function* lines() {
       try {
-        let after = cursor;
-        for (;;) {
+        for (let after: string | null | undefined = cursor; after !== null; ) {
           const page = await deps.views.auditPage(whose, filters, after, EXPORT_PAGE, order);
-          for (const doc of page) yield `${JSON.stringify(entry(doc))}\n`;
-          if (page.length < EXPORT_PAGE) return;
-          after = page[page.length - 1]!.position;
+          for (const doc of page.entries) yield `${JSON.stringify(entry(doc))}\n`;
+          after = page.nextAfter;
         }
       } finally {
         await deps.auditExports.record(exporter, recordTo, exportedFilters(query));
@@ -110,8 +108,10 @@ async function answer(deps: AuditDeps, request: FastifyRequest, query: AuditQuer
     }
     return reply.type(NDJSON).send(Readable.from(lines()));
   }
+  // A page examines a bounded number of rows (AUDIT_SCAN_ROWS): it may hold fewer entries than
+  // asked, even none, and still have a nextCursor; null means nothing more matches.
   const page = await deps.views.auditPage(whose, filters, cursor, limit, order);
-  return { entries: page.map(entry), nextCursor: page.length === limit ? page[page.length - 1]!.position : null };
+  return { entries: page.entries.map(entry), nextCursor: page.nextAfter };
 }
 
 function exportedFilters(query: AuditQuery): Record<string, string | string[]> {
@@ -152,7 +152,7 @@ export function auditRoutes(app: App, deps: AuditDeps) {
   const tags = ['audit'];
   const description =
     `Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; ` +
-    `order=asc|desc; pages with cursor and limit. Accept: ${NDJSON} streams every match (and is recorded as an export). An unknown parameter or type is a 400.`;
+    `order=asc|desc; pages with cursor and limit (a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')} rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: ${NDJSON} streams every match (and is recorded as an export). An unknown parameter or type is a 400.`;
 
   app.get(
     '/workspaces/:ws/audit',

@@ -13,6 +13,23 @@ export function sinceInstant(since: string, now = Date.now()): string {
   throw new UsageError(`--since takes an RFC 3339 time (2026-01-31T09:00:00Z) or a span such as 30m, 12h, 7d; not "${since}"`);
 }
 
+type AuditPage<Entry> = Readonly<{ entries: readonly Entry[]; nextCursor: string | null }>;
+
+/**
+ * Up to `limit` entries, page after page along `nextCursor`: a filtered page may hold fewer
+ * entries than asked, even none, while more follow (the service examines a bounded number of rows
+ * per page). `more`: whether entries are left beyond those.
+ */
+export async function auditEntries<Entry>(limit: number, pageOf: (cursor: string | undefined, limit: number) => Promise<AuditPage<Entry>>): Promise<{ entries: Entry[]; more: boolean }> {
+  const entries: Entry[] = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await pageOf(cursor, limit - entries.length);
+    entries.push(...page.entries);
+    if (page.nextCursor === null || entries.length >= limit) return { entries, more: page.nextCursor !== null };
+    cursor = page.nextCursor;
+  }
+}
+
 /** `audit [--since WHEN] [--type T] [--key K] [--limit N]`: the workspace's audit (admins, audit:read) or your own. */
 export const audit: Command = async (context) => {
   if (context.args.length > 0) throw new UsageError('usage: secrets audit [--since WHEN] [--type TYPE] [--key KEY] [--limit N]');
@@ -21,22 +38,25 @@ export const audit: Command = async (context) => {
   const scope = scopeOf(options, context.env);
   const limit = options.limit === undefined ? 100 : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a number from 1 to 1000');
-  const query = {
-    limit,
+  const filters = {
     ...(typeof options.since === 'string' ? { from: sinceInstant(options.since) } : {}),
     ...(typeof options.key === 'string' ? { key: options.key } : {}),
     ...(typeof options.type === 'string' ? { type: options.type.split(',') as never } : {}),
   };
-  const page = unwrap(
-    scope.kind === 'workspace'
-      ? await client.GET('/v1/workspaces/{ws}/audit', { params: { path: { ws: scope.ws }, query } })
-      : await client.GET('/v1/me/audit', { params: { query } }),
-  );
-  if (!('entries' in page)) throw new Error('The service answered no page of the audit');
-  for (const entry of page.entries) {
+  const { entries, more } = await auditEntries(limit, async (cursor, left) => {
+    const query = { ...filters, limit: left, ...(cursor === undefined ? {} : { cursor }) };
+    const page = unwrap(
+      scope.kind === 'workspace'
+        ? await client.GET('/v1/workspaces/{ws}/audit', { params: { path: { ws: scope.ws }, query } })
+        : await client.GET('/v1/me/audit', { params: { query } }),
+    );
+    if (!('entries' in page)) throw new Error('The service answered no page of the audit');
+    return page;
+  });
+  for (const entry of entries) {
     if (options.json) context.out(`${JSON.stringify(entry)}\n`);
     else context.out(`${[entry.at, entry.type, entry.actor, entry.key ?? '-', entry.version ?? '-'].join('\t')}\n`);
   }
-  if (page.nextCursor !== null) context.err(`(more entries: narrow with --since, or raise --limit)\n`);
+  if (more) context.err(`(more entries: narrow with --since, or raise --limit)\n`);
   return EXIT.ok;
 };

@@ -19,7 +19,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkIndexed, checkListMatches, checkRemovable } from '../readStore.port';
+import { checkIndexed, checkListMatches, checkRemovable, checkScanCount } from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
@@ -106,8 +106,29 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       };
     }
     const descending = query.order === 'desc';
-    if (query.afterId !== undefined) filter._id = descending ? { $lt: query.afterId } : { $gt: query.afterId };
+    Object.assign(filter, idBounds(query.afterId, query.throughId, descending));
     return this.query(collection, filter, query.limit, descending ? -1 : 1);
+  }
+
+  /**
+   * Walks the first field's index (a multikey one for a list field) or the ids, reading only ids.
+   * Several values of the first field: each value's index gives its share of the count, and the
+   * scan ends where the first of them does.
+   */
+  async scanEnd<C extends CollectionOf<Docs>>(collection: C, query: Pick<PageQuery<Docs[C]>, 'where' | 'afterId' | 'order'>, count: number): Promise<string | null> {
+    checkScanCount(count);
+    const [first] = Object.entries(query.where);
+    const descending = query.order === 'desc';
+    const bounds = idBounds(query.afterId, undefined, descending);
+    const rows = await this.rows(collection);
+    const nth = async (filter: Record<string, unknown>, n: number) =>
+      (await rows.find({ ...filter, ...bounds } as Filter<Row>, { projection: { _id: 1 } }).sort({ _id: descending ? -1 : 1 }).skip(n - 1).limit(1).toArray())[0]?._id ?? null;
+    if (first === undefined || !this.fields[collection]?.includes(first[0])) return nth({}, count);
+    const field = `doc.${checked(first[0])}`;
+    if (!Array.isArray(first[1])) return nth({ [field]: first[1] }, count);
+    const share = Math.ceil(count / Math.max(first[1].length, 1));
+    const ends = (await Promise.all(first[1].map((value) => nth({ [field]: value }, share)))).filter((id): id is string => id !== null).sort();
+    return (descending ? ends.at(-1) : ends[0]) ?? null;
   }
 
   async all<C extends CollectionOf<Docs>>(collection: C): Promise<Found<Docs[C]>[]> {
@@ -308,4 +329,15 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
 function checked(field: string): string {
   if (!FIELD.test(field)) throw new Error(`Invalid field name ${field}`);
   return field;
+}
+
+/** The `_id` condition of keyset bounds in a page's order, beyond `afterId` and up to `throughId` inclusive; none without either. */
+function idBounds(afterId: string | undefined, throughId: string | undefined, descending: boolean): { _id?: Record<string, string> } {
+  if (afterId === undefined && throughId === undefined) return {};
+  return {
+    _id: {
+      ...(afterId === undefined ? {} : { [descending ? '$lt' : '$gt']: afterId }),
+      ...(throughId === undefined ? {} : { [descending ? '$gte' : '$lte']: throughId }),
+    },
+  };
 }

@@ -22,7 +22,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkIndexed, checkListMatches, checkRemovable } from '../readStore.port';
+import { checkIndexed, checkListMatches, checkRemovable, checkScanCount } from '../readStore.port';
 import { createHistoryIndexes, createHistoryTables, createIndexes, dropViewsOfAnotherLayout, listTable, LIVE, REBUILD } from './sqlite.viewTables';
 
 type Row = { id: string; position: StoredPosition; doc: string | null };
@@ -157,11 +157,46 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       conditions.push(descending ? `${id} < ?` : `${id} > ?`);
       values.push(query.afterId);
     }
+    if (query.throughId !== undefined) {
+      conditions.push(descending ? `${id} >= ?` : `${id} <= ?`);
+      values.push(query.throughId);
+    }
     // CROSS JOIN keeps the list table outermost: SQLite's planner would otherwise start from
     // another field's index that looks as selective (a scope's), read all of it, and sort.
     const from = drivenBy === undefined ? `${this.table(collection)} t` : `${this.prefix}${listTable(collection, drivenBy)} l CROSS JOIN ${this.table(collection)} t ON t.id = l.id`;
     const sql = `SELECT t.id, t.position, t.doc FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY ${id} ${descending ? 'DESC' : 'ASC'} LIMIT ?`;
     return (this.statement(sql).all(...values, query.limit) as Row[]).map(toFound<Docs[C]>);
+  }
+
+  /**
+   * Walks the index `page` is driven by (a list table, the first field's index) or the ids, and
+   * reads only ids. Several values of the first field: each value's index gives its share of the
+   * count, and the scan ends where the first of them does (so it covers between a share and the
+   * whole count).
+   */
+  async scanEnd<C extends CollectionOf<Docs>>(collection: C, query: Pick<PageQuery<Docs[C]>, 'where' | 'afterId' | 'order'>, count: number): Promise<string | null> {
+    checkScanCount(count);
+    const [first] = Object.entries(query.where) as [string, Match][];
+    const descending = query.order === 'desc';
+    const after = query.afterId === undefined ? '' : descending ? ' AND id < ?' : ' AND id > ?';
+    const afterValues = query.afterId === undefined ? [] : [query.afterId];
+    const order = `ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT 1 OFFSET ?`;
+    if (first !== undefined && this.isList(collection, first[0])) {
+      const sql = `SELECT id FROM ${this.prefix}${listTable(collection, first[0])} WHERE value = ?${after} ${order}`;
+      return this.idOf(sql, [first[1], ...afterValues, count - 1]);
+    }
+    if (first !== undefined && this.columns[collection]?.includes(first[0])) {
+      const column = `f_${checkedField(first[0])}`;
+      if (!Array.isArray(first[1])) return this.idOf(`SELECT id FROM ${this.table(collection)} WHERE ${column} = ?${after} ${order}`, [first[1], ...afterValues, count - 1]);
+      const share = Math.ceil(count / Math.max(first[1].length, 1));
+      const each = `SELECT (SELECT id FROM ${this.table(collection)} WHERE ${column} = v.value${after} ${order}) AS id FROM json_each(?) v`;
+      return this.idOf(`SELECT ${descending ? 'max' : 'min'}(id) AS id FROM (${each})`, [...afterValues, share - 1, JSON.stringify(first[1])]);
+    }
+    return this.idOf(`SELECT id FROM ${this.table(collection)} WHERE 1${after} ${order}`, [...afterValues, count - 1]);
+  }
+
+  private idOf(sql: string, values: readonly unknown[]): string | null {
+    return (this.statement(sql).get(...values) as { id: string | null } | undefined)?.id ?? null;
   }
 
   private readonly upserts = new Map<string, Statement<unknown[], unknown>>();
