@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AUDIT_SCAN_ROWS } from '../src/projections/queries';
+import { viewCollections, viewHistory, viewIds, viewLists, type AuditDoc, type ViewDocs } from '../src/projections/views';
+import { boundedPage, type PageQuery } from '../src/stores/readStore.port';
+import { openDatabase } from '../src/stores/sqlite/database';
+import { SqliteReadStore } from '../src/stores/sqlite/sqlite.readStore';
+import { median } from './lib/load';
+import { machine, saveResult } from './lib/report';
+
+/**
+ * How long one audit page holds the process (SQLite answers synchronously) when its filter
+ * matches few of the rows it goes through: a large workspace's resolution records filtered by a
+ * rare actor or type, and a small workspace's rows by a key name the large one uses too. Each
+ * case unbounded (every row read in one statement) against bounded (AUDIT_SCAN_ROWS), in one run:
+ *   npm run bench:auditscan   (BENCH_AUDIT_ROWS, default 300,000)
+ */
+const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 300_000);
+const dir = mkdtempSync(join(tmpdir(), 'secrets-bench-audit-'));
+try {
+  const store = new SqliteReadStore<ViewDocs>(openDatabase(join(dir, 'views.sqlite'), { durable: false }), viewCollections, viewHistory, viewLists);
+  const { generation } = await store.checkpoint();
+  const row = (position: number, owner: string, actor: string): AuditDoc => ({
+    position: String(position),
+    owner,
+    scope: 'workspace',
+    stream: 'records',
+    type: 'SecretsResolved',
+    actor,
+    at: new Date(Date.UTC(2026, 0, 1) + position).toISOString(),
+    key: null,
+    version: null,
+    fingerprint: null,
+    subject: null,
+    detail: { references: 3 },
+    runId: null,
+    keys: ['OPENAI_API_KEY', 'DATABASE_URL', 'REGION'],
+    request: { requestId: 'r'.repeat(16) },
+  });
+  const BATCH = 5000;
+  for (let first = 1; first <= ROWS; first += BATCH) {
+    const writes = Array.from({ length: Math.min(BATCH, ROWS - first + 1) }, (_, i) => {
+      const doc = row(first + i, 'workspace:large', 'executor');
+      return { collection: 'audit' as const, id: viewIds.audit(doc.position), doc, position: doc.position };
+    });
+    await store.commit(writes, writes.at(-1)!.position, generation);
+  }
+  const last = row(ROWS + 1, 'workspace:small', 'alice');
+  await store.commit([{ collection: 'audit', id: viewIds.audit(last.position), doc: last, position: last.position }], last.position, generation);
+
+  const cases: Array<[string, PageQuery<AuditDoc>['where']]> = [
+    ['large workspace, a rare actor', { owner: 'workspace:large', actor: 'alice' }],
+    ['large workspace, a rare type', { owner: 'workspace:large', type: 'SecretRevealed' }],
+    ['small workspace, a key the large one uses', { keys: 'OPENAI_API_KEY', owner: 'workspace:small' }],
+  ];
+  const time = async (page: () => Promise<unknown>) => {
+    const runs: number[] = [];
+    for (let run = 0; run < 7; run += 1) {
+      const started = performance.now();
+      await page();
+      runs.push(performance.now() - started);
+    }
+    return median(runs);
+  };
+  const results = [];
+  for (const [name, where] of cases) {
+    const query = { where, limit: 100 };
+    const unbounded = await time(() => store.page('audit', query));
+    const bounded = await time(() => boundedPage<ViewDocs, 'audit'>(store, 'audit', query, AUDIT_SCAN_ROWS));
+    results.push({ case: name, unboundedMs: Number(unbounded.toFixed(1)), boundedMs: Number(bounded.toFixed(1)) });
+  }
+  await store.close();
+  console.log(`\n### One audit page's hold on the process (${ROWS.toLocaleString('en')} rows of one workspace; a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')})\n\n${machine()}\n`);
+  console.log('| case | unbounded ms | bounded ms |\n| --- | --- | --- |');
+  for (const r of results) console.log(`| ${r.case} | ${r.unboundedMs} | ${r.boundedMs} |`);
+  saveResult('auditScan', { rows: ROWS, scanRows: AUDIT_SCAN_ROWS, results });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
