@@ -30,11 +30,13 @@ export type AuditOwners = Readonly<{ owners: readonly string[] }> | Readonly<{ s
 export type AuditOrder = 'asc' | 'desc';
 
 /**
- * At most this many audit rows are examined for one page (of the rows of its owner, or of its key
- * when a key is asked for). A filter that matches few of them (an actor, a type, a run in a
- * workspace with millions of records) would otherwise make one query read them all while the
- * process waits: ~0.6 µs a row in SQLite, so a page costs ~12 ms at most. Such a page may hold
- * fewer entries than asked, even none, and still say where to go on.
+ * About this many audit rows, at most, are examined for one page: the rows of the workspace or
+ * user asked for (shared among them when several are), or of every workspace for a token without
+ * a `ws` claim. A filter that matches few of them (an actor, a type, a key, a run in a workspace
+ * with millions of records) would otherwise make one query read them all while the process waits
+ * (~0.7 µs a row in SQLite: ~14 ms a page, `npm run bench:auditscan`). Such a page may hold fewer
+ * entries than asked, even none, and still say where to go on. `from` and `to` do not narrow
+ * the rows examined: the audit rows are not indexed by time.
  */
 export const AUDIT_SCAN_ROWS = 20_000;
 
@@ -188,22 +190,23 @@ export class Views {
   }
 
   /**
-   * Audit rows, in log order (or newest first), beyond a position. A key filter pages through the
-   * key index (a row matches every key it names: a resolution's references too), the others
-   * through the rows. A page examines at most AUDIT_SCAN_ROWS rows: it goes on after its last
-   * entry when it is full, else after the last row it examined, until nothing is left.
+   * Audit rows, in log order (or newest first), beyond a position. A page examines at most about
+   * AUDIT_SCAN_ROWS rows: it goes on after its last entry when it is full, else after the last
+   * row it examined, until nothing is left.
    */
   async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder = 'asc'): Promise<AuditPage> {
-    const { found, resumeAfterId } = await this.auditRows(whose, filters, afterPosition, limit, order);
+    const { found, nextAfterId } = await this.auditRows(whose, filters, afterPosition, limit, order);
     const entries = await Promise.all(found.map(({ doc }) => this.reader.auditRow(doc)));
-    const nextAfter = entries.length === limit ? entries[entries.length - 1]!.position : resumeAfterId === null ? null : viewIds.auditPosition(resumeAfterId);
-    return { entries, nextAfter };
+    return { entries, nextAfter: nextAfterId === null ? null : viewIds.auditPosition(nextAfterId) };
   }
 
   private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder) {
-    const ownerMatch = 'owners' in whose ? { owner: whose.owners.length === 1 ? whose.owners[0]! : whose.owners } : { scope: whose.scope };
-    // A key, when asked for, comes first: the query goes through that key's rows alone.
-    const where: Writable<PageQuery<AuditDoc>['where']> = filters.key === undefined ? { ...ownerMatch } : { keys: filters.key, ...ownerMatch };
+    // Whose rows come first: the scan goes through them (their owners' index, or the scope's), so
+    // where a page says to go on is always one of the caller's own rows. Going through a key's
+    // rows instead would be quicker for a rare key, but they are every owner's: a cursor would
+    // then name the position of another workspace's row. A key is looked up row by row.
+    const where: Writable<PageQuery<AuditDoc>['where']> = 'owners' in whose ? { owner: whose.owners.length === 1 ? whose.owners[0]! : whose.owners } : { scope: whose.scope };
+    if (filters.key !== undefined) where.keys = filters.key;
     if (filters.actor !== undefined) where.actor = filters.actor;
     if (filters.types !== undefined) where.type = filters.types;
     if (filters.runId !== undefined) where.runId = filters.runId;

@@ -96,8 +96,8 @@ export type PageQuery<Doc> = Readonly<{
   limit: number;
 }>;
 
-/** A page found among a bounded number of documents, and where to go on from when it stopped short (see `boundedPage`). */
-export type BoundedPage<Doc> = Readonly<{ found: Found<Doc>[]; resumeAfterId: string | null }>;
+/** A page found among a bounded number of documents, and the id the next page starts after (null: nothing is left); see `boundedPage`. */
+export type BoundedPage<Doc> = Readonly<{ found: Found<Doc>[]; nextAfterId: string | null }>;
 
 /**
  * Typed by a map from collection name to document type. Adapters store JSON and trust the map:
@@ -113,8 +113,10 @@ export interface ReadStore<Docs extends DocumentMap> {
   /**
    * Where a page's scan of `count` documents ends: the id of the `count`-th document beyond
    * `afterId`, in the query's order, among those the query's first field matches when that field
-   * is indexed and matched against one value (through its index, or its list table), else among
-   * every document of the collection; null when fewer than `count` remain.
+   * is indexed (through its index, or its list table), else among every document of the
+   * collection; null when fewer than `count` remain. Several values of the first field: each
+   * value's documents count up to its share of `count`, and the scan ends where the first of
+   * those ends (so it covers between a share and about the whole count).
    */
   scanEnd<C extends CollectionOf<Docs>>(collection: C, query: Pick<PageQuery<Docs[C]>, 'where' | 'afterId' | 'order'>, count: number): Promise<string | null>;
   /** Every live document of a collection, ordered by id (rebuild comparisons, tests). */
@@ -148,12 +150,13 @@ export interface RebuildTarget<Docs extends DocumentMap> {
 }
 
 /**
- * A page that examines at most `scanLimit` documents: a query whose other conditions match few
- * of the documents its first field leads to (an audit filter by actor in a large workspace) would
- * otherwise read all of them in one synchronous statement, and stall the process. When the page
- * stops short of its limit because the scan ended, `resumeAfterId` is where the next page starts
- * (more may match beyond it); null when the page is full (go on after its last document) or
- * nothing is left.
+ * A page that examines about `scanLimit` documents at most: a query whose other conditions match
+ * few of the documents its first field leads to (an audit filter by actor in a large workspace)
+ * would otherwise read all of them in one synchronous statement, and stall the process. The next
+ * page starts after `nextAfterId`: the page's last document when it is full, else where the scan
+ * ended (more may match beyond it); null when nothing is left. The ids it gives are of documents
+ * the first field leads to: a caller that puts the field it is confined to first (an owner) is
+ * never shown the id of a document beyond it.
  */
 export async function boundedPage<Docs extends DocumentMap, C extends CollectionOf<Docs>>(
   store: Pick<ReadStore<Docs>, 'page' | 'scanEnd'>,
@@ -163,7 +166,7 @@ export async function boundedPage<Docs extends DocumentMap, C extends Collection
 ): Promise<BoundedPage<Docs[C]>> {
   const end = await store.scanEnd(collection, query, scanLimit);
   const found = await store.page(collection, end === null ? query : { ...query, throughId: end });
-  return { found, resumeAfterId: end !== null && found.length < query.limit ? end : null };
+  return { found, nextAfterId: found.length === query.limit ? found[found.length - 1]!.id : end };
 }
 
 /** A scan covers one document at least. */

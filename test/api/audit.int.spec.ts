@@ -267,9 +267,31 @@ describe('An audit page examines a bounded number of rows (AUDIT_SCAN_ROWS)', ()
     expect(paged.every((p) => p.entries.length <= 4)).toBe(true);
   });
 
-  it('streams every match as NDJSON across bounded pages', async () => {
-    const paged = (await pages('type=SecretRevealed&limit=10')).flatMap((p) => p.entries);
+  it('streams every match as NDJSON across bounded pages, letting the process serve others between two pages', async () => {
+    const paged = await pages('type=SecretRevealed&limit=10');
+    // Turns of the event loop while the export runs: each page (most of them match nothing) is
+    // read synchronously, so without a turn between them the export would hold the process.
+    let turns = 0;
+    let exporting = true;
+    const turn = () => {
+      turns += 1;
+      if (exporting) setImmediate(turn);
+    };
+    setImmediate(turn);
     const streamed = await call('GET', `${audit}?type=SecretRevealed`, { token: token('alice'), headers: { accept: NDJSON } });
-    expect(streamed.text.trimEnd().split('\n').map((line) => JSON.parse(line) as Entry)).toEqual(paged);
+    exporting = false;
+    expect(streamed.text.trimEnd().split('\n').map((line) => JSON.parse(line) as Entry)).toEqual(paged.flatMap((p) => p.entries));
+    expect(turns).toBeGreaterThanOrEqual(paged.length);
+  });
+
+  it("never answers a cursor that names another workspace's row, whatever key is asked for", async () => {
+    for (let i = 0; i < 6; i += 1) expect((await call('PUT', `${audit.replace('/audit', '')}/secrets/KEY_2`, { ...as('alice'), body: { value: `again-${i}` } })).status).toBeLessThan(300);
+    await t.caughtUp();
+    const bobs = `/v1/workspaces/${others[0]}/audit`;
+    const own = new Set((await pages('limit=1000', bobs, token('bob'))).flatMap((p) => p.entries.map((e) => e.position)));
+    // Bob's workspace never had a KEY_2; Alice's has more rows about it than a page examines.
+    const paged = await pages('key=KEY_2&limit=10', bobs, token('bob'));
+    expect(paged.flatMap((p) => p.entries)).toEqual([]);
+    for (const { nextCursor } of paged) if (nextCursor !== null) expect(own).toContain(nextCursor);
   });
 });

@@ -103,14 +103,27 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
     const docs = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
     await commitAt(store, docs.map((id) => item(id, '1', { group: 'g', color: id === '03' || id === '10' ? 'red' : 'blue' })), '1');
     const query = { where: { group: 'g', color: 'red' }, limit: 5 };
-    expect(await boundedPage(store, 'items', query, 4)).toMatchObject({ found: [{ id: '03' }], resumeAfterId: '04' });
-    expect(await boundedPage(store, 'items', { ...query, afterId: '04' }, 4)).toEqual({ found: [], resumeAfterId: '08' });
-    expect(await boundedPage(store, 'items', { ...query, afterId: '08' }, 4)).toMatchObject({ found: [{ id: '10' }], resumeAfterId: '12' });
-    expect(await boundedPage(store, 'items', { ...query, afterId: '12' }, 4)).toEqual({ found: [], resumeAfterId: null });
+    expect(await boundedPage(store, 'items', query, 4)).toMatchObject({ found: [{ id: '03' }], nextAfterId: '04' });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '04' }, 4)).toEqual({ found: [], nextAfterId: '08' });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '08' }, 4)).toMatchObject({ found: [{ id: '10' }], nextAfterId: '12' });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '12' }, 4)).toEqual({ found: [], nextAfterId: null });
     // Fewer than the scan left: the page reads to the end, and nothing follows.
-    expect(await boundedPage(store, 'items', { ...query, afterId: '08' }, 10)).toMatchObject({ found: [{ id: '10' }], resumeAfterId: null });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '08' }, 10)).toMatchObject({ found: [{ id: '10' }], nextAfterId: null });
     // A full page goes on after its last document, as any page does.
-    expect(await boundedPage(store, 'items', { where: { group: 'g' }, limit: 2 }, 4)).toMatchObject({ found: [{ id: '01' }, { id: '02' }], resumeAfterId: null });
-    expect(await boundedPage(store, 'items', { ...query, order: 'desc' }, 4)).toMatchObject({ found: [{ id: '10' }], resumeAfterId: '09' });
+    expect(await boundedPage(store, 'items', { where: { group: 'g' }, limit: 2 }, 4)).toMatchObject({ found: [{ id: '01' }, { id: '02' }], nextAfterId: '02' });
+    expect(await boundedPage(store, 'items', { ...query, order: 'desc' }, 4)).toMatchObject({ found: [{ id: '10' }], nextAfterId: '09' });
+  });
+
+  it('bounds a scan along a list field, or shared among several values, and a list field after the first is matched row by row', async () => {
+    const store = await open();
+    const docs = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+    await commitAt(store, docs.map((id, i) => item(id, '1', { group: i % 2 === 0 ? 'g' : 'h', tags: id === '05' || id === '12' ? ['x', 'y'] : ['y'] })), '1');
+    expect(await boundedPage(store, 'items', { where: { tags: 'y', group: 'g' }, limit: 3 }, 4)).toMatchObject({ found: [{ id: '01' }, { id: '03' }], nextAfterId: '04' });
+    expect(await boundedPage(store, 'items', { where: { tags: 'x' }, afterId: '05', order: 'asc', limit: 3 }, 1)).toMatchObject({ found: [{ id: '12' }], nextAfterId: '12' });
+    expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'x' }, limit: 3 }, 3)).toMatchObject({ found: [{ id: '05' }], nextAfterId: '05' });
+    expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'x' }, afterId: '05', limit: 3 }, 3)).toEqual({ found: [], nextAfterId: '11' });
+    // Two values, a share of two each: g's second is 03, h's second 04; the scan ends at 03.
+    expect(await boundedPage(store, 'items', { where: { group: ['g', 'h'], tags: 'x' }, limit: 3 }, 4)).toEqual({ found: [], nextAfterId: '03' });
+    expect(await boundedPage(store, 'items', { where: { group: ['h', 'g'] }, order: 'desc', limit: 5 }, 4)).toMatchObject({ found: [{ id: '12' }, { id: '11' }, { id: '10' }], nextAfterId: '10' });
   });
 }

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -101,6 +102,9 @@ async function answer(deps: AuditDeps, request: FastifyRequest, query: AuditQuer
           const page = await deps.views.auditPage(whose, filters, after, EXPORT_PAGE, order);
           for (const doc of page.entries) yield `${JSON.stringify(entry(doc))}\n`;
           after = page.nextAfter;
+          // SQLite answers each page synchronously, and a filtered export may read many pages
+          // that match nothing: the process serves others between two of them.
+          await setImmediate();
         }
       } finally {
         await deps.auditExports.record(exporter, recordTo, exportedFilters(query));

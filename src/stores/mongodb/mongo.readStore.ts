@@ -117,6 +117,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
    */
   async scanEnd<C extends CollectionOf<Docs>>(collection: C, query: Pick<PageQuery<Docs[C]>, 'where' | 'afterId' | 'order'>, count: number): Promise<string | null> {
     checkScanCount(count);
+    checkListMatches(this.lists, collection, query.where);
     const [first] = Object.entries(query.where);
     const descending = query.order === 'desc';
     const bounds = idBounds(query.afterId, undefined, descending);
@@ -127,7 +128,10 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     const field = `doc.${checked(first[0])}`;
     if (!Array.isArray(first[1])) return nth({ [field]: first[1] }, count);
     const share = Math.ceil(count / Math.max(first[1].length, 1));
-    const ends = (await Promise.all(first[1].map((value) => nth({ [field]: value }, share)))).filter((id): id is string => id !== null).sort();
+    // In the order MongoDB compares strings (their UTF-8 bytes), not JavaScript's.
+    const ends = (await Promise.all(first[1].map((value) => nth({ [field]: value }, share))))
+      .filter((id): id is string => id !== null)
+      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     return (descending ? ends.at(-1) : ends[0]) ?? null;
   }
 

@@ -125,7 +125,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 
   /**
    * A query whose first field holds lists goes through that field's (value, id) table, in id
-   * order, and stops at the limit; a list field after the first is a lookup in its table.
+   * order, and stops at the limit; a list field after the first is a probe of its table per row.
    */
   async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]> {
     checkListMatches(this.lists, collection, query.where);
@@ -136,7 +136,9 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     const values: unknown[] = [];
     for (const [field, value] of where) {
       if (this.isList(collection, field)) {
-        conditions.push(field === drivenBy ? 'l.value = ?' : `t.id IN (SELECT id FROM ${this.prefix}${listTable(collection, field)} WHERE value = ?)`);
+        // After the first field, one probe of the (value, id) key per row: `t.id IN (SELECT …)`
+        // would first read every id of that value, every owner's (a common key name: all of them).
+        conditions.push(field === drivenBy ? 'l.value = ?' : `EXISTS (SELECT 1 FROM ${this.prefix}${listTable(collection, field)} WHERE value = ? AND id = t.id)`);
         values.push(value);
         continue;
       }
@@ -176,6 +178,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
    */
   async scanEnd<C extends CollectionOf<Docs>>(collection: C, query: Pick<PageQuery<Docs[C]>, 'where' | 'afterId' | 'order'>, count: number): Promise<string | null> {
     checkScanCount(count);
+    checkListMatches(this.lists, collection, query.where);
     const [first] = Object.entries(query.where) as [string, Match][];
     const descending = query.order === 'desc';
     const after = query.afterId === undefined ? '' : descending ? ' AND id < ?' : ' AND id > ?';
