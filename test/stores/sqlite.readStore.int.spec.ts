@@ -1,3 +1,4 @@
+import { boundedPage } from '../../src/stores/readStore.port';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteReadStore } from '../../src/stores/sqlite/sqlite.readStore';
 import { readStoreContract } from './readStore.contract';
-import { commitAt, contractCollections, contractHistory, contractLists, item } from './readStoreSupport';
+import { commitAt, contractCollections, contractHistory, contractLists, item, type ContractDocs } from './readStoreSupport';
 
 readStoreContract('SQLite in memory', async (spec, history, lists) => new SqliteReadStore(openDatabase(':memory:', { durable: false }), spec, history, lists));
 
@@ -90,6 +91,28 @@ describe('SqliteReadStore on a file', () => {
     // Without the list table outermost, SQLite starts from the group's index, reads all of it and sorts.
     expect(plan[0]).toMatch(/^SEARCH l USING PRIMARY KEY \(value=\?\)/);
     expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    await store.close();
+  });
+
+  it('reads a bounded page through its first field\'s index within the scan\'s ids, probing a list field after it row by row, without sorting', async () => {
+    const db = openDatabase(tempFile(), { durable: false });
+    const store = new SqliteReadStore(db, contractCollections, contractHistory, contractLists);
+    await commitAt(store, ['a', 'b', 'c'].map((id) => item(id, '1', { group: 'g', color: 'red', tags: ['x'] })), '1');
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    const page = await boundedPage<ContractDocs, 'items'>(store, 'items', { where: { group: 'g', tags: 'x', color: 'red' }, afterId: 'a', limit: 10 }, 1);
+    expect(page).toMatchObject({ found: [{ id: 'b' }], nextAfterId: 'b' });
+    db.prepare = prepare;
+    const query = prepared.find((sql) => sql.includes('EXISTS'))!;
+    const plan = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${query}`).all('g', 'x', 'red', 'a', 'b', 10).map((step) => step.detail);
+    // Through one of the equality fields' indexes (SQLite picks), always within the scan's ids.
+    expect(plan[0]).toMatch(/^SEARCH t USING INDEX ix_items_(group|color) \(f_(group|color)=\? AND id>\? AND id<\?\)/);
+    expect(plan.join(' | ')).toMatch(/SEARCH view_list_items_tags (EXISTS )?USING PRIMARY KEY \(value=\? AND id=\?\)/);
+    expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE|LIST SUBQUERY/);
     await store.close();
   });
 
