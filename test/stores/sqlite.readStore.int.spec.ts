@@ -1,9 +1,9 @@
-import { boundedPage } from '../../src/stores/readStore.port';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/stores/sqlite/database';
+import { boundedPage } from '../../src/stores/readStore.port';
+import { openDatabase, type SqliteDatabase } from '../../src/stores/sqlite/database';
 import { SqliteReadStore } from '../../src/stores/sqlite/sqlite.readStore';
 import { readStoreContract } from './readStore.contract';
 import { commitAt, contractCollections, contractHistory, contractLists, item, type ContractDocs } from './readStoreSupport';
@@ -21,6 +21,27 @@ const removeTempDirs = async () => {
 };
 
 readStoreContract('SQLite file', async (spec, history, lists) => new SqliteReadStore(openDatabase(tempFile(), { durable: false }), spec, history, lists), removeTempDirs);
+
+/**
+ * What `run` answers, and how SQLite runs the statement it prepared whose SQL contains `marker`
+ * (EXPLAIN QUERY PLAN, with `values` bound), one step a line.
+ */
+async function planOf<T>(db: SqliteDatabase, run: () => Promise<T>, marker: string, values: readonly unknown[]): Promise<[T, string[]]> {
+  const prepared: string[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    prepared.push(sql);
+    return prepare(sql);
+  }) as typeof db.prepare;
+  try {
+    const answer = await run();
+    const sql = prepared.find((statement) => statement.includes(marker));
+    if (sql === undefined) throw new Error(`no statement with ${marker} was prepared`);
+    return [answer, prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...values).map((step) => step.detail)];
+  } finally {
+    db.prepare = prepare;
+  }
+}
 
 describe('SqliteReadStore on a file', () => {
   afterEach(removeTempDirs);
@@ -77,17 +98,8 @@ describe('SqliteReadStore on a file', () => {
     const db = openDatabase(tempFile(), { durable: false });
     const store = new SqliteReadStore(db, contractCollections, contractHistory, contractLists);
     await commitAt(store, [item('a', '1', { group: 'g', tags: ['x'] })], '1');
-    // The statements the store prepares, to ask SQLite how it runs them.
-    const prepared: string[] = [];
-    const prepare = db.prepare.bind(db);
-    db.prepare = ((sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    }) as typeof db.prepare;
-    expect((await store.page('items', { where: { tags: 'x', group: 'g' }, limit: 10 })).map((f) => f.id)).toEqual(['a']);
-    db.prepare = prepare;
-    const query = prepared.find((sql) => sql.includes('view_list_items_tags'))!;
-    const plan = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${query}`).all('x', 'g', 10).map((step) => step.detail);
+    const [found, plan] = await planOf(db, () => store.page('items', { where: { tags: 'x', group: 'g' }, limit: 10 }), 'view_list_items_tags', ['x', 'g', 10]);
+    expect(found.map((f) => f.id)).toEqual(['a']);
     // Without the list table outermost, SQLite starts from the group's index, reads all of it and sorts.
     expect(plan[0]).toMatch(/^SEARCH l USING PRIMARY KEY \(value=\?\)/);
     expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
@@ -98,17 +110,9 @@ describe('SqliteReadStore on a file', () => {
     const db = openDatabase(tempFile(), { durable: false });
     const store = new SqliteReadStore(db, contractCollections, contractHistory, contractLists);
     await commitAt(store, ['a', 'b', 'c'].map((id) => item(id, '1', { group: 'g', color: 'red', tags: ['x'] })), '1');
-    const prepared: string[] = [];
-    const prepare = db.prepare.bind(db);
-    db.prepare = ((sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    }) as typeof db.prepare;
-    const page = await boundedPage<ContractDocs, 'items'>(store, 'items', { where: { group: 'g', tags: 'x', color: 'red' }, afterId: 'a', limit: 10 }, 1);
+    const query = { where: { group: 'g', tags: 'x', color: 'red' }, afterId: 'a', limit: 10 };
+    const [page, plan] = await planOf(db, () => boundedPage<ContractDocs, 'items'>(store, 'items', query, 1), 'EXISTS', ['g', 'x', 'red', 'a', 'b', 10]);
     expect(page).toMatchObject({ found: [{ id: 'b' }], nextAfterId: 'b' });
-    db.prepare = prepare;
-    const query = prepared.find((sql) => sql.includes('EXISTS'))!;
-    const plan = db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${query}`).all('g', 'x', 'red', 'a', 'b', 10).map((step) => step.detail);
     // Through one of the equality fields' indexes (SQLite picks), always within the scan's ids.
     expect(plan[0]).toMatch(/^SEARCH t USING INDEX ix_items_(group|color) \(f_(group|color)=\? AND id>\? AND id<\?\)/);
     expect(plan.join(' | ')).toMatch(/SEARCH view_list_items_tags (EXISTS )?USING PRIMARY KEY \(value=\? AND id=\?\)/);

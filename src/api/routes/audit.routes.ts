@@ -1,5 +1,5 @@
-import { setImmediate } from 'node:timers/promises';
 import { Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ExportRecord } from '../../commands/auditExports';
