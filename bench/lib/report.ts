@@ -72,9 +72,10 @@ export function printTable(title: string, rows: readonly Row[]): string {
   return text;
 }
 
-export function saveResult(name: string, data: unknown): void {
+/** `setup`: how the figures were taken, when not by a server under load (machine()). */
+export function saveResult(name: string, data: unknown, setup = machine()): void {
   const dir = join(process.cwd(), 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   // The `npm start` runs (BENCH_SERVER=start) are kept beside the bundle's, not over them.
-  writeFileSync(join(dir, `${name}${SERVER_MODE === 'start' ? '.npm-start' : ''}.json`), `${JSON.stringify({ machine: machine(), at: new Date().toISOString(), data }, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}${SERVER_MODE === 'start' ? '.npm-start' : ''}.json`), `${JSON.stringify({ machine: setup, at: new Date().toISOString(), data }, null, 2)}\n`);
 }

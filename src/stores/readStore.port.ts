@@ -164,7 +164,11 @@ export async function boundedPage<Docs extends DocumentMap, C extends Collection
   query: PageQuery<Docs[C]>,
   scanLimit: number,
 ): Promise<BoundedPage<Docs[C]>> {
-  const end = await store.scanEnd(collection, query, scanLimit);
+  if (!Number.isInteger(query.limit) || query.limit < 1) throw new Error(`A page holds at least one document: ${query.limit}`);
+  const [first, ...others] = Object.values(query.where);
+  // Nothing but one value of the first field: every document its index leads to matches, so the
+  // page examines no more than it answers.
+  const end = first !== undefined && !Array.isArray(first) && others.length === 0 && query.range?.min === undefined && query.range?.max === undefined ? null : await store.scanEnd(collection, query, scanLimit);
   const found = await store.page(collection, end === null ? query : { ...query, throughId: end });
   return { found, nextAfterId: found.length === query.limit ? found[found.length - 1]!.id : end };
 }

@@ -253,7 +253,7 @@ describe('An audit page examines a bounded number of rows (AUDIT_SCAN_ROWS)', ()
     expect(paged.flatMap((p) => p.entries)).toEqual(reveals);
     expect(paged.at(-1)!.nextCursor).toBeNull();
     expect((await pages('type=SecretRevealed&limit=10&order=desc')).flatMap((p) => p.entries)).toEqual([...reveals].reverse());
-    // Through the key index too.
+    // By key too: looked up row by row among the workspace's own rows.
     expect((await pages('key=KEY_9&type=SecretRevealed&limit=10')).flatMap((p) => p.entries)).toEqual([reveals[1]]);
   });
 

@@ -119,7 +119,10 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
     const docs = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
     await commitAt(store, docs.map((id, i) => item(id, '1', { group: i % 2 === 0 ? 'g' : 'h', tags: id === '05' || id === '12' ? ['x', 'y'] : ['y'] })), '1');
     expect(await boundedPage(store, 'items', { where: { tags: 'y', group: 'g' }, limit: 3 }, 4)).toMatchObject({ found: [{ id: '01' }, { id: '03' }], nextAfterId: '04' });
-    expect(await boundedPage(store, 'items', { where: { tags: 'x' }, afterId: '05', order: 'asc', limit: 3 }, 1)).toMatchObject({ found: [{ id: '12' }], nextAfterId: '12' });
+    // Nothing but the first field: every document along its index matches, so no scan bound is needed.
+    expect(await boundedPage(store, 'items', { where: { tags: 'x' }, afterId: '05', order: 'asc', limit: 3 }, 1)).toMatchObject({ found: [{ id: '12' }], nextAfterId: null });
+    expect(await boundedPage(store, 'items', { where: { tags: 'y' }, limit: 3 }, 1)).toMatchObject({ found: [{ id: '01' }, { id: '02' }, { id: '03' }], nextAfterId: '03' });
+    await expect(boundedPage(store, 'items', { where: { tags: 'y' }, limit: 0 }, 1)).rejects.toThrow('at least one');
     expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'x' }, limit: 3 }, 3)).toMatchObject({ found: [{ id: '05' }], nextAfterId: '05' });
     expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'x' }, afterId: '05', limit: 3 }, 3)).toEqual({ found: [], nextAfterId: '11' });
     // Two values, a share of two each: g's second is 03, h's second 04; the scan ends at 03.

@@ -134,7 +134,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     const id = drivenBy === undefined ? 't.id' : 'l.id';
     const conditions = ['t.doc IS NOT NULL'];
     const values: unknown[] = [];
-    for (const [field, value] of where) {
+    for (const [index, [field, value]] of where.entries()) {
       if (this.isList(collection, field)) {
         // After the first field, one probe of the (value, id) key per row: `t.id IN (SELECT …)`
         // would first read every id of that value, every owner's (a common key name: all of them).
@@ -142,8 +142,12 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
         values.push(value);
         continue;
       }
+      // Only the first field's index may drive the query (a unary + keeps SQLite from using the
+      // others'): that is the index `scanEnd` counts along, so a bounded page stays bounded. An
+      // audit run's index, chosen instead, would read that run's rows of every workspace.
+      const expression = `${index === 0 ? '' : '+'}${this.fieldExpression(collection, field)}`;
       // A list is one JSON parameter, so one prepared statement serves lists of every length.
-      conditions.push(Array.isArray(value) ? `${this.fieldExpression(collection, field)} IN (SELECT value FROM json_each(?))` : `${this.fieldExpression(collection, field)} = ?`);
+      conditions.push(Array.isArray(value) ? `${expression} IN (SELECT value FROM json_each(?))` : `${expression} = ?`);
       values.push(Array.isArray(value) ? JSON.stringify(value) : value);
     }
     if (query.range?.min !== undefined) {
