@@ -7,8 +7,7 @@ import { boundedPage, type PageQuery } from '../src/stores/readStore.port';
 import { openDatabase } from '../src/stores/sqlite/database';
 import { SqliteReadStore } from '../src/stores/sqlite/sqlite.readStore';
 import { median } from './lib/load';
-import { cpus, totalmem } from 'node:os';
-import { saveResult } from './lib/report';
+import { hardware, saveResult } from './lib/report';
 
 /**
  * How long one audit page holds the process (SQLite answers synchronously) when its filter
@@ -78,7 +77,7 @@ try {
   }
   await store.close();
   // In this process, no server: what one page costs the process that answers it.
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; the read store in this process (taskset core 0)`;
+  const machine = `${hardware()}; the read store in this process (taskset core 0)`;
   console.log(`\n### One audit page's hold on the process (${ROWS.toLocaleString('en')} rows of one workspace; a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')})\n\n${machine}\n`);
   console.log('| case | unbounded ms | bounded ms |\n| --- | --- | --- |');
   for (const r of results) console.log(`| ${r.case} | ${r.unboundedMs} | ${r.boundedMs} |`);

@@ -13,9 +13,14 @@ export const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
 };
 
+/** The hardware and Node version, for any benchmark. */
+export function hardware(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+
+/** The hardware, and how a server under load is run. */
 export function machine(): string {
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${
+  return `${hardware()}; ${
     canPin ? 'server pinned to core 0, load generator to core 1 (taskset)' : 'NOT pinned (no taskset)'
   }; service started as ${SERVER_MODE === 'start' ? '`npm start` (tsx)' : 'the production bundle (node dist/server.mjs)'}`;
 }

@@ -35,9 +35,9 @@ export type AuditOrder = 'asc' | 'desc';
  * it equally, so one busy workspace among many quiet ones gets a small share a page: more round
  * trips, never a longer hold. A filter that matches few of the rows (an actor, a type, a key, a
  * run in a workspace with millions of records) would otherwise make one query read them all while
- * the process waits (~0.6–0.7 µs a row in SQLite: ~14 ms a page, `npm run bench:auditscan`). Such a page may hold fewer
- * entries than asked, even none, and still say where to go on. `from` and `to` do not narrow
- * the rows examined: the audit rows are not indexed by time.
+ * the process waits (~0.6–0.7 µs a row in SQLite: ~13 ms a page, `npm run bench:auditscan`).
+ * Such a page may hold fewer entries than asked, even none, and still say where to go on. `from`
+ * and `to` do not narrow the rows examined: the audit rows are not indexed by time.
  */
 export const AUDIT_SCAN_ROWS = 20_000;
 

@@ -168,7 +168,8 @@ export async function boundedPage<Docs extends DocumentMap, C extends Collection
   const [first, ...others] = Object.values(query.where);
   // Nothing but one value of the first field: every document its index leads to matches, so the
   // page examines no more than it answers.
-  const end = first !== undefined && !Array.isArray(first) && others.length === 0 && query.range?.min === undefined && query.range?.max === undefined ? null : await store.scanEnd(collection, query, scanLimit);
+  const firstFieldAlone = first !== undefined && !Array.isArray(first) && others.length === 0 && query.range?.min === undefined && query.range?.max === undefined;
+  const end = firstFieldAlone ? null : await store.scanEnd(collection, query, scanLimit);
   const found = await store.page(collection, end === null ? query : { ...query, throughId: end });
   return { found, nextAfterId: found.length === query.limit ? found[found.length - 1]!.id : end };
 }
