@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AUDIT_SCAN_ROWS } from '../src/projections/queries';
-import { viewCollections, viewHistory, viewIds, viewLists, type AuditDoc, type ViewDocs } from '../src/projections/views';
+import { AUDIT_SCAN_ROWS, HISTORY_PAGE_MAX } from '../src/projections/queries';
+import { viewCollections, viewHistory, viewIds, viewLists, type AuditDoc, type HistoryDoc, type ViewDocs } from '../src/projections/views';
 import { boundedPage, type PageQuery } from '../src/stores/readStore.port';
 import { openDatabase } from '../src/stores/sqlite/database';
 import { SqliteReadStore } from '../src/stores/sqlite/sqlite.readStore';
@@ -14,10 +14,12 @@ import { hardware, saveResult } from './lib/report';
  * matches few of the rows it goes through: a large workspace's resolution records filtered by a
  * rare actor, type or key, and a small workspace's rows by a key name or run id the large one
  * uses too. Each
- * case unbounded (every row read in one statement) against bounded (AUDIT_SCAN_ROWS), in one run:
- *   npm run bench:auditscan   (BENCH_AUDIT_ROWS, default 300,000)
+ * case unbounded (every row read in one statement) against bounded (AUDIT_SCAN_ROWS), in one run;
+ * and a secret with many versions read whole against one page of its history:
+ *   npm run bench:auditscan   (BENCH_AUDIT_ROWS, default 300,000; BENCH_HISTORY_VERSIONS, default 100,000)
  */
 const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 300_000);
+const VERSIONS = Number(process.env.BENCH_HISTORY_VERSIONS ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'secrets-bench-audit-'));
 try {
   const store = new SqliteReadStore<ViewDocs>(openDatabase(join(dir, 'views.sqlite'), { durable: false }), viewCollections, viewHistory, viewLists);
@@ -39,6 +41,17 @@ try {
     runId: owner === 'workspace:large' ? 'ci' : null,
     keys: ['OPENAI_API_KEY', 'DATABASE_URL', 'REGION'],
     request: { requestId: 'r'.repeat(16) },
+  });
+  const version = (n: number): HistoryDoc => ({
+    secret: viewIds.historyOf('workspace:large', 'OPENAI_API_KEY'),
+    version: n,
+    at: new Date(Date.UTC(2026, 0, 1) + n).toISOString(),
+    actor: 'executor',
+    fingerprint: 'f'.repeat(43),
+    dataKeyId: 'dk_'.padEnd(26, '0'),
+    value: { dataKeyId: 'dk_'.padEnd(26, '0'), nonce: 'n'.repeat(32), ciphertext: 'c'.repeat(96) },
+    destroyed: false,
+    rollbackOf: null,
   });
   const BATCH = 5000;
   for (let first = 1; first <= ROWS; first += BATCH) {
@@ -75,13 +88,27 @@ try {
     const bounded = await time(() => boundedPage<ViewDocs, 'audit'>(store, 'audit', query, AUDIT_SCAN_ROWS));
     results.push({ case: name, unboundedMs: Number(unbounded.toFixed(1)), boundedMs: Number(bounded.toFixed(1)) });
   }
+
+  // A secret's versions: every one in one read (as the history route answered until it was paged)
+  // against one page of HISTORY_PAGE_MAX, the most a page holds now.
+  const secret = viewIds.historyOf('workspace:large', 'OPENAI_API_KEY');
+  for (let first = 1; first <= VERSIONS; first += BATCH) {
+    const writes = Array.from({ length: Math.min(BATCH, VERSIONS - first + 1) }, (_, i) => {
+      const doc = version(first + i);
+      return { collection: 'history' as const, id: viewIds.history('workspace:large', 'OPENAI_API_KEY', doc.version), doc, position: String(ROWS + 1 + doc.version) };
+    });
+    await store.commit(writes, writes.at(-1)!.position, generation);
+  }
+  const wholeHistory = await time(() => store.page('history', { where: { secret }, limit: VERSIONS }));
+  const historyPage = await time(() => store.page('history', { where: { secret }, limit: HISTORY_PAGE_MAX + 1 }));
+  results.push({ case: `one secret's ${VERSIONS.toLocaleString('en')} versions: all of them, against one history page`, unboundedMs: Number(wholeHistory.toFixed(1)), boundedMs: Number(historyPage.toFixed(1)) });
   await store.close();
   // In this process, no server: what one page costs the process that answers it.
   const machine = `${hardware()}; the read store in this process (taskset core 0)`;
-  console.log(`\n### One audit page's hold on the process (${ROWS.toLocaleString('en')} rows of one workspace; a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')})\n\n${machine}\n`);
+  console.log(`\n### One page's hold on the process (${ROWS.toLocaleString('en')} audit rows of one workspace, a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')}; a history page holds at most ${HISTORY_PAGE_MAX.toLocaleString('en')} versions)\n\n${machine}\n`);
   console.log('| case | unbounded ms | bounded ms |\n| --- | --- | --- |');
   for (const r of results) console.log(`| ${r.case} | ${r.unboundedMs} | ${r.boundedMs} |`);
-  saveResult('auditScan', { rows: ROWS, scanRows: AUDIT_SCAN_ROWS, results }, machine);
+  saveResult('auditScan', { rows: ROWS, scanRows: AUDIT_SCAN_ROWS, versions: VERSIONS, historyPage: HISTORY_PAGE_MAX, results }, machine);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

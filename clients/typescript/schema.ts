@@ -254,7 +254,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag; `deleted=true`: the deleted keys that can be restored (workspace admins) */
+        /** List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag; `deleted=true`: the deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`; workspace admins) */
         get: operations["getWorkspaceSecrets"];
         put?: never;
         post?: never;
@@ -292,7 +292,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag; `deleted=true`: my deleted keys that can be restored */
+        /** List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag; `deleted=true`: my deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`) */
         get: operations["getMeSecrets"];
         put?: never;
         post?: never;
@@ -330,7 +330,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version: who set it, when, its fingerprint (members, audit:read) */
+        /**
+         * Every version: who set it, when, its fingerprint, a page at a time (members, audit:read)
+         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404.
+         */
         get: operations["getWorkspaceSecretHistory"];
         put?: never;
         post?: never;
@@ -383,7 +386,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version: who set it, when, its fingerprint */
+        /**
+         * Every version: who set it, when, its fingerprint, a page at a time
+         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404.
+         */
         get: operations["getMeSecretHistory"];
         put?: never;
         post?: never;
@@ -2847,6 +2853,8 @@ export interface operations {
                 asOf?: string;
                 minPosition?: string;
                 deleted?: "true" | "false";
+                cursor?: string;
+                limit?: number;
             };
             header?: {
                 /** @description Your own id for the request: kept with everything it records as `clientRequestId`, beside the service's own (answered as X-Request-Id) */
@@ -2895,6 +2903,7 @@ export interface operations {
                             deletedAt: string;
                             deletedBy: string;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -3837,6 +3846,8 @@ export interface operations {
                 asOf?: string;
                 minPosition?: string;
                 deleted?: "true" | "false";
+                cursor?: string;
+                limit?: number;
             };
             header?: {
                 /** @description Your own id for the request: kept with everything it records as `clientRequestId`, beside the service's own (answered as X-Request-Id) */
@@ -3883,6 +3894,7 @@ export interface operations {
                             deletedAt: string;
                             deletedBy: string;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -4778,6 +4790,9 @@ export interface operations {
     getWorkspaceSecretHistory: {
         parameters: {
             query?: {
+                order?: "asc" | "desc";
+                cursor?: string;
+                limit?: number;
                 minPosition?: string;
             };
             header?: {
@@ -4812,6 +4827,7 @@ export interface operations {
                             destroyed: boolean;
                             rollbackOf: number | null;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -5556,6 +5572,9 @@ export interface operations {
     getMeSecretHistory: {
         parameters: {
             query?: {
+                order?: "asc" | "desc";
+                cursor?: string;
+                limit?: number;
                 minPosition?: string;
             };
             header?: {
@@ -5589,6 +5608,7 @@ export interface operations {
                             destroyed: boolean;
                             rollbackOf: number | null;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -8,6 +8,7 @@ import {
   secretRoleSchema,
   workspacePermissionSchema,
 } from '../events/values';
+import { DELETED_PAGE_MAX, HISTORY_PAGE_MAX } from '../projections/queries';
 import { POSITION_PATTERN } from '../stores/position';
 import type { AsOf } from '../stores/readStore.port';
 
@@ -40,10 +41,24 @@ export const asOfParam = z.union([
 export const asOfQuery = z.strictObject({ asOf: asOfParam.optional(), minPosition: positionSchema.optional() });
 
 /** The secrets lists take `deleted=true` besides: the deleted keys that can be restored (DESIGN §9). */
-export const secretListQuery = asOfQuery.extend({ deleted: z.enum(['true', 'false']).optional() });
+/** `cursor` and `limit` page the deleted keys (by key; `cursor` is the previous page's `nextCursor`). */
+export const secretListQuery = asOfQuery
+  .extend({
+    deleted: z.enum(['true', 'false']).optional(),
+    cursor: secretKeySchema.optional(),
+    limit: z.coerce.number().int().min(1).max(DELETED_PAGE_MAX).optional(),
+  })
+  .superRefine((query, context) => {
+    if (query.deleted === 'true') return;
+    for (const field of ['cursor', 'limit'] as const) {
+      if (query[field] !== undefined) context.addIssue({ code: 'custom', path: [field], message: 'pages the deleted keys only (deleted=true)' });
+    }
+  });
 
 export const deletedSecretList = z.object({
   deleted: z.array(z.object({ key: z.string(), lastVersion: z.number().int(), deletedAt: z.string(), deletedBy: z.string() })),
+  /** The key to ask after for the next page; null when there are no more. */
+  nextCursor: z.string().nullable(),
 });
 
 /** The moment a past answer is from: the scope's own last event at or before the one asked, and its time. */
@@ -113,6 +128,19 @@ export const detailsBody = z
     path: ['displayName'],
   });
 
+/** A page of a secret's versions by version number: `cursor` is the previous page's `nextCursor`. */
+export const historyQuery = z.strictObject({
+  order: z.enum(['asc', 'desc']).default('asc'),
+  cursor: z.string().regex(/^\d{1,10}$/, 'a version number, the previous page\'s nextCursor').optional(),
+  limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(HISTORY_PAGE_MAX),
+  minPosition: positionSchema.optional(),
+});
+export type HistoryQuery = z.infer<typeof historyQuery>;
+
+export const historyDescription =
+  `Versions by version number, oldest first (\`order=desc\`: newest first), at most \`limit\` (default and most ${HISTORY_PAGE_MAX}) a page. ` +
+  'While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404.';
+
 /** Every version; `destroyed` once its lifetime was destroyed, `rollbackOf` the version a rollback set again. */
 export const historyResult = z.object({
   key: z.string(),
@@ -126,6 +154,8 @@ export const historyResult = z.object({
       rollbackOf: z.number().int().nullable(),
     }),
   ),
+  /** The version to ask after for the next page; null when there are no more. */
+  nextCursor: z.string().nullable(),
 });
 
 export const problemSchema = z

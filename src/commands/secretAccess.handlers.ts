@@ -3,7 +3,7 @@ import type { SecretCipher } from '../crypto/secretCipher';
 import type { ViewProgress } from '../projections/projector';
 import { owners } from '../projections/owners';
 import type { Views } from '../projections/queries';
-import type { SecretDoc } from '../projections/views';
+import type { HistoryDoc, SecretDoc } from '../projections/views';
 import { contextFor, type Actor, type Clock } from './actor';
 import { BatchRefusals } from './batchRefusals';
 import { secretAccessDecider, type Standing } from './secretAccess.decider';
@@ -125,16 +125,22 @@ export class SecretAccessHandlers {
     }
     // The history view must hold every version the stream has, or a match would go unseen.
     await this.viewsReach(loaded.position);
-    const history = await this.views.history(owners.of(scope, ownerId), key);
-    if (history.length === 0) throw new NotFound(`Secret ${key} has no history`, 'secret_not_found');
     // A destroyed version's fingerprint can no longer be tested (its key is gone): 410 when none is left.
-    const versions = history.filter((v) => !v.destroyed);
-    if (versions.length === 0) throw new Destroyed(`Every version of ${key} was destroyed`);
+    let anyVersion = false;
+    let anyTestable = false;
     const fingerprints = new Map<string, string | null>();
-    for (const dataKeyId of new Set(versions.map((v) => v.dataKeyId))) {
-      fingerprints.set(dataKeyId, await this.cipher.fingerprintUnder(dataKeyId, candidate));
+    const matches: HistoryDoc[] = [];
+    for await (const page of this.views.everyVersion(owners.of(scope, ownerId), key)) {
+      anyVersion ||= page.length > 0;
+      for (const version of page) {
+        if (version.destroyed) continue;
+        anyTestable = true;
+        if (!fingerprints.has(version.dataKeyId)) fingerprints.set(version.dataKeyId, await this.cipher.fingerprintUnder(version.dataKeyId, candidate));
+        if (fingerprints.get(version.dataKeyId) === version.fingerprint) matches.push(version);
+      }
     }
-    const matches = versions.filter((v) => fingerprints.get(v.dataKeyId) === v.fingerprint);
+    if (!anyVersion) throw new NotFound(`Secret ${key} has no history`, 'secret_not_found');
+    if (!anyTestable) throw new Destroyed(`Every version of ${key} was destroyed`);
     const command = {
       type: 'CheckFingerprint' as const,
       data: { key, matchedVersions: matches.map((m) => m.version), standing, auditor },

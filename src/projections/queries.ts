@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { streamIds } from '../events/streams';
 import type { PersonalData } from '../crypto/personalData';
 import { boundedPage, type PageQuery, type ReadStore } from '../stores/readStore.port';
@@ -43,6 +44,20 @@ export const AUDIT_SCAN_ROWS = 20_000;
 
 /** A page of audit entries, and the position to go on after (null: nothing more matches). */
 export type AuditPage = Readonly<{ entries: ShownAuditDoc[]; nextAfter: string | null }>;
+
+export type HistoryOrder = 'asc' | 'desc';
+
+/** The most versions one history page holds (the API's `limit` and a fingerprint check's pages): ~4 ms of SQLite a page. */
+export const HISTORY_PAGE_MAX = 1000;
+
+/** A page of a secret's versions, and the version to go on after (null: there are no more). */
+export type HistoryPage = Readonly<{ versions: HistoryDoc[]; nextAfter: number | null }>;
+
+/** The most deleted keys one page lists (the API's `limit` with `deleted=true`). */
+export const DELETED_PAGE_MAX = 1000;
+
+/** A page of a scope's deleted keys, and the key to go on after (null: there are no more). */
+export type DeletedPage = Readonly<{ deleted: DeletedSecretDoc[]; nextAfter: string | null }>;
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -234,14 +249,20 @@ export class Views {
     const lifetimes = (await this.store.get('deletedSecrets', viewIds.secret(owner, key)))?.doc;
     if (lifetimes) return lifetimes.deletedAt !== '' ? 'deleted' : lifetimes.dataKeyId === '' ? 'destroyed' : null;
     // Every lifetime destroyed leaves no document, only the history.
-    const versions = await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, limit: 1 });
-    return versions.length > 0 ? 'destroyed' : null;
+    return (await this.hasHistory(owner, key)) ? 'destroyed' : null;
   }
 
-  /** The keys of a scope that can be restored, by key (`owner`: `workspace:<id>` or `user:<id>`). */
-  async deletedSecrets(owner: string): Promise<DeletedSecretDoc[]> {
-    const found = await this.store.page('deletedSecrets', { where: { owner }, range: { field: 'deletedAt', min: '0' }, limit: 100_000 });
-    return found.map((f) => f.doc);
+  /**
+   * A page of the keys of a scope that can be restored, by key, after a key (the previous page's
+   * `nextAfter`; `owner`: `workspace:<id>` or `user:<id>`). Deleted keys are kept for the
+   * retention period, however many were deleted: no answer reads them all at once. (A scope's
+   * other documents the page goes through are its live keys, at most MAX_SECRETS_PER_SCOPE.)
+   */
+  async deletedSecretsPage(owner: string, afterKey: string | undefined, limit: number): Promise<DeletedPage> {
+    const afterId = afterKey === undefined ? undefined : viewIds.secret(owner, afterKey);
+    const found = await this.store.page('deletedSecrets', { where: { owner }, range: { field: 'deletedAt', min: '0' }, afterId, limit: limit + 1 });
+    const deleted = found.slice(0, limit).map((f) => f.doc);
+    return { deleted, nextAfter: found.length > limit ? deleted.at(-1)!.key : null };
   }
 
   /**
@@ -258,10 +279,35 @@ export class Views {
     return [...byId].sort(([a], [b]) => (a < b ? -1 : 1)).slice(0, limit).map(([id, doc]) => ({ id, doc }));
   }
 
-  /** Every version of one secret, oldest first (deleted and re-set ones included). */
-  async history(owner: string, key: string): Promise<HistoryDoc[]> {
-    const found = await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, limit: 100_000 });
-    return found.map((f) => f.doc);
+  /**
+   * A page of one secret's versions (deleted and re-set ones included), by version in `order`,
+   * after a version (the previous page's `nextAfter`). A secret may have any number of versions:
+   * no answer reads them all at once.
+   */
+  async historyPage(owner: string, key: string, afterVersion: number | undefined, limit: number, order: HistoryOrder = 'asc'): Promise<HistoryPage> {
+    const afterId = afterVersion === undefined ? undefined : viewIds.history(owner, key, afterVersion);
+    const found = await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, afterId, order, limit: limit + 1 });
+    const versions = found.slice(0, limit).map((f) => f.doc);
+    return { versions, nextAfter: found.length > limit ? versions.at(-1)!.version : null };
+  }
+
+  /** Whether the secret has any version at all (a page after its last one is empty either way). */
+  async hasHistory(owner: string, key: string): Promise<boolean> {
+    return (await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, limit: 1 })).length > 0;
+  }
+
+  /**
+   * Every version of one secret, oldest first, a page at a time, letting the process turn between
+   * pages (a fingerprint check goes through them all).
+   */
+  async *everyVersion(owner: string, key: string): AsyncGenerator<HistoryDoc[]> {
+    let page = await this.historyPage(owner, key, undefined, HISTORY_PAGE_MAX);
+    yield page.versions;
+    while (page.nextAfter !== null) {
+      await setImmediate();
+      page = await this.historyPage(owner, key, page.nextAfter, HISTORY_PAGE_MAX);
+      yield page.versions;
+    }
   }
 
   /**

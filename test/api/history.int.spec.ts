@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_PAGE_MAX } from '../../src/projections/queries';
 import { leaksIn } from '../support/leaks';
 import { token, useTestApp } from '../support/testService';
 import { as, bodyOf, expectProblem, fieldsOf, setPersonalSecret, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
@@ -78,6 +79,48 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
     expectProblem(await call('GET', `${secrets}/NO_SUCH_KEY/history`, as('alice')), 404, 'secret_not_found');
   });
 
+  it('pages by version: limit, cursor and order, each page saying where to go on', async () => {
+    type Page = { versions: Version[]; nextCursor: string | null };
+    const page = async (query: string) => bodyOf<Page>(await call('GET', `${secrets}/KEY/history?${query}`, as('carol')));
+    const follow = async (query: string) => {
+      const pages: number[][] = [];
+      let cursor: string | null = null;
+      do {
+        const next: Page = await page(cursor === null ? query : `${query}&cursor=${cursor}`);
+        pages.push(next.versions.map((v) => v.version));
+        cursor = next.nextCursor;
+      } while (cursor !== null);
+      return pages;
+    };
+    expect(await follow('limit=1')).toEqual([[1], [2], [3], [4]]);
+    expect(await follow('limit=3&order=desc')).toEqual([[4, 3, 2], [1]]);
+    expect(await follow('limit=4')).toEqual([[1, 2, 3, 4]]);
+    expect(bodyOf<Page>(await history()).nextCursor).toBeNull();
+    // After the last version: an empty page of a secret that exists, not a 404.
+    expect(await page('cursor=4')).toEqual({ key: 'KEY', versions: [], nextCursor: null });
+    expect(await page('cursor=1&order=desc&limit=5')).toEqual({ key: 'KEY', versions: [], nextCursor: null });
+    expectProblem(await call('GET', `${secrets}/NO_SUCH_KEY/history?cursor=1`, as('alice')), 404, 'secret_not_found');
+    // Read-your-writes: a page takes minPosition like any query.
+    expect((await page('limit=2&minPosition=1')).versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('refuses a malformed page query, naming the field', async () => {
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=1001', 'limit'],
+      ['limit=two', 'limit'],
+      ['cursor=-1', 'cursor'],
+      ['cursor=1e3', 'cursor'],
+      ['cursor=12345678901', 'cursor'],
+      ['order=sideways', 'order'],
+      ['page=2', 'page'],
+    ]) {
+      const reply = await call('GET', `${secrets}/KEY/history?${query}`, as('carol'));
+      expect(reply.status, query).toBe(400);
+      expect(fieldsOf(reply), query).toEqual([field]);
+    }
+  });
+
   it('answers exactly the versions whose value matches, across the delete', async () => {
     expect(await matched(ONE)).toEqual([1, 3, 4]);
     expect(await matched(TWO)).toEqual([2]);
@@ -151,5 +194,36 @@ describe('Personal history and fingerprint checks: /v1/me/secrets/:key/…', () 
   it("shows nobody else my secret's history", async () => {
     expectProblem(await call('GET', '/v1/me/secrets/MINE/history', { token: token('bob') }), 404);
     expectProblem(await call('POST', '/v1/me/secrets/MINE/fingerprint-check', { token: token('bob'), body: { value: ONE } }), 404);
+  });
+});
+
+describe('A secret with more versions than one page', () => {
+  const t = useTestApp();
+  const call = t.call;
+  const VERSIONS = HISTORY_PAGE_MAX + 2;
+  let secrets: string;
+
+  beforeAll(async () => {
+    const ws = await workspaceWith(call, 'alice', {});
+    secrets = `/v1/workspaces/${ws}/secrets`;
+    // ONE as the first version and the last (matches on both sides of a page's end); a value set
+    // again unchanged makes no version, so every other version has its own.
+    const valueOf = (version: number) => (version === 1 || version === VERSIONS ? ONE : `filler-${version}`);
+    for (let version = 1; version <= VERSIONS; version += 1) await setWorkspaceSecret(call, ws, 'alice', 'KEY', valueOf(version));
+  }, 120_000);
+
+  it('answers the whole history in pages of at most the largest limit', async () => {
+    const first = bodyOf<{ versions: Version[]; nextCursor: string | null }>(await call('GET', `${secrets}/KEY/history`, as('alice')));
+    expect(first.versions).toHaveLength(HISTORY_PAGE_MAX);
+    expect(first.nextCursor).toBe(String(HISTORY_PAGE_MAX));
+    const rest = bodyOf<{ versions: Version[]; nextCursor: string | null }>(await call('GET', `${secrets}/KEY/history?cursor=${first.nextCursor}`, as('alice')));
+    expect(rest.versions.map((v) => v.version)).toEqual([HISTORY_PAGE_MAX + 1, HISTORY_PAGE_MAX + 2]);
+    expect(rest.nextCursor).toBeNull();
+  });
+
+  it('checks a fingerprint against every version, past the first page', async () => {
+    const reply = await call('POST', `${secrets}/KEY/fingerprint-check`, { ...as('alice'), body: { value: ONE } });
+    expect(reply.status, reply.text).toBe(200);
+    expect(bodyOf<Matches>(reply).matches.map((m) => m.version)).toEqual([1, VERSIONS]);
   });
 });

@@ -188,7 +188,7 @@ describe('Erasure: destroying a key shows [erased] where its data was, and nothi
   });
 
   it("erases a secret's display name and description with its data key", async () => {
-    const [version] = await t.service.deps.views.history(owners.workspace(ws), 'PAYROLL');
+    const [version] = (await t.service.deps.views.historyPage(owners.workspace(ws), 'PAYROLL', undefined, 1)).versions;
     await t.service.cipher.dataKeys.destroy(version!.dataKeyId);
     const erased = { displayName: '[erased]', description: '[erased]' };
     expect(await must(t.call, 'GET', `/v1/workspaces/${ws}/secrets/PAYROLL`, alice())).toMatchObject(erased);

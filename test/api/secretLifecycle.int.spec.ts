@@ -52,6 +52,36 @@ describe("A secret's whole life (DESIGN §9)", () => {
     expectProblem(await call('POST', url(ws, 'K', '/restore'), alice), 409, 'secret_exists');
   });
 
+  it('pages the deleted keys by key, live keys left out; cursor and limit only with deleted=true', async () => {
+    const ws = await workspaceWith(call, 'alice', {});
+    const keys = ['A', 'B', 'C', 'D', 'E'];
+    await must(call, 'PATCH', `/v1/workspaces/${ws}/secrets`, { ...alice, body: { set: Object.fromEntries([...keys, 'LIVE'].map((k) => [k, `v-${k}`])), delete: [] } });
+    await must(call, 'PATCH', `/v1/workspaces/${ws}/secrets`, { ...alice, body: { set: {}, delete: keys } });
+    type Page = { deleted: Array<{ key: string }>; nextCursor: string | null };
+    const page = (query: string) => must<Page>(call, 'GET', `/v1/workspaces/${ws}/secrets?deleted=true${query}`, alice);
+    const pages: string[][] = [];
+    for (let cursor: string | null = null; ; ) {
+      const next: Page = await page(`&limit=2${cursor === null ? '' : `&cursor=${cursor}`}`);
+      pages.push(next.deleted.map((d) => d.key));
+      if (next.nextCursor === null) break;
+      cursor = next.nextCursor;
+    }
+    expect(pages).toEqual([['A', 'B'], ['C', 'D'], ['E']]);
+    expect(await page('')).toMatchObject({ deleted: keys.map((key) => ({ key })), nextCursor: null });
+    expect(await page('&cursor=E')).toEqual({ deleted: [], nextCursor: null });
+    for (const [query, field] of [
+      ['?deleted=true&limit=0', 'limit'],
+      ['?deleted=true&limit=1001', 'limit'],
+      ['?deleted=true&cursor=not%20a%20key', 'cursor'],
+      ['?limit=2', 'limit'],
+      ['?cursor=A', 'cursor'],
+    ]) {
+      const reply = await call('GET', `/v1/workspaces/${ws}/secrets${query}`, alice);
+      expect(reply.status, query).toBe(400);
+      expect(bodyOf<{ errors: Array<{ field: string }> }>(reply).errors.map((e) => e.field), query).toEqual([field]);
+    }
+  });
+
   it('reveals a version of a lifetime before the deletion to workspace admins only', async () => {
     const ws = await workspaceWith(call, 'alice', { bob: 'write' });
     await setWorkspaceSecret(call, ws, 'alice', 'K', 'first life');

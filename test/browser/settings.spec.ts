@@ -370,6 +370,25 @@ describe('The settings page (/ui) in Chromium', () => {
     await shot(page, 'after-stale-reload');
   });
 
+  it("pages a long history: the newest 100 versions, then Older versions for the rest", async () => {
+    // bob sets his key 101 times more (102 versions); each value differs, or no version is made.
+    for (let n = 2; n <= 102; n += 1) {
+      const set = await api('PUT', `/v1/workspaces/${ws}/secrets/ADDED_BY_BOB`, { token: token('bob'), body: { value: `bobs-value-${n}` } });
+      expect(set.status, set.text).toBe(200);
+    }
+    await rowOf(section(page, 'Workspace'), 'ADDED_BY_BOB').getByRole('button', { name: 'Details' }).click();
+    const history = page.getByRole('region', { name: 'History' });
+    await expect.poll(() => history.getByRole('row').count(), WAIT).toBe(101);
+    const versionIn = (row: ReturnType<Page['getByRole']>) => row.getByRole('cell').first().textContent();
+    expect(await versionIn(history.getByRole('row').nth(1))).toBe('102');
+    await history.getByRole('button', { name: 'Older versions' }).click();
+    await expect.poll(() => history.getByRole('row').count(), WAIT).toBe(103);
+    expect(await versionIn(history.getByRole('row').last())).toBe('1');
+    expect(await history.getByRole('button', { name: 'Older versions' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await section(page, 'Workspace').waitFor();
+  });
+
   it('ran without a script error or a Content-Security-Policy refusal, and logged no value', () => {
     expect(alice.problems).toEqual([]);
     expect(leaksIn(server.output(), [...stored, V.smtpHost])).toEqual([]);

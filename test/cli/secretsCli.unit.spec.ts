@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditEntries, sinceInstant } from '../../src/cli/secrets/auditCommand';
+import { everyVersion } from '../../src/cli/secrets/secretCommands';
 import { main } from '../../src/cli/secrets/main';
 import { scopeOf, serviceUrl, tokenOf } from '../../src/cli/secrets/settings';
 import { withoutFinalNewline } from '../../src/cli/secrets/stdin';
@@ -54,6 +55,21 @@ describe('secrets CLI settings', () => {
     expect(await auditEntries(10, pageOf)).toEqual({ entries: [1, 2, 3, 4], more: false });
     expect(asked).toEqual([['start', 10], ['a', 9], ['b', 9], ['c', 7]]);
     expect(await auditEntries(3, pageOf)).toEqual({ entries: [1, 2, 3], more: true });
+  });
+
+  it("reads a secret's history page after page until the service says none are left", async () => {
+    const pages: Record<string, { versions: number[]; nextCursor: string | null }> = {
+      start: { versions: [1, 2], nextCursor: '2' },
+      '2': { versions: [3, 4], nextCursor: '4' },
+      '4': { versions: [5], nextCursor: null },
+    };
+    const asked: string[] = [];
+    const versions = await everyVersion(async (cursor) => {
+      asked.push(cursor ?? 'start');
+      return pages[cursor ?? 'start']!;
+    });
+    expect(versions).toEqual([1, 2, 3, 4, 5]);
+    expect(asked).toEqual(['start', '2', '4']);
   });
 
   it('reads --since as an instant or a span back from now', () => {

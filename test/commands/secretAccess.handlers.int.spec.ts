@@ -141,7 +141,7 @@ describe('Secret access handlers', () => {
 
     it('finds exactly the versions that had the value, across a deletion and a new data key', async () => {
       await history();
-      const versions = await views.history(`workspace:${ws}`, 'API_KEY');
+      const { versions } = await views.historyPage(`workspace:${ws}`, 'API_KEY', undefined, 100);
       expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
       expect(new Set(versions.map((v) => v.dataKeyId)).size).toBe(2);
       expect(versions[3]!.dataKeyId).not.toBe(versions[2]!.dataKeyId);

@@ -15,7 +15,10 @@ import {
   asOfQuery,
   detailsBody,
   momentSchema,
+  historyDescription,
+  historyQuery,
   historyResult,
+  type HistoryQuery,
   keyParams,
   noContent,
   problemSchema,
@@ -35,9 +38,17 @@ const sharedWith = z.object({
 });
 const shareResult = writeResult.extend({ userId: z.string(), role: secretRoleSchema });
 
-function versionsOf(key: string, history: Awaited<ReturnType<AppDeps['views']['history']>>) {
+/**
+ * A page of a secret's versions. A page after the last version is empty; only a secret without
+ * any version is a 404.
+ */
+async function historyAnswer(views: AppDeps['views'], owner: string, key: string, query: HistoryQuery) {
+  const after = query.cursor === undefined ? undefined : Number(query.cursor);
+  const page = await views.historyPage(owner, key, after, query.limit, query.order);
+  if (page.versions.length === 0 && (after === undefined || !(await views.hasHistory(owner, key)))) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
   // Versions recorded before they kept these fields have neither (the views are rebuilt on upgrade).
-  return { key, versions: history.map(({ version, at, actor, fingerprint, destroyed, rollbackOf }) => ({ version, at, actor, fingerprint, destroyed: destroyed === true, rollbackOf: rollbackOf ?? null })) };
+  const versions = page.versions.map(({ version, at, actor, fingerprint, destroyed, rollbackOf }) => ({ version, at, actor, fingerprint, destroyed: destroyed === true, rollbackOf: rollbackOf ?? null }));
+  return { key, versions, nextCursor: page.nextAfter === null ? null : String(page.nextAfter) };
 }
 
 /**
@@ -115,12 +126,13 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'pas
 
   app.get(
     '/workspaces/:ws/secrets/:key/history',
-    { preHandler: reader, schema: { tags, summary: 'Every version: who set it, when, its fingerprint (members, audit:read)', params: workspaceKeyParams, response: { 200: historyResult } } },
+    {
+      preHandler: reader,
+      schema: { tags, summary: 'Every version: who set it, when, its fingerprint, a page at a time (members, audit:read)', description: historyDescription, params: workspaceKeyParams, querystring: historyQuery, response: { 200: historyResult } },
+    },
     async (request) => {
       const { ws, key } = request.params;
-      const history = await deps.views.history(owners.workspace(ws), key);
-      if (history.length === 0) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
-      return versionsOf(key, history);
+      return historyAnswer(deps.views, owners.workspace(ws), key, request.query);
     },
   );
 
@@ -232,12 +244,12 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'pas
 
   app.get(
     '/me/secrets/:key/history',
-    { schema: { tags: personal, summary: 'Every version: who set it, when, its fingerprint', params: keyParams, response: { 200: historyResult } } },
+    {
+      schema: { tags: personal, summary: 'Every version: who set it, when, its fingerprint, a page at a time', description: historyDescription, params: keyParams, querystring: historyQuery, response: { 200: historyResult } },
+    },
     async (request) => {
       const { key } = request.params;
-      const history = await deps.views.history(owners.user(request.principal.id), key);
-      if (history.length === 0) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
-      return versionsOf(key, history);
+      return historyAnswer(deps.views, owners.user(request.principal.id), key, request.query);
     },
   );
 

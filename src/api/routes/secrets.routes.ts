@@ -8,10 +8,14 @@ import type { SecretDoc } from '../../projections/views';
 import { z } from 'zod';
 import { Forbidden } from '../../errors';
 import { owners } from '../../projections/owners';
-import type { DeletedSecretDoc } from '../../projections/views';
+import { DELETED_PAGE_MAX } from '../../projections/queries';
 import { batchBody, deletedSecretList, keyParams, secretListQuery, noContent, putResult, putSecretBody, secretList, workspaceKeyParams, workspaceParams, writeResult } from '../schemas';
 
-const deletedShown = (docs: readonly DeletedSecretDoc[]) => docs.map(({ key, lastVersion, deletedAt, deletedBy }) => ({ key, lastVersion, deletedAt, deletedBy }));
+/** A page of a scope's deleted keys, as the list with `deleted=true` answers it. */
+async function deletedAnswer(views: AppDeps['views'], owner: string, query: { cursor?: string; limit?: number }) {
+  const page = await views.deletedSecretsPage(owner, query.cursor, query.limit ?? DELETED_PAGE_MAX);
+  return { deleted: page.deleted.map(({ key, lastVersion, deletedAt, deletedBy }) => ({ key, lastVersion, deletedAt, deletedBy })), nextCursor: page.nextAfter };
+}
 
 /**
  * Secrets of a workspace and of the caller (`/me`): list (never values), batch save, one key.
@@ -27,7 +31,7 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       preHandler: reader,
       schema: {
         tags,
-        summary: 'List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag; `deleted=true`: the deleted keys that can be restored (workspace admins)',
+        summary: 'List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag; `deleted=true`: the deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`; workspace admins)',
         params: workspaceParams,
         querystring: secretListQuery,
         response: { 200: z.union([secretList, deletedSecretList]) },
@@ -39,7 +43,7 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       const { asOf, deleted } = request.query;
       if (deleted === 'true') {
         if (member?.permission !== 'admin') throw new Forbidden('Only workspace admins can list deleted secrets');
-        return { deleted: deletedShown(await deps.views.deletedSecrets(owners.workspace(ws))) };
+        return deletedAnswer(deps.views, owners.workspace(ws), request.query);
       }
       const roleOf = (s: SecretDoc) => (member ? effectiveSecretRole(member.permission, s.members.find((m) => m.userId === member.userId)?.role) : null);
       const shown = async (secrets: readonly SecretDoc[]) => (await deps.views.secretsShown('workspace', secrets)).map((s) => listItem(s, roleOf(s)));
@@ -85,14 +89,14 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
     {
       schema: {
         tags: personal,
-        summary: 'List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag; `deleted=true`: my deleted keys that can be restored',
+        summary: 'List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag; `deleted=true`: my deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`)',
         querystring: secretListQuery,
         response: { 200: z.union([secretList, deletedSecretList]) },
       },
     },
     async (request, reply) => {
       const { asOf, deleted } = request.query;
-      if (deleted === 'true') return { deleted: deletedShown(await deps.views.deletedSecrets(owners.user(request.principal.id))) };
+      if (deleted === 'true') return deletedAnswer(deps.views, owners.user(request.principal.id), request.query);
       const shown = async (secrets: readonly SecretDoc[]) => (await deps.views.secretsShown('personal', secrets)).map((s) => listItem(s, 'admin'));
       if (asOf) {
         const past = await deps.past.personalSecrets(request.principal.id, await deps.past.checked(asOf));

@@ -175,14 +175,23 @@ function Members({ path, secretKey, write }: { path: string; secretKey: string; 
   `;
 }
 
+const HISTORY_PAGE = 100;
+
+/** A secret's versions, newest first, a page at a time. */
 function History({ path }: { path: string }) {
   const [versions, setVersions] = useState<readonly Version[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call<{ versions: Version[] }>('GET', `${path}/history`).then(
-      ({ body }) => setVersions(body.versions),
+  const older = (after: string | null) =>
+    call<{ versions: Version[]; nextCursor: string | null }>('GET', `${path}/history`, { query: { order: 'desc', limit: String(HISTORY_PAGE), cursor: after ?? undefined } }).then(
+      ({ body }) => {
+        setVersions((shown) => (after === null || shown === null ? body.versions : [...shown, ...body.versions]));
+        setCursor(body.nextCursor);
+      },
       (e: unknown) => setError(messageOf(e)),
     );
+  useEffect(() => {
+    void older(null);
   }, [path]);
   return html`
     <section aria-labelledby="history-heading">
@@ -193,12 +202,13 @@ function History({ path }: { path: string }) {
         ? html`<table class="list">
             <thead><tr><th scope="col">Version</th><th scope="col">Set</th><th scope="col">By</th><th scope="col">Fingerprint</th></tr></thead>
             <tbody>
-              ${[...versions].reverse().map(
+              ${versions.map(
                 (v) => html`<tr key=${v.version}><td>${v.version}</td><td>${when(v.at)}</td><td>${v.actor}</td><td><code title=${v.fingerprint}>${v.fingerprint.slice(0, 16)}…</code></td></tr>`,
               )}
             </tbody>
           </table>`
         : null}
+      ${cursor !== null ? html`<button type="button" onClick=${() => void older(cursor)}>Older versions</button>` : null}
     </section>
   `;
 }
