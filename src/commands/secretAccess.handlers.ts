@@ -126,6 +126,8 @@ export class SecretAccessHandlers {
     // The history view must hold every version the stream has, or a match would go unseen.
     await this.viewsReach(loaded.position);
     // A destroyed version's fingerprint can no longer be tested (its key is gone): 410 when none is left.
+    // The pages are read one after another, not as one snapshot: a version set or destroyed
+    // meanwhile may or may not be seen, as if the check had run a moment earlier or later.
     let anyVersion = false;
     let anyTestable = false;
     const fingerprints = new Map<string, string | null>();

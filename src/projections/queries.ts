@@ -47,7 +47,7 @@ export type AuditPage = Readonly<{ entries: ShownAuditDoc[]; nextAfter: string |
 
 export type HistoryOrder = 'asc' | 'desc';
 
-/** The most versions one history page holds (the API's `limit` and a fingerprint check's pages): ~4 ms of SQLite a page. */
+/** The most versions one history page holds (the API's `limit` and a fingerprint check's pages): ~2 ms of SQLite a page (`npm run bench:auditscan`). */
 export const HISTORY_PAGE_MAX = 1000;
 
 /** A page of a secret's versions, and the version to go on after (null: there are no more). */
@@ -255,8 +255,9 @@ export class Views {
   /**
    * A page of the keys of a scope that can be restored, by key, after a key (the previous page's
    * `nextAfter`; `owner`: `workspace:<id>` or `user:<id>`). Deleted keys are kept for the
-   * retention period, however many were deleted: no answer reads them all at once. (A scope's
-   * other documents the page goes through are its live keys, at most MAX_SECRETS_PER_SCOPE.)
+   * retention period, however many were deleted: no answer reads them all at once. (The scope's
+   * other documents the page goes through are its live keys, at most MAX_SECRETS_PER_SCOPE, and
+   * keys whose lifetimes all ended, kept only for the retention period too.)
    */
   async deletedSecretsPage(owner: string, afterKey: string | undefined, limit: number): Promise<DeletedPage> {
     const afterId = afterKey === undefined ? undefined : viewIds.secret(owner, afterKey);

@@ -70,6 +70,11 @@ describe('secrets CLI settings', () => {
     });
     expect(versions).toEqual([1, 2, 3, 4, 5]);
     expect(asked).toEqual(['start', '2', '4']);
+    // A service from before the paging answers every version and no cursor: one request, not a loop.
+    const unpaged = { versions: [1, 2] } as unknown as { versions: number[]; nextCursor: string | null };
+    let requests = 0;
+    expect(await everyVersion(async () => ((requests += 1), unpaged))).toEqual([1, 2]);
+    expect(requests).toBe(1);
   });
 
   it('reads --since as an instant or a span back from now', () => {

@@ -25,7 +25,9 @@ export async function auditEntries<Entry>(limit: number, pageOf: (cursor: string
   for (let cursor: string | undefined; ; ) {
     const page = await pageOf(cursor, limit - entries.length);
     entries.push(...page.entries);
-    if (page.nextCursor === null || entries.length >= limit) return { entries, more: page.nextCursor !== null };
+    // A cursor that is no string (null, or absent from an older service) ends the reading.
+    const more = typeof page.nextCursor === 'string';
+    if (!more || entries.length >= limit) return { entries, more };
     cursor = page.nextCursor;
   }
 }

@@ -122,7 +122,8 @@ export async function everyVersion<Version>(pageOf: (cursor: string | undefined)
   for (let cursor: string | undefined; ; ) {
     const page = await pageOf(cursor);
     versions.push(...page.versions);
-    if (page.nextCursor === null) return versions;
+    // No cursor (null, or absent from a service that answered every version at once): done.
+    if (typeof page.nextCursor !== 'string') return versions;
     cursor = page.nextCursor;
   }
 }

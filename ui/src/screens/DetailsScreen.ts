@@ -1,5 +1,5 @@
 import { html } from 'htm/preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, messageOf, Problem, secretPath, type Scope, type SecretItem, type SharedWith, type Version } from '../api';
 
 type Props = Readonly<{
@@ -181,15 +181,28 @@ const HISTORY_PAGE = 100;
 function History({ path }: { path: string }) {
   const [versions, setVersions] = useState<readonly Version[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const older = (after: string | null) =>
-    call<{ versions: Version[]; nextCursor: string | null }>('GET', `${path}/history`, { query: { order: 'desc', limit: String(HISTORY_PAGE), cursor: after ?? undefined } }).then(
-      ({ body }) => {
-        setVersions((shown) => (after === null || shown === null ? body.versions : [...shown, ...body.versions]));
-        setCursor(body.nextCursor);
-      },
-      (e: unknown) => setError(messageOf(e)),
-    );
+  // One page at a time (a ref, not state: two clicks before the next render must not both load), so no page is appended twice.
+  const busy = useRef(false);
+  async function older(after: string | null) {
+    if (busy.current) return;
+    busy.current = true;
+    setLoading(true);
+    setError(null);
+    try {
+      const { body } = await call<{ versions: Version[]; nextCursor: string | null }>('GET', `${path}/history`, {
+        query: { order: 'desc', limit: String(HISTORY_PAGE), cursor: after ?? undefined },
+      });
+      setVersions((shown) => (after === null || shown === null ? body.versions : [...shown, ...body.versions]));
+      setCursor(body.nextCursor);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      busy.current = false;
+      setLoading(false);
+    }
+  }
   useEffect(() => {
     void older(null);
   }, [path]);
@@ -197,7 +210,7 @@ function History({ path }: { path: string }) {
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
       ${error !== null ? html`<p class="status error">${error}</p>` : null}
-      ${versions === null && error === null ? html`<p class="muted">Loading…</p>` : null}
+      ${loading ? html`<p class="muted">Loading…</p>` : null}
       ${versions !== null
         ? html`<table class="list">
             <thead><tr><th scope="col">Version</th><th scope="col">Set</th><th scope="col">By</th><th scope="col">Fingerprint</th></tr></thead>
@@ -208,7 +221,7 @@ function History({ path }: { path: string }) {
             </tbody>
           </table>`
         : null}
-      ${cursor !== null ? html`<button type="button" onClick=${() => void older(cursor)}>Older versions</button>` : null}
+      ${cursor !== null && !loading ? html`<button type="button" onClick=${() => void older(cursor)}>Older versions</button>` : null}
     </section>
   `;
 }
