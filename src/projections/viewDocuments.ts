@@ -15,8 +15,10 @@ import type { ViewDocs } from './views';
  *    (with the secret lifecycle) versions keep their envelopes, deleted secrets and destroyed keys.
  * 5: audit rows list the keys they are about (`keys`, found through it), instead of a document
  *    per key in a collection of its own.
+ * 6: audit row ids, and positions stored in the views, are `sortablePosition`s (a length, then the
+ *    digits) instead of 40 zero-padded digits.
  */
-export const VIEW_DOCUMENTS_VERSION = 5;
+export const VIEW_DOCUMENTS_VERSION = 6;
 
 /**
  * Where the version of the live views' documents is kept: beside the followers' checkpoints,

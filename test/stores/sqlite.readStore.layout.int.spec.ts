@@ -6,7 +6,7 @@ import { viewCollections, viewHistory, viewLists } from '../../src/projections/v
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteReadStore } from '../../src/stores/sqlite/sqlite.readStore';
 import { injectClient } from '../support/client';
-import { startTestApp, token } from '../support/testService';
+import { startTestApp, testMasterKeys, token } from '../support/testService';
 
 /** The views of version 1: documents indexed by json_extract expressions, no field columns. */
 function makeLayoutOne(file: string) {
@@ -76,6 +76,42 @@ describe('SQLite views of an older layout', () => {
     expect(names('table')).toEqual(['view_audit', 'view_list_audit_keys']);
     expect((await store.checkpoint()).position).toBeNull();
     await store.close();
+  });
+
+  it('of version 6 (positions and audit ids zero-padded to 40 digits) are rebuilt in the shorter form', async () => {
+    const dir = tempDir();
+    const alice = token('alice');
+    // The same master keys for both runs: the audit opens the requests' sealed addresses.
+    const masterKeys = testMasterKeys();
+    const first = await startTestApp(dir, { masterKeys });
+    const ws = ((await injectClient(first.app)('POST', '/v1/workspaces', { token: alice, body: { name: 'Acme' } })).body as { id: string }).id;
+    for (const value of ['v1', 'v2', 'v3']) await injectClient(first.app)('PUT', `/v1/workspaces/${ws}/secrets/KEY`, { token: alice, body: { value } });
+    await first.caughtUp();
+    await first.close();
+    // What layout 6 stored: every position, and an audit row's id, as 40 zero-padded digits.
+    const old = openDatabase(join(dir, 'views.sqlite'), { durable: false });
+    const pad = (column: string) => `substr('${'0'.repeat(40)}' || substr(${column}, 3), -40)`;
+    old.exec(`UPDATE view_audit SET id = ${pad('id')}, position = ${pad('position')}; UPDATE checkpoints SET position = ${pad('position')}`);
+    old.pragma('user_version = 6');
+    old.close();
+
+    const second = await startTestApp(dir, { masterKeys });
+    try {
+      await second.caughtUp();
+      const db = openDatabase(join(dir, 'views.sqlite'), { durable: false });
+      const ids = db.prepare<[], string>('SELECT id FROM view_audit ORDER BY id').pluck().all();
+      db.close();
+      expect(ids.length).toBeGreaterThan(3);
+      for (const id of ids) expect(Number(id.slice(0, 2))).toBe(id.length - 2);
+      const call = injectClient(second.app);
+      const page = async (cursor?: string) =>
+        (await call('GET', `/v1/workspaces/${ws}/audit?type=SecretSet&limit=2${cursor === undefined ? '' : `&cursor=${cursor}`}`, { token: alice })).body as { entries: { version: number }[]; nextCursor: string | null };
+      const first2 = await page();
+      expect(first2.entries.map((e) => e.version)).toEqual([1, 2]);
+      expect((await page(first2.nextCursor!)).entries.map((e) => e.version)).toEqual([3]);
+    } finally {
+      await second.close();
+    }
   });
 
   it('are rebuilt from the log when the service starts on them', async () => {

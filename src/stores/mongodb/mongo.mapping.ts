@@ -1,17 +1,15 @@
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
-import { sortablePosition } from '../position';
+import { positionOfSortable, sortablePosition } from '../position';
 
 /**
- * The pure half of the MongoDB adapters: how positions are stored (zero-padded strings, which
- * MongoDB compares as it compares the integers) and which write errors mean "already newer".
+ * The pure half of the MongoDB adapters: how positions are stored (`sortablePosition` strings,
+ * which MongoDB compares as it compares the integers) and which write errors mean "already newer".
  */
 export const DUPLICATE_KEY = 11000;
 
 export const storedPosition = sortablePosition;
 
-export function loadedPosition(stored: string): string {
-  return BigInt(stored).toString();
-}
+export const loadedPosition = positionOfSortable;
 
 /** A guarded upsert that lost to a newer document fails on the unique _id: not an error here. */
 export function onlyDuplicateKeys(error: unknown): boolean {

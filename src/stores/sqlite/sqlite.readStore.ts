@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
-import { sortablePosition } from '../position';
+import { positionOfSortable, sortablePosition } from '../position';
 import type {
   Checkpoint,
   CollectionOf,
@@ -25,7 +25,7 @@ import type {
 import { checkIndexed, checkListMatches, checkRemovable, checkScanCount } from '../readStore.port';
 import { createHistoryIndexes, createHistoryTables, createIndexes, dropViewsOfAnotherLayout, listTable, LIVE, REBUILD } from './sqlite.viewTables';
 
-type Row = { id: string; position: StoredPosition; doc: string | null };
+type Row = { id: string; position: string; doc: string | null };
 type VersionRow = Row & { at: string };
 
 const FIELD = /^[A-Za-z]+$/;
@@ -35,9 +35,8 @@ const FIELD = /^[A-Za-z]+$/;
  * column of each field the spec names, and for a field that holds a list a table
  * `view_list_<collection>_<field>(value, id)` (their making and layout: sqlite.viewTables.ts). A
  * rebuild fills `rebuild_…` tables, builds their indexes, then renames them over the live ones in
- * one transaction. Positions are stored as zero-padded text (`sortablePosition`), which sorts as
- * the integers do, whatever the event store behind (EventStoreDB's are far beyond SQLite's signed
- * 64-bit INTEGER).
+ * one transaction. Positions are stored as text that sorts as the integers do (`sortablePosition`),
+ * whatever the event store behind (EventStoreDB's are far beyond SQLite's signed 64-bit INTEGER).
  */
 export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs> {
   private readonly checkpointName: string;
@@ -293,7 +292,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 
   async checkpoint(): Promise<Checkpoint> {
     const row = this.statement('SELECT position, generation FROM checkpoints WHERE name = ?').get(this.checkpointName) as
-      | { position: StoredPosition | null; generation: string }
+      | { position: string | null; generation: string }
       | undefined;
     if (!row) throw new Error(`Checkpoint ${this.checkpointName} is missing`);
     return { position: row.position === null ? null : decodePosition(row.position), generation: row.generation };
@@ -363,9 +362,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
         // Then the swap itself: the old tables dropped (their indexes with them), the new renamed.
         this.db.transaction(() => {
           for (const table of tables) this.db.exec(`DROP TABLE ${LIVE}${table}; ALTER TABLE ${REBUILD}${table} RENAME TO ${LIVE}${table};`);
-          const rebuilt = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true).get(REBUILD) as {
-            position: StoredPosition | null;
-          };
+          const rebuilt = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').get(REBUILD) as { position: string | null };
           // A new generation tells a projector still running on the old views to start over.
           this.db
             .prepare('UPDATE checkpoints SET position = ?, generation = ? WHERE name = ?')
@@ -400,14 +397,8 @@ function newGeneration(): string {
   return randomBytes(8).toString('hex');
 }
 
-/** Text in tables made by this version; an INTEGER in files made before it (read as BigInt). */
-type StoredPosition = string | bigint;
-
 const encodePosition = sortablePosition;
-
-function decodePosition(stored: StoredPosition): string {
-  return BigInt(stored).toString();
-}
+const decodePosition = positionOfSortable;
 
 /** The one place a document's type is taken on trust: the JSON this store wrote for its collection. */
 function parseDoc<Doc>(json: string): Doc {

@@ -10,7 +10,7 @@ export const REBUILD = 'rebuild_';
 
 
 /** The layout of the view tables; a data directory made with another one has its views rebuilt. */
-const LAYOUT_VERSION = 6;
+const LAYOUT_VERSION = 7;
 
 /**
  * Views are rebuildable. Tables of an older layout, or made for a spec that queried other fields
@@ -20,7 +20,8 @@ const LAYOUT_VERSION = 6;
  * 2. did not index the audit rows by stream;
  * 3. kept versions in tables keyed by (id, position), and indexed null fields;
  * 4. indexed the audit and key rows by stream, which a pruning no longer goes by;
- * 5. kept a document per key an audit row is about, where a list table now holds a (key, id) pair.
+ * 5. kept a document per key an audit row is about, where a list table now holds a (key, id) pair;
+ * 6. stored positions, and audit row ids, zero-padded to 40 digits (`sortablePosition` now).
  */
 export function dropViewsOfAnotherLayout(db: SqliteDatabase, columns: IndexedFields, lists: IndexedFields): void {
   if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION && storesEveryField(db, columns, lists)) return;
