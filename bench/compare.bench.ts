@@ -1,15 +1,19 @@
-import { join, resolve } from 'node:path';
-import { load, LOAD_CORE, type LoadResult } from './lib/load';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { load, LOAD_CORE, median, type LoadResult } from './lib/load';
 import { printTable, saveResult, settings, type Row } from './lib/report';
 import { client, executor, owner, resolveBody, seedWorkspace } from './lib/seed';
-import { startService, UNLIMITED_SETTINGS } from './lib/servers';
+import { copyOf, seededLog } from './lib/seedInProcess';
+import { JWT_SECRET, MASTER_KEYS, SERVER_CORE, startService, UNLIMITED_SETTINGS } from './lib/servers';
 
 /**
  * A change measured A/B: this checkout's bundle against another checkout's (BENCH_BASELINE, a
  * directory where `npm run build` ran, e.g. a `git worktree` of the commit before the change),
  * alternating round by round on fresh data directories, so both see the same phase of a machine
  * whose speed drifts. Loads: resolution with 5 references, and batch saves of 10 keys spread over
- * 100 workspaces (`RATE_LIMIT_MAX` raised, as in the writes benchmark).
+ * 100 workspaces (`RATE_LIMIT_MAX` raised, as in the writes benchmark); then a rebuild of the
+ * views of a seeded log by each build's own command.
  */
 const baseline = process.env.BENCH_BASELINE;
 if (!baseline) throw new Error('BENCH_BASELINE: the directory of the build to compare with (with dist/server.mjs built)');
@@ -53,4 +57,30 @@ for (const [name, run] of [['resolution, 5 references', resolution], ['batch sav
   for (const build of builds) rows.push({ case: `${name}: ${build.name}`, service: runs.get(build.name)! });
 }
 printTable('A/B: this checkout against BENCH_BASELINE', rows);
-saveResult('compare', { baseline: builds[0].entry, rows });
+
+// The rebuild, each build with its own command (`dist/cli/rebuild.mjs`) on its own copy of a seeded
+// log (BENCH_REBUILD_EVENTS, default 200,000; 0 skips it), views left to each build's layout,
+// alternating round by round like the loads.
+const REBUILD_EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? 200_000);
+const rebuilds = new Map<string, number[]>(builds.map((b) => [b.name, []]));
+if (REBUILD_EVENTS > 0) {
+  const seeded = await seededLog(REBUILD_EVENTS);
+  const copies = new Map(builds.map((b) => [b.name, copyOf(seeded, (file) => !file.includes('views.sqlite'))]));
+  for (let round = 0; round < settings.rounds; round += 1) {
+    for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
+      const rebuildCommand = join(dirname(build.entry), 'cli/rebuild.mjs');
+      const env = { ...process.env, DATA_DIR: copies.get(build.name)!, JWT_SECRET, SECRETS_MASTER_KEYS: MASTER_KEYS };
+      const output = execFileSync('taskset', ['-c', String(SERVER_CORE), process.execPath, rebuildCommand], { env, encoding: 'utf8' });
+      const [, events, seconds] = /from (\d+) events in ([\d.]+) s/.exec(output) ?? [];
+      if (events === undefined) throw new Error(`Unexpected output of ${rebuildCommand}: ${output}`);
+      rebuilds.get(build.name)!.push((Number(seconds) * 1e6) / Number(events));
+    }
+  }
+  for (const dir of copies.values()) rmSync(dir, { recursive: true, force: true });
+  console.log(`\n### Rebuild of ${REBUILD_EVENTS.toLocaleString('en')} events, µs per event, round by round\n\n| build | rounds | median |\n| --- | --- | --- |`);
+  for (const build of builds) {
+    const perEvent = rebuilds.get(build.name)!;
+    console.log(`| ${build.name} | ${perEvent.map((us) => us.toFixed(1)).join(', ')} | ${median(perEvent).toFixed(1)} |`);
+  }
+}
+saveResult('compare', { baseline: builds[0].entry, rows, rebuildEvents: REBUILD_EVENTS, rebuildMicrosecondsPerEvent: Object.fromEntries(rebuilds) });

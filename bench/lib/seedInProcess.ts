@@ -74,9 +74,12 @@ export async function seededLog(events: number): Promise<string> {
   return dataDir;
 }
 
-/** A copy of a seeded data directory, for a benchmark that writes to it (the seeded one stays as it was). */
-export function copyOf(dataDir: string): string {
+/**
+ * A copy of a seeded data directory, for a benchmark that writes to it (the seeded one stays as it
+ * was); `filter` leaves files out (e.g. the views, for builds of different layouts).
+ */
+export function copyOf(dataDir: string, filter: (file: string) => boolean = () => true): string {
   const copy = mkdtempSync(join(tmpdir(), 'secrets-bench-copy-'));
-  cpSync(dataDir, copy, { recursive: true });
+  cpSync(dataDir, copy, { recursive: true, filter });
   return copy;
 }

@@ -207,7 +207,7 @@ export const viewIds = {
   member: (workspaceId: string, userId: string) => `${workspaceId}/${userId}`,
   /** Keys never contain `/`, so `<owner>/<key>` is unambiguous whatever the owner id holds. */
   secret: (ownerId: string, key: string) => `${ownerId}/${key}`,
-  /** Padded: audit rows sort in log order by id. */
+  /** Sortable (`sortablePosition`): audit rows sort in log order by id. */
   audit: (position: string) => sortablePosition(position),
   /** The position an audit row's id stands for (its padding dropped). */
   auditPosition: (id: string) => positionOfSortable(id),

@@ -4,7 +4,7 @@ import { loadedPosition, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string };
 
-/** Follower checkpoints, one document each; `$max` on zero-padded positions keeps them moving forward only. */
+/** Follower checkpoints, one document each; `$max` on sortable positions keeps them moving forward only (one saved in the 40-digit form of an earlier version sorts before any of the new). */
 export class MongoFollowerCheckpoints implements FollowerCheckpoints {
   constructor(private readonly db: Db) {}
 
