@@ -40,6 +40,10 @@ const spreadSaves: Load = async (url, cpu) => {
   return load({ url: `${url}${path()}`, method: 'PATCH', headers: { authorization: `Bearer ${owner}` }, durationSeconds: settings.seconds, serverCpu: cpu, setupRequest: (request) => ({ ...request, path: path(), body: batch() }) });
 };
 
+function withoutServers(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'MONGODB_URL' && name !== 'EVENTSTORE_URL'));
+}
+
 const rows: Row[] = [];
 for (const [name, run] of [['resolution, 5 references', resolution], ['batch saves of 10 keys, spread over 100 workspaces', spreadSaves]] as const) {
   const runs = new Map<string, LoadResult[]>(builds.map((b) => [b.name, []]));
@@ -69,7 +73,8 @@ if (REBUILD_EVENTS > 0) {
   for (let round = 0; round < settings.rounds; round += 1) {
     for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
       const rebuildCommand = join(dirname(build.entry), 'cli/rebuild.mjs');
-      const env = { ...process.env, DATA_DIR: copies.get(build.name)!, JWT_SECRET, SECRETS_MASTER_KEYS: MASTER_KEYS };
+      // The embedded default only: a server named in the shell must not be the one rebuilt.
+      const env = { ...withoutServers(process.env), DATA_DIR: copies.get(build.name)!, JWT_SECRET, SECRETS_MASTER_KEYS: MASTER_KEYS };
       const output = execFileSync('taskset', ['-c', String(SERVER_CORE), process.execPath, rebuildCommand], { env, encoding: 'utf8' });
       const [, events, seconds] = /from (\d+) events in ([\d.]+) s/.exec(output) ?? [];
       if (events === undefined) throw new Error(`Unexpected output of ${rebuildCommand}: ${output}`);

@@ -209,7 +209,7 @@ export const viewIds = {
   secret: (ownerId: string, key: string) => `${ownerId}/${key}`,
   /** Sortable (`sortablePosition`): audit rows sort in log order by id. */
   audit: (position: string) => sortablePosition(position),
-  /** The position an audit row's id stands for (its padding dropped). */
+  /** The position an audit row's id stands for. */
   auditPosition: (id: string) => positionOfSortable(id),
   historyOf: (owner: string, key: string) => `${owner}/${key}`,
   history: (owner: string, key: string, version: number) => `${owner}/${key}/${String(version).padStart(10, '0')}`,

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparePositions, positionOfSortable, sortablePosition } from '../../src/stores/position';
+import { comparePositions, paddedPosition, positionOfSortable, sortablePosition } from '../../src/stores/position';
 
 const position = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }).map(String);
-const padded = (p: string) => p.padStart(40, '0');
 
 describe('Sortable positions', () => {
   it('are the number of digits, then the digits', () => {
@@ -24,21 +23,19 @@ describe('Sortable positions', () => {
     );
   });
 
-  it("read the 40-digit zero-padded form of earlier versions, which sorts before any of this form (a checkpoint saved again moves forward)", () => {
-    expect(positionOfSortable(padded('99'))).toBe('99');
-    expect(positionOfSortable(padded('0'))).toBe('0');
-    // Every position below 10^38 (EventStoreDB's commit would have to pass 5 × 10^18 bytes).
-    const earlier = fc.bigInt({ min: 0n, max: 10n ** 38n - 1n }).map(String);
+  it('read back the 40-digit zero-padded form too (views of earlier versions, which MongoDB may read until its rebuild is in)', () => {
+    expect(positionOfSortable(paddedPosition('99'))).toBe('99');
+    expect(positionOfSortable(paddedPosition('0'))).toBe('0');
     fc.assert(
-      fc.property(earlier, position, (old, now) => {
-        expect(positionOfSortable(padded(old))).toBe(old);
-        expect(padded(old) < sortablePosition(now)).toBe(true);
+      fc.property(position, (p) => {
+        expect(paddedPosition(p)).toHaveLength(40);
+        expect(positionOfSortable(paddedPosition(p))).toBe(p);
       }),
     );
   });
 
   it('refuse text of neither form', () => {
-    for (const stored of ['', '5', '12', '05500', 'ab', `0${'1'.repeat(38)}x`, '0'.repeat(39)]) {
+    for (const stored of ['', '5', '12', '00', '-0', '02ab', '03007', ' 3abc', '05500', 'ab', `0${'1'.repeat(38)}x`, '0'.repeat(39)]) {
       expect(() => positionOfSortable(stored), stored).toThrow();
     }
   });

@@ -1,5 +1,5 @@
 import type { FollowerCheckpoints } from '../followerCheckpoints.port';
-import { positionOfSortable, sortablePosition } from '../position';
+import { paddedPosition } from '../position';
 import type { SqliteDatabase } from './database';
 
 /** Follower checkpoints in a table of their own beside the views (a rebuild drops only view tables). */
@@ -10,7 +10,7 @@ export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
     db.exec('CREATE TABLE IF NOT EXISTS follower_checkpoints (follower TEXT PRIMARY KEY, position TEXT NOT NULL) STRICT');
     this.statements = {
       get: db.prepare<[string], { position: string }>('SELECT position FROM follower_checkpoints WHERE follower = ?'),
-      // Sortable positions compare as text the way they do as integers: only forward.
+      // Padded positions compare as text the way they do as integers: only forward.
       save: db.prepare<[string, string]>(
         `INSERT INTO follower_checkpoints (follower, position) VALUES (?, ?)
          ON CONFLICT (follower) DO UPDATE SET position = excluded.position WHERE excluded.position > position`,
@@ -20,10 +20,10 @@ export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
 
   async get(follower: string): Promise<string | null> {
     const row = this.statements.get.get(follower);
-    return row ? positionOfSortable(row.position) : null;
+    return row ? BigInt(row.position).toString() : null;
   }
 
   async save(follower: string, position: string): Promise<void> {
-    this.statements.save.run(follower, sortablePosition(position));
+    this.statements.save.run(follower, paddedPosition(position));
   }
 }
