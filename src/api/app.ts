@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { pooledRandomBytes } from '../crypto/randomPool';
 import { authPlugin } from './auth.plugin';
 import { awaitMinPosition } from './consistency';
 import { corsPlugin } from './cors.plugin';
@@ -79,7 +79,7 @@ function baseApp(options: BuildOptions): App {
     // Request ids are ours, random, echoed as X-Request-Id and recorded with every event; a
     // client's own id is kept beside ours (clientRequestId), never instead of it.
     requestIdHeader: false,
-    genReqId: () => randomBytes(12).toString('base64url'),
+    genReqId: () => pooledRandomBytes(12).toString('base64url'),
     ...(options.trustProxy?.length ? { trustProxy: [...options.trustProxy] } : {}),
     // Its 503 is plain JSON: answerHttpLayerErrorsAsProblems answers a problem instead.
     return503OnClosing: false,
