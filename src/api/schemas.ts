@@ -40,8 +40,11 @@ export const asOfParam = z.union([
 /** A read that can answer as of a moment in the past, or wait for a position (read-your-writes). */
 export const asOfQuery = z.strictObject({ asOf: asOfParam.optional(), minPosition: positionSchema.optional() });
 
-/** The secrets lists take `deleted=true` besides: the deleted keys that can be restored (DESIGN §9). */
-/** `cursor` and `limit` page the deleted keys (by key; `cursor` is the previous page's `nextCursor`). */
+/**
+ * The secrets lists take `deleted=true` besides: the deleted keys that can be restored (DESIGN §9),
+ * paged by `cursor` (by key; the previous page's `nextCursor`) and `limit`. `limit` has no default
+ * here, so a list without `deleted=true` can tell it was given (400); the route applies the default.
+ */
 export const secretListQuery = asOfQuery
   .extend({
     deleted: z.enum(['true', 'false']).optional(),

@@ -132,7 +132,7 @@ export class SecretAccessHandlers {
     let anyTestable = false;
     const fingerprints = new Map<string, string | null>();
     const matches: HistoryDoc[] = [];
-    for await (const page of this.views.everyVersion(owners.of(scope, ownerId), key)) {
+    for await (const page of this.views.versionPages(owners.of(scope, ownerId), key)) {
       anyVersion ||= page.length > 0;
       for (const version of page) {
         if (version.destroyed) continue;

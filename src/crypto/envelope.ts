@@ -7,12 +7,12 @@ const NONCE_BYTES = 24;
 
 /**
  * Seals a text under a data key: XChaCha20-Poly1305 with a random 24-byte nonce from
- * Node's CSPRNG (`pooledRandomBytes`; libsodium-wrappers' own random functions cost ~60 µs a call under Node),
+ * Node's CSPRNG (`pooledRandomBytes`; libsodium-wrappers' own cost ~60 µs a call under Node),
  * `associatedData` binding it to where it belongs. The envelope is exactly `{dataKeyId, nonce,
  * ciphertext}`: the hash chain recognises envelopes by that shape, so nothing is added to it.
  */
 export function sealText(sodium: Sodium, dataKey: DataKey, associatedData: string, plaintext: string): SealedValue {
-  const nonce = new Uint8Array(pooledRandomBytes(NONCE_BYTES));
+  const nonce = pooledRandomBytes(NONCE_BYTES);
   const ciphertext = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, associatedData, null, nonce, dataKey.key);
   return {
     dataKeyId: dataKey.id,

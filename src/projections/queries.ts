@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import { streamIds } from '../events/streams';
 import type { PersonalData } from '../crypto/personalData';
-import { boundedPage, type PageQuery, type ReadStore } from '../stores/readStore.port';
+import { boundedPage, type Found, type PageQuery, type ReadStore } from '../stores/readStore.port';
 import type { PersonalDataReader, ShownAuditDoc, ShownInvitation, ShownMember, ShownSecret } from './personalDataReader';
 import type { ViewCache } from './viewCache';
 import {
@@ -60,6 +60,15 @@ export const DELETED_PAGE_MAX = 1000;
 export type DeletedPage = Readonly<{ deleted: DeletedSecretDoc[]; nextAfter: string | null }>;
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The first `limit` of documents found by a query that asked for one more, and where the next page
+ * starts after (what `next` says of the last one shown), or null when that one more was not there.
+ */
+function pageAndNext<Doc, Next>(found: readonly Found<Doc>[], limit: number, next: (doc: Doc) => Next): { docs: Doc[]; nextAfter: Next | null } {
+  const docs = found.slice(0, limit).map((f) => f.doc);
+  return { docs, nextAfter: found.length > limit ? next(docs.at(-1)!) : null };
+}
 
 /** Views made before deletion was recorded have no `deletedAt` at all (they are rebuilt, but a falsy test costs nothing). */
 function isDeleted(workspace: WorkspaceDoc): boolean {
@@ -262,8 +271,8 @@ export class Views {
   async deletedSecretsPage(owner: string, afterKey: string | undefined, limit: number): Promise<DeletedPage> {
     const afterId = afterKey === undefined ? undefined : viewIds.secret(owner, afterKey);
     const found = await this.store.page('deletedSecrets', { where: { owner }, range: { field: 'deletedAt', min: '0' }, afterId, limit: limit + 1 });
-    const deleted = found.slice(0, limit).map((f) => f.doc);
-    return { deleted, nextAfter: found.length > limit ? deleted.at(-1)!.key : null };
+    const { docs, nextAfter } = pageAndNext(found, limit, (doc) => doc.key);
+    return { deleted: docs, nextAfter };
   }
 
   /**
@@ -288,8 +297,8 @@ export class Views {
   async historyPage(owner: string, key: string, afterVersion: number | undefined, limit: number, order: HistoryOrder = 'asc'): Promise<HistoryPage> {
     const afterId = afterVersion === undefined ? undefined : viewIds.history(owner, key, afterVersion);
     const found = await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, afterId, order, limit: limit + 1 });
-    const versions = found.slice(0, limit).map((f) => f.doc);
-    return { versions, nextAfter: found.length > limit ? versions.at(-1)!.version : null };
+    const { docs, nextAfter } = pageAndNext(found, limit, (doc) => doc.version);
+    return { versions: docs, nextAfter };
   }
 
   /** Whether the secret has any version at all (a page after its last one is empty either way). */
@@ -301,7 +310,7 @@ export class Views {
    * Every version of one secret, oldest first, a page at a time, letting the process turn between
    * pages (a fingerprint check goes through them all).
    */
-  async *everyVersion(owner: string, key: string): AsyncGenerator<HistoryDoc[]> {
+  async *versionPages(owner: string, key: string): AsyncGenerator<HistoryDoc[]> {
     let page = await this.historyPage(owner, key, undefined, HISTORY_PAGE_MAX);
     yield page.versions;
     while (page.nextAfter !== null) {

@@ -1,4 +1,4 @@
-import { positionOfSortable, sortablePosition } from '../stores/position';
+import { positionOfStored, sortablePosition } from '../stores/position';
 import type { CollectionSpec, HistorySpec, ListSpec } from '../stores/readStore.port';
 import type { RequestContext } from '../events/event';
 import type { EventType } from '../events/streams';
@@ -210,7 +210,7 @@ export const viewIds = {
   /** Sortable (`sortablePosition`): audit rows sort in log order by id. */
   audit: (position: string) => sortablePosition(position),
   /** The position an audit row's id stands for. */
-  auditPosition: (id: string) => positionOfSortable(id),
+  auditPosition: (id: string) => positionOfStored(id),
   historyOf: (owner: string, key: string) => `${owner}/${key}`,
   history: (owner: string, key: string, version: number) => `${owner}/${key}/${String(version).padStart(10, '0')}`,
 } as const;

@@ -40,7 +40,7 @@ export function sortablePosition(position: string): string {
  * swapped in). A padded position under 10^38 starts with `00`, which no sortable one does; no log
  * gets near 10^38 (EventStoreDB's commit position would have to pass 5 × 10^18 bytes).
  */
-export function positionOfSortable(stored: string): string {
+export function positionOfStored(stored: string): string {
   const digits = stored.slice(2);
   if (/^\d\d/.test(stored) && Number(stored.slice(0, 2)) === digits.length && POSITION_PATTERN.test(digits)) return digits;
   if (stored.length === POSITION_DIGITS && /^\d+$/.test(stored)) return BigInt(stored).toString();
@@ -55,4 +55,9 @@ export function positionOfSortable(stored: string): string {
 export function paddedPosition(position: string): string {
   if (!POSITION_PATTERN.test(position)) throw new Error(`Not a log position: ${position}`);
   return position.padStart(POSITION_DIGITS, '0');
+}
+
+/** The position a `paddedPosition` stands for. */
+export function positionOfPadded(stored: string): string {
+  return BigInt(stored).toString();
 }

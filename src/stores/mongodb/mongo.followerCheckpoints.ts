@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { FollowerCheckpoints } from '../followerCheckpoints.port';
-import { paddedPosition } from '../position';
+import { paddedPosition, positionOfPadded } from '../position';
 
 type Row = { _id: string; position: string };
 
@@ -14,7 +14,7 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
 
   async get(follower: string): Promise<string | null> {
     const row = await this.rows.findOne({ _id: follower });
-    return row ? BigInt(row.position).toString() : null;
+    return row ? positionOfPadded(row.position) : null;
   }
 
   async save(follower: string, position: string): Promise<void> {

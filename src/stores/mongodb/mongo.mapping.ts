@@ -1,5 +1,5 @@
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
-import { positionOfSortable, sortablePosition } from '../position';
+import { positionOfStored, sortablePosition } from '../position';
 
 /**
  * The pure half of the MongoDB adapters: how positions are stored (`sortablePosition` strings,
@@ -9,7 +9,7 @@ export const DUPLICATE_KEY = 11000;
 
 export const storedPosition = sortablePosition;
 
-export const loadedPosition = positionOfSortable;
+export const loadedPosition = positionOfStored;
 
 /** A guarded upsert that lost to a newer document fails on the unique _id: not an error here. */
 export function onlyDuplicateKeys(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import type { FollowerCheckpoints } from '../followerCheckpoints.port';
-import { paddedPosition } from '../position';
+import { paddedPosition, positionOfPadded } from '../position';
 import type { SqliteDatabase } from './database';
 
 /** Follower checkpoints in a table of their own beside the views (a rebuild drops only view tables). */
@@ -20,7 +20,7 @@ export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
 
   async get(follower: string): Promise<string | null> {
     const row = this.statements.get.get(follower);
-    return row ? BigInt(row.position).toString() : null;
+    return row ? positionOfPadded(row.position) : null;
   }
 
   async save(follower: string, position: string): Promise<void> {

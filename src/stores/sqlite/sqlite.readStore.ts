@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
-import { positionOfSortable, sortablePosition } from '../position';
+import { positionOfStored, sortablePosition } from '../position';
 import type {
   Checkpoint,
   CollectionOf,
@@ -398,7 +398,7 @@ function newGeneration(): string {
 }
 
 const encodePosition = sortablePosition;
-const decodePosition = positionOfSortable;
+const decodePosition = positionOfStored;
 
 /** The one place a document's type is taken on trust: the JSON this store wrote for its collection. */
 function parseDoc<Doc>(json: string): Doc {
