@@ -390,6 +390,22 @@ describe('The settings page (/ui) in Chromium', () => {
     await section(page, 'Workspace').waitFor();
   });
 
+  it('pages the audit: a double click on Load more loads the next page once', async () => {
+    // The history test above made more than 100 entries: two pages of 50 and more after them.
+    await page.getByRole('button', { name: 'Audit' }).click();
+    const audit = page.getByRole('region', { name: 'Audit' });
+    await expect.poll(() => audit.getByRole('row').count(), WAIT).toBe(51);
+    await audit.getByRole('button', { name: 'Load more' }).dblclick();
+    await audit.getByRole('button', { name: 'Load more' }).waitFor();
+    // Both clicks' answers, had both been asked for, are in by now.
+    await page.waitForTimeout(500);
+    const rows = await audit.getByRole('row').allTextContents();
+    expect(rows).toHaveLength(101);
+    expect(new Set(rows).size).toBe(101);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await section(page, 'Workspace').waitFor();
+  });
+
   it('ran without a script error or a Content-Security-Policy refusal, and logged no value', () => {
     expect(alice.problems).toEqual([]);
     expect(leaksIn(server.output(), [...stored, V.smtpHost])).toEqual([]);

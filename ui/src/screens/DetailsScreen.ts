@@ -1,5 +1,6 @@
 import { html } from 'htm/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { useCursorPages } from '../cursorPages';
 import { call, messageOf, Problem, secretPath, type Scope, type SecretItem, type SharedWith, type Version } from '../api';
 
 type Props = Readonly<{
@@ -179,33 +180,12 @@ const HISTORY_PAGE = 100;
 
 /** A secret's versions, newest first, a page at a time. */
 function History({ path }: { path: string }) {
-  const [versions, setVersions] = useState<readonly Version[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // One page at a time (a ref, not state: two clicks before the next render must not both load), so no page is appended twice.
-  const busy = useRef(false);
-  async function older(after: string | null) {
-    if (busy.current) return;
-    busy.current = true;
-    setLoading(true);
-    setError(null);
-    try {
-      const { body } = await call<{ versions: Version[]; nextCursor: string | null }>('GET', `${path}/history`, {
-        query: { order: 'desc', limit: String(HISTORY_PAGE), cursor: after ?? undefined },
-      });
-      setVersions((shown) => (after === null || shown === null ? body.versions : [...shown, ...body.versions]));
-      setCursor(body.nextCursor);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      busy.current = false;
-      setLoading(false);
-    }
-  }
-  useEffect(() => {
-    void older(null);
-  }, [path]);
+  const { items: versions, loading, error, more } = useCursorPages(async (after) => {
+    const { body } = await call<{ versions: Version[]; nextCursor: string | null }>('GET', `${path}/history`, {
+      query: { order: 'desc', limit: String(HISTORY_PAGE), cursor: after ?? undefined },
+    });
+    return { items: body.versions, nextCursor: body.nextCursor };
+  }, path);
   return html`
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
@@ -221,7 +201,7 @@ function History({ path }: { path: string }) {
             </tbody>
           </table>`
         : null}
-      ${cursor !== null && !loading ? html`<button type="button" onClick=${() => void older(cursor)}>Older versions</button>` : null}
+      ${more !== null && !loading ? html`<button type="button" onClick=${more}>Older versions</button>` : null}
     </section>
   `;
 }
