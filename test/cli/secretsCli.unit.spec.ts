@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditEntries, sinceInstant } from '../../src/cli/secrets/auditCommand';
-import { everyVersion } from '../../src/cli/secrets/secretCommands';
+import { sinceInstant } from '../../src/cli/secrets/auditCommand';
+import { followCursor } from '../../src/cli/secrets/cursorPages';
 import { main } from '../../src/cli/secrets/main';
 import { scopeOf, serviceUrl, tokenOf } from '../../src/cli/secrets/settings';
 import { withoutFinalNewline } from '../../src/cli/secrets/stdin';
@@ -52,28 +52,28 @@ describe('secrets CLI settings', () => {
       const page = pages[cursor ?? 'start']!;
       return { entries: page.entries.slice(0, limit), nextCursor: page.nextCursor };
     };
-    expect(await auditEntries(10, pageOf)).toEqual({ entries: [1, 2, 3, 4], more: false });
+    expect(await followCursor(10, pageOf)).toEqual({ entries: [1, 2, 3, 4], more: false });
     expect(asked).toEqual([['start', 10], ['a', 9], ['b', 9], ['c', 7]]);
-    expect(await auditEntries(3, pageOf)).toEqual({ entries: [1, 2, 3], more: true });
+    expect(await followCursor(3, pageOf)).toEqual({ entries: [1, 2, 3], more: true });
   });
 
   it("reads a secret's history page after page until the service says none are left", async () => {
-    const pages: Record<string, { versions: number[]; nextCursor: string | null }> = {
-      start: { versions: [1, 2], nextCursor: '2' },
-      '2': { versions: [3, 4], nextCursor: '4' },
-      '4': { versions: [5], nextCursor: null },
+    const pages: Record<string, { entries: number[]; nextCursor: string | null }> = {
+      start: { entries: [1, 2], nextCursor: '2' },
+      '2': { entries: [3, 4], nextCursor: '4' },
+      '4': { entries: [5], nextCursor: null },
     };
     const asked: string[] = [];
-    const versions = await everyVersion(async (cursor) => {
+    const { entries: versions } = await followCursor(Infinity, async (cursor) => {
       asked.push(cursor ?? 'start');
       return pages[cursor ?? 'start']!;
     });
     expect(versions).toEqual([1, 2, 3, 4, 5]);
     expect(asked).toEqual(['start', '2', '4']);
     // A service from before the paging answers every version and no cursor: one request, not a loop.
-    const unpaged = { versions: [1, 2] } as unknown as { versions: number[]; nextCursor: string | null };
+    const unpaged = { entries: [1, 2] } as unknown as { entries: number[]; nextCursor: string | null };
     let requests = 0;
-    expect(await everyVersion(async () => ((requests += 1), unpaged))).toEqual([1, 2]);
+    expect((await followCursor(Infinity, async () => ((requests += 1), unpaged))).entries).toEqual([1, 2]);
     expect(requests).toBe(1);
   });
 

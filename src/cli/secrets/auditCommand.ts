@@ -1,5 +1,6 @@
 import { unwrap } from '../../../clients/typescript';
 import { EXIT, UsageError } from './cliErrors';
+import { followCursor } from './cursorPages';
 import type { Command } from './context';
 import { scopeOf, signedInClient } from './settings';
 
@@ -11,25 +12,6 @@ export function sinceInstant(since: string, now = Date.now()): string {
   if (span) return new Date(now - Number(span[1]) * UNITS[span[2]!]!).toISOString();
   if (!Number.isNaN(Date.parse(since)) && /^\d{4}-\d{2}-\d{2}T/.test(since)) return since;
   throw new UsageError(`--since takes an RFC 3339 time (2026-01-31T09:00:00Z) or a span such as 30m, 12h, 7d; not "${since}"`);
-}
-
-type AuditPage<Entry> = Readonly<{ entries: readonly Entry[]; nextCursor: string | null }>;
-
-/**
- * Up to `limit` entries, page after page along `nextCursor`: a filtered page may hold fewer
- * entries than asked, even none, while more follow (the service examines a bounded number of rows
- * per page). `more`: whether entries are left beyond those.
- */
-export async function auditEntries<Entry>(limit: number, pageOf: (cursor: string | undefined, limit: number) => Promise<AuditPage<Entry>>): Promise<{ entries: Entry[]; more: boolean }> {
-  const entries: Entry[] = [];
-  for (let cursor: string | undefined; ; ) {
-    const page = await pageOf(cursor, limit - entries.length);
-    entries.push(...page.entries);
-    // A cursor that is no string (null, or absent from an older service) ends the reading.
-    const more = typeof page.nextCursor === 'string';
-    if (!more || entries.length >= limit) return { entries, more };
-    cursor = page.nextCursor;
-  }
 }
 
 /** `audit [--since WHEN] [--type T] [--key K] [--limit N]`: the workspace's audit (admins, audit:read) or your own. */
@@ -45,7 +27,7 @@ export const audit: Command = async (context) => {
     ...(typeof options.key === 'string' ? { key: options.key } : {}),
     ...(typeof options.type === 'string' ? { type: options.type.split(',') as never } : {}),
   };
-  const { entries, more } = await auditEntries(limit, async (cursor, left) => {
+  const { entries, more } = await followCursor(limit, async (cursor, left) => {
     const query = { ...filters, limit: left, ...(cursor === undefined ? {} : { cursor }) };
     const page = unwrap(
       scope.kind === 'workspace'

@@ -1,5 +1,6 @@
 import { liveSecrets, unwrap } from '../../../clients/typescript';
 import { EXIT, UsageError } from './cliErrors';
+import { followCursor } from './cursorPages';
 import type { Command, CommandContext } from './context';
 import { scopeOf, signedInClient } from './settings';
 import { withoutFinalNewline } from './stdin';
@@ -114,31 +115,18 @@ export const reveal: Command = async (context) => {
   return EXIT.ok;
 };
 
-type HistoryPage<Version> = Readonly<{ versions: readonly Version[]; nextCursor: string | null }>;
-
-/** Every version of a secret: the service answers a page at a time, each saying where the next starts. */
-export async function everyVersion<Version>(pageOf: (cursor: string | undefined) => Promise<HistoryPage<Version>>): Promise<Version[]> {
-  const versions: Version[] = [];
-  for (let cursor: string | undefined; ; ) {
-    const page = await pageOf(cursor);
-    versions.push(...page.versions);
-    // No cursor (null, or absent from a service that answered every version at once): done.
-    if (typeof page.nextCursor !== 'string') return versions;
-    cursor = page.nextCursor;
-  }
-}
-
 /** `history KEY`: every version, who set it and when, and its fingerprint (tab-separated). */
 export const history: Command = async (context) => {
   const key = oneKey(context, 'history');
   const { client, scope } = target(context);
-  const versions = await everyVersion(async (cursor) => {
+  const { entries: versions } = await followCursor(Infinity, async (cursor) => {
     const query = cursor === undefined ? {} : { cursor };
-    return unwrap(
+    const page = unwrap(
       scope.kind === 'workspace'
         ? await client.GET('/v1/workspaces/{ws}/secrets/{key}/history', { params: { path: { ws: scope.ws, key }, query } })
         : await client.GET('/v1/me/secrets/{key}/history', { params: { path: { key }, query } }),
     );
+    return { entries: page.versions, nextCursor: page.nextCursor };
   });
   if (context.options.json) context.out(`${JSON.stringify(versions, null, 2)}\n`);
   else for (const v of versions) context.out(`${v.version}\t${v.at}\t${v.actor}\t${v.fingerprint}\n`);
