@@ -4790,10 +4790,10 @@ export interface operations {
     getWorkspaceSecretHistory: {
         parameters: {
             query?: {
+                minPosition?: string;
                 order?: "asc" | "desc";
                 cursor?: string;
                 limit?: number;
-                minPosition?: string;
             };
             header?: {
                 /** @description Your own id for the request: kept with everything it records as `clientRequestId`, beside the service's own (answered as X-Request-Id) */
@@ -5572,10 +5572,10 @@ export interface operations {
     getMeSecretHistory: {
         parameters: {
             query?: {
+                minPosition?: string;
                 order?: "asc" | "desc";
                 cursor?: string;
                 limit?: number;
-                minPosition?: string;
             };
             header?: {
                 /** @description Your own id for the request: kept with everything it records as `clientRequestId`, beside the service's own (answered as X-Request-Id) */

@@ -131,12 +131,15 @@ export const detailsBody = z
     path: ['displayName'],
   });
 
+/** Which way a page goes (the audit, a secret's history): oldest first unless asked. */
+export const orderParam = z.enum(['asc', 'desc']).default('asc');
+
 /** A page of a secret's versions by version number: `cursor` is the previous page's `nextCursor`. */
 export const historyQuery = z.strictObject({
-  order: z.enum(['asc', 'desc']).default('asc'),
+  ...consistencyQuery.shape,
+  order: orderParam,
   cursor: z.string().regex(/^\d{1,10}$/, 'a version number, the previous page\'s nextCursor').optional(),
   limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(HISTORY_PAGE_MAX),
-  minPosition: positionSchema.optional(),
 });
 export type HistoryQuery = z.infer<typeof historyQuery>;
 

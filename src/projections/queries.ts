@@ -28,7 +28,8 @@ export type AuditFilters = Readonly<{ from?: string; to?: string; actor?: string
 /** Whose audit rows: some owners (`workspace:<id>`, `user:<id>`), or every workspace's. */
 export type AuditOwners = Readonly<{ owners: readonly string[] }> | Readonly<{ scope: 'workspace' }>;
 
-export type AuditOrder = 'asc' | 'desc';
+/** Which way a page goes: log or version order, or newest first. */
+export type PageOrder = 'asc' | 'desc';
 
 /**
  * About this many audit rows, at most, are examined for one page: the rows of the workspace or
@@ -44,8 +45,6 @@ export const AUDIT_SCAN_ROWS = 20_000;
 
 /** A page of audit entries, and the position to go on after (null: nothing more matches). */
 export type AuditPage = Readonly<{ entries: ShownAuditDoc[]; nextAfter: string | null }>;
-
-export type HistoryOrder = 'asc' | 'desc';
 
 /** The most versions one history page holds (the API's `limit` and a fingerprint check's pages): ~2 ms of SQLite a page (`npm run bench:auditscan`). */
 export const HISTORY_PAGE_MAX = 1000;
@@ -219,13 +218,13 @@ export class Views {
    * AUDIT_SCAN_ROWS rows: it goes on after its last entry when it is full, else after the last
    * row it examined, until nothing is left.
    */
-  async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder = 'asc'): Promise<AuditPage> {
+  async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder = 'asc'): Promise<AuditPage> {
     const { found, nextAfterId } = await this.auditRows(whose, filters, afterPosition, limit, order);
     const entries = await Promise.all(found.map(({ doc }) => this.reader.auditRow(doc)));
     return { entries, nextAfter: nextAfterId === null ? null : viewIds.auditPosition(nextAfterId) };
   }
 
-  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: AuditOrder) {
+  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder) {
     // Whose rows come first: the scan goes through them (their owners' index, or the scope's), so
     // where a page says to go on is always one of the caller's own rows. Going through a key's
     // rows instead would be quicker for a rare key, but they are every owner's: a cursor would
@@ -294,7 +293,7 @@ export class Views {
    * after a version (the previous page's `nextAfter`). A secret may have any number of versions:
    * no answer reads them all at once.
    */
-  async historyPage(owner: string, key: string, afterVersion: number | undefined, limit: number, order: HistoryOrder = 'asc'): Promise<HistoryPage> {
+  async historyPage(owner: string, key: string, afterVersion: number | undefined, limit: number, order: PageOrder = 'asc'): Promise<HistoryPage> {
     const afterId = afterVersion === undefined ? undefined : viewIds.history(owner, key, afterVersion);
     const found = await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, afterId, order, limit: limit + 1 });
     const { docs, nextAfter } = pageAndNext(found, limit, (doc) => doc.version);

@@ -11,7 +11,7 @@ import type { ShownAuditDoc } from '../../projections/personalDataReader';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT, tokenCovers, type Principal } from '../principal';
 import { streamedAs } from '../openapi/ndjsonLines';
-import { idSchema, positionSchema, workspaceParams } from '../schemas';
+import { idSchema, orderParam, positionSchema, workspaceParams } from '../schemas';
 
 export const NDJSON = 'application/x-ndjson';
 const EXPORT_PAGE = 500;
@@ -36,7 +36,7 @@ const auditQuery = z.strictObject({
   key: z.string().min(1).max(256).optional(),
   type: typesParam.optional(),
   runId: z.string().min(1).max(128).optional(),
-  order: z.enum(['asc', 'desc']).default('asc'),
+  order: orderParam,
   cursor: positionSchema.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   minPosition: positionSchema.optional(),
