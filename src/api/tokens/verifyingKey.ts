@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, type JsonWebKey } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { jcs } from '../../proof/canonical';
 
 /** The algorithms an identity provider's keys may sign with (DESIGN §10). */
 export type IdpAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
@@ -58,5 +58,5 @@ export function verifyingKeysOfPem(text: string): VerifyingKey[] {
 /** RFC 7638: SHA-256 over the canonical JSON of the key's required members, base64url. */
 export function jwkThumbprint(jwk: Readonly<Record<string, unknown>>): string {
   const required = jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
-  return createHash('sha256').update(canonicalize(required)!).digest('base64url');
+  return createHash('sha256').update(jcs(required)).digest('base64url');
 }
