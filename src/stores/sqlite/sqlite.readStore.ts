@@ -27,6 +27,15 @@ import { createHistoryIndexes, createHistoryTables, createIndexes, dropViewsOfAn
 
 type Row = { id: string; position: string; doc: string | null };
 type VersionRow = Row & { at: string };
+type Run = Statement<unknown[], unknown>;
+/** The prepared statements of a write to one collection (`SqliteReadStore.writer`). */
+type CollectionWriter = Readonly<{
+  /** The fields with a column of their own, in the upsert's order. */
+  fields: readonly string[];
+  upsert: Run;
+  lists: ReadonlyArray<Readonly<{ field: string; unlistOlder: Run; insert: Run }>>;
+  history: Readonly<{ scopeField: string | null; version: Run; scope: Run }> | null;
+}>;
 
 const FIELD = /^[A-Za-z]+$/;
 
@@ -205,23 +214,56 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     return (this.statement(sql).get(...values) as { id: string | null } | undefined)?.id ?? null;
   }
 
-  private readonly upserts = new Map<string, Statement<unknown[], unknown>>();
+  private readonly writers = new Map<string, CollectionWriter>();
 
-  /** The guarded write of one collection, prepared once: only a newer position replaces a document. */
-  private upsert(collection: string): Statement<unknown[], unknown> {
-    let statement = this.upserts.get(collection);
-    if (!statement) {
+  /**
+   * The statements a write to one collection runs, prepared once: the projector writes every
+   * event's documents through them, and building and looking up their SQL text per write showed
+   * in its profile. The upsert is guarded: only a newer position replaces a document.
+   */
+  private writer(collection: string): CollectionWriter {
+    let writer = this.writers.get(collection);
+    if (!writer) {
       const fields = this.columns[collection] ?? [];
       const columns = fields.map((f) => `, f_${f}`).join('');
       const assignments = fields.map((f) => `, f_${f} = excluded.f_${f}`).join('');
-      statement = this.statement(
-        `INSERT INTO ${this.table(collection)} (id, position, doc${columns}) VALUES (?, ?, ?${', ?'.repeat(fields.length)})
-         ON CONFLICT (id) DO UPDATE SET position = excluded.position, doc = excluded.doc${assignments}
-         WHERE excluded.position > position`,
-      );
-      this.upserts.set(collection, statement);
+      const scopeField = this.history[collection as CollectionOf<Docs>];
+      writer = {
+        fields,
+        upsert: this.statement(
+          `INSERT INTO ${this.table(collection)} (id, position, doc${columns}) VALUES (?, ?, ?${', ?'.repeat(fields.length)})
+           ON CONFLICT (id) DO UPDATE SET position = excluded.position, doc = excluded.doc${assignments}
+           WHERE excluded.position > position`,
+        ),
+        lists: (this.lists[collection] ?? []).map((field) => ({
+          field,
+          unlistOlder: this.unlistStatement(collection, field, 't.id = ? AND t.position < ?'),
+          insert: this.statement(`INSERT OR IGNORE INTO ${this.prefix}${listTable(collection, field)} (value, id) VALUES (?, ?)`),
+        })),
+        history:
+          scopeField === undefined
+            ? null
+            : {
+                scopeField,
+                version: this.statement(`INSERT OR IGNORE INTO ${this.prefix}hist_${collection} (id, position, at, scope, doc) VALUES (?, ?, ?, ?, ?)`),
+                scope: this.statement(`INSERT OR IGNORE INTO ${this.prefix}scope_${collection} (scope, id) VALUES (?, ?)`),
+              },
+      };
+      this.writers.set(collection, writer);
     }
-    return statement;
+    return writer;
+  }
+
+  /**
+   * Takes the values of the documents `matching` selects (of the table as `t`) out of one list
+   * table, before a write at a position replaces an older document (as the upsert does) or before
+   * a removal: the values are read from the stored JSON, so nothing else need remember them.
+   */
+  private unlistStatement(collection: string, field: string, matching: string) {
+    return this.statement(
+      `DELETE FROM ${this.prefix}${listTable(collection, field)} WHERE (value, id) IN
+       (SELECT j.value, t.id FROM ${this.table(collection)} t, json_each(t.doc, '$.${field}') j WHERE ${matching})`,
+    );
   }
 
   /** A queried field's own column; any other field straight from the JSON (of the table as `t`). */
@@ -232,30 +274,6 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 
   private isList(collection: string, field: string): boolean {
     return this.lists[collection]?.includes(field) ?? false;
-  }
-
-  /**
-   * Takes a document's values out of its list tables before a write at `position` replaces it
-   * (only an older document is replaced, as the upsert does), or before a removal: the values
-   * are read from the stored JSON, so nothing else need remember them.
-   */
-  private unlist(collection: string, matching: string, values: readonly unknown[]): void {
-    for (const field of this.lists[collection] ?? []) {
-      this.statement(
-        `DELETE FROM ${this.prefix}${listTable(collection, field)} WHERE (value, id) IN
-         (SELECT j.value, t.id FROM ${this.table(collection)} t, json_each(t.doc, '$.${field}') j WHERE ${matching})`,
-      ).run(...values);
-    }
-  }
-
-  /** A written document's values into its list tables. */
-  private list(collection: string, id: string, doc: Record<string, unknown>): void {
-    for (const field of this.lists[collection] ?? []) {
-      const values = doc[field];
-      if (!Array.isArray(values)) continue;
-      const insert = this.statement(`INSERT OR IGNORE INTO ${this.prefix}${listTable(collection, field)} (value, id) VALUES (?, ?)`);
-      for (const value of values) if (typeof value === 'string') insert.run(value, id);
-    }
   }
 
   async all<C extends CollectionOf<Docs>>(collection: C): Promise<Found<Docs[C]>[]> {
@@ -307,20 +325,24 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       );
       if (moved.changes === 0) return false;
       for (const write of writes) {
+        const writer = this.writer(write.collection);
         const doc = write.doc as Record<string, unknown> | null;
         const json = doc === null ? null : JSON.stringify(doc);
         const position = encodePosition(write.position);
-        const listed = this.lists[write.collection] !== undefined;
-        if (listed) this.unlist(write.collection, 't.id = ? AND t.position < ?', [write.id, position]);
-        const applied = this.upsert(write.collection).run(write.id, position, json, ...this.columns[write.collection]!.map((f) => columnValue(doc?.[f]))).changes > 0;
-        if (listed && applied && doc !== null) this.list(write.collection, write.id, doc);
-        const scopeField = this.history[write.collection];
-        if (scopeField === undefined) continue;
+        for (const list of writer.lists) list.unlistOlder.run(write.id, position);
+        const applied = writer.upsert.run(write.id, position, json, ...writer.fields.map((f) => columnValue(doc?.[f]))).changes > 0;
+        if (applied && doc !== null) {
+          for (const { field, insert } of writer.lists) {
+            const values = doc[field];
+            if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') insert.run(value, write.id);
+          }
+        }
+        if (writer.history === null) continue;
         if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
-        const scope = scopeField === null ? undefined : doc?.[scopeField];
+        const scope = writer.history.scopeField === null ? undefined : doc?.[writer.history.scopeField];
         const scoped = typeof scope === 'string' ? scope : null;
-        this.statement(`INSERT OR IGNORE INTO ${this.prefix}hist_${write.collection} (id, position, at, scope, doc) VALUES (?, ?, ?, ?, ?)`).run(write.id, position, write.at, scoped, json);
-        if (scoped !== null) this.statement(`INSERT OR IGNORE INTO ${this.prefix}scope_${write.collection} (scope, id) VALUES (?, ?)`).run(scoped, write.id);
+        writer.history.version.run(write.id, position, write.at, scoped, json);
+        if (scoped !== null) writer.history.scope.run(scoped, write.id);
       }
       for (const removal of removals) this.remove(removal);
       return true;
@@ -334,7 +356,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     const from = removal.fromId === undefined ? [] : [removal.fromId];
     const matching = [...matches.map(([field]) => `${this.fieldExpression(removal.collection, field)} = ?`), ...from.map(() => 't.id >= ?'), 't.id <= ?'].join(' AND ');
     const values = [...matches.map(([, value]) => value), ...from, removal.throughId];
-    this.unlist(removal.collection, matching, values);
+    for (const field of this.lists[removal.collection] ?? []) this.unlistStatement(removal.collection, field, matching).run(...values);
     this.statement(`DELETE FROM ${this.table(removal.collection)} AS t WHERE ${matching}`).run(...values);
   }
 
@@ -370,7 +392,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
           this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(REBUILD);
         }).immediate();
         this.statements.clear();
-        this.upserts.clear();
+        this.writers.clear();
       },
       discard: async () => dropRebuildTables(),
     };
