@@ -6483,11 +6483,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         key: string;
+                        /** @description The newest matching versions, at most 100, oldest first */
                         matches: {
                             version: number;
                             at: string;
                             actor: string;
                         }[];
+                        /** @description How many versions matched in all */
+                        matchCount: number;
                     };
                 };
             };
@@ -6648,11 +6651,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         key: string;
+                        /** @description The newest matching versions, at most 100, oldest first */
                         matches: {
                             version: number;
                             at: string;
                             actor: string;
                         }[];
+                        /** @description How many versions matched in all */
+                        matchCount: number;
                     };
                 };
             };

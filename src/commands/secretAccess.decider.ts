@@ -16,7 +16,7 @@ export type RevealSecret = Command<'RevealSecret', { key: string; version: numbe
 /** `auditor`: a token with audit:read, allowed to test values without being able to reveal. */
 export type CheckFingerprint = Command<
   'CheckFingerprint',
-  { key: string; matchedVersions: readonly number[]; standing: Standing; auditor: boolean }
+  { key: string; matchedVersions: readonly number[]; matchCount: number; standing: Standing; auditor: boolean }
 >;
 
 export type SecretAccessCommand = RevealSecret | CheckFingerprint;
@@ -34,9 +34,9 @@ function decide(command: SecretAccessCommand, _state: null): SecretAccessEvent[]
       return [{ type: 'SecretRevealed', data: { key, version }, metadata }];
     }
     case 'CheckFingerprint': {
-      const { key, matchedVersions, standing, auditor } = command.data;
+      const { key, matchedVersions, matchCount, standing, auditor } = command.data;
       if (!auditor && !mayRead(standing)) throw new Forbidden(`Only those who may reveal ${key}, or auditors, can test values against it`);
-      return [{ type: 'FingerprintChecked', data: { key, matchedVersions: [...matchedVersions] }, metadata }];
+      return [{ type: 'FingerprintChecked', data: { key, matchedVersions: [...matchedVersions], matchCount }, metadata }];
     }
     default:
       return unhandled(command);

@@ -20,7 +20,14 @@ import { permissionOf, requireMember, type WorkspaceState } from './workspace.de
 export type Revealed = Readonly<{ value: string; version: number; position: string }>;
 /** A bulk reveal: each key's value and version, in the order asked, and where their records are. */
 export type RevealedMany = Readonly<{ secrets: ReadonlyArray<{ key: string; value: string; version: number }>; position: string }>;
-export type FingerprintMatches = { key: string; matches: Array<{ version: number; at: string; actor: string }>; position: string };
+/** The newest matching versions (at most `MAX_MATCHES_SHOWN`, oldest first) and how many matched in all. */
+export type FingerprintMatches = { key: string; matches: Array<{ version: number; at: string; actor: string }>; matchCount: number; position: string };
+
+/**
+ * How many matching versions a fingerprint check answers and records: a secret may have any
+ * number of versions with one value, and neither its record nor its answer may grow with them.
+ */
+export const MAX_MATCHES_SHOWN = 100;
 
 type Scope = 'workspace' | 'personal';
 
@@ -132,24 +139,29 @@ export class SecretAccessHandlers {
     let anyTestable = false;
     const fingerprints = new Map<string, string | null>();
     const matches: HistoryDoc[] = [];
+    let matchCount = 0;
     for await (const page of this.views.versionPages(owners.of(scope, ownerId), key)) {
       anyVersion ||= page.length > 0;
       for (const version of page) {
         if (version.destroyed) continue;
         anyTestable = true;
         if (!fingerprints.has(version.dataKeyId)) fingerprints.set(version.dataKeyId, await this.cipher.fingerprintUnder(version.dataKeyId, candidate));
-        if (fingerprints.get(version.dataKeyId) === version.fingerprint) matches.push(version);
+        if (fingerprints.get(version.dataKeyId) !== version.fingerprint) continue;
+        matchCount += 1;
+        // The pages come oldest first: the newest matches are the last ones kept.
+        matches.push(version);
+        if (matches.length > MAX_MATCHES_SHOWN) matches.shift();
       }
     }
     if (!anyVersion) throw new NotFound(`Secret ${key} has no history`, 'secret_not_found');
     if (!anyTestable) throw new Destroyed(`Every version of ${key} was destroyed`);
     const command = {
       type: 'CheckFingerprint' as const,
-      data: { key, matchedVersions: matches.map((m) => m.version), standing, auditor },
+      data: { key, matchedVersions: matches.map((m) => m.version), matchCount, standing, auditor },
       context: contextFor(actor, this.clock),
     };
     const { position } = await this.record(scope, ownerId, await this.stamps.stamp(actor, secretAccessDecider.decide(command, null)));
-    return { key, matches: matches.map(({ version, at, actor: by }) => ({ version, at, actor: by })), position };
+    return { key, matches: matches.map(({ version, at, actor: by }) => ({ version, at, actor: by })), matchCount, position };
   }
 
   /**

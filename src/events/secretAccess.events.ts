@@ -9,10 +9,15 @@ export const secretRevealed = eventSchema('SecretRevealed', {
   key: z.string(),
   version: z.number().int().positive(),
 });
-/** Someone tested a value against the secret's fingerprints (a reviewer holding a leaked value). */
+/**
+ * Someone tested a value against the secret's fingerprints (a reviewer holding a leaked value):
+ * the newest matching versions (at most 100) and how many matched. `matchCount` is absent from
+ * the events written before it, which listed every match (their count is the list's length).
+ */
 export const fingerprintChecked = eventSchema('FingerprintChecked', {
   key: z.string(),
   matchedVersions: z.array(z.number().int().positive()),
+  matchCount: z.number().int().nonnegative().optional(),
 });
 export const secretAccessEventSchema = z.discriminatedUnion('type', [secretRevealed, fingerprintChecked]);
 

@@ -59,7 +59,7 @@ function auditFields(r: RecordedEvent): Fields {
     case 'SecretRevealed':
       return { ...none, key: e.data.key, version: e.data.version };
     case 'FingerprintChecked':
-      return { ...none, key: e.data.key, detail: { matchedVersions: e.data.matchedVersions } };
+      return { ...none, key: e.data.key, detail: { matchedVersions: e.data.matchedVersions, ...(e.data.matchCount === undefined ? {} : { matchCount: e.data.matchCount }) } };
     case 'SecretsResolved': {
       const { run, references, ...rest } = e.data;
       // One key used is the row's key; the references, by key, version and fingerprint, are its detail.

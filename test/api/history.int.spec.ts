@@ -5,7 +5,7 @@ import { token, useTestApp } from '../support/testService';
 import { as, bodyOf, expectProblem, fieldsOf, setPersonalSecret, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
 
 type Version = { version: number; at: string; actor: string; fingerprint: string };
-type Matches = { key: string; matches: { version: number; at: string; actor: string }[] };
+type Matches = { key: string; matches: { version: number; at: string; actor: string }[]; matchCount: number };
 
 const ONE = 'history-value-one-5f1c';
 const TWO = 'history-value-two-9a7e';
@@ -164,7 +164,7 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
     const reply = await call('GET', `/v1/workspaces/${ws}/audit?type=FingerprintChecked`, as('alice'));
     const entries = bodyOf<{ entries: { actor: string; key: string; detail: unknown }[] }>(reply).entries;
     expect(entries).toHaveLength(before + 1);
-    expect(entries.at(-1)).toMatchObject({ actor: 'reviewer', key: 'KEY', detail: { matchedVersions: [1, 3, 4] } });
+    expect(entries.at(-1)).toMatchObject({ actor: 'reviewer', key: 'KEY', detail: { matchedVersions: [1, 3, 4], matchCount: 3 } });
     expect(leaksIn(reply.text, [ONE, TWO])).toEqual([]);
   });
 });
@@ -225,5 +225,6 @@ describe('A secret with more versions than one page', () => {
     const reply = await call('POST', `${secrets}/KEY/fingerprint-check`, { ...as('alice'), body: { value: ONE } });
     expect(reply.status, reply.text).toBe(200);
     expect(bodyOf<Matches>(reply).matches.map((m) => m.version)).toEqual([1, VERSIONS]);
+    expect(bodyOf<Matches>(reply).matchCount).toBe(2);
   });
 });

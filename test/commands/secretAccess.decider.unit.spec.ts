@@ -13,7 +13,7 @@ const reveal = (actor: string, standing: Standing, version = 3): SecretAccessCom
 
 const check = (actor: string, standing: Standing, auditor = false, matchedVersions: number[] = [1, 3]): SecretAccessCommand => ({
   type: 'CheckFingerprint',
-  data: { key: 'API_KEY', matchedVersions, standing, auditor },
+  data: { key: 'API_KEY', matchedVersions, matchCount: matchedVersions.length, standing, auditor },
   context: by(actor),
 });
 
@@ -25,7 +25,7 @@ const revealed = (actor: string, version = 3): SecretAccessEvent => ({
 
 const checked = (actor: string, matchedVersions: number[] = [1, 3]): SecretAccessEvent => ({
   type: 'FingerprintChecked',
-  data: { key: 'API_KEY', matchedVersions },
+  data: { key: 'API_KEY', matchedVersions, matchCount: matchedVersions.length },
   metadata: meta(actor),
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/commands/actor';
-import type { SecretAccessHandlers } from '../../src/commands/secretAccess.handlers';
+import { MAX_MATCHES_SHOWN, type SecretAccessHandlers } from '../../src/commands/secretAccess.handlers';
 import { Forbidden, NotFound } from '../../src/errors';
 import { recordStreamId, streamIds } from '../../src/events/streams';
 import type { WorkspacePermission } from '../../src/events/values';
@@ -160,9 +160,22 @@ describe('Secret access handlers', () => {
       expect(versionsOf(await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_', false))).toEqual([]);
       await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false);
       expect(await accessStream()).toEqual([
-        { type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [] }, actor: 'alice' },
-        { type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [1, 3, 4] }, actor: 'alice' },
+        { type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [], matchCount: 0 }, actor: 'alice' },
+        { type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [1, 3, 4], matchCount: 3 }, actor: 'alice' },
       ]);
+    });
+
+    it('answers and records the newest 100 matches, and how many there were in all', async () => {
+      // Version 1 and every odd version after it hold sk_live_1: 103 matches in 205 versions.
+      for (let i = 0; i < 102; i += 1) {
+        await set(alice, { API_KEY: `other-${i}` });
+        await set(alice, { API_KEY: 'sk_live_1' });
+      }
+      const newest = Array.from({ length: MAX_MATCHES_SHOWN }, (_, i) => 7 + 2 * i);
+      const result = await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false);
+      expect(result.matchCount).toBe(103);
+      expect(versionsOf(result)).toEqual(newest);
+      expect(await accessStream()).toEqual([{ type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: newest, matchCount: 103 }, actor: 'alice' }]);
     });
 
     it('finds the versions of a deleted key', async () => {
@@ -174,7 +187,7 @@ describe('Secret access handlers', () => {
       await t.settled();
       await set(alice, { API_KEY: 'sk_live_2' });
       expect(versionsOf(await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_2', false))).toEqual([2]);
-      expect(await accessStream()).toEqual([{ type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [2] }, actor: 'alice' }]);
+      expect(await accessStream()).toEqual([{ type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [2], matchCount: 1 }, actor: 'alice' }]);
     });
 
     it('finds a workspace key just created', async () => {
@@ -192,7 +205,7 @@ describe('Secret access handlers', () => {
       await history();
       expect(versionsOf(await access.checkFingerprint(dora, 'workspace', ws, 'API_KEY', 'sk_live_1', true))).toEqual([1, 3, 4]);
       await expect(access.revealWorkspace(dora, ws, 'API_KEY')).rejects.toBeInstanceOf(NotFound);
-      expect(await accessStream()).toEqual([{ type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [1, 3, 4] }, actor: 'dora' }]);
+      expect(await accessStream()).toEqual([{ type: 'FingerprintChecked', data: { key: 'API_KEY', matchedVersions: [1, 3, 4], matchCount: 3 }, actor: 'dora' }]);
     });
 
     it('lets an auditor who is a member without a role check', async () => {
@@ -222,7 +235,7 @@ describe('Secret access handlers', () => {
       await t.secrets.savePersonal(bob, { set: { TOKEN: 'ghp_2' }, delete: [] });
       expect(versionsOf(await access.checkFingerprint(bob, 'personal', 'bob', 'TOKEN', 'ghp_1', false))).toEqual([1]);
       expect(await personalRecords('bob')).toEqual([
-        { type: 'FingerprintChecked', data: { key: 'TOKEN', matchedVersions: [1] }, actor: 'bob' },
+        { type: 'FingerprintChecked', data: { key: 'TOKEN', matchedVersions: [1], matchCount: 1 }, actor: 'bob' },
       ]);
     });
   });

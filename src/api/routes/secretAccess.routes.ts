@@ -29,7 +29,10 @@ const revealedMany = z.object({ secrets: z.array(z.object({ key: z.string(), val
 const bulkSummary = 'all or nothing: every refused key is listed in errors[] as keys.KEY (403 if any is forbidden, else 404); each reveal is recorded and counts against the oracle limits';
 const checkResult = z.object({
   key: z.string(),
-  matches: z.array(z.object({ version: z.number().int(), at: z.string(), actor: z.string() })),
+  matches: z
+    .array(z.object({ version: z.number().int(), at: z.string(), actor: z.string() }))
+    .describe('The newest matching versions, at most 100, oldest first'),
+  matchCount: z.number().int().describe('How many versions matched in all'),
 });
 
 /**
