@@ -11,8 +11,9 @@ export const secretRevealed = eventSchema('SecretRevealed', {
 });
 /**
  * Someone tested a value against the secret's fingerprints (a reviewer holding a leaked value):
- * the newest matching versions (at most 100) and how many matched. `matchCount` is absent from
- * the events written before it, which listed every match (their count is the list's length).
+ * the newest matching versions (at most MAX_MATCHES_SHOWN, 100) and how many matched.
+ * `matchCount` is absent from the events written before it, which listed every match (their
+ * count is the list's length).
  */
 export const fingerprintChecked = eventSchema('FingerprintChecked', {
   key: z.string(),

@@ -4,10 +4,12 @@ import { configure } from 'safe-stable-stringify';
 /**
  * Keys sorted by UTF-16 code units, numbers and strings as JSON.stringify writes them: RFC 8785's
  * rules. safe-stable-stringify writes it in a third of the time `canonicalize` took, which
- * mattered: every event is hashed as it is appended (a property test holds the two equal).
- * `strict` refuses what JSON cannot hold (NaN, Infinity, functions, bigints) instead of writing null.
+ * mattered: every event is hashed as it is appended (a property test holds the two equal, and
+ * package.json pins the version: a release that wrote one byte differently would break every
+ * chain). `strict` throws on what JSON cannot hold (NaN, Infinity, functions, symbols, bigints,
+ * cycles) where JSON.stringify would leave it out or write null.
  */
-const stableStringify = configure({ deterministic: true, strict: true, bigint: false, circularValue: Error });
+const stableStringify = configure({ deterministic: true, strict: true });
 
 /** The escape JSON.stringify writes for a lone surrogate (`\udXXX`), not preceded by an escaped backslash. */
 const LONE_SURROGATE = /(?<!\\)(?:\\\\)*\\ud[89a-f]/;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_MATCHES_SHOWN } from '../../src/commands/secretAccess.handlers';
 import { HISTORY_PAGE_MAX } from '../../src/projections/queries';
 import { leaksIn } from '../support/leaks';
 import { token, useTestApp } from '../support/testService';
@@ -206,9 +207,10 @@ describe('A secret with more versions than one page', () => {
   beforeAll(async () => {
     const ws = await workspaceWith(call, 'alice', {});
     secrets = `/v1/workspaces/${ws}/secrets`;
-    // ONE as the first version and the last (matches on both sides of a page's end); a value set
-    // again unchanged makes no version, so every other version has its own.
-    const valueOf = (version: number) => (version === 1 || version === VERSIONS ? ONE : `filler-${version}`);
+    // ONE as every seventh version from the first to the last (matches on both sides of a page's
+    // end, more than a check shows); a value set again unchanged makes no version, so every
+    // other version has its own.
+    const valueOf = (version: number) => (version % 7 === 1 ? ONE : `filler-${version}`);
     for (let version = 1; version <= VERSIONS; version += 1) await setWorkspaceSecret(call, ws, 'alice', 'KEY', valueOf(version));
   }, 120_000);
 
@@ -221,10 +223,12 @@ describe('A secret with more versions than one page', () => {
     expect(rest.nextCursor).toBeNull();
   });
 
-  it('checks a fingerprint against every version, past the first page', async () => {
+  it('checks a fingerprint against every version, past the first page, and shows the newest 100 matches', async () => {
+    expect(VERSIONS % 7).toBe(1);
     const reply = await call('POST', `${secrets}/KEY/fingerprint-check`, { ...as('alice'), body: { value: ONE } });
     expect(reply.status, reply.text).toBe(200);
-    expect(bodyOf<Matches>(reply).matches.map((m) => m.version)).toEqual([1, VERSIONS]);
-    expect(bodyOf<Matches>(reply).matchCount).toBe(2);
+    const newest = Array.from({ length: MAX_MATCHES_SHOWN }, (_, i) => VERSIONS - 7 * (MAX_MATCHES_SHOWN - 1 - i));
+    expect(bodyOf<Matches>(reply).matches.map((m) => m.version)).toEqual(newest);
+    expect(bodyOf<Matches>(reply).matchCount).toBe((VERSIONS - 1) / 7 + 1);
   });
 });

@@ -9,9 +9,28 @@ describe('jcs', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => jcs(value) === canonicalize(value)), { numRuns: 5000 });
   });
 
-  it('writes what the reference implementation writes for keys and strings of any UTF-16, paired surrogates included', () => {
-    const text = fc.string({ unit: 'grapheme', maxLength: 12 });
-    fc.assert(fc.property(fc.dictionary(text, fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }))), (value) => jcs(value) === canonicalize(value)), { numRuns: 3000 });
+  /** Outcomes compared: the same text, or both refuse (the reference refuses lone surrogates too). */
+  const same = (value: unknown) => {
+    const outcome = (write: (value: unknown) => string | undefined) => {
+      try {
+        return write(value);
+      } catch {
+        return 'refused';
+      }
+    };
+    return outcome(jcs) === outcome(canonicalize);
+  };
+
+  it('writes or refuses what the reference does for text built of escapes, backslashes and surrogates, lone or paired', () => {
+    const unit = fc.constantFrom('\\', 'u', 'd', '8', 'a', 'f', '"', '\ud800', '\udbff', '\udc00', '\udfff', '😀', '\u0001', '\u2028', 'é');
+    const text = fc.string({ unit, maxLength: 16 });
+    fc.assert(fc.property(fc.dictionary(text, fc.oneof(text, fc.array(text), fc.double({ noNaN: true, noDefaultInfinity: true }))), same), { numRuns: 5000 });
+  });
+
+  it('writes what the reference does past the sizes where the library changes its way: 200 keys, 5,000 characters', () => {
+    const longText = fc.string({ unit: 'grapheme', minLength: 4990, maxLength: 5010 });
+    fc.assert(fc.property(fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.integer(), { minKeys: 190, maxKeys: 320 }), same), { numRuns: 100 });
+    fc.assert(fc.property(fc.record({ text: longText, key: longText }), (value) => same({ [value.key]: value.text })), { numRuns: 100 });
   });
 
   it('refuses a lone surrogate, high or low, in a value or a key', () => {

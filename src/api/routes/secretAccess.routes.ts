@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Forbidden } from '../../errors';
+import { MAX_MATCHES_SHOWN } from '../../commands/secretAccess.handlers';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT } from '../principal';
 import { keyParams, secretValueSchema, workspaceKeyParams, workspaceParams } from '../schemas';
@@ -31,8 +32,8 @@ const checkResult = z.object({
   key: z.string(),
   matches: z
     .array(z.object({ version: z.number().int(), at: z.string(), actor: z.string() }))
-    .describe('The newest matching versions, at most 100, oldest first'),
-  matchCount: z.number().int().describe('How many versions matched in all'),
+    .describe(`The newest matching versions, at most ${MAX_MATCHES_SHOWN}, oldest first`),
+  matchCount: z.number().int().nonnegative().describe('How many versions matched in all'),
 });
 
 /**
