@@ -3,7 +3,7 @@ import { eventTypes } from '../../src/events/streams';
 import { allProjections } from '../../src/projections';
 import { viewChangesFor } from '../../src/projections/applyEvents';
 import { erase, projection } from '../../src/projections/projection';
-import { Projector } from '../../src/projections/projector';
+import { projectAll, Projector } from '../../src/projections/projector';
 import { rebuildViews } from '../../src/projections/rebuild';
 import { viewIds, type CollectionName, type SecretDoc } from '../../src/projections/views';
 import { silentLog } from '../support/testService';
@@ -84,6 +84,16 @@ describe('Projector', () => {
     const rebuilt = await w.readStore.checkpoint();
     expect(rebuilt.position).toBe(checkpoint.position);
     expect(rebuilt.generation).not.toBe(checkpoint.generation);
+  });
+
+  it('has live views equal to rebuilds in small batches that remember few documents (or none) between them', async () => {
+    const before = await snapshot(w.readStore);
+    for (const [batchSize, remembered] of [[1, 2], [3, 5], [2, 0], [7, 1000]] as const) {
+      const target = await w.readStore.startRebuild();
+      await projectAll(w.eventStore, target.store, allProjections, batchSize, remembered);
+      await target.swapIn();
+      expect(await snapshot(w.readStore), `batches of ${batchSize}, ${remembered} remembered`).toEqual(before);
+    }
   });
 
   it('restarted from its stored checkpoint, applies only the newer events', async () => {
