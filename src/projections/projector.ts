@@ -82,8 +82,8 @@ export class Projector extends LogFollower {
 }
 
 /**
- * How many documents a rebuild keeps in memory as it wrote them (WrittenDocuments): more than a
- * log of 1,000 workspaces of 10 secrets each touches over and over (~35,000), at ~1 KiB each.
+ * How many documents a rebuild keeps in memory as it wrote them (WrittenDocuments), at ~1 KiB
+ * each: twice what the benchmarks' log (2,000 workspaces of 10 secrets) writes over and over.
  */
 const REMEMBERED_DOCUMENTS = 50_000;
 
