@@ -266,6 +266,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   }
   const lag = new LagMonitor(eventStore, progress, (seconds) => metrics.projectionLag.set(seconds));
   await lag.start();
+  const readyMaxLagSeconds = options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS;
+  // Readiness reads the lag as last measured (once a second): views that lagged past the bound
+  // have it measured again as each batch lands, so readiness comes back with them, not a second later.
+  projector?.onApplied(() => {
+    if (lag.lagSeconds() > readyMaxLagSeconds) void lag.poll().catch(() => {});
+  });
   const signingKey = parseSigningKey(options.sealing?.signingKey ?? newSigningKeyText(`ephemeral-${randomBytes(4).toString('hex')}`), sodium);
   const sealer = role === 'api' ? null : await startSealer(options, eventStore, sodium, signingKey, clock);
   if (sealer) followers.push(sealer);
@@ -329,7 +335,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       viewWaitMs,
       deletedRetentionDays,
     },
-    notReadyBecause: readiness(lag, options.readyMaxLagSeconds ?? DEFAULT_READY_MAX_LAG_SECONDS, followers),
+    notReadyBecause: readiness(lag, readyMaxLagSeconds, followers),
   };
   return {
     deps,

@@ -30,14 +30,9 @@ describe('Views locked by another writer past the busy timeout (a long rebuild s
         listed = bodyOf<{ secrets: { key: string }[] }>(list).secrets.map((s) => s.key);
       }
       expect(listed).toContain('LOCKED');
-      // Readiness reads the views' lag as the lag monitor last measured it, once a second: it
-      // may still hold a measure taken while the views were locked.
-      let ready = 0;
-      for (const readyBy = Date.now() + 3000; ready !== 200 && Date.now() < readyBy; ) {
-        ready = (await server.call('GET', '/readyz')).status;
-        if (ready !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(ready).toBe(200);
+      // Ready as soon as the views show it: the lag measured while they were locked is measured
+      // again as they catch up, not left for the monitor's next round a second later.
+      expect((await server.call('GET', '/readyz')).status).toBe(200);
     } finally {
       views.close();
       await server.stop();
