@@ -10,6 +10,9 @@ const POLL_MS = 1000;
 export class LagMonitor {
   private lag = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** Polls started, and the latest of them whose measure was kept: polls may overlap, and a log that answers out of order must not leave an older measure last. */
+  private started = 0;
+  private kept = 0;
 
   constructor(
     private readonly eventStore: Pick<EventStore, 'readAll'>,
@@ -34,7 +37,10 @@ export class LagMonitor {
   }
 
   async poll(): Promise<number> {
+    const poll = ++this.started;
     const [next] = await this.eventStore.readAll(this.progress.position(), 1);
+    if (poll < this.kept) return this.lag;
+    this.kept = poll;
     this.lag = next ? Math.max(0, this.now() - Date.parse(next.metadata.at)) / 1000 : 0;
     this.onLag(this.lag);
     return this.lag;

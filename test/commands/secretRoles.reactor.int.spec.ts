@@ -6,7 +6,8 @@ import type { Actor } from '../../src/commands/actor';
 import { streamIds } from '../../src/events/streams';
 import { createService, type Service } from '../../src/service';
 import { openDatabase } from '../../src/stores/sqlite/database';
-import { sqliteEventStore } from '../../src/stores/sqlite/openSqliteStores';
+import { sqliteEventStore, sqliteKeyStore, sqliteViewStores } from '../../src/stores/sqlite/openSqliteStores';
+import { viewCollections, viewHistory, viewLists } from '../../src/projections/views';
 import { openTestStores, testServiceOptions } from '../support/testService';
 
 const user = (userId: string): Actor => ({ userId, email: `${userId}@example.com` });
@@ -123,5 +124,22 @@ describe('The secret-roles reactor', () => {
     expect(await service.deps.progress.waitFor(head, 5000)).toBe(true);
     expect(granted.newEvents.map((e) => e.type)).toEqual(['SecretMemberAdded']);
     expect(await bobsRoles(service, ws)).toEqual(['member']);
+  });
+  it('stores how far it got after every batch, records alone included: an API instance reads it from there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
+    dirs.push(dir);
+    const eventStore = sqliteEventStore(dir);
+    const views = () => sqliteViewStores(dir, viewCollections, viewHistory, viewLists);
+    const worker = await createService({ role: 'projector', eventStore, ...views(), keyStore: sqliteKeyStore(dir), ...common });
+    running.push(worker);
+    const api = await createService({ role: 'api', eventStore, ...views(), keyStore: sqliteKeyStore(dir), ...common });
+    running.push(api);
+    const { workspaceId } = await api.deps.workspaces.create(alice, 'Acme');
+    // No workspace event after this: secrets, then a resolution's kind of record (a reveal).
+    await api.deps.secrets.saveWorkspace(alice, workspaceId, { set: { K: 'reactor-value' }, delete: [] });
+    await api.deps.access.revealWorkspace(alice, workspaceId, 'K');
+    const head = (await eventStore.headPosition())!;
+    expect(await worker.reactions.waitFor(head, 5000)).toBe(true);
+    expect(await api.reactions.waitFor(head, 5000)).toBe(true);
   });
 });

@@ -50,11 +50,14 @@ describe('WrittenDocuments', () => {
 
   it('does not remember a document written once, nor a collection never read', async () => {
     const { memory, asked, commit } = setup();
+    commit([write('audit', 'x', 1, '1')]);
     await memory.getMany('history', ['v1']);
-    commit([write('history', 'v1', 1, '1'), write('audit', 'x', 1, '1')]);
+    await memory.getMany('audit', ['x']);
+    commit([write('history', 'v1', 1, '1'), write('audit', 'x', 2, '2')]);
     asked.length = 0;
-    await memory.getMany('history', ['v1']);
-    expect(asked).toEqual(['history/v1']);
+    expect((await memory.getMany('history', ['v1'])).get('v1')?.position).toBe('1');
+    expect((await memory.getMany('audit', ['x'])).get('x')?.position).toBe('2');
+    expect(asked).toEqual(['history/v1', 'audit/x']);
   });
 
   it('keeps at most its limit, forgetting the least recently written first', async () => {
