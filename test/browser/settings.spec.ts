@@ -399,9 +399,8 @@ describe('The settings page (/ui) in Chromium', () => {
     await audit.getByRole('button', { name: 'Load more' }).waitFor();
     // Both clicks' answers, had both been asked for, are in by now.
     await page.waitForTimeout(500);
-    const rows = await audit.getByRole('row').allTextContents();
-    expect(rows).toHaveLength(101);
-    expect(new Set(rows).size).toBe(101);
+    // A page loaded twice would make 151 rows. (Rows' texts may repeat: two like entries in one second.)
+    expect(await audit.getByRole('row').count()).toBe(101);
     await page.getByRole('button', { name: 'Back' }).click();
     await section(page, 'Workspace').waitFor();
   });
