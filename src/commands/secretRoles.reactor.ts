@@ -1,4 +1,4 @@
-import { parseStoredEvent } from '../events/streams';
+import { isRecordedOf, parseStoredEvent } from '../events/streams';
 import { LogFollower } from '../projections/logFollower';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
@@ -9,6 +9,9 @@ import { workspaceSecretsDecider } from './workspaceSecrets.decider';
 import type { SecretsState } from './secrets.state';
 
 const FOLLOWER = 'secret-roles';
+
+/** A membership ends: removed by an admin, or left (DESIGN §9). */
+const MEMBERSHIP_ENDS: ReadonlySet<'MemberRemoved' | 'MemberLeft'> = new Set(['MemberRemoved', 'MemberLeft'] as const);
 
 export type ReactorLog = Readonly<{ error: (obj: object, msg: string) => void }>;
 
@@ -47,10 +50,9 @@ export class SecretRolesReactor extends LogFollower {
    */
   private async react(events: readonly StoredEvent[]): Promise<void> {
     for (const stored of events) {
-      // A membership ends: removed by an admin, or left (DESIGN §9).
-      if (stored.type !== 'MemberRemoved' && stored.type !== 'MemberLeft') continue;
+      if (!(MEMBERSHIP_ENDS as ReadonlySet<string>).has(stored.type)) continue;
       const recorded = parseStoredEvent(stored);
-      if (recorded?.category !== 'workspace' || (recorded.event.type !== 'MemberRemoved' && recorded.event.type !== 'MemberLeft')) continue;
+      if (recorded?.category !== 'workspace' || !isRecordedOf(MEMBERSHIP_ENDS, recorded)) continue;
       await this.removeRoles(recorded.ownerId, recorded.event.data.userId, recorded.event.metadata.actor);
     }
     const last = events[events.length - 1]!.position;
