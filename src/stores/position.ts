@@ -43,7 +43,7 @@ export function sortablePosition(position: string): string {
 export function positionOfStored(stored: string): string {
   const digits = stored.slice(2);
   if (/^\d\d/.test(stored) && Number(stored.slice(0, 2)) === digits.length && POSITION_PATTERN.test(digits)) return digits;
-  if (stored.length === POSITION_DIGITS && /^\d+$/.test(stored)) return BigInt(stored).toString();
+  if (stored.length === POSITION_DIGITS && /^\d+$/.test(stored)) return positionOfPadded(stored);
   throw new Error(`Not a stored log position: ${stored}`);
 }
 
