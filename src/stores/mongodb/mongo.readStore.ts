@@ -196,6 +196,11 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
   }
 
   async commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string, removals: readonly ViewRemoval<Docs>[] = []): Promise<boolean> {
+    // Refused before anything is written: writes under a generation a swap replaced would
+    // create its dropped collections again, orphans no later swap knows to drop. (A swap
+    // between this read and the writes leaves them in the previous generation, which the swap
+    // keeps for its readers and the next one drops.)
+    if (!(await this.isLive(generation))) return false;
     const byCollection = new Map<string, AnyBulkWriteOperation<Row>[]>();
     await this.keepVersions(writes, generation);
     for (const write of writes) {
@@ -231,6 +236,11 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     // $max: with several projectors, the checkpoint never moves back.
     const moved = await this.checkpoints.updateOne({ _id: this.checkpointId, generation }, { $max: { position: storedPosition(position) } });
     return moved.matchedCount === 1;
+  }
+
+  private async isLive(generation: string): Promise<boolean> {
+    const row = await this.checkpoints.findOne({ _id: this.checkpointId }, { projection: { generation: 1 } });
+    return row?.generation === generation;
   }
 
   /** Through the first field's index, bounded by id (a list field's multikey entries go with the documents). */
