@@ -197,9 +197,9 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 
   async commit(writes: readonly ViewWrite<Docs>[], position: string, generation: string, removals: readonly ViewRemoval<Docs>[] = []): Promise<boolean> {
     // Refused before anything is written: writes under a generation a swap replaced would
-    // create its dropped collections again, orphans no later swap knows to drop. (A swap
-    // between this read and the writes leaves them in the previous generation, which the swap
-    // keeps for its readers and the next one drops.)
+    // create its dropped collections again, to lie there until the next rebuild drops them. (A
+    // swap between this read and the writes leaves them in the previous generation, which that
+    // swap keeps for its readers and the next one drops.)
     if (!(await this.isLive(generation))) return false;
     const byCollection = new Map<string, AnyBulkWriteOperation<Row>[]>();
     await this.keepVersions(writes, generation);
