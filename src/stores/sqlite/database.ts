@@ -5,6 +5,15 @@ import { makePrivateDir, makePrivateFile, narrowIfPresent } from '../../dataFile
 export type SqliteDatabase = Database.Database;
 
 /**
+ * The page cache of the log and the key store, in KiB (better-sqlite3's default is 16 MiB a
+ * connection). Both are mostly appended to; what is read back comes from memory above them
+ * (the log's recent appends, record heads, stream states, data keys) or from the OS's file
+ * cache. Measured: RSS after 8 s of resolutions 244–249 → 225–238 MiB, CPU per resolution and
+ * per batch save within the noise (−2%, −3%; `npm run bench:compare`, 6 rounds).
+ */
+const DURABLE_CACHE_KIB = 2048;
+
+/**
  * Opens one SQLite file in WAL mode. `durable` files (the event log and the key store: primary
  * data) sync on every commit; the views, which a rebuild can recreate, sync less.
  * `:memory:` opens a private in-memory database (tests).
@@ -23,6 +32,7 @@ export function openDatabase(file: string, options: { durable: boolean }): Sqlit
   db.pragma('journal_mode = WAL');
   if (onDisk) for (const suffix of ['-wal', '-shm']) narrowIfPresent(`${file}${suffix}`);
   db.pragma(`synchronous = ${options.durable ? 'FULL' : 'NORMAL'}`);
+  if (options.durable) db.pragma(`cache_size = -${DURABLE_CACHE_KIB}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   return db;
