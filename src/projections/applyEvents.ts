@@ -54,6 +54,7 @@ export async function viewChangesFor(
   return { writes: [...[...writes.values()].filter((write) => !Object.hasOwn(viewHistory, write.collection)), ...versions], removals };
 }
 
-function docKey(collection: string, id: string): string {
+/** One key for a document of any collection, for maps that hold documents of several. */
+export function docKey(collection: string, id: string): string {
   return `${collection}\u0000${id}`;
 }

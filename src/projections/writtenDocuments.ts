@@ -1,4 +1,5 @@
 import type { Positioned, ReadStore, ViewWrite } from '../stores/readStore.port';
+import { docKey } from './applyEvents';
 import type { CollectionName, ViewDoc, ViewDocs } from './views';
 
 /**
@@ -25,12 +26,12 @@ export class WrittenDocuments {
     const found = new Map<string, Positioned<ViewDocs[C]>>();
     const missing: string[] = [];
     for (const id of ids) {
-      const remembered = this.docs.get(keyOf(collection, id)) as Positioned<ViewDocs[C]> | undefined;
+      const remembered = this.docs.get(docKey(collection, id)) as Positioned<ViewDocs[C]> | undefined;
       if (remembered) found.set(id, remembered);
       else missing.push(id);
     }
     if (missing.length > 0) for (const [id, doc] of await this.store.getMany(collection, missing)) found.set(id, doc);
-    for (const id of found.keys()) this.existed.add(keyOf(collection, id));
+    for (const id of found.keys()) this.existed.add(docKey(collection, id));
     return found;
   }
 
@@ -42,7 +43,7 @@ export class WrittenDocuments {
   remember(writes: readonly ViewWrite<ViewDocs>[]): void {
     for (const { collection, id, doc, position } of writes) {
       if (!this.read.has(collection)) continue;
-      const key = keyOf(collection, id);
+      const key = docKey(collection, id);
       if (!this.existed.has(key)) continue;
       // Taken out first, so that the Map's order is the order of the last writes.
       this.docs.delete(key);
@@ -54,8 +55,4 @@ export class WrittenDocuments {
       this.docs.delete(key);
     }
   }
-}
-
-function keyOf(collection: string, id: string): string {
-  return `${collection}\u0000${id}`;
 }
