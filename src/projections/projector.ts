@@ -98,8 +98,9 @@ export async function projectAll(
   batchSize = 2000,
   rememberedDocuments = REMEMBERED_DOCUMENTS,
 ): Promise<number> {
-  const { generation } = await store.checkpoint();
-  let position = (await store.checkpoint()).position;
+  const checkpoint = await store.checkpoint();
+  const { generation } = checkpoint;
+  let position = checkpoint.position;
   const read = new Set(projections.filter((p) => !p.fromEventAlone).map((p) => p.collection));
   const written = new WrittenDocuments(store, read, rememberedDocuments);
   let count = 0;
