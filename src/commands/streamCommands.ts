@@ -1,4 +1,5 @@
 import { PreconditionFailed, StreamBusy } from '../errors';
+import { asOneWrite } from '../events/event';
 import { parseStreamEvents, streamIds, type Category, type EventOf } from '../events/streams';
 import { chainEvents } from '../proof/chain';
 import { ParentAppendFailed, WrongExpectedRevision, type AppendTicket, type EventStore } from '../stores/eventStore.port';
@@ -90,7 +91,7 @@ export class StreamCommands<C extends Category, S> {
         return { previousState: loaded.state, newState: loaded.state, newEvents, revision: current.revision, position: current.position };
       }
       // Chained on the state it was decided on: right exactly when the append's revision check passes.
-      const chained = chainEvents(streamId, { revision: loaded.revision, hash: loaded.lastHash }, newEvents);
+      const chained = chainEvents(streamId, { revision: loaded.revision, hash: loaded.lastHash }, asOneWrite(newEvents));
       const after: Loaded<S> = {
         state: newEvents.reduce(this.decider.evolve, loaded.state),
         revision: chained.head.revision,

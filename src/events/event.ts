@@ -39,6 +39,8 @@ export const eventMetadataSchema = z.object({
   hash: z.string().optional(),
   /** Set on events hashed in place by the upgrade that introduced chaining: they are only as good as the first seal over them. */
   chained: z.literal('migration').optional(),
+  /** More events of the same write follow this one in its stream (see `asOneWrite`). */
+  continued: z.literal(true).optional(),
 });
 export type EventMetadata = z.infer<typeof eventMetadataSchema>;
 
@@ -58,6 +60,17 @@ export type CommandContext = Readonly<{ actor: string; at: string }>;
 
 export function metadataOf(context: CommandContext): EventMetadata {
   return { actor: context.actor, at: context.at, schemaVersion: 1 };
+}
+
+/**
+ * A command's events as one write: every one but the last is `continued`. The views take a scope's
+ * revision only where a write ends, so time travel never answers a state between two events one
+ * command appended together (no reader ever saw one), and a batch save of n keys makes one
+ * revision in the scope's history instead of n. Events written before this mark (none carries
+ * it) each count as a write of their own, as they did.
+ */
+export function asOneWrite<E extends Readonly<{ metadata: EventMetadata }>>(events: readonly E[]): E[] {
+  return events.map((event, i) => (i < events.length - 1 ? { ...event, metadata: { ...event.metadata, continued: true } } : event));
 }
 
 /** Builds the zod schema of one event type, so every event read back is parsed. */

@@ -82,14 +82,16 @@ export const workspaceSecretsProjection = secretsProjection('workspaceSecrets', 
 export const personalSecretsProjection = secretsProjection('personalSecrets', 'personalSecrets');
 
 /**
- * Every event of a secrets stream moves that scope's revision (its ETag); a workspace's own
+ * Every write to a secrets stream moves that scope's revision (its ETag); a workspace's own
  * stream is a scope too, for time travel (where its membership stood). These types occur in
- * those streams only, so each event's stream is a scope.
+ * those streams only, so each event's stream is a scope. The revision is taken where a write ends
+ * (its last event, the one not `continued`): the revisions in between were never anyone's ETag,
+ * and their states never visible (see `asOneWrite`).
  */
 export const scopesProjection = projection({
   collection: 'scopes',
   fromEventAlone: true,
   canHandle: [...secretsEventTypes, ...workspaceEventTypes],
-  documentIds: (r) => [r.streamId],
+  documentIds: (r) => (r.event.metadata.continued ? [] : [r.streamId]),
   evolve: (_doc, r) => ({ revision: r.revision }),
 });

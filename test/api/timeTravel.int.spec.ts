@@ -126,3 +126,40 @@ describe('time travel: asOf, changes and access against what was seen at each mo
     expect((await call('GET', `/v1/workspaces/${ws}/secrets/API_KEY/access`, as('auditor', { scope: 'audit:read' }))).status).toBe(200);
   });
 });
+
+/**
+ * A batch save appends one event per key in one write: no reader ever saw the state between two
+ * of them, and no ETag ever named it. Time travel to a position inside the write answers the
+ * state before it, and the scope's history holds one revision for the whole write.
+ */
+describe('time travel: one write is one moment', () => {
+  const t = useTestApp();
+  const { call } = t;
+  const alice = as('alice');
+  const strip = ({ asOf: _asOf, ...rest }: Answer) => rest;
+
+  it('answers the state before a batch save at any position between its events, and keeps one revision for it', async () => {
+    const ws = await createWorkspace(call, 'alice');
+    await setWorkspaceSecret(call, ws, 'alice', 'FIRST', 'one');
+    await t.caughtUp();
+    const before = await must<Answer>(call, 'GET', `/v1/workspaces/${ws}/secrets`, alice);
+    const saved = await must<{ revision: number; position: string }>(call, 'PATCH', `/v1/workspaces/${ws}/secrets`, { ...alice, body: { set: { A: 'a', B: 'b', C: 'c' } } });
+    await t.caughtUp();
+    // Each key's SecretSet, and the saver made its Admin: six events in one write.
+    const written = (await t.stores.eventStore.readAll(null, 1000)).filter((event) => event.streamId.endsWith(ws) && event.revision > (before.revision as number));
+    expect(written).toHaveLength(6);
+    expect(written.at(-1)!.position).toBe(saved.position);
+    expect(written.map((event) => event.metadata.continued)).toEqual([true, true, true, true, true, undefined]);
+
+    for (const inside of written.slice(0, -1)) {
+      const past = await must<Answer & { asOf: { position: string } }>(call, 'GET', `/v1/workspaces/${ws}/secrets?asOf=${inside.position}`, alice);
+      expect(strip(past), `secrets at ${inside.position}`).toEqual(strip(before));
+      expect(BigInt(past.asOf.position)).toBeLessThan(BigInt(written[0]!.position));
+      expectProblem(await call('GET', `/v1/workspaces/${ws}/secrets/A?asOf=${inside.position}`, alice), 404, 'secret_not_found');
+    }
+    const after = await must<Answer & { asOf: { position: string } }>(call, 'GET', `/v1/workspaces/${ws}/secrets?asOf=${saved.position}`, alice);
+    expect(after.asOf.position).toBe(saved.position);
+    expect(after.revision).toBe(saved.revision);
+    expect(strip(after)).toEqual(strip(await must<Answer>(call, 'GET', `/v1/workspaces/${ws}/secrets`, alice)));
+  });
+});

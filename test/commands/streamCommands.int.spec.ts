@@ -83,6 +83,8 @@ describe('StreamCommands on SQLite', () => {
       expect(written.newEvents.map((e) => e.type)).toEqual(['MemberInvited', 'MemberInvited']);
       expect(written.newState.status === 'active' && [...written.newState.invitations.keys()]).toEqual(['inv_e', 'inv_f']);
       expect(await streamTypes()).toEqual(['WorkspaceCreated', 'MemberInvited', 'MemberInvited']);
+      // One write: every event but its last says more follow (the views keep one revision for it).
+      expect((await store.readStream(STREAM, 1)).map((e) => e.metadata.continued)).toEqual([true, undefined]);
     });
 
     it('refuses a stale revision with the current one, and appends nothing', async () => {

@@ -50,12 +50,19 @@ async function take(call: Client, ws: string, s: Step): Promise<void> {
   }
 }
 
-/** The log up to a position, folded by the projections into fresh views: what the workspace was then. */
+/**
+ * The log up to a position, folded by the projections into fresh views: what the workspace was
+ * then. A write counts only once whole: the events of one that ends after the position (the
+ * `continued` ones at the end of a stream's prefix) are left out, since no reader saw them.
+ */
 async function foldUpTo(log: EventStore, position: string) {
   const prefix = new SqliteEventStore(openDatabase(':memory:', { durable: false }));
   const views = new SqliteReadStore<ViewDocs>(openDatabase(':memory:', { durable: false }), viewCollections, viewHistory, viewLists);
-  for (const event of await log.readAll(null, 100_000)) {
-    if (BigInt(event.position) > BigInt(position)) break;
+  const upTo = (await log.readAll(null, 100_000)).filter((event) => BigInt(event.position) <= BigInt(position));
+  const wholeThrough = new Map<string, number>();
+  for (const event of upTo) if (!event.metadata.continued) wholeThrough.set(event.streamId, event.revision);
+  for (const event of upTo) {
+    if (event.revision > (wholeThrough.get(event.streamId) ?? 0)) continue;
     await prefix.append(event.streamId, [event], { expectedRevision: event.revision - 1 });
   }
   await projectAll(prefix, views, allProjections);
