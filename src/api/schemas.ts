@@ -64,7 +64,7 @@ export const deletedSecretList = z.object({
   nextCursor: z.string().nullable(),
 });
 
-/** The moment a past answer is from: the scope's own last event at or before the one asked, and its time. */
+/** The moment a past answer is from: the last event of the scope's own last write at or before the one asked, and its time. */
 export const momentSchema = z.object({ position: positionSchema, at: z.string() });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

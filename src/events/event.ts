@@ -63,11 +63,11 @@ export function metadataOf(context: CommandContext): EventMetadata {
 }
 
 /**
- * A command's events as one write: every one but the last is `continued`. The views take a scope's
- * revision only where a write ends, so time travel never answers a state between two events one
- * command appended together (no reader ever saw one), and a batch save of n keys makes one
- * revision in the scope's history instead of n. Events written before this mark (none carries
- * it) each count as a write of their own, as they did.
+ * A command's events as one write: every one but the last is `continued`. The projector applies a
+ * write whole (so no live read sees part of one), the views take a scope's revision only where a
+ * write ends, and time travel never answers a state between two events of one write (no reader
+ * saw one); a batch save of n keys makes one revision in the scope's history instead of n.
+ * Events written before this mark (none carries it) each count as a write of their own.
  */
 export function asOneWrite<E extends Readonly<{ metadata: EventMetadata }>>(events: readonly E[]): E[] {
   return events.map((event, i) => (i < events.length - 1 ? { ...event, metadata: { ...event.metadata, continued: true } } : event));

@@ -5,7 +5,7 @@ import { comparePositions } from '../stores/position';
 import type { ViewProgress } from './projector';
 import { viewIds, type InvitationDoc, type MemberDoc, type SecretDoc, type ViewDocs } from './views';
 
-/** Where a scope stood at a moment: the position of its last event at or before it, and that event's time. */
+/** Where a scope stood at a moment: the position of the end of its last write at or before it (see `asOneWrite`), and that event's time. */
 export type Moment = Readonly<{ position: string; at: string }>;
 
 /**
@@ -21,7 +21,8 @@ type ScopeState = Readonly<{ moment: Moment; revision: number }>;
  * invitations and secret members, and a user's personal secrets, as they were at a log position
  * or an instant.
  * Served from the versions the views keep, never by replaying streams. Each answer names the
- * moment of the scope's own last event at or before the one asked (never a global position).
+ * moment of the scope's own last write at or before the one asked, by its last event (never a
+ * global position, never one inside a write).
  */
 export class PastViews {
   constructor(

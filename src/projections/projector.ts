@@ -26,6 +26,12 @@ export interface ViewProgress {
 export class Projector extends LogFollower {
   private readonly listeners = new EventEmitter().setMaxListeners(0);
   private generation = '';
+  /**
+   * The events of a write the last batch ended inside of (see `asOneWrite`), held back until the
+   * batch that ends it: the views apply a write whole or not at all, so no live read sees part of
+   * one (a batch save of 1,000 keys is 2,000 events; the log gives at most 1,000 a batch).
+   */
+  private unfinished: StoredEvent[] = [];
 
   constructor(
     eventStore: Pick<EventStore, 'follow'>,
@@ -54,10 +60,16 @@ export class Projector extends LogFollower {
   async run(): Promise<void> {
     const checkpoint = await this.readStore.checkpoint();
     this.generation = checkpoint.generation;
+    this.unfinished = [];
     this.start(checkpoint.position, (events) => this.apply(events));
   }
 
-  private async apply(events: readonly StoredEvent[]): Promise<void> {
+  private async apply(batch: readonly StoredEvent[]): Promise<void> {
+    const following = this.withUnfinished(batch);
+    const end = following.findLastIndex((event) => event.metadata.continued !== true) + 1;
+    this.unfinished = following.slice(end);
+    const events = following.slice(0, end);
+    if (events.length === 0) return;
     const last = events[events.length - 1]!.position;
     if (comparePositions(last, this.position()) <= 0) return;
     const { writes, removals } = await viewChangesFor(this.readStore, this.projections, events);
@@ -70,6 +82,17 @@ export class Projector extends LogFollower {
     }
     this.reached(last);
     this.listeners.emit('applied', writes, last);
+  }
+
+  /**
+   * The held-back events of an unfinished write, then the batch. A batch that does not start after
+   * them comes from following again from the checkpoint (after an error): it reads them again.
+   */
+  private withUnfinished(batch: readonly StoredEvent[]): readonly StoredEvent[] {
+    const held = this.unfinished;
+    if (held.length === 0) return batch;
+    if (comparePositions(batch[0]!.position, held[held.length - 1]!.position) <= 0) return batch;
+    return [...held, ...batch];
   }
 
   /** A rebuilt checkpoint may already be past what someone waits for: following again wakes them too. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { streamIds } from '../../src/events/streams';
 import { useTestApp } from '../support/testService';
 import { as, bodyOf, createWorkspace, expectProblem, join, must, removeMember, setWorkspaceSecret, type Permission } from '../support/workspaces';
 
@@ -146,7 +147,7 @@ describe('time travel: one write is one moment', () => {
     const saved = await must<{ revision: number; position: string }>(call, 'PATCH', `/v1/workspaces/${ws}/secrets`, { ...alice, body: { set: { A: 'a', B: 'b', C: 'c' } } });
     await t.caughtUp();
     // Each key's SecretSet, and the saver made its Admin: six events in one write.
-    const written = (await t.stores.eventStore.readAll(null, 1000)).filter((event) => event.streamId.endsWith(ws) && event.revision > (before.revision as number));
+    const written = (await t.stores.eventStore.readAll(null, 1000)).filter((event) => event.streamId === streamIds.workspaceSecrets(ws) && event.revision > (before.revision as number));
     expect(written).toHaveLength(6);
     expect(written.at(-1)!.position).toBe(saved.position);
     expect(written.map((event) => event.metadata.continued)).toEqual([true, true, true, true, true, undefined]);
