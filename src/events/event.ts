@@ -63,10 +63,10 @@ export function metadataOf(context: CommandContext): EventMetadata {
 }
 
 /**
- * A command's events as one write: every one but the last is `continued`. The projector applies a
- * write whole (so no live read sees part of one), the views take a scope's revision only where a
- * write ends, and time travel never answers a state between two events of one write (no reader
- * saw one); a batch save of n keys makes one revision in the scope's history instead of n.
+ * A command's events as one write: every one but the last is `continued`. The projector commits a
+ * write whole (on SQLite no query sees part of one), the views take a scope's revision only where
+ * a write ends, and time travel never answers a state between two events of one write; a batch
+ * save of n keys makes one revision in the scope's history instead of n.
  * Events written before this mark (none carries it) each count as a write of their own.
  */
 export function asOneWrite<E extends Readonly<{ metadata: EventMetadata }>>(events: readonly E[]): E[] {

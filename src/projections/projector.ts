@@ -19,8 +19,8 @@ export interface ViewProgress {
 }
 
 /**
- * Follows the global log from the stored checkpoint and keeps the views current. Each batch
- * is applied and the checkpoint moved in one commit. If a rebuild swapped in new views
+ * Follows the global log from the stored checkpoint and keeps the views current. The whole
+ * writes of each batch are applied and the checkpoint moved in one commit. If a rebuild swapped in new views
  * meanwhile (the checkpoint's generation changed), it starts over from the new checkpoint.
  */
 export class Projector extends LogFollower {
@@ -28,10 +28,17 @@ export class Projector extends LogFollower {
   private generation = '';
   /**
    * The events of a write the last batch ended inside of (see `asOneWrite`), held back until the
-   * batch that ends it: the views apply a write whole or not at all, so no live read sees part of
-   * one (a batch save of 1,000 keys is 2,000 events; the log gives at most 1,000 a batch).
+   * batch that ends it: the views commit a write whole (a batch save of 1,000 keys is up to 3,000
+   * events, and the log gives at most 1,000 a batch). On SQLite one transaction takes it, so no
+   * query sees part of it; MongoDB writes a batch collection by collection, without one.
    */
   private unfinished: StoredEvent[] = [];
+  /**
+   * Set from a refused commit until the old subscription has stopped: what it still delivers
+   * meanwhile (EventStoreDB hands on what it buffered) is dropped, and no second restart begins,
+   * which would leave a subscription running that nothing stops.
+   */
+  private restarting = false;
 
   constructor(
     eventStore: Pick<EventStore, 'follow'>,
@@ -65,6 +72,7 @@ export class Projector extends LogFollower {
   }
 
   private async apply(batch: readonly StoredEvent[]): Promise<void> {
+    if (this.restarting) return;
     const following = this.withUnfinished(batch);
     const end = following.findLastIndex((event) => event.metadata.continued !== true) + 1;
     this.unfinished = following.slice(end);
@@ -77,6 +85,7 @@ export class Projector extends LogFollower {
     if (!committed) {
       this.log.info({}, 'views were rebuilt meanwhile; following again from the new checkpoint');
       // Not awaited: stopping waits for this very handler to return.
+      this.restarting = true;
       void this.restart();
       return;
     }
@@ -98,6 +107,8 @@ export class Projector extends LogFollower {
   /** A rebuilt checkpoint may already be past what someone waits for: following again wakes them too. */
   private async restart(): Promise<void> {
     await this.stop();
+    // No subscription runs here: the next one's batches must all be applied.
+    this.restarting = false;
     await this.run();
     this.listeners.emit('replaced');
     this.reached(this.position());

@@ -86,7 +86,7 @@ export const personalSecretsProjection = secretsProjection('personalSecrets', 'p
  * stream is a scope too, for time travel (where its membership stood). These types occur in
  * those streams only, so each event's stream is a scope. The revision is taken where a write ends
  * (its last event, the one not `continued`): the revisions in between were never anyone's ETag,
- * and their states never visible (see `asOneWrite`).
+ * since the projector commits a write whole (see `asOneWrite`).
  */
 export const scopesProjection = projection({
   collection: 'scopes',

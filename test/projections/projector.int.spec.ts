@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eventTypes } from '../../src/events/streams';
 import { allProjections } from '../../src/projections';
 import { viewChangesFor } from '../../src/projections/applyEvents';
@@ -143,6 +143,53 @@ describe('Projector', () => {
       const live = await snapshot(w.readStore);
       await rebuildViews(w.eventStore, w.readStore, allProjections);
       expect(await snapshot(w.readStore)).toEqual(live);
+    } finally {
+      await projector.stop();
+      await w.projector.run();
+    }
+  });
+
+  it('after a rebuild refused its commit, drops what it held and what its old subscription still delivers, and restarts once', async () => {
+    await w.projector.stop();
+    await w.workspaces.invite(alice, ws, { email: 'gina@example.com', permission: 'read', external: false });
+    const saved = await w.secrets.saveWorkspace(alice, ws, w.batch({ X: 'x-1', Y: 'y-1' }));
+    // The invitation and the save come in one batch, handed on in two parts: the invitation with
+    // the save's first event, then the rest, as EventStoreDB still hands on what it buffered after
+    // a subscription was asked to stop. The first part waits until the views were rebuilt.
+    let rebuilt!: () => void;
+    const afterRebuild = new Promise<void>((resolve) => (rebuilt = resolve));
+    const inTwo: Pick<typeof w.eventStore, 'follow'> = {
+      follow: (after, handle, onError) =>
+        w.eventStore.follow(
+          after,
+          async (events) => {
+            await afterRebuild;
+            const cut = events.findIndex((event) => !event.metadata.continued) + 2;
+            await handle(events.slice(0, cut));
+            if (cut < events.length) await handle(events.slice(cut));
+          },
+          onError,
+        ),
+    };
+    const seen: string[] = [];
+    const spy = erase(projection({ collection: 'scopes', canHandle: eventTypes, documentIds: (r) => (seen.push(r.position), []), evolve: (doc) => doc }));
+    const projector = new Projector(inTwo, w.readStore, [...allProjections, spy], silentLog);
+    let replaced = 0;
+    projector.onReplaced(() => (replaced += 1));
+    await projector.run();
+    try {
+      const [invited, ...write] = (await w.eventStore.readAll(projector.position(), 100)).map((event) => event.position);
+      expect(write.at(-1)).toBe(saved.position);
+      await rebuildViews(w.eventStore, w.readStore, allProjections);
+      rebuilt();
+      await vi.waitUntil(() => replaced > 0, { timeout: 5000 });
+      const later = await w.secrets.saveWorkspace(alice, ws, w.batch({ LATER: 'l-1' }));
+      expect(await projector.waitFor(later.position!, 5000)).toBe(true);
+      const laterEvents = (await w.eventStore.readAll(saved.position, 100)).map((event) => event.position);
+      // The invitation was folded before its commit was refused; the save, which the rebuild holds, never again; the later write once.
+      expect(seen).toEqual([invited, ...laterEvents]);
+      expect(replaced).toBe(1);
+      expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'LATER'))).toMatchObject({ version: 1 });
     } finally {
       await projector.stop();
       await w.projector.run();
