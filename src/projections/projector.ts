@@ -38,7 +38,11 @@ export class Projector extends LogFollower {
    * meanwhile (EventStoreDB hands on what it buffered) is dropped, and no second restart begins,
    * which would leave a subscription running that nothing stops.
    */
-  private restarting = false;
+  private dropping = false;
+  /** The restart under way after a refused commit, which `stop()` waits for. */
+  private restarting: Promise<void> | null = null;
+  /** Stopped from outside (the service closing): a restart under way does not follow again. */
+  private stopped = false;
 
   constructor(
     eventStore: Pick<EventStore, 'follow'>,
@@ -65,14 +69,27 @@ export class Projector extends LogFollower {
 
   /** Follows from the views' checkpoint; its position is the last one they applied. */
   async run(): Promise<void> {
+    this.stopped = false;
+    await this.followFromCheckpoint();
+  }
+
+  /** Stops following; a restart under way ends first, without following again. */
+  override async stop(): Promise<void> {
+    this.stopped = true;
+    await this.restarting;
+    await super.stop();
+  }
+
+  private async followFromCheckpoint(): Promise<void> {
     const checkpoint = await this.readStore.checkpoint();
+    if (this.stopped) return;
     this.generation = checkpoint.generation;
     this.unfinished = [];
     this.start(checkpoint.position, (events) => this.apply(events));
   }
 
   private async apply(batch: readonly StoredEvent[]): Promise<void> {
-    if (this.restarting) return;
+    if (this.dropping) return;
     const following = this.withUnfinished(batch);
     const end = following.findLastIndex((event) => event.metadata.continued !== true) + 1;
     this.unfinished = following.slice(end);
@@ -84,9 +101,12 @@ export class Projector extends LogFollower {
     const committed = await this.readStore.commit(writes, last, this.generation, removals);
     if (!committed) {
       this.log.info({}, 'views were rebuilt meanwhile; following again from the new checkpoint');
-      // Not awaited: stopping waits for this very handler to return.
-      this.restarting = true;
-      void this.restart();
+      // Not awaited: stopping the subscription waits for this very handler to return.
+      this.dropping = true;
+      const restarting: Promise<void> = this.restart().finally(() => {
+        if (this.restarting === restarting) this.restarting = null;
+      });
+      this.restarting = restarting;
       return;
     }
     this.reached(last);
@@ -104,16 +124,35 @@ export class Projector extends LogFollower {
     return [...held, ...batch];
   }
 
-  /** A rebuilt checkpoint may already be past what someone waits for: following again wakes them too. */
+  /**
+   * Follows the rebuilt views from their checkpoint once the old subscription has stopped. A
+   * failure (the views busy right after the swap, a database failing over) is logged and tried
+   * again, later each time: this never rejects, since nothing but `stop()` awaits it.
+   */
   private async restart(): Promise<void> {
-    await this.stop();
-    // No subscription runs here: the next one's batches must all be applied.
-    this.restarting = false;
-    await this.run();
-    this.listeners.emit('replaced');
-    this.reached(this.position());
+    for (let delayMs = RESTART_FIRST_MS; !this.stopped; delayMs = Math.min(delayMs * 2, RESTART_MAX_MS)) {
+      try {
+        await super.stop();
+        // No subscription runs here: the next one's batches must all be applied.
+        this.dropping = false;
+        if (this.stopped) return;
+        await this.followFromCheckpoint();
+        if (this.stopped) return;
+        // A rebuilt checkpoint may already be past what someone waits for: following again wakes them too.
+        this.listeners.emit('replaced');
+        this.reached(this.position());
+        return;
+      } catch (error) {
+        this.log.error({ err: error }, 'the projector could not follow the rebuilt views; it tries again shortly');
+        await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+      }
+    }
   }
 }
+
+/** After a failed restart the projector tries again after this long, then twice as long each time, up to RESTART_MAX_MS. */
+const RESTART_FIRST_MS = 250;
+const RESTART_MAX_MS = 30_000;
 
 /**
  * How many documents a rebuild keeps in memory as it wrote them (WrittenDocuments), at ~1 KiB
