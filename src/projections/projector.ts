@@ -43,6 +43,8 @@ export class Projector extends LogFollower {
   private restarting: Promise<void> | null = null;
   /** Stopped from outside (the service closing): a restart under way does not follow again. */
   private stopped = false;
+  /** Ends the pause of a restart that failed, so that stopping does not wait it out. */
+  private endPause: (() => void) | null = null;
 
   constructor(
     eventStore: Pick<EventStore, 'follow'>,
@@ -76,6 +78,7 @@ export class Projector extends LogFollower {
   /** Stops following; a restart under way ends first, without following again. */
   override async stop(): Promise<void> {
     this.stopped = true;
+    this.endPause?.();
     await this.restarting;
     await super.stop();
   }
@@ -85,6 +88,8 @@ export class Projector extends LogFollower {
     if (this.stopped) return;
     this.generation = checkpoint.generation;
     this.unfinished = [];
+    // No other subscription runs now: every batch of this one must be applied.
+    this.dropping = false;
     this.start(checkpoint.position, (events) => this.apply(events));
   }
 
@@ -103,9 +108,13 @@ export class Projector extends LogFollower {
       this.log.info({}, 'views were rebuilt meanwhile; following again from the new checkpoint');
       // Not awaited: stopping the subscription waits for this very handler to return.
       this.dropping = true;
-      const restarting: Promise<void> = this.restart().finally(() => {
-        if (this.restarting === restarting) this.restarting = null;
-      });
+      // One restart at a time: a refusal right after one (two rebuilds in a row) restarts once it is done.
+      const restarting: Promise<void> = (this.restarting ?? Promise.resolve())
+        .then(() => this.restart())
+        .catch((error: unknown) => this.log.error({ err: error }, 'a listener of the rebuilt views failed'))
+        .finally(() => {
+          if (this.restarting === restarting) this.restarting = null;
+        });
       this.restarting = restarting;
       return;
     }
@@ -127,26 +136,35 @@ export class Projector extends LogFollower {
   /**
    * Follows the rebuilt views from their checkpoint once the old subscription has stopped. A
    * failure (the views busy right after the swap, a database failing over) is logged and tried
-   * again, later each time: this never rejects, since nothing but `stop()` awaits it.
+   * again, later each time, until it follows or is stopped.
    */
   private async restart(): Promise<void> {
-    for (let delayMs = RESTART_FIRST_MS; !this.stopped; delayMs = Math.min(delayMs * 2, RESTART_MAX_MS)) {
+    for (let delayMs = RESTART_FIRST_MS; ; delayMs = Math.min(delayMs * 2, RESTART_MAX_MS)) {
+      if (this.stopped) return;
       try {
         await super.stop();
-        // No subscription runs here: the next one's batches must all be applied.
-        this.dropping = false;
-        if (this.stopped) return;
         await this.followFromCheckpoint();
-        if (this.stopped) return;
-        // A rebuilt checkpoint may already be past what someone waits for: following again wakes them too.
-        this.listeners.emit('replaced');
-        this.reached(this.position());
-        return;
+        break;
       } catch (error) {
         this.log.error({ err: error }, 'the projector could not follow the rebuilt views; it tries again shortly');
-        await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+        await this.pause(delayMs);
       }
     }
+    if (this.stopped) return;
+    // A rebuilt checkpoint may already be past what someone waits for: following again wakes them too.
+    this.listeners.emit('replaced');
+    this.reached(this.position());
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.endPause?.(), ms).unref();
+      this.endPause = () => {
+        clearTimeout(timer);
+        this.endPause = null;
+        resolve();
+      };
+    });
   }
 }
 

@@ -20,6 +20,7 @@ describe('Projector', () => {
   let w: World;
   let ws: string;
   beforeEach(async () => {
+    sealed.clear();
     w = await startWorld();
     ({ ws } = await runScenario(w));
   });
@@ -203,7 +204,7 @@ describe('Projector', () => {
 
   describe('when a rebuild refused its commit and following the new views again', () => {
     /** The world's projector replaced by one whose subscriptions are counted and whose reads of the checkpoint the test holds up or fails. */
-    async function refusedProjector(checkpointRead: () => Promise<void>) {
+    async function refusedProjector(checkpointRead: () => Promise<void>, commit: () => Promise<void> = async () => {}) {
       await w.projector.stop();
       let follows = 0;
       const counted: Pick<typeof w.eventStore, 'follow'> = {
@@ -211,6 +212,7 @@ describe('Projector', () => {
       };
       const store: typeof w.readStore = Object.create(w.readStore, {
         checkpoint: { value: async () => (await checkpointRead(), w.readStore.checkpoint()) },
+        commit: { value: async (...args: Parameters<typeof w.readStore.commit>) => (await commit(), w.readStore.commit(...args)) },
       });
       const logged: string[] = [];
       const projector = new Projector(counted, store, allProjections, { ...silentLog, error: (_obj, msg) => logged.push(msg) });
@@ -236,6 +238,47 @@ describe('Projector', () => {
         expect(follows()).toBe(1);
       } finally {
         release();
+        await projector.stop();
+        await w.projector.run();
+      }
+    });
+
+    it('follows again when run after a stop that came while the refused commit was under way', async () => {
+      let held: Promise<void> = Promise.resolve();
+      let release!: () => void;
+      let commits = 0;
+      const { projector } = await refusedProjector(async () => {}, () => ((commits += 1), held));
+      held = new Promise((resolve) => (release = resolve));
+      try {
+        await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
+        await vi.waitUntil(() => commits === 1, { timeout: 5000 });
+        const stopping = projector.stop();
+        release();
+        await stopping;
+        await projector.run();
+        const later = await w.secrets.saveWorkspace(alice, ws, w.batch({ LATER: 'l-1' }));
+        expect(await projector.waitFor(later.position!, 5000)).toBe(true);
+        expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'DURING'))).toMatchObject({ version: 1 });
+      } finally {
+        release();
+        await projector.stop();
+        await w.projector.run();
+      }
+    });
+
+    it('stops without waiting out the pause after a failure', async () => {
+      let failing = false;
+      const { projector, logged } = await refusedProjector(async () => {
+        if (failing) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      });
+      failing = true;
+      try {
+        await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
+        // Failed at once, then after pauses of 250 and 500 ms: the pause now under way is 1,000 ms.
+        await vi.waitUntil(() => logged.length >= 3, { timeout: 5000 });
+        const stopped = await Promise.race([projector.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 500, 'still pausing'))]);
+        expect(stopped).toBe('stopped');
+      } finally {
         await projector.stop();
         await w.projector.run();
       }
