@@ -147,6 +147,7 @@ export class Projector extends LogFollower {
         break;
       } catch (error) {
         this.log.error({ err: error }, 'the projector could not follow the rebuilt views; it tries again shortly');
+        if (this.stopped) return;
         await this.pause(delayMs);
       }
     }

@@ -284,6 +284,31 @@ describe('Projector', () => {
       }
     });
 
+    it('stops without a pause when the attempt under way fails after stop()', async () => {
+      let reads = 0;
+      let fail!: (error: Error) => void;
+      let failing = false;
+      const { projector } = await refusedProjector(async () => {
+        if (!failing) return;
+        reads += 1;
+        // Two attempts fail at once; the third is held until the service closes, then fails.
+        if (reads <= 2) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+        await new Promise<void>((_resolve, reject) => (fail = reject));
+      });
+      failing = true;
+      try {
+        await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
+        await vi.waitUntil(() => reads === 3, { timeout: 5000 });
+        const stopping = projector.stop().then(() => 'stopped');
+        fail(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }));
+        // The pause after a third failure would be 1,000 ms.
+        expect(await Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, 500, 'still pausing'))])).toBe('stopped');
+      } finally {
+        await projector.stop();
+        await w.projector.run();
+      }
+    });
+
     it('logs a failure and tries again, never leaving a rejection unhandled', async () => {
       let failures = 0;
       const { projector, logged } = await refusedProjector(async () => {
