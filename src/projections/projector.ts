@@ -34,11 +34,11 @@ export class Projector extends LogFollower {
    */
   private unfinished: StoredEvent[] = [];
   /**
-   * Set from a refused commit until the old subscription has stopped: what it still delivers
-   * meanwhile (EventStoreDB hands on what it buffered) is dropped, and no second restart begins,
-   * which would leave a subscription running that nothing stops.
+   * The subscription whose batches are applied; any other's are dropped. A refused commit moves it
+   * on at once, so what the old subscription still delivers while it stops (EventStoreDB hands on
+   * what it buffered) is dropped, and no second restart begins from it.
    */
-  private dropping = false;
+  private following = 0;
   /** The restart under way after a refused commit, which `stop()` waits for. */
   private restarting: Promise<void> | null = null;
   /** Stopped from outside (the service closing): a restart under way does not follow again. */
@@ -88,17 +88,16 @@ export class Projector extends LogFollower {
     if (this.stopped) return;
     this.generation = checkpoint.generation;
     this.unfinished = [];
-    // No other subscription runs now: every batch of this one must be applied.
-    this.dropping = false;
-    this.start(checkpoint.position, (events) => this.apply(events));
+    const subscription = (this.following += 1);
+    this.start(checkpoint.position, (events) => this.apply(events, subscription));
   }
 
-  private async apply(batch: readonly StoredEvent[]): Promise<void> {
-    if (this.dropping) return;
-    const following = this.withUnfinished(batch);
-    const end = following.findLastIndex((event) => event.metadata.continued !== true) + 1;
-    this.unfinished = following.slice(end);
-    const events = following.slice(0, end);
+  private async apply(batch: readonly StoredEvent[], subscription: number): Promise<void> {
+    if (subscription !== this.following) return;
+    const read = this.withUnfinished(batch);
+    const end = read.findLastIndex((event) => event.metadata.continued !== true) + 1;
+    this.unfinished = read.slice(end);
+    const events = read.slice(0, end);
     if (events.length === 0) return;
     const last = events[events.length - 1]!.position;
     if (comparePositions(last, this.position()) <= 0) return;
@@ -107,7 +106,7 @@ export class Projector extends LogFollower {
     if (!committed) {
       this.log.info({}, 'views were rebuilt meanwhile; following again from the new checkpoint');
       // Not awaited: stopping the subscription waits for this very handler to return.
-      this.dropping = true;
+      this.following += 1;
       // One restart at a time: a refusal right after one (two rebuilds in a row) restarts once it is done.
       const restarting: Promise<void> = (this.restarting ?? Promise.resolve())
         .then(() => this.restart())
