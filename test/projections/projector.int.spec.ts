@@ -6,6 +6,7 @@ import { erase, projection } from '../../src/projections/projection';
 import { projectAll, Projector } from '../../src/projections/projector';
 import { rebuildViews } from '../../src/projections/rebuild';
 import { viewIds, type CollectionName, type SecretDoc } from '../../src/projections/views';
+import { deferred, type Deferred } from '../stores/contractSupport';
 import { silentLog } from '../support/testService';
 import { alice, runScenario, snapshot, startWorld, type World } from './world.fixture';
 
@@ -223,44 +224,42 @@ describe('Projector', () => {
 
     it('stops for good when stopped meanwhile: no subscription follows after stop()', async () => {
       let reads = 0;
-      let held: Promise<void> = Promise.resolve();
-      let release!: () => void;
-      const { projector, follows } = await refusedProjector(() => ((reads += 1), held));
-      held = new Promise((resolve) => (release = resolve));
+      let gate: Deferred | null = null;
+      const { projector, follows } = await refusedProjector(async () => ((reads += 1), await gate?.promise));
+      gate = deferred();
       try {
         await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
         // The restart reads the rebuilt checkpoint, held up there when the service closes.
         await vi.waitUntil(() => reads === 2, { timeout: 5000 });
         const stopping = projector.stop();
-        release();
+        gate.resolve();
         await stopping;
         await new Promise((resolve) => setTimeout(resolve, 50));
         expect(follows()).toBe(1);
       } finally {
-        release();
+        gate.resolve();
         await projector.stop();
         await w.projector.run();
       }
     });
 
     it('follows again when run after a stop that came while the refused commit was under way', async () => {
-      let held: Promise<void> = Promise.resolve();
-      let release!: () => void;
       let commits = 0;
-      const { projector } = await refusedProjector(async () => {}, () => ((commits += 1), held));
-      held = new Promise((resolve) => (release = resolve));
+      let gate: Deferred | null = null;
+      const { projector } = await refusedProjector(async () => {}, async () => ((commits += 1), await gate?.promise));
+      gate = deferred();
       try {
         await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
         await vi.waitUntil(() => commits === 1, { timeout: 5000 });
         const stopping = projector.stop();
-        release();
+        gate.resolve();
         await stopping;
         await projector.run();
         const later = await w.secrets.saveWorkspace(alice, ws, w.batch({ LATER: 'l-1' }));
         expect(await projector.waitFor(later.position!, 5000)).toBe(true);
         expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'DURING'))).toMatchObject({ version: 1 });
       } finally {
-        release();
+        gate.resolve();
         await projector.stop();
         await w.projector.run();
       }
