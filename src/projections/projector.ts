@@ -19,9 +19,9 @@ export interface ViewProgress {
 }
 
 /**
- * Follows the global log from the stored checkpoint and keeps the views current. The whole
- * writes of each batch are applied and the checkpoint moved in one commit. If a rebuild swapped in new views
- * meanwhile (the checkpoint's generation changed), it starts over from the new checkpoint.
+ * Follows the global log from the stored checkpoint and keeps the views current. Each batch's
+ * whole writes are applied and the checkpoint moved in one commit. If a rebuild swapped in new
+ * views meanwhile (the checkpoint's generation changed), it starts over from the new checkpoint.
  */
 export class Projector extends LogFollower {
   private readonly listeners = new EventEmitter().setMaxListeners(0);
@@ -105,9 +105,9 @@ export class Projector extends LogFollower {
     const committed = await this.readStore.commit(writes, last, this.generation, removals);
     if (!committed) {
       this.log.info({}, 'views were rebuilt meanwhile; following again from the new checkpoint');
-      // Not awaited: stopping the subscription waits for this very handler to return.
       this.following += 1;
-      // One restart at a time: a refusal right after one (two rebuilds in a row) restarts once it is done.
+      // Not awaited: stopping the subscription waits for this very handler to return. One restart
+      // at a time: a refusal right after one (two rebuilds in a row) restarts once it is done.
       const restarting: Promise<void> = (this.restarting ?? Promise.resolve())
         .then(() => this.restart())
         .catch((error: unknown) => this.log.error({ err: error }, 'a listener of the rebuilt views failed'))
