@@ -69,6 +69,11 @@ export class LogFollower implements ViewProgress {
     }, delayMs).unref();
   }
 
+  /** A subclass could not follow (and said so itself): readiness reports it until a subscription starts again. */
+  protected failedToFollow(error: unknown): void {
+    this.failure = error;
+  }
+
   /** Everything up to `position` is handled: wakes those waiting for it. */
   reached(position: string | null): void {
     this.current = position;

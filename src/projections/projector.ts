@@ -146,6 +146,7 @@ export class Projector extends LogFollower {
         break;
       } catch (error) {
         this.log.error({ err: error }, 'the projector could not follow the rebuilt views; it tries again shortly');
+        this.failedToFollow(error);
         if (this.stopped) return;
         await this.pause(delayMs);
       }

@@ -275,6 +275,8 @@ describe('Projector', () => {
         await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
         // Failed at once, then after pauses of 250 and 500 ms: the pause now under way is 1,000 ms.
         await vi.waitUntil(() => logged.length >= 3, { timeout: 5000 });
+        // Readiness reports it: no subscription follows the log meanwhile.
+        expect(projector.error).toMatchObject({ code: 'SQLITE_BUSY' });
         const stopped = await Promise.race([projector.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 500, 'still pausing'))]);
         expect(stopped).toBe('stopped');
       } finally {
@@ -322,6 +324,7 @@ describe('Projector', () => {
         expect(await projector.waitFor(saved.position!, 5000)).toBe(true);
         expect(failures).toBe(0);
         expect(logged).toEqual(['the projector could not follow the rebuilt views; it tries again shortly']);
+        expect(projector.error).toBeNull();
         expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'AFTER'))).toMatchObject({ version: 1 });
       } finally {
         await projector.stop();
