@@ -152,9 +152,11 @@ export class Projector extends LogFollower {
       }
     }
     if (this.stopped) return;
-    // A rebuilt checkpoint may already be past what someone waits for: following again wakes them too.
-    this.listeners.emit('replaced');
+    // A rebuilt checkpoint may already be past what someone waits for: following again wakes them
+    // too. They go on only after this returns, so the listeners have cleared what they derived from
+    // the old views by then, and one that throws does not keep them waiting.
     this.reached(this.position());
+    this.listeners.emit('replaced');
   }
 
   private pause(ms: number): Promise<void> {

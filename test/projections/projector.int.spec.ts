@@ -183,13 +183,20 @@ describe('Projector', () => {
     const projector = new Projector(inTwo, w.readStore, [...allProjections, spy], silentLog);
     let replaced = 0;
     projector.onReplaced(() => (replaced += 1));
+    // A listener that throws keeps no one waiting for what the rebuilt views already hold.
+    projector.onReplaced(() => {
+      throw new Error('a cache could not be cleared');
+    });
     await projector.run();
     try {
       const [invited, ...write] = withoutSeals(await w.eventStore.readAll(projector.position(), 100)).map((event) => event.position);
       expect(write.at(-1)).toBe(saved.position);
       await rebuildViews(w.eventStore, w.readStore, allProjections);
+      // Someone waits for the save, which only the rebuilt views hold: the restart must wake them.
+      const woken = projector.waitFor(saved.position!, 2000);
       rebuilt();
       await vi.waitUntil(() => replaced > 0, { timeout: 5000 });
+      expect(await woken).toBe(true);
       const later = await w.secrets.saveWorkspace(alice, ws, w.batch({ LATER: 'l-1' }));
       expect(await projector.waitFor(later.position!, 5000)).toBe(true);
       const laterEvents = withoutSeals(await w.eventStore.readAll(saved.position, 100)).map((event) => event.position);
@@ -319,12 +326,19 @@ describe('Projector', () => {
         }
       });
       failures = 1;
+      // A listener that throws is logged and keeps no one waiting.
+      let replaced = 0;
+      projector.onReplaced(() => {
+        replaced += 1;
+        throw new Error('a cache could not be cleared');
+      });
       try {
         const saved = await w.secrets.saveWorkspace(alice, ws, w.batch({ AFTER: 'a-1' }));
         expect(await projector.waitFor(saved.position!, 5000)).toBe(true);
         expect(failures).toBe(0);
-        expect(logged).toEqual(['the projector could not follow the rebuilt views; it tries again shortly']);
+        expect(logged).toEqual(['the projector could not follow the rebuilt views; it tries again shortly', 'a listener of the rebuilt views failed']);
         expect(projector.error).toBeNull();
+        expect(replaced).toBe(1);
         expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'AFTER'))).toMatchObject({ version: 1 });
       } finally {
         await projector.stop();
