@@ -29,8 +29,9 @@ export class Projector extends LogFollower {
   /**
    * The events of a write the last batch ended inside of (see `asOneWrite`), held back until the
    * batch that ends it: the views commit a write whole (a batch save of 1,000 keys is up to 3,000
-   * events; SQLite's log gives at most 1,000 a batch, EventStoreDB's 500). On SQLite one transaction takes it, so no
-   * query sees part of it; MongoDB writes a batch collection by collection, without one.
+   * events; SQLite's log gives at most 1,000 a batch, EventStoreDB's 500). On SQLite one
+   * transaction takes it, so no query sees part of it; MongoDB writes a batch collection by
+   * collection, without one.
    */
   private unfinished: StoredEvent[] = [];
   /**

@@ -15,6 +15,9 @@ const sealed = new Set<string>();
 const withoutSeals = <E extends { streamId: string; position: string }>(events: readonly E[]) =>
   events.filter((event) => (event.streamId === SEALS_STREAM ? (sealed.add(event.position), false) : true));
 
+/** What SQLite throws past its busy timeout (a long rebuild swap holding the views' lock). */
+const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+
 const docOf = async (w: World, collection: CollectionName, id: string) => (await w.readStore.get(collection, id))?.doc;
 
 describe('Projector', () => {
@@ -275,7 +278,7 @@ describe('Projector', () => {
     it('stops without waiting out the pause after a failure', async () => {
       let failing = false;
       const { projector, logged } = await refusedProjector(async () => {
-        if (failing) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+        if (failing) throw busy();
       });
       failing = true;
       try {
@@ -300,7 +303,7 @@ describe('Projector', () => {
         if (!failing) return;
         reads += 1;
         // Two attempts fail at once; the third is held until the service closes, then fails.
-        if (reads <= 2) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+        if (reads <= 2) throw busy();
         await new Promise<void>((_resolve, reject) => (fail = reject));
       });
       failing = true;
@@ -308,7 +311,7 @@ describe('Projector', () => {
         await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
         await vi.waitUntil(() => reads === 3, { timeout: 5000 });
         const stopping = projector.stop().then(() => 'stopped');
-        fail(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }));
+        fail(busy());
         // The pause after a third failure would be 1,000 ms.
         expect(await Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, 500, 'still pausing'))])).toBe('stopped');
       } finally {
@@ -322,7 +325,7 @@ describe('Projector', () => {
       const { projector, logged } = await refusedProjector(async () => {
         if (failures > 0) {
           failures -= 1;
-          throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+          throw busy();
         }
       });
       failures = 1;
@@ -386,7 +389,7 @@ describe('Projector', () => {
         value: (...args: Parameters<typeof w.readStore.commit>) => {
           if (failures === 0) return w.readStore.commit(...args);
           failures -= 1;
-          return Promise.reject(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }));
+          return Promise.reject(busy());
         },
       },
     });
