@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import { comparePositions } from '../stores/position';
 import type { ReadStore, ViewWrite } from '../stores/readStore.port';
@@ -24,7 +23,8 @@ export interface ViewProgress {
  * views meanwhile (the checkpoint's generation changed), it starts over from the new checkpoint.
  */
 export class Projector extends LogFollower {
-  private readonly listeners = new EventEmitter().setMaxListeners(0);
+  private readonly appliedListeners: Array<(writes: readonly ViewWrite<ViewDocs>[], position: string) => void> = [];
+  private readonly replacedListeners: Array<() => void> = [];
   private generation = '';
   /**
    * The events of a write the last batch ended inside of (see `asOneWrite`), held back until the
@@ -58,7 +58,7 @@ export class Projector extends LogFollower {
 
   /** Called after each committed batch with the documents it wrote: cache invalidation. */
   onApplied(listener: (writes: readonly ViewWrite<ViewDocs>[], position: string) => void): void {
-    this.listeners.on('applied', listener);
+    this.appliedListeners.push(listener);
   }
 
   /**
@@ -67,7 +67,7 @@ export class Projector extends LogFollower {
    * drop whatever they derived from the old views (cache entries).
    */
   onReplaced(listener: () => void): void {
-    this.listeners.on('replaced', listener);
+    this.replacedListeners.push(listener);
   }
 
   /** Follows from the views' checkpoint; its position is the last one they applied. */
@@ -111,7 +111,8 @@ export class Projector extends LogFollower {
       // at a time: a refusal right after one (two rebuilds in a row) restarts once it is done.
       const restarting: Promise<void> = (this.restarting ?? Promise.resolve())
         .then(() => this.restart())
-        .catch((error: unknown) => this.log.error({ err: error }, 'a listener of the rebuilt views failed'))
+        // restart() catches its own failures; this only keeps an unforeseen one from ending the process.
+        .catch((error: unknown) => this.log.error({ err: error }, 'the projector could not follow the rebuilt views'))
         .finally(() => {
           if (this.restarting === restarting) this.restarting = null;
         });
@@ -119,7 +120,22 @@ export class Projector extends LogFollower {
       return;
     }
     this.reached(last);
-    this.listeners.emit('applied', writes, last);
+    this.tell(this.appliedListeners, 'a listener of applied views failed', (listener) => listener(writes, last));
+  }
+
+  /**
+   * Calls each listener in turn. One that throws is logged and the next called all the same: a
+   * cache invalidation must not be skipped because a listener before it failed, and the batch is
+   * committed already, so a failure here is no failure to apply it.
+   */
+  private tell<L>(listeners: readonly L[], failure: string, call: (listener: L) => void): void {
+    for (const listener of listeners) {
+      try {
+        call(listener);
+      } catch (error) {
+        this.log.error({ err: error }, failure);
+      }
+    }
   }
 
   /**
@@ -157,7 +173,7 @@ export class Projector extends LogFollower {
     // too. They go on only after this returns, so the listeners have cleared what they derived from
     // the old views by then, and one that throws does not keep them waiting.
     this.reached(this.position());
-    this.listeners.emit('replaced');
+    this.tell(this.replacedListeners, 'a listener of the rebuilt views failed', (listener) => listener());
   }
 
   private pause(ms: number): Promise<void> {

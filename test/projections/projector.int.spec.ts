@@ -381,6 +381,38 @@ describe('Projector', () => {
     await w.projector.run();
   });
 
+  it('hands every batch to each listener of applied writes, even after one of them threw (logged), and applies nothing twice', async () => {
+    await w.projector.stop();
+    const logged: string[] = [];
+    const seen: string[] = [];
+    const spy = erase(projection({ collection: 'scopes', canHandle: eventTypes, documentIds: (r) => (seen.push(r.position), []), evolve: (doc) => doc }));
+    const projector = new Projector(w.eventStore, w.readStore, [...allProjections, spy], { ...silentLog, error: (_obj, msg) => logged.push(msg) });
+    // The first listener throws on every batch; the cache invalidation registered after it must still run.
+    projector.onApplied(() => {
+      throw new Error('an audit sink could not be written');
+    });
+    const invalidated: string[] = [];
+    projector.onApplied((writes) => invalidated.push(...writes.map((write) => write.id)));
+    await projector.run();
+    try {
+      const from = (await w.readStore.checkpoint()).position;
+      const first = await w.secrets.saveWorkspace(alice, ws, w.batch({ ONE: 'o-1' }));
+      expect(await projector.waitFor(first.position!, 5000)).toBe(true);
+      const second = await w.secrets.saveWorkspace(alice, ws, w.batch({ TWO: 't-1' }));
+      expect(await projector.waitFor(second.position!, 5000)).toBe(true);
+      expect(invalidated).toEqual(expect.arrayContaining([viewIds.secret(ws, 'ONE'), viewIds.secret(ws, 'TWO')]));
+      expect(logged.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(logged)).toEqual(new Set(['a listener of applied views failed']));
+      expect(projector.error).toBeNull();
+      // Each event was applied once, in order: a throwing listener is no failure to apply.
+      const log = (await w.eventStore.readAll(from, 10_000)).map((event) => event.position);
+      expect(seen.slice(0, log.indexOf(second.position!) + 1)).toEqual(log.slice(0, log.indexOf(second.position!) + 1));
+    } finally {
+      await projector.stop();
+      await w.projector.run();
+    }
+  });
+
   it('follows again on its own after a commit failed (the views locked past the busy timeout, as a long rebuild swap does)', async () => {
     await w.projector.stop();
     let failures = 1;
