@@ -22,13 +22,15 @@ const DURABLE_CACHE_KIB = 2048;
  * database file's mode, so the database file is made 0600 before SQLite opens it; WAL files an
  * older version left behind (0644) are narrowed once open.
  */
-export function openDatabase(file: string, options: { durable: boolean }): SqliteDatabase {
+export function openDatabase(file: string, options: { durable: boolean; /** Bytes per page of a file this makes (SQLite keeps an existing file's). */ pageSize?: number }): SqliteDatabase {
   const onDisk = file !== ':memory:';
   if (onDisk) {
     makePrivateDir(dirname(file));
     makePrivateFile(file);
   }
   const db = new Database(file);
+  // Before WAL mode: a file in WAL mode keeps the page size it was made with.
+  if (options.pageSize !== undefined) db.pragma(`page_size = ${options.pageSize}`);
   db.pragma('journal_mode = WAL');
   if (onDisk) for (const suffix of ['-wal', '-shm']) narrowIfPresent(`${file}${suffix}`);
   db.pragma(`synchronous = ${options.durable ? 'FULL' : 'NORMAL'}`);
