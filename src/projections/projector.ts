@@ -119,6 +119,9 @@ export class Projector extends LogFollower {
       this.restarting = restarting;
       return;
     }
+    // Those woken by reached() go on only after this returns (their promises resolve later), so
+    // every listener (the cache invalidation, the key shredder forgetting destroyed keys) has run
+    // by the time anyone reads at this position.
     this.reached(last);
     this.tell(this.appliedListeners, 'a listener of applied views failed', (listener) => listener(writes, last));
   }

@@ -329,19 +329,20 @@ describe('Projector', () => {
         }
       });
       failures = 1;
-      // A listener that throws is logged and keeps no one waiting.
+      // A listener that throws is logged, keeps no one waiting, and the next is called all the same.
       let replaced = 0;
       projector.onReplaced(() => {
         replaced += 1;
         throw new Error('a cache could not be cleared');
       });
+      projector.onReplaced(() => (replaced += 1));
       try {
         const saved = await w.secrets.saveWorkspace(alice, ws, w.batch({ AFTER: 'a-1' }));
         expect(await projector.waitFor(saved.position!, 5000)).toBe(true);
         expect(failures).toBe(0);
         expect(logged).toEqual(['the projector could not follow the rebuilt views; it tries again shortly', 'a listener of the rebuilt views failed']);
         expect(projector.error).toBeNull();
-        expect(replaced).toBe(1);
+        expect(replaced).toBe(2);
         expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'AFTER'))).toMatchObject({ version: 1 });
       } finally {
         await projector.stop();

@@ -29,7 +29,8 @@ export function openDatabase(file: string, options: { durable: boolean; /** Byte
     makePrivateFile(file);
   }
   const db = new Database(file);
-  // Before WAL mode: a file in WAL mode keeps the page size it was made with.
+  // Before WAL mode: switching an empty file to WAL writes its header, which fixes the page size.
+  // On a file that exists already this does nothing (README, "The views file's pages").
   if (options.pageSize !== undefined) db.pragma(`page_size = ${options.pageSize}`);
   db.pragma('journal_mode = WAL');
   if (onDisk) for (const suffix of ['-wal', '-shm']) narrowIfPresent(`${file}${suffix}`);

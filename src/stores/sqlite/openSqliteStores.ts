@@ -23,7 +23,7 @@ export const sqliteKeyStore = (dataDir: string) => new SqliteKeyStore(openDataba
  * saves −5% CPU, a rebuild of 200,008 events −7% per event, resolution unchanged. 16 KiB pages
  * did better on both (−9%, −12%) but cost a resolution 12% more: its commits are a few audit rows
  * spread over several indexes, and each page they touch is written whole. A file made by an
- * earlier version keeps its pages until it is made again (README, "Operating it").
+ * earlier version keeps its pages (README, "Operating it", says how to convert it).
  */
 const VIEWS_PAGE_SIZE = 8192;
 
