@@ -20,14 +20,20 @@ export const sqliteKeyStore = (dataDir: string) => new SqliteKeyStore(openDataba
  * key store keep it). A save writes a few rows to each of several tables and indexes, and every
  * page it touches is written again to the write-ahead log and copied back from it: larger pages,
  * fewer of them. Measured against 4 KiB (`npm run bench:compare`, 4 alternating rounds): spread
- * saves −5% CPU, a rebuild of 200,008 events −7% per event, resolution unchanged. 16 KiB pages
- * did better on both (−9%, −12%) but cost a resolution 12% more: its commits are a few audit rows
- * spread over several indexes, and each page they touch is written whole. A file made by an
- * earlier version keeps its pages (README, "Operating it", says how to convert it).
+ * saves −5% CPU, a rebuild of 200,008 events −7% per event, resolution unchanged; after 1,000,000
+ * events, a rebuild −11% per event and spread saves +10%, but saves to one workspace −5% (each
+ * batch rewrites the same keys' index pages, whole). 16 KiB pages did better on spread saves and
+ * rebuilds but cost a resolution 12% more: its commits are a few audit rows spread over several
+ * indexes. A file made by an earlier version keeps its pages (README, "Operating it", says how to
+ * convert it; BENCHMARKS.md, "Writes", has the figures).
  */
 const VIEWS_PAGE_SIZE = 8192;
 
-/** The views and the followers' checkpoints share one file, rebuildable, synced less often; the views' collections come from the wiring (`spec`). */
+/**
+ * The views and the followers' checkpoints share one file, synced less often: the views are
+ * rebuilt from the log at will, the checkpoints (among them where deleted-secret retention started
+ * counting) are not (README, "Data"). The views' collections come from the wiring (`spec`).
+ */
 export function sqliteViewStores<Docs extends DocumentMap>(dataDir: string, spec: CollectionSpec<Docs>, history: HistorySpec<Docs>, lists: ListSpec<Docs>) {
   const db = openDatabase(file(dataDir, 'views.sqlite'), { durable: false, pageSize: VIEWS_PAGE_SIZE });
   return { readStore: new SqliteReadStore(db, spec, history, lists), followerCheckpoints: new SqliteFollowerCheckpoints(db) };
