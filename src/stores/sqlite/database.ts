@@ -15,7 +15,7 @@ const DURABLE_CACHE_KIB = 2048;
 
 /**
  * Opens one SQLite file in WAL mode. `durable` files (the event log and the key store: primary
- * data) sync on every commit; the views, which a rebuild can recreate, sync less.
+ * data) sync on every commit; the views file, whose views a rebuild can recreate, syncs less.
  * `:memory:` opens a private in-memory database (tests).
  *
  * Files are 0600 in a 0700 directory. SQLite gives the -wal and -shm files it makes the
@@ -30,7 +30,7 @@ export function openDatabase(file: string, options: { durable: boolean; /** Byte
   }
   const db = new Database(file);
   // Before WAL mode: switching an empty file to WAL writes its header, which fixes the page size.
-  // On a file that exists already this does nothing (README, "The views file's pages").
+  // On a file that already holds a database this does nothing (README, "The views file's pages").
   if (options.pageSize !== undefined) db.pragma(`page_size = ${options.pageSize}`);
   db.pragma('journal_mode = WAL');
   if (onDisk) for (const suffix of ['-wal', '-shm']) narrowIfPresent(`${file}${suffix}`);

@@ -8,7 +8,8 @@ import { SqliteReadStore } from './sqlite.readStore';
 
 /**
  * The embedded default: one SQLite file per port in the data directory, so the event log and the
- * key store (primary data, to back up) stay apart from the views (rebuildable).
+ * key store (primary data, to back up) stay apart from the views (rebuildable; their file also
+ * holds the followers' checkpoints, which are not: README, "Data").
  * `:memory:` keeps them in memory (tests).
  */
 const file = (dataDir: string, name: string) => (dataDir === ':memory:' ? ':memory:' : join(dataDir, name));
@@ -20,12 +21,12 @@ export const sqliteKeyStore = (dataDir: string) => new SqliteKeyStore(openDataba
  * key store keep it). A save writes a few rows to each of several tables and indexes, and every
  * page it touches is written again to the write-ahead log and copied back from it: larger pages,
  * fewer of them. Measured against 4 KiB (`npm run bench:compare`, 4 alternating rounds): spread
- * saves −5% CPU, a rebuild of 200,008 events −7% per event, resolution unchanged; after 1,000,000
- * events, a rebuild −11% per event and spread saves +10%, but saves to one workspace −5% (each
- * batch rewrites the same keys' index pages, whole). 16 KiB pages did better on spread saves and
- * rebuilds but cost a resolution 12% more: its commits are a few audit rows spread over several
- * indexes. A file made by an earlier version keeps its pages (README, "Operating it", says how to
- * convert it; BENCHMARKS.md, "Writes", has the figures).
+ * saves −5% CPU per save, a rebuild of 200,008 events −7% per event, resolution unchanged; after
+ * 1,000,000 events, a rebuild −11% per event and spread saves +10% saves/s, but saves to one
+ * workspace −5% saves/s (each batch rewrites the same keys' index pages, whole). 16 KiB pages did
+ * more for spread saves and small rebuilds, but in its one A/B a resolution cost 12% more (not
+ * confirmed by a direct comparison with 8 KiB). A file made by an earlier version keeps its pages
+ * (README, "Operating it", says how to convert it; BENCHMARKS.md, "Writes", has the figures).
  */
 const VIEWS_PAGE_SIZE = 8192;
 
