@@ -23,9 +23,9 @@ export const sqliteKeyStore = (dataDir: string) => new SqliteKeyStore(openDataba
  * fewer of them. Measured against 4 KiB (`npm run bench:compare`, 4 alternating rounds): spread
  * saves −5% CPU per save, a rebuild of 200,008 events −7% per event, resolution unchanged; after
  * 1,000,000 events, a rebuild −11% per event and spread saves +10% saves/s, but saves to one
- * workspace −5% saves/s (each batch rewrites the same keys' index pages, whole). 16 KiB pages did
- * more for spread saves and small rebuilds, but in its one A/B a resolution cost 12% more (not
- * confirmed by a direct comparison with 8 KiB). A file made by an earlier version keeps its pages
+ * workspace −5% saves/s (each batch rewrites the same keys' index pages, whole). 16 KiB pages,
+ * measured directly against 8 KiB, made no difference beyond the noise to resolution or spread
+ * saves, nor to a rebuild at 1,000,000 events. A file made by an earlier version keeps its pages
  * (README, "Operating it", says how to convert it; BENCHMARKS.md, "Writes", has the figures).
  */
 const VIEWS_PAGE_SIZE = 8192;
