@@ -214,6 +214,14 @@ describe('Projector', () => {
   });
 
   describe('when a rebuild refused its commit and following the new views again', () => {
+    /** The projector a test made; stopped after it, and the world's own projector run again. */
+    let refused: Projector | null = null;
+    afterEach(async () => {
+      await refused?.stop();
+      refused = null;
+      await w.projector.run();
+    });
+
     /** The world's projector replaced by one whose subscriptions are counted and whose reads of the checkpoint the test holds up or fails. */
     async function refusedProjector(checkpointRead: () => Promise<void>, commit: () => Promise<void> = async () => {}) {
       await w.projector.stop();
@@ -227,6 +235,7 @@ describe('Projector', () => {
       });
       const logged: string[] = [];
       const projector = new Projector(counted, store, allProjections, { ...silentLog, error: (_obj, msg) => logged.push(msg) });
+      refused = projector;
       await projector.run();
       await rebuildViews(w.eventStore, w.readStore, allProjections);
       return { projector, logged, follows: () => follows };
@@ -248,8 +257,6 @@ describe('Projector', () => {
         expect(follows()).toBe(1);
       } finally {
         gate.resolve();
-        await projector.stop();
-        await w.projector.run();
       }
     });
 
@@ -270,8 +277,6 @@ describe('Projector', () => {
         expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'DURING'))).toMatchObject({ version: 1 });
       } finally {
         gate.resolve();
-        await projector.stop();
-        await w.projector.run();
       }
     });
 
@@ -281,18 +286,13 @@ describe('Projector', () => {
         if (failing) throw busy();
       });
       failing = true;
-      try {
-        await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
-        // Failed at once, then after pauses of 250 and 500 ms: the pause now under way is 1,000 ms.
-        await vi.waitUntil(() => logged.length >= 3, { timeout: 5000 });
-        // Readiness reports it: no subscription follows the log meanwhile.
-        expect(projector.error).toMatchObject({ code: 'SQLITE_BUSY' });
-        const stopped = await Promise.race([projector.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 500, 'still pausing'))]);
-        expect(stopped).toBe('stopped');
-      } finally {
-        await projector.stop();
-        await w.projector.run();
-      }
+      await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
+      // Failed at once, then after pauses of 250 and 500 ms: the pause now under way is 1,000 ms.
+      await vi.waitUntil(() => logged.length >= 3, { timeout: 5000 });
+      // Readiness reports it: no subscription follows the log meanwhile.
+      expect(projector.error).toMatchObject({ code: 'SQLITE_BUSY' });
+      const stopped = await Promise.race([projector.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 500, 'still pausing'))]);
+      expect(stopped).toBe('stopped');
     });
 
     it('stops without a pause when the attempt under way fails after stop()', async () => {
@@ -307,17 +307,12 @@ describe('Projector', () => {
         await new Promise<void>((_resolve, reject) => (fail = reject));
       });
       failing = true;
-      try {
-        await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
-        await vi.waitUntil(() => reads === 3, { timeout: 5000 });
-        const stopping = projector.stop().then(() => 'stopped');
-        fail(busy());
-        // The pause after a third failure would be 1,000 ms.
-        expect(await Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, 500, 'still pausing'))])).toBe('stopped');
-      } finally {
-        await projector.stop();
-        await w.projector.run();
-      }
+      await w.secrets.saveWorkspace(alice, ws, w.batch({ DURING: 'd-1' }));
+      await vi.waitUntil(() => reads === 3, { timeout: 5000 });
+      const stopping = projector.stop().then(() => 'stopped');
+      fail(busy());
+      // The pause after a third failure would be 1,000 ms.
+      expect(await Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, 500, 'still pausing'))])).toBe('stopped');
     });
 
     it('logs a failure and tries again, never leaving a rejection unhandled', async () => {
@@ -336,18 +331,13 @@ describe('Projector', () => {
         throw new Error('a cache could not be cleared');
       });
       projector.onReplaced(() => (replaced += 1));
-      try {
-        const saved = await w.secrets.saveWorkspace(alice, ws, w.batch({ AFTER: 'a-1' }));
-        expect(await projector.waitFor(saved.position!, 5000)).toBe(true);
-        expect(failures).toBe(0);
-        expect(logged).toEqual(['the projector could not follow the rebuilt views; it tries again shortly', 'a listener of the rebuilt views failed']);
-        expect(projector.error).toBeNull();
-        expect(replaced).toBe(2);
-        expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'AFTER'))).toMatchObject({ version: 1 });
-      } finally {
-        await projector.stop();
-        await w.projector.run();
-      }
+      const saved = await w.secrets.saveWorkspace(alice, ws, w.batch({ AFTER: 'a-1' }));
+      expect(await projector.waitFor(saved.position!, 5000)).toBe(true);
+      expect(failures).toBe(0);
+      expect(logged).toEqual(['the projector could not follow the rebuilt views; it tries again shortly', 'a listener of the rebuilt views failed']);
+      expect(projector.error).toBeNull();
+      expect(replaced).toBe(2);
+      expect(await docOf(w, 'workspaceSecrets', viewIds.secret(ws, 'AFTER'))).toMatchObject({ version: 1 });
     });
   });
 
