@@ -33,6 +33,8 @@ type CollectionWriter = Readonly<{
   /** The fields with a column of their own, in the upsert's order. */
   fields: readonly string[];
   upsert: Run;
+  /** For a collection with list fields: the document inserted only when its id is new (see `commit`). */
+  insertNew: Run | null;
   lists: ReadonlyArray<Readonly<{ field: string; unlistOlder: Run; insert: Run }>>;
   history: Readonly<{ scopeField: string | null; version: Run; scope: Run }> | null;
 }>;
@@ -236,6 +238,10 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
            ON CONFLICT (id) DO UPDATE SET position = excluded.position, doc = excluded.doc${assignments}
            WHERE excluded.position > position`,
         ),
+        insertNew:
+          (this.lists[collection] ?? []).length === 0
+            ? null
+            : this.statement(`INSERT INTO ${this.table(collection)} (id, position, doc${columns}) VALUES (?, ?, ?${', ?'.repeat(fields.length)}) ON CONFLICT (id) DO NOTHING`),
         lists: (this.lists[collection] ?? []).map((field) => ({
           field,
           unlistOlder: this.unlistStatement(collection, field, 't.id = ? AND t.position < ?'),
@@ -330,8 +336,15 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
         const doc = write.doc as Record<string, unknown> | null;
         const json = doc === null ? null : JSON.stringify(doc);
         const position = encodePosition(write.position);
-        for (const list of writer.lists) list.unlistOlder.run(write.id, position);
-        const applied = writer.upsert.run(write.id, position, json, ...writer.fields.map((f) => columnValue(doc?.[f]))).changes > 0;
+        const row = [write.id, position, json, ...writer.fields.map((f) => columnValue(doc?.[f]))];
+        // A document with list fields has its (value, id) pairs taken out before it is replaced.
+        // Most such documents are written once (an audit row), so a new id is inserted first
+        // and only one that exists pays for looking up its old pairs (6.5% of a views commit).
+        let applied = writer.insertNew !== null && writer.insertNew.run(...row).changes > 0;
+        if (!applied) {
+          for (const list of writer.lists) list.unlistOlder.run(write.id, position);
+          applied = writer.upsert.run(...row).changes > 0;
+        }
         if (applied && doc !== null) {
           for (const { field, insert } of writer.lists) {
             const values = doc[field];
