@@ -25,8 +25,9 @@ export const sqliteKeyStore = (dataDir: string) => new SqliteKeyStore(openDataba
  * 1,000,000 events, a rebuild −11% per event and spread saves +10% saves/s, but saves to one
  * workspace −5% saves/s (each batch rewrites the same keys' index pages, whole). 16 KiB pages,
  * measured directly against 8 KiB, made no difference beyond the noise to resolution or spread
- * saves, nor to a rebuild at 1,000,000 events. A file made by an earlier version keeps its pages
- * (README, "Operating it", says how to convert it; BENCHMARKS.md, "Writes", has the figures).
+ * saves, and a rebuild at 1,000,000 events ran the same at either size (separate runs). A file
+ * made by an earlier version keeps its pages (README, "Operating it", says how to convert it;
+ * BENCHMARKS.md, "Writes", has the figures).
  */
 const VIEWS_PAGE_SIZE = 8192;
 
