@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AUDIT_SCAN_ROWS, HISTORY_PAGE_MAX } from '../src/projections/queries';
-import { viewCollections, viewHistory, viewIds, viewLists, type AuditDoc, type HistoryDoc, type ViewDocs } from '../src/projections/views';
+import { viewCollections, viewHistory, viewIds, viewLists, type AuditDoc, type SecretDoc, type ViewDocs } from '../src/projections/views';
 import { boundedPage, type PageQuery } from '../src/stores/readStore.port';
 import { openDatabase } from '../src/stores/sqlite/database';
 import { SqliteReadStore } from '../src/stores/sqlite/sqlite.readStore';
@@ -42,15 +42,21 @@ try {
     keys: ['OPENAI_API_KEY', 'DATABASE_URL', 'REGION'],
     request: { requestId: 'r'.repeat(16) },
   });
-  const version = (n: number): HistoryDoc => ({
-    secret: viewIds.historyOf('workspace:large', 'OPENAI_API_KEY'),
+  const at = (n: number) => new Date(Date.UTC(2026, 0, 1) + n).toISOString();
+  /** The secret as version n left it: what its time-travel history keeps, and its history is read from. */
+  const version = (n: number): SecretDoc => ({
+    ownerId: 'large',
+    key: 'OPENAI_API_KEY',
     version: n,
-    at: new Date(Date.UTC(2026, 0, 1) + n).toISOString(),
-    actor: 'executor',
-    fingerprint: 'f'.repeat(43),
-    dataKeyId: 'dk_'.padEnd(26, '0'),
     value: { dataKeyId: 'dk_'.padEnd(26, '0'), nonce: 'n'.repeat(32), ciphertext: 'c'.repeat(96) },
-    destroyed: false,
+    fingerprint: 'f'.repeat(43),
+    displayName: null,
+    description: null,
+    createdAt: at(1),
+    createdBy: 'executor',
+    updatedAt: at(n),
+    updatedBy: 'executor',
+    members: [],
     rollbackOf: null,
   });
   const BATCH = 5000;
@@ -91,16 +97,16 @@ try {
 
   // A secret's versions: every one in one read (as the history route answered until it was paged)
   // against one page of HISTORY_PAGE_MAX, the most a page holds now.
-  const secret = viewIds.historyOf('workspace:large', 'OPENAI_API_KEY');
+  const secret = viewIds.secret('large', 'OPENAI_API_KEY');
   for (let first = 1; first <= VERSIONS; first += BATCH) {
     const writes = Array.from({ length: Math.min(BATCH, VERSIONS - first + 1) }, (_, i) => {
       const doc = version(first + i);
-      return { collection: 'history' as const, id: viewIds.history('workspace:large', 'OPENAI_API_KEY', doc.version), doc, position: String(ROWS + 1 + doc.version) };
+      return { collection: 'workspaceSecrets' as const, id: secret, doc, position: String(ROWS + 1 + doc.version), at: doc.updatedAt };
     });
     await store.commit(writes, writes.at(-1)!.position, generation);
   }
-  const wholeHistory = await time(() => store.page('history', { where: { secret }, limit: VERSIONS }));
-  const historyPage = await time(() => store.page('history', { where: { secret }, limit: HISTORY_PAGE_MAX + 1 }));
+  const wholeHistory = await time(() => store.firstVersions('workspaceSecrets', secret, { limit: VERSIONS }));
+  const historyPage = await time(() => store.firstVersions('workspaceSecrets', secret, { limit: HISTORY_PAGE_MAX + 1 }));
   results.push({ case: `one secret's ${VERSIONS.toLocaleString('en')} versions: all of them, against one history page`, unboundedMs: Number(wholeHistory.toFixed(1)), boundedMs: Number(historyPage.toFixed(1)) });
   await store.close();
   // In this process, no server: what one page costs the process that answers it.

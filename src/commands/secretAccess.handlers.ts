@@ -3,7 +3,7 @@ import type { SecretCipher } from '../crypto/secretCipher';
 import type { ViewProgress } from '../projections/projector';
 import { owners } from '../projections/owners';
 import type { Views } from '../projections/queries';
-import type { HistoryDoc, SecretDoc } from '../projections/views';
+import type { SecretDoc, SecretVersion } from '../projections/views';
 import { contextFor, type Actor, type Clock } from './actor';
 import { BatchRefusals } from './batchRefusals';
 import { secretAccessDecider, type Standing } from './secretAccess.decider';
@@ -138,7 +138,7 @@ export class SecretAccessHandlers {
     let anyVersion = false;
     let anyTestable = false;
     const fingerprints = new Map<string, string | null>();
-    const matches: HistoryDoc[] = [];
+    const matches: SecretVersion[] = [];
     let matchCount = 0;
     for await (const page of this.views.versionPages(owners.of(scope, ownerId), key)) {
       anyVersion ||= page.length > 0;

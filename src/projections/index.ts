@@ -1,6 +1,5 @@
 import { auditProjection } from './audit.projection';
 import { deletedSecretsProjection, destroyedKeysProjection } from './deletedSecrets.projection';
-import { historyProjection } from './history.projection';
 import { invitationsProjection, membersProjection, workspacesProjection } from './membership.projections';
 import { erase, type AnyProjection } from './projection';
 import {
@@ -18,7 +17,6 @@ export const allProjections: readonly AnyProjection[] = [
   erase(personalSecretsProjection),
   erase(scopesProjection),
   erase(auditProjection),
-  erase(historyProjection),
   erase(deletedSecretsProjection),
   erase(destroyedKeysProjection),
 ];

@@ -1,17 +1,18 @@
 import { setImmediate } from 'node:timers/promises';
 import { streamIds } from '../events/streams';
 import type { PersonalData } from '../crypto/personalData';
-import { boundedPage, type Found, type PageQuery, type ReadStore } from '../stores/readStore.port';
+import { boundedPage, type Found, type PageQuery, type ReadStore, type VersionsQuery } from '../stores/readStore.port';
 import type { PersonalDataReader, ShownAuditDoc, ShownInvitation, ShownMember, ShownSecret } from './personalDataReader';
+import { owners } from './owners';
 import type { ViewCache } from './viewCache';
 import {
   viewIds,
   type AuditDoc,
   type DeletedSecretDoc,
-  type HistoryDoc,
   type InvitationDoc,
   type MemberDoc,
   type SecretDoc,
+  type SecretVersion,
   type CollectionName,
   type ViewDocs,
   type WorkspaceDoc,
@@ -50,7 +51,7 @@ export type AuditPage = Readonly<{ entries: ShownAuditDoc[]; nextAfter: string |
 export const HISTORY_PAGE_MAX = 1000;
 
 /** A page of a secret's versions, and the version to go on after (null: there are no more). */
-export type HistoryPage = Readonly<{ versions: HistoryDoc[]; nextAfter: number | null }>;
+export type HistoryPage = Readonly<{ versions: SecretVersion[]; nextAfter: number | null }>;
 
 /** The most deleted keys one page lists (the API's `limit` with `deleted=true`). */
 export const DELETED_PAGE_MAX = 1000;
@@ -81,7 +82,7 @@ function isDeleted(workspace: WorkspaceDoc): boolean {
  */
 export class Views {
   constructor(
-    private readonly store: Pick<ReadStore<ViewDocs>, 'get' | 'getMany' | 'find' | 'page' | 'scanEnd'>,
+    private readonly store: Pick<ReadStore<ViewDocs>, 'get' | 'getMany' | 'find' | 'page' | 'scanEnd' | 'firstVersions'>,
     private readonly cache: ViewCache,
     private readonly reader: PersonalDataReader,
     private readonly personalData: Pick<PersonalData, 'emailIndex'>,
@@ -245,8 +246,9 @@ export class Views {
   }
 
   /** One version of a secret, with its envelope (a past version's reveal, a rollback, a restore). */
-  async historyVersion(owner: string, key: string, version: number): Promise<HistoryDoc | null> {
-    return (await this.store.get('history', viewIds.history(owner, key, version)))?.doc ?? null;
+  async historyVersion(owner: string, key: string, version: number): Promise<SecretVersion | null> {
+    const [found] = await this.secretVersions(owner, key, { after: version - 1, limit: 1 });
+    return found?.version === version ? found : null;
   }
 
   /**
@@ -294,22 +296,43 @@ export class Views {
    * no answer reads them all at once.
    */
   async historyPage(owner: string, key: string, afterVersion: number | undefined, limit: number, order: PageOrder = 'asc'): Promise<HistoryPage> {
-    const afterId = afterVersion === undefined ? undefined : viewIds.history(owner, key, afterVersion);
-    const found = await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, afterId, order, limit: limit + 1 });
-    const { docs, nextAfter } = pageAndNext(found, limit, (doc) => doc.version);
-    return { versions: docs, nextAfter };
+    const found = await this.secretVersions(owner, key, { after: afterVersion, order, limit: limit + 1 });
+    const versions = found.slice(0, limit);
+    return { versions, nextAfter: found.length > limit ? versions.at(-1)!.version : null };
   }
 
   /** Whether the secret has any version at all (a page after its last one is empty either way). */
   async hasHistory(owner: string, key: string): Promise<boolean> {
-    return (await this.store.page('history', { where: { secret: viewIds.historyOf(owner, key) }, limit: 1 })).length > 0;
+    return (await this.secretVersions(owner, key, { limit: 1 })).length > 0;
+  }
+
+  /**
+   * A secret's versions as each was set: the first state the time-travel history kept of each
+   * version (a later state of the same version, its details or roles changed, or a restore, is
+   * not its setting), and whether its data key was destroyed since.
+   */
+  private async secretVersions(owner: string, key: string, query: VersionsQuery): Promise<SecretVersion[]> {
+    const { scope, ownerId } = owners.parse(owner);
+    const found = await this.store.firstVersions(scope === 'workspace' ? 'workspaceSecrets' : 'personalSecrets', viewIds.secret(ownerId, key), query);
+    const states = found.flatMap(({ doc, at }) => (doc === null ? [] : [{ doc, at }]));
+    const destroyed = await this.store.getMany('destroyedKeys', [...new Set(states.map(({ doc }) => doc.value.dataKeyId))]);
+    return states.map(({ doc, at }) => ({
+      version: doc.version,
+      at,
+      actor: doc.updatedBy,
+      fingerprint: doc.fingerprint,
+      dataKeyId: doc.value.dataKeyId,
+      value: doc.value,
+      destroyed: destroyed.get(doc.value.dataKeyId)?.doc != null,
+      rollbackOf: doc.rollbackOf,
+    }));
   }
 
   /**
    * Every version of one secret, oldest first, a page at a time, letting the process turn between
    * pages (a fingerprint check goes through them all).
    */
-  async *versionPages(owner: string, key: string): AsyncGenerator<HistoryDoc[]> {
+  async *versionPages(owner: string, key: string): AsyncGenerator<SecretVersion[]> {
     let page = await this.historyPage(owner, key, undefined, HISTORY_PAGE_MAX);
     yield page.versions;
     while (page.nextAfter !== null) {

@@ -14,9 +14,10 @@ function evolveSecret(doc: SecretDoc | null, ownerId: string, e: WorkspaceSecret
   switch (e.type) {
     case 'SecretSet': {
       const { key, version, value, fingerprint } = e.data;
+      const rollbackOf = e.data.rollbackOf ?? null;
       // A key set again after deletion (doc null) starts with fresh details and members.
       return doc
-        ? { ...doc, version, value, fingerprint, updatedAt: at, updatedBy: actor }
+        ? { ...doc, version, value, fingerprint, updatedAt: at, updatedBy: actor, rollbackOf }
         : {
             ownerId,
             key,
@@ -30,13 +31,14 @@ function evolveSecret(doc: SecretDoc | null, ownerId: string, e: WorkspaceSecret
             updatedAt: at,
             updatedBy: actor,
             members: [],
+            rollbackOf,
           };
     }
     case 'SecretDeleted':
       return null;
     case 'SecretRestored': {
       const { key, version, value, fingerprint, displayName, description, members } = e.data;
-      return { ownerId, key, version, value, fingerprint, displayName, description, createdAt: at, createdBy: actor, updatedAt: at, updatedBy: actor, members };
+      return { ownerId, key, version, value, fingerprint, displayName, description, createdAt: at, createdBy: actor, updatedAt: at, updatedBy: actor, members, rollbackOf: null };
     }
     case 'SecretDestroyed':
       // A live lifetime destroyed is gone; destroying earlier ones leaves the live secret be.

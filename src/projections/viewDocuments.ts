@@ -17,8 +17,10 @@ import type { ViewDocs } from './views';
  *    per key in a collection of its own.
  * 6: audit row ids, and positions stored in the views, are `sortablePosition`s (a length, then the
  *    digits) instead of 40 zero-padded digits.
+ * 7: a secret's versions are read from its time-travel history (which numbers them), not a view of
+ *    their own; a secret names the version a rollback set again (`rollbackOf`).
  */
-export const VIEW_DOCUMENTS_VERSION = 6;
+export const VIEW_DOCUMENTS_VERSION = 7;
 
 /**
  * Where the version of the live views' documents is kept: beside the followers' checkpoints,

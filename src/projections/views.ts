@@ -59,6 +59,11 @@ export type SecretDoc = Readonly<{
   updatedBy: string;
   /** Explicit roles, as a list: user ids come from tokens and must never become object keys. */
   members: readonly { userId: string; role: SecretRole }[];
+  /**
+   * The version whose value this version set again (a rollback), as its SecretSet said; null
+   * otherwise, and after a restore (the history reads it from the version's first state).
+   */
+  rollbackOf: number | null;
 }>;
 
 /**
@@ -97,12 +102,12 @@ export type AuditDoc = Readonly<{
 }>;
 
 /**
- * One row per version of a secret: who set it, when, its fingerprint, its envelope (never shown;
- * what a reveal of that version or a rollback opens) and whether its lifetime was destroyed.
+ * One version of a secret as it was set: who set it, when, its fingerprint, its envelope (never
+ * shown; what a reveal of that version or a rollback opens) and whether its lifetime was
+ * destroyed. Read from the secret's time-travel history (its state when the version was set) and
+ * the destroyed data keys: not a view of its own, which kept a second copy of every envelope.
  */
-export type HistoryDoc = Readonly<{
-  /** `workspace:<id>/<key>` or `user:<id>/<key>`. */
-  secret: string;
+export type SecretVersion = Readonly<{
   version: number;
   at: string;
   actor: string;
@@ -145,7 +150,6 @@ export type ViewDocs = {
   personalSecrets: SecretDoc;
   scopes: ScopeDoc;
   audit: AuditDoc;
-  history: HistoryDoc;
   deletedSecrets: DeletedSecretDoc;
   destroyedKeys: DestroyedKeyDoc;
 };
@@ -170,7 +174,6 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
   scopes: [],
   /** A pruning of a record stream finds its rows through `owner` (DESIGN §7, `auditRemovals`). */
   audit: ['owner', 'scope', 'runId', 'keys'],
-  history: ['secret'],
   deletedSecrets: ['owner', 'deletedAt', 'endedOldest'],
   destroyedKeys: [],
 };
@@ -186,14 +189,15 @@ export const viewLists: ListSpec<ViewDocs> = {
 /**
  * The views that keep every version of their documents, for time travel (DESIGN §9), with the
  * field that names each document's scope: the secrets of a workspace or a user, the members and
- * invitations of a workspace, and where each scope's stream stood (read by stream id).
+ * invitations of a workspace, and where each scope's stream stood (read by stream id). A secret
+ * numbers its versions: its history (`Views.historyPage`) is read from these by that number.
  */
 export const viewHistory: HistorySpec<ViewDocs> = {
-  workspaceSecrets: 'ownerId',
-  personalSecrets: 'ownerId',
-  members: 'workspaceId',
-  invitations: 'workspaceId',
-  scopes: null,
+  workspaceSecrets: { scope: 'ownerId', version: 'version' },
+  personalSecrets: { scope: 'ownerId', version: 'version' },
+  members: { scope: 'workspaceId' },
+  invitations: { scope: 'workspaceId' },
+  scopes: { scope: null },
 };
 
 function isCollectionName(name: string): name is CollectionName {
@@ -211,8 +215,6 @@ export const viewIds = {
   audit: (position: string) => sortablePosition(position),
   /** The position an audit row's id stands for. */
   auditPosition: (id: string) => positionOfStored(id),
-  historyOf: (owner: string, key: string) => `${owner}/${key}`,
-  history: (owner: string, key: string, version: number) => `${owner}/${key}/${String(version).padStart(10, '0')}`,
 } as const;
 
 const personalCategories = new Set(['personalSecrets', 'personalSecretAccess', 'personalRecords']);

@@ -30,11 +30,16 @@ export type ListSpec<Docs extends DocumentMap> = {
 /**
  * The collections that keep every version of their documents (time travel, DESIGN §9), each with
  * the field that names a document's scope (its workspace or user: `scopeAt` lists a scope), or
- * null for one read by id only. A write to such a collection must carry its event's time (`at`).
+ * null for one read by id only; and, for one whose documents count their own versions (a secret's
+ * `version`), the numeric field that does (`firstVersions` pages by it). A write to such a
+ * collection must carry its event's time (`at`).
  */
 export type HistorySpec<Docs extends DocumentMap> = {
-  readonly [C in CollectionOf<Docs>]?: FieldOf<Docs, C> | null;
+  readonly [C in CollectionOf<Docs>]?: Readonly<{ scope: FieldOf<Docs, C> | null; version?: FieldOf<Docs, C> }>;
 };
+
+/** A page of a document's numbered versions (see `firstVersions`): after a number, in its order. */
+export type VersionsQuery = Readonly<{ after?: number; order?: 'asc' | 'desc'; limit: number }>;
 
 /** A moment in the past: a log position, or an instant (RFC 3339, compared as UTC text). */
 export type AsOf = Readonly<{ position: string } | { instant: string }>;
@@ -128,6 +133,14 @@ export interface ReadStore<Docs extends DocumentMap> {
   versionAt<C extends CollectionOf<Docs>>(collection: C, id: string, asOf: AsOf): Promise<Version<Docs[C]> | undefined>;
   /** The live documents of one scope of a collection with history as they were at a position, ordered by id. */
   scopeAt<C extends CollectionOf<Docs>>(collection: C, scope: string, position: string): Promise<Found<Docs[C]>[]>;
+  /**
+   * A document's numbered versions, for a collection whose history names a version field: for each
+   * number that field held, the earliest version (by position) that held it, ordered by number
+   * (ascending unless `order` says otherwise), beyond `after` in that order, `limit` at most.
+   * Tombstones, and versions without a number, are not listed. (A secret's versions as each was
+   * set, served from the history time travel keeps: no second copy of every envelope.)
+   */
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]>;
   checkpoint(): Promise<Checkpoint>;
   /**
    * Applies the writes (each only if its position is after the stored one) and moves the
@@ -200,7 +213,7 @@ export function checkListMatches(lists: IndexedFields, collection: string, where
  */
 export function checkRemovable(
   fields: IndexedFields,
-  history: Readonly<Partial<Record<string, string | null>>>,
+  history: Readonly<Partial<Record<string, unknown>>>,
   lists: IndexedFields,
   { collection, where }: Readonly<{ collection: string; where: Readonly<Record<string, unknown>> }>,
 ): void {

@@ -59,6 +59,24 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
     expect(v4).not.toBe(v1);
   });
 
+  it("shows each version as it was set: later changes to it, and its restore, neither add an entry nor change who set it and when", async () => {
+    const other = await workspaceWith(call, 'alice', { bob: 'write', carol: 'read' });
+    const url = `/v1/workspaces/${other}/secrets/K`;
+    await setWorkspaceSecret(call, other, 'bob', 'K', ONE);
+    const [asSet] = bodyOf<{ versions: Version[] }>(await call('GET', `${url}/history`, as('alice'))).versions;
+    expect(asSet).toMatchObject({ version: 1, actor: 'bob' });
+    expect((await call('PATCH', url, { ...as('alice'), body: { displayName: 'Renamed' } })).status).toBe(200);
+    const added = await call('POST', `${url}/members`, { ...as('alice'), body: { email: 'carol@example.com', role: 'member' } });
+    expect(added.status, added.text).toBe(201);
+    expect((await call('DELETE', url, as('alice'))).status).toBe(204);
+    expect((await call('POST', `${url}/restore`, as('alice'))).status).toBe(200);
+    await setWorkspaceSecret(call, other, 'alice', 'K', TWO);
+    const { versions } = bodyOf<{ versions: Version[] }>(await call('GET', `${url}/history`, as('alice')));
+    expect(versions.map((v) => [v.version, v.actor])).toEqual([[1, 'bob'], [2, 'alice']]);
+    expect(versions[0]).toEqual(asSet);
+    expect(bodyOf<{ value: string }>(await call('POST', `${url}/reveal`, { ...as('alice'), body: { version: 1 } })).value).toBe(ONE);
+  });
+
   it('never shows a value or a ciphertext', async () => {
     const reply = await history('alice');
     expect(leaksIn(reply.text, [ONE, TWO])).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyProjection } from '../../src/projections/history.projection';
+import { deletedSecretsProjection, destroyedKeysProjection } from '../../src/projections/deletedSecrets.projection';
 import { erase, projection } from '../../src/projections/projection';
 import { setData, stream } from './recorded.fixture';
 
@@ -35,7 +35,8 @@ describe('erase: a projection as the projector holds it', () => {
 
   it('keeps its collection and whether its documents are made from the event alone', () => {
     expect(deletions).toMatchObject({ collection: 'scopes', fromEventAlone: false });
-    // A destroy marks the versions it names, so the history reads its documents first.
-    expect(erase(historyProjection)).toMatchObject({ collection: 'history', fromEventAlone: false });
+    // A key's lifetimes are read before an event moves them; a destroyed key's mark is the event's alone.
+    expect(erase(deletedSecretsProjection)).toMatchObject({ collection: 'deletedSecrets', fromEventAlone: false });
+    expect(erase(destroyedKeysProjection)).toMatchObject({ collection: 'destroyedKeys', fromEventAlone: true });
   });
 });

@@ -31,7 +31,16 @@ describe('Secrets projections', () => {
         updatedAt: at(1),
         updatedBy: 'bob',
         members: [],
+        rollbackOf: null,
       });
+    });
+
+    it('names the version a rollback set again, until the next version (the history reads it from there)', () => {
+      const e = stream('workspaceSecrets', 'ws1');
+      const rolledBack = fold(p, [e('SecretSet', setData('API', 1)), e('SecretSet', setData('API', 2)), e('SecretSet', { ...setData('API', 3, 'API1'), rollbackOf: 1 })]);
+      expect(rolledBack).toMatchObject({ version: 3, rollbackOf: 1 });
+      expect(fold(p, [e('SecretDetailsChanged', { key: 'API', displayName: 'Api' })], rolledBack)).toMatchObject({ version: 3, rollbackOf: 1 });
+      expect(fold(p, [e('SecretSet', setData('API', 4))], rolledBack)).toMatchObject({ version: 4, rollbackOf: null });
     });
 
     it('keys documents by owner and key', () => {

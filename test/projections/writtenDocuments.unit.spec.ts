@@ -18,7 +18,7 @@ describe('WrittenDocuments', () => {
         return new Map(ids.flatMap((id) => (stored.has(`${collection}/${id}`) ? [[id, stored.get(`${collection}/${id}`)!]] : [])));
       },
     };
-    const memory = new WrittenDocuments(store as never, new Set<CollectionName>(['workspaceSecrets', 'history']), limit);
+    const memory = new WrittenDocuments(store as never, new Set<CollectionName>(['workspaceSecrets', 'deletedSecrets']), limit);
     /** Commits writes as the store would, then tells the memory. */
     const commit = (writes: ViewWrite<ViewDocs>[]) => {
       for (const w of writes) stored.set(`${w.collection}/${w.id}`, { doc: w.doc, position: w.position });
@@ -51,13 +51,13 @@ describe('WrittenDocuments', () => {
   it('does not remember a document written once, nor a collection never read', async () => {
     const { memory, asked, commit } = setup();
     commit([write('audit', 'x', 1, '1')]);
-    await memory.getMany('history', ['v1']);
+    await memory.getMany('deletedSecrets', ['v1']);
     await memory.getMany('audit', ['x']);
-    commit([write('history', 'v1', 1, '1'), write('audit', 'x', 2, '2')]);
+    commit([write('deletedSecrets', 'v1', 1, '1'), write('audit', 'x', 2, '2')]);
     asked.length = 0;
-    expect((await memory.getMany('history', ['v1'])).get('v1')?.position).toBe('1');
+    expect((await memory.getMany('deletedSecrets', ['v1'])).get('v1')?.position).toBe('1');
     expect((await memory.getMany('audit', ['x'])).get('x')?.position).toBe('2');
-    expect(asked).toEqual(['history/v1', 'audit/x']);
+    expect(asked).toEqual(['deletedSecrets/v1', 'audit/x']);
   });
 
   it('keeps at most its limit, forgetting the least recently written first', async () => {

@@ -61,6 +61,29 @@ export function readStoreHistoryContract(open: () => Promise<ContractStore>): vo
       expect(await store.versionAt('versioned', 'a', { position: '3' })).toEqual({ doc: { scope: 's', v: 2 }, position: '3', at: at(3) });
     });
 
+    it("pages a document's numbered versions, each by the earliest state that held its number", async () => {
+      const store = await storeWithHistory();
+      // d: numbered 1 at 11, changed without a new number at 12, numbered 2 at 13, deleted at 14,
+      // reopened as 2 at 15 (a restore), numbered 4 at 16 (3 was never held), numbered by no number at 17.
+      await commitAt(store, [version('d', 11, { scope: 's', v: 1, note: 'set' }), version('d', 12, { scope: 's', v: 1, note: 'renamed' })], '12');
+      await commitAt(store, [version('d', 13, { scope: 's', v: 2 }), version('d', 14, null), version('d', 15, { scope: 's', v: 2, note: 'restored' })], '15');
+      await commitAt(store, [version('d', 16, { scope: 's', v: 4 }), version('d', 17, { scope: 's', v: 'none' })], '17');
+      const numbers = async (query: Parameters<ContractStore['firstVersions']>[2]) =>
+        (await store.firstVersions('versioned', 'd', query)).map((found) => [found.doc!.v, found.position, found.at]);
+      expect(await numbers({ limit: 10 })).toEqual([[1, '11', at(11)], [2, '13', at(13)], [4, '16', at(16)]]);
+      expect((await store.firstVersions('versioned', 'd', { limit: 1 }))[0]!.doc).toEqual({ scope: 's', v: 1, note: 'set' });
+      expect(await numbers({ limit: 2 })).toEqual([[1, '11', at(11)], [2, '13', at(13)]]);
+      expect(await numbers({ after: 1, limit: 1 })).toEqual([[2, '13', at(13)]]);
+      expect(await numbers({ after: 2, limit: 5 })).toEqual([[4, '16', at(16)]]);
+      expect(await numbers({ after: 4, limit: 5 })).toEqual([]);
+      expect(await numbers({ order: 'desc', limit: 2 })).toEqual([[4, '16', at(16)], [2, '13', at(13)]]);
+      expect(await numbers({ order: 'desc', after: 2, limit: 5 })).toEqual([[1, '11', at(11)]]);
+      // A replay of an earlier state changes nothing; a document never written has no versions.
+      await commitAt(store, [version('d', 13, { scope: 's', v: 3 })], '18');
+      expect(await numbers({ limit: 10 })).toEqual([[1, '11', at(11)], [2, '13', at(13)], [4, '16', at(16)]]);
+      expect(await store.firstVersions('versioned', 'nobody', { limit: 10 })).toEqual([]);
+    });
+
     it('rebuilds the history with the views, and swaps it in with them', async () => {
       const store = await storeWithHistory();
       const target = await store.startRebuild();
@@ -76,6 +99,7 @@ export function readStoreHistoryContract(open: () => Promise<ContractStore>): vo
       const { generation } = await store.checkpoint();
       await expect(store.commit([{ collection: 'versioned', id: 'x', doc: { scope: 's' }, position: '1' }], '1', generation)).rejects.toThrow(/time/);
       await expect(store.versionAt('items', 'x', { position: '1' })).rejects.toThrow(/history/);
+      await expect(store.firstVersions('items', 'x', { limit: 1 })).rejects.toThrow(/history/);
     });
   });
 }

@@ -6,11 +6,11 @@ type ContractDoc = Readonly<Record<string, unknown>>;
 
 /**
  * The collections the contract uses: `items` with three indexed fields (`tags` holds lists),
- * `notes` with none, and `versioned`, which keeps its history, by `scope`.
+ * `notes` with none, and `versioned`, which keeps its history, by `scope`, its versions numbered by `v`.
  */
 export type ContractDocs = { items: ContractDoc; notes: ContractDoc; versioned: ContractDoc };
 export const contractCollections: CollectionSpec<ContractDocs> = { items: ['group', 'color', 'tags'], notes: [], versioned: ['scope'] };
-export const contractHistory: HistorySpec<ContractDocs> = { versioned: 'scope' };
+export const contractHistory: HistorySpec<ContractDocs> = { versioned: { scope: 'scope', version: 'v' } };
 export const contractLists: ListSpec<ContractDocs> = { items: ['tags'] };
 
 export type ContractStore = ReadStore<ContractDocs>;

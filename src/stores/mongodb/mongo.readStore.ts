@@ -16,6 +16,7 @@ import type {
   ReadStore,
   RebuildTarget,
   Version,
+  VersionsQuery,
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
@@ -25,7 +26,7 @@ import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDup
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
 type CheckpointRow = { _id: string; position: string | null; generation: string };
 /** A version of a document in a collection with history: `_id` is `<id>\u0000<position>`, so a replay inserts nothing. */
-type VersionRow = { _id: string; id: string; position: string; at: string; scope: string | null; doc: Record<string, unknown> | null };
+type VersionRow = { _id: string; id: string; position: string; at: string; scope: string | null; number?: number; doc: Record<string, unknown> | null };
 /** A document a scope ever held: `_id` is `<scope>\u0000<id>`. */
 type ScopeRow = { _id: string; scope: string; id: string };
 
@@ -61,8 +62,9 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     for (const [collection, fields] of Object.entries(this.fields)) {
       if (!FIELD.test(collection) || !fields.every((f) => FIELD.test(f))) throw new Error(`Invalid view spec for ${collection}`);
     }
-    for (const [collection, scopeField] of Object.entries(history) as [string, string | null][]) {
-      if (!Object.hasOwn(spec, collection) || (scopeField !== null && !FIELD.test(scopeField))) throw new Error(`Invalid history spec for ${collection}`);
+    for (const [collection, kept] of Object.entries(history) as [string, { scope: string | null; version?: string }][]) {
+      const named = [kept.scope, kept.version].filter((field) => field !== null && field !== undefined);
+      if (!Object.hasOwn(spec, collection) || !named.every((field) => FIELD.test(field))) throw new Error(`Invalid history spec for ${collection}`);
     }
   }
 
@@ -152,7 +154,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 
   async scopeAt<C extends CollectionOf<Docs>>(collection: C, scope: string, position: string): Promise<Found<Docs[C]>[]> {
     const versions = await this.versions(collection);
-    if (!this.history[collection]) throw new Error(`${collection} keeps no scopes`);
+    if (!this.history[collection]?.scope) throw new Error(`${collection} keeps no scopes`);
     const ids = (await this.db.collection<ScopeRow>(collectionName(await this.liveGeneration(), `scope_${collection}`)).find({ scope }).toArray()).map((row) => row.id);
     // Sorted as the { id, position } index is, each id's first row is its last version by then
     // (MongoDB answers $group with $first over that sort from the index, one seek per id).
@@ -166,6 +168,25 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       ])
       .toArray();
     return rows.map((row) => ({ id: row._id, doc: row.doc as Docs[C], position: loadedPosition(row.position) }));
+  }
+
+  async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]> {
+    const versions = await this.versions(collection);
+    if (!this.history[collection]?.version) throw new Error(`${collection} numbers no versions`);
+    const direction = query.order === 'desc' ? -1 : 1;
+    const beyond = query.after === undefined ? {} : direction === 1 ? { $gt: query.after } : { $lt: query.after };
+    // In number order from the partial index, read only as far as the page needs: each
+    // number's rows come together, its earliest version the one with the lowest position.
+    const cursor = versions.find({ id, number: { $exists: true, ...beyond } }).sort({ number: direction, position: direction });
+    const earliest = new Map<number, VersionRow>();
+    for await (const row of cursor) {
+      const number = row.number!;
+      if (!earliest.has(number) && earliest.size === query.limit) break;
+      const seen = earliest.get(number);
+      if (seen === undefined || row.position < seen.position) earliest.set(number, row);
+    }
+    await cursor.close();
+    return [...earliest.values()].map((row) => ({ doc: row.doc as Docs[C] | null, position: loadedPosition(row.position), at: row.at }));
   }
 
   private async versions(collection: string) {
@@ -260,13 +281,23 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     const versions = new Map<string, AnyBulkWriteOperation<VersionRow>[]>();
     const scopes = new Map<string, AnyBulkWriteOperation<ScopeRow>[]>();
     for (const write of writes) {
-      const scopeField = this.history[write.collection];
-      if (scopeField === undefined) continue;
+      const kept = this.history[write.collection];
+      if (kept === undefined) continue;
       if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
       const at = storedPosition(write.position);
       const doc = write.doc as Record<string, unknown> | null;
-      const scope = scopeField === null ? undefined : doc?.[scopeField];
-      const row: VersionRow = { _id: `${write.id}\u0000${at}`, id: write.id, position: at, at: write.at, scope: typeof scope === 'string' ? scope : null, doc };
+      const scope = kept.scope === null ? undefined : doc?.[kept.scope];
+      const number = kept.version === undefined ? undefined : doc?.[kept.version];
+      const row: VersionRow = {
+        _id: `${write.id}\u0000${at}`,
+        id: write.id,
+        position: at,
+        at: write.at,
+        scope: typeof scope === 'string' ? scope : null,
+        // Left out, not null, when there is none: the partial index holds only the numbered.
+        ...(typeof number === 'number' && Number.isSafeInteger(number) ? { number } : {}),
+        doc,
+      };
       push(versions, write.collection, { updateOne: { filter: { _id: row._id }, update: { $setOnInsert: row }, upsert: true } });
       if (typeof scope === 'string') {
         const scopeRow: ScopeRow = { _id: `${scope}\u0000${write.id}`, scope, id: write.id };
@@ -316,6 +347,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       const versions = this.db.collection(collectionName(generation, `hist_${collection}`));
       await versions.createIndex({ id: 1, position: -1 });
       await versions.createIndex({ id: 1, at: -1, position: -1 });
+      await versions.createIndex({ id: 1, number: 1, position: 1 }, { partialFilterExpression: { number: { $exists: true } } });
       await this.db.collection(collectionName(generation, `scope_${collection}`)).createIndex({ scope: 1, id: 1 });
     }
     this.indexed.add(generation);

@@ -19,6 +19,7 @@ import type {
   ReadStore,
   RebuildTarget,
   Version,
+  VersionsQuery,
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
@@ -36,7 +37,7 @@ type CollectionWriter = Readonly<{
   /** For a collection with list fields: the document inserted only when its id is new (see `commit`). */
   insertNew: Run | null;
   lists: ReadonlyArray<Readonly<{ field: string; unlistOlder: Run; insert: Run }>>;
-  history: Readonly<{ scopeField: string | null; version: Run; scope: Run }> | null;
+  history: Readonly<{ scopeField: string | null; numberField: string | null; version: Run; scope: Run }> | null;
 }>;
 
 const FIELD = /^[A-Za-z]+$/;
@@ -85,8 +86,9 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       // Keyed by (value, id): the table is its own index, one small entry per value.
       for (const field of fields) db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${listTable(collection, field)} (value TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (value, id)) STRICT, WITHOUT ROWID`);
     }
-    for (const [collection, scopeField] of Object.entries(history) as [string, string | null][]) {
-      if (!Object.hasOwn(spec, collection) || (scopeField !== null && !FIELD.test(scopeField))) throw new Error(`Invalid history spec for ${collection}`);
+    for (const [collection, kept] of Object.entries(history) as [string, { scope: string | null; version?: string }][]) {
+      const named = [kept.scope, kept.version].filter((field) => field !== null && field !== undefined);
+      if (!Object.hasOwn(spec, collection) || !named.every((field) => FIELD.test(field))) throw new Error(`Invalid history spec for ${collection}`);
       createHistoryTables(db, prefix, collection);
     }
     db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT, generation TEXT NOT NULL) STRICT');
@@ -230,7 +232,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       const fields = this.columns[collection] ?? [];
       const columns = fields.map((f) => `, f_${f}`).join('');
       const assignments = fields.map((f) => `, f_${f} = excluded.f_${f}`).join('');
-      const scopeField = this.history[collection as CollectionOf<Docs>];
+      const kept = this.history[collection as CollectionOf<Docs>];
       writer = {
         fields,
         upsert: this.statement(
@@ -248,11 +250,12 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
           insert: this.statement(`INSERT OR IGNORE INTO ${this.prefix}${listTable(collection, field)} (value, id) VALUES (?, ?)`),
         })),
         history:
-          scopeField === undefined
+          kept === undefined
             ? null
             : {
-                scopeField,
-                version: this.statement(`INSERT OR IGNORE INTO ${this.prefix}hist_${collection} (id, position, at, scope, doc) VALUES (?, ?, ?, ?, ?)`),
+                scopeField: kept.scope,
+                numberField: kept.version ?? null,
+                version: this.statement(`INSERT OR IGNORE INTO ${this.prefix}hist_${collection} (id, position, at, scope, number, doc) VALUES (?, ?, ?, ?, ?, ?)`),
                 scope: this.statement(`INSERT OR IGNORE INTO ${this.prefix}scope_${collection} (scope, id) VALUES (?, ?)`),
               },
       };
@@ -300,7 +303,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 
   async scopeAt<C extends CollectionOf<Docs>>(collection: C, scope: string, position: string): Promise<Found<Docs[C]>[]> {
     const versions = this.historyTable(collection);
-    if (!this.history[collection]) throw new Error(`${collection} keeps no scopes`);
+    if (!this.history[collection]?.scope) throw new Error(`${collection} keeps no scopes`);
     // One index seek per document of the scope: its last version at or before the position.
     const rows = this.statement(
       `SELECT v.id, v.position, v.doc FROM ${this.prefix}scope_${collection} s
@@ -308,6 +311,22 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
        WHERE s.scope = ? AND v.scope = s.scope AND v.doc IS NOT NULL ORDER BY s.id`,
     ).all(encodePosition(position), scope) as Row[];
     return rows.map(toFound<Docs[C]>);
+  }
+
+  async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]> {
+    const versions = this.historyTable(collection);
+    if (!this.history[collection]?.version) throw new Error(`${collection} numbers no versions`);
+    const descending = query.order === 'desc';
+    const beyond = query.after === undefined ? '' : descending ? 'AND h.number < ?' : 'AND h.number > ?';
+    // Through the (id, number, position) index, in number order; each number's earliest version
+    // is one more seek into the same index.
+    const rows = this.statement(
+      `SELECT h.id, h.position, h.at, h.doc FROM ${versions} h
+       WHERE h.id = ? AND h.number IS NOT NULL ${beyond}
+         AND h.position = (SELECT min(f.position) FROM ${versions} f WHERE f.id = h.id AND f.number = h.number)
+       ORDER BY h.number ${descending ? 'DESC' : 'ASC'} LIMIT ?`,
+    ).all(...[id, ...(query.after === undefined ? [] : [query.after]), query.limit]) as VersionRow[];
+    return rows.map((row) => ({ ...toPositioned<Docs[C]>(row), at: row.at }));
   }
 
   private historyTable(collection: string): string {
@@ -355,7 +374,8 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
         if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
         const scope = writer.history.scopeField === null ? undefined : doc?.[writer.history.scopeField];
         const scoped = typeof scope === 'string' ? scope : null;
-        writer.history.version.run(write.id, position, write.at, scoped, json);
+        const number = writer.history.numberField === null ? undefined : doc?.[writer.history.numberField];
+        writer.history.version.run(write.id, position, write.at, scoped, Number.isSafeInteger(number) ? number : null, json);
         if (scoped !== null) writer.history.scope.run(scoped, write.id);
       }
       for (const removal of removals) this.remove(removal);

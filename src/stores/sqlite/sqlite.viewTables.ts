@@ -10,7 +10,7 @@ export const REBUILD = 'rebuild_';
 
 
 /** The layout of the view tables; a data directory made with another one has its views rebuilt. */
-const LAYOUT_VERSION = 7;
+const LAYOUT_VERSION = 8;
 
 /**
  * Views are rebuildable. Tables of an older layout, or made for a spec that queried other fields
@@ -21,7 +21,9 @@ const LAYOUT_VERSION = 7;
  * 3. kept versions in tables keyed by (id, position), and indexed null fields;
  * 4. indexed the audit and key rows by stream, which a pruning no longer goes by;
  * 5. kept a document per key an audit row is about, where a list table now holds a (key, id) pair;
- * 6. stored positions, and audit row ids, zero-padded to 40 digits (`sortablePosition` now).
+ * 6. stored positions, and audit row ids, zero-padded to 40 digits (`sortablePosition` now);
+ * 7. kept no number with a version (a secret's versions were a view of their own, a second copy of
+ *    every envelope the time-travel history already held).
  */
 export function dropViewsOfAnotherLayout(db: SqliteDatabase, columns: IndexedFields, lists: IndexedFields): void {
   if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION && storesEveryField(db, columns, lists)) return;
@@ -47,7 +49,8 @@ function storesEveryField(db: SqliteDatabase, columns: IndexedFields, lists: Ind
 
 /**
  * The history of a collection: every version of every document (id, position), with the event's
- * time and the scope the version was in, and the ids each scope ever held. Versions are appended
+ * time, the scope the version was in and the number the document gave it (a secret's version;
+ * null for a collection whose documents number none), and the ids each scope ever held. Versions are appended
  * in log order to a rowid table, so a version is written at the table's end and only its small
  * index entries land among the older ones (a table keyed by (id, position) placed every large
  * version among the older versions of its document, a page written per version). A rebuild
@@ -55,17 +58,21 @@ function storesEveryField(db: SqliteDatabase, columns: IndexedFields, lists: Ind
  */
 export function createHistoryTables(db: SqliteDatabase, prefix: string, collection: string) {
   db.exec(`
-    CREATE TABLE IF NOT EXISTS ${prefix}hist_${collection} (id TEXT NOT NULL, position TEXT NOT NULL, at TEXT NOT NULL, scope TEXT, doc TEXT) STRICT;
+    CREATE TABLE IF NOT EXISTS ${prefix}hist_${collection} (id TEXT NOT NULL, position TEXT NOT NULL, at TEXT NOT NULL, scope TEXT, number INTEGER, doc TEXT) STRICT;
     CREATE TABLE IF NOT EXISTS ${prefix}scope_${collection} (scope TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (scope, id)) STRICT, WITHOUT ROWID;
   `);
   if (prefix === LIVE) createHistoryIndexes(db, LIVE, collection);
 }
 
-/** A document's versions by position (unique: a replayed version is ignored), and by time, for an instant. */
+/**
+ * A document's versions by position (unique: a replayed version is ignored), by time (for an
+ * instant), and by number (partial: only versions that have one cost an entry).
+ */
 export function createHistoryIndexes(db: SqliteDatabase, prefix: string, collection: string, tag?: string) {
   const table = `${prefix}hist_${collection}`;
   createIndex(db, table, `${LIVE}hist_${collection}_version`, tag, (name) => `CREATE UNIQUE INDEX ${name} ON ${table} (id, position)`);
   createIndex(db, table, `${LIVE}hist_${collection}_at`, tag, (name) => `CREATE INDEX ${name} ON ${table} (id, at, position)`);
+  createIndex(db, table, `${LIVE}hist_${collection}_number`, tag, (name) => `CREATE INDEX ${name} ON ${table} (id, number, position) WHERE number IS NOT NULL`);
 }
 
 /**
