@@ -175,18 +175,25 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     if (!this.history[collection]?.version) throw new Error(`${collection} numbers no versions`);
     const direction = query.order === 'desc' ? -1 : 1;
     const beyond = query.after === undefined ? {} : direction === 1 ? { $gt: query.after } : { $lt: query.after };
-    // In number order from the partial index, read only as far as the page needs: each
-    // number's rows come together, its earliest version the one with the lowest position.
-    const cursor = versions.find({ id, number: { $exists: true, ...beyond } }).sort({ number: direction, position: direction });
-    const earliest = new Map<number, VersionRow>();
+    // In number order from the partial index, only numbers and positions, read only as far as the
+    // page needs: each number's rows come together, its earliest version the lowest position. Then
+    // those versions, whole, in one query.
+    const cursor = versions
+      .find({ id, number: { $exists: true, ...beyond } }, { projection: { _id: 0, number: 1, position: 1 } })
+      .sort({ number: direction, position: direction });
+    const earliest = new Map<number, string>();
     for await (const row of cursor) {
       const number = row.number!;
       if (!earliest.has(number) && earliest.size === query.limit) break;
       const seen = earliest.get(number);
-      if (seen === undefined || row.position < seen.position) earliest.set(number, row);
+      if (seen === undefined || row.position < seen) earliest.set(number, row.position);
     }
     await cursor.close();
-    return [...earliest.values()].map((row) => ({ doc: row.doc as Docs[C] | null, position: loadedPosition(row.position), at: row.at }));
+    const rows = new Map((await versions.find({ _id: { $in: [...earliest.values()].map((position) => versionId(id, position)) } }).toArray()).map((row) => [row.position, row]));
+    return [...earliest.values()].map((position) => {
+      const row = rows.get(position)!;
+      return { doc: row.doc as Docs[C] | null, position: loadedPosition(row.position), at: row.at };
+    });
   }
 
   private async versions(collection: string) {
@@ -289,7 +296,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       const scope = kept.scope === null ? undefined : doc?.[kept.scope];
       const number = kept.version === undefined ? undefined : doc?.[kept.version];
       const row: VersionRow = {
-        _id: `${write.id}\u0000${at}`,
+        _id: versionId(write.id, at),
         id: write.id,
         position: at,
         at: write.at,
@@ -386,4 +393,9 @@ function idBounds(afterId: string | undefined, throughId: string | undefined, de
       ...(throughId === undefined ? {} : { [descending ? '$gte' : '$lte']: throughId }),
     },
   };
+}
+
+/** A version row's id: a replay of the same version finds it taken. */
+function versionId(id: string, storedAt: string): string {
+  return `${id}\u0000${storedAt}`;
 }

@@ -316,16 +316,21 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]> {
     const versions = this.historyTable(collection);
     if (!this.history[collection]?.version) throw new Error(`${collection} numbers no versions`);
-    const descending = query.order === 'desc';
-    const beyond = query.after === undefined ? '' : descending ? 'AND h.number < ?' : 'AND h.number > ?';
-    // Through the (id, number, position) index, in number order; each number's earliest version
-    // is one more seek into the same index.
+    const [next, beyond, order] = query.order === 'desc' ? ['max', '<', 'DESC'] : ['min', '>', 'ASC'];
+    // A loose scan of the (id, number, position) index: one seek to each next number, one to its
+    // earliest version. However many versions share a number (its details or roles changed
+    // a thousand times), a page costs two seeks per number it answers, never a walk over them.
     const rows = this.statement(
-      `SELECT h.id, h.position, h.at, h.doc FROM ${versions} h
-       WHERE h.id = ? AND h.number IS NOT NULL ${beyond}
-         AND h.position = (SELECT min(f.position) FROM ${versions} f WHERE f.id = h.id AND f.number = h.number)
-       ORDER BY h.number ${descending ? 'DESC' : 'ASC'} LIMIT ?`,
-    ).all(...[id, ...(query.after === undefined ? [] : [query.after]), query.limit]) as VersionRow[];
+      `WITH RECURSIVE numbers(number) AS (
+         SELECT ${next}(number) FROM ${versions} WHERE id = @id AND number IS NOT NULL${query.after === undefined ? '' : ` AND number ${beyond} @after`}
+         UNION ALL
+         SELECT (SELECT ${next}(number) FROM ${versions} WHERE id = @id AND number ${beyond} numbers.number) FROM numbers WHERE numbers.number IS NOT NULL
+         LIMIT @limit
+       )
+       SELECT h.id, h.position, h.at, h.doc FROM numbers
+       JOIN ${versions} h ON h.id = @id AND h.position = (SELECT min(position) FROM ${versions} WHERE id = @id AND number = numbers.number)
+       ORDER BY numbers.number ${order}`,
+    ).all({ id, limit: query.limit, ...(query.after === undefined ? {} : { after: query.after }) }) as VersionRow[];
     return rows.map((row) => ({ ...toPositioned<Docs[C]>(row), at: row.at }));
   }
 
