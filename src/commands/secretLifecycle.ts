@@ -38,7 +38,8 @@ export function rollbackEvents(state: SecretsState, key: string, version: number
   const secret = state.secrets.get(key);
   if (secret && access && !canEditSecret(access.permission, secret.members.get(actor))) throw new Forbidden(`Only the admins of ${key} can roll it back`);
   requireCurrentVersion(state, key, version);
-  return [{ type: 'SecretSet', data: { key, version: nextVersion(state, key), value: sealed.value, fingerprint: sealed.fingerprint, rollbackOf: version }, metadata }];
+  // Only a live key's own lifetime is rolled back (requireCurrentVersion): it goes on.
+  return [{ type: 'SecretSet', data: { key, version: nextVersion(state, key), value: sealed.value, fingerprint: sealed.fingerprint, rollbackOf: version, continuesLifetime: true }, metadata }];
 }
 
 /**

@@ -16,8 +16,18 @@ export const secretSet = eventSchema('SecretSet', {
   fingerprint: z.string(),
   /** A rollback: the version whose value this one is again (sealed anew for this version). */
   rollbackOf: z.number().int().positive().optional(),
+  /**
+   * true: the version goes on in the key's live lifetime, under its data key. Absent on a
+   * lifetime's first version, and on events recorded before it was (read them by the stream).
+   * What lets a view of lifetimes pass over every other save without reading anything.
+   */
+  continuesLifetime: z.literal(true).optional(),
 });
-export const secretDeleted = eventSchema('SecretDeleted', { key: z.string() });
+export const secretDeleted = eventSchema('SecretDeleted', {
+  key: z.string(),
+  /** The version deleted: its lifetime's last. Absent on events recorded before it was. */
+  version: z.number().int().positive().optional(),
+});
 /**
  * A deleted key's last lifetime reopened as it was: its last version's value (the same envelope),
  * its details and its explicit roles, so the event alone makes the secret again.

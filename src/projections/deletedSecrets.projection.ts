@@ -5,12 +5,17 @@ import { auditOwner, viewIds, type DeletedSecretDoc } from './views';
  * A key's lifetimes that are not destroyed, by their end (see DeletedSecretDoc): a deletion marks
  * the last one; setting the key again moves a deleted one to `ended` and starts the next; a
  * restore reopens the last one; a destroy takes the lifetimes it names away, and the document
- * with them once nothing is left.
+ * with them once nothing is left. A save that goes on in a live lifetime (`continuesLifetime`)
+ * changes none of it, so the projector neither reads nor writes the document for it (most saves,
+ * a fifth of a rebuild's cost per event when it did); the deletion then names the last version.
+ * Events recorded before those fields were are folded as they always were: each save moved
+ * `lastVersion`.
  */
 export const deletedSecretsProjection = projection({
   collection: 'deletedSecrets',
   canHandle: ['SecretSet', 'SecretDeleted', 'SecretRestored', 'SecretDestroyed'],
-  documentIds: (r) => [viewIds.secret(auditOwner(r.category, r.ownerId), r.event.data.key)],
+  documentIds: (r) =>
+    r.event.type === 'SecretSet' && r.event.data.continuesLifetime ? [] : [viewIds.secret(auditOwner(r.category, r.ownerId), r.event.data.key)],
   evolve: (doc, r) => {
     const e = r.event;
     switch (e.type) {
@@ -21,7 +26,7 @@ export const deletedSecretsProjection = projection({
       case 'SecretRestored':
         return doc && { ...doc, deletedAt: '', deletedBy: '' };
       case 'SecretDeleted':
-        return doc && { ...doc, deletedAt: e.metadata.at, deletedBy: e.metadata.actor };
+        return doc && { ...doc, lastVersion: e.data.version ?? doc.lastVersion, deletedAt: e.metadata.at, deletedBy: e.metadata.actor };
       case 'SecretDestroyed': {
         if (!doc) return doc;
         const gone = new Set(e.data.dataKeyIds);

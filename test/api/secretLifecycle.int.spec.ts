@@ -35,16 +35,17 @@ describe("A secret's whole life (DESIGN §9)", () => {
 
   it('lists deleted keys to admins and restores one with its details and members, not over a key that exists again', async () => {
     const ws = await workspaceWith(call, 'alice', { bob: 'write', carol: 'read' });
+    await setWorkspaceSecret(call, ws, 'bob', 'K', 'v0');
     await setWorkspaceSecret(call, ws, 'bob', 'K', 'v1');
     await must(call, 'PATCH', url(ws, 'K'), { ...as('bob'), body: { displayName: 'Kept' } });
     await must(call, 'POST', url(ws, 'K', '/members'), { ...as('bob'), body: { email: 'carol@example.com', role: 'member' } });
     await must(call, 'DELETE', url(ws, 'K'), as('bob'));
     const deleted = await must<{ deleted: unknown[] }>(call, 'GET', `/v1/workspaces/${ws}/secrets?deleted=true`, alice);
-    expect(deleted.deleted).toEqual([{ key: 'K', lastVersion: 1, deletedAt: expect.any(String), deletedBy: 'bob' }]);
+    expect(deleted.deleted).toEqual([{ key: 'K', lastVersion: 2, deletedAt: expect.any(String), deletedBy: 'bob' }]);
     expectProblem(await call('GET', `/v1/workspaces/${ws}/secrets?deleted=true`, as('bob')), 403);
     expectProblem(await call('POST', url(ws, 'K', '/restore'), as('bob')), 403);
-    expect(await must<{ version: number }>(call, 'POST', url(ws, 'K', '/restore'), alice)).toMatchObject({ key: 'K', version: 1 });
-    expect(await must(call, 'GET', url(ws, 'K'), alice)).toMatchObject({ displayName: 'Kept', version: 1 });
+    expect(await must<{ version: number }>(call, 'POST', url(ws, 'K', '/restore'), alice)).toMatchObject({ key: 'K', version: 2 });
+    expect(await must(call, 'GET', url(ws, 'K'), alice)).toMatchObject({ displayName: 'Kept', version: 2 });
     expect(bodyOf<{ value: string }>(await reveal(call, ws, 'K', undefined, as('carol'))).value).toBe('v1');
     expect((await must<{ deleted: unknown[] }>(call, 'GET', `/v1/workspaces/${ws}/secrets?deleted=true`, alice)).deleted).toEqual([]);
     await must(call, 'DELETE', url(ws, 'K'), alice);

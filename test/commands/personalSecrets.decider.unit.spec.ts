@@ -33,7 +33,7 @@ describe('Personal secrets', () => {
     it('accepts a new one in a batch that deletes another', () =>
       givenPersonal(filled(1000))
         .when(byOwner({ set: [prepared('NEW', 1)], delete: ['K0001'] }))
-        .then([secretSet('NEW', 1), secretDeleted('K0001')]));
+        .then([secretSet('NEW', 1), secretDeleted('K0001', 'alice', 1)]));
   });
 
   describe('when the key is new', () => {
@@ -43,13 +43,13 @@ describe('Personal secrets', () => {
 
   describe('when the key exists', () => {
     it('records the next version', () =>
-      givenPersonal([secretSet('TOKEN', 1), secretSet('TOKEN', 2)]).when(byOwner({ set: [prepared('TOKEN', 3)] })).then([secretSet('TOKEN', 3)]));
+      givenPersonal([secretSet('TOKEN', 1), secretSet('TOKEN', 2)]).when(byOwner({ set: [prepared('TOKEN', 3)] })).then([secretSet('TOKEN', 3, { continues: true })]));
 
     it('records nothing for its current value', () =>
       givenPersonal([secretSet('TOKEN', 1)]).when(byOwner({ set: [prepared('TOKEN', 2, { fingerprint: 'fp_TOKEN_v1' })] })).thenNothing());
 
     it('records its deletion', () =>
-      givenPersonal([secretSet('TOKEN', 1)]).when(byOwner({ delete: ['TOKEN'] })).then([secretDeleted('TOKEN')]));
+      givenPersonal([secretSet('TOKEN', 1)]).when(byOwner({ delete: ['TOKEN'] })).then([secretDeleted('TOKEN', 'alice', 1)]));
 
     it('keeps its details when the value changes', () => {
       const { state } = givenPersonal([secretSet('TOKEN', 1), detailsChanged('TOKEN', { displayName: 'Token' }), secretSet('TOKEN', 2)]);
@@ -60,7 +60,7 @@ describe('Personal secrets', () => {
   describe('when a deleted key is set again', () => {
     const history = [secretSet('TOKEN', 1), secretSet('TOKEN', 2), detailsChanged('TOKEN', { displayName: 'Token' }), secretDeleted('TOKEN')];
 
-    it('continues its version numbers', () => givenPersonal(history).when(byOwner({ set: [prepared('TOKEN', 3)] })).then([secretSet('TOKEN', 3)]));
+    it('continues its version numbers, in a new lifetime', () => givenPersonal(history).when(byOwner({ set: [prepared('TOKEN', 3)] })).then([secretSet('TOKEN', 3)]));
 
     it('starts with fresh details', () =>
       expect(givenPersonal(history, [secretSet('TOKEN', 3)]).state.secrets.get('TOKEN')).toMatchObject({ version: 3, displayName: null }));

@@ -56,7 +56,7 @@ describe('Rollback', () => {
     givenSecrets(...twoLifetimes())
       .when(rollback('carol', 'read', 'API_KEY', 3, 5))
       .then([
-        { type: 'SecretSet', data: { key: 'API_KEY', version: 5, value: envelope('API_KEY', 5), fingerprint: 'fp_API_KEY_v3', rollbackOf: 3 }, metadata: meta('carol') },
+        { type: 'SecretSet', data: { key: 'API_KEY', version: 5, value: envelope('API_KEY', 5), fingerprint: 'fp_API_KEY_v3', rollbackOf: 3, continuesLifetime: true }, metadata: meta('carol') },
       ]));
 
   it('refuses a version of the lifetime before the deletion (409 other_lifetime)', () =>
@@ -171,7 +171,7 @@ describe('Personal secrets: the owner may do all of it', () => {
   it('rolls back, restores and destroys', () => {
     personal(secretSet('P', 1), secretSet('P', 2))
       .when(command('RollbackPersonalSecret', { key: 'P', version: 1, sealed: { value: envelope('P', 3), fingerprint: 'fp_P_v1' } }))
-      .then([{ type: 'SecretSet', data: { key: 'P', version: 3, value: envelope('P', 3), fingerprint: 'fp_P_v1', rollbackOf: 1 }, metadata: meta('pat') }]);
+      .then([{ type: 'SecretSet', data: { key: 'P', version: 3, value: envelope('P', 3), fingerprint: 'fp_P_v1', rollbackOf: 1, continuesLifetime: true }, metadata: meta('pat') }]);
     const restored = personalSecretsDecider.decide(command('RestorePersonalSecret', { key: 'P', lastValue: (v: number) => envelope('P', v) }), personal(secretSet('P', 1), secretDeleted('P')).state);
     expect(restored.map((e) => e.type)).toEqual(['SecretRestored']);
     personal(secretSet('P', 1), secretSet('P', 2, { dataKeyId: 'dk_P' }))

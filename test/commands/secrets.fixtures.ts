@@ -32,16 +32,20 @@ export function prepared(
   };
 }
 
-type SetOptions = Parameters<typeof prepared>[2] & { actor?: string };
+/** `continues`: the version goes on in the key's live lifetime, as the decider now records it. */
+type SetOptions = Parameters<typeof prepared>[2] & { actor?: string; continues?: true };
 
+/** A SecretSet; without `continues`, also as events were recorded before lifetimes were marked. */
 export const secretSet = (key: string, version: number, options: SetOptions = {}): SecretSet => {
   const { value, fingerprint } = prepared(key, version, options);
-  return { type: 'SecretSet', data: { key, version, value, fingerprint }, metadata: meta(options.actor ?? 'alice') };
+  const data = { key, version, value, fingerprint };
+  return { type: 'SecretSet', data: options.continues ? { ...data, continuesLifetime: true } : data, metadata: meta(options.actor ?? 'alice') };
 };
 
-export const secretDeleted = (key: string, actor = 'alice'): SecretDeleted => ({
+/** A SecretDeleted naming the version deleted, as the decider records it; without one, as events were recorded before. */
+export const secretDeleted = (key: string, actor = 'alice', version?: number): SecretDeleted => ({
   type: 'SecretDeleted',
-  data: { key },
+  data: version === undefined ? { key } : { key, version },
   metadata: meta(actor),
 });
 

@@ -84,10 +84,10 @@ describe('Workspace secrets', () => {
     it('accepts a new secret in a batch that deletes another', () =>
       givenSecrets(full)
         .when(byAdmin({ set: [prepared('NEW', 1)], delete: ['K0000'] }))
-        .then([secretSet('NEW', 1), memberAdded('NEW', 'alice'), secretDeleted('K0000')]));
+        .then([secretSet('NEW', 1), memberAdded('NEW', 'alice'), secretDeleted('K0000', 'alice', 1)]));
 
     it('accepts a new value for an existing secret', () =>
-      givenSecrets(full).when(byAdmin({ set: [prepared('K0999', 2)] })).then([secretSet('K0999', 2)]));
+      givenSecrets(full).when(byAdmin({ set: [prepared('K0999', 2)] })).then([secretSet('K0999', 2, { continues: true })]));
   });
 
   describe('when the key is new', () => {
@@ -99,7 +99,7 @@ describe('Workspace secrets', () => {
     const history = [...createdBy('API_KEY', 'bob'), secretSet('API_KEY', 2)];
 
     it('records the next version, and no new member', () =>
-      givenSecrets(history).when(byAdmin({ set: [prepared('API_KEY', 3)] })).then([secretSet('API_KEY', 3)]));
+      givenSecrets(history).when(byAdmin({ set: [prepared('API_KEY', 3)] })).then([secretSet('API_KEY', 3, { continues: true })]));
 
     it('records nothing for its current value: same fingerprint, same data key', () =>
       givenSecrets(history).when(byAdmin({ set: [prepared('API_KEY', 3, { fingerprint: 'fp_API_KEY_v2' })] })).thenNothing());
@@ -112,12 +112,12 @@ describe('Workspace secrets', () => {
     it('records only the keys of a batch whose value changed', () =>
       givenSecrets(history, createdBy('B', 'alice'))
         .when(byAdmin({ set: [prepared('API_KEY', 3, { fingerprint: 'fp_API_KEY_v2' }), prepared('B', 2)] }))
-        .then([secretSet('B', 2)]));
+        .then([secretSet('B', 2, { continues: true })]));
 
     it('records a deletion after the values set', () =>
       givenSecrets(history)
         .when(byAdmin({ delete: ['API_KEY'], set: [prepared('NEW', 1)] }))
-        .then([secretSet('NEW', 1), memberAdded('NEW', 'alice'), secretDeleted('API_KEY')]));
+        .then([secretSet('NEW', 1), memberAdded('NEW', 'alice'), secretDeleted('API_KEY', 'alice', 2)]));
   });
 
   describe('when a deleted key is set again', () => {

@@ -22,7 +22,7 @@ describe('Workspace secrets', () => {
     it('edits and deletes keys it holds no role on', () =>
       givenSecrets(history, createdBy('OTHER', 'bob'))
         .when(save('dora', 'admin', { set: [prepared('BOB_KEY', 2)], delete: ['OTHER'] }))
-        .then([secretSet('BOB_KEY', 2, { actor: 'dora' }), secretDeleted('OTHER', 'dora')]));
+        .then([secretSet('BOB_KEY', 2, { actor: 'dora', continues: true }), secretDeleted('OTHER', 'dora', 1)]));
   });
 
   describe('when a write member saves', () => {
@@ -34,7 +34,7 @@ describe('Workspace secrets', () => {
     it('edits and deletes the keys it admins', () =>
       givenSecrets(history, createdBy('BOB_2', 'bob'))
         .when(save('bob', 'write', { set: [prepared('BOB_KEY', 2)], delete: ['BOB_2'] }))
-        .then([secretSet('BOB_KEY', 2, { actor: 'bob' }), secretDeleted('BOB_2', 'bob')]));
+        .then([secretSet('BOB_KEY', 2, { actor: 'bob', continues: true }), secretDeleted('BOB_2', 'bob', 1)]));
 
     it('is refused editing a key it does not admin', () =>
       givenSecrets(history).when(save('bob', 'write', { set: [prepared('ALICE_KEY', 2)] })).thenThrows(Forbidden));
@@ -64,8 +64,8 @@ describe('Workspace secrets', () => {
       givenSecrets(history).when(save('carol', 'read', { set: [prepared('NEW', 1)] })).thenThrows(Forbidden));
 
     it('edits and deletes a secret it is an Admin of', () => {
-      givenSecrets(history).when(save('carol', 'read', { set: [prepared('SHARED', 2)] })).then([secretSet('SHARED', 2, { actor: 'carol' })]);
-      givenSecrets(history).when(save('carol', 'read', { delete: ['SHARED'] })).then([secretDeleted('SHARED', 'carol')]);
+      givenSecrets(history).when(save('carol', 'read', { set: [prepared('SHARED', 2)] })).then([secretSet('SHARED', 2, { actor: 'carol', continues: true })]);
+      givenSecrets(history).when(save('carol', 'read', { delete: ['SHARED'] })).then([secretDeleted('SHARED', 'carol', 1)]);
     });
 
     it('is refused a secret it is not an Admin of', () =>
