@@ -77,7 +77,7 @@ export class SecretAccessHandlers {
     return this.reveal(actor, 'personal', actor.userId, key, loaded, null);
   }
 
-  /** A past version's value, opened from the versions view, and recorded like any reveal. */
+  /** A past version's value, opened from the secret's history (the views), and recorded like any reveal. */
   private async revealVersion(actor: Actor, scope: Scope, ownerId: string, key: string, version: number, loaded: Loaded<SecretsState>, standing: Standing): Promise<Revealed> {
     const events = secretAccessDecider.decide({ type: 'RevealSecret', data: { key, version, standing }, context: contextFor(actor, this.clock) }, null);
     await this.viewsReach(loaded.position);
@@ -130,7 +130,7 @@ export class SecretAccessHandlers {
     } else {
       loaded = await this.personalSecrets.load(ownerId);
     }
-    // The history view must hold every version the stream has, or a match would go unseen.
+    // The views must hold every version the stream has, or a match would go unseen.
     await this.viewsReach(loaded.position);
     // A destroyed version's fingerprint can no longer be tested (its key is gone): 410 when none is left.
     // The pages are read one after another, not as one snapshot: a version set or destroyed

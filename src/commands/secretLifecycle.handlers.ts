@@ -22,7 +22,7 @@ type Result = CommandResult<SecretsState, WorkspaceSecretsEvent | PersonalSecret
 
 /**
  * Rollback, restore and destroy (DESIGN §9), for workspace and personal secrets. A rollback
- * opens the version's envelope from the versions view and seals its value anew as the next
+ * opens the version's envelope from the secret's history (the views) and seals its value anew as the next
  * version (the associated data binds the version, so an envelope cannot simply be reused); a
  * restore brings back the envelope of the deleted lifetime's last version; a destroy appends its
  * event first and only then deletes exactly the data keys it names.
@@ -161,7 +161,7 @@ export class SecretLifecycleHandlers {
     }
   }
 
-  /** The version's value, opened from the versions view and sealed again as the next version of its lifetime. */
+  /** The version's value, opened from the secret's history (the views) and sealed again as the next version of its lifetime. */
   private async sealedAgain(scope: Scope, ownerId: string, key: string, version: number, state: SecretsState, position: string | null) {
     const lifetime = requireCurrentVersion(state, key, version);
     const value = await this.envelopeOf(scope, ownerId, key, version, position);

@@ -52,7 +52,7 @@ export function restoreEvents(
   key: string,
   actor: string,
   access: LifecycleAccess,
-  /** The envelope of the deleted lifetime's last version, from the versions view: the event carries it back. */
+  /** The envelope of the deleted lifetime's last version, from the secret's history (the views): the event carries it back. */
   lastValue: (version: number) => SealedValue | undefined,
   metadata: EventMetadata,
 ): Array<SecretRestored | SecretMemberAdded> {
@@ -65,7 +65,7 @@ export function restoreEvents(
     throw new NotFound(`No deleted secret ${key}`, 'secret_not_found');
   }
   const value = lastValue(deleted.version);
-  if (!value || value.dataKeyId !== deleted.dataKeyId) throw new NotFound(`The last version of ${key} is not in the versions view`, 'version_not_found');
+  if (!value || value.dataKeyId !== deleted.dataKeyId) throw new NotFound(`The last version of ${key} is not in its history yet`, 'version_not_found');
   const members = [...deleted.members].filter(([userId]) => access === null || access.activeMembers.has(userId)).map(([userId, role]) => ({ userId, role }));
   const restored: SecretRestored = {
     type: 'SecretRestored',

@@ -1,6 +1,6 @@
 /**
- * Owner ids of the read model: the audit and the version history file rows under the workspace or
- * the user a stream belongs to. Made here and nowhere else.
+ * Owner ids of the read model: the audit and the deleted keys file rows under the workspace or the
+ * user a stream belongs to, and a secret's history is asked for by them. Made here and nowhere else.
  */
 export type Scope = 'workspace' | 'personal';
 

@@ -28,6 +28,10 @@ describe("A secret's whole life (DESIGN §9)", () => {
     expect(bodyOf<{ value: string; version: number }>(await reveal(call, ws, 'K'))).toEqual({ value: 'one', version: 4 });
     const versions = await history(call, ws, 'K');
     expect(versions[3]).toMatchObject({ version: 4, rollbackOf: 1, fingerprint: versions[0]!.fingerprint, destroyed: false });
+    // Deleted and restored, the rollback is still the version it was, and no version is added.
+    await must(call, 'DELETE', url(ws, 'K'), alice);
+    await must(call, 'POST', url(ws, 'K', '/restore'), alice);
+    expect(await history(call, ws, 'K')).toEqual(versions);
     // bob is a write member, not the secret's Admin.
     expectProblem(await call('POST', url(ws, 'K', '/rollback'), { ...as('bob'), body: { version: 2 } }), 403);
     expectProblem(await call('POST', url(ws, 'K', '/rollback'), { ...alice, body: { version: 9 } }), 404, 'version_not_found');
@@ -109,6 +113,7 @@ describe("A secret's whole life (DESIGN §9)", () => {
     expect(audit.entries.map((e) => e.type)).toContain('SecretDestroyed');
     await setWorkspaceSecret(call, ws, 'alice', 'K', 'reborn');
     expect(bodyOf<{ value: string; version: number }>(await reveal(call, ws, 'K'))).toEqual({ value: 'reborn', version: 3 });
+    expect((await history(call, ws, 'K')).map((v) => [v.version, v.destroyed])).toEqual([[1, true], [2, true], [3, false]]);
   });
 
   it('keeps a live key when an earlier lifetime is destroyed, and destroys them all with `all` (workspace admins)', async () => {

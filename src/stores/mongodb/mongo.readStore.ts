@@ -174,23 +174,37 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     const versions = await this.versions(collection);
     if (!this.history[collection]?.version) throw new Error(`${collection} numbers no versions`);
     const direction = query.order === 'desc' ? -1 : 1;
-    const beyond = query.after === undefined ? {} : direction === 1 ? { $gt: query.after } : { $lt: query.after };
-    // In number order from the partial index, only numbers and positions, read only as far as the
-    // page needs: each number's rows come together, its earliest version the lowest position. Then
-    // those versions, whole, in one query.
-    const cursor = versions
-      .find({ id, number: { $exists: true, ...beyond } }, { projection: { _id: 0, number: 1, position: 1 } })
-      .sort({ number: direction, position: direction });
-    const earliest = new Map<number, string>();
-    for await (const row of cursor) {
-      const number = row.number!;
-      if (!earliest.has(number) && earliest.size === query.limit) break;
-      const seen = earliest.get(number);
-      if (seen === undefined || row.position < seen) earliest.set(number, row.position);
+    const beyond = (bound: number | undefined) => (bound === undefined ? {} : direction === 1 ? { $gt: bound } : { $lt: bound });
+    // Numbers and positions in (number, position ascending) order, from one of the two partial
+    // indexes: each number's first entry is its earliest version. MongoDB has no loose index scan,
+    // so a page streams on, and seeks past a number whose states keep coming (its details or
+    // roles changed over and over) instead of reading them all.
+    const earliest: string[] = [];
+    let bound = query.after;
+    let seekPast = true;
+    while (seekPast && earliest.length < query.limit) {
+      seekPast = false;
+      const cursor = versions
+        .find({ id, number: { $exists: true, ...beyond(bound) } }, { projection: { _id: 0, number: 1, position: 1 } })
+        .sort({ number: direction, position: 1 });
+      let current: number | undefined;
+      let states = 0;
+      for await (const row of cursor) {
+        if (row.number !== current) {
+          if (earliest.length === query.limit) break;
+          current = row.number;
+          states = 0;
+          earliest.push(row.position);
+        } else if ((states += 1) === STATES_BEFORE_SEEK) {
+          bound = current;
+          seekPast = true;
+          break;
+        }
+      }
+      await cursor.close();
     }
-    await cursor.close();
-    const rows = new Map((await versions.find({ _id: { $in: [...earliest.values()].map((position) => versionId(id, position)) } }).toArray()).map((row) => [row.position, row]));
-    return [...earliest.values()].map((position) => {
+    const rows = new Map((await versions.find({ _id: { $in: earliest.map((position) => versionId(id, position)) } }).toArray()).map((row) => [row.position, row]));
+    return earliest.map((position) => {
       const row = rows.get(position)!;
       return { doc: row.doc as Docs[C] | null, position: loadedPosition(row.position), at: row.at };
     });
@@ -354,7 +368,8 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       const versions = this.db.collection(collectionName(generation, `hist_${collection}`));
       await versions.createIndex({ id: 1, position: -1 });
       await versions.createIndex({ id: 1, at: -1, position: -1 });
-      await versions.createIndex({ id: 1, number: 1, position: 1 }, { partialFilterExpression: { number: { $exists: true } } });
+      // Both number orders with the earliest state first (see firstVersions); partial: only numbered states.
+      for (const number of [1, -1] as const) await versions.createIndex({ id: 1, number, position: 1 }, { partialFilterExpression: { number: { $exists: true } } });
       await this.db.collection(collectionName(generation, `scope_${collection}`)).createIndex({ scope: 1, id: 1 });
     }
     this.indexed.add(generation);
@@ -394,6 +409,9 @@ function idBounds(afterId: string | undefined, throughId: string | undefined, de
     },
   };
 }
+
+/** States of one version a history page streams past before it seeks beyond them. */
+const STATES_BEFORE_SEEK = 16;
 
 /** A version row's id: a replay of the same version finds it taken. */
 function versionId(id: string, storedAt: string): string {
