@@ -47,7 +47,7 @@ export const AUDIT_SCAN_ROWS = 20_000;
 /** A page of audit entries, and the position to go on after (null: nothing more matches). */
 export type AuditPage = Readonly<{ entries: ShownAuditDoc[]; nextAfter: string | null }>;
 
-/** The most versions one history page holds (the API's `limit` and a fingerprint check's pages): ~12 ms of SQLite a page, about an audit page's bound (`npm run bench:auditscan`). */
+/** The most versions one history page holds (the API's `limit` and a fingerprint check's pages): 4–12 ms of SQLite a page here (the same code, two runs), about an audit page's bound (`npm run bench:auditscan`). */
 export const HISTORY_PAGE_MAX = 1000;
 
 /** A page of a secret's versions, and the version to go on after (null: there are no more). */

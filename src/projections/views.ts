@@ -121,8 +121,9 @@ export type SecretVersion = Readonly<{
 
 /**
  * A key's lifetimes that are not destroyed yet, seen from their end (DESIGN §9): its last one,
- * restorable once deleted (`deletedAt` is '' while the key is live; the versions it takes are
- * remembered for the deletion that may follow), and the earlier ones that ended in a deletion
+ * restorable once deleted (`deletedAt` is '' while the key is live; `lastVersion` is the one its
+ * deletion names, or, for events recorded before deletions named it, the last one set), and the
+ * earlier ones that ended in a deletion
  * and were replaced by setting the key again. The retention sweeper destroys both kinds once
  * they ended long enough ago (`endedOldest` is the earliest end among `ended`, or '').
  */

@@ -84,6 +84,19 @@ export function readStoreHistoryContract(open: () => Promise<ContractStore>): vo
       expect(await store.firstVersions('versioned', 'nobody', { limit: 10 })).toEqual([]);
     });
 
+    it('pages past a number held by many states (more than a page reads before it seeks on), either way', async () => {
+      const store = await open();
+      // e: numbered 1 at 21, then 40 more states of number 1, then 2 at 62 and 3 at 63.
+      const states = Array.from({ length: 41 }, (_, i) => version('e', 21 + i, { scope: 's', v: 1, state: i }));
+      await commitAt(store, [...states, version('e', 62, { scope: 's', v: 2 }), version('e', 63, { scope: 's', v: 3 })], '63');
+      const numbers = async (query: Parameters<ContractStore['firstVersions']>[2]) =>
+        (await store.firstVersions('versioned', 'e', query)).map((found) => [found.doc!.v, found.position]);
+      expect(await numbers({ limit: 10 })).toEqual([[1, '21'], [2, '62'], [3, '63']]);
+      expect(await numbers({ limit: 2 })).toEqual([[1, '21'], [2, '62']]);
+      expect(await numbers({ order: 'desc', limit: 10 })).toEqual([[3, '63'], [2, '62'], [1, '21']]);
+      expect(await numbers({ order: 'desc', after: 2, limit: 10 })).toEqual([[1, '21']]);
+    });
+
     it('rebuilds the history with the views, and swaps it in with them', async () => {
       const store = await storeWithHistory();
       const target = await store.startRebuild();

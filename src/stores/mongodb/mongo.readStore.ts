@@ -186,7 +186,9 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       seekPast = false;
       const cursor = versions
         .find({ id, number: { $exists: true, ...beyond(bound) } }, { projection: { _id: 0, number: 1, position: 1 } })
-        .sort({ number: direction, position: 1 });
+        .sort({ number: direction, position: 1 })
+        // Batches no larger than the page needs: the server reads no further than the loop does.
+        .batchSize(query.limit - earliest.length + STATES_BEFORE_SEEK + 1);
       let current: number | undefined;
       let states = 0;
       for await (const row of cursor) {
