@@ -198,7 +198,8 @@ export const viewHistory: HistorySpec<ViewDocs> = {
   personalSecrets: { scope: 'ownerId', version: 'version' },
   members: { scope: 'workspaceId' },
   invitations: { scope: 'workspaceId' },
-  scopes: { scope: null },
+  /** Where each scope's stream stood at an instant: the one view asked by instant (PastViews). */
+  scopes: { scope: null, byInstant: true },
 };
 
 function isCollectionName(name: string): name is CollectionName {

@@ -30,12 +30,15 @@ export type ListSpec<Docs extends DocumentMap> = {
 /**
  * The collections that keep every version of their documents (time travel, DESIGN §9), each with
  * the field that names a document's scope (its workspace or user: `scopeAt` lists a scope), or
- * null for one read by id only; and, for one whose documents count their own versions (a secret's
- * `version`), the numeric field that does (`firstVersions` pages by it). A write to such a
- * collection must carry its event's time (`at`).
+ * null for one read by id only; for one whose documents count their own versions (a secret's
+ * `version`), the numeric field that does (`firstVersions` pages by it); and `byInstant` for one
+ * whose documents are asked for as they were at an instant (`versionAt` with `instant`), which
+ * alone keeps an index by time: the others are asked by position, an instant having first been
+ * turned into one through a collection that is (an index nobody reads was 16% of the pages a
+ * spread save wrote). A write to such a collection must carry its event's time (`at`).
  */
 export type HistorySpec<Docs extends DocumentMap> = {
-  readonly [C in CollectionOf<Docs>]?: Readonly<{ scope: FieldOf<Docs, C> | null; version?: FieldOf<Docs, C> }>;
+  readonly [C in CollectionOf<Docs>]?: Readonly<{ scope: FieldOf<Docs, C> | null; version?: FieldOf<Docs, C>; byInstant?: true }>;
 };
 
 /** A page of a document's numbered versions (see `firstVersions`): after a number, in its order. */
@@ -128,7 +131,8 @@ export interface ReadStore<Docs extends DocumentMap> {
   all<C extends CollectionOf<Docs>>(collection: C): Promise<Found<Docs[C]>[]>;
   /**
    * A document of a collection with history as it was: its last version at or before the
-   * position (or made at or before the instant); undefined when it had none by then.
+   * position (or made at or before the instant, for a collection read `byInstant` only); undefined
+   * when it had none by then.
    */
   versionAt<C extends CollectionOf<Docs>>(collection: C, id: string, asOf: AsOf): Promise<Version<Docs[C]> | undefined>;
   /** The live documents of one scope of a collection with history as they were at a position, ordered by id. */
@@ -223,4 +227,9 @@ export function checkRemovable(
   const listed = Object.keys(where).find((field) => lists[collection]?.includes(field));
   if (listed !== undefined) throw new Error(`${collection}.${listed} holds lists: a removal does not go by it`);
   if (history[collection] !== undefined) throw new Error(`${collection} keeps history: its documents are not removed`);
+}
+
+/** What every adapter refuses alike: an instant asked of a collection not read `byInstant` (it keeps no index by time). */
+export function checkAskedByInstant(history: Readonly<Partial<Record<string, Readonly<{ byInstant?: true }>>>>, collection: string, asOf: AsOf): void {
+  if ('instant' in asOf && history[collection]?.byInstant !== true) throw new Error(`${collection} is not read by instant: ask it by position`);
 }

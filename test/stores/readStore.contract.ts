@@ -77,6 +77,14 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
       expect((await store.all('items')).map((found) => found.id)).toEqual(['02', '03']);
     });
 
+    it('answers an instant only for a collection read by instant (the others keep no index by time), a position for any', async () => {
+      const store = await makeStore(contractCollections, { versioned: { scope: 'scope', version: 'v' } }, contractLists);
+      opened.push(store);
+      await commitAt(store, [{ collection: 'versioned', id: 'a', doc: { scope: 's', v: 1 }, position: '1', at: '2026-03-01T10:00:01.000Z' }], '1');
+      expect(await store.versionAt('versioned', 'a', { position: '1' })).toEqual({ doc: { scope: 's', v: 1 }, position: '1', at: '2026-03-01T10:00:01.000Z' });
+      await expect(store.versionAt('versioned', 'a', { instant: '2026-03-01T10:00:02.000Z' })).rejects.toThrow(/not read by instant/);
+    });
+
     it('refuses a removal by a field it does not index first, or from a collection that keeps history', async () => {
       const store = await open();
       const { generation } = await store.checkpoint();

@@ -10,7 +10,7 @@ type ContractDoc = Readonly<Record<string, unknown>>;
  */
 export type ContractDocs = { items: ContractDoc; notes: ContractDoc; versioned: ContractDoc };
 export const contractCollections: CollectionSpec<ContractDocs> = { items: ['group', 'color', 'tags'], notes: [], versioned: ['scope'] };
-export const contractHistory: HistorySpec<ContractDocs> = { versioned: { scope: 'scope', version: 'v' } };
+export const contractHistory: HistorySpec<ContractDocs> = { versioned: { scope: 'scope', version: 'v', byInstant: true } };
 export const contractLists: ListSpec<ContractDocs> = { items: ['tags'] };
 
 export type ContractStore = ReadStore<ContractDocs>;

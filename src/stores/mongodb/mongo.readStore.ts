@@ -20,7 +20,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkIndexed, checkListMatches, checkRemovable, checkScanCount } from '../readStore.port';
+import { checkAskedByInstant, checkIndexed, checkListMatches, checkRemovable, checkScanCount } from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
@@ -62,7 +62,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     for (const [collection, fields] of Object.entries(this.fields)) {
       if (!FIELD.test(collection) || !fields.every((f) => FIELD.test(f))) throw new Error(`Invalid view spec for ${collection}`);
     }
-    for (const [collection, kept] of Object.entries(history) as [string, { scope: string | null; version?: string }][]) {
+    for (const [collection, kept] of Object.entries(history) as [string, { scope: string | null; version?: string; byInstant?: true }][]) {
       const named = [kept.scope, kept.version].filter((field) => field !== null && field !== undefined);
       if (!Object.hasOwn(spec, collection) || !named.every((field) => FIELD.test(field))) throw new Error(`Invalid history spec for ${collection}`);
     }
@@ -143,6 +143,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 
   async versionAt<C extends CollectionOf<Docs>>(collection: C, id: string, asOf: AsOf): Promise<Version<Docs[C]> | undefined> {
     const versions = await this.versions(collection);
+    checkAskedByInstant(this.history, collection, asOf);
     const [row] = await ('position' in asOf
       ? versions.find({ id, position: { $lte: storedPosition(asOf.position) } }).sort({ position: -1 })
       : versions.find({ id, at: { $lte: asOf.instant } }).sort({ at: -1, position: -1 })
@@ -366,10 +367,10 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
         await this.db.collection(collectionName(generation, collection)).createIndex({ [`doc.${field}`]: 1, _id: 1 });
       }
     }
-    for (const collection of Object.keys(this.history)) {
+    for (const [collection, kept] of Object.entries(this.history)) {
       const versions = this.db.collection(collectionName(generation, `hist_${collection}`));
       await versions.createIndex({ id: 1, position: -1 });
-      await versions.createIndex({ id: 1, at: -1, position: -1 });
+      if (kept?.byInstant) await versions.createIndex({ id: 1, at: -1, position: -1 });
       // Both number orders with the earliest state first (see firstVersions); partial: only numbered states.
       for (const number of [1, -1] as const) await versions.createIndex({ id: 1, number, position: 1 }, { partialFilterExpression: { number: { $exists: true } } });
       await this.db.collection(collectionName(generation, `scope_${collection}`)).createIndex({ scope: 1, id: 1 });

@@ -23,7 +23,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkIndexed, checkListMatches, checkRemovable, checkScanCount } from '../readStore.port';
+import { checkAskedByInstant, checkIndexed, checkListMatches, checkRemovable, checkScanCount } from '../readStore.port';
 import { createHistoryIndexes, createHistoryTables, createIndexes, dropViewsOfAnotherLayout, listTable, LIVE, REBUILD } from './sqlite.viewTables';
 
 type Row = { id: string; position: string; doc: string | null };
@@ -86,10 +86,10 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       // Keyed by (value, id): the table is its own index, one small entry per value.
       for (const field of fields) db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${listTable(collection, field)} (value TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (value, id)) STRICT, WITHOUT ROWID`);
     }
-    for (const [collection, kept] of Object.entries(history) as [string, { scope: string | null; version?: string }][]) {
+    for (const [collection, kept] of Object.entries(history) as [string, { scope: string | null; version?: string; byInstant?: true }][]) {
       const named = [kept.scope, kept.version].filter((field) => field !== null && field !== undefined);
       if (!Object.hasOwn(spec, collection) || !named.every((field) => FIELD.test(field))) throw new Error(`Invalid history spec for ${collection}`);
-      createHistoryTables(db, prefix, collection);
+      createHistoryTables(db, prefix, collection, kept.byInstant === true);
     }
     db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT, generation TEXT NOT NULL) STRICT');
     db.prepare('INSERT OR IGNORE INTO checkpoints (name, position, generation) VALUES (?, NULL, ?)').run(
@@ -293,6 +293,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 
   async versionAt<C extends CollectionOf<Docs>>(collection: C, id: string, asOf: AsOf): Promise<Version<Docs[C]> | undefined> {
     const versions = this.historyTable(collection);
+    checkAskedByInstant(this.history, collection, asOf);
     const row = (
       'position' in asOf
         ? this.statement(`SELECT id, position, at, doc FROM ${versions} WHERE id = ? AND position <= ? ORDER BY position DESC LIMIT 1`).get(id, encodePosition(asOf.position))
@@ -419,7 +420,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
         // timeout. Named after this rebuild, they keep their names when their tables are renamed.
         const tag = newGeneration();
         for (const [c, fields] of Object.entries(this.columns)) createIndexes(this.db, REBUILD, c, fields, tag);
-        for (const c of Object.keys(this.history)) createHistoryIndexes(this.db, REBUILD, c, tag);
+        for (const [c, kept] of Object.entries(this.history)) createHistoryIndexes(this.db, REBUILD, c, kept?.byInstant === true, tag);
         // Then the swap itself: the old tables dropped (their indexes with them), the new renamed.
         this.db.transaction(() => {
           for (const table of tables) this.db.exec(`DROP TABLE ${LIVE}${table}; ALTER TABLE ${REBUILD}${table} RENAME TO ${LIVE}${table};`);

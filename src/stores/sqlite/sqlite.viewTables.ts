@@ -56,22 +56,22 @@ function storesEveryField(db: SqliteDatabase, columns: IndexedFields, lists: Ind
  * version among the older versions of its document, a page written per version). A rebuild
  * table gets its indexes just before it is swapped in.
  */
-export function createHistoryTables(db: SqliteDatabase, prefix: string, collection: string) {
+export function createHistoryTables(db: SqliteDatabase, prefix: string, collection: string, byInstant: boolean) {
   db.exec(`
     CREATE TABLE IF NOT EXISTS ${prefix}hist_${collection} (id TEXT NOT NULL, position TEXT NOT NULL, at TEXT NOT NULL, scope TEXT, number INTEGER, doc TEXT) STRICT;
     CREATE TABLE IF NOT EXISTS ${prefix}scope_${collection} (scope TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (scope, id)) STRICT, WITHOUT ROWID;
   `);
-  if (prefix === LIVE) createHistoryIndexes(db, LIVE, collection);
+  if (prefix === LIVE) createHistoryIndexes(db, LIVE, collection, byInstant);
 }
 
 /**
- * A document's versions by position (unique: a replayed version is ignored), by time (for an
- * instant), and by number (partial: only versions that have one cost an entry).
+ * A document's versions by position (unique: a replayed version is ignored), by time (only for a
+ * collection read `byInstant`), and by number (partial: only versions that have one cost an entry).
  */
-export function createHistoryIndexes(db: SqliteDatabase, prefix: string, collection: string, tag?: string) {
+export function createHistoryIndexes(db: SqliteDatabase, prefix: string, collection: string, byInstant: boolean, tag?: string) {
   const table = `${prefix}hist_${collection}`;
   createIndex(db, table, `${LIVE}hist_${collection}_version`, tag, (name) => `CREATE UNIQUE INDEX ${name} ON ${table} (id, position)`);
-  createIndex(db, table, `${LIVE}hist_${collection}_at`, tag, (name) => `CREATE INDEX ${name} ON ${table} (id, at, position)`);
+  if (byInstant) createIndex(db, table, `${LIVE}hist_${collection}_at`, tag, (name) => `CREATE INDEX ${name} ON ${table} (id, at, position)`);
   createIndex(db, table, `${LIVE}hist_${collection}_number`, tag, (name) => `CREATE INDEX ${name} ON ${table} (id, number, position) WHERE number IS NOT NULL`);
 }
 
