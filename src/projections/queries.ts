@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import { streamIds } from '../events/streams';
 import type { PersonalData } from '../crypto/personalData';
-import { boundedPage, type Found, type PageQuery, type ReadStore, type VersionsQuery } from '../stores/readStore.port';
+import { boundedPage, type PageQuery, type ReadStore, type VersionsQuery } from '../stores/readStore.port';
 import type { PersonalDataReader, ShownAuditDoc, ShownInvitation, ShownMember, ShownSecret } from './personalDataReader';
 import { owners } from './owners';
 import type { ViewCache } from './viewCache';
@@ -62,12 +62,12 @@ export type DeletedPage = Readonly<{ deleted: DeletedSecretDoc[]; nextAfter: str
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * The first `limit` of documents found by a query that asked for one more, and where the next page
+ * The first `limit` of what a query found that asked for one more, and where the next page
  * starts after (what `next` says of the last one shown), or null when that one more was not there.
  */
-function pageAndNext<Doc, Next>(found: readonly Found<Doc>[], limit: number, next: (doc: Doc) => Next): { docs: Doc[]; nextAfter: Next | null } {
-  const docs = found.slice(0, limit).map((f) => f.doc);
-  return { docs, nextAfter: found.length > limit ? next(docs.at(-1)!) : null };
+function pageAndNext<Item, Next>(found: readonly Item[], limit: number, next: (item: Item) => Next): { items: Item[]; nextAfter: Next | null } {
+  const items = found.slice(0, limit);
+  return { items, nextAfter: found.length > limit ? next(items.at(-1)!) : null };
 }
 
 /** Views made before deletion was recorded have no `deletedAt` at all (they are rebuilt, but a falsy test costs nothing). */
@@ -272,8 +272,8 @@ export class Views {
   async deletedSecretsPage(owner: string, afterKey: string | undefined, limit: number): Promise<DeletedPage> {
     const afterId = afterKey === undefined ? undefined : viewIds.secret(owner, afterKey);
     const found = await this.store.page('deletedSecrets', { where: { owner }, range: { field: 'deletedAt', min: '0' }, afterId, limit: limit + 1 });
-    const { docs, nextAfter } = pageAndNext(found, limit, (doc) => doc.key);
-    return { deleted: docs, nextAfter };
+    const { items, nextAfter } = pageAndNext(found.map((f) => f.doc), limit, (doc) => doc.key);
+    return { deleted: items, nextAfter };
   }
 
   /**
@@ -297,8 +297,8 @@ export class Views {
    */
   async historyPage(owner: string, key: string, afterVersion: number | undefined, limit: number, order: PageOrder = 'asc'): Promise<HistoryPage> {
     const found = await this.secretVersions(owner, key, { after: afterVersion, order, limit: limit + 1 });
-    const versions = found.slice(0, limit);
-    return { versions, nextAfter: found.length > limit ? versions.at(-1)!.version : null };
+    const { items, nextAfter } = pageAndNext(found, limit, (version) => version.version);
+    return { versions: items, nextAfter };
   }
 
   /** Whether the secret has any version at all (a page after its last one is empty either way). */

@@ -38,7 +38,7 @@ export type ListSpec<Docs extends DocumentMap> = {
  * spread save wrote). A write to such a collection must carry its event's time (`at`).
  */
 export type HistorySpec<Docs extends DocumentMap> = {
-  readonly [C in CollectionOf<Docs>]?: Readonly<{ scope: FieldOf<Docs, C> | null; version?: FieldOf<Docs, C>; byInstant?: true }>;
+  readonly [C in CollectionOf<Docs>]?: KeptHistory & Readonly<{ scope: FieldOf<Docs, C> | null; version?: FieldOf<Docs, C> }>;
 };
 
 /** A page of a document's numbered versions (see `firstVersions`): after a number, in its order. */
@@ -230,6 +230,33 @@ export function checkRemovable(
 }
 
 /** What every adapter refuses alike: an instant asked of a collection not read `byInstant` (it keeps no index by time). */
-export function checkAskedByInstant(history: Readonly<Partial<Record<string, Readonly<{ byInstant?: true }>>>>, collection: string, asOf: AsOf): void {
+export function checkAskedByInstant(history: Readonly<Partial<Record<string, KeptHistory>>>, collection: string, asOf: AsOf): void {
   if ('instant' in asOf && history[collection]?.byInstant !== true) throw new Error(`${collection} is not read by instant: ask it by position`);
+}
+
+/** How one collection keeps its history, as adapters read a HistorySpec whatever its documents. */
+export type KeptHistory = Readonly<{ scope: string | null; version?: string; byInstant?: true }>;
+
+/** What every adapter refuses alike: a history spec for a collection it does not have, or naming a field `isField` refuses. */
+export function checkHistorySpec(collections: object, history: Readonly<Partial<Record<string, KeptHistory>>>, isField: (field: string) => boolean): void {
+  for (const [collection, kept] of Object.entries(history)) {
+    const named = [kept!.scope, kept!.version].filter((field): field is string => field !== null && field !== undefined);
+    if (!Object.hasOwn(collections, collection) || !named.every(isField)) throw new Error(`Invalid history spec for ${collection}`);
+  }
+}
+
+/** What every adapter refuses alike: `firstVersions` of a collection whose history numbers no versions. */
+export function checkNumbersVersions(history: Readonly<Partial<Record<string, KeptHistory>>>, collection: string): void {
+  if (!history[collection]?.version) throw new Error(`${collection} numbers no versions`);
+}
+
+/**
+ * What a version row records of its document besides the document itself: its scope (a string,
+ * else null) and its number (a safe integer, else null), by the fields the collection's history
+ * names. A tombstone has neither.
+ */
+export function versionLabels(kept: KeptHistory, doc: Readonly<Record<string, unknown>> | null): { scope: string | null; number: number | null } {
+  const scope = kept.scope === null ? undefined : doc?.[kept.scope];
+  const number = kept.version === undefined ? undefined : doc?.[kept.version];
+  return { scope: typeof scope === 'string' ? scope : null, number: typeof number === 'number' && Number.isSafeInteger(number) ? number : null };
 }

@@ -20,7 +20,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkAskedByInstant, checkIndexed, checkListMatches, checkRemovable, checkScanCount } from '../readStore.port';
+import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkRemovable, checkScanCount, versionLabels } from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
@@ -62,10 +62,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     for (const [collection, fields] of Object.entries(this.fields)) {
       if (!FIELD.test(collection) || !fields.every((f) => FIELD.test(f))) throw new Error(`Invalid view spec for ${collection}`);
     }
-    for (const [collection, kept] of Object.entries(history) as [string, { scope: string | null; version?: string; byInstant?: true }][]) {
-      const named = [kept.scope, kept.version].filter((field) => field !== null && field !== undefined);
-      if (!Object.hasOwn(spec, collection) || !named.every((field) => FIELD.test(field))) throw new Error(`Invalid history spec for ${collection}`);
-    }
+    checkHistorySpec(spec, history, (field) => FIELD.test(field));
   }
 
   private get checkpoints() {
@@ -173,7 +170,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 
   async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]> {
     const versions = await this.versions(collection);
-    if (!this.history[collection]?.version) throw new Error(`${collection} numbers no versions`);
+    checkNumbersVersions(this.history, collection);
     const direction = query.order === 'desc' ? -1 : 1;
     const beyond = (bound: number | undefined) => (bound === undefined ? {} : direction === 1 ? { $gt: bound } : { $lt: bound });
     // Numbers and positions in (number, position ascending) order, from one of the two partial
@@ -310,20 +307,19 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
       const at = storedPosition(write.position);
       const doc = write.doc as Record<string, unknown> | null;
-      const scope = kept.scope === null ? undefined : doc?.[kept.scope];
-      const number = kept.version === undefined ? undefined : doc?.[kept.version];
+      const { scope, number } = versionLabels(kept, doc);
       const row: VersionRow = {
         _id: versionId(write.id, at),
         id: write.id,
         position: at,
         at: write.at,
-        scope: typeof scope === 'string' ? scope : null,
+        scope,
         // Left out, not null, when there is none: the partial index holds only the numbered.
-        ...(typeof number === 'number' && Number.isSafeInteger(number) ? { number } : {}),
+        ...(number === null ? {} : { number }),
         doc,
       };
       push(versions, write.collection, { updateOne: { filter: { _id: row._id }, update: { $setOnInsert: row }, upsert: true } });
-      if (typeof scope === 'string') {
+      if (scope !== null) {
         const scopeRow: ScopeRow = { _id: `${scope}\u0000${write.id}`, scope, id: write.id };
         push(scopes, write.collection, { updateOne: { filter: { _id: scopeRow._id }, update: { $setOnInsert: scopeRow }, upsert: true } });
       }

@@ -23,7 +23,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkAskedByInstant, checkIndexed, checkListMatches, checkRemovable, checkScanCount } from '../readStore.port';
+import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkRemovable, checkScanCount, versionLabels, type KeptHistory } from '../readStore.port';
 import { createHistoryIndexes, createHistoryTables, createIndexes, dropViewsOfAnotherLayout, listTable, LIVE, REBUILD } from './sqlite.viewTables';
 
 type Row = { id: string; position: string; doc: string | null };
@@ -37,7 +37,7 @@ type CollectionWriter = Readonly<{
   /** For a collection with list fields: the document inserted only when its id is new (see `commit`). */
   insertNew: Run | null;
   lists: ReadonlyArray<Readonly<{ field: string; unlistOlder: Run; insert: Run }>>;
-  history: Readonly<{ scopeField: string | null; numberField: string | null; version: Run; scope: Run }> | null;
+  history: Readonly<{ kept: KeptHistory; version: Run; scope: Run }> | null;
 }>;
 
 const FIELD = /^[A-Za-z]+$/;
@@ -86,11 +86,8 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       // Keyed by (value, id): the table is its own index, one small entry per value.
       for (const field of fields) db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${listTable(collection, field)} (value TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (value, id)) STRICT, WITHOUT ROWID`);
     }
-    for (const [collection, kept] of Object.entries(history) as [string, { scope: string | null; version?: string; byInstant?: true }][]) {
-      const named = [kept.scope, kept.version].filter((field) => field !== null && field !== undefined);
-      if (!Object.hasOwn(spec, collection) || !named.every((field) => FIELD.test(field))) throw new Error(`Invalid history spec for ${collection}`);
-      createHistoryTables(db, prefix, collection, kept.byInstant === true);
-    }
+    checkHistorySpec(spec, history, (field) => FIELD.test(field));
+    for (const [collection, kept] of Object.entries(history)) createHistoryTables(db, prefix, collection, kept?.byInstant === true);
     db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT, generation TEXT NOT NULL) STRICT');
     db.prepare('INSERT OR IGNORE INTO checkpoints (name, position, generation) VALUES (?, NULL, ?)').run(
       this.checkpointName,
@@ -253,8 +250,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
           kept === undefined
             ? null
             : {
-                scopeField: kept.scope,
-                numberField: kept.version ?? null,
+                kept,
                 version: this.statement(`INSERT OR IGNORE INTO ${this.prefix}hist_${collection} (id, position, at, scope, number, doc) VALUES (?, ?, ?, ?, ?, ?)`),
                 scope: this.statement(`INSERT OR IGNORE INTO ${this.prefix}scope_${collection} (scope, id) VALUES (?, ?)`),
               },
@@ -316,7 +312,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
 
   async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]> {
     const versions = this.historyTable(collection);
-    if (!this.history[collection]?.version) throw new Error(`${collection} numbers no versions`);
+    checkNumbersVersions(this.history, collection);
     const [next, beyond, order] = query.order === 'desc' ? ['max', '<', 'DESC'] : ['min', '>', 'ASC'];
     // A loose scan of the (id, number, position) index: one seek to each next number, one to its
     // earliest version. However many versions share a number (its details or roles changed
@@ -378,11 +374,9 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
         }
         if (writer.history === null) continue;
         if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
-        const scope = writer.history.scopeField === null ? undefined : doc?.[writer.history.scopeField];
-        const scoped = typeof scope === 'string' ? scope : null;
-        const number = writer.history.numberField === null ? undefined : doc?.[writer.history.numberField];
-        writer.history.version.run(write.id, position, write.at, scoped, Number.isSafeInteger(number) ? number : null, json);
-        if (scoped !== null) writer.history.scope.run(scoped, write.id);
+        const { scope, number } = versionLabels(writer.history.kept, doc);
+        writer.history.version.run(write.id, position, write.at, scope, number, json);
+        if (scope !== null) writer.history.scope.run(scope, write.id);
       }
       for (const removal of removals) this.remove(removal);
       return true;
