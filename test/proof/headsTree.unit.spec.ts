@@ -38,6 +38,18 @@ describe('HeadsTree (incremental RFC 6962 tree over stream heads)', () => {
     expect('\uffff' < '𝔘').toBe(false);
   });
 
+  it('orders any two names as Buffer.compare orders their UTF-8 bytes', () => {
+    // Characters on both sides of the surrogates (U+D7FF, U+E000, U+FFFF) and beyond them, where UTF-16 and UTF-8 disagree.
+    const character = fc.oneof(fc.constantFrom('a', 'é', '\ud7ff', '\ue000', '\uffff', '𝔘', '\u{10ffff}'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+    const name = fc.array(character, { maxLength: 6 }).map((characters) => characters.join(''));
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        expect(Math.sign(compareStreamNames(a, b))).toBe(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never moves a head back', () => {
     const tree = new HeadsTree();
     tree.set({ stream: 's', revision: 3, hash: hex(3) });
