@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 
 /**
@@ -27,6 +27,7 @@ export function jcs(value: unknown): string {
   return text;
 }
 
+/** Node's one-shot hash (20.12+): a microsecond less than a Hash object for each of the two or three hashes every event takes. */
 export function sha256Hex(bytes: string | Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes, 'hex');
 }
