@@ -189,7 +189,7 @@ function readiness(lag: LagMonitor, maxLagSeconds: number, followers: readonly F
 
 async function startSealer(options: ServiceOptions, eventStore: EventStore, sodium: Sodium, key: SigningKey, clock: Clock): Promise<Sealer> {
   const sink = options.sealing?.sink ? NdjsonSink.open(options.sealing.sink) : undefined;
-  const sealer = new Sealer(eventStore, sodium, key, { intervalMs: options.sealing?.intervalMs ?? DEFAULT_SEAL_INTERVAL_MS, clock, log: options.log, sink });
+  const sealer = new Sealer(eventStore, sodium, key, { intervalMs: options.sealing?.intervalMs ?? DEFAULT_SEAL_INTERVAL_MS, clock, log: options.log, sink, states: options.followerCheckpoints });
   await sealer.run();
   return sealer;
 }
@@ -286,6 +286,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       options.settings?.recordRetentionDays ?? 0,
       options.settings?.retentionSweepMs ?? DEFAULT_RETENTION_SWEEP_MS,
       options.log,
+      options.followerCheckpoints,
     );
     await pruner.start();
     followers.push(pruner);
@@ -322,7 +323,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     resolutionRecords: new ResolutionRecords(records, stamps, clock),
     refusals,
     auditExports: new AuditExports(records, stamps, clock),
-    proofs: new AuditProofs(eventStore, sodium, clock, sealer ? signingKey : null),
+    proofs: new AuditProofs(eventStore, sodium, clock, sealer ? signingKey : null, options.followerCheckpoints),
     tokens: {
       hs256Secret: options.jwtSecret,
       identityProvider: options.identityProvider ?? null,

@@ -5,6 +5,7 @@ import { lastSealedHeads, type SealedHead } from '../proof/anchors';
 import { chainHashOf } from '../proof/chain';
 import { SealHistory } from '../proof/sealHistory';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
+import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
 import type { Clock } from './actor';
 import { PeriodicJob, type JobLog } from './periodicJob';
 import type { RecordWriter } from './recordWriter';
@@ -33,6 +34,8 @@ type Due = Readonly<{ stream: string; first: number; firstPosition: string; oldT
  */
 export class RecordPruner {
   private readonly job: PeriodicJob;
+  /** The seals as far as the last sweep read them: the next reads only the newer. */
+  private history: SealHistory | null = null;
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream' | 'readLast' | 'append' | 'pruneThrough'>,
@@ -42,6 +45,8 @@ export class RecordPruner {
     private readonly retentionDays: number,
     intervalMs: number,
     private readonly log: JobLog,
+    /** Where the sealer keeps its snapshot: the first sweep starts from it. */
+    private readonly states: Pick<FollowerCheckpoints, 'getState'>,
   ) {
     this.job = new PeriodicJob(() => this.pruneOnce(), intervalMs, log, 'pruning the records failed; the next sweep tries again');
   }
@@ -66,10 +71,12 @@ export class RecordPruner {
     if (this.retentionDays === 0) return 0;
     const now = this.clock();
     const cutoff = now.getTime() - this.retentionDays * DAY_MS;
-    const history = new SealHistory(this.store, this.sodium);
+    const history = (this.history ??= new SealHistory(this.store, this.sodium, this.states));
     await history.refresh();
     if (history.problem) {
       // A seal that does not check out anchors nothing: an export could not show what was pruned.
+      // The next sweep reads the stream anew.
+      this.history = null;
       this.log.error({ problem: history.problem }, 'the seals stream does not check out: no record is pruned');
       return 0;
     }

@@ -4,6 +4,7 @@ import type { EventStore } from '../stores/eventStore.port';
 import { workspaceAuditExport } from './auditExport';
 import type { ExportLine } from './exportFormat';
 import { ExportVerifier, type Finding, type VerificationReport } from './exportVerifier';
+import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
 import { SealHistory, type KnownKey } from './sealHistory';
 import type { PublicKey } from './signingKey';
 
@@ -29,8 +30,10 @@ export class AuditProofs {
     private readonly clock: Clock,
     /** The key this process signs with, if it seals: trusted over whatever the seals stream says of its id. */
     private readonly ownKey: PublicKey | null,
+    /** Where the sealer keeps its snapshot: the first read starts from it. */
+    states: Pick<FollowerCheckpoints, 'getState'>,
   ) {
-    this.history = new SealHistory(store, sodium);
+    this.history = new SealHistory(store, sodium, states);
   }
 
   async publicKeys(): Promise<KnownKey[]> {

@@ -1,11 +1,13 @@
 import type { Sodium } from '../crypto/sodium';
 import type { NewEvent } from '../events/stored';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
-import { chainEvents, chainHeadOf, EMPTY_CHAIN, type ChainHead } from './chain';
+import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
+import { chainEvents, chainHashOf, chainHeadOf, EMPTY_CHAIN, type ChainHead } from './chain';
 import { HeadsTree } from './headsTree';
 import { SEALS_STREAM } from '../events/streams';
 import { prevSealOf, sealsEventSchema, type SignedSeal } from './seal';
 import { sealSignatureHolds } from './signingKey';
+import { parseSealSnapshot, SEALER_STATE, type SealSnapshot } from './sealSnapshot';
 
 /** What GET /v1/audit/public-keys lists: a key, and the time its seals span (`validUntil` null while it signs). */
 export type KnownKey = { keyId: string; algorithm: 'Ed25519'; publicKey: string; validFrom: string; validUntil: string | null };
@@ -21,19 +23,41 @@ const PAGE = 1000;
  *
  * Replay checks the links of every seal but the root and signature of the newest only: checking
  * every root would cost a tree per seal, and the newest root covers what the deltas add up to.
+ *
+ * Given the followers' states, the first refresh starts from the sealer's snapshot (`toSnapshot`)
+ * and reads only the seals after it, so a start does not grow with the number of seals. The
+ * snapshot is checked, not trusted: its last event must be in the log with the hash it names, and
+ * the newest seal's root and signature must hold over its heads and those read after; if not, the
+ * whole stream is replayed and decides. The links of the seals before the snapshot were checked
+ * when it was made, and are again by every export and `verify-audit`, which replay from the first.
  */
 export class SealHistory {
-  readonly tree = new HeadsTree();
-  private readonly known = new Map<string, KnownKey>();
+  private heads = new HeadsTree();
+  private known = new Map<string, KnownKey>();
   private newest: SignedSeal | null = null;
+  /** The revision, in the seals stream, of the event that holds the newest seal. */
+  private newestAt: number | null = null;
   private chain: ChainHead = EMPTY_CHAIN;
   private inconsistency: string | null = null;
   private refreshing: Promise<void> = Promise.resolve();
+  private started = false;
+  /** Events of the seals stream read or appended since the state this history started from. */
+  private sinceStart = 0;
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream' | 'append'>,
     private readonly sodium: Sodium,
+    private readonly states?: Pick<FollowerCheckpoints, 'getState'>,
   ) {}
+
+  get tree(): HeadsTree {
+    return this.heads;
+  }
+
+  /** Events of the seals stream this history holds beyond the snapshot it started from (all of them without one). */
+  get eventsSinceSnapshot(): number {
+    return this.sinceStart;
+  }
 
   get last(): SignedSeal | null {
     return this.newest;
@@ -55,10 +79,83 @@ export class SealHistory {
     return this.known.get(keyId)?.publicKey;
   }
 
-  /** Reads the seals appended since the last refresh (refreshes run one at a time). */
+  /** Reads the seals appended since the last refresh, the first from a snapshot if there is one (refreshes run one at a time). */
   refresh(): Promise<void> {
-    this.refreshing = this.refreshing.then(() => this.readNewer());
+    this.refreshing = this.refreshing.then(() => (this.started ? this.readNewer() : this.start()));
     return this.refreshing;
+  }
+
+  /**
+   * What this history holds, for a later start to begin from; null while it holds nothing or
+   * holds an inconsistency (a start must find that again, in the stream itself). Heads in the
+   * tree's order, so a start puts each at the end.
+   */
+  toSnapshot(): string | null {
+    if (this.inconsistency !== null || this.chain.revision === 0) return null;
+    const heads = Array.from({ length: this.heads.size }, (_, index): SealSnapshot['heads'][number] => {
+      const head = this.heads.leafAt(index);
+      return [head.stream, head.revision, head.hash];
+    });
+    const snapshot: SealSnapshot = { v: 1, revision: this.chain.revision, hash: this.chain.hash, newestAt: this.newestAt, keys: this.keys(), heads };
+    return JSON.stringify(snapshot);
+  }
+
+  /** The snapshot this history holds was saved: what it reads or appends from now on counts anew. */
+  snapshotSaved(): void {
+    this.sinceStart = 0;
+  }
+
+  private async start(): Promise<void> {
+    this.started = true;
+    const saved = await this.savedSnapshot();
+    if (saved) {
+      this.restore(saved);
+      await this.readNewer();
+      if (this.inconsistency === null) return;
+      // The snapshot and what followed do not make the newest seal: the whole stream decides.
+      this.reset();
+    }
+    await this.readNewer();
+  }
+
+  /**
+   * The saved snapshot with its newest seal as the log holds it now (its signature and root are
+   * then checked as after any replay), if there is a snapshot and its last event is in the log as
+   * it saw it (a restored or another log is replayed whole).
+   */
+  private async savedSnapshot(): Promise<{ snapshot: SealSnapshot; newest: SignedSeal | null } | null> {
+    const text = this.states ? await this.states.getState(SEALER_STATE).catch(() => null) : null;
+    const snapshot = text === null ? null : parseSealSnapshot(text);
+    if (!snapshot) return null;
+    const last = await this.storedAt(snapshot.revision);
+    if (!last || chainHashOf(last) !== snapshot.hash) return null;
+    if (snapshot.newestAt === null) return { snapshot, newest: null };
+    const holder = await this.storedAt(snapshot.newestAt);
+    const event = holder && sealsEventSchema.safeParse(holder);
+    return event?.success && event.data.type === 'Sealed' ? { snapshot, newest: event.data.data.seal } : null;
+  }
+
+  private async storedAt(revision: number): Promise<StoredEvent | null> {
+    const [stored] = await this.store.readStream(SEALS_STREAM, revision - 1, 1);
+    return stored?.revision === revision ? stored : null;
+  }
+
+  private restore({ snapshot, newest }: { snapshot: SealSnapshot; newest: SignedSeal | null }): void {
+    for (const key of snapshot.keys) this.known.set(key.keyId, { ...key });
+    for (const [stream, revision, hash] of snapshot.heads) this.heads.set({ stream, revision, hash });
+    this.newest = newest;
+    this.newestAt = snapshot.newestAt;
+    this.chain = { revision: snapshot.revision, hash: snapshot.hash };
+  }
+
+  private reset(): void {
+    this.heads = new HeadsTree();
+    this.known = new Map();
+    this.newest = null;
+    this.newestAt = null;
+    this.chain = EMPTY_CHAIN;
+    this.inconsistency = null;
+    this.sinceStart = 0;
   }
 
   /**
@@ -69,8 +166,9 @@ export class SealHistory {
   async append(events: readonly NewEvent[]): Promise<string> {
     const chained = chainEvents(SEALS_STREAM, this.chain, events);
     const { position } = await this.store.append(SEALS_STREAM, chained.events, { expectedRevision: this.chain.revision });
-    for (const event of events) this.apply(event);
+    events.forEach((event, index) => this.apply(event, this.chain.revision + index + 1));
     this.chain = chained.head;
+    this.sinceStart += events.length;
     this.checkNewest();
     return position;
   }
@@ -81,7 +179,7 @@ export class SealHistory {
     const seals: SignedSeal[] = [];
     let tree: HeadsTree | null = null;
     for await (const stored of replay.storedEvents(0)) {
-      if (tree === null) replay.apply(stored);
+      if (tree === null) replay.apply(stored, stored.revision);
       const event = sealsEventSchema.parse(stored);
       if (event.type !== 'Sealed') continue;
       if (event.data.seal.sequence === sequence && tree === null) tree = replay.tree;
@@ -91,7 +189,7 @@ export class SealHistory {
   }
 
   private async readNewer(): Promise<void> {
-    for await (const event of this.storedEvents(this.chain.revision)) this.apply(event);
+    for await (const event of this.storedEvents(this.chain.revision)) this.apply(event, event.revision);
     this.checkNewest();
   }
 
@@ -100,14 +198,17 @@ export class SealHistory {
       const page = await this.store.readStream(SEALS_STREAM, after, PAGE);
       for (const stored of page) {
         this.chain = chainHeadOf(stored);
+        this.sinceStart += 1;
         yield stored;
       }
       if (page.length < PAGE) return;
       after = page[page.length - 1]!.revision;
+      // A long replay lets requests in between pages (SQLite's reads settle without a turn of the event loop).
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  private apply(stored: NewEvent): void {
+  private apply(stored: NewEvent, revision: number): void {
     const event = sealsEventSchema.parse(stored);
     if (event.type === 'SigningKeyIntroduced') {
       const { keyId, publicKey } = event.data;
@@ -119,9 +220,10 @@ export class SealHistory {
     const expected = (this.newest?.sequence ?? 0) + 1;
     if (seal.sequence !== expected) this.inconsistent(`seal ${seal.sequence} comes where seal ${expected} belongs`);
     else if (seal.prevSeal !== prevSealOf(this.newest)) this.inconsistent(`seal ${seal.sequence} does not name seal ${expected - 1} as the one before it`);
-    for (const [stream, revision, hash] of heads) this.tree.set({ stream, revision, hash });
+    for (const [stream, moved, hash] of heads) this.heads.set({ stream, revision: moved, hash });
     this.noteKeyUse(seal);
     this.newest = seal;
+    this.newestAt = revision;
   }
 
   private noteKeyUse(seal: SignedSeal): void {

@@ -3,10 +3,12 @@ import { SEALS_STREAM } from '../events/streams';
 import type { NdjsonSink } from '../observability/ndjsonSink';
 import { LogFollower } from '../projections/logFollower';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
+import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
 import { chainHashOf } from './chain';
 import { compareStreamNames, type SealedHead } from './headsTree';
 import { prevSealOf, type Seal, type SignedSeal } from './seal';
 import { SealHistory } from './sealHistory';
+import { SEALER_STATE } from './sealSnapshot';
 import type { SigningKey } from './signingKey';
 import type { Sodium } from '../crypto/sodium';
 
@@ -15,8 +17,18 @@ export type SealerLog = Readonly<{
   error(details: object, message: string): void;
 }>;
 
-/** `sink` (SEAL_SINK) is the sealer's own: it closes it when it stops. */
-export type SealerOptions = Readonly<{ intervalMs: number; clock: Clock; log: SealerLog; sink?: NdjsonSink }>;
+/**
+ * `sink` (SEAL_SINK) is the sealer's own: it closes it when it stops. `states`: where it keeps
+ * the snapshot a start reads instead of the whole seals stream (without it, every start replays).
+ */
+export type SealerOptions = Readonly<{ intervalMs: number; clock: Clock; log: SealerLog; sink?: NdjsonSink; states?: Pick<FollowerCheckpoints, 'getState' | 'saveState'> }>;
+
+/**
+ * Events of the seals stream read or appended beyond the snapshot before the next is saved: a
+ * start then reads at most this many (~50 ms here), and a snapshot, a string of every stream's
+ * head (~110 bytes each), is written about every 80 minutes at the default interval.
+ */
+const SNAPSHOT_AFTER = 1000;
 
 /**
  * The one sealer (DESIGN §8), in the projector role: follows the log from the newest seal's
@@ -47,7 +59,7 @@ export class Sealer {
     private readonly key: SigningKey,
     private readonly options: SealerOptions,
   ) {
-    this.history = new SealHistory(store, sodium);
+    this.history = new SealHistory(store, sodium, options.states);
     this.follower = new LogFollower(store, (error) => options.log.error({ err: error }, 'the sealer failed following the log; it follows again shortly'));
   }
 
@@ -55,6 +67,7 @@ export class Sealer {
   async run(): Promise<void> {
     await this.history.refresh();
     if (this.refuseOverProblem()) return;
+    await this.saveSnapshot(SNAPSHOT_AFTER);
     await this.introduceKey();
     this.seenPosition = this.history.last?.position ?? null;
     this.follower.start(this.seenPosition, async (events) => this.note(events));
@@ -103,6 +116,7 @@ export class Sealer {
       this.options.log.error({ err: error }, 'the last seal before shutdown failed');
       return null;
     });
+    await this.saveSnapshot(1);
     await this.options.sink?.close();
     return last ? this.lastAppended : null;
   }
@@ -144,14 +158,29 @@ export class Sealer {
       // Another sealer got there first, or the append failed: start again from the stored seals,
       // with these heads pending again (unless newer ones came meanwhile).
       for (const head of heads) if (!this.pending.has(head.stream)) this.pending.set(head.stream, head);
-      this.history = new SealHistory(this.store, this.sodium);
+      this.history = new SealHistory(this.store, this.sodium, this.options.states);
       await this.history.refresh();
       this.options.log.info({ err: error }, 'a seal was not appended (another sealer, or the store failed); the sealer re-read the seals stream');
       return null;
     }
     this.options.log.info({ seal: signed }, `sealed ${heads.length} stream heads up to position ${position}`);
     this.options.sink?.write(signed);
+    await this.saveSnapshot(SNAPSHOT_AFTER);
     return signed;
+  }
+
+  /** Saves what the history holds for the next start, once it holds at least `after` events beyond the last snapshot. A failure only costs that start a longer read. */
+  private async saveSnapshot(after: number): Promise<void> {
+    const { states } = this.options;
+    if (!states || this.history.eventsSinceSnapshot < after) return;
+    const snapshot = this.history.toSnapshot();
+    if (snapshot === null) return;
+    try {
+      await states.saveState(SEALER_STATE, snapshot);
+      this.history.snapshotSaved();
+    } catch (error) {
+      this.options.log.error({ err: error }, 'the snapshot of the seals could not be saved; the next start reads more of the seals stream');
+    }
   }
 
   /** A seal over a seals stream that does not check out would vouch for it: none is made. */

@@ -27,5 +27,28 @@ export function followerCheckpointsContract(name: string, make: () => Promise<Fo
       await checkpoints.save('b', '7');
       expect([await checkpoints.get('a'), await checkpoints.get('b'), await checkpoints.get('c')]).toEqual(['5', '7', null]);
     });
+
+    it("keeps a follower's state whole, replaced by the next one, apart from its position and from other followers", async () => {
+      const checkpoints = await make();
+      expect(await checkpoints.getState('sealer')).toBeNull();
+      await checkpoints.saveState('sealer', '{"v":1}');
+      await checkpoints.saveState('other', '');
+      await checkpoints.save('sealer', '3');
+      expect(await checkpoints.getState('sealer')).toBe('{"v":1}');
+      expect(await checkpoints.getState('other')).toBe('');
+      await checkpoints.saveState('sealer', '{"v":2}');
+      expect(await checkpoints.getState('sealer')).toBe('{"v":2}');
+      expect(await checkpoints.get('sealer')).toBe('3');
+    });
+
+    it('keeps a state larger than a MongoDB document, characters outside the BMP included, as it was given', async () => {
+      const checkpoints = await make();
+      // 17 MiB of 𝔘 (4 bytes of UTF-8 per pair): parts must never split a pair.
+      const state = `[${'𝔘'.repeat(17 * 1024 * 256)}é]`;
+      await checkpoints.saveState('sealer', state);
+      expect(await checkpoints.getState('sealer')).toBe(state);
+      await checkpoints.saveState('sealer', 'small');
+      expect(await checkpoints.getState('sealer')).toBe('small');
+    });
   });
 }

@@ -1,10 +1,24 @@
-import type { Db } from 'mongodb';
+import { ObjectId, type Db } from 'mongodb';
 import type { FollowerCheckpoints } from '../followerCheckpoints.port';
 import { paddedPosition, positionOfPadded } from '../position';
 
 type Row = { _id: string; position: string };
+/** Where a follower's state is: the generation of its parts, and how many there are. */
+type StateRow = { _id: string; generation: string; parts: number };
+type StatePart = { _id: string; follower: string; generation: string; index: number; text: string };
 
-/** Follower checkpoints, one document each; `$max` on zero-padded positions (`paddedPosition`) keeps them moving forward only. */
+/**
+ * Characters per part of a saved state: a document holds at most 16 MiB, and a character takes
+ * at most 3 bytes of UTF-8 (a surrogate pair, two characters, 4).
+ */
+const STATE_PART_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Follower checkpoints, one document each; `$max` on zero-padded positions (`paddedPosition`) keeps them moving forward only.
+ * A follower's state can outgrow a document, so it is saved in parts under a new generation, then
+ * named the current one, then the older parts are deleted: a reader that still finds the
+ * generation it was told gets the whole of it, and one that finds parts missing gets none.
+ */
 export class MongoFollowerCheckpoints implements FollowerCheckpoints {
   constructor(private readonly db: Db) {}
 
@@ -20,4 +34,40 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
   async save(follower: string, position: string): Promise<void> {
     await this.rows.updateOne({ _id: follower }, { $max: { position: paddedPosition(position) } }, { upsert: true });
   }
+
+  private get states() {
+    return this.db.collection<StateRow>('followerStates');
+  }
+
+  private get stateParts() {
+    return this.db.collection<StatePart>('followerStateParts');
+  }
+
+  async getState(follower: string): Promise<string | null> {
+    const current = await this.states.findOne({ _id: follower });
+    if (!current) return null;
+    const parts = await this.stateParts.find({ follower, generation: current.generation }).sort({ index: 1 }).toArray();
+    // Parts missing: a newer state replaced this one meanwhile; the caller reads the log instead.
+    return parts.length === current.parts ? parts.map((part) => part.text).join('') : null;
+  }
+
+  async saveState(follower: string, state: string): Promise<void> {
+    const generation = new ObjectId().toHexString();
+    const parts: StatePart[] = [];
+    let start = 0;
+    do {
+      let end = Math.min(start + STATE_PART_CHARS, state.length);
+      // Never between the two halves of a surrogate pair: alone, neither can be written as UTF-8.
+      if (end < state.length && isHighSurrogate(state.charCodeAt(end - 1))) end -= 1;
+      parts.push({ _id: `${follower}:${generation}:${parts.length}`, follower, generation, index: parts.length, text: state.slice(start, end) });
+      start = end;
+    } while (start < state.length);
+    for (const part of parts) await this.stateParts.insertOne(part);
+    await this.states.replaceOne({ _id: follower }, { generation, parts: parts.length }, { upsert: true });
+    await this.stateParts.deleteMany({ follower, generation: { $ne: generation } });
+  }
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }

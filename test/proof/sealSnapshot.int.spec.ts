@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { loadSodium } from '../../src/crypto/sodium';
+import { SEALS_STREAM } from '../../src/events/streams';
+import { chainEvents, EMPTY_CHAIN, type ChainHead } from '../../src/proof/chain';
+import { SealHistory } from '../../src/proof/sealHistory';
+import { Sealer } from '../../src/proof/sealer';
+import { parseSealSnapshot, SEALER_STATE } from '../../src/proof/sealSnapshot';
+import { parseSigningKey } from '../../src/proof/signingKey';
+import type { EventStore } from '../../src/stores/eventStore.port';
+import { openDatabase } from '../../src/stores/sqlite/database';
+import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
+import { SqliteFollowerCheckpoints } from '../../src/stores/sqlite/sqlite.followerCheckpoints';
+import { TEST_SIGNING_KEY } from './proofSupport';
+
+const clock = () => new Date('2026-11-30T12:00:00.000Z');
+const quiet = { info: () => {}, error: () => {} };
+const sodium = await loadSodium();
+const key = parseSigningKey(TEST_SIGNING_KEY, sodium);
+
+/** A log, the followers' states, and a way to move streams and seal them. */
+function setup() {
+  const db = openDatabase(':memory:', { durable: false });
+  const store = new SqliteEventStore(db);
+  const states = new SqliteFollowerCheckpoints(openDatabase(':memory:', { durable: false }));
+  const heads = new Map<string, ChainHead>();
+  const move = async (...streams: string[]) => {
+    for (const stream of streams) {
+      const head = heads.get(stream) ?? EMPTY_CHAIN;
+      const chained = chainEvents(stream, head, [{ type: 'Something', data: { n: head.revision }, metadata: { actor: 'alice', at: clock().toISOString(), schemaVersion: 1 as const } }]);
+      await store.append(stream, chained.events, { expectedRevision: head.revision });
+      heads.set(stream, chained.head);
+    }
+  };
+  /** A sealer that seals `rounds` times, each after moving a few streams, then stops (which saves its snapshot when given the states). */
+  const sealRounds = async (rounds: number, withStates = true) => {
+    const sealer = new Sealer(store, sodium, key, { intervalMs: 3_600_000, clock, log: quiet, ...(withStates ? { states } : {}) });
+    await sealer.run();
+    for (let round = 0; round < rounds; round += 1) {
+      await move(`workspace-ws_${round % 7}`, `workspaceRecords-ws_${round % 3}.main`, `personalRecords-𝔘${round % 2}.main`);
+      await sealer.sealUpTo(await store.headPosition());
+    }
+    await sealer.stop();
+  };
+  return { db, store, states, move, sealRounds };
+}
+
+/** The store, counting where each read of the seals stream started. */
+function countingReads(store: EventStore) {
+  const starts: number[] = [];
+  const counted: Pick<EventStore, 'readStream' | 'append'> = {
+    readStream: (stream, after, limit) => {
+      if (stream === SEALS_STREAM) starts.push(after ?? 0);
+      return store.readStream(stream, after, limit);
+    },
+    append: (stream, events, options) => store.append(stream, events, options),
+  };
+  return { counted, starts };
+}
+
+async function replayed(store: EventStore, states?: SqliteFollowerCheckpoints) {
+  const history = new SealHistory(store, sodium, states);
+  await history.refresh();
+  return history;
+}
+
+function sameAs(history: SealHistory, whole: SealHistory) {
+  expect(history.problem).toBeNull();
+  expect(history.tree.root()).toBe(whole.tree.root());
+  expect(history.tree.size).toBe(whole.tree.size);
+  expect(history.last).toEqual(whole.last);
+  expect(history.keys()).toEqual(whole.keys());
+  expect(history.revision).toBe(whole.revision);
+}
+
+describe('the seals snapshot (a start reads only the seals after it)', () => {
+  it('is saved by a sealer that stops, and a start from it reads on from there to what a whole replay holds', async () => {
+    const { store, states, sealRounds } = setup();
+    await sealRounds(5);
+    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!);
+    expect(saved).not.toBeNull();
+    expect(saved!.revision).toBe(6); // the key's introduction and five seals
+    await sealRounds(3, false);
+
+    const { counted, starts } = countingReads(store);
+    const history = new SealHistory(counted as EventStore, sodium, states);
+    await history.refresh();
+    sameAs(history, await replayed(store));
+    expect(Math.min(...starts)).toBe(saved!.revision - 1);
+    expect(history.eventsSinceSnapshot).toBe(3);
+  });
+
+  it('lets a sealer started from it go on sealing in the same chain, and each stop moves it on', async () => {
+    const { store, states, sealRounds } = setup();
+    await sealRounds(4);
+    await sealRounds(2);
+    expect(parseSealSnapshot((await states.getState(SEALER_STATE))!)!.revision).toBe(7);
+    const whole = await replayed(store);
+    expect(whole.problem).toBeNull();
+    expect(whole.last!.sequence).toBe(6);
+    sameAs(await replayed(store, states), whole);
+  });
+
+  it('is saved while the sealer runs, once every 1,000 events of the seals stream', async () => {
+    const { store, states, move } = setup();
+    const sealer = new Sealer(store, sodium, key, { intervalMs: 3_600_000, clock, log: quiet, states });
+    await sealer.run();
+    for (let seal = 1; seal <= 1000; seal += 1) {
+      await move(`workspaceRecords-ws_${seal % 50}.main`);
+      await sealer.sealUpTo(await store.headPosition());
+      if (seal === 998) expect(await states.getState(SEALER_STATE)).toBeNull();
+    }
+    // The key's introduction and 999 seals make 1,000.
+    expect(parseSealSnapshot((await states.getState(SEALER_STATE))!)!.revision).toBe(1000);
+    await sealer.stop();
+    expect(parseSealSnapshot((await states.getState(SEALER_STATE))!)!.revision).toBe(1001);
+  });
+
+  it('is replaced by a whole replay when its heads do not make the newest seal, and reports nothing the stream does not hold', async () => {
+    const { store, states, sealRounds } = setup();
+    await sealRounds(3);
+    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
+    await states.saveState(SEALER_STATE, JSON.stringify({ ...saved, heads: saved.heads.map(([s, r]) => [s, r, 'f'.repeat(64)]) }));
+
+    const { counted, starts } = countingReads(store);
+    const history = new SealHistory(counted as EventStore, sodium, states);
+    await history.refresh();
+    sameAs(history, await replayed(store));
+    expect(starts).toContain(0);
+  });
+
+  it('is passed over when its last event is not in the log as it saw it, or when it is not a snapshot', async () => {
+    const { store, states, sealRounds } = setup();
+    await sealRounds(2);
+    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
+    const whole = await replayed(store);
+    for (const state of [JSON.stringify({ ...saved, hash: 'a'.repeat(64) }), JSON.stringify({ ...saved, revision: saved.revision + 5 }), '{"v":2}', 'not json']) {
+      await states.saveState(SEALER_STATE, state);
+      const { counted, starts } = countingReads(store);
+      const history = new SealHistory(counted as EventStore, sodium, states);
+      await history.refresh();
+      sameAs(history, whole);
+      expect(starts).toContain(0);
+    }
+  });
+
+  it('takes the newest seal from the log, not from itself: a forged newest seal is found as by a whole replay', async () => {
+    const { db, store, states, sealRounds } = setup();
+    await sealRounds(3);
+    db.prepare(`UPDATE events SET data = json_set(data, '$.seal.root', ?) WHERE position = (SELECT MAX(position) FROM events WHERE stream_id = 'seals')`).run('f'.repeat(64));
+    const fromSnapshot = await replayed(store, states);
+    expect(fromSnapshot.problem).toMatch(/seal 3/);
+    expect(fromSnapshot.problem).toBe((await replayed(store)).problem);
+  });
+
+  it('never hides an inconsistency in the seals after it', async () => {
+    const { store, states, sealRounds } = setup();
+    await sealRounds(2);
+    // A seal appended out of sequence after the snapshot (as someone writing to the log would).
+    const history = await replayed(store, states);
+    const last = history.last!;
+    const forged = { ...last, sequence: last.sequence + 5 };
+    const head = { revision: history.revision, hash: (await store.readLast(SEALS_STREAM))!.metadata.hash as string };
+    const chained = chainEvents(SEALS_STREAM, head, [{ type: 'Sealed', data: { seal: forged, heads: [] }, metadata: { actor: 'sealer', at: clock().toISOString(), schemaVersion: 1 as const } }]);
+    await store.append(SEALS_STREAM, chained.events, { expectedRevision: head.revision });
+
+    const fromSnapshot = await replayed(store, states);
+    expect(fromSnapshot.problem).toMatch(/comes where seal 3 belongs/);
+    expect(fromSnapshot.problem).toBe((await replayed(store)).problem);
+  });
+});
