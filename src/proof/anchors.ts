@@ -1,10 +1,9 @@
 import { SEALS_STREAM } from '../events/streams';
 import type { EventStore } from '../stores/eventStore.port';
+import { eventsOf } from '../stores/streamPages';
 import type { LineOf } from './exportFormat';
 import { HeadsTree } from './headsTree';
 import { sealsEventSchema, type SignedSeal } from './seal';
-
-const PAGE = 1000;
 
 /** The anchors an export shows, and the seals from the oldest one they name up to the newest. */
 export type Anchors = Readonly<{ anchors: LineOf<'anchor'>[]; seals: SignedSeal[] }>;
@@ -65,16 +64,11 @@ export async function lastSealedHeads(store: Pick<EventStore, 'readStream'>, lim
 
 /** The seals of the seals stream with the heads each moved, up to seal `newest` (one appended since is left out). */
 async function* sealsUpTo(store: Pick<EventStore, 'readStream'>, newest: number) {
-  for (let after = 0; ; ) {
-    const page = await store.readStream(SEALS_STREAM, after, PAGE);
-    for (const stored of page) {
-      const event = sealsEventSchema.parse(stored);
-      if (event.type !== 'Sealed') continue;
-      const { seal, heads } = event.data;
-      yield { sequence: seal.sequence, heads, seal };
-      if (seal.sequence >= newest) return;
-    }
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.revision;
+  for await (const stored of eventsOf(store, SEALS_STREAM)) {
+    const event = sealsEventSchema.parse(stored);
+    if (event.type !== 'Sealed') continue;
+    const { seal, heads } = event.data;
+    yield { sequence: seal.sequence, heads, seal };
+    if (seal.sequence >= newest) return;
   }
 }

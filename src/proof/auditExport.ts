@@ -1,7 +1,8 @@
 import type { Clock } from '../commands/actor';
 import type { Sodium } from '../crypto/sodium';
 import { isRecordStream } from '../events/streams';
-import type { EventStore, StoredEvent } from '../stores/eventStore.port';
+import type { EventStore } from '../stores/eventStore.port';
+import { eventsOf } from '../stores/streamPages';
 import { anchorsOf } from './anchors';
 import { digestEnvelopes } from './eventHash';
 import { compareStreamNames, type HeadsTree } from './headsTree';
@@ -130,15 +131,6 @@ async function prunedStreams(store: Pick<EventStore, 'readStream'>, streams: rea
     if (first && first.revision > 1) pruned.set(stream, first.revision - 1);
   }
   return pruned;
-}
-
-export async function* eventsOf(store: Pick<EventStore, 'readStream'>, stream: string): AsyncGenerator<StoredEvent> {
-  for (let after = 0; ; ) {
-    const page = await store.readStream(stream, after, PAGE);
-    yield* page;
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.revision;
-  }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Sodium } from '../crypto/sodium';
 import type { NewEvent } from '../events/stored';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
+import { eventsOf } from '../stores/streamPages';
 import { chainEvents, chainHashOf, chainHeadOf, EMPTY_CHAIN, type ChainHead } from './chain';
 import { HeadsTree } from './headsTree';
 import { SEALS_STREAM } from '../events/streams';
@@ -11,8 +12,6 @@ import { parseSealSnapshot, SEALER_STATE, type SealSnapshot } from './sealSnapsh
 
 /** What GET /v1/audit/public-keys lists: a key, and the time its seals span (`validUntil` null while it signs). */
 export type KnownKey = { keyId: string; algorithm: 'Ed25519'; publicKey: string; validFrom: string; validUntil: string | null };
-
-const PAGE = 1000;
 
 /**
  * The seals stream, replayed: the tree of stream heads as the newest seal committed to it, that
@@ -194,17 +193,10 @@ export class SealHistory {
   }
 
   private async *storedEvents(afterRevision: number): AsyncGenerator<StoredEvent> {
-    for (let after = afterRevision; ; ) {
-      const page = await this.store.readStream(SEALS_STREAM, after, PAGE);
-      for (const stored of page) {
-        this.chain = chainHeadOf(stored);
-        this.sinceStart += 1;
-        yield stored;
-      }
-      if (page.length < PAGE) return;
-      after = page[page.length - 1]!.revision;
-      // A long replay lets requests in between pages (SQLite's reads settle without a turn of the event loop).
-      await new Promise((resolve) => setImmediate(resolve));
+    for await (const stored of eventsOf(this.store, SEALS_STREAM, afterRevision)) {
+      this.chain = chainHeadOf(stored);
+      this.sinceStart += 1;
+      yield stored;
     }
   }
 
