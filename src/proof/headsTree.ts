@@ -10,7 +10,9 @@ export type SealedHead = Readonly<{ stream: string; revision: number; hash: stri
  * language. Compared code unit by code unit without encoding either (a replay of the seals sorts
  * every head it reads: two buffers per comparison were a tenth of a start-up). UTF-16 order is
  * UTF-8 order except that a surrogate (half of a character above U+FFFF, four UTF-8 bytes) sorts
- * below U+E000–U+FFFF in UTF-16 and above them in UTF-8, so those two ranges trade places.
+ * below U+E000–U+FFFF in UTF-16 and above them in UTF-8, so those two ranges trade places. For
+ * well-formed names: a lone surrogate, which Buffer writes as U+FFFD, never reaches a stream name
+ * (the API refuses them, and ids are generated).
  */
 export function compareStreamNames(a: string, b: string): number {
   const length = Math.min(a.length, b.length);

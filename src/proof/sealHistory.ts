@@ -3,15 +3,14 @@ import type { NewEvent } from '../events/stored';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
 import { eventsOf } from '../stores/streamPages';
-import { chainEvents, chainHashOf, chainHeadOf, EMPTY_CHAIN, type ChainHead } from './chain';
+import { chainEvents, chainHeadOf, EMPTY_CHAIN, type ChainHead } from './chain';
 import { HeadsTree } from './headsTree';
 import { SEALS_STREAM } from '../events/streams';
 import { prevSealOf, sealsEventSchema, type SignedSeal } from './seal';
 import { sealSignatureHolds } from './signingKey';
-import { parseSealSnapshot, SEALER_STATE, type SealSnapshot } from './sealSnapshot';
+import { confirmedSnapshot, snapshotText, type ConfirmedSnapshot, type KeyRecord, type KnownKey, type SealSnapshot } from './sealSnapshot';
 
-/** What GET /v1/audit/public-keys lists: a key, and the time its seals span (`validUntil` null while it signs). */
-export type KnownKey = { keyId: string; algorithm: 'Ed25519'; publicKey: string; validFrom: string; validUntil: string | null };
+export type { KnownKey } from './sealSnapshot';
 
 /**
  * The seals stream, replayed: the tree of stream heads as the newest seal committed to it, that
@@ -32,7 +31,7 @@ export type KnownKey = { keyId: string; algorithm: 'Ed25519'; publicKey: string;
  */
 export class SealHistory {
   private heads = new HeadsTree();
-  private known = new Map<string, KnownKey>();
+  private known = new Map<string, KeyRecord>();
   private newest: SignedSeal | null = null;
   /** The revision, in the seals stream, of the event that holds the newest seal. */
   private newestAt: number | null = null;
@@ -71,16 +70,22 @@ export class SealHistory {
   }
 
   keys(): KnownKey[] {
-    return [...this.known.values()].map((key) => ({ ...key }));
+    return [...this.known.values()].map(({ key }) => ({ ...key }));
   }
 
   publicKeyOf(keyId: string): string | undefined {
-    return this.known.get(keyId)?.publicKey;
+    return this.known.get(keyId)?.key.publicKey;
   }
 
-  /** Reads the seals appended since the last refresh, the first from a snapshot if there is one (refreshes run one at a time). */
+  /**
+   * Reads the seals appended since the last refresh, the first from a snapshot if there is one
+   * (refreshes run one at a time). A refresh that fails leaves the next to try again: a first one
+   * starts over.
+   */
   refresh(): Promise<void> {
-    this.refreshing = this.refreshing.then(() => (this.started ? this.readNewer() : this.start()));
+    this.refreshing = this.refreshing
+      .catch(() => {})
+      .then(() => (this.started ? this.readNewer() : this.start()));
     return this.refreshing;
   }
 
@@ -90,13 +95,13 @@ export class SealHistory {
    * tree's order, so a start puts each at the end.
    */
   toSnapshot(): string | null {
-    if (this.inconsistency !== null || this.chain.revision === 0) return null;
+    if (this.inconsistency !== null || this.newestAt === null) return null;
     const heads = Array.from({ length: this.heads.size }, (_, index): SealSnapshot['heads'][number] => {
       const head = this.heads.leafAt(index);
       return [head.stream, head.revision, head.hash];
     });
-    const snapshot: SealSnapshot = { v: 1, revision: this.chain.revision, hash: this.chain.hash, newestAt: this.newestAt, keys: this.keys(), heads };
-    return JSON.stringify(snapshot);
+    const keys = [...this.known.values()].map(({ key, introducedAt, endedAt }) => ({ keyId: key.keyId, introducedAt, endedAt }));
+    return snapshotText({ revision: this.chain.revision, hash: this.chain.hash, newestAt: this.newestAt, keys, heads });
   }
 
   /** The snapshot this history holds was saved: what it reads or appends from now on counts anew. */
@@ -105,8 +110,18 @@ export class SealHistory {
   }
 
   private async start(): Promise<void> {
-    this.started = true;
-    const saved = await this.savedSnapshot();
+    try {
+      await this.readFromSnapshotOrWhole();
+      this.started = true;
+    } catch (error) {
+      // Read in part: the next refresh starts over.
+      this.reset();
+      throw error;
+    }
+  }
+
+  private async readFromSnapshotOrWhole(): Promise<void> {
+    const saved = this.states ? await confirmedSnapshot(this.store, this.states) : null;
     if (saved) {
       this.restore(saved);
       await this.readNewer();
@@ -117,34 +132,13 @@ export class SealHistory {
     await this.readNewer();
   }
 
-  /**
-   * The saved snapshot with its newest seal as the log holds it now (its signature and root are
-   * then checked as after any replay), if there is a snapshot and its last event is in the log as
-   * it saw it (a restored or another log is replayed whole).
-   */
-  private async savedSnapshot(): Promise<{ snapshot: SealSnapshot; newest: SignedSeal | null } | null> {
-    const text = this.states ? await this.states.getState(SEALER_STATE).catch(() => null) : null;
-    const snapshot = text === null ? null : parseSealSnapshot(text);
-    if (!snapshot) return null;
-    const last = await this.storedAt(snapshot.revision);
-    if (!last || chainHashOf(last) !== snapshot.hash) return null;
-    if (snapshot.newestAt === null) return { snapshot, newest: null };
-    const holder = await this.storedAt(snapshot.newestAt);
-    const event = holder && sealsEventSchema.safeParse(holder);
-    return event?.success && event.data.type === 'Sealed' ? { snapshot, newest: event.data.data.seal } : null;
-  }
-
-  private async storedAt(revision: number): Promise<StoredEvent | null> {
-    const [stored] = await this.store.readStream(SEALS_STREAM, revision - 1, 1);
-    return stored?.revision === revision ? stored : null;
-  }
-
-  private restore({ snapshot, newest }: { snapshot: SealSnapshot; newest: SignedSeal | null }): void {
-    for (const key of snapshot.keys) this.known.set(key.keyId, { ...key });
-    for (const [stream, revision, hash] of snapshot.heads) this.heads.set({ stream, revision, hash });
-    this.newest = newest;
-    this.newestAt = snapshot.newestAt;
-    this.chain = { revision: snapshot.revision, hash: snapshot.hash };
+  /** The snapshot's heads, with the newest seal and the keys as the log holds them; reading goes on from the newest seal, so every event after it is read again. */
+  private restore(saved: ConfirmedSnapshot): void {
+    for (const record of saved.keys) this.known.set(record.key.keyId, record);
+    for (const [stream, revision, hash] of saved.heads) this.heads.set({ stream, revision, hash });
+    this.newest = saved.newest;
+    this.newestAt = saved.newestHead.revision;
+    this.chain = saved.newestHead;
   }
 
   private reset(): void {
@@ -205,7 +199,9 @@ export class SealHistory {
     if (event.type === 'SigningKeyIntroduced') {
       const { keyId, publicKey } = event.data;
       // The first introduction of an id stands: a key id is never given to another key.
-      if (!this.known.has(keyId)) this.known.set(keyId, { keyId, algorithm: 'Ed25519', publicKey, validFrom: stored.metadata.at, validUntil: null });
+      if (!this.known.has(keyId)) {
+        this.known.set(keyId, { key: { keyId, algorithm: 'Ed25519', publicKey, validFrom: stored.metadata.at, validUntil: null }, introducedAt: revision, endedAt: null });
+      }
       return;
     }
     const { seal, heads } = event.data;
@@ -213,20 +209,24 @@ export class SealHistory {
     if (seal.sequence !== expected) this.inconsistent(`seal ${seal.sequence} comes where seal ${expected} belongs`);
     else if (seal.prevSeal !== prevSealOf(this.newest)) this.inconsistent(`seal ${seal.sequence} does not name seal ${expected - 1} as the one before it`);
     for (const [stream, moved, hash] of heads) this.heads.set({ stream, revision: moved, hash });
-    this.noteKeyUse(seal);
+    this.noteKeyUse(seal, revision);
     this.newest = seal;
     this.newestAt = revision;
   }
 
-  private noteKeyUse(seal: SignedSeal): void {
-    const key = this.known.get(seal.keyId);
-    if (!key) return;
+  private noteKeyUse(seal: SignedSeal, revision: number): void {
+    const record = this.known.get(seal.keyId);
+    if (!record) return;
     // The key before this seal's stops being valid where this one takes over.
     if (this.newest && this.newest.keyId !== seal.keyId) {
       const before = this.known.get(this.newest.keyId);
-      if (before) before.validUntil = seal.at;
+      if (before) {
+        before.key.validUntil = seal.at;
+        before.endedAt = revision;
+      }
     }
-    key.validUntil = null;
+    record.key.validUntil = null;
+    record.endedAt = null;
   }
 
   private checkNewest(): void {

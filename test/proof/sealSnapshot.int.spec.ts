@@ -5,7 +5,7 @@ import { chainEvents, EMPTY_CHAIN, type ChainHead } from '../../src/proof/chain'
 import { SealHistory } from '../../src/proof/sealHistory';
 import { Sealer } from '../../src/proof/sealer';
 import { parseSealSnapshot, SEALER_STATE } from '../../src/proof/sealSnapshot';
-import { parseSigningKey } from '../../src/proof/signingKey';
+import { newSigningKeyText, parseSigningKey } from '../../src/proof/signingKey';
 import type { EventStore } from '../../src/stores/eventStore.port';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
@@ -32,8 +32,8 @@ function setup() {
     }
   };
   /** A sealer that seals `rounds` times, each after moving a few streams, then stops (which saves its snapshot when given the states). */
-  const sealRounds = async (rounds: number, withStates = true) => {
-    const sealer = new Sealer(store, sodium, key, { intervalMs: 3_600_000, clock, log: quiet, ...(withStates ? { states } : {}) });
+  const sealRounds = async (rounds: number, withStates = true, signingKey = key) => {
+    const sealer = new Sealer(store, sodium, signingKey, { intervalMs: 3_600_000, clock, log: quiet, ...(withStates ? { states } : {}) });
     await sealer.run();
     for (let round = 0; round < rounds; round += 1) {
       await move(`workspace-ws_${round % 7}`, `workspaceRecords-ws_${round % 3}.main`, `personalRecords-𝔘${round % 2}.main`);
@@ -44,12 +44,12 @@ function setup() {
   return { db, store, states, move, sealRounds };
 }
 
-/** The store, counting where each read of the seals stream started. */
+/** The store, noting where each read of the seals stream by pages started (reads of one event, which a snapshot's checks make, left out). */
 function countingReads(store: EventStore) {
   const starts: number[] = [];
   const counted: Pick<EventStore, 'readStream' | 'append'> = {
     readStream: (stream, after, limit) => {
-      if (stream === SEALS_STREAM) starts.push(after ?? 0);
+      if (stream === SEALS_STREAM && limit !== 1) starts.push(after ?? 0);
       return store.readStream(stream, after, limit);
     },
     append: (stream, events, options) => store.append(stream, events, options),
@@ -85,7 +85,8 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     const history = new SealHistory(counted as EventStore, sodium, states);
     await history.refresh();
     sameAs(history, await replayed(store));
-    expect(Math.min(...starts)).toBe(saved!.revision - 1);
+    // Everything after the newest seal the snapshot names.
+    expect(starts).toEqual([saved!.newestAt]);
     expect(history.eventsSinceSnapshot).toBe(3);
   });
 
@@ -150,6 +151,66 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     const fromSnapshot = await replayed(store, states);
     expect(fromSnapshot.problem).toMatch(/seal 3/);
     expect(fromSnapshot.problem).toBe((await replayed(store)).problem);
+  });
+
+  it('cannot hide seals: naming an older seal as the newest, or none, reads on to the real newest', async () => {
+    const { store, states, sealRounds } = setup();
+    await sealRounds(5);
+    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
+    const whole = await replayed(store);
+    // Seal 3 held at revision 4 (the key's introduction is revision 1), with the tree as it stood then.
+    const atThree = (await SealHistory.at(store, sodium, 3))!.tree;
+    const headsAtThree = Array.from({ length: atThree.size }, (_, i) => atThree.leafAt(i)).map((h) => [h.stream, h.revision, h.hash]);
+    for (const forged of [{ ...saved, newestAt: 4, heads: headsAtThree }, { ...saved, newestAt: null }]) {
+      await states.saveState(SEALER_STATE, JSON.stringify(forged));
+      const history = await replayed(store, states);
+      sameAs(history, whole);
+      expect(history.last!.sequence).toBe(5);
+    }
+  });
+
+  it("keeps the keys as a whole replay has them across a rotation (the old key valid until the new one's first seal)", async () => {
+    const { store, states, sealRounds } = setup();
+    await sealRounds(2);
+    await sealRounds(2, true, parseSigningKey(newSigningKeyText('rotated'), sodium));
+    const whole = await replayed(store);
+    expect(whole.keys().map((k) => [k.keyId, k.validUntil === null])).toEqual([
+      ['test-seals', false],
+      ['rotated', true],
+    ]);
+    sameAs(await replayed(store, states), whole);
+
+    // A key the newest seal does not use, named at the other key's introduction, or its hand-over
+    // moved to a seal that hands over nothing: the start checks each against the log and reads
+    // the whole stream instead.
+    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
+    const [old, rotated] = saved.keys;
+    for (const keys of [
+      [{ ...old!, introducedAt: rotated!.introducedAt }, rotated],
+      [{ ...old!, endedAt: saved.newestAt }, rotated],
+      [{ ...old!, endedAt: old!.introducedAt }, rotated],
+    ]) {
+      await states.saveState(SEALER_STATE, JSON.stringify({ ...saved, keys }));
+      const { counted, starts } = countingReads(store);
+      const history = new SealHistory(counted as EventStore, sodium, states);
+      await history.refresh();
+      sameAs(history, whole);
+      expect(starts).toContain(0);
+    }
+  });
+
+  it('starts over at the next refresh after a read fails', async () => {
+    const { store, states, sealRounds } = setup();
+    await sealRounds(3);
+    let failures = 1;
+    const flaky: Pick<EventStore, 'readStream' | 'append'> = {
+      readStream: (stream, after, limit) => (failures-- > 0 ? Promise.reject(new Error('transient')) : store.readStream(stream, after, limit)),
+      append: (stream, events, options) => store.append(stream, events, options),
+    };
+    const history = new SealHistory(flaky as EventStore, sodium, states);
+    await expect(history.refresh()).rejects.toThrow('transient');
+    await history.refresh();
+    sameAs(history, await replayed(store));
   });
 
   it('never hides an inconsistency in the seals after it', async () => {

@@ -5,7 +5,7 @@ import { paddedPosition, positionOfPadded } from '../position';
 type Row = { _id: string; position: string };
 /** Where a follower's state is: the generation of its parts, and how many there are. */
 type StateRow = { _id: string; generation: string; parts: number };
-type StatePart = { _id: string; follower: string; generation: string; index: number; text: string };
+type StatePart = { _id: string; follower: string; generation: string; text: string };
 
 /**
  * Characters per part of a saved state: a document holds at most 16 MiB, and a character takes
@@ -16,8 +16,9 @@ const STATE_PART_CHARS = 4 * 1024 * 1024;
 /**
  * Follower checkpoints, one document each; `$max` on zero-padded positions (`paddedPosition`) keeps them moving forward only.
  * A follower's state can outgrow a document, so it is saved in parts under a new generation, then
- * named the current one, then the older parts are deleted: a reader that still finds the
- * generation it was told gets the whole of it, and one that finds parts missing gets none.
+ * named the current one, then the parts of the generation it replaced are deleted (only those: a
+ * second writer's newer parts stay). A reader that still finds every part of the generation it
+ * was told gets the whole of it, and one that finds a part missing gets none.
  */
 export class MongoFollowerCheckpoints implements FollowerCheckpoints {
   constructor(private readonly db: Db) {}
@@ -46,9 +47,14 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
   async getState(follower: string): Promise<string | null> {
     const current = await this.states.findOne({ _id: follower });
     if (!current) return null;
-    const parts = await this.stateParts.find({ follower, generation: current.generation }).sort({ index: 1 }).toArray();
-    // Parts missing: a newer state replaced this one meanwhile; the caller reads the log instead.
-    return parts.length === current.parts ? parts.map((part) => part.text).join('') : null;
+    const texts: string[] = [];
+    for (let index = 0; index < current.parts; index += 1) {
+      const part = await this.stateParts.findOne({ _id: partId(follower, current.generation, index) });
+      // A part missing: a newer state replaced this one meanwhile; the caller reads the log instead.
+      if (!part) return null;
+      texts.push(part.text);
+    }
+    return texts.join('');
   }
 
   async saveState(follower: string, state: string): Promise<void> {
@@ -59,13 +65,17 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
       let end = Math.min(start + STATE_PART_CHARS, state.length);
       // Never between the two halves of a surrogate pair: alone, neither can be written as UTF-8.
       if (end < state.length && isHighSurrogate(state.charCodeAt(end - 1))) end -= 1;
-      parts.push({ _id: `${follower}:${generation}:${parts.length}`, follower, generation, index: parts.length, text: state.slice(start, end) });
+      parts.push({ _id: partId(follower, generation, parts.length), follower, generation, text: state.slice(start, end) });
       start = end;
     } while (start < state.length);
     for (const part of parts) await this.stateParts.insertOne(part);
-    await this.states.replaceOne({ _id: follower }, { generation, parts: parts.length }, { upsert: true });
-    await this.stateParts.deleteMany({ follower, generation: { $ne: generation } });
+    const replaced = await this.states.findOneAndReplace({ _id: follower }, { generation, parts: parts.length }, { upsert: true, returnDocument: 'before' });
+    if (replaced) await this.stateParts.deleteMany({ follower, generation: replaced.generation });
   }
+}
+
+function partId(follower: string, generation: string, index: number): string {
+  return `${follower}:${generation}:${index}`;
 }
 
 function isHighSurrogate(unit: number): boolean {
