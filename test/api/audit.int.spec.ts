@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { leaksIn } from '../support/leaks';
 import { token, useTestApp } from '../support/testService';
 import { as, bodyOf, createWorkspace, expectProblem, fieldsOf, join } from '../support/workspaces';
+import { countTurns } from '../support/eventLoopTurns';
 
 type Entry = { position: string; type: string; actor: string; at: string; key: string | null; version: number | null; fingerprint: string | null; detail?: unknown };
 type Page = { entries: Entry[]; nextCursor: string | null };
@@ -271,17 +272,11 @@ describe('An audit page examines a bounded number of rows (AUDIT_SCAN_ROWS)', ()
     const paged = await pages('type=SecretRevealed&limit=10');
     // Turns of the event loop while the export runs: each page (most of them match nothing) is
     // read synchronously, so without a turn between them the export would hold the process.
-    let turns = 0;
-    let exporting = true;
-    const turn = () => {
-      turns += 1;
-      if (exporting) setImmediate(turn);
-    };
-    setImmediate(turn);
+    const loop = countTurns();
     const streamed = await call('GET', `${audit}?type=SecretRevealed`, { token: token('alice'), headers: { accept: NDJSON } });
-    exporting = false;
+    loop.stop();
     expect(streamed.text.trimEnd().split('\n').map((line) => JSON.parse(line) as Entry)).toEqual(paged.flatMap((p) => p.entries));
-    expect(turns).toBeGreaterThanOrEqual(paged.length);
+    expect(loop.turns).toBeGreaterThanOrEqual(paged.length);
   });
 
   it("never answers a cursor that names another workspace's row, whatever key is asked for", async () => {

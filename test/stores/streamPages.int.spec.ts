@@ -3,6 +3,7 @@ import { chainEvents, EMPTY_CHAIN } from '../../src/proof/chain';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
 import { eventsOf } from '../../src/stores/streamPages';
+import { countTurns } from '../support/eventLoopTurns';
 
 describe('eventsOf (a stream read a page at a time)', () => {
   it('reads every event after the revision given, in order, and lets the event loop turn between pages', async () => {
@@ -10,20 +11,14 @@ describe('eventsOf (a stream read a page at a time)', () => {
     const events = Array.from({ length: 2500 }, (_, n) => ({ type: 'Something', data: { n }, metadata: { actor: 'alice', at: '2026-11-30T12:00:00.000Z', schemaVersion: 1 as const } }));
     await store.append('seals', chainEvents('seals', EMPTY_CHAIN, events).events, { expectedRevision: 0 });
 
-    let turns = 0;
-    let ticking = true;
-    const tick = () => {
-      turns += 1;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const loop = countTurns();
     const revisions: number[] = [];
     const turnsAtPage: number[] = [];
     for await (const event of eventsOf(store, 'seals', 200)) {
-      if (event.revision % 1000 === 201) turnsAtPage.push(turns);
+      if (event.revision % 1000 === 201) turnsAtPage.push(loop.turns);
       revisions.push(event.revision);
     }
-    ticking = false;
+    loop.stop();
     expect(revisions).toEqual(Array.from({ length: 2300 }, (_, i) => i + 201));
     // Pages start at revisions 201, 1201 and 2201: the loop turned before each but the first.
     expect(turnsAtPage[1]).toBeGreaterThan(turnsAtPage[0]!);
