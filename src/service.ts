@@ -323,7 +323,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     resolutionRecords: new ResolutionRecords(records, stamps, clock),
     refusals,
     auditExports: new AuditExports(records, stamps, clock),
-    proofs: new AuditProofs(eventStore, sodium, clock, sealer ? signingKey : null, options.followerCheckpoints),
+    proofs: new AuditProofs(eventStore, sodium, clock, sealer ? signingKey : null),
     tokens: {
       hs256Secret: options.jwtSecret,
       identityProvider: options.identityProvider ?? null,

@@ -4,7 +4,6 @@ import type { EventStore } from '../stores/eventStore.port';
 import { workspaceAuditExport } from './auditExport';
 import type { ExportLine } from './exportFormat';
 import { ExportVerifier, type Finding, type VerificationReport } from './exportVerifier';
-import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
 import { SealHistory, type KnownKey } from './sealHistory';
 import type { PublicKey } from './signingKey';
 
@@ -30,10 +29,10 @@ export class AuditProofs {
     private readonly clock: Clock,
     /** The key this process signs with, if it seals: trusted over whatever the seals stream says of its id. */
     private readonly ownKey: PublicKey | null,
-    /** Where the sealer keeps its snapshot: the first read starts from it. */
-    states: Pick<FollowerCheckpoints, 'getState'>,
   ) {
-    this.history = new SealHistory(store, sodium, states);
+    // Read whole, not from the sealer's snapshot: the public keys it lists must be every key the
+    // stream introduced, which a snapshot cannot prove (README, "Seal").
+    this.history = new SealHistory(store, sodium);
   }
 
   async publicKeys(): Promise<KnownKey[]> {

@@ -22,12 +22,14 @@ export type { KnownKey } from './sealSnapshot';
  * Replay checks the links of every seal but the root and signature of the newest only: checking
  * every root would cost a tree per seal, and the newest root covers what the deltas add up to.
  *
- * Given the followers' states, the first refresh starts from the sealer's snapshot (`toSnapshot`)
- * and reads only the seals after it, so a start does not grow with the number of seals. The
- * snapshot is checked, not trusted: its last event must be in the log with the hash it names, and
- * the newest seal's root and signature must hold over its heads and those read after; if not, the
- * whole stream is replayed and decides. The links of the seals before the snapshot were checked
- * when it was made, and are again by every export and `verify-audit`, which replay from the first.
+ * Given the followers' states (the sealer's and the pruner's histories), the first refresh starts
+ * from the sealer's snapshot (`toSnapshot`, `confirmedSnapshot`) and reads only the events after
+ * its newest seal, so a start does not grow with the number of seals. Only the snapshot's heads
+ * are taken from it, and the newest seal's root and signature must hold over them and those read
+ * after; if not, the whole stream is replayed and decides. The links and heads of the seals before
+ * were checked when the snapshot was made, and are again by an export since a seal and by
+ * `verify-audit`, which replay from the first; a snapshot cannot prove it names every key, so the
+ * public keys are served from a whole replay (AuditProofs).
  */
 export class SealHistory {
   private heads = new HeadsTree();

@@ -3,9 +3,12 @@ import { SEALS_STREAM } from '../events/streams';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
 import { chainHashOf, chainHeadOf, type ChainHead } from './chain';
+import { compareStreamNames } from './headsTree';
 import { keyIdSchema, sealsEventSchema, type SignedSeal } from './seal';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+/** Signing keys a snapshot may name: rotations are rare, and each named key is read from the log at a start. */
+const MAX_KEYS = 1000;
 const revision = z.number().int().positive();
 
 /**
@@ -22,8 +25,16 @@ export const sealSnapshotSchema = z.strictObject({
   revision,
   hash: hex64,
   newestAt: revision,
-  keys: z.array(z.strictObject({ keyId: keyIdSchema, introducedAt: revision, endedAt: revision.nullable() })),
-  heads: z.array(z.tuple([z.string(), revision, hex64])),
+  // Each key once (a key read from the log costs a few reads: far more than any rotation makes is refused).
+  keys: z
+    .array(z.strictObject({ keyId: keyIdSchema, introducedAt: revision, endedAt: revision.nullable() }))
+    .max(MAX_KEYS)
+    .refine((keys) => new Set(keys.map((key) => key.keyId)).size === keys.length, 'names a key twice'),
+  // In the tree's order, each stream once and well formed (a lone surrogate has no canonical form to hash):
+  // a start then puts each head at the tree's end.
+  heads: z
+    .array(z.tuple([z.string().refine((stream) => stream.isWellFormed()), revision, hex64]))
+    .refine((heads) => heads.every(([stream], i) => i === 0 || compareStreamNames(heads[i - 1]![0], stream) < 0), 'heads out of order'),
 });
 export type SealSnapshot = z.infer<typeof sealSnapshotSchema>;
 
@@ -50,6 +61,9 @@ export async function confirmedSnapshot(store: Pick<EventStore, 'readStream'>, s
   if (!last || chainHashOf(last) !== snapshot.hash) return null;
   const holder = await sealsEventAt(store, snapshot.newestAt);
   if (holder?.event.type !== 'Sealed') return null;
+  // The newest seal's key signs on: it has not been handed over.
+  const newestKey = holder.event.data.seal.keyId;
+  if (!snapshot.keys.some((key) => key.keyId === newestKey && key.endedAt === null)) return null;
   const keys: KeyRecord[] = [];
   for (const { keyId, introducedAt, endedAt } of snapshot.keys) {
     const introduced = await sealsEventAt(store, introducedAt);
@@ -58,6 +72,7 @@ export async function confirmedSnapshot(store: Pick<EventStore, 'readStream'>, s
     if (validUntil === undefined) return null;
     keys.push({ key: { keyId, algorithm: 'Ed25519', publicKey: introduced.event.data.publicKey, validFrom: introduced.stored.metadata.at, validUntil }, introducedAt, endedAt });
   }
+  keys.sort((a, b) => a.introducedAt - b.introducedAt);
   return { heads: snapshot.heads, newest: holder.event.data.seal, newestHead: chainHeadOf(holder.stored), keys };
 }
 

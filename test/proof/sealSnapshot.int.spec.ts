@@ -210,6 +210,38 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     sameAs(history, await replayed(store));
   });
 
+  it('starts over, snapshot and all, after a read fails once it has begun from a snapshot that does not hold', async () => {
+    const { store, states, sealRounds } = setup();
+    await sealRounds(3);
+    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
+    await states.saveState(SEALER_STATE, JSON.stringify({ ...saved, newestAt: 3, heads: saved.heads.map(([s, r]) => [s, r, 'e'.repeat(64)]) }));
+    let pageReadsToFail = 1;
+    const flaky: Pick<EventStore, 'readStream' | 'append'> = {
+      readStream: (stream, after, limit) => (limit !== 1 && pageReadsToFail-- > 0 ? Promise.reject(new Error('transient')) : store.readStream(stream, after, limit)),
+      append: (stream, events, options) => store.append(stream, events, options),
+    };
+    const history = new SealHistory(flaky as EventStore, sodium, states);
+    await expect(history.refresh()).rejects.toThrow('transient');
+    await history.refresh();
+    sameAs(history, await replayed(store));
+  });
+
+  it('is refused when its heads are out of order, name a stream twice or badly formed, or it names a key twice', async () => {
+    const { states, sealRounds } = setup();
+    await sealRounds(3);
+    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
+    const [first, second] = saved.heads;
+    for (const forged of [
+      { ...saved, heads: [second, first, ...saved.heads.slice(2)] },
+      { ...saved, heads: [first, first, ...saved.heads.slice(1)] },
+      { ...saved, heads: [['\ud800', 1, first![2]], ...saved.heads] },
+      { ...saved, keys: [...saved.keys, saved.keys[0]] },
+    ]) {
+      expect(parseSealSnapshot(JSON.stringify(forged))).toBeNull();
+    }
+    expect(parseSealSnapshot(JSON.stringify(saved))).toEqual(saved);
+  });
+
   it('never hides an inconsistency in the seals after it', async () => {
     const { store, states, sealRounds } = setup();
     await sealRounds(2);

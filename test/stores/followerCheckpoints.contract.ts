@@ -41,6 +41,14 @@ export function followerCheckpointsContract(name: string, make: () => Promise<Fo
       expect(await checkpoints.get('sealer')).toBe('3');
     });
 
+    it('gives one of two states saved at once, whole', async () => {
+      const checkpoints = await make();
+      await checkpoints.saveState('sealer', 'first');
+      const [a, b] = ['a'.repeat(1000), 'b'.repeat(1000)];
+      await Promise.all([checkpoints.saveState('sealer', a), checkpoints.saveState('sealer', b)]);
+      expect([a, b]).toContain(await checkpoints.getState('sealer'));
+    });
+
     it('keeps a state larger than a MongoDB document, characters outside the BMP included, as it was given', async () => {
       const checkpoints = await make();
       // 17 MiB of 𝔘 (4 bytes of UTF-8 per pair): parts must never split a pair.

@@ -71,6 +71,9 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
     for (const part of parts) await this.stateParts.insertOne(part);
     const replaced = await this.states.findOneAndReplace({ _id: follower }, { generation, parts: parts.length }, { upsert: true, returnDocument: 'before' });
     if (replaced) await this.stateParts.deleteMany({ follower, generation: replaced.generation });
+    // Parts a failed or interrupted save left behind: generations an hour older than this one (an ObjectId's hex starts with its time).
+    const anHourBefore = ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 3600).toHexString();
+    await this.stateParts.deleteMany({ follower, generation: { $lt: anHourBefore } });
   }
 }
 
