@@ -63,6 +63,23 @@ async function replayed(store: EventStore, states?: SqliteFollowerCheckpoints) {
   return history;
 }
 
+/** A first refresh whose first read that `fails` picks fails, as a transient error would: it rejects, and the next refresh holds what a whole replay holds. */
+async function expectStartsOverAfterAFailedRead(store: EventStore, states: SqliteFollowerCheckpoints, fails: (limit: number | undefined) => boolean) {
+  let failed = false;
+  const flaky: Pick<EventStore, 'readStream' | 'append'> = {
+    readStream: (stream, after, limit) => {
+      if (failed || !fails(limit)) return store.readStream(stream, after, limit);
+      failed = true;
+      return Promise.reject(new Error('transient'));
+    },
+    append: (stream, events, options) => store.append(stream, events, options),
+  };
+  const history = new SealHistory(flaky as EventStore, sodium, states);
+  await expect(history.refresh()).rejects.toThrow('transient');
+  await history.refresh();
+  sameAs(history, await replayed(store));
+}
+
 /** A start that passes the snapshot over: it reads the seals stream from the first, to what a whole replay holds. */
 async function expectReadWhole(store: EventStore, states: SqliteFollowerCheckpoints, whole: SealHistory) {
   const { counted, starts } = countingReads(store);
@@ -199,15 +216,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
   it('starts over at the next refresh after a read fails', async () => {
     const { store, states, sealRounds } = setup();
     await sealRounds(3);
-    let failures = 1;
-    const flaky: Pick<EventStore, 'readStream' | 'append'> = {
-      readStream: (stream, after, limit) => (failures-- > 0 ? Promise.reject(new Error('transient')) : store.readStream(stream, after, limit)),
-      append: (stream, events, options) => store.append(stream, events, options),
-    };
-    const history = new SealHistory(flaky as EventStore, sodium, states);
-    await expect(history.refresh()).rejects.toThrow('transient');
-    await history.refresh();
-    sameAs(history, await replayed(store));
+    await expectStartsOverAfterAFailedRead(store, states, () => true);
   });
 
   it('starts over, snapshot and all, after a read fails once it has begun from a snapshot that does not hold', async () => {
@@ -215,15 +224,8 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     await sealRounds(3);
     const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
     await states.saveState(SEALER_STATE, JSON.stringify({ ...saved, newestAt: 3, heads: saved.heads.map(([s, r]) => [s, r, 'e'.repeat(64)]) }));
-    let pageReadsToFail = 1;
-    const flaky: Pick<EventStore, 'readStream' | 'append'> = {
-      readStream: (stream, after, limit) => (limit !== 1 && pageReadsToFail-- > 0 ? Promise.reject(new Error('transient')) : store.readStream(stream, after, limit)),
-      append: (stream, events, options) => store.append(stream, events, options),
-    };
-    const history = new SealHistory(flaky as EventStore, sodium, states);
-    await expect(history.refresh()).rejects.toThrow('transient');
-    await history.refresh();
-    sameAs(history, await replayed(store));
+    // The first read of a page (after the snapshot's checks, which read one event at a time) fails.
+    await expectStartsOverAfterAFailedRead(store, states, (limit) => limit !== 1);
   });
 
   it('is refused when its heads are out of order, name a stream twice or badly formed, or it names a key twice', async () => {
