@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordStreamPrefix, streamIds } from '../events/streams';
-import { signedSealSchema } from './seal';
+import { hex64, signedSealSchema } from './seal';
 
 /**
  * The proof export (GET …/audit/export), one JSON document per line, in this order:
@@ -18,8 +18,6 @@ import { signedSealSchema } from './seal';
  * README "Proof" describes it for outside verifiers.
  */
 export const EXPORT_FORMAT = 1;
-
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const streamSetSchema = z.union([z.strictObject({ stream: z.string() }), z.strictObject({ prefix: z.string() })]);
 export type StreamSet = z.infer<typeof streamSetSchema>;

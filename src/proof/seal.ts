@@ -3,7 +3,8 @@ import { jcs, sha256Hex } from './canonical';
 import { GENESIS } from './eventHash';
 
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+/** A SHA-256 as this service writes it: 64 lowercase hex digits. */
+export const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 export const keyIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -');
 
 /**

@@ -4,9 +4,8 @@ import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
 import { chainHashOf, chainHeadOf, type ChainHead } from './chain';
 import { compareStreamNames } from './headsTree';
-import { keyIdSchema, sealsEventSchema, type SignedSeal } from './seal';
+import { hex64, keyIdSchema, sealsEventSchema, type SignedSeal } from './seal';
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 /** Signing keys a snapshot may name: rotations are rare, and each named key is read from the log at a start. */
 const MAX_KEYS = 1000;
 const revision = z.number().int().positive();
