@@ -23,6 +23,8 @@ import { saveResult } from './lib/report';
  *   npm run bench:proof
  */
 const sodium = await loadSodium();
+/** A sealer that seals only when told to (sealUpTo) and logs nothing. */
+const QUIET_SEALER = { intervalMs: 3_600_000, clock: () => new Date(), log: { info: () => {}, error: () => {} } };
 /** Every figure printed, by what it measures, for bench/results/proof.json. */
 const figures: Record<string, number | string> = {};
 const at = new Date().toISOString();
@@ -80,7 +82,7 @@ try {
     await store.append(stream, chained.events, { expectedRevision: head.revision });
     heads.set(stream, chained.head);
   }
-  const sealer = new Sealer(store, sodium, key, { intervalMs: 3_600_000, clock: () => new Date(), log: { info: () => {}, error: () => {} } });
+  const sealer = new Sealer(store, sodium, key, QUIET_SEALER);
   await sealer.run();
   await sealer.sealUpTo(await store.headPosition());
   await sealer.stop();
@@ -112,7 +114,7 @@ try {
   };
   for (let i = 0; i < 2_000; i += 1) await appendTo(`workspaceRecords-ws_${i}.main`);
   const replayStates = new SqliteFollowerCheckpoints(openDatabase(':memory:', { durable: false }));
-  const replaySealer = new Sealer(replayStore, sodium, key, { intervalMs: 3_600_000, clock: () => new Date(), log: { info: () => {}, error: () => {} }, states: replayStates });
+  const replaySealer = new Sealer(replayStore, sodium, key, { ...QUIET_SEALER, states: replayStates });
   await replaySealer.run();
   const SEALS = 10_000;
   for (let seal = 0; seal < SEALS; seal += 1) {
