@@ -126,6 +126,23 @@ describe('Request bodies and preconditions', () => {
       expectProblem(await call('PATCH', secrets, { token: alice(), body: { set } }), 409, 'too_many_secrets');
     });
 
+    // A batch of tens of thousands of keys must not be checked key by key (a tenth to a quarter of
+    // a second of one event loop): no scope holds more than 1,000 secrets, so its size decides first.
+    it('refuses a batch setting more keys than a scope holds by its size, before checking each key', async () => {
+      const set = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`bad-${i}`, 'v']));
+      const reply = await call('PATCH', secrets, { token: alice(), body: { set } });
+      expectProblem(reply, 409, 'too_many_secrets');
+      expect(bodyOf<{ errors?: unknown }>(reply).errors).toBeUndefined();
+    });
+
+    it('refuses a batch deleting more keys than a scope holds as one error on delete, before checking each key', async () => {
+      const reply = await call('PATCH', secrets, { token: alice(), body: { delete: Array.from({ length: 1001 }, (_, i) => `bad-${i}`) } });
+      expectProblem(reply, 400, 'validation_failed');
+      expect(bodyOf<{ errors: unknown[] }>(reply).errors).toEqual([{ field: 'delete', message: 'at most 1000 keys: a scope holds no more' }]);
+      const atTheLimit = await call('PATCH', secrets, { token: alice(), body: { delete: Array.from({ length: 1000 }, (_, i) => `GONE_${i}`) } });
+      expectProblem(atTheLimit, 404, 'secret_not_found');
+    });
+
     it('lists at most 100 validation errors and counts them all', async () => {
       const set = Object.fromEntries(Array.from({ length: 900 }, (_, i) => [`bad-${i}`, 'v']));
       const reply = await call('PATCH', secrets, { token: alice(), body: { set } });
