@@ -38,7 +38,7 @@ export class RecordPruner {
   private history: SealHistory | null = null;
 
   constructor(
-    private readonly store: Pick<EventStore, 'readStream' | 'readLast' | 'append' | 'pruneThrough'>,
+    private readonly store: Pick<EventStore, 'readStream' | 'readStreamBackwards' | 'readLast' | 'append' | 'pruneThrough'>,
     private readonly records: Pick<RecordWriter, 'recordIn'>,
     private readonly sodium: Sodium,
     private readonly clock: Clock,

@@ -1,6 +1,6 @@
 import { SEALS_STREAM } from '../events/streams';
 import type { EventStore } from '../stores/eventStore.port';
-import { eventsOf } from '../stores/streamPages';
+import { eventsBackwardsOf, eventsOf } from '../stores/streamPages';
 import type { LineOf } from './exportFormat';
 import { HeadsTree } from './headsTree';
 import { sealsEventSchema, type SignedSeal } from './seal';
@@ -18,7 +18,7 @@ export type Anchors = Readonly<{ anchors: LineOf<'anchor'>[]; seals: SignedSeal[
  * first event shows the revisions between as missing: a verifier names them either way.
  * Two passes over the seals stream: which seal, then the tree at it.
  */
-export async function anchorsOf(store: Pick<EventStore, 'readStream'>, pruned: ReadonlyMap<string, number>, newest: SignedSeal): Promise<Anchors> {
+export async function anchorsOf(store: Pick<EventStore, 'readStream' | 'readStreamBackwards'>, pruned: ReadonlyMap<string, number>, newest: SignedSeal): Promise<Anchors> {
   const targets = await lastSealedHeads(store, pruned, newest.sequence);
   if (targets.size === 0) return { anchors: [], seals: [] };
 
@@ -46,20 +46,28 @@ export type SealedHead = Readonly<{ revision: number; hash: string; seal: number
  * For each stream of `limits`, its last sealed head at or before the revision given, and the
  * newest seal up to `newest` whose tree still has it (the seal before the one that moved it
  * further, else `newest`). Where the pruner prunes to, and where an export anchors what it pruned:
- * one rule for both.
+ * one rule for both. Read from seal `newest` back, and only until every stream is found: a sweep
+ * reads back about as far as the retention reaches, not every seal the deployment ever made (a
+ * stream with no sealed head at or before its limit still takes the whole stream).
  */
-export async function lastSealedHeads(store: Pick<EventStore, 'readStream'>, limits: ReadonlyMap<string, number>, newest: number): Promise<Map<string, SealedHead>> {
-  const found = new Map<string, SealedHead & { closed: boolean }>();
-  for await (const { sequence, heads } of sealsUpTo(store, newest)) {
-    for (const [stream, revision, hash] of heads) {
+export async function lastSealedHeads(store: Pick<EventStore, 'readStreamBackwards'>, limits: ReadonlyMap<string, number>, newest: number): Promise<Map<string, SealedHead>> {
+  const found = new Map<string, SealedHead>();
+  // Walking back, the oldest seal seen so far that moved the stream past its limit.
+  const movedPast = new Map<string, number>();
+  if (limits.size === 0) return found;
+  for await (const stored of eventsBackwardsOf(store, SEALS_STREAM)) {
+    const event = sealsEventSchema.parse(stored);
+    if (event.type !== 'Sealed' || event.data.seal.sequence > newest) continue;
+    const { sequence } = event.data.seal;
+    for (const [stream, revision, hash] of event.data.heads) {
       const limit = limits.get(stream);
-      const head = found.get(stream);
-      if (limit === undefined || head?.closed) continue;
-      if (revision <= limit) found.set(stream, { revision, hash, seal: sequence, closed: false });
-      else if (head) found.set(stream, { ...head, seal: sequence - 1, closed: true });
+      if (limit === undefined || found.has(stream)) continue;
+      if (revision > limit) movedPast.set(stream, sequence);
+      else found.set(stream, { revision, hash, seal: (movedPast.get(stream) ?? newest + 1) - 1 });
     }
+    if (found.size === limits.size) break;
   }
-  return new Map([...found].map(([stream, { revision, hash, seal, closed }]) => [stream, { revision, hash, seal: closed ? seal : newest }]));
+  return found;
 }
 
 /** The seals of the seals stream with the heads each moved, up to seal `newest` (one appended since is left out). */

@@ -67,6 +67,11 @@ export interface EventStore {
   readStream(streamId: string, afterRevision?: number, limit?: number): Promise<StoredEvent[]>;
   /** The stream's last event, null when the stream does not exist: where a writer that owns a stream starts. */
   readLast(streamId: string): Promise<StoredEvent | null>;
+  /**
+   * Up to `limit` of the stream's events with a revision below `beforeRevision` (null: from its
+   * last), newest first: what a reader after the latest of a long stream (the seals) reads.
+   */
+  readStreamBackwards(streamId: string, beforeRevision: number | null, limit: number): Promise<StoredEvent[]>;
   /** Up to `limit` events of the global log after `after` (null: from the start), in order. */
   readAll(after: string | null, limit: number): Promise<StoredEvent[]>;
   /**

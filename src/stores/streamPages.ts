@@ -2,6 +2,8 @@ import type { EventStore, StoredEvent } from './eventStore.port';
 
 const PAGE = 1000;
 
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * A stream's events after `afterRevision`, read a page at a time. Between pages the event loop
  * turns: SQLite's reads settle without one, and a stream read whole (the seals, by an export or a
@@ -13,6 +15,17 @@ export async function* eventsOf(store: Pick<EventStore, 'readStream'>, stream: s
     yield* page;
     if (page.length < PAGE) return;
     after = page[page.length - 1]!.revision;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
+  }
+}
+
+/** A stream's events from its last backwards, newest first, a page at a time, the event loop turning between pages. */
+export async function* eventsBackwardsOf(store: Pick<EventStore, 'readStreamBackwards'>, stream: string): AsyncGenerator<StoredEvent> {
+  for (let before: number | null = null; ; ) {
+    const page = await store.readStreamBackwards(stream, before, PAGE);
+    yield* page;
+    if (page.length < PAGE) return;
+    before = page[page.length - 1]!.revision;
+    await nextTurn();
   }
 }

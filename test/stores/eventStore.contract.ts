@@ -171,6 +171,22 @@ export function eventStoreContract(
         expect(await store.readLast(stream)).toMatchObject({ streamId: stream, revision: 3, type: 'C', data: { n: 3 }, position: head.position });
       });
 
+      it('reads a stream backwards before a revision, newest first, a page at a time', async () => {
+        const store = await open();
+        const stream = freshStream();
+        expect(await store.readStreamBackwards(stream, null, 10)).toEqual([]);
+        const head = await store.append(stream, [newEvent('A'), newEvent('B'), newEvent('C'), newEvent('D')], { expectedRevision: 0 });
+        const backwards = async (before: number | null, limit: number) => (await store.readStreamBackwards(stream, before, limit)).map((e) => [e.revision, e.type]);
+        expect(await backwards(null, 2)).toEqual([[4, 'D'], [3, 'C']]);
+        expect(await backwards(3, 10)).toEqual([[2, 'B'], [1, 'A']]);
+        expect(await backwards(2, 1)).toEqual([[1, 'A']]);
+        expect(await backwards(1, 10)).toEqual([]);
+        expect(await backwards(99, 1)).toEqual([[4, 'D']]);
+        expect((await store.readStreamBackwards(stream, null, 1))[0]).toMatchObject({ streamId: stream, position: head.position });
+        await store.pruneThrough(stream, 2);
+        expect(await backwards(null, 10)).toEqual([[4, 'D'], [3, 'C']]);
+      });
+
       it('keeps streams of other ids independent', async () => {
         const store = await open();
         const [a, b] = [freshStream('workspace'), freshStream('workspace')];

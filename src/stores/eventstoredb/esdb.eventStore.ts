@@ -115,6 +115,22 @@ export class EsdbEventStore implements EventStore {
     return null;
   }
 
+  async readStreamBackwards(streamId: string, beforeRevision: number | null, limit: number): Promise<StoredEvent[]> {
+    // Ours count from 1, EventStoreDB's from 0, and a backwards read starts at the revision it is given.
+    if (limit <= 0 || (beforeRevision !== null && beforeRevision <= 1)) return [];
+    const events: StoredEvent[] = [];
+    try {
+      const fromRevision = beforeRevision === null ? END : BigInt(beforeRevision - 2);
+      for await (const resolved of this.client.readStream(streamId, { fromRevision, direction: BACKWARDS, maxCount: limit })) {
+        if (resolved.event) events.push(toStoredEvent(resolved.event));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
   /** Pages through $all, keeping only this service's events, until `limit` of them or the end. */
   async readAll(after: string | null, limit: number): Promise<StoredEvent[]> {
     const found: StoredEvent[] = [];

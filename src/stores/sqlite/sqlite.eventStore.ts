@@ -78,6 +78,9 @@ export class SqliteEventStore implements EventStore {
         'SELECT * FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?',
       ),
       readLast: db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
+      readBackwards: db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision < ? ORDER BY revision DESC LIMIT ?',
+      ),
       readAll: db.prepare<[number | bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: db.prepare<[], { position: number | bigint | null }>('SELECT max(position) AS position FROM events'),
       prune: db.prepare<[string, number]>('DELETE FROM events WHERE stream_id = ? AND revision <= ?'),
@@ -175,6 +178,10 @@ export class SqliteEventStore implements EventStore {
   async readLast(streamId: string): Promise<StoredEvent | null> {
     const row = this.statements.readLast.get(streamId);
     return row ? toStoredEvent(row) : null;
+  }
+
+  async readStreamBackwards(streamId: string, beforeRevision: number | null, limit: number): Promise<StoredEvent[]> {
+    return this.statements.readBackwards.all(streamId, beforeRevision ?? Number.MAX_SAFE_INTEGER, limit).map(toStoredEvent);
   }
 
   /** What this store appended lately comes from memory, parsed once for every follower (RecentAppends); the log gives the rest. */
