@@ -24,10 +24,16 @@ const FLUSH_EVERY_MS = 5_000;
  * Refusals on the record (DESIGN §7), after the answer and merged: one AccessRefused per
  * principal, workspace, route and reason per minute, with how many there were and when the first
  * and last came. Only for workspaces that exist (a refusal for a made-up id is nobody's record).
- * Groups are kept in memory until their minute is over; `close` writes what is left.
+ * Groups are kept in memory until their minute is over; `close` writes what is left. A new
+ * group is kept only once its workspace is found: the workspace id is the client's, and a
+ * principal sending made-up ids (resolution has no rate limit by default) would otherwise hold
+ * a group per id for up to a minute, as many as it can send.
  */
 export class Refusals {
   private readonly groups = new Map<string, Group>();
+  /** New groups whose workspace is being looked up; refusals of the same group meanwhile merge into them. */
+  private readonly unchecked = new Map<string, Group>();
+  private readonly checks = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -47,7 +53,7 @@ export class Refusals {
     const now = this.clock();
     const minute = Math.floor(now.getTime() / MINUTE_MS);
     const id = [refusal.principal, refusal.workspaceId, refusal.route, refusal.reason, minute].join('\u0000');
-    const group = this.groups.get(id);
+    const group = this.groups.get(id) ?? this.unchecked.get(id);
     if (group) {
       group.count += 1;
       group.lastAt = now.toISOString();
@@ -55,11 +61,35 @@ export class Refusals {
       if (group.key !== refusal.key) delete group.key;
       return;
     }
-    this.groups.set(id, { ...refusal, count: 1, firstAt: now.toISOString(), lastAt: now.toISOString(), minute });
+    const fresh: Group = { ...refusal, count: 1, firstAt: now.toISOString(), lastAt: now.toISOString(), minute };
+    this.unchecked.set(id, fresh);
+    const check = this.workspaceExists(refusal.workspaceId).then(
+      (exists) => {
+        this.unchecked.delete(id);
+        if (exists) this.groups.set(id, fresh);
+      },
+      (error: unknown) => {
+        this.unchecked.delete(id);
+        this.onError(error);
+      },
+    );
+    this.checks.add(check);
+    void check.then(() => this.checks.delete(check));
+  }
+
+  /** Once every workspace being looked up for a new group is found or not. */
+  async settled(): Promise<void> {
+    while (this.checks.size > 0) await Promise.all([...this.checks]);
+  }
+
+  /** How many groups are held in memory, waiting for their minute to end (or their workspace to be found). */
+  get held(): number {
+    return this.groups.size + this.unchecked.size;
   }
 
   /** Writes the groups of the minutes that are over (all of them when `all`). */
   async flush(all: boolean): Promise<void> {
+    if (all) await this.settled();
     const current = Math.floor(this.clock().getTime() / MINUTE_MS);
     const due = [...this.groups].filter(([, group]) => all || group.minute < current);
     for (const [id] of due) this.groups.delete(id);
