@@ -5,8 +5,12 @@ import type { LineOf } from './exportFormat';
 import { HeadsTree } from './headsTree';
 import { sealsEventSchema, type SignedSeal } from './seal';
 
-/** The anchors an export shows, and the seals from the oldest one they name up to the newest. */
-export type Anchors = Readonly<{ anchors: LineOf<'anchor'>[]; seals: SignedSeal[] }>;
+/**
+ * The anchors an export shows, and where in the seals stream the oldest seal they name is (its
+ * sequence and its event's revision): the export carries the seals from it on, read again as it
+ * writes them rather than held here (a retention period's worth of seals).
+ */
+export type Anchors = Readonly<{ anchors: LineOf<'anchor'>[]; oldestSeal: Readonly<{ sequence: number; revision: number }> | null }>;
 
 /**
  * Anchors for pruned record streams (RECORD_RETENTION_DAYS): for each stream whose events before
@@ -16,19 +20,19 @@ export type Anchors = Readonly<{ anchors: LineOf<'anchor'>[]; seals: SignedSeal[
  * path in the tree. The newest such seal keeps the seals the export must carry from it as few as
  * can be. A stream with no sealed head in reach gets no anchor; one whose anchor is behind its
  * first event shows the revisions between as missing: a verifier names them either way.
- * Two passes over the seals stream: which seal, then the tree at it.
+ * Two passes over the seals stream: which seal (back from the newest), then the tree at it.
  */
 export async function anchorsOf(store: Pick<EventStore, 'readStream' | 'readStreamBackwards'>, pruned: ReadonlyMap<string, number>, newest: SignedSeal): Promise<Anchors> {
   const targets = await lastSealedHeads(store, pruned, newest.sequence);
-  if (targets.size === 0) return { anchors: [], seals: [] };
+  if (targets.size === 0) return { anchors: [], oldestSeal: null };
 
   const oldest = Math.min(...[...targets.values()].map((target) => target.seal));
   const tree = new HeadsTree();
   const anchors: LineOf<'anchor'>[] = [];
-  const seals: SignedSeal[] = [];
-  for await (const { sequence, heads, seal } of sealsUpTo(store, newest.sequence)) {
+  let oldestSeal: Anchors['oldestSeal'] = null;
+  for await (const { sequence, heads, revision: at } of sealsUpTo(store, newest.sequence)) {
     for (const [stream, revision, hash] of heads) tree.set({ stream, revision, hash });
-    if (sequence >= oldest) seals.push(seal);
+    if (sequence === oldest) oldestSeal = { sequence, revision: at };
     for (const [stream, target] of targets) {
       if (target.seal !== sequence) continue;
       const index = tree.indexOf(stream);
@@ -36,7 +40,7 @@ export async function anchorsOf(store: Pick<EventStore, 'readStream' | 'readStre
     }
   }
   anchors.sort((a, b) => (a.leaf.stream < b.leaf.stream ? -1 : 1));
-  return { anchors, seals };
+  return { anchors, oldestSeal };
 }
 
 /** A stream's head as a seal committed to it: revision, hash, and the seal. */
@@ -70,13 +74,13 @@ export async function lastSealedHeads(store: Pick<EventStore, 'readStreamBackwar
   return found;
 }
 
-/** The seals of the seals stream with the heads each moved, up to seal `newest` (one appended since is left out). */
+/** The seals of the seals stream with the heads each moved and their event's revision, up to seal `newest` (one appended since is left out). */
 async function* sealsUpTo(store: Pick<EventStore, 'readStream'>, newest: number) {
   for await (const stored of eventsOf(store, SEALS_STREAM)) {
     const event = sealsEventSchema.parse(stored);
     if (event.type !== 'Sealed') continue;
     const { seal, heads } = event.data;
-    yield { sequence: seal.sequence, heads, seal };
+    yield { sequence: seal.sequence, heads, seal, revision: stored.revision };
     if (seal.sequence >= newest) return;
   }
 }

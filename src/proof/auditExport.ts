@@ -1,13 +1,13 @@
 import type { Clock } from '../commands/actor';
 import type { Sodium } from '../crypto/sodium';
-import { isRecordStream } from '../events/streams';
+import { isRecordStream, SEALS_STREAM } from '../events/streams';
 import type { EventStore } from '../stores/eventStore.port';
 import { eventsOf } from '../stores/streamPages';
 import { anchorsOf } from './anchors';
 import { digestEnvelopes } from './eventHash';
 import { compareStreamNames, type HeadsTree } from './headsTree';
 import { EXPORT_FORMAT, inStreamSet, streamSetStart, workspaceStreamSets, type ExportLine, type LineOf, type ProvenLeaf, type StreamSet } from './exportFormat';
-import { sealHash, type SignedSeal } from './seal';
+import { sealsEventSchema, type SignedSeal } from './seal';
 import { SealHistory } from './sealHistory';
 
 const PAGE = 1000;
@@ -63,17 +63,16 @@ export async function workspaceAuditExport(source: ExportSource, workspaceId: st
   const newest = history.last;
   const sets = workspaceStreamSets(workspaceId);
   const proofs: LineOf<'proof'>[] = newest ? sets.map((set) => proveStreamSet(history.tree, newest.sequence, set)) : [];
-  let seals: SignedSeal[] = newest ? [newest] : [];
+  // The seals the export carries: the newest, or every one from a seal on, read again from the
+  // seals stream as the lines are written (a deployment makes thousands a day: never all held).
+  let sealsFrom: Readonly<{ sequence: number; revision: number }> | null = null;
   const from = options.sinceSeal ?? (options.allSeals ? 1 : undefined);
   if (from !== undefined) {
     const past = newest && from <= newest.sequence ? await SealHistory.at(store, sodium, from) : null;
     if (!past) {
       if (options.sinceSeal !== undefined) throw new SealNotFound(options.sinceSeal);
     } else {
-      // As stored, up to the newest seal read above (one appended since is left for the next export).
-      const newestHash = sealHash(newest!);
-      const end = past.seals.findIndex((seal) => sealHash(seal) === newestHash);
-      seals = end < 0 ? past.seals : past.seals.slice(0, end + 1);
+      sealsFrom = { sequence: from, revision: past.revision };
       if (options.sinceSeal !== undefined && options.sinceSeal !== newest!.sequence) {
         proofs.unshift(...sets.map((set) => proveStreamSet(past.tree, options.sinceSeal!, set)));
       }
@@ -82,8 +81,8 @@ export async function workspaceAuditExport(source: ExportSource, workspaceId: st
   const streams = await streamsOf(store, sets, proofs, newest);
   // Record streams pruned of their first events start at an anchor; the seals go back to the oldest one.
   const pruned = await prunedStreams(store, streams);
-  const { anchors, seals: anchorSeals } = newest && pruned.size > 0 ? await anchorsOf(store, pruned, newest) : { anchors: [], seals: [] };
-  if (anchorSeals.length > 0 && anchorSeals[0]!.sequence < (seals[0]?.sequence ?? Infinity)) seals = anchorSeals;
+  const { anchors, oldestSeal } = newest && pruned.size > 0 ? await anchorsOf(store, pruned, newest) : { anchors: [], oldestSeal: null };
+  if (oldestSeal && oldestSeal.sequence < (sealsFrom?.sequence ?? Infinity)) sealsFrom = oldestSeal;
   const header: LineOf<'export'> = {
     kind: 'export',
     format: EXPORT_FORMAT,
@@ -92,19 +91,33 @@ export async function workspaceAuditExport(source: ExportSource, workspaceId: st
     newestSeal: newest?.sequence ?? null,
     sinceSeal: options.sinceSeal ?? null,
   };
+  const newestAt = history.lastAt;
+  const seals = !newest ? [] : sealsFrom === null || newestAt === null || sealsFrom.revision >= newestAt ? [newest] : storedSeals(store, sealsFrom.revision, newestAt);
   return lines(store, header, seals, [...proofs, ...anchors], streams, options.digestEnvelopes);
+}
+
+/**
+ * The seals as stored, in the stream's order, from the event at revision `from` through the one
+ * at `through` (the newest seal read above: one appended since is left for the next export).
+ */
+async function* storedSeals(store: EventStore, from: number, through: number): AsyncGenerator<SignedSeal> {
+  for await (const stored of eventsOf(store, SEALS_STREAM, from - 1)) {
+    if (stored.revision > through) return;
+    const event = sealsEventSchema.parse(stored);
+    if (event.type === 'Sealed') yield event.data.seal;
+  }
 }
 
 async function* lines(
   store: EventStore,
   header: LineOf<'export'>,
-  seals: readonly SignedSeal[],
+  seals: Iterable<SignedSeal> | AsyncIterable<SignedSeal>,
   proofs: readonly (LineOf<'proof'> | LineOf<'anchor'>)[],
   streams: readonly string[],
   digest: boolean,
 ): AsyncGenerator<ExportLine> {
   yield header;
-  for (const seal of seals) yield { kind: 'seal', seal };
+  for await (const seal of seals) yield { kind: 'seal', seal };
   yield* proofs;
   let events = 0;
   for (const stream of streams) {

@@ -45,15 +45,16 @@ const sectionOrder: Record<ExportLine['kind'], number> = { export: 0, seal: 1, p
 /**
  * Checks a proof export line by line (DESIGN §8): the signatures and links of its seals, the
  * kept seal if one is given, each proof against its seal's root, every stream's hash chain, and
- * that every head a seal committed to is still there. Memory grows with the number of streams,
- * never with the number of events. The CLI (`npm run verify-audit`) and POST …/audit/verify both
+ * that every head a seal committed to is still there. Memory grows with the number of streams
+ * and of seals (a root and a size each), never with the number of events. The CLI (`npm run verify-audit`) and POST …/audit/verify both
  * run it.
  */
 export class ExportVerifier {
   private readonly findings: Finding[] = [];
   private header: LineOf<'export'> | null = null;
   private section = -1;
-  private readonly seals = new Map<number, SignedSeal>();
+  /** Each seal of the export by sequence, as far as proofs and anchors need it: its tree's root and size. */
+  private readonly seals = new Map<number, Readonly<{ root: string; size: number }>>();
   private lastSeal: SignedSeal | null = null;
   private readonly chains = new Map<string, StreamChainCheck>();
   private readonly claims = new Map<string, SealedHeadClaim[]>();
@@ -193,7 +194,7 @@ export class ExportVerifier {
     if (this.keptSeal && at === this.keptSeal.sequence && jcs(seal) !== jcs(this.keptSeal)) {
       this.find({ seal: at, problem: 'kept_seal_differs', detail: `seal ${at} is not the seal kept from before: the history was rewritten` });
     }
-    this.seals.set(at, seal);
+    this.seals.set(at, { root: seal.root, size: seal.size });
     this.lastSeal = seal;
   }
 

@@ -63,6 +63,11 @@ export class SealHistory {
     return this.newest;
   }
 
+  /** The revision, in the seals stream, of the event that holds the newest seal (`last`). */
+  get lastAt(): number | null {
+    return this.newestAt;
+  }
+
   get revision(): number {
     return this.chain.revision;
   }
@@ -168,19 +173,19 @@ export class SealHistory {
     return position;
   }
 
-  /** The tree and seals as they stood at seal `sequence`, with every seal from it on; null when there is no such seal. */
-  static async at(store: Pick<EventStore, 'readStream' | 'append'>, sodium: Sodium, sequence: number): Promise<{ tree: HeadsTree; seals: SignedSeal[] } | null> {
+  /**
+   * The tree as it stood at seal `sequence`, and the revision of the seal's event in the seals
+   * stream (where the seals from it on are read again, a page at a time, by whoever shows them);
+   * null when there is no such seal. Reads the stream up to that seal, never past it.
+   */
+  static async at(store: Pick<EventStore, 'readStream' | 'append'>, sodium: Sodium, sequence: number): Promise<{ tree: HeadsTree; revision: number } | null> {
     const replay = new SealHistory(store, sodium);
-    const seals: SignedSeal[] = [];
-    let tree: HeadsTree | null = null;
     for await (const stored of replay.storedEvents(0)) {
-      if (tree === null) replay.apply(stored, stored.revision);
+      replay.apply(stored, stored.revision);
       const event = sealsEventSchema.parse(stored);
-      if (event.type !== 'Sealed') continue;
-      if (event.data.seal.sequence === sequence && tree === null) tree = replay.tree;
-      if (tree !== null) seals.push(event.data.seal);
+      if (event.type === 'Sealed' && event.data.seal.sequence === sequence) return { tree: replay.tree, revision: stored.revision };
     }
-    return tree && { tree, seals };
+    return null;
   }
 
   private async readNewer(): Promise<void> {

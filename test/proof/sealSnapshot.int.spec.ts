@@ -1,61 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadSodium } from '../../src/crypto/sodium';
 import { SEALS_STREAM } from '../../src/events/streams';
-import { chainEvents, EMPTY_CHAIN, type ChainHead } from '../../src/proof/chain';
+import { chainEvents } from '../../src/proof/chain';
 import { SealHistory } from '../../src/proof/sealHistory';
 import { Sealer } from '../../src/proof/sealer';
 import { parseSealSnapshot, SEALER_STATE } from '../../src/proof/sealSnapshot';
 import { newSigningKeyText, parseSigningKey } from '../../src/proof/signingKey';
 import type { EventStore } from '../../src/stores/eventStore.port';
-import { openDatabase } from '../../src/stores/sqlite/database';
-import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
 import { SqliteFollowerCheckpoints } from '../../src/stores/sqlite/sqlite.followerCheckpoints';
-import { TEST_SIGNING_KEY } from './proofSupport';
-
-const clock = () => new Date('2026-11-30T12:00:00.000Z');
-const quiet = { info: () => {}, error: () => {} };
-const sodium = await loadSodium();
-const key = parseSigningKey(TEST_SIGNING_KEY, sodium);
-
-/** A log, the followers' states, and a way to move streams and seal them. */
-function setup() {
-  const db = openDatabase(':memory:', { durable: false });
-  const store = new SqliteEventStore(db);
-  const states = new SqliteFollowerCheckpoints(openDatabase(':memory:', { durable: false }));
-  const heads = new Map<string, ChainHead>();
-  const move = async (...streams: string[]) => {
-    for (const stream of streams) {
-      const head = heads.get(stream) ?? EMPTY_CHAIN;
-      const chained = chainEvents(stream, head, [{ type: 'Something', data: { n: head.revision }, metadata: { actor: 'alice', at: clock().toISOString(), schemaVersion: 1 as const } }]);
-      await store.append(stream, chained.events, { expectedRevision: head.revision });
-      heads.set(stream, chained.head);
-    }
-  };
-  /** A sealer that seals `rounds` times, each after moving a few streams, then stops (which saves its snapshot when given the states). */
-  const sealRounds = async (rounds: number, withStates = true, signingKey = key) => {
-    const sealer = new Sealer(store, sodium, signingKey, { intervalMs: 3_600_000, clock, log: quiet, ...(withStates ? { states } : {}) });
-    await sealer.run();
-    for (let round = 0; round < rounds; round += 1) {
-      await move(`workspace-ws_${round % 7}`, `workspaceRecords-ws_${round % 3}.main`, `personalRecords-𝔘${round % 2}.main`);
-      await sealer.sealUpTo(await store.headPosition());
-    }
-    await sealer.stop();
-  };
-  return { db, store, states, move, sealRounds };
-}
-
-/** The store, noting where each read of the seals stream by pages started (reads of one event, which a snapshot's checks make, left out). */
-function countingReads(store: EventStore) {
-  const starts: number[] = [];
-  const counted: Pick<EventStore, 'readStream' | 'append'> = {
-    readStream: (stream, after, limit) => {
-      if (stream === SEALS_STREAM && limit !== 1) starts.push(after ?? 0);
-      return store.readStream(stream, after, limit);
-    },
-    append: (stream, events, options) => store.append(stream, events, options),
-  };
-  return { counted, starts };
-}
+import { clock, countingReads, key, quiet, setup, sodium } from './sealedLog';
 
 async function replayed(store: EventStore, states?: SqliteFollowerCheckpoints) {
   const history = new SealHistory(store, sodium, states);
@@ -177,7 +129,9 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
     const whole = await replayed(store);
     // Seal 3 held at revision 4 (the key's introduction is revision 1), with the tree as it stood then.
-    const atThree = (await SealHistory.at(store, sodium, 3))!.tree;
+    const at = (await SealHistory.at(store, sodium, 3))!;
+    expect(at.revision).toBe(4);
+    const atThree = at.tree;
     const headsAtThree = Array.from({ length: atThree.size }, (_, i) => atThree.leafAt(i)).map((h) => [h.stream, h.revision, h.hash]);
     for (const forged of [{ ...saved, newestAt: 4, heads: headsAtThree }, { ...saved, newestAt: null }]) {
       await states.saveState(SEALER_STATE, JSON.stringify(forged));
