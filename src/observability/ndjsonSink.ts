@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 
@@ -14,6 +15,21 @@ export class NdjsonSink {
   static open(target: string): NdjsonSink {
     if (target === 'stdout') return new NdjsonSink(process.stdout, false);
     return new NdjsonSink(createWriteStream(target, { flags: 'a', mode: 0o600 }), true);
+  }
+
+  /** Lines to a stream of the caller's, which stays the caller's to end. */
+  static over(out: Writable): NdjsonSink {
+    return new NdjsonSink(out, false);
+  }
+
+  /** Bytes written and not yet taken by the file or pipe. */
+  get buffered(): number {
+    return this.out.writableLength;
+  }
+
+  /** Resolves once the file or pipe has taken what was written (at once if it was not behind). */
+  async drained(): Promise<void> {
+    if (this.out.writableNeedDrain) await once(this.out, 'drain');
   }
 
   write(document: unknown): void {

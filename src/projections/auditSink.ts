@@ -16,8 +16,10 @@ import type { AuditDoc, ViewDocs } from './views';
 export class AuditSink {
   /** The writes of each batch, one after the other, so lines stay in log order. */
   private queue: Promise<void> = Promise.resolve();
+  /** Batches handed over and not yet written out. */
+  private pending = 0;
 
-  private constructor(
+  constructor(
     private readonly out: NdjsonSink,
     private readonly reader: Pick<PersonalDataReader, 'auditRow'>,
     private readonly onError: (error: unknown) => void,
@@ -27,18 +29,28 @@ export class AuditSink {
     return new AuditSink(NdjsonSink.open(target), reader, onError);
   }
 
-  /** The audit rows among a batch of view writes. */
-  write(writes: readonly ViewWrite<ViewDocs>[]): void {
+  /**
+   * The audit rows among a batch of view writes. When the file or pipe has stopped taking lines
+   * (a SIEM that no longer reads) past MAX_BEHIND_BYTES or MAX_BEHIND_BATCHES, answers a promise
+   * for the projector to wait on until it has caught up: the views then lag, and readiness says
+   * so, rather than this process holding every row meanwhile.
+   */
+  write(writes: readonly ViewWrite<ViewDocs>[]): Promise<void> | undefined {
     const rows = writes.filter((write) => write.collection === 'audit' && write.doc).map((write) => write.doc as AuditDoc);
-    if (rows.length === 0) return;
+    if (rows.length === 0) return undefined;
+    this.pending += 1;
     this.queue = this.queue.then(async () => {
       try {
         const shown = await Promise.all(rows.map((row) => this.reader.auditRow(row)));
         this.out.writeAll(shown);
       } catch (error) {
         this.onError(error);
+      } finally {
+        this.pending -= 1;
       }
     });
+    if (this.pending <= MAX_BEHIND_BATCHES && this.out.buffered <= MAX_BEHIND_BYTES) return undefined;
+    return this.queue.then(() => this.out.drained());
   }
 
   async close(): Promise<void> {
@@ -46,3 +58,7 @@ export class AuditSink {
     await this.out.close();
   }
 }
+
+/** How far the lines may run ahead of a file or pipe that is not taking them: about two seconds of resolutions. */
+const MAX_BEHIND_BYTES = 4 * 1024 * 1024;
+const MAX_BEHIND_BATCHES = 1000;

@@ -23,7 +23,7 @@ export interface ViewProgress {
  * views meanwhile (the checkpoint's generation changed), it starts over from the new checkpoint.
  */
 export class Projector extends LogFollower {
-  private readonly appliedListeners: Array<(writes: readonly ViewWrite<ViewDocs>[], position: string) => void> = [];
+  private readonly appliedListeners: AppliedListener[] = [];
   private readonly replacedListeners: Array<() => void> = [];
   private generation = '';
   /**
@@ -46,6 +46,8 @@ export class Projector extends LogFollower {
   private stopped = false;
   /** Ends the pause of a restart that failed, so that stopping does not wait it out. */
   private endPause: (() => void) | null = null;
+  /** Ends the wait for listeners that have not kept up, so that stopping does not wait on them. */
+  private endListenerWait: (() => void) | null = null;
 
   constructor(
     eventStore: Pick<EventStore, 'follow'>,
@@ -56,8 +58,11 @@ export class Projector extends LogFollower {
     super(eventStore, (error) => log.error({ err: error }, 'the projector failed to apply events; it follows the log again shortly'));
   }
 
-  /** Called after each committed batch with the documents it wrote: cache invalidation. */
-  onApplied(listener: (writes: readonly ViewWrite<ViewDocs>[], position: string) => void): void {
+  /**
+   * Called after each committed batch with the documents it wrote: cache invalidation, the audit
+   * sink. A listener that cannot keep up returns a promise, and the next batch waits for it.
+   */
+  onApplied(listener: AppliedListener): void {
     this.appliedListeners.push(listener);
   }
 
@@ -80,6 +85,7 @@ export class Projector extends LogFollower {
   override async stop(): Promise<void> {
     this.stopped = true;
     this.endPause?.();
+    this.endListenerWait?.();
     await this.restarting;
     await super.stop();
   }
@@ -123,7 +129,29 @@ export class Projector extends LogFollower {
     // every listener (the cache invalidation, the key shredder forgetting destroyed keys) has run
     // by the time anyone reads at this position.
     this.reached(last);
-    this.tell(this.appliedListeners, 'a listener of applied views failed', (listener) => listener(writes, last));
+    const waits: Promise<void>[] = [];
+    this.tell(this.appliedListeners, 'a listener of applied views failed', (listener) => {
+      const wait = listener(writes, last);
+      if (wait) waits.push(wait.catch((error: unknown) => this.log.error({ err: error }, 'a listener of applied views failed')));
+    });
+    if (waits.length > 0) await this.untilKeptUp(waits);
+  }
+
+  /**
+   * Holds the next batch back until the listeners that fell behind have kept up (an AUDIT_SINK
+   * nobody reads): the views then lag, which readiness reports, instead of the process holding
+   * what the listener has not taken. Stopping ends the wait.
+   */
+  private untilKeptUp(waits: readonly Promise<void>[]): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const end = () => {
+        if (this.endListenerWait === end) this.endListenerWait = null;
+        resolve();
+      };
+      this.endListenerWait = end;
+      void Promise.all(waits).then(end);
+    });
   }
 
   /**
@@ -190,6 +218,9 @@ export class Projector extends LogFollower {
     });
   }
 }
+
+/** Told of each committed batch; returns a promise when it has fallen behind, for the next batch to wait on. */
+export type AppliedListener = (writes: readonly ViewWrite<ViewDocs>[], position: string) => void | Promise<void>;
 
 /** After a failed restart the projector tries again after this long, then twice as long each time, up to RESTART_MAX_MS. */
 const RESTART_FIRST_MS = 250;

@@ -383,7 +383,9 @@ describe('Projector', () => {
       throw new Error('an audit sink could not be written');
     });
     const invalidated: string[] = [];
-    projector.onApplied((writes) => invalidated.push(...writes.map((write) => write.id)));
+    projector.onApplied((writes) => {
+      invalidated.push(...writes.map((write) => write.id));
+    });
     await projector.run();
     try {
       const from = (await w.readStore.checkpoint()).position;
@@ -399,6 +401,32 @@ describe('Projector', () => {
       const log = (await w.eventStore.readAll(from, 10_000)).map((event) => event.position);
       expect(seen.slice(0, log.indexOf(second.position!) + 1)).toEqual(log.slice(0, log.indexOf(second.position!) + 1));
     } finally {
+      await projector.stop();
+      await w.projector.run();
+    }
+  });
+
+  it('holds the next batch back while a listener cannot keep up (an AUDIT_SINK nobody reads), and still stops', async () => {
+    await w.projector.stop();
+    const projector = new Projector(w.eventStore, w.readStore, allProjections, silentLog);
+    const keptUp: Deferred<void>[] = [];
+    projector.onApplied(() => {
+      const wait = deferred<void>();
+      keptUp.push(wait);
+      return wait.promise;
+    });
+    await projector.run();
+    try {
+      const first = await w.secrets.saveWorkspace(alice, ws, w.batch({ SLOW_ONE: 'o-1' }));
+      expect(await projector.waitFor(first.position!, 5000)).toBe(true);
+      const second = await w.secrets.saveWorkspace(alice, ws, w.batch({ SLOW_TWO: 't-1' }));
+      // The first batch's listener has not kept up: the second waits, committed to the log only.
+      expect(await projector.waitFor(second.position!, 300)).toBe(false);
+      keptUp.at(-1)!.resolve();
+      expect(await projector.waitFor(second.position!, 5000)).toBe(true);
+      await w.secrets.saveWorkspace(alice, ws, w.batch({ SLOW_THREE: 'x-1' }));
+    } finally {
+      // The last listener never keeps up: stopping ends the wait instead of waiting on it.
       await projector.stop();
       await w.projector.run();
     }
