@@ -7,10 +7,14 @@ export type Command<Type extends string, Data extends object> = Readonly<{
   context: CommandContext;
 }>;
 
-/** Pure: `decide` turns a command and the current state into events, `evolve` folds them. */
+/**
+ * Pure: `decide` turns a command and the current state into events, `fold` folds events into a
+ * state, in order, many at a time (a stream loaded whole, a command's events): a state of large
+ * maps is then copied once per fold, not once per event.
+ */
 export type Decider<State, Cmd, Evt> = Readonly<{
   initialState: State;
-  evolve: (state: State, event: Evt) => State;
+  fold: (state: State, events: readonly Evt[]) => State;
   decide: (command: Cmd, state: State) => Evt[];
 }>;
 

@@ -45,6 +45,6 @@ function decide(command: SecretAccessCommand, _state: null): SecretAccessEvent[]
 
 export const secretAccessDecider: Decider<null, SecretAccessCommand, SecretAccessEvent> = {
   initialState: null,
-  evolve: (state) => state,
+  fold: (state) => state,
   decide,
 };

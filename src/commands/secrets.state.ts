@@ -1,6 +1,6 @@
 import type { Forgettable, SecretRole } from '../events/values';
 import type { PersonalSecretsEvent, WorkspaceSecretsEvent } from '../events/secrets.events';
-import { withEntry, withoutEntry } from './maps';
+import { MapDrafts, withEntry, withoutEntry } from './maps';
 
 /** What the command side knows of one live secret. */
 export type SecretState = Readonly<{
@@ -42,17 +42,22 @@ export function lifetimeOf(state: SecretsState, key: string, version: number): L
   return state.lifetimes.get(key)?.find((lifetime) => lifetime.firstVersion <= version && version <= lifetime.lastVersion);
 }
 
-/** The key's lifetimes with `change` applied to the last one. */
-function withLastLifetime(state: SecretsState, key: string, change: (last: Lifetime) => Lifetime): ReadonlyMap<string, readonly Lifetime[]> {
-  const all = state.lifetimes.get(key) ?? [];
-  if (all.length === 0) return state.lifetimes;
-  return withEntry(state.lifetimes, key, [...all.slice(0, -1), change(all[all.length - 1]!)]);
+/**
+ * Folds events of either secrets stream into a state (personal streams simply never hold member
+ * events). Each map is copied once per fold, not once per event: loading a long stream, or a
+ * batch of 1,000 keys, copies the scope's maps a handful of times instead of once per event.
+ */
+export function foldSecrets(state: SecretsState, events: readonly (WorkspaceSecretsEvent | PersonalSecretsEvent)[]): SecretsState {
+  if (events.length === 0) return state;
+  const drafts = new MapDrafts(state);
+  for (const event of events) apply(drafts, event);
+  return drafts.state;
 }
 
-/** Folds one event of either secrets stream; personal streams simply never hold member events. */
-export function evolveSecrets(state: SecretsState, event: WorkspaceSecretsEvent | PersonalSecretsEvent): SecretsState {
+function apply(drafts: MapDrafts<SecretsState>, event: WorkspaceSecretsEvent | PersonalSecretsEvent): void {
   // A person's erasure destroys their subject keys, none of a secret's.
-  if (event.type === 'PersonalDataErased') return state;
+  if (event.type === 'PersonalDataErased') return;
+  const state = drafts.state;
   const { key } = event.data;
   const secret = state.secrets.get(key);
   switch (event.type) {
@@ -68,24 +73,20 @@ export function evolveSecrets(state: SecretsState, event: WorkspaceSecretsEvent 
         members: secret?.members ?? new Map(),
       };
       // A live key's value goes on in its lifetime; a key that is not live starts a new one.
-      const lifetimes = secret
-        ? withLastLifetime(state, key, (last) => ({ ...last, lastVersion: version }))
-        : withEntry(state.lifetimes, key, [...(state.lifetimes.get(key) ?? []), { dataKeyId: value.dataKeyId, firstVersion: version, lastVersion: version, destroyed: false }]);
-      return {
-        secrets: withEntry(state.secrets, key, next),
-        lastVersions: withEntry(state.lastVersions, key, version),
-        lifetimes,
-        // Set again, the key's earlier lifetime can no longer be restored.
-        deleted: withoutEntry(state.deleted, key),
-      };
+      const lifetimes = state.lifetimes.get(key) ?? [];
+      if (!secret) drafts.mutable('lifetimes').set(key, [...lifetimes, { dataKeyId: value.dataKeyId, firstVersion: version, lastVersion: version, destroyed: false }]);
+      else if (lifetimes.length > 0) drafts.mutable('lifetimes').set(key, [...lifetimes.slice(0, -1), { ...lifetimes[lifetimes.length - 1]!, lastVersion: version }]);
+      drafts.mutable('secrets').set(key, next);
+      drafts.mutable('lastVersions').set(key, version);
+      // Set again, the key's earlier lifetime can no longer be restored.
+      if (state.deleted.has(key)) drafts.mutable('deleted').delete(key);
+      return;
     }
     case 'SecretDeleted':
-      if (!secret) return state;
-      return {
-        ...state,
-        secrets: withoutEntry(state.secrets, key),
-        deleted: withEntry(state.deleted, key, { ...secret, deletedAt: event.metadata.at, deletedBy: event.metadata.actor }),
-      };
+      if (!secret) return;
+      drafts.mutable('secrets').delete(key);
+      drafts.mutable('deleted').set(key, { ...secret, deletedAt: event.metadata.at, deletedBy: event.metadata.actor });
+      return;
     case 'SecretRestored': {
       const { version, value, fingerprint, displayName, description, members } = event.data;
       const restored: SecretState = {
@@ -96,44 +97,37 @@ export function evolveSecrets(state: SecretsState, event: WorkspaceSecretsEvent 
         description,
         members: new Map(members.map((m) => [m.userId, m.role])),
       };
-      return { ...state, secrets: withEntry(state.secrets, key, restored), deleted: withoutEntry(state.deleted, key) };
+      drafts.mutable('secrets').set(key, restored);
+      if (state.deleted.has(key)) drafts.mutable('deleted').delete(key);
+      return;
     }
     case 'SecretDestroyed': {
       const destroyedKeys = new Set(event.data.dataKeyIds);
       const lifetimes = (state.lifetimes.get(key) ?? []).map((lifetime) => (destroyedKeys.has(lifetime.dataKeyId) ? { ...lifetime, destroyed: true } : lifetime));
-      const live = secret && !destroyedKeys.has(secret.dataKeyId);
+      if (secret && destroyedKeys.has(secret.dataKeyId)) drafts.mutable('secrets').delete(key);
+      drafts.mutable('lifetimes').set(key, lifetimes);
       const restorable = state.deleted.get(key);
-      return {
-        ...state,
-        secrets: live ? state.secrets : withoutEntry(state.secrets, key),
-        lifetimes: withEntry(state.lifetimes, key, lifetimes),
-        deleted: restorable && !destroyedKeys.has(restorable.dataKeyId) ? state.deleted : withoutEntry(state.deleted, key),
-      };
+      if (restorable && destroyedKeys.has(restorable.dataKeyId)) drafts.mutable('deleted').delete(key);
+      return;
     }
     case 'SecretDetailsChanged': {
-      if (!secret) return state;
+      if (!secret) return;
       const { displayName, description } = event.data;
-      return {
-        ...state,
-        secrets: withEntry(state.secrets, key, {
-          ...secret,
-          displayName: displayName === undefined ? secret.displayName : displayName,
-          description: description === undefined ? secret.description : description,
-        }),
-      };
+      drafts.mutable('secrets').set(key, {
+        ...secret,
+        displayName: displayName === undefined ? secret.displayName : displayName,
+        description: description === undefined ? secret.description : description,
+      });
+      return;
     }
     case 'SecretMemberAdded':
     case 'SecretMemberRoleChanged':
-      if (!secret) return state;
-      return {
-        ...state,
-        secrets: withEntry(state.secrets, key, { ...secret, members: withEntry(secret.members, event.data.userId, event.data.role) }),
-      };
+      if (!secret) return;
+      drafts.mutable('secrets').set(key, { ...secret, members: withEntry(secret.members, event.data.userId, event.data.role) });
+      return;
     case 'SecretMemberRemoved':
-      if (!secret) return state;
-      return {
-        ...state,
-        secrets: withEntry(state.secrets, key, { ...secret, members: withoutEntry(secret.members, event.data.userId) }),
-      };
+      if (!secret) return;
+      drafts.mutable('secrets').set(key, { ...secret, members: withoutEntry(secret.members, event.data.userId) });
+      return;
   }
 }

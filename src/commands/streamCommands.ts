@@ -42,12 +42,12 @@ export class StreamCommands<C extends Category, S> {
     private readonly store: Pick<EventStore, 'append'>,
     private readonly states: StreamStates,
     private readonly category: C,
-    private readonly decider: Readonly<{ initialState: S; evolve: (state: S, event: EventOf<C>) => S }>,
+    private readonly decider: Readonly<{ initialState: S; fold: (state: S, events: readonly EventOf<C>[]) => S }>,
   ) {}
 
   load(ownerId: string): Promise<Loaded<S>> {
     return this.states.load(streamIds[this.category](ownerId), this.decider.initialState, (state, stored) =>
-      parseStreamEvents(this.category, stored).reduce(this.decider.evolve, state),
+      this.decider.fold(state, parseStreamEvents(this.category, stored)),
     );
   }
 
@@ -93,7 +93,7 @@ export class StreamCommands<C extends Category, S> {
       // Chained on the state it was decided on: right exactly when the append's revision check passes.
       const chained = chainEvents(streamId, { revision: loaded.revision, hash: loaded.lastHash }, asOneWrite(newEvents));
       const after: Loaded<S> = {
-        state: newEvents.reduce(this.decider.evolve, loaded.state),
+        state: this.decider.fold(loaded.state, newEvents),
         revision: chained.head.revision,
         position: null,
         lastHash: chained.head.hash,

@@ -193,6 +193,7 @@ function decide(command: WorkspaceCommand, state: WorkspaceState): WorkspaceEven
 
 export const workspaceDecider: Decider<WorkspaceState, WorkspaceCommand, WorkspaceEvent> = {
   initialState: initialWorkspaceState,
-  evolve: evolveWorkspace,
+  // A workspace's maps are its members and pending invitations: folded one event at a time.
+  fold: (state, events) => events.reduce(evolveWorkspace, state),
   decide,
 };

@@ -32,7 +32,7 @@ export function given<State, Command, Event>(
   decider: Decider<State, Command, Event>,
   history: readonly Event[] = [],
 ): DeciderSpec<State, Command, Event> {
-  const state = history.reduce((s: State, e: Event) => decider.evolve(s, e), decider.initialState);
+  const state = decider.fold(decider.initialState, history);
   return {
     state,
     when: (command) => {

@@ -121,10 +121,10 @@ describe('Restore', () => {
     givenSecrets(...deletedWithDetails()).when(restore('alice', 'admin', 'A', MEMBERS, 'dk_other')).thenThrows(NotFound, { code: 'version_not_found' }));
 
   it('brings the secret back for later commands, and takes it off the deleted ones', () => {
-    const state = [...deletedWithDetails().flat(), ...workspaceSecretsDecider.decide(restore('alice', 'admin', 'A'), givenSecrets(...deletedWithDetails()).state)].reduce(
-      workspaceSecretsDecider.evolve,
-      workspaceSecretsDecider.initialState,
-    );
+    const state = workspaceSecretsDecider.fold(workspaceSecretsDecider.initialState, [
+      ...deletedWithDetails().flat(),
+      ...workspaceSecretsDecider.decide(restore('alice', 'admin', 'A'), givenSecrets(...deletedWithDetails()).state),
+    ]);
     expect(state.secrets.get('A')).toMatchObject({ version: 2, dataKeyId: 'dk_A' });
     expect(state.deleted.has('A')).toBe(false);
   });
@@ -134,7 +134,7 @@ describe('Destroy', () => {
   it('destroys the live lifetime for its Admin, which deletes it', () => {
     const spec = givenSecrets(...twoLifetimes());
     spec.when(destroy('carol', 'read', 'API_KEY')).then([destroyed('API_KEY', [['dk_new', 3, 4]], 'carol')]);
-    const after = workspaceSecretsDecider.evolve(spec.state, destroyed('API_KEY', [['dk_new', 3, 4]]));
+    const after = workspaceSecretsDecider.fold(spec.state, [destroyed('API_KEY', [['dk_new', 3, 4]])]);
     expect(after.secrets.has('API_KEY')).toBe(false);
     expect(after.deleted.has('API_KEY')).toBe(false);
     expect(after.lifetimes.get('API_KEY')!.map((l) => l.destroyed)).toEqual([false, true]);

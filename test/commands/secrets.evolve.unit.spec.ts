@@ -66,7 +66,7 @@ describe('Workspace secrets', () => {
       const before = stateAfter(createdBy('A', 'bob'));
       const copy = structuredClone(before);
       const events = [secretSet('A', 2), detailsChanged('A', { displayName: 'x' }), memberAdded('A', 'carol'), memberRemoved('A', 'bob'), secretDeleted('A')];
-      for (const event of events) workspaceSecretsDecider.evolve(before, event);
+      for (const event of events) workspaceSecretsDecider.fold(before, [event]);
       expect(before).toEqual(copy);
     });
   });

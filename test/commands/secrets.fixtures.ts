@@ -162,7 +162,7 @@ export const changePersonalDetails =
  * theirs, folded from the given `workspace-` events (so removals and permission changes count).
  */
 export const share = (actor: string, workspace: readonly WorkspaceEvent[], key: string, change: SharingChange): WorkspaceSecretsCommand => {
-  const state: WorkspaceState = workspace.reduce(workspaceDecider.evolve, workspaceDecider.initialState);
+  const state: WorkspaceState = workspaceDecider.fold(workspaceDecider.initialState, workspace);
   const members = new Map(state.status === 'active' ? [...state.members.values()].map((m) => [m.userId, m.permission] as const) : []);
   return { type: 'ShareSecret', data: { key, change, access: { permission: members.get(actor) ?? null, members } }, context: by(actor) };
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { personalSecretsDecider } from '../../src/commands/personalSecrets.decider';
-import { evolveSecrets, initialSecretsState, nextVersion, type SecretsState } from '../../src/commands/secrets.state';
+import { foldSecrets, initialSecretsState, nextVersion, type SecretsState } from '../../src/commands/secrets.state';
 import { workspaceSecretsDecider } from '../../src/commands/workspaceSecrets.decider';
 import { ProblemError, RuleViolation } from '../../src/errors';
 import type { PersonalSecretsEvent, WorkspaceSecretsEvent } from '../../src/events/secrets.events';
@@ -47,7 +47,7 @@ function batchFrom(state: SecretsState, edits: readonly Edit[]): SecretsBatch | 
   return set.length + del.length === 0 ? null : { set, delete: del };
 }
 
-const fold = (state: SecretsState, events: ReadonlyArray<WorkspaceSecretsEvent | PersonalSecretsEvent>) => events.reduce(evolveSecrets, state);
+const fold = foldSecrets;
 
 const KEYS = ['A', 'B', 'C', 'D'];
 
@@ -74,7 +74,13 @@ describe.each(scopes)('$name', ({ decide }) => {
               versions.set(set.key, [...(versions.get(set.key) ?? []), set.version]);
             }
             expect(events.filter((e) => e.type === 'SecretDeleted').map((e) => e.data.key)).toEqual(batch.delete);
-            state = fold(state, events);
+            // Folded at once (each map copied once) as one at a time, and the state it started from untouched.
+            const untouched = structuredClone(state);
+            const oneByOne = events.reduce((s, e) => fold(s, [e]), state);
+            const folded = fold(state, events);
+            expect(folded).toEqual(oneByOne);
+            expect(state).toEqual(untouched);
+            state = folded;
           }
           for (const list of versions.values()) expect(list).toEqual(list.map((_, i) => i + 1));
         }),
