@@ -6,7 +6,8 @@ import { copyOf, seededLog } from './lib/seedInProcess';
 import { startService, UNLIMITED_SETTINGS } from './lib/servers';
 
 /**
- * Writes: batch saves of 10 keys per request, all to one workspace, then spread over 100.
+ * Writes: batch saves of 10 keys per request, all to one workspace, then spread over 100, then
+ * to one workspace that holds 1,000 secrets.
  * Reports saves per second and the projection lag: from a save's acknowledgement until a query
  * (without minPosition) shows it. Target ≥ 1,000 saves/s, lag p99 ≤ 50 ms.
  */
@@ -22,16 +23,22 @@ try {
   const call = client(service.url);
   const workspaces: string[] = [];
   for (let i = 0; i < SPREAD; i += 1) workspaces.push((await call('POST', '/v1/workspaces', owner, { name: `w${i}` })).id);
+  // A scope as full as a scope gets: what a command folds grows with its keys, not only with its log.
+  const full = (await call('POST', '/v1/workspaces', owner, { name: 'full' })).id as string;
+  await call('PATCH', `/v1/workspaces/${full}/secrets`, owner, { set: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`FULL_${i}`, `v${i}`.padEnd(40, 'x')])) });
   let counter = 0;
-  const batch = () => {
+  /** 10 keys set anew: KEY_0…KEY_9, or in the full workspace 10 of the keys it holds, in turn (a new one would pass the scope's 1,000). */
+  const batch = (inFull: boolean) => {
     counter += 1;
-    return JSON.stringify({ set: Object.fromEntries(Array.from({ length: KEYS }, (_, k) => [`KEY_${k}`, `value-${counter}-${k}`.padEnd(40, 'x')])) });
+    const keyOf = (k: number) => (inFull ? `FULL_${(counter * KEYS + k) % 1000}` : `KEY_${k}`);
+    return JSON.stringify({ set: Object.fromEntries(Array.from({ length: KEYS }, (_, k) => [keyOf(k), `value-${counter}-${k}`.padEnd(40, 'x')])) });
   };
   const headers = { authorization: `Bearer ${owner}` };
   const rows: Row[] = [];
-  for (const [name, pick] of [
-    ['one workspace', () => workspaces[0]!],
-    [`spread over ${SPREAD} workspaces`, () => workspaces[Math.floor(Math.random() * SPREAD)]!],
+  for (const [name, pick, isFull] of [
+    ['one workspace', () => workspaces[0]!, false],
+    [`spread over ${SPREAD} workspaces`, () => workspaces[Math.floor(Math.random() * SPREAD)]!, false],
+    ['one workspace of 1,000 secrets', () => full, true],
   ] as const) {
     const run = (seconds: number) =>
       load({
@@ -41,7 +48,7 @@ try {
         durationSeconds: seconds,
         connections: settings.connections,
         serverCpu: service.cpu,
-        setupRequest: (request) => ({ ...request, path: `/v1/workspaces/${pick()}/secrets`, body: batch() }),
+        setupRequest: (request) => ({ ...request, path: `/v1/workspaces/${pick()}/secrets`, body: batch(isFull) }),
       });
     await run(2);
     const runs = [];
