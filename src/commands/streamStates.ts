@@ -9,14 +9,23 @@ import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 export type Loaded<S> = Readonly<{ state: S; revision: number; position: string | null; lastHash: string }>;
 
 const DEFAULT_LIMIT = 10_000;
+/** Events read and folded between two turns of the event loop when a stream is loaded. */
+const PAGE = 1000;
 
 /**
  * Keeps each stream's last folded state in memory by revision, so loading a stream reads only
  * the events appended since: a command's cost does not grow with the stream's history.
  * States are immutable, so a cached one can be handed out and folded further safely.
+ *
+ * A stream not held (the first command on a scope after a start, or one forgotten for others)
+ * is read and folded a page at a time, the event loop turning between pages, and once for all
+ * the loads that ask for it meanwhile: a busy scope's stream of 165,000 events took 3.4 s to
+ * load, during which nothing else was answered, and each concurrent request read it again.
  */
 export class StreamStates {
   private readonly entries: LRUCache<string, Loaded<unknown>>;
+  /** The load under way of each stream, which later loads of it wait for before reading what came after. */
+  private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream'>,
@@ -30,13 +39,16 @@ export class StreamStates {
     initial: S,
     fold: (state: S, events: readonly StoredEvent[]) => S,
   ): Promise<Loaded<S>> {
-    const cached = (this.entries.get(streamId) as Loaded<S> | undefined) ?? { state: initial, revision: 0, position: null, lastHash: EMPTY_CHAIN.hash };
-    const newer = await this.store.readStream(streamId, cached.revision);
-    if (newer.length === 0) return cached;
-    const last = newer[newer.length - 1]!;
-    const loaded: Loaded<S> = { state: fold(cached.state, newer), revision: last.revision, position: last.position, lastHash: chainHashOf(last) };
-    this.remember(streamId, loaded);
-    return loaded;
+    for (let running = this.loading.get(streamId); running !== undefined; running = this.loading.get(streamId)) {
+      await running.catch(() => {});
+    }
+    const load = this.readOn(streamId, initial, fold);
+    this.loading.set(streamId, load);
+    try {
+      return await load;
+    } finally {
+      if (this.loading.get(streamId) === load) this.loading.delete(streamId);
+    }
   }
 
   /** Records the state after a successful append, so the next load reads nothing. */
@@ -44,5 +56,19 @@ export class StreamStates {
     const current = this.entries.get(streamId);
     if (current && current.revision >= loaded.revision) return;
     this.entries.set(streamId, loaded);
+  }
+
+  /** Reads and folds what the stream holds beyond the state kept, a page at a time, keeping each page's state. */
+  private async readOn<S>(streamId: string, initial: S, fold: (state: S, events: readonly StoredEvent[]) => S): Promise<Loaded<S>> {
+    let loaded = (this.entries.get(streamId) as Loaded<S> | undefined) ?? { state: initial, revision: 0, position: null, lastHash: EMPTY_CHAIN.hash };
+    for (;;) {
+      const page = await this.store.readStream(streamId, loaded.revision, PAGE);
+      if (page.length === 0) return loaded;
+      const last = page[page.length - 1]!;
+      loaded = { state: fold(loaded.state, page), revision: last.revision, position: last.position, lastHash: chainHashOf(last) };
+      this.remember(streamId, loaded);
+      if (page.length < PAGE) return loaded;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }
