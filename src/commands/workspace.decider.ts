@@ -79,8 +79,18 @@ export function requireInvitable(state: WorkspaceState, actor: string, email: Em
   if ([...ws.invitations.values()].some((i) => sameEmail(i.email, email))) {
     throw new RuleViolation('already_invited', 'The invitee already has a pending invitation');
   }
+  if (ws.invitations.size >= MAX_PENDING_INVITATIONS) {
+    throw new RuleViolation('too_many_invitations', `A workspace holds at most ${MAX_PENDING_INVITATIONS} pending invitations; revoke some first`);
+  }
   return ws;
 }
+
+/**
+ * Pending invitations a workspace holds at most. Each is kept, folded into every load of the
+ * workspace and listed with its members until accepted or revoked: without a bound, an admin
+ * inviting without end would make both grow without end.
+ */
+export const MAX_PENDING_INVITATIONS = 1000;
 
 function requireTarget(state: ActiveWorkspace, userId: string): Member {
   const member = state.members.get(userId);

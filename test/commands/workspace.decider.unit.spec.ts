@@ -49,6 +49,14 @@ describe('Workspace', () => {
     it('refuses an email that has a pending invitation, whatever its case', () =>
       givenWorkspace(team).when(invite('alice', 'DAVE@example.com', 'read')).thenThrows(RuleViolation, { code: 'already_invited' }));
 
+    // Each invitation is kept, folded and listed until it is accepted or revoked: an admin inviting
+    // without end would make every load of the workspace and every list of its members grow with it.
+    it('refuses an invitation beyond 1,000 pending, and takes one again once one is revoked', () => {
+      const pending = Array.from({ length: 1000 - 1 }, (_, i) => invited(`inv_${i}`, `user${i}@example.com`));
+      givenWorkspace(team, pending).when(invite('alice', 'one-too-many@example.com')).thenThrows(RuleViolation, { code: 'too_many_invitations' });
+      givenWorkspace(team, pending, [revoked('inv_0')]).when(invite('alice', 'erin@example.com', 'read', 'inv_erin')).then([invited('inv_erin', 'erin@example.com', 'read')]);
+    });
+
     it('invites again an email whose invitation was revoked', () =>
       givenWorkspace(team, [revoked('inv_dave')]).when(invite('alice', 'dave@example.com', 'read', 'inv_2')).then([invited('inv_2', 'dave@example.com', 'read')]));
 

@@ -30,6 +30,7 @@ export const problemCodes = {
     'last_secret_admin',
     'already_member',
     'already_invited',
+    'too_many_invitations',
     'workspace_exists',
     'last_admin',
     'other_lifetime',
