@@ -53,6 +53,9 @@ export const HISTORY_PAGE_MAX = 1000;
 /** A page of a secret's versions, and the version to go on after (null: there are no more). */
 export type HistoryPage = Readonly<{ versions: SecretVersion[]; nextAfter: number | null }>;
 
+/** The most pending invitations of one address `GET /me/invitations` lists (the oldest by id). */
+export const INVITATIONS_LISTED = 1000;
+
 /** The most deleted keys one page lists (the API's `limit` with `deleted=true`). */
 export const DELETED_PAGE_MAX = 1000;
 
@@ -179,9 +182,18 @@ export class Views {
    * The pending invitations addressed to an email: by its blind index, and, for invitations
    * recorded before emails were sealed, by the lower-cased email they hold. In id order.
    */
+  /**
+   * An address's pending invitations, at most INVITATIONS_LISTED of them: anyone may create
+   * workspaces and invite any address from each, and every one listed is opened (its email
+   * unsealed), so a flood of them must not make one request hold the process.
+   */
   async invitationsFor(email: string): Promise<ShownInvitation[]> {
-    const [sealed, legacy] = [await this.store.find('invitations', 'emailIndex', await this.personalData.emailIndex(email)), await this.store.find('invitations', 'email', email.toLowerCase())];
-    const found = [...sealed, ...legacy].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const limit = INVITATIONS_LISTED;
+    const [sealed, legacy] = [
+      await this.store.page('invitations', { where: { emailIndex: await this.personalData.emailIndex(email) }, limit }),
+      await this.store.page('invitations', { where: { email: email.toLowerCase() }, limit }),
+    ];
+    const found = [...sealed, ...legacy].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
     return Promise.all(found.map((f) => this.reader.invitation(f.doc)));
   }
 
