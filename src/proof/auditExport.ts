@@ -60,7 +60,8 @@ export function proveStreamSet(tree: HeadsTree, sequence: number, set: StreamSet
 export async function workspaceAuditExport(source: ExportSource, workspaceId: string, options: ExportOptions): Promise<AsyncIterable<ExportLine>> {
   const { store, history, sodium, clock } = source;
   await history.refresh();
-  const newest = history.last;
+  // Read together, before anything else is awaited: another request may refresh the shared history meanwhile.
+  const [newest, newestAt] = [history.last, history.lastAt];
   const sets = workspaceStreamSets(workspaceId);
   const proofs: LineOf<'proof'>[] = newest ? sets.map((set) => proveStreamSet(history.tree, newest.sequence, set)) : [];
   // The seals the export carries: the newest, or every one from a seal on, read again from the
@@ -91,7 +92,6 @@ export async function workspaceAuditExport(source: ExportSource, workspaceId: st
     newestSeal: newest?.sequence ?? null,
     sinceSeal: options.sinceSeal ?? null,
   };
-  const newestAt = history.lastAt;
   const seals = !newest ? [] : sealsFrom === null || newestAt === null || sealsFrom.revision >= newestAt ? [newest] : storedSeals(store, sealsFrom.revision, newestAt);
   return lines(store, header, seals, [...proofs, ...anchors], streams, options.digestEnvelopes);
 }
