@@ -19,12 +19,12 @@ const PAGE = 1000;
  *
  * A stream not held (the first command on a scope after a start, or one forgotten for others)
  * is read and folded a page at a time, the event loop turning between pages, and once for all
- * the loads that ask for it meanwhile: a busy scope's stream of 165,000 events took 3.4 s to
+ * the loads that ask for it meanwhile (loads of a stream held read on side by side): a busy scope's stream of 165,000 events took 3.4 s to
  * load, during which nothing else was answered, and each concurrent request read it again.
  */
 export class StreamStates {
   private readonly entries: LRUCache<string, Loaded<unknown>>;
-  /** The load under way of each stream, which later loads of it wait for before reading what came after. */
+  /** The first load of each stream not held, under way: later loads of it wait for it, then read what came after. */
   private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -42,6 +42,9 @@ export class StreamStates {
     for (let running = this.loading.get(streamId); running !== undefined; running = this.loading.get(streamId)) {
       await running.catch(() => {});
     }
+    // A stream held reads on from its state, side by side with other loads of it (each reads
+    // what came after, usually nothing): only the first read of a stream is one for all.
+    if (this.entries.has(streamId)) return this.readOn(streamId, initial, fold);
     const load = this.readOn(streamId, initial, fold);
     this.loading.set(streamId, load);
     try {

@@ -95,6 +95,22 @@ describe('StreamStates on SQLite', () => {
       expect(loop.turns).toBeGreaterThanOrEqual(2);
     });
 
+    it('lets the loads of a stream it holds read on at once, side by side', async () => {
+      let reading = 0;
+      let most = 0;
+      const slowStates = new StreamStates({
+        readStream: async (streamId, after, limit) => {
+          most = Math.max(most, (reading += 1));
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          reading -= 1;
+          return store.readStream(streamId, after, limit);
+        },
+      });
+      await slowStates.load('workspace-a', [] as readonly string[], fold);
+      await Promise.all(Array.from({ length: 10 }, () => slowStates.load('workspace-a', [] as readonly string[], fold)));
+      expect(most).toBe(10);
+    });
+
     it('reads it once for the loads that come while it is being read', async () => {
       await longStream();
       const states = new StreamStates({ readStream });
