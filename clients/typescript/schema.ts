@@ -202,7 +202,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My pending invitations (by the email in my token) */
+        /**
+         * My pending invitations (by the email in my token), a page at a time: follow `nextCursor` until it is null
+         * @description At most 100 a page, by id; invitations to deleted workspaces are not shown, so a page may show fewer, even none, with a `nextCursor` to go on from.
+         */
         get: operations["getMeInvitations"];
         put?: never;
         post?: never;
@@ -2314,6 +2317,7 @@ export interface operations {
     getMeInvitations: {
         parameters: {
             query?: {
+                cursor?: string;
                 minPosition?: string;
             };
             header?: {
@@ -2345,6 +2349,7 @@ export interface operations {
                             external: boolean;
                             invitedAt: string;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };

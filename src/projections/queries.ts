@@ -53,8 +53,8 @@ export const HISTORY_PAGE_MAX = 1000;
 /** A page of a secret's versions, and the version to go on after (null: there are no more). */
 export type HistoryPage = Readonly<{ versions: SecretVersion[]; nextAfter: number | null }>;
 
-/** The most pending invitations of one address `GET /me/invitations` lists (the oldest by id). */
-export const INVITATIONS_LISTED = 1000;
+/** The pending invitations of one address a page of `GET /me/invitations` holds at most. */
+export const INVITATIONS_PAGE = 100;
 
 /** The most deleted keys one page lists (the API's `limit` with `deleted=true`). */
 export const DELETED_PAGE_MAX = 1000;
@@ -183,18 +183,21 @@ export class Views {
    * recorded before emails were sealed, by the lower-cased email they hold. In id order.
    */
   /**
-   * An address's pending invitations, at most INVITATIONS_LISTED of them: anyone may create
-   * workspaces and invite any address from each, and every one listed is opened (its email
-   * unsealed), so a flood of them must not make one request hold the process.
+   * A page of an address's pending invitations by id, after `afterId`, and the id to go on after
+   * (null: there are no more). Anyone may create workspaces and invite any address from each, and
+   * every one listed is opened (its email unsealed): a page bounds one request's work, and the
+   * cursor reaches every invitation however many came.
    */
-  async invitationsFor(email: string): Promise<ShownInvitation[]> {
-    const limit = INVITATIONS_LISTED;
+  async invitationsFor(email: string, afterId?: string): Promise<{ invitations: ShownInvitation[]; nextAfterId: string | null }> {
+    const limit = INVITATIONS_PAGE;
     const [sealed, legacy] = [
-      await this.store.page('invitations', { where: { emailIndex: await this.personalData.emailIndex(email) }, limit }),
-      await this.store.page('invitations', { where: { email: email.toLowerCase() }, limit }),
+      await this.store.page('invitations', { where: { emailIndex: await this.personalData.emailIndex(email) }, afterId, limit }),
+      await this.store.page('invitations', { where: { email: email.toLowerCase() }, afterId, limit }),
     ];
-    const found = [...sealed, ...legacy].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
-    return Promise.all(found.map((f) => this.reader.invitation(f.doc)));
+    const found = [...sealed, ...legacy].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const page = found.slice(0, limit);
+    const more = found.length > limit || sealed.length === limit || legacy.length === limit;
+    return { invitations: await Promise.all(page.map((f) => this.reader.invitation(f.doc))), nextAfterId: more && page.length > 0 ? page[page.length - 1]!.id : null };
   }
 
   /** The invitation as stored (its email sealed): see `isAddressedTo`. */

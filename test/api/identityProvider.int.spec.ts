@@ -125,7 +125,7 @@ describe('Tokens from an identity provider (DESIGN §10)', () => {
     const unverified = [undefined, false, 'true'].map((flag) =>
       providerToken(keys.ed, 'dana', { ...valid, claims: { email: 'dana@example.com', ...(flag === undefined ? {} : { email_verified: flag }) } }),
     );
-    const invitationId = (await t.service.deps.views.invitationsFor('dana@example.com'))[0]!.invitationId;
+    const invitationId = (await t.service.deps.views.invitationsFor('dana@example.com')).invitations[0]!.invitationId;
     for (const jwt of unverified) {
       expect(bodyOf<{ invitations: unknown[] }>(await t.call('GET', '/v1/me/invitations', bearer(jwt))).invitations).toEqual([]);
       expectProblem(await t.call('POST', `/v1/invitations/${invitationId}/accept`, bearer(jwt)), 403, 'email_not_verified');

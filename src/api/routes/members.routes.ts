@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Forbidden, NotFound } from '../../errors';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
+import { INVITATIONS_PAGE } from '../../projections/queries';
 import { actorOf } from '../principal';
 import { asOfQuery, idSchema, momentSchema, noContent, positionSchema, workspaceParams, workspacePermissionSchema } from '../schemas';
 
@@ -106,7 +107,9 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
     {
       schema: {
         tags: ['members'],
-        summary: 'My pending invitations (by the email in my token)',
+        summary: 'My pending invitations (by the email in my token), a page at a time: follow `nextCursor` until it is null',
+        description: `At most ${INVITATIONS_PAGE} a page, by id; invitations to deleted workspaces are not shown, so a page may show fewer, even none, with a \`nextCursor\` to go on from.`,
+        querystring: z.strictObject({ cursor: idSchema.optional(), minPosition: positionSchema.optional() }),
         response: {
           200: z.object({
             invitations: z.array(
@@ -119,6 +122,8 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
                 invitedAt: z.string(),
               }),
             ),
+            /** The cursor of the next page; null when there are no more. */
+            nextCursor: z.string().nullable(),
           }),
         },
       },
@@ -126,7 +131,8 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
     async (request) => {
       // An email the issuer does not vouch for (an identity provider's `email_verified` is not true) is no one's address.
       const { email, emailVerified } = request.principal;
-      const pending = email === null || !emailVerified ? [] : await deps.views.invitationsFor(email);
+      const { invitations: pending, nextAfterId } =
+        email === null || !emailVerified ? { invitations: [], nextAfterId: null } : await deps.views.invitationsFor(email, request.query.cursor);
       const invitations = [];
       for (const i of pending) {
         // An invitation to a deleted workspace cannot be accepted: it is not shown (an undelete brings it back).
@@ -141,7 +147,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
           invitedAt: i.invitedAt,
         });
       }
-      return { invitations };
+      return { invitations, nextCursor: nextAfterId };
     },
   );
 
