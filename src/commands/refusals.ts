@@ -17,6 +17,8 @@ export type Refusal = Readonly<{
 type Group = { principal: string; workspaceId: string; route: string; reason: RefusalReason; key?: string; request: ClientRequest; count: number; firstAt: string; lastAt: string; minute: number };
 
 const MINUTE_MS = 60_000;
+/** Groups whose workspace was not found when noted, kept for a second look when written: ~1 KB each. */
+export const UNCONFIRMED_KEPT = 10_000;
 /** How often finished minutes are written out. */
 const FLUSH_EVERY_MS = 5_000;
 
@@ -24,16 +26,20 @@ const FLUSH_EVERY_MS = 5_000;
  * Refusals on the record (DESIGN §7), after the answer and merged: one AccessRefused per
  * principal, workspace, route and reason per minute, with how many there were and when the first
  * and last came. Only for workspaces that exist (a refusal for a made-up id is nobody's record).
- * Groups are kept in memory until their minute is over; `close` writes what is left. A new
- * group is kept only once its workspace is found: the workspace id is the client's, and a
- * principal sending made-up ids (resolution has no rate limit by default) would otherwise hold
- * a group per id for up to a minute, as many as it can send.
+ * Groups are kept in memory until their minute is over; `close` writes what is left. The
+ * workspace of a new group is looked up at once: the workspace id is the client's, and a
+ * principal sending made-up ids (resolution has no rate limit by default) would otherwise hold a
+ * group per id for up to a minute, as many as it can send. One not found (made up, or created a
+ * moment ago and not yet in the views) is kept only while fewer than UNCONFIRMED_KEPT are, and
+ * looked up again when written.
  */
 export class Refusals {
   private readonly groups = new Map<string, Group>();
   /** New groups whose workspace is being looked up; refusals of the same group meanwhile merge into them. */
   private readonly unchecked = new Map<string, Group>();
   private readonly checks = new Set<Promise<void>>();
+  /** The groups kept whose workspace was not found when they were noted. */
+  private readonly unconfirmed = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -63,16 +69,16 @@ export class Refusals {
     }
     const fresh: Group = { ...refusal, count: 1, firstAt: now.toISOString(), lastAt: now.toISOString(), minute };
     this.unchecked.set(id, fresh);
-    const check = this.workspaceExists(refusal.workspaceId).then(
-      (exists) => {
-        this.unchecked.delete(id);
-        if (exists) this.groups.set(id, fresh);
-      },
-      (error: unknown) => {
-        this.unchecked.delete(id);
-        this.onError(error);
-      },
-    );
+    const keep = (found: boolean) => {
+      this.unchecked.delete(id);
+      if (!found && this.unconfirmed.size >= UNCONFIRMED_KEPT) return;
+      if (!found) this.unconfirmed.add(id);
+      this.groups.set(id, fresh);
+    };
+    const check = this.workspaceExists(refusal.workspaceId).then(keep, (error: unknown) => {
+      keep(false);
+      this.onError(error);
+    });
     this.checks.add(check);
     void check.then(() => this.checks.delete(check));
   }
@@ -92,7 +98,10 @@ export class Refusals {
     if (all) await this.settled();
     const current = Math.floor(this.clock().getTime() / MINUTE_MS);
     const due = [...this.groups].filter(([, group]) => all || group.minute < current);
-    for (const [id] of due) this.groups.delete(id);
+    for (const [id] of due) {
+      this.groups.delete(id);
+      this.unconfirmed.delete(id);
+    }
     for (const [, group] of due) {
       if (!(await this.workspaceExists(group.workspaceId))) continue;
       const { route, reason, key, count, firstAt, lastAt } = group;
