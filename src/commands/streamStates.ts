@@ -9,18 +9,26 @@ import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 export type Loaded<S> = Readonly<{ state: S; revision: number; position: string | null; lastHash: string }>;
 
 const DEFAULT_LIMIT = 10_000;
+/**
+ * What the states held may weigh in all: one per state and one per entry of its maps. An entry
+ * (a scope's key in its four maps) is ~350 bytes, so ~50 MiB: 10,000 scopes of 50 keys would
+ * otherwise hold ~570 MiB, and of 1,000 keys ~10 GiB.
+ */
+const DEFAULT_MAX_WEIGHT = 150_000;
 /** Events read and folded between two turns of the event loop when a stream is loaded. */
 const PAGE = 1000;
 
 /**
  * Keeps each stream's last folded state in memory by revision, so loading a stream reads only
- * the events appended since: a command's cost does not grow with the stream's history.
+ * the events appended since: a command's cost does not grow with the stream's history. At most
+ * DEFAULT_LIMIT states, weighing DEFAULT_MAX_WEIGHT in all, the one used longest ago out first.
  * States are immutable, so a cached one can be handed out and folded further safely.
  *
  * A stream not held (the first command on a scope after a start, or one forgotten for others)
  * is read and folded a page at a time, the event loop turning between pages, and once for all
- * the loads that ask for it meanwhile (loads of a stream held read on side by side): a busy scope's stream of 165,000 events took 3.4 s to
- * load, during which nothing else was answered, and each concurrent request read it again.
+ * the loads that ask for it meanwhile (loads of a stream held read on side by side): a busy
+ * scope's stream of 165,000 events took 3.4 s to load, during which nothing else was answered,
+ * and each concurrent request read it again.
  */
 export class StreamStates {
   private readonly entries: LRUCache<string, Loaded<unknown>>;
@@ -30,8 +38,9 @@ export class StreamStates {
   constructor(
     private readonly store: Pick<EventStore, 'readStream'>,
     limit = DEFAULT_LIMIT,
+    maxWeight = DEFAULT_MAX_WEIGHT,
   ) {
-    this.entries = new LRUCache({ max: limit });
+    this.entries = new LRUCache({ max: limit, maxSize: maxWeight, sizeCalculation: (loaded) => weightOf(loaded.state) });
   }
 
   async load<S>(
@@ -74,4 +83,11 @@ export class StreamStates {
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+}
+
+/** A folded state's weight: one, and one per entry of the maps it holds (a scope's keys, a workspace's members). */
+function weightOf(state: unknown): number {
+  let weight = 1;
+  if (state !== null && typeof state === 'object') for (const value of Object.values(state)) if (value instanceof Map) weight += value.size;
+  return weight;
 }

@@ -56,6 +56,17 @@ describe('StreamStates on SQLite', () => {
       expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-c@0', 'workspace-a@0']);
     });
 
+    it('forgets the ones used longest ago once the entries of their maps weigh more than it keeps', async () => {
+      type Held = Readonly<{ events: ReadonlyMap<number, string> }>;
+      const byRevision = (state: Held, events: readonly StoredEvent[]): Held => ({ events: new Map([...state.events, ...events.map((e) => [e.revision, e.type] as const)]) });
+      const empty: Held = { events: new Map() };
+      // Each stream folds to a map of 2 entries, a weight of 3 (one, and one per entry); it keeps a weight of 6.
+      const states = new StreamStates({ readStream }, 100, 6);
+      for (const id of ['a', 'b', 'a', 'c', 'b']) await states.load(`workspace-${id}`, empty, byRevision);
+
+      expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@2', 'workspace-c@0', 'workspace-b@0']);
+    });
+
     it('keeps the stream refreshed most recently', async () => {
       const states = new StreamStates({ readStream }, 2);
       for (const id of ['a', 'b']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
