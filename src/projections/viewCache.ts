@@ -13,6 +13,13 @@ type Entry<Docs extends DocumentMap> =
  * stay within ~40 MiB. At 200,000 a service holding 500,000 secrets reached 540 MiB of RSS.
  */
 const DEFAULT_LIMIT = 20_000;
+/**
+ * What the documents held may weigh in all, by the text they hold (characters; a document's
+ * own ~256 bytes besides). A secret's document holds its sealed value, ~90 KB for a 64 KiB one:
+ * 20,000 of those would hold ~1.7 GiB; this keeps ~370 of them, or the 20,000 small ones.
+ */
+const DEFAULT_MAX_TEXT = 32 * 1024 * 1024;
+const ENTRY_WEIGHT = 256;
 
 /**
  * An in-process cache of view documents for the hot paths (resolution, authorisation), so they
@@ -39,12 +46,15 @@ export class ViewCache<Docs extends DocumentMap = ViewDocs> {
     private readonly store: Pick<ReadStore<Docs>, 'get'>,
     collections: readonly CollectionOf<Docs>[],
     limit = DEFAULT_LIMIT,
+    maxText = DEFAULT_MAX_TEXT,
   ) {
     this.collections = new Set(collections);
     // Any eviction may drop what a read in flight must be checked against: an invalidation, or
     // a document cached after one (which stood for it).
     this.entries = new LRUCache<string, Entry<Docs>>({
       max: limit,
+      maxSize: maxText,
+      sizeCalculation: (entry) => ENTRY_WEIGHT + (entry.kind === 'doc' ? textIn(entry.doc) : 0),
       dispose: (_entry, _key, reason) => {
         if (reason === 'evict') this.forgotten += 1;
       },
@@ -81,4 +91,14 @@ export class ViewCache<Docs extends DocumentMap = ViewDocs> {
   private set(key: string, entry: Entry<Docs>): void {
     this.entries.set(key, entry);
   }
+}
+
+/** The characters of every string a JSON value holds, keys included: what its document weighs. */
+function textIn(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (value === null || typeof value !== 'object') return 8;
+  let text = 0;
+  if (Array.isArray(value)) for (const item of value) text += textIn(item);
+  else for (const key in value) if (Object.hasOwn(value, key)) text += key.length + textIn((value as Record<string, unknown>)[key]);
+  return text;
 }

@@ -167,6 +167,21 @@ describe('ViewCache', () => {
     expect(store.calls).toEqual(['workspaces/a']);
   });
 
+  // A secret's document holds its sealed value: up to ~90 KB for a 64 KiB value, and 20,000 of
+  // them would have held ~1.7 GiB.
+  it('evicts the oldest entries once their documents weigh more than it keeps, counting the text they hold', async () => {
+    const store = new FakeStore();
+    for (const id of ['a', 'b', 'c']) store.put(id, doc(id.repeat(400_000)), '1');
+    const cache = new ViewCache<Docs>(store, CACHED, 100, 1024 * 1024);
+    for (const id of ['a', 'b', 'c']) await cache.get('workspaces', id);
+    store.calls.length = 0;
+    expect(await cache.get('workspaces', 'c')).toEqual(doc('c'.repeat(400_000)));
+    expect(await cache.get('workspaces', 'b')).toEqual(doc('b'.repeat(400_000)));
+    expect(store.calls).toEqual([]);
+    expect(await cache.get('workspaces', 'a')).toEqual(doc('a'.repeat(400_000)));
+    expect(store.calls).toEqual(['workspaces/a']);
+  });
+
   it('keeps nothing for writes to collections it does not serve (audit rows would push out the hot documents)', async () => {
     const store = new FakeStore();
     for (const id of ['a', 'b']) store.put(id, doc(id), '1');
