@@ -27,6 +27,15 @@ describe('The plaintext cache of resolution', () => {
     expect(cache.get(ref('A'))).toBe('A');
   });
 
+  // Values are up to 64 KiB: 10,000 of them would be ~1.3 GB of strings in the heap.
+  it('holds at most its bound of characters, the least recently used going first', () => {
+    const cache = new PlaintextCache(60_000, 10_000, 100_000);
+    for (const key of ['A', 'B', 'C']) cache.set(ref(key), key.repeat(40_000));
+    expect(cache.size).toBe(2);
+    expect(cache.get(ref('A'))).toBeUndefined();
+    expect(cache.get(ref('C'))).toBe('C'.repeat(40_000));
+  });
+
   it('drops every value of a destroyed data key, and only those', () => {
     const cache = new PlaintextCache();
     cache.set(ref('A', 'dk_1', 1), 'a1');
