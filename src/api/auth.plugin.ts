@@ -5,14 +5,23 @@ import type { Principal } from './principal';
 import { tokenVerifier, type TokenSettings, type Verified } from './tokens/tokenVerifier';
 
 const VERIFIED_LIMIT = 10_000;
+/**
+ * And the characters of their tokens in all: a principal is about as large as its token (a `ws`
+ * claim of 1,000 workspaces is ~100 KB), and tokens are up to the 16 KiB of the headers.
+ */
+const VERIFIED_MAX_CHARS = 16 * 1024 * 1024;
 
 /**
  * Principals of tokens already verified, until their `exp`: a busy executor's token is checked
  * (signature, claims) once, then found by the token itself. Bounded, least recently used out
  * first. A provider key that a refetch dropped takes the principals verified with it along.
  */
-class VerifiedTokens {
-  private readonly entries = new LRUCache<string, Verified>({ max: VERIFIED_LIMIT });
+export class VerifiedTokens {
+  private readonly entries: LRUCache<string, Verified>;
+
+  constructor(limit = VERIFIED_LIMIT, maxChars = VERIFIED_MAX_CHARS) {
+    this.entries = new LRUCache<string, Verified>({ max: limit, maxSize: maxChars, sizeCalculation: (_verified, token) => token.length });
+  }
 
   get(token: string): Principal | undefined {
     const entry = this.entries.get(token);
