@@ -56,7 +56,11 @@ const SEPARATOR_ERROR = 'U+2028 and U+2029 are only allowed inside quotes';
 /** More lines than any real `.env` file has: reading a few million blank or repeated lines costs a third of a second. */
 export const MAX_DOTENV_LINES = 100_000;
 
-export function parseDotenv(text: string): DotenvResult {
+/**
+ * `maxKeys`: reading stops once the text has one key more (a text of more keys than a scope
+ * holds is refused for that alone, whatever its other lines hold).
+ */
+export function parseDotenv(text: string, maxKeys = Infinity): DotenvResult {
   // Counted on the text as given: normalizing millions of line breaks is itself the cost to avoid.
   if (hasMoreLinesThan(text, MAX_DOTENV_LINES)) {
     return { entries: new Map(), errors: [{ line: MAX_DOTENV_LINES + 1, message: `the text has more than ${MAX_DOTENV_LINES} lines` }], errorCount: 1 };
@@ -73,7 +77,10 @@ export function parseDotenv(text: string): DotenvResult {
       // Every error is counted, the first ones listed: 8 MB of bad lines must not make a 276 MB answer.
       errorCount += 1;
       if (errors.length < MAX_LISTED_ERRORS) errors.push({ line, message: step.error });
-    } else if (step.entry) entries.set(...step.entry);
+    } else if (step.entry) {
+      entries.set(...step.entry);
+      if (entries.size > maxKeys) break;
+    }
     line += countNewlines(src, pos, step.next);
     pos = step.next;
   }

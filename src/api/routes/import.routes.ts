@@ -46,7 +46,7 @@ export function importRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>)
 
   const handle = (scope: Scope) => async (request: FastifyRequest<{ Body: z.infer<typeof importBody> }>, reply: FastifyReply) => {
     await scope.admit(request);
-    const { entries, errors, errorCount } = parseDotenv(request.body.dotenv);
+    const { entries, errors, errorCount } = parseDotenv(request.body.dotenv, MAX_SECRETS_PER_SCOPE);
     const lineErrors = errors.map((e) => ({ field: 'dotenv' as const, line: e.line, message: `line ${e.line}: ${e.message}` }));
     // No scope holds more: refused before anything else is worked out for them.
     if (entries.size > MAX_SECRETS_PER_SCOPE) throw new RuleViolation('too_many_secrets', `A scope holds at most ${MAX_SECRETS_PER_SCOPE} secrets`);
