@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { chainHashOf, EMPTY_CHAIN } from '../proof/chain';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
+import { pagesOf } from '../stores/streamPages';
 
 /**
  * A stream's folded state at a revision, with the position of its last event and its hash, the
@@ -15,8 +16,6 @@ const DEFAULT_LIMIT = 10_000;
  * otherwise hold ~570 MiB, and of 1,000 keys ~10 GiB.
  */
 const DEFAULT_MAX_WEIGHT = 150_000;
-/** Events read and folded between two turns of the event loop when a stream is loaded. */
-const PAGE = 1000;
 
 /**
  * Keeps each stream's last folded state in memory by revision, so loading a stream reads only
@@ -70,18 +69,15 @@ export class StreamStates {
     this.entries.set(streamId, loaded);
   }
 
-  /** Reads and folds what the stream holds beyond the state kept, a page at a time, keeping each page's state. */
+  /** Reads and folds what the stream holds beyond the state kept, a page at a time (`pagesOf`), keeping each page's state. */
   private async readOn<S>(streamId: string, initial: S, fold: (state: S, events: readonly StoredEvent[]) => S): Promise<Loaded<S>> {
     let loaded = (this.entries.get(streamId) as Loaded<S> | undefined) ?? { state: initial, revision: 0, position: null, lastHash: EMPTY_CHAIN.hash };
-    for (;;) {
-      const page = await this.store.readStream(streamId, loaded.revision, PAGE);
-      if (page.length === 0) return loaded;
+    for await (const page of pagesOf(this.store, streamId, loaded.revision)) {
       const last = page[page.length - 1]!;
       loaded = { state: fold(loaded.state, page), revision: last.revision, position: last.position, lastHash: chainHashOf(last) };
       this.remember(streamId, loaded);
-      if (page.length < PAGE) return loaded;
-      await new Promise((resolve) => setImmediate(resolve));
     }
+    return loaded;
   }
 }
 
