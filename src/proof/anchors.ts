@@ -74,13 +74,20 @@ export async function lastSealedHeads(store: Pick<EventStore, 'readStreamBackwar
   return found;
 }
 
-/** The seals of the seals stream with the heads each moved and their event's revision, up to seal `newest` (one appended since is left out). */
-async function* sealsUpTo(store: Pick<EventStore, 'readStream'>, newest: number) {
-  for await (const stored of eventsOf(store, SEALS_STREAM)) {
+/** The seals of the seals stream after revision `afterRevision`, in the stream's order, with the heads each moved and their event's revision. */
+export async function* sealsAfter(store: Pick<EventStore, 'readStream'>, afterRevision = 0) {
+  for await (const stored of eventsOf(store, SEALS_STREAM, afterRevision)) {
     const event = sealsEventSchema.parse(stored);
     if (event.type !== 'Sealed') continue;
     const { seal, heads } = event.data;
     yield { sequence: seal.sequence, heads, seal, revision: stored.revision };
-    if (seal.sequence >= newest) return;
+  }
+}
+
+/** The seals up to seal `newest` (one appended since is left out). */
+async function* sealsUpTo(store: Pick<EventStore, 'readStream'>, newest: number) {
+  for await (const sealed of sealsAfter(store)) {
+    yield sealed;
+    if (sealed.sequence >= newest) return;
   }
 }

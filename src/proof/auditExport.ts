@@ -1,13 +1,13 @@
 import type { Clock } from '../commands/actor';
 import type { Sodium } from '../crypto/sodium';
-import { isRecordStream, SEALS_STREAM } from '../events/streams';
+import { isRecordStream } from '../events/streams';
 import type { EventStore } from '../stores/eventStore.port';
 import { eventsOf } from '../stores/streamPages';
-import { anchorsOf } from './anchors';
+import { anchorsOf, sealsAfter } from './anchors';
 import { digestEnvelopes } from './eventHash';
 import { compareStreamNames, type HeadsTree } from './headsTree';
 import { EXPORT_FORMAT, inStreamSet, streamSetStart, workspaceStreamSets, type ExportLine, type LineOf, type ProvenLeaf, type StreamSet } from './exportFormat';
-import { sealsEventSchema, type SignedSeal } from './seal';
+import type { SignedSeal } from './seal';
 import { SealHistory } from './sealHistory';
 
 const PAGE = 1000;
@@ -101,10 +101,9 @@ export async function workspaceAuditExport(source: ExportSource, workspaceId: st
  * at `through` (the newest seal read above: one appended since is left for the next export).
  */
 async function* storedSeals(store: EventStore, from: number, through: number): AsyncGenerator<SignedSeal> {
-  for await (const stored of eventsOf(store, SEALS_STREAM, from - 1)) {
-    if (stored.revision > through) return;
-    const event = sealsEventSchema.parse(stored);
-    if (event.type === 'Sealed') yield event.data.seal;
+  for await (const { seal, revision } of sealsAfter(store, from - 1)) {
+    if (revision > through) return;
+    yield seal;
   }
 }
 
