@@ -32,9 +32,9 @@ export class AuditSink {
   /**
    * The audit rows among a batch of view writes. When the file has stopped taking lines (a hung
    * disk; standard output to a pipe is written synchronously on Linux, and blocks instead) past
-   * MAX_BEHIND_BYTES or MAX_BEHIND_BATCHES, answers a promise
-   * for the projector to wait on until it has caught up: the views then lag, and readiness says
-   * so, rather than this process holding every row meanwhile.
+   * MAX_BEHIND_BYTES or MAX_BEHIND_BATCHES, answers a promise for the projector to wait on until
+   * it has caught up: the views then lag, and readiness says so, rather than this process holding
+   * every row meanwhile.
    */
   write(writes: readonly ViewWrite<ViewDocs>[]): Promise<void> | undefined {
     const rows = writes.filter((write) => write.collection === 'audit' && write.doc).map((write) => write.doc as AuditDoc);

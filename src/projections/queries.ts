@@ -179,14 +179,11 @@ export class Views {
   }
 
   /**
-   * The pending invitations addressed to an email: by its blind index, and, for invitations
-   * recorded before emails were sealed, by the lower-cased email they hold. In id order.
-   */
-  /**
-   * A page of an address's pending invitations by id, after `afterId`, and the id to go on after
-   * (null: there are no more). Anyone may create workspaces and invite any address from each, and
-   * every one listed is opened (its email unsealed): a page bounds one request's work, and the
-   * cursor reaches every invitation however many came.
+   * A page of the pending invitations addressed to an email, in id order after `afterId`, and the
+   * id to go on after (null: there are no more): by its blind index, and, for invitations
+   * recorded before emails were sealed, by the lower-cased email they hold. Anyone may create
+   * workspaces and invite any address from each, and every one listed is opened (its email
+   * unsealed): a page bounds one request's work, and the cursor reaches every invitation.
    */
   async invitationsFor(email: string, afterId?: string): Promise<{ invitations: ShownInvitation[]; nextAfterId: string | null }> {
     const limit = INVITATIONS_PAGE;

@@ -46,8 +46,8 @@ const sectionOrder: Record<ExportLine['kind'], number> = { export: 0, seal: 1, p
  * Checks a proof export line by line (DESIGN §8): the signatures and links of its seals, the
  * kept seal if one is given, each proof against its seal's root, every stream's hash chain, and
  * that every head a seal committed to is still there. Memory grows with the number of streams
- * and of seals (a root and a size each), never with the number of events. The CLI (`npm run verify-audit`) and POST …/audit/verify both
- * run it.
+ * and of seals (a root and a size each), never with the number of events. The CLI
+ * (`npm run verify-audit`) and POST …/audit/verify both run it.
  */
 export class ExportVerifier {
   private readonly findings: Finding[] = [];

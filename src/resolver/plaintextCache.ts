@@ -11,9 +11,9 @@ export type ValueRef = Readonly<{ scope: 'workspace' | 'personal'; ownerId: stri
 
 /**
  * Decrypted values kept for resolution, and only while used: an entry unused for `ttlMs` goes,
- * at most `max` are kept (and `maxChars` characters in all), and every entry of a destroyed data key is dropped at once. Decryption
- * is the largest cost of a resolution; keeping every value for the life of the process would put
- * them all in a heap dump. (Strings cannot be zeroed in JavaScript; the decrypted bytes are, as
+ * at most `max` are kept (and `maxChars` characters in all), and every entry of a destroyed
+ * data key is dropped at once. Decryption is the largest cost of a resolution; keeping every
+ * value for the life of the process would put them all in a heap dump. (Strings cannot be zeroed in JavaScript; the decrypted bytes are, as
  * soon as they are decoded: SecretCipher.open.)
  */
 export class PlaintextCache {
