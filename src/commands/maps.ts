@@ -19,7 +19,7 @@ type MutableOf<M> = M extends ReadonlyMap<infer K, infer V> ? Map<K, V> : never;
  */
 export class MapDrafts<S extends object> {
   private readonly copied = new Set<keyof S>();
-  private readonly draft: S;
+  private draft: S;
 
   constructor(state: S) {
     this.draft = { ...state };
@@ -38,5 +38,13 @@ export class MapDrafts<S extends object> {
       this.copied.add(name);
     }
     return this.draft[name] as MutableOf<S[K]>;
+  }
+
+  /**
+   * Goes on from `next`, made from the draft's own fields with others changed (a status): its
+   * maps must be the draft's, which stay this fold's copies.
+   */
+  replace(next: S): void {
+    this.draft = { ...next };
   }
 }

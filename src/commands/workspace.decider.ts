@@ -6,7 +6,7 @@ import { unhandled, type Command, type Decider } from './command';
 import { retentionEndsAt, retentionIsOver } from './deletedRetention';
 import { sameEmail, type CommandEmail, type EmailProbe } from './emails';
 import {
-  evolveWorkspace,
+  foldWorkspace,
   initialWorkspaceState,
   permissionOf,
   type ActiveWorkspace,
@@ -203,7 +203,6 @@ function decide(command: WorkspaceCommand, state: WorkspaceState): WorkspaceEven
 
 export const workspaceDecider: Decider<WorkspaceState, WorkspaceCommand, WorkspaceEvent> = {
   initialState: initialWorkspaceState,
-  // A workspace's maps are its members and pending invitations: folded one event at a time.
-  fold: (state, events) => events.reduce(evolveWorkspace, state),
+  fold: foldWorkspace,
   decide,
 };

@@ -1,7 +1,7 @@
 import type { WorkspacePermission } from '../events/values';
 import type { WorkspaceEvent } from '../events/workspace.events';
 import { knownEmail, type KnownEmail } from './emails';
-import { withEntry, withoutEntry } from './maps';
+import { MapDrafts } from './maps';
 
 /** Emails are known by blind index (or, from events written before emails were sealed, as they were): see emails.ts. */
 export type Member = Readonly<{ userId: string; email: KnownEmail | null; permission: WorkspacePermission; external: boolean }>;
@@ -42,46 +42,67 @@ export function recordedPermissionOf(state: WorkspaceState, userId: string): Wor
   return state.status === 'none' ? null : (state.members.get(userId)?.permission ?? null);
 }
 
-/** Folds one event of a `workspace-` stream. */
-export function evolveWorkspace(state: WorkspaceState, event: WorkspaceEvent): WorkspaceState {
-  if (event.type === 'WorkspaceCreated') {
-    const { workspaceId, name, creator } = event.data;
-    return {
-      status: 'active',
-      workspaceId,
-      name,
-      members: new Map([[creator.userId, { userId: creator.userId, email: knownEmail(creator.email, creator.emailIndex), permission: 'admin', external: false }]]),
-      invitations: new Map(),
-    };
+type ExistingWorkspace = ActiveWorkspace | DeletedWorkspace;
+
+/**
+ * Folds events of a `workspace-` stream. Each map (members, pending invitations) is copied once
+ * per fold, not once per event (see MapDrafts): a workspace of 10,000 members took 11 s to load,
+ * its map copied at each of the 20,000 events that brought them in.
+ */
+export function foldWorkspace(state: WorkspaceState, events: readonly WorkspaceEvent[]): WorkspaceState {
+  if (events.length === 0) return state;
+  let drafts = state.status === 'none' ? null : new MapDrafts<ExistingWorkspace>(state);
+  for (const event of events) {
+    if (event.type === 'WorkspaceCreated') drafts = new MapDrafts<ExistingWorkspace>(created(event));
+    // Events before the workspace was created change nothing.
+    else if (drafts) apply(drafts, event);
   }
-  if (state.status === 'none') return state;
+  return drafts?.state ?? state;
+}
+
+function created(event: Extract<WorkspaceEvent, { type: 'WorkspaceCreated' }>): ActiveWorkspace {
+  const { workspaceId, name, creator } = event.data;
+  return {
+    status: 'active',
+    workspaceId,
+    name,
+    members: new Map([[creator.userId, { userId: creator.userId, email: knownEmail(creator.email, creator.emailIndex), permission: 'admin', external: false }]]),
+    invitations: new Map(),
+  };
+}
+
+function apply(drafts: MapDrafts<ExistingWorkspace>, event: Exclude<WorkspaceEvent, { type: 'WorkspaceCreated' }>): void {
+  const state = drafts.state;
   switch (event.type) {
     case 'MemberInvited': {
       const { invitationId, email, emailIndex, permission, external } = event.data;
-      return { ...state, invitations: withEntry(state.invitations, invitationId, { invitationId, email: knownEmail(email, emailIndex), permission, external }) };
+      drafts.mutable('invitations').set(invitationId, { invitationId, email: knownEmail(email, emailIndex), permission, external });
+      return;
     }
     case 'InvitationRevoked':
-      return { ...state, invitations: withoutEntry(state.invitations, event.data.invitationId) };
+      if (state.invitations.has(event.data.invitationId)) drafts.mutable('invitations').delete(event.data.invitationId);
+      return;
     case 'InvitationAccepted': {
       const { invitationId, userId, email, emailIndex, permission, external } = event.data;
-      return {
-        ...state,
-        invitations: withoutEntry(state.invitations, invitationId),
-        members: withEntry(state.members, userId, { userId, email: knownEmail(email, emailIndex), permission, external }),
-      };
+      if (state.invitations.has(invitationId)) drafts.mutable('invitations').delete(invitationId);
+      drafts.mutable('members').set(userId, { userId, email: knownEmail(email, emailIndex), permission, external });
+      return;
     }
     case 'MemberPermissionChanged': {
       const member = state.members.get(event.data.userId);
-      if (!member) return state;
-      return { ...state, members: withEntry(state.members, member.userId, { ...member, permission: event.data.permission }) };
+      if (member) drafts.mutable('members').set(member.userId, { ...member, permission: event.data.permission });
+      return;
     }
     case 'MemberRemoved':
     case 'MemberLeft':
-      return { ...state, members: withoutEntry(state.members, event.data.userId) };
+      if (state.members.has(event.data.userId)) drafts.mutable('members').delete(event.data.userId);
+      return;
     case 'WorkspaceDeleted':
-      return { ...withoutDeletion(state), status: 'deleted', deletedAt: event.metadata.at, deletedBy: event.metadata.actor };
+      drafts.replace({ ...withoutDeletion(state), status: 'deleted', deletedAt: event.metadata.at, deletedBy: event.metadata.actor });
+      return;
     case 'WorkspaceUndeleted':
-      return { ...withoutDeletion(state), status: 'active' };
+      drafts.replace({ ...withoutDeletion(state), status: 'active' });
+      return;
   }
 }
 
