@@ -30,6 +30,9 @@ export type SealerOptions = Readonly<{ intervalMs: number; clock: Clock; log: Se
  */
 const SNAPSHOT_AFTER = 1000;
 
+/** How far SEAL_SINK may fall behind before seals are left out of it: ~600 seals, an hour at the default interval. */
+const MAX_SINK_BEHIND_BYTES = 256 * 1024;
+
 /**
  * The one sealer (DESIGN §8), in the projector role: follows the log from the newest seal's
  * position, keeps the heads that moved since, and at most every `intervalMs`, when any did, adds
@@ -164,9 +167,22 @@ export class Sealer {
       return null;
     }
     this.options.log.info({ seal: signed }, `sealed ${heads.length} stream heads up to position ${position}`);
-    this.options.sink?.write(signed);
+    this.copyOut(signed);
     await this.saveSnapshot(SNAPSHOT_AFTER);
     return signed;
+  }
+
+  /**
+   * Copies the seal to SEAL_SINK, unless the file has stopped taking lines (a hung disk, a full
+   * network filesystem) and holds MAX_SINK_BEHIND_BYTES already: the process does not hold every
+   * seal meanwhile. A seal left out is still in the seals stream, and the next one copied vouches
+   * for it (each seal names the one before it).
+   */
+  private copyOut(seal: SignedSeal): void {
+    const { sink } = this.options;
+    if (!sink) return;
+    if (sink.buffered <= MAX_SINK_BEHIND_BYTES) sink.write(seal);
+    else this.options.log.error({ buffered: sink.buffered }, `SEAL_SINK has not taken the last ${sink.buffered} bytes written to it: seal ${seal.sequence} is not copied there`);
   }
 
   /** Saves what the history holds for the next start, once it holds at least `after` events beyond the last snapshot. A failure only costs that start a longer read. */

@@ -1,28 +1,9 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { NdjsonSink } from '../../src/observability/ndjsonSink';
 import { AuditSink } from '../../src/projections/auditSink';
 import type { ViewWrite } from '../../src/stores/readStore.port';
 import type { AuditDoc, ViewDocs } from '../../src/projections/views';
-
-/** A file or pipe that takes nothing until told to: a SIEM that stopped reading. */
-function stalledPipe() {
-  let stalled: (() => void) | null = null;
-  let reading = false;
-  let taken = 0;
-  const out = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      const take = () => ((taken += chunk.length), done());
-      if (reading) take();
-      else stalled = take;
-    },
-  });
-  const resume = () => {
-    reading = true;
-    stalled?.();
-  };
-  return { out, resume, taken: () => taken };
-}
+import { stalledPipe } from '../support/stalledPipe';
 
 const rowsOf = (n: number, batch: number): ViewWrite<ViewDocs>[] =>
   Array.from({ length: n }, (_, i) => ({ collection: 'audit', id: `a${batch}-${i}`, position: String(batch * n + i + 1), doc: { type: 'SecretsResolved', detail: 'x'.repeat(500) } as unknown as AuditDoc }));
