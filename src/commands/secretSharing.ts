@@ -31,6 +31,13 @@ export function requireSecretAdmin(state: SecretsState, key: string, actor: stri
   return secret;
 }
 
+/**
+ * Explicit roles a secret holds at most. They are folded into every load of its scope, each change
+ * copying the secret's roles, and its document, which lists them, is written again, a version
+ * kept, at every change: without a bound, both grow without end.
+ */
+export const MAX_SECRET_MEMBERS = 1000;
+
 function isLastExplicitAdmin(secret: SecretState, userId: string, access: SharingAccess): boolean {
   if (secret.members.get(userId) !== 'admin') return false;
   const activeAdmins = [...secret.members].filter(([id, role]) => role === 'admin' && access.members.has(id));
@@ -52,6 +59,9 @@ export function sharingEvents(
     if (target === undefined) throw new NotFound(`${userId} is not a member of the workspace`, 'member_not_found');
     if (target === 'admin') throw new RuleViolation('workspace_admin', 'Workspace admins are admins of every secret already');
     if (secret.members.has(userId)) throw new RuleViolation('already_shared', `${key} is already shared with ${userId}`);
+    if (secret.members.size >= MAX_SECRET_MEMBERS) {
+      throw new RuleViolation('too_many_secret_members', `A secret holds at most ${MAX_SECRET_MEMBERS} explicit roles; remove some first (workspace admins need none)`);
+    }
     return [{ type: 'SecretMemberAdded', data: { key, userId, role: change.role }, metadata }];
   }
   // A workspace admin is an Admin of every secret whether or not they hold an explicit role.

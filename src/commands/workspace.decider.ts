@@ -82,7 +82,19 @@ export function requireInvitable(state: WorkspaceState, actor: string, email: Em
   if (ws.invitations.size >= MAX_PENDING_INVITATIONS) {
     throw new RuleViolation('too_many_invitations', `A workspace holds at most ${MAX_PENDING_INVITATIONS} pending invitations; revoke some first`);
   }
+  requireRoomForMember(ws);
   return ws;
+}
+
+/**
+ * Members a workspace holds at most. Each is folded into every load of the workspace, and listed,
+ * email opened, in every answer of its members (~200 ms at 10,000 here): without a bound, a
+ * workspace whose admin invites without end makes both grow without end.
+ */
+export const MAX_MEMBERS = 10_000;
+
+function requireRoomForMember(ws: ActiveWorkspace): void {
+  if (ws.members.size >= MAX_MEMBERS) throw new RuleViolation('too_many_members', `A workspace holds at most ${MAX_MEMBERS} members; remove some first`);
 }
 
 /**
@@ -123,6 +135,7 @@ export function requireAcceptable(state: WorkspaceState, invitationId: string, a
     throw new NotFound('Invitation not found', 'invitation_not_found');
   }
   if (state.members.has(actor)) throw new RuleViolation('already_member', 'You are already a member of this workspace');
+  requireRoomForMember(state);
   return invitation;
 }
 

@@ -52,6 +52,16 @@ describe('Sharing a workspace secret', () => {
       givenSecrets(history).when(share('alice', workspace, 'KEY', add('bob', 'admin'))).thenThrows(RuleViolation, { code: 'already_shared' });
     });
 
+    // A secret's roles are folded into every load of its scope, and its document, which lists them,
+    // is written again at every change: without a bound, both grow without end.
+    it('refuses a role beyond 1,000 explicit ones on a secret, and takes one again once one is removed', () => {
+      const many = [...workspace, ...Array.from({ length: 1000 }, (_, i) => joined(`user${i}`, 'read')).flat()];
+      // bob and carol, and 998 more.
+      const full = [...history, ...Array.from({ length: 998 }, (_, i) => added(`user${i}`, 'member', 'bob'))];
+      givenSecrets(full).when(share('bob', many, 'KEY', add('erin'))).thenThrows(RuleViolation, { code: 'too_many_secret_members' });
+      givenSecrets(full, [memberRemoved('KEY', 'user0', 'bob')]).when(share('bob', many, 'KEY', add('erin'))).then([added('erin', 'member', 'bob')]);
+    });
+
     it('accepts a member again after their role was removed', () =>
       givenSecrets(history, [memberRemoved('KEY', 'carol', 'bob')])
         .when(share('bob', workspace, 'KEY', add('carol', 'admin')))

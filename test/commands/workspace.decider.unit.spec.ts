@@ -57,6 +57,16 @@ describe('Workspace', () => {
       givenWorkspace(team, pending, [revoked('inv_0')]).when(invite('alice', 'erin@example.com', 'read', 'inv_erin')).then([invited('inv_erin', 'erin@example.com', 'read')]);
     });
 
+    // Each member is folded into every load of the workspace and listed (email opened) in every
+    // answer of its members: a workspace without a bound would make both grow without end.
+    it('refuses an invitation, and its acceptance, once the workspace has 10,000 members, and takes them again once one is removed', () => {
+      // The team's three members and 9,997 more.
+      const members = Array.from({ length: 10_000 - 3 }, (_, i) => joined(`user${i}`, 'read')).flat();
+      givenWorkspace(team, members).when(invite('alice', 'one-too-many@example.com')).thenThrows(RuleViolation, { code: 'too_many_members' });
+      givenWorkspace(team, members).when(accept('dave', 'inv_dave', 'dave@example.com')).thenThrows(RuleViolation, { code: 'too_many_members' });
+      givenWorkspace(team, members, [removed('user0')]).when(accept('dave', 'inv_dave', 'dave@example.com')).then([accepted('inv_dave', 'dave', 'dave@example.com', 'write')]);
+    });
+
     it('invites again an email whose invitation was revoked', () =>
       givenWorkspace(team, [revoked('inv_dave')]).when(invite('alice', 'dave@example.com', 'read', 'inv_2')).then([invited('inv_2', 'dave@example.com', 'read')]));
 
