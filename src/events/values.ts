@@ -5,6 +5,13 @@ export const KEY_SOURCE = '[A-Za-z0-9_]{1,256}';
 export const KEY_PATTERN = new RegExp(`^${KEY_SOURCE}$`);
 export const MAX_VALUE_BYTES = 64 * 1024;
 export const MAX_SECRETS_PER_SCOPE = 1000;
+/**
+ * Distinct keys a scope may have had over its life. It keeps each (versions go on across deletes:
+ * DESIGN §9), folded into every load of its stream and copied by each command that sets one: a
+ * scope of 80,000 keys come and gone outgrew the command side's cache, and every save of one key
+ * read its whole stream again (15-17 s).
+ */
+export const MAX_KEYS_EVER_PER_SCOPE = 10_000;
 export const MAX_DISPLAY_NAME = 128;
 export const MAX_DESCRIPTION = 1000;
 

@@ -36,6 +36,25 @@ describe('Personal secrets', () => {
         .then([secretSet('NEW', 1), secretDeleted('K0001', 'alice', 1)]));
   });
 
+  // A scope keeps every key it ever had (versions go on across deletes), and every command folds
+  // and copies what it keeps: a scope whose keys came and went without end made each save cost more.
+  describe('when the scope has had 10,000 keys', () => {
+    const churned = Array.from({ length: 10 }, (_, round) => {
+      const keys = Array.from({ length: 1000 }, (_, i) => `K${round}_${i}`);
+      return [...keys.map((key) => secretSet(key, 1)), ...keys.map((key) => secretDeleted(key, 'alice', 1))];
+    }).flat();
+
+    it('refuses a key it never had, whatever else the batch does', () => {
+      givenPersonal(churned).when(byOwner({ set: [prepared('NEW', 1)] })).thenThrows(RuleViolation, { code: 'too_many_keys_ever' });
+      givenPersonal(churned, [secretSet('K0_0', 2)])
+        .when(byOwner({ set: [prepared('NEW', 1)], delete: ['K0_0'] }))
+        .thenThrows(RuleViolation, { code: 'too_many_keys_ever' });
+    });
+
+    it('sets again a key it had before, which goes on from its last version', () =>
+      givenPersonal(churned).when(byOwner({ set: [prepared('K3_7', 2)] })).then([secretSet('K3_7', 2)]));
+  });
+
   describe('when the key is new', () => {
     it('records version 1 and no member: personal secrets are not shared', () =>
       givenPersonal().when(byOwner({ set: [prepared('TOKEN', 1)] })).then([secretSet('TOKEN', 1)]));

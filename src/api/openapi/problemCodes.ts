@@ -24,6 +24,7 @@ export const problemCodes = {
   409: [
     'rule',
     'too_many_secrets',
+    'too_many_keys_ever',
     'personal_not_shareable',
     'workspace_admin',
     'already_shared',
