@@ -44,19 +44,35 @@ export function lifetimeOf(state: SecretsState, key: string, version: number): L
 
 /**
  * Folds events of either secrets stream into a state (personal streams simply never hold member
- * events). Each map is copied once per fold, not once per event: loading a long stream, or a
- * batch of 1,000 keys, copies the scope's maps a handful of times instead of once per event.
+ * events). Each map, and each key's list of lifetimes, is copied once per fold, not once per
+ * event: loading a long stream, or a batch of 1,000 keys, copies the scope's maps a handful of
+ * times instead of once per event, and a key set and deleted 20,000 times copied its lifetimes
+ * at each of its 40,000 events (8.6 s to load, pages of 1,000 events holding the loop 0.77 s).
  */
 export function foldSecrets(state: SecretsState, events: readonly (WorkspaceSecretsEvent | PersonalSecretsEvent)[]): SecretsState {
   if (events.length === 0) return state;
-  const drafts = new MapDrafts(state);
-  for (const event of events) apply(drafts, event);
-  return drafts.state;
+  const fold: Fold = { drafts: new MapDrafts(state), lifetimesCopied: new Set() };
+  for (const event of events) apply(fold, event);
+  return fold.drafts.state;
 }
 
-function apply(drafts: MapDrafts<SecretsState>, event: WorkspaceSecretsEvent | PersonalSecretsEvent): void {
+type Fold = Readonly<{ drafts: MapDrafts<SecretsState>; lifetimesCopied: Set<string> }>;
+
+/** A key's lifetimes as a list this fold may change: copied into the lifetimes map on its first change in the fold. */
+function lifetimesToChange(fold: Fold, key: string): Lifetime[] {
+  const lifetimes = fold.drafts.mutable('lifetimes');
+  if (!fold.lifetimesCopied.has(key)) {
+    lifetimes.set(key, [...(lifetimes.get(key) ?? [])]);
+    fold.lifetimesCopied.add(key);
+  }
+  // The copy made above is this fold's own: the one place a readonly list is changed.
+  return lifetimes.get(key) as Lifetime[];
+}
+
+function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent): void {
   // A person's erasure destroys their subject keys, none of a secret's.
   if (event.type === 'PersonalDataErased') return;
+  const { drafts } = fold;
   const state = drafts.state;
   const { key } = event.data;
   const secret = state.secrets.get(key);
@@ -73,9 +89,11 @@ function apply(drafts: MapDrafts<SecretsState>, event: WorkspaceSecretsEvent | P
         members: secret?.members ?? new Map(),
       };
       // A live key's value goes on in its lifetime; a key that is not live starts a new one.
-      const lifetimes = state.lifetimes.get(key) ?? [];
-      if (!secret) drafts.mutable('lifetimes').set(key, [...lifetimes, { dataKeyId: value.dataKeyId, firstVersion: version, lastVersion: version, destroyed: false }]);
-      else if (lifetimes.length > 0) drafts.mutable('lifetimes').set(key, [...lifetimes.slice(0, -1), { ...lifetimes[lifetimes.length - 1]!, lastVersion: version }]);
+      if (!secret) lifetimesToChange(fold, key).push({ dataKeyId: value.dataKeyId, firstVersion: version, lastVersion: version, destroyed: false });
+      else if ((state.lifetimes.get(key)?.length ?? 0) > 0) {
+        const lifetimes = lifetimesToChange(fold, key);
+        lifetimes[lifetimes.length - 1] = { ...lifetimes[lifetimes.length - 1]!, lastVersion: version };
+      }
       drafts.mutable('secrets').set(key, next);
       drafts.mutable('lastVersions').set(key, version);
       // Set again, the key's earlier lifetime can no longer be restored.
@@ -103,9 +121,11 @@ function apply(drafts: MapDrafts<SecretsState>, event: WorkspaceSecretsEvent | P
     }
     case 'SecretDestroyed': {
       const destroyedKeys = new Set(event.data.dataKeyIds);
-      const lifetimes = (state.lifetimes.get(key) ?? []).map((lifetime) => (destroyedKeys.has(lifetime.dataKeyId) ? { ...lifetime, destroyed: true } : lifetime));
+      const lifetimes = lifetimesToChange(fold, key);
+      lifetimes.forEach((lifetime, i) => {
+        if (destroyedKeys.has(lifetime.dataKeyId)) lifetimes[i] = { ...lifetime, destroyed: true };
+      });
       if (secret && destroyedKeys.has(secret.dataKeyId)) drafts.mutable('secrets').delete(key);
-      drafts.mutable('lifetimes').set(key, lifetimes);
       const restorable = state.deleted.get(key);
       if (restorable && destroyedKeys.has(restorable.dataKeyId)) drafts.mutable('deleted').delete(key);
       return;
