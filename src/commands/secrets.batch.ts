@@ -3,7 +3,7 @@ import { BatchRefusals } from './batchRefusals';
 import type { EventMetadata } from '../events/event';
 import type { SecretDeleted, SecretSet } from '../events/secrets.events';
 import type { SealedVersion, ValueToSeal } from '../crypto/batchSealer';
-import { KEY_PATTERN, MAX_KEYS_EVER_PER_SCOPE, MAX_SECRETS_PER_SCOPE, type WorkspacePermission } from '../events/values';
+import { KEY_PATTERN, MAX_KEPT_LIFETIMES_PER_KEY, MAX_KEYS_EVER_PER_SCOPE, MAX_SECRETS_PER_SCOPE, type WorkspacePermission } from '../events/values';
 import { canCreateSecrets, canEditSecret } from './secretRights';
 import { nextVersion, type SecretsState } from './secrets.state';
 
@@ -79,6 +79,10 @@ function planOf(state: SecretsState, keys: BatchKeys): BatchPlan {
   const neverHad = created.filter((key) => !state.lastVersions.has(key)).length;
   if (state.lastVersions.size + neverHad > MAX_KEYS_EVER_PER_SCOPE) {
     throw new RuleViolation('too_many_keys_ever', `A scope keeps every key it ever had, at most ${MAX_KEYS_EVER_PER_SCOPE}: set again a key it had before`);
+  }
+  const crowded = created.find((key) => (state.lifetimes.get(key) ?? []).filter((lifetime) => !lifetime.destroyed).length >= MAX_KEPT_LIFETIMES_PER_KEY);
+  if (crowded !== undefined) {
+    throw new RuleViolation('too_many_lifetimes', `${crowded} has ${MAX_KEPT_LIFETIMES_PER_KEY} lifetimes that are not destroyed, at most: destroy old ones before setting it again`);
   }
   const toSeal = keys.set.map((key) => ({ key, version: nextVersion(state, key), dataKeyId: state.secrets.get(key)?.dataKeyId ?? null }));
   return { basis: state, created, updated, deleted: keys.delete, toSeal };

@@ -12,6 +12,13 @@ export const MAX_SECRETS_PER_SCOPE = 1000;
  * read its whole stream again (15-17 s).
  */
 export const MAX_KEYS_EVER_PER_SCOPE = 10_000;
+/**
+ * Lifetimes of one key not destroyed. Each is listed in the key's deleted-secrets document, which
+ * is written again at every deletion and re-creation: a key deleted and set again without end made
+ * each of those writes larger. Destroying old lifetimes (or the retention, which destroys them
+ * DELETED_RETENTION_DAYS after their deletion) makes room.
+ */
+export const MAX_KEPT_LIFETIMES_PER_KEY = 1000;
 export const MAX_DISPLAY_NAME = 128;
 export const MAX_DESCRIPTION = 1000;
 

@@ -3,6 +3,7 @@ import { personalSecretsDecider } from '../../src/commands/personalSecrets.decid
 import { NotFound, RuleViolation, ValidationFailed } from '../../src/errors';
 import type { PersonalSecretsEvent } from '../../src/events/secrets.events';
 import { given } from './deciderSpec';
+import { meta } from './workspace.fixtures';
 import { detailsChanged, filled, prepared, savePersonal, sealedText, secretDeleted, secretSet, type Batch } from './secrets.fixtures';
 
 const givenPersonal = (...history: PersonalSecretsEvent[][]) => given(personalSecretsDecider, history.flat());
@@ -53,6 +54,22 @@ describe('Personal secrets', () => {
 
     it('sets again a key it had before, which goes on from its last version', () =>
       givenPersonal(churned).when(byOwner({ set: [prepared('K3_7', 2)] })).then([secretSet('K3_7', 2)]));
+  });
+
+  // Each lifetime not destroyed is listed in the key's deleted-secrets document, written again at
+  // every deletion and re-creation: a key deleted and set again without end made each write larger.
+  describe('when a key has 1,000 lifetimes not destroyed', () => {
+    const lifetimes = Array.from({ length: 1000 }, (_, i) => [secretSet('K', i + 1, { dataKeyId: `dk_${i + 1}` }), secretDeleted('K', 'alice', i + 1)]).flat();
+    const destroyedFirst: PersonalSecretsEvent = {
+      type: 'SecretDestroyed',
+      data: { key: 'K', lifetimes: [{ dataKeyId: 'dk_1', firstVersion: 1, lastVersion: 1 }], dataKeyIds: ['dk_1'] },
+      metadata: meta('alice'),
+    };
+
+    it('refuses to start another, and starts one once one of them is destroyed', () => {
+      givenPersonal(lifetimes).when(byOwner({ set: [prepared('K', 1001)] })).thenThrows(RuleViolation, { code: 'too_many_lifetimes' });
+      givenPersonal(lifetimes, [destroyedFirst]).when(byOwner({ set: [prepared('K', 1001)] })).then([secretSet('K', 1001)]);
+    });
   });
 
   describe('when the key is new', () => {

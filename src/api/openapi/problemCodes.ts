@@ -25,6 +25,7 @@ export const problemCodes = {
     'rule',
     'too_many_secrets',
     'too_many_keys_ever',
+    'too_many_lifetimes',
     'personal_not_shareable',
     'workspace_admin',
     'already_shared',
