@@ -1,6 +1,6 @@
 import type { Forgettable, SecretRole } from '../events/values';
 import type { PersonalSecretsEvent, WorkspaceSecretsEvent } from '../events/secrets.events';
-import { MapDrafts, withEntry, withoutEntry } from './maps';
+import { MapDrafts } from './maps';
 
 /** What the command side knows of one live secret. */
 export type SecretState = Readonly<{
@@ -51,12 +51,23 @@ export function lifetimeOf(state: SecretsState, key: string, version: number): L
  */
 export function foldSecrets(state: SecretsState, events: readonly (WorkspaceSecretsEvent | PersonalSecretsEvent)[]): SecretsState {
   if (events.length === 0) return state;
-  const fold: Fold = { drafts: new MapDrafts(state), lifetimesCopied: new Set() };
+  const fold: Fold = { drafts: new MapDrafts(state), lifetimesCopied: new Set(), ownMembers: new WeakSet() };
   for (const event of events) apply(fold, event);
   return fold.drafts.state;
 }
 
-type Fold = Readonly<{ drafts: MapDrafts<SecretsState>; lifetimesCopied: Set<string> }>;
+/** `ownMembers`: the secrets' roles maps this fold made, which it may change in place. */
+type Fold = Readonly<{ drafts: MapDrafts<SecretsState>; lifetimesCopied: Set<string>; ownMembers: WeakSet<ReadonlyMap<string, SecretRole>> }>;
+
+/** A secret with its roles as a map this fold may change: copied on their first change in the fold. */
+function withMembersToChange(fold: Fold, key: string, secret: SecretState): Map<string, SecretRole> {
+  // A map in `ownMembers` was made by this fold: the one place readonly roles are changed.
+  if (fold.ownMembers.has(secret.members)) return secret.members as Map<string, SecretRole>;
+  const members = new Map(secret.members);
+  fold.ownMembers.add(members);
+  fold.drafts.mutable('secrets').set(key, { ...secret, members });
+  return members;
+}
 
 /** A key's lifetimes as a list this fold may change: copied into the lifetimes map on its first change in the fold. */
 function lifetimesToChange(fold: Fold, key: string): Lifetime[] {
@@ -142,12 +153,10 @@ function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent):
     }
     case 'SecretMemberAdded':
     case 'SecretMemberRoleChanged':
-      if (!secret) return;
-      drafts.mutable('secrets').set(key, { ...secret, members: withEntry(secret.members, event.data.userId, event.data.role) });
+      if (secret) withMembersToChange(fold, key, secret).set(event.data.userId, event.data.role);
       return;
     case 'SecretMemberRemoved':
-      if (!secret) return;
-      drafts.mutable('secrets').set(key, { ...secret, members: withoutEntry(secret.members, event.data.userId) });
+      if (secret?.members.has(event.data.userId)) withMembersToChange(fold, key, secret).delete(event.data.userId);
       return;
   }
 }
