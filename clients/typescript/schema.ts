@@ -76,7 +76,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The workspaces I am a member of, with my permission; `deleted=true`: the deleted ones I was an admin of, which I may undelete */
+        /**
+         * The workspaces I am a member of, with my permission; `deleted=true`: the deleted ones I was an admin of, which I may undelete. A page at a time: follow `nextCursor` until it is null
+         * @description A page goes through at most 500 of my memberships, by workspace id, and shows those of the kind asked (live or deleted) that the token covers, so a page may show fewer, even none, with a `nextCursor` to go on from.
+         */
         get: operations["getWorkspaces"];
         put?: never;
         /** Create a workspace; the creator becomes its admin */
@@ -1196,6 +1199,8 @@ export interface operations {
             query?: {
                 /** @description true: deleted workspaces I was an admin of when they were deleted, with deletedAt, deletedBy and undeletableUntil */
                 deleted?: "true" | "false";
+                /** @description the `nextCursor` of the page before */
+                cursor?: string;
                 minPosition?: string;
             };
             header?: {
@@ -1228,6 +1233,7 @@ export interface operations {
                             deletedBy?: string;
                             undeletableUntil?: string | null;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -56,6 +56,16 @@ export type HistoryPage = Readonly<{ versions: SecretVersion[]; nextAfter: numbe
 /** The pending invitations of one address a page of `GET /me/invitations` holds at most. */
 export const INVITATIONS_PAGE = 100;
 
+/**
+ * The memberships one page of `GET /workspaces` goes through: anyone may create workspaces without
+ * end, and a list of all of them in one answer held the event loop as long as it took (40–190 ms
+ * at 5,000 here).
+ */
+export const WORKSPACES_PAGE = 500;
+
+/** A page of a user's workspaces with their membership, and the workspace id to go on after (null: there are no more). */
+export type WorkspacesPage = Readonly<{ items: Array<{ workspace: WorkspaceDoc; member: MemberDoc }>; nextAfter: string | null }>;
+
 /** The most deleted keys one page lists (the API's `limit` with `deleted=true`). */
 export const DELETED_PAGE_MAX = 1000;
 
@@ -140,24 +150,24 @@ export class Views {
     return this.cache.get('personalSecrets', viewIds.secret(userId, key));
   }
 
-  /** The workspaces the user is a member of, with their membership; deleted ones are not. */
-  async workspacesOf(userId: string): Promise<Array<{ workspace: WorkspaceDoc; member: MemberDoc }>> {
-    return (await this.membershipsWithWorkspaces(userId)).filter(({ workspace }) => !isDeleted(workspace));
-  }
-
-  /** The deleted workspaces the user was an admin of when they were deleted: those they may undelete (within the retention). */
-  async deletedWorkspacesOf(userId: string): Promise<Array<{ workspace: WorkspaceDoc; member: MemberDoc }>> {
-    return (await this.membershipsWithWorkspaces(userId)).filter(({ workspace, member }) => isDeleted(workspace) && member.permission === 'admin');
-  }
-
-  private async membershipsWithWorkspaces(userId: string): Promise<Array<{ workspace: WorkspaceDoc; member: MemberDoc }>> {
-    const memberships = await this.store.find('members', 'userId', userId);
-    const result: Array<{ workspace: WorkspaceDoc; member: MemberDoc }> = [];
+  /**
+   * The workspaces the user is a member of, with their membership, a page of memberships at a time
+   * by workspace id, after `after`: the live ones, or (`deleted`) the deleted ones they were an
+   * admin of when deleted, which they may undelete within the retention. The others on a page are
+   * left out, so a page may hold fewer, even none, with a next one to go on to.
+   */
+  async workspacesOf(userId: string, options: { deleted: boolean; after?: string }): Promise<WorkspacesPage> {
+    const afterId = options.after === undefined ? undefined : viewIds.member(options.after, userId);
+    const memberships = await this.store.page('members', { where: { userId }, afterId, limit: WORKSPACES_PAGE });
+    const items: Array<{ workspace: WorkspaceDoc; member: MemberDoc }> = [];
     for (const { doc: member } of memberships) {
       const workspace = await this.workspaceIncludingDeleted(member.workspaceId);
-      if (workspace) result.push({ workspace, member });
+      if (!workspace || isDeleted(workspace) !== options.deleted) continue;
+      if (options.deleted && member.permission !== 'admin') continue;
+      items.push({ workspace, member });
     }
-    return result;
+    const last = memberships.length === WORKSPACES_PAGE ? memberships[memberships.length - 1]!.doc.workspaceId : null;
+    return { items, nextAfter: last };
   }
 
   /** The members of a workspace, with their emails. */

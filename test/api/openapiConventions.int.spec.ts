@@ -132,7 +132,7 @@ describe('The answers the API tests check against the document', () => {
   });
 
   it('accept an answer as documented', () => {
-    expect(answers.problemsOf('GET', '/v1/workspaces', { status: 200, ...json({ workspaces: [] }) })).toEqual([]);
+    expect(answers.problemsOf('GET', '/v1/workspaces', { status: 200, ...json({ workspaces: [], nextCursor: null }) })).toEqual([]);
     expect(answers.problemsOf('GET', '/v1/workspaces/w1/secrets/K', problem(404, 'secret_not_found'))).toEqual([]);
   });
 
@@ -141,8 +141,8 @@ describe('The answers the API tests check against the document', () => {
     expect(answers.problemsOf('GET', '/v1/workspaces', { status: 200, ...json({ workspaces: [], extra: 1 }) })[0]).toContain('additional properties');
     expect(answers.problemsOf('GET', '/v1/workspaces/w1/secrets/K', problem(404, 'no_such_code'))[0]).toContain('allowed values');
     expect(answers.problemsOf('GET', '/v1/workspaces', { status: 200, headers: { 'content-type': 'text/html', 'x-request-id': 'r' }, text: '<p>' })[0]).toContain('content type');
-    expect(answers.problemsOf('GET', '/v1/workspaces', { status: 200, ...json({ workspaces: [] }, { etag: '"1"' }) })[0]).toContain('etag');
-    const { headers, text } = json({ workspaces: [] });
+    expect(answers.problemsOf('GET', '/v1/workspaces', { status: 200, ...json({ workspaces: [], nextCursor: null }, { etag: '"1"' }) })[0]).toContain('etag');
+    const { headers, text } = json({ workspaces: [], nextCursor: null });
     expect(answers.problemsOf('GET', '/v1/workspaces', { status: 200, headers: { 'content-type': headers['content-type'] }, text })[0]).toContain('x-request-id');
   });
 

@@ -46,6 +46,17 @@ function SignedOut({ message, providers }: { message: string | null; providers: 
   `;
 }
 
+/** Every workspace of mine, for the picker: the service answers them a page at a time. */
+async function allWorkspaces(): Promise<Workspace[]> {
+  const mine: Workspace[] = [];
+  for (let cursor: string | undefined; ; ) {
+    const { body } = await call<{ workspaces: Workspace[]; nextCursor: string | null }>('GET', '/v1/workspaces', { query: { cursor } });
+    mine.push(...body.workspaces);
+    if (body.nextCursor === null) return mine;
+    cursor = body.nextCursor;
+  }
+}
+
 function SignedIn({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const [workspaces, setWorkspaces] = useState<readonly Workspace[] | null>(null);
   const [wsId, setWsId] = useState<string | null>(null);
@@ -56,10 +67,10 @@ function SignedIn({ session, onSignOut }: { session: Session; onSignOut: () => v
 
   async function loadWorkspaces(select?: string) {
     try {
-      const { body } = await call<{ workspaces: Workspace[] }>('GET', '/v1/workspaces');
-      setWorkspaces(body.workspaces);
+      const mine = await allWorkspaces();
+      setWorkspaces(mine);
       const wanted = select ?? sessionStorage.getItem(WORKSPACE_KEY);
-      const chosen = body.workspaces.find((w) => w.id === wanted) ?? body.workspaces[0];
+      const chosen = mine.find((w) => w.id === wanted) ?? mine[0];
       setWsId(chosen?.id ?? null);
     } catch (e) {
       setError(messageOf(e));

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { retentionEndsAt } from '../../commands/deletedRetention';
 import type { App, AppDeps } from '../deps';
 import { actorOf, tokenCovers } from '../principal';
-import { positionSchema, workspacePermissionSchema } from '../schemas';
+import { WORKSPACES_PAGE } from '../../projections/queries';
+import { idSchema, positionSchema, workspacePermissionSchema } from '../schemas';
 
 const workspaceItem = z.object({
   id: z.string(),
@@ -41,20 +42,30 @@ export function workspacesRoutes(app: App, deps: Pick<AppDeps, 'views' | 'worksp
       config: { workspaceOf: 'any' },
       schema: {
         tags: ['workspaces'],
-        summary: 'The workspaces I am a member of, with my permission; `deleted=true`: the deleted ones I was an admin of, which I may undelete',
+        summary:
+          'The workspaces I am a member of, with my permission; `deleted=true`: the deleted ones I was an admin of, which I may undelete. A page at a time: follow `nextCursor` until it is null',
+        description: `A page goes through at most ${WORKSPACES_PAGE} of my memberships, by workspace id, and shows those of the kind asked (live or deleted) that the token covers, so a page may show fewer, even none, with a \`nextCursor\` to go on from.`,
         querystring: z.strictObject({
           deleted: z.enum(['true', 'false']).optional().describe('true: deleted workspaces I was an admin of when they were deleted, with deletedAt, deletedBy and undeletableUntil'),
+          cursor: idSchema.optional().describe('the `nextCursor` of the page before'),
           minPosition: positionSchema.optional(),
         }),
-        response: { 200: z.object({ workspaces: z.array(workspaceItem) }) },
+        response: {
+          200: z.object({
+            workspaces: z.array(workspaceItem),
+            /** The cursor of the next page; null when there are no more. */
+            nextCursor: z.string().nullable(),
+          }),
+        },
       },
     },
     async (request) => {
       const deleted = request.query.deleted === 'true';
-      const mine = deleted ? await deps.views.deletedWorkspacesOf(request.principal.id) : await deps.views.workspacesOf(request.principal.id);
+      const mine = await deps.views.workspacesOf(request.principal.id, { deleted, after: request.query.cursor });
       const retentionDays = deps.settings.deletedRetentionDays;
       return {
-        workspaces: mine
+        nextCursor: mine.nextAfter,
+        workspaces: mine.items
           .filter(({ workspace }) => tokenCovers(request.principal, workspace.workspaceId))
           .map(({ workspace, member }) => ({
             id: workspace.workspaceId,
