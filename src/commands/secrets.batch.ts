@@ -77,7 +77,8 @@ function planOf(state: SecretsState, keys: BatchKeys): BatchPlan {
   const updated = keys.set.filter((key) => state.secrets.has(key));
   if (state.secrets.size + created.length - keys.delete.length > MAX_SECRETS_PER_SCOPE) tooMany();
   const neverHad = created.filter((key) => !state.lastVersions.has(key)).length;
-  if (state.lastVersions.size + neverHad > MAX_KEYS_EVER_PER_SCOPE) {
+  // Only a key the scope never had is refused: one that had more before the bound came keeps working on its own.
+  if (neverHad > 0 && state.lastVersions.size + neverHad > MAX_KEYS_EVER_PER_SCOPE) {
     throw new RuleViolation('too_many_keys_ever', `A scope keeps every key it ever had, at most ${MAX_KEYS_EVER_PER_SCOPE}: set again a key it had before`);
   }
   const crowded = created.find((key) => (state.lifetimes.get(key) ?? []).filter((lifetime) => !lifetime.destroyed).length >= MAX_KEPT_LIFETIMES_PER_KEY);

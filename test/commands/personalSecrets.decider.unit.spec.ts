@@ -54,6 +54,15 @@ describe('Personal secrets', () => {
 
     it('sets again a key it had before, which goes on from its last version', () =>
       givenPersonal(churned).when(byOwner({ set: [prepared('K3_7', 2)] })).then([secretSet('K3_7', 2)]));
+
+    // A scope that had more before the bound came keeps working on its keys: only a key it never had is refused.
+    it('lets a scope already past the bound update, delete and set again the keys it had', () => {
+      const past = [...churned, secretSet('EXTRA', 1), secretSet('LIVE', 1)];
+      givenPersonal(past).when(byOwner({ set: [prepared('LIVE', 2)] })).then([secretSet('LIVE', 2, { continues: true })]);
+      givenPersonal(past).when(byOwner({ delete: ['LIVE'] })).then([secretDeleted('LIVE', 'alice', 1)]);
+      givenPersonal(past).when(byOwner({ set: [prepared('K3_7', 2)] })).then([secretSet('K3_7', 2)]);
+      givenPersonal(past).when(byOwner({ set: [prepared('NEW', 1)] })).thenThrows(RuleViolation, { code: 'too_many_keys_ever' });
+    });
   });
 
   // Each lifetime not destroyed is listed in the key's deleted-secrets document, written again at
