@@ -78,7 +78,7 @@ export interface paths {
         };
         /**
          * The workspaces I am a member of, with my permission; `deleted=true`: the deleted ones I was an admin of, which I may undelete. A page at a time: follow `nextCursor` until it is null
-         * @description A page goes through at most 500 of my memberships, by workspace id, and shows those of the kind asked (live or deleted) that the token covers, so a page may show fewer, even none, with a `nextCursor` to go on from.
+         * @description A page goes through at most 500 of my memberships, by workspace id, and shows those of the kind asked (live or deleted), so a page may show fewer, even none, with a `nextCursor` to go on from. A token limited to some workspaces (`ws` claim) gets those in one page.
          */
         get: operations["getWorkspaces"];
         put?: never;

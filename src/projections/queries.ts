@@ -154,20 +154,34 @@ export class Views {
    * The workspaces the user is a member of, with their membership, a page of memberships at a time
    * by workspace id, after `after`: the live ones, or (`deleted`) the deleted ones they were an
    * admin of when deleted, which they may undelete within the retention. The others on a page are
-   * left out, so a page may hold fewer, even none, with a next one to go on to.
+   * left out, so a page may hold fewer, even none, with a next one to go on to. `only` (a token's
+   * `ws` claim): those workspaces alone, in one page; a cursor over every membership would name
+   * workspaces the token does not cover.
    */
-  async workspacesOf(userId: string, options: { deleted: boolean; after?: string }): Promise<WorkspacesPage> {
-    const afterId = options.after === undefined ? undefined : viewIds.member(options.after, userId);
-    const memberships = await this.store.page('members', { where: { userId }, afterId, limit: WORKSPACES_PAGE });
+  async workspacesOf(userId: string, options: { deleted: boolean; after?: string; only: ReadonlySet<string> | null }): Promise<WorkspacesPage> {
+    const { memberships, nextAfter } = options.only === null ? await this.membershipsPage(userId, options.after) : await this.membershipsIn(userId, options.only, options.after);
     const items: Array<{ workspace: WorkspaceDoc; member: MemberDoc }> = [];
-    for (const { doc: member } of memberships) {
+    for (const member of memberships) {
       const workspace = await this.workspaceIncludingDeleted(member.workspaceId);
       if (!workspace || isDeleted(workspace) !== options.deleted) continue;
       if (options.deleted && member.permission !== 'admin') continue;
       items.push({ workspace, member });
     }
-    const last = memberships.length === WORKSPACES_PAGE ? memberships[memberships.length - 1]!.doc.workspaceId : null;
-    return { items, nextAfter: last };
+    return { items, nextAfter };
+  }
+
+  /** A page of the user's memberships by workspace id, and the workspace id the next starts after. */
+  private async membershipsPage(userId: string, after: string | undefined): Promise<{ memberships: MemberDoc[]; nextAfter: string | null }> {
+    const afterId = after === undefined ? undefined : viewIds.member(after, userId);
+    const page = await this.store.page('members', { where: { userId }, afterId, limit: WORKSPACES_PAGE });
+    return { memberships: page.map((found) => found.doc), nextAfter: page.length === WORKSPACES_PAGE ? page[page.length - 1]!.doc.workspaceId : null };
+  }
+
+  /** The user's memberships of those workspaces (after `after`), by workspace id: a token's claim names few. */
+  private async membershipsIn(userId: string, workspaceIds: ReadonlySet<string>, after: string | undefined): Promise<{ memberships: MemberDoc[]; nextAfter: null }> {
+    const ids = [...workspaceIds].filter((id) => after === undefined || id > after).sort();
+    const found = await this.store.getMany('members', ids.map((id) => viewIds.member(id, userId)));
+    return { memberships: ids.flatMap((id) => found.get(viewIds.member(id, userId))?.doc ?? []), nextAfter: null };
   }
 
   /** The members of a workspace, with their emails. */

@@ -46,5 +46,12 @@ describe('My workspaces', () => {
     expect(live.shown).toHaveLength(names.size);
     const gone = await listed('deleted=true');
     expect(new Set(gone.shown)).toEqual(deleted);
+
+    // A token limited to some workspaces (`ws` claim) sees those, in one page: no cursor names another.
+    const ids = bodyOf<Page>(await t.call('GET', '/v1/workspaces', mallory)).workspaces.map((w) => w.id);
+    const limited = { token: token('mallory', { ws: [ids[3]!, ids[1]!] }) };
+    const page = bodyOf<Page>(await t.call('GET', '/v1/workspaces', limited));
+    expect(page.workspaces.map((w) => w.id)).toEqual([ids[1], ids[3]]);
+    expect(page.nextCursor).toBeNull();
   });
 });

@@ -44,7 +44,7 @@ export function workspacesRoutes(app: App, deps: Pick<AppDeps, 'views' | 'worksp
         tags: ['workspaces'],
         summary:
           'The workspaces I am a member of, with my permission; `deleted=true`: the deleted ones I was an admin of, which I may undelete. A page at a time: follow `nextCursor` until it is null',
-        description: `A page goes through at most ${WORKSPACES_PAGE} of my memberships, by workspace id, and shows those of the kind asked (live or deleted) that the token covers, so a page may show fewer, even none, with a \`nextCursor\` to go on from.`,
+        description: `A page goes through at most ${WORKSPACES_PAGE} of my memberships, by workspace id, and shows those of the kind asked (live or deleted), so a page may show fewer, even none, with a \`nextCursor\` to go on from. A token limited to some workspaces (\`ws\` claim) gets those in one page.`,
         querystring: z.strictObject({
           deleted: z.enum(['true', 'false']).optional().describe('true: deleted workspaces I was an admin of when they were deleted, with deletedAt, deletedBy and undeletableUntil'),
           cursor: idSchema.optional().describe('the `nextCursor` of the page before'),
@@ -61,7 +61,7 @@ export function workspacesRoutes(app: App, deps: Pick<AppDeps, 'views' | 'worksp
     },
     async (request) => {
       const deleted = request.query.deleted === 'true';
-      const mine = await deps.views.workspacesOf(request.principal.id, { deleted, after: request.query.cursor });
+      const mine = await deps.views.workspacesOf(request.principal.id, { deleted, after: request.query.cursor, only: request.principal.workspaces });
       const retentionDays = deps.settings.deletedRetentionDays;
       return {
         nextCursor: mine.nextAfter,
