@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretsClient, unwrap } from '../../clients/typescript';
+import { WORKSPACES_PAGE } from '../../src/projections/queries';
 import { startServer, type ServerProcess } from '../support/serverProcess';
 import { token } from '../support/testService';
 
@@ -62,6 +63,15 @@ describe('The secrets CLI against a server on 127.0.0.1 (DESIGN §10)', () => {
     const id = created.stdout.trim();
     expect((await secrets(['workspaces'])).stdout).toContain(`${id}\tMade here\tadmin\n`);
   });
+
+  it('lists every one of yours, however many pages the service answers them in', async () => {
+    const client = createSecretsClient({ baseUrl: server.baseUrl, token: alice });
+    const made: string[] = [];
+    for (let i = 0; i < WORKSPACES_PAGE; i += 1) made.push(unwrap(await client.POST('/v1/workspaces', { body: { name: `many ${i}` } })).id);
+    const listed = (await secrets(['workspaces'])).stdout.trim().split('\n');
+    expect(listed.length).toBeGreaterThan(WORKSPACES_PAGE);
+    for (const id of made) expect(listed.some((line) => line.startsWith(`${id}\t`))).toBe(true);
+  }, 60_000);
 
   it('sets a value from standard input, or KEY=VALUE pairs in one batch with a warning about the command line', async () => {
     expect((await secrets(['set', 'API_KEY', '-w', ws], { stdin: 'sk_live_cli_123\n' })).code).toBe(0);

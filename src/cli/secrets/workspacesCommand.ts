@@ -1,5 +1,6 @@
 import { unwrap } from '../../../clients/typescript';
 import { EXIT, UsageError } from './cliErrors';
+import { followCursor } from './cursorPages';
 import type { Command } from './context';
 import { signedInClient } from './settings';
 
@@ -8,7 +9,11 @@ export const workspaces: Command = async (context) => {
   const client = signedInClient(context.options, context.env);
   const [action, ...names] = context.args;
   if (action === undefined) {
-    const { workspaces: mine } = unwrap(await client.GET('/v1/workspaces'));
+    // The service answers them a page at a time.
+    const { entries: mine } = await followCursor(Infinity, async (cursor) => {
+      const page = unwrap(await client.GET('/v1/workspaces', { params: { query: { cursor } } }));
+      return { entries: page.workspaces, nextCursor: page.nextCursor };
+    });
     if (context.options.json) context.out(`${JSON.stringify(mine, null, 2)}\n`);
     else for (const w of mine) context.out(`${w.id}\t${w.name}\t${w.permission}\n`);
     return EXIT.ok;
