@@ -188,7 +188,7 @@ function readiness(lag: LagMonitor, maxLagSeconds: number, followers: readonly F
 }
 
 async function startSealer(options: ServiceOptions, eventStore: EventStore, sodium: Sodium, key: SigningKey, clock: Clock): Promise<Sealer> {
-  const sink = options.sealing?.sink ? NdjsonSink.open(options.sealing.sink) : undefined;
+  const sink = options.sealing?.sink ? NdjsonSink.open(options.sealing.sink, (error) => options.log.error({ err: error }, 'SEAL_SINK failed: seals are no longer copied to it (the seals stream keeps them)')) : undefined;
   const sealer = new Sealer(eventStore, sodium, key, { intervalMs: options.sealing?.intervalMs ?? DEFAULT_SEAL_INTERVAL_MS, clock, log: options.log, sink, states: options.followerCheckpoints });
   await sealer.run();
   return sealer;

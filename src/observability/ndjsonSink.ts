@@ -2,47 +2,81 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 
+/** How long a close waits for a file to take what it was given before leaving it: a file that stopped taking lines would hold a shutdown for ever. */
+const CLOSE_WITHIN_MS = 5000;
+
 /**
  * One JSON document per line to a file (appended, mode 0600) or to standard output: where
  * AUDIT_SINK and SEAL_SINK send what they copy out of the data store.
+ *
+ * A file that fails (a full disk, a pipe whose reader is gone) is reported to `onError` once and
+ * written no more: an error event nobody listened to took the process down. What it holds is
+ * the store's copy's copy; the store keeps every row and seal.
  */
 export class NdjsonSink {
+  private failed = false;
+
   private constructor(
     private readonly out: Writable,
+    /** Whether closing the sink ends the stream (a file it opened, or one handed over). */
     private readonly ownsStream: boolean,
-  ) {}
-
-  static open(target: string): NdjsonSink {
-    if (target === 'stdout') return new NdjsonSink(process.stdout, false);
-    return new NdjsonSink(createWriteStream(target, { flags: 'a', mode: 0o600 }), true);
+    onError: (error: unknown) => void,
+  ) {
+    out.on('error', (error) => {
+      if (this.failed) return;
+      this.failed = true;
+      onError(error);
+    });
   }
 
-  /** Lines to a stream of the caller's, which stays the caller's to end. */
-  static over(out: Writable): NdjsonSink {
-    return new NdjsonSink(out, false);
+  static open(target: string, onError: (error: unknown) => void): NdjsonSink {
+    if (target === 'stdout') return new NdjsonSink(process.stdout, false, onError);
+    return new NdjsonSink(createWriteStream(target, { flags: 'a', mode: 0o600 }), true, onError);
+  }
+
+  /** Lines to a stream of the caller's, which stays the caller's to end unless `owned`. */
+  static over(out: Writable, onError: (error: unknown) => void = () => {}, options: { owned?: boolean } = {}): NdjsonSink {
+    return new NdjsonSink(out, options.owned === true, onError);
   }
 
   /** Bytes written and not yet taken by the file or pipe. */
   get buffered(): number {
-    return this.out.writableLength;
+    return this.failed ? 0 : this.out.writableLength;
   }
 
-  /** Resolves once the file or pipe has taken what was written (at once if it was not behind). */
+  /** Resolves once the file or pipe has taken what was written (at once if it was not behind, or has failed). */
   async drained(): Promise<void> {
-    if (this.out.writableNeedDrain) await once(this.out, 'drain');
+    if (this.failed || !this.out.writableNeedDrain) return;
+    // A failure ends the wait too; the error listener has reported it.
+    await once(this.out, 'drain').catch(() => {});
   }
 
   write(document: unknown): void {
-    this.out.write(`${JSON.stringify(document)}\n`);
+    if (!this.failed) this.out.write(`${JSON.stringify(document)}\n`);
   }
 
   /** Several documents in one write: the lines of one batch stay together. */
   writeAll(documents: readonly unknown[]): void {
-    this.out.write(documents.map((document) => `${JSON.stringify(document)}\n`).join(''));
+    if (!this.failed) this.out.write(documents.map((document) => `${JSON.stringify(document)}\n`).join(''));
   }
 
-  close(): Promise<void> {
+  /** Ends a stream the sink owns, leaving what the file has not taken within `withinMs`. */
+  close(withinMs = CLOSE_WITHIN_MS): Promise<void> {
     if (!this.ownsStream) return Promise.resolve();
-    return new Promise((resolve) => this.out.end(resolve));
+    if (this.failed) {
+      this.out.destroy();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.out.destroy();
+        resolve();
+      }, withinMs);
+      timer.unref();
+      this.out.end(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 }

@@ -26,7 +26,7 @@ export class AuditSink {
   ) {}
 
   static open(target: string, reader: Pick<PersonalDataReader, 'auditRow'>, onError: (error: unknown) => void): AuditSink {
-    return new AuditSink(NdjsonSink.open(target), reader, onError);
+    return new AuditSink(NdjsonSink.open(target, onError), reader, onError);
   }
 
   /**
