@@ -34,7 +34,8 @@ export function requireSecretAdmin(state: SecretsState, key: string, actor: stri
 /**
  * Explicit roles a secret holds at most. They are folded into every load of its scope, each change
  * copying the secret's roles, and its document, which lists them, is written again, a version
- * kept, at every change: without a bound, both grow without end.
+ * kept, at every change: without a bound, both grow without end. Sharing is refused past it; a
+ * restore that makes its restorer the secret's Admin (secretLifecycle.ts) may bring one more.
  */
 export const MAX_SECRET_MEMBERS = 1000;
 

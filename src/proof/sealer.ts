@@ -173,7 +173,7 @@ export class Sealer {
   }
 
   /**
-   * Copies the seal to SEAL_SINK, unless the file has stopped taking lines (a hung disk, a full
+   * Copies the seal to SEAL_SINK, unless the file has stopped taking lines (a hung disk or
    * network filesystem) and holds MAX_SINK_BEHIND_BYTES already: the process does not hold every
    * seal meanwhile. A seal left out is still in the seals stream, and the next one copied vouches
    * for it (each seal names the one before it).
