@@ -9,14 +9,16 @@ const INVITATIONS = ['inv_1', 'inv_2', 'inv_3'];
 
 /** Any workspace event over a few users and invitations, valid or not: a fold takes what the log holds. */
 const anyEvent: fc.Arbitrary<WorkspaceEvent> = fc.oneof(
-  fc.constant(created()),
+  fc.constantFrom('alice', 'bob').map((creator) => created(creator, `${creator}@example.com`)),
   fc.tuple(fc.constantFrom(...INVITATIONS), fc.constantFrom(...USERS)).map(([id, user]) => invited(id, `${user}@example.com`)),
   fc.constantFrom(...INVITATIONS).map((id) => revoked(id)),
   fc.tuple(fc.constantFrom(...INVITATIONS), fc.constantFrom(...USERS)).map(([id, user]) => accepted(id, user, `${user}@example.com`)),
   fc.tuple(fc.constantFrom(...USERS), fc.constantFrom('read', 'write', 'admin') as fc.Arbitrary<'read' | 'write' | 'admin'>).map(([user, p]) => permissionChanged(user, p)),
   fc.constantFrom(...USERS).map((user) => removed(user)),
   fc.constantFrom(...USERS).map((user): WorkspaceEvent => ({ type: 'MemberLeft', data: { userId: user }, metadata: meta(user) })),
-  fc.constant<WorkspaceEvent>({ type: 'WorkspaceDeleted', data: {}, metadata: meta('alice') } as WorkspaceEvent),
+  fc
+    .tuple(fc.constantFrom('alice', 'bob'), fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z'))
+    .map(([actor, at]): WorkspaceEvent => ({ type: 'WorkspaceDeleted', data: {}, metadata: { ...meta(actor), at } })),
   fc.constant<WorkspaceEvent>({ type: 'WorkspaceUndeleted', data: {}, metadata: meta('alice') } as WorkspaceEvent),
 );
 
@@ -29,12 +31,15 @@ describe('A workspace stream folded', () => {
     fc.assert(
       fc.property(fc.array(anyEvent, { maxLength: 12 }), fc.array(anyEvent, { maxLength: 30 }), (before, events) => {
         const start = foldWorkspace(initialWorkspaceState, before);
-        const untouched = structuredClone(start);
-        const oneByOne = events.reduce((state, event) => foldWorkspace(state, [event]), start);
+        // Every state along the way, as a cache would hold it and fold it further.
+        const along = events.reduce((states, event) => [...states, foldWorkspace(states[states.length - 1]!, [event])], [start]);
+        const kept = along.map((state) => structuredClone(state));
+        const oneByOne = along[along.length - 1]!;
         const half = Math.floor(events.length / 2);
         expect(inOrder(foldWorkspace(start, events))).toEqual(inOrder(oneByOne));
         expect(inOrder(foldWorkspace(foldWorkspace(start, events.slice(0, half)), events.slice(half)))).toEqual(inOrder(oneByOne));
-        expect(inOrder(start)).toEqual(inOrder(untouched));
+        along.forEach((state, i) => foldWorkspace(state, events.slice(i)));
+        along.forEach((state, i) => expect(inOrder(state)).toEqual(inOrder(kept[i]!)));
       }),
       { numRuns: 500 },
     ));
