@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+
+/** A state with its maps as lists of entries, so that comparing them compares their order too (toEqual does not, for maps). */
+export const inOrder = (state: object) =>
+  Object.fromEntries(Object.entries(state).map(([name, value]) => [name, value instanceof Map ? [...value.entries()] : value]));
+
+/**
+ * The property every fold of a stream holds: any events (valid or not: a fold takes what the log
+ * holds) folded at once, or in two pieces, give the state one event at a time gives; and no state
+ * along the way (a cache holds such states and folds them further) is changed by folding it on.
+ */
+export function foldsAgree<S extends object, E>(fold: (state: S, events: readonly E[]) => S, initial: S, anyEvent: fc.Arbitrary<E>): void {
+  fc.assert(
+    fc.property(fc.array(anyEvent, { maxLength: 12 }), fc.array(anyEvent, { maxLength: 30 }), (before, events) => {
+      const start = fold(initial, before);
+      const along = events.reduce((states, event) => [...states, fold(states[states.length - 1]!, [event])], [start]);
+      const kept = along.map((state) => structuredClone(state));
+      const oneByOne = along[along.length - 1]!;
+      const half = Math.floor(events.length / 2);
+      expect(inOrder(fold(start, events))).toEqual(inOrder(oneByOne));
+      expect(inOrder(fold(fold(start, events.slice(0, half)), events.slice(half)))).toEqual(inOrder(oneByOne));
+      along.forEach((state, i) => fold(state, events.slice(i)));
+      along.forEach((state, i) => expect(inOrder(state)).toEqual(inOrder(kept[i]!)));
+    }),
+    { numRuns: 500 },
+  );
+}
