@@ -14,8 +14,13 @@ export function foldsAgree<S extends object, E>(fold: (state: S, events: readonl
   fc.assert(
     fc.property(fc.array(anyEvent, { maxLength: 12 }), fc.array(anyEvent, { maxLength: 30 }), (before, events) => {
       const start = fold(initial, before);
-      const along = events.reduce((states, event) => [...states, fold(states[states.length - 1]!, [event])], [start]);
-      const kept = along.map((state) => structuredClone(state));
+      // Each state copied as it is made, before anything folds it further.
+      const along = [start];
+      const kept = [structuredClone(start)];
+      for (const event of events) {
+        along.push(fold(along[along.length - 1]!, [event]));
+        kept.push(structuredClone(along[along.length - 1]!));
+      }
       const oneByOne = along[along.length - 1]!;
       const half = Math.floor(events.length / 2);
       expect(inOrder(fold(start, events))).toEqual(inOrder(oneByOne));
