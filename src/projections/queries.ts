@@ -53,6 +53,9 @@ export const HISTORY_PAGE_MAX = 1000;
 /** A page of a secret's versions, and the version to go on after (null: there are no more). */
 export type HistoryPage = Readonly<{ versions: SecretVersion[]; nextAfter: number | null }>;
 
+/** Members whose emails are opened between two turns of the event loop (`membersShown`). */
+const OPENED_AT_ONCE = 500;
+
 /** The pending invitations of one address a page of `GET /me/invitations` holds at most. */
 export const INVITATIONS_PAGE = 100;
 
@@ -193,9 +196,18 @@ export class Views {
     return this.invitationsShown((await this.store.find('invitations', 'workspaceId', workspaceId)).map((f) => f.doc));
   }
 
-  /** Members (of now, or of a moment in the past) with their emails opened. */
-  membersShown(members: readonly MemberDoc[]): Promise<ShownMember[]> {
-    return Promise.all(members.map((member) => this.reader.member(member)));
+  /**
+   * Members (of now, or of a moment in the past) with their emails opened, in the order given, a
+   * part at a time with the event loop turning between parts: at the bound of 10,000 members,
+   * opened all at once, they held it ~100 ms.
+   */
+  async membersShown(members: readonly MemberDoc[]): Promise<ShownMember[]> {
+    const shown: ShownMember[] = [];
+    for (let from = 0; from < members.length; from += OPENED_AT_ONCE) {
+      if (from > 0) await setImmediate();
+      shown.push(...(await Promise.all(members.slice(from, from + OPENED_AT_ONCE).map((member) => this.reader.member(member)))));
+    }
+    return shown;
   }
 
   invitationsShown(invitations: readonly InvitationDoc[]): Promise<ShownInvitation[]> {
