@@ -184,7 +184,12 @@ export class Views {
   private async membershipsIn(userId: string, workspaceIds: ReadonlySet<string>, after: string | undefined): Promise<{ memberships: MemberDoc[]; nextAfter: null }> {
     const ids = [...workspaceIds].filter((id) => after === undefined || id > after).sort();
     const found = await this.store.getMany('members', ids.map((id) => viewIds.member(id, userId)));
-    return { memberships: ids.flatMap((id) => found.get(viewIds.member(id, userId))?.doc ?? []), nextAfter: null };
+    // Ids may hold `/`: a claimed `<W>/bob` names the membership of a user `bob/<user>` in W. Only the caller's own count.
+    const mine = (id: string) => {
+      const doc = found.get(viewIds.member(id, userId))?.doc;
+      return doc && doc.userId === userId && doc.workspaceId === id ? [doc] : [];
+    };
+    return { memberships: ids.flatMap(mine), nextAfter: null };
   }
 
   /** The members of a workspace, with their emails. */

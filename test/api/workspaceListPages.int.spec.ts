@@ -54,4 +54,16 @@ describe('My workspaces', () => {
     expect(page.workspaces.map((w) => w.id)).toEqual([ids[1], ids[3]]);
     expect(page.nextCursor).toBeNull();
   });
+
+  it("with a token's `ws` claim, shows no workspace the caller is not a member of, whatever the claim names", async () => {
+    // Ids may hold `/`, as a membership's does between workspace and user: a claim naming
+    // `<W>/bob` must not find the membership of a user called `bob/alice` in W.
+    const carol = { token: token('carol') };
+    const { id } = await must<{ id: string }>(t.call, 'POST', '/v1/workspaces', { ...carol, body: { name: 'secret team' } });
+    const { id: invitation } = await must<{ id: string }>(t.call, 'POST', `/v1/workspaces/${id}/invitations`, { ...carol, body: { email: 'odd@example.com', permission: 'read' } });
+    await must(t.call, 'POST', `/v1/invitations/${invitation}/accept`, { token: token('bob/alice', { email: 'odd@example.com' }) });
+    await t.caughtUp();
+    const alice = { token: token('alice', { ws: [id, `${id}/bob`] }) };
+    expect(bodyOf<Page>(await t.call('GET', '/v1/workspaces', alice)).workspaces).toEqual([]);
+  });
 });

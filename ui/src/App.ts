@@ -52,7 +52,8 @@ async function allWorkspaces(): Promise<Workspace[]> {
   for (let cursor: string | undefined; ; ) {
     const { body } = await call<{ workspaces: Workspace[]; nextCursor: string | null }>('GET', '/v1/workspaces', { query: { cursor } });
     mine.push(...body.workspaces);
-    if (body.nextCursor === null) return mine;
+    // No cursor (or the same again: never from this service) ends the list rather than asking for ever.
+    if (typeof body.nextCursor !== 'string' || body.nextCursor === cursor) return mine;
     cursor = body.nextCursor;
   }
 }
