@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 
 /** How long a close waits for a file to take what it was given before leaving it: a file that stopped taking lines would hold a shutdown for ever. */
@@ -29,9 +29,10 @@ export class NdjsonSink {
     });
   }
 
+  /** A file opened here and now: one that cannot be (a wrong path, no right to it) throws, and the start stops. */
   static open(target: string, onError: (error: unknown) => void): NdjsonSink {
     if (target === 'stdout') return new NdjsonSink(process.stdout, false, onError);
-    return new NdjsonSink(createWriteStream(target, { flags: 'a', mode: 0o600 }), true, onError);
+    return new NdjsonSink(createWriteStream(target, { fd: openSync(target, 'a', 0o600) }), true, onError);
   }
 
   /** Lines to a stream of the caller's, which stays the caller's to end unless `owned`. */
@@ -46,9 +47,15 @@ export class NdjsonSink {
 
   /** Resolves once the file or pipe has taken what was written (at once if it was not behind, or has failed). */
   async drained(): Promise<void> {
-    if (this.failed || !this.out.writableNeedDrain) return;
-    // A failure ends the wait too; the error listener has reported it.
-    await once(this.out, 'drain').catch(() => {});
+    if (this.failed || this.out.destroyed || !this.out.writableNeedDrain) return;
+    // A failure ends the wait too (the error listener has reported it), and so does a close that left what was not taken.
+    const stop = new AbortController();
+    const seen = (event: string) => once(this.out, event, { signal: stop.signal }).then(
+      () => {},
+      () => {},
+    );
+    await Promise.race([seen('drain'), seen('close')]);
+    stop.abort();
   }
 
   write(document: unknown): void {
@@ -68,11 +75,11 @@ export class NdjsonSink {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
+      // Not unref'd: a shutdown waits for this close, and nothing else may keep the process up meanwhile.
       const timer = setTimeout(() => {
         this.out.destroy();
         resolve();
       }, withinMs);
-      timer.unref();
       this.out.end(() => {
         clearTimeout(timer);
         resolve();

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { NdjsonSink } from '../../src/observability/ndjsonSink';
@@ -28,6 +30,23 @@ describe('An NDJSON sink (AUDIT_SINK, SEAL_SINK)', () => {
     // Nothing to wait for, and nothing to close.
     await sink.drained();
     await sink.close();
+  });
+
+  it('refuses at once a file it cannot open, so that a wrong path stops the start instead of every copy going nowhere', () => {
+    expect(() => NdjsonSink.open(join(tmpdir(), 'no-such-dir-for-ndjson', 'audit.ndjson'), () => {})).toThrow(/ENOENT/);
+  });
+
+  it('lets a wait for the file to catch up end when a close leaves what it has not taken', async () => {
+    const pipe = stalledPipe();
+    const sink = NdjsonSink.over(pipe.out, () => {}, { owned: true });
+    sink.write({ line: 'x'.repeat(64 * 1024) });
+    let caughtUp = false;
+    const waiting = sink.drained().then(() => (caughtUp = true));
+    await settle();
+    expect(caughtUp).toBe(false);
+    await sink.close(50);
+    await Promise.race([waiting, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    expect(caughtUp).toBe(true);
   });
 
   it('closes within its bound when the file has stopped taking lines, leaving them', async () => {
