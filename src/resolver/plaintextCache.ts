@@ -13,8 +13,8 @@ export type ValueRef = Readonly<{ scope: 'workspace' | 'personal'; ownerId: stri
  * Decrypted values kept for resolution, and only while used: an entry unused for `ttlMs` goes,
  * at most `max` are kept (and `maxChars` characters in all), and every entry of a destroyed
  * data key is dropped at once. Decryption is the largest cost of a resolution; keeping every
- * value for the life of the process would put them all in a heap dump. (Strings cannot be zeroed in JavaScript; the decrypted bytes are, as
- * soon as they are decoded: SecretCipher.open.)
+ * value for the life of the process would put them all in a heap dump. (Strings cannot be
+ * zeroed in JavaScript; the decrypted bytes are, as soon as they are decoded: SecretCipher.open.)
  */
 export class PlaintextCache {
   private readonly entries: LRUCache<string, string>;

@@ -1,8 +1,7 @@
+import { setImmediate } from 'node:timers/promises';
 import type { EventStore, StoredEvent } from './eventStore.port';
 
 const PAGE = 1000;
-
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * A stream's events a page at a time, each page read by `read` from where the one before ended
@@ -17,7 +16,7 @@ async function* pages(read: (from: number | null) => Promise<StoredEvent[]>, fro
     if (page.length > 0) yield page;
     if (page.length < PAGE) return;
     at = page[page.length - 1]!.revision;
-    await nextTurn();
+    await setImmediate();
   }
 }
 
