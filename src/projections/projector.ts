@@ -5,7 +5,7 @@ import { viewChangesFor } from './applyEvents';
 import type { AnyProjection } from './projection';
 import type { ViewDocs } from './views';
 import { LogFollower } from './logFollower';
-import { WrittenDocuments } from './writtenDocuments';
+import { heldCollections, HeldDocuments } from './heldDocuments';
 
 export type ProjectorLog = Readonly<{ error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void }>;
 
@@ -227,10 +227,11 @@ const RESTART_FIRST_MS = 250;
 const RESTART_MAX_MS = 30_000;
 
 /**
- * How many documents a rebuild keeps in memory as it wrote them (WrittenDocuments), at ~1 KiB
- * each: twice what the benchmarks' log (2,000 workspaces of 10 secrets) writes over and over.
+ * How many documents a rebuild holds back (HeldDocuments), at ~1 KiB each: more than the
+ * benchmarks' log of 1,000,000 events has (2,000 workspaces of 10 secrets, each with its
+ * deleted-secrets document, members and scopes: ~48,000).
  */
-const REMEMBERED_DOCUMENTS = 50_000;
+const HELD_DOCUMENTS = 50_000;
 
 /**
  * Projects the whole log into `store` (a fresh rebuild target) until it reaches the head.
@@ -241,21 +242,22 @@ export async function projectAll(
   store: ReadStore<ViewDocs>,
   projections: readonly AnyProjection[],
   batchSize = 2000,
-  rememberedDocuments = REMEMBERED_DOCUMENTS,
+  heldDocuments = HELD_DOCUMENTS,
 ): Promise<number> {
   const checkpoint = await store.checkpoint();
   const { generation } = checkpoint;
   let position = checkpoint.position;
-  const read = new Set(projections.filter((p) => !p.fromEventAlone).map((p) => p.collection));
-  const written = new WrittenDocuments(store, read, rememberedDocuments);
+  const held = new HeldDocuments(store, heldCollections(projections.filter((p) => !p.fromEventAlone).map((p) => p.collection)), heldDocuments);
   let count = 0;
   for (;;) {
     const events = await eventStore.readAll(position, batchSize);
-    if (events.length === 0) return count;
+    if (events.length === 0) break;
     const last = events[events.length - 1]!.position;
-    const { writes, removals } = await viewChangesFor(written, projections, events);
-    if (await store.commit(writes, last, generation, removals)) written.remember(writes);
+    const { writes, removals } = await viewChangesFor(held, projections, events);
+    await store.commit(held.take(writes), last, generation, removals);
     position = last;
     count += events.length;
   }
+  if (position !== null) await store.commit(held.release(), position, generation);
+  return count;
 }

@@ -67,6 +67,13 @@ export type ViewWrite<Docs extends DocumentMap, C extends CollectionOf<Docs> = C
   position: string;
   /** The event's time: kept with the version by collections with history. */
   at?: string;
+  /**
+   * For a collection with history, one of the two things a write does: 'version' appends the
+   * version to the history and leaves the document as it stands; 'document' replaces the document
+   * and appends nothing (its version was appended before). Both when absent. A rebuild appends
+   * each version as it goes and writes a document once, when done with it (`HeldDocuments`).
+   */
+  only?: 'version' | 'document';
 }>;
 
 /**
@@ -255,6 +262,21 @@ export function checkNumbersVersions(history: Readonly<Partial<Record<string, Ke
  * else null) and its number (a safe integer, else null), by the fields the collection's history
  * names. A tombstone has neither.
  */
+/**
+ * What a write does: replace its document (unless it is a version only), and append a version
+ * (when its collection keeps history, unless it is the document only) at its event's time,
+ * `versionAt` (null: no version). Throws for a write that asks for a part its collection does not
+ * have, or a version without its time.
+ */
+export function partsOf(history: Readonly<Partial<Record<string, KeptHistory>>>, write: Pick<ViewWrite<DocumentMap>, 'collection' | 'only' | 'at'>): { document: boolean; versionAt: string | null } {
+  const keeps = history[write.collection] !== undefined;
+  if (write.only !== undefined && !keeps) throw new Error(`${write.collection} keeps no history: a write to it is its document, whole`);
+  const document = write.only !== 'version';
+  if (!keeps || write.only === 'document') return { document, versionAt: null };
+  if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
+  return { document, versionAt: write.at };
+}
+
 export function versionLabels(kept: KeptHistory, doc: Readonly<Record<string, unknown>> | null): { scope: string | null; number: number | null } {
   const scope = kept.scope === null ? undefined : doc?.[kept.scope];
   const number = kept.version === undefined ? undefined : doc?.[kept.version];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewWrite } from '../../src/stores/readStore.port';
-import { commitAt, type ContractDocs, type ContractStore } from './readStoreSupport';
+import { commitAt, item, type ContractDocs, type ContractStore } from './readStoreSupport';
 
 const at = (second: number) => `2026-03-01T10:00:${String(second).padStart(2, '0')}.000Z`;
 /** A write to the collection that keeps history, at a position and the time of its event. */
@@ -105,6 +105,22 @@ export function readStoreHistoryContract(open: () => Promise<ContractStore>): vo
       await target.swapIn();
       expect(await store.versionAt('versioned', 'a', { position: '100' })).toBeUndefined();
       expect((await store.scopeAt('versioned', 's', '10')).map((f) => f.id)).toEqual(['z']);
+    });
+
+    it('appends a version without its document, and writes a document without a version, as a rebuild does', async () => {
+      const store = await open();
+      await commitAt(store, [{ ...version('a', 1, { scope: 's', v: 1 }), only: 'version' }, { ...version('a', 2, { scope: 's', v: 2 }), only: 'version' }], '2');
+      expect(await store.get('versioned', 'a')).toBeUndefined();
+      expect(await store.versionAt('versioned', 'a', { position: '1' })).toEqual({ doc: { scope: 's', v: 1 }, position: '1', at: at(1) });
+      // The document as the last version left it, with no time: its version is there already.
+      await commitAt(store, [{ collection: 'versioned', id: 'a', doc: { scope: 's', v: 2 }, position: '2', only: 'document' }], '2');
+      expect(await store.get('versioned', 'a')).toEqual({ doc: { scope: 's', v: 2 }, position: '2' });
+      expect(await store.find('versioned', 'scope', 's')).toEqual([{ id: 'a', doc: { scope: 's', v: 2 }, position: '2' }]);
+      expect((await store.firstVersions('versioned', 'a', { limit: 10 })).map((found) => found.position)).toEqual(['1', '2']);
+      expect((await store.scopeAt('versioned', 's', '2')).map((found) => [found.id, found.position])).toEqual([['a', '2']]);
+      // A part of a write is for collections with history only.
+      const { generation } = await store.checkpoint();
+      await expect(store.commit([{ ...item('x', '3', { group: 'g' }), only: 'document' }], '3', generation)).rejects.toThrow(/keeps no history/);
     });
 
     it('refuses a write without its time, and questions about the past of a collection that keeps none', async () => {

@@ -20,7 +20,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkRemovable, checkScanCount, versionLabels } from '../readStore.port';
+import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkRemovable, checkScanCount, partsOf, versionLabels } from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
@@ -246,6 +246,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     const byCollection = new Map<string, AnyBulkWriteOperation<Row>[]>();
     await this.keepVersions(writes, generation);
     for (const write of writes) {
+      if (!partsOf(this.history, write).document) continue;
       const at = storedPosition(write.position);
       const operations = byCollection.get(write.collection) ?? [];
       operations.push({
@@ -303,8 +304,8 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     const scopes = new Map<string, AnyBulkWriteOperation<ScopeRow>[]>();
     for (const write of writes) {
       const kept = this.history[write.collection];
-      if (kept === undefined) continue;
-      if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
+      const { versionAt } = partsOf(this.history, write);
+      if (kept === undefined || versionAt === null) continue;
       const at = storedPosition(write.position);
       const doc = write.doc as Record<string, unknown> | null;
       const { scope, number } = versionLabels(kept, doc);
@@ -312,7 +313,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
         _id: versionId(write.id, at),
         id: write.id,
         position: at,
-        at: write.at,
+        at: versionAt,
         scope,
         // Left out, not null, when there is none: the partial index holds only the numbered.
         ...(number === null ? {} : { number }),

@@ -23,7 +23,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkRemovable, checkScanCount, versionLabels, type KeptHistory } from '../readStore.port';
+import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkRemovable, checkScanCount, partsOf, versionLabels, type KeptHistory } from '../readStore.port';
 import { createHistoryIndexes, createHistoryTables, createIndexes, dropViewsOfAnotherLayout, listTable, LIVE, REBUILD } from './sqlite.viewTables';
 
 type Row = { id: string; position: string; doc: string | null };
@@ -354,33 +354,38 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
       if (moved.changes === 0) return false;
       for (const write of writes) {
         const writer = this.writer(write.collection);
+        const parts = partsOf(this.history, write);
         const doc = write.doc as Record<string, unknown> | null;
         const json = doc === null ? null : JSON.stringify(doc);
         const position = encodePosition(write.position);
-        const row = [write.id, position, json, ...writer.fields.map((f) => columnValue(doc?.[f]))];
-        // A document with list fields has its (value, id) pairs taken out before it is replaced.
-        // Most such documents are written once (an audit row), so a new id is inserted first
-        // and only one that exists pays for looking up its old pairs (6.5% of a views commit).
-        let applied = writer.insertNew !== null && writer.insertNew.run(...row).changes > 0;
-        if (!applied) {
-          for (const list of writer.lists) list.unlistOlder.run(write.id, position);
-          applied = writer.upsert.run(...row).changes > 0;
-        }
-        if (applied && doc !== null) {
-          for (const { field, insert } of writer.lists) {
-            const values = doc[field];
-            if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') insert.run(value, write.id);
-          }
-        }
-        if (writer.history === null) continue;
-        if (write.at === undefined) throw new Error(`A write to ${write.collection}, which keeps history, needs its event's time`);
-        const { scope, number } = versionLabels(writer.history.kept, doc);
-        writer.history.version.run(write.id, position, write.at, scope, number, json);
-        if (scope !== null) writer.history.scope.run(scope, write.id);
+        if (parts.document) this.replaceDocument(writer, write.id, position, doc, json);
+        const history = parts.versionAt === null ? null : writer.history;
+        if (history === null) continue;
+        const { scope, number } = versionLabels(history.kept, doc);
+        history.version.run(write.id, position, parts.versionAt, scope, number, json);
+        if (scope !== null) history.scope.run(scope, write.id);
       }
       for (const removal of removals) this.remove(removal);
       return true;
     }).immediate();
+  }
+
+  /** Writes a document (or its tombstone) over an older one, its list values with it. */
+  private replaceDocument(writer: CollectionWriter, id: string, position: string, doc: Record<string, unknown> | null, json: string | null): void {
+    const row = [id, position, json, ...writer.fields.map((f) => columnValue(doc?.[f]))];
+    // A document with list fields has its (value, id) pairs taken out before it is replaced.
+    // Most such documents are written once (an audit row), so a new id is inserted first
+    // and only one that exists pays for looking up its old pairs (6.5% of a views commit).
+    let applied = writer.insertNew !== null && writer.insertNew.run(...row).changes > 0;
+    if (!applied) {
+      for (const list of writer.lists) list.unlistOlder.run(id, position);
+      applied = writer.upsert.run(...row).changes > 0;
+    }
+    if (!applied || doc === null) return;
+    for (const { field, insert } of writer.lists) {
+      const values = doc[field];
+      if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') insert.run(value, id);
+    }
   }
 
   /** Through the first field's index, bounded by id; the documents' list values go with them. */
