@@ -1,6 +1,7 @@
 import type { PersonalData } from '../crypto/personalData';
 import { metadataOf, type ClientRequest, type EventMetadata, type SealedRequestContext } from '../events/event';
 import { contextFor, type Actor, type Clock } from './actor';
+import { merged } from '../merged';
 
 /**
  * Puts the request that caused events into their metadata (DESIGN §7), its addresses sealed under
@@ -18,13 +19,13 @@ export class RequestStamps {
   async stamp<E extends Readonly<{ metadata: EventMetadata }>>(actor: Actor, events: readonly E[]): Promise<E[]> {
     if (events.length === 0 || !actor.request) return [...events];
     const request = await this.contextOf(actor.userId, actor.request);
-    return events.map((event) => ({ ...event, metadata: { ...event.metadata, ...request } }));
+    return events.map((event) => ({ ...event, metadata: merged(event.metadata, request) }));
   }
 
   /** The metadata of a record the actor's request makes now (records are not decided: they are written as they are). */
   async metadataOf(actor: Actor, clock: Clock): Promise<EventMetadata> {
     const metadata = metadataOf(contextFor(actor, clock));
-    return actor.request ? { ...metadata, ...(await this.contextOf(actor.userId, actor.request)) } : metadata;
+    return actor.request ? merged(metadata, await this.contextOf(actor.userId, actor.request)) : metadata;
   }
 
   /** The sealed context of a request, sealed under `actorId`'s key (the principal the request acts as). */

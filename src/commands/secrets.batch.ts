@@ -135,10 +135,10 @@ export function batchEvents<Extra>(
     if (value?.version !== version) throw new Error(`Value for ${key} was sealed for version ${value?.version}, not ${version}`);
     const current = state.secrets.get(key);
     if (current && current.fingerprint === value.fingerprint && current.dataKeyId === value.value.dataKeyId) continue;
-    const data = { key, version, value: value.value, fingerprint: value.fingerprint };
     // A live key's value stays under its lifetime's data key (the plan sealed it so).
     const continues = current !== undefined && current.dataKeyId === value.value.dataKeyId;
-    events.push({ type: 'SecretSet', data: continues ? { ...data, continuesLifetime: true } : data, metadata });
+    const data = { key, version, value: value.value, fingerprint: value.fingerprint, ...(continues ? { continuesLifetime: true as const } : {}) };
+    events.push({ type: 'SecretSet', data, metadata });
     if (!current) events.push(...onCreated(key));
   }
   // Only live keys are deleted (refuseUnknownDeletes).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { forgettableSchema, type SealedValue } from './values';
+import { merged } from '../merged';
 
 /**
  * The HTTP request that caused an event (DESIGN §7): our own id for it (echoed as X-Request-Id),
@@ -70,7 +71,7 @@ export function metadataOf(context: CommandContext): EventMetadata {
  * Events written before this mark (none carries it) each count as a write of their own.
  */
 export function asOneWrite<E extends Readonly<{ metadata: EventMetadata }>>(events: readonly E[]): E[] {
-  return events.map((event, i) => (i < events.length - 1 ? { ...event, metadata: { ...event.metadata, continued: true } } : event));
+  return events.map((event, i) => (i < events.length - 1 ? { ...event, metadata: merged(event.metadata, { continued: true as const }) } : event));
 }
 
 /** Builds the zod schema of one event type, so every event read back is parsed. */

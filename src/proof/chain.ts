@@ -1,5 +1,6 @@
 import type { NewEvent, StoredEvent } from '../events/stored';
 import { eventHash, GENESIS } from './eventHash';
+import { merged } from '../merged';
 
 /** Where a stream's chain ends: its revision and the hash of its last event. */
 export type ChainHead = Readonly<{ revision: number; hash: string }>;
@@ -13,7 +14,7 @@ export const EMPTY_CHAIN: ChainHead = { revision: 0, hash: GENESIS };
  */
 export function chainHashOf(stored: StoredEvent): string {
   const hash = stored.metadata.hash;
-  return typeof hash === 'string' ? hash : eventHash({ ...stored, stream: stored.streamId });
+  return typeof hash === 'string' ? hash : eventHash(merged(stored, { stream: stored.streamId }));
 }
 
 export function chainHeadOf(stored: StoredEvent | null): ChainHead {
@@ -30,9 +31,9 @@ export function chainEvents(stream: string, head: ChainHead, events: readonly Ne
   const chained = events.map((event) => {
     revision += 1;
     const { hash: _stale, ...rest } = event.metadata;
-    const metadata = { ...rest, prev: hash };
+    const metadata = merged(rest, { prev: hash });
     hash = eventHash({ stream, revision, type: event.type, data: event.data, metadata });
-    return { ...event, metadata: { ...metadata, hash } };
+    return { ...event, metadata: merged(metadata, { hash }) };
   });
   return { events: chained, head: { revision, hash } };
 }

@@ -1,5 +1,6 @@
 import { EMPTY_CHAIN, type ChainHead } from './chain';
 import { eventHash } from './eventHash';
+import { merged } from '../merged';
 
 /** An event as a verifier reads it: stored JSON, revision as stored. */
 export type EventToCheck = Readonly<{ revision: number; type: string; data: unknown; metadata: Readonly<Record<string, unknown>> }>;
@@ -57,7 +58,7 @@ export class StreamChainCheck {
       at('reordered', `revision ${event.revision} comes after revision ${this.head.revision}`);
     }
     const stored = event.metadata.hash;
-    const computed = eventHash({ ...event, stream: this.stream });
+    const computed = eventHash(merged(event, { stream: this.stream }));
     if (typeof stored !== 'string') {
       this.counts.unhashed += 1;
       if (this.chained) at('unchained', `revision ${event.revision} carries no hash, after events that do`);

@@ -295,7 +295,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
         ? this.statement(`SELECT id, position, at, doc FROM ${versions} WHERE id = ? AND position <= ? ORDER BY position DESC LIMIT 1`).get(id, encodePosition(asOf.position))
         : this.statement(`SELECT id, position, at, doc FROM ${versions} WHERE id = ? AND at <= ? ORDER BY at DESC, position DESC LIMIT 1`).get(id, asOf.instant)
     ) as VersionRow | undefined;
-    return row && { ...toPositioned<Docs[C]>(row), at: row.at };
+    return row && toVersion<Docs[C]>(row);
   }
 
   async scopeAt<C extends CollectionOf<Docs>>(collection: C, scope: string, position: string): Promise<Found<Docs[C]>[]> {
@@ -328,7 +328,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
        JOIN ${versions} h ON h.id = @id AND h.position = (SELECT min(position) FROM ${versions} WHERE id = @id AND number = numbers.number)
        ORDER BY numbers.number ${order}`,
     ).all({ id, limit: query.limit, ...(query.after === undefined ? {} : { after: query.after }) }) as VersionRow[];
-    return rows.map((row) => ({ ...toPositioned<Docs[C]>(row), at: row.at }));
+    return rows.map(toVersion<Docs[C]>);
   }
 
   private historyTable(collection: string): string {
@@ -468,6 +468,10 @@ function parseDoc<Doc>(json: string): Doc {
 
 function toPositioned<Doc>(row: Row): Positioned<Doc> {
   return { doc: row.doc === null ? null : parseDoc<Doc>(row.doc), position: decodePosition(row.position) };
+}
+
+function toVersion<Doc>(row: VersionRow): Version<Doc> {
+  return { doc: row.doc === null ? null : parseDoc<Doc>(row.doc), position: decodePosition(row.position), at: row.at };
 }
 
 function toFound<Doc>(row: Row): Found<Doc> {
