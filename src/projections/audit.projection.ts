@@ -2,6 +2,7 @@ import { eventTypes, type RecordedEvent } from '../events/streams';
 import type { ViewRemoval } from '../stores/readStore.port';
 import { projection } from './projection';
 import { auditOwner, auditScope, viewIds, type AuditDoc, type ViewDocs } from './views';
+import { merged } from '../merged';
 
 type Fields = Pick<AuditDoc, 'key' | 'version' | 'fingerprint' | 'subject' | 'detail' | 'runId'>;
 
@@ -64,7 +65,7 @@ function auditFields(r: RecordedEvent): Fields {
       const { run, references, ...rest } = e.data;
       // One key used is the row's key; the references, by key, version and fingerprint, are its detail.
       const key = references.length === 1 && !('missing' in rest && rest.missing.length > 0) ? references[0]!.key : null;
-      return { ...none, key, runId: run?.id ?? null, detail: { ...rest, ...(run ? { run } : {}), references } };
+      return { ...none, key, runId: run?.id ?? null, detail: merged(rest, run ? { run, references } : { references }) };
     }
     case 'AccessRefused': {
       const { key, ...detail } = e.data;
