@@ -8,7 +8,7 @@ import { rebuildViews } from '../../src/projections/rebuild';
 import { viewIds, type CollectionName, type SecretDoc } from '../../src/projections/views';
 import { deferred, type Deferred } from '../stores/contractSupport';
 import { silentLog } from '../support/testService';
-import { alice, runScenario, snapshot, startWorld, type World } from './world.fixture';
+import { alice, historySnapshot, runScenario, snapshot, startWorld, type World } from './world.fixture';
 
 /** The sealer appends a seal every few seconds: the tests that compare the log's positions leave its events out. */
 const sealed = new Set<string>();
@@ -85,24 +85,30 @@ describe('Projector', () => {
     expect(await snapshot(w.readStore)).toEqual(before);
   });
 
-  it('has live views equal to a fresh rebuild from the log', async () => {
+  it('has live views, and their history, equal to a fresh rebuild from the log', async () => {
+    const log = await w.eventStore.readAll(null, 10_000);
     const before = await snapshot(w.readStore);
+    const historyBefore = await historySnapshot(w.readStore, log);
     const checkpoint = await w.readStore.checkpoint();
     const { events } = await rebuildViews(w.eventStore, w.readStore, allProjections);
-    expect(events).toBe((await w.eventStore.readAll(null, 10_000)).length);
+    expect(events).toBe(log.length);
     expect(await snapshot(w.readStore)).toEqual(before);
+    expect(await historySnapshot(w.readStore, log)).toEqual(historyBefore);
     const rebuilt = await w.readStore.checkpoint();
     expect(rebuilt.position).toBe(checkpoint.position);
     expect(rebuilt.generation).not.toBe(checkpoint.generation);
   });
 
-  it('has live views equal to rebuilds in small batches that remember few documents (or none) between them', async () => {
+  it('has live views, and their history, equal to rebuilds in small batches that hold few documents (or none) between them', async () => {
+    const log = await w.eventStore.readAll(null, 10_000);
     const before = await snapshot(w.readStore);
-    for (const [batchSize, remembered] of [[1, 2], [3, 5], [2, 0], [7, 1000]] as const) {
+    const historyBefore = await historySnapshot(w.readStore, log);
+    for (const [batchSize, held] of [[1, 2], [3, 5], [2, 0], [7, 1000]] as const) {
       const target = await w.readStore.startRebuild();
-      await projectAll(w.eventStore, target.store, allProjections, batchSize, remembered);
+      await projectAll(w.eventStore, target.store, allProjections, batchSize, held);
       await target.swapIn();
-      expect(await snapshot(w.readStore), `batches of ${batchSize}, ${remembered} remembered`).toEqual(before);
+      expect(await snapshot(w.readStore), `batches of ${batchSize}, ${held} held`).toEqual(before);
+      expect(await historySnapshot(w.readStore, log), `history, batches of ${batchSize}, ${held} held`).toEqual(historyBefore);
     }
   });
 

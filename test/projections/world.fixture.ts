@@ -1,7 +1,10 @@
 import { expect } from 'vitest';
 import type { Actor } from '../../src/commands/actor';
 import type { BatchInput } from '../../src/commands/secrets.commands';
-import { collectionNames, type ViewDoc, type ViewDocs } from '../../src/projections/views';
+import { parseStoredEvent, type RecordedEvent } from '../../src/events/streams';
+import { allProjections } from '../../src/projections';
+import { collectionNames, viewHistory, type CollectionName, type ViewDoc, type ViewDocs } from '../../src/projections/views';
+import type { StoredEvent } from '../../src/stores/eventStore.port';
 import { createService, type Service, type ServiceOptions } from '../../src/service';
 import type { Found, ReadStore } from '../../src/stores/readStore.port';
 import { inProcess, openTestStores, silentLog, TEST_JWT_SECRET, testMasterKeys } from '../support/testService';
@@ -46,6 +49,31 @@ export async function startWorld(settings: ServiceOptions['settings'] = {}) {
 export async function snapshot(store: ReadStore<ViewDocs>): Promise<Record<string, Found<ViewDoc>[]>> {
   const entries = await Promise.all(collectionNames.map(async (c) => [c, await store.all(c)] as const));
   return Object.fromEntries(entries);
+}
+
+/**
+ * The time-travel history of every collection that keeps one, as the store answers for it: each
+ * document any event touched, as it was at each position of the log (`versionAt`), its numbered
+ * versions (`firstVersions`), and each scope's documents at each position (`scopeAt`). What a
+ * rebuild must make again exactly, and what `snapshot` (live documents only) cannot see.
+ */
+export async function historySnapshot(store: ReadStore<ViewDocs>, events: readonly StoredEvent[]): Promise<unknown[]> {
+  const recorded = events.map(parseStoredEvent).filter((r): r is RecordedEvent => r !== null);
+  const touched = new Set<string>();
+  for (const r of recorded) for (const p of allProjections) if (Object.hasOwn(viewHistory, p.collection)) for (const id of p.documentIds(r)) touched.add(`${p.collection}\u0000${id}`);
+  const positions = events.map((e) => e.position);
+  const seen: unknown[] = [];
+  for (const entry of [...touched].sort()) {
+    const [collection, id] = entry.split('\u0000') as [CollectionName, string];
+    for (const position of positions) seen.push([collection, id, position, await store.versionAt(collection, id, { position })]);
+    if (viewHistory[collection]?.version !== undefined) seen.push([collection, id, await store.firstVersions(collection, id, { limit: 1000 })]);
+  }
+  const scopes = new Set(recorded.map((r) => r.ownerId));
+  for (const [collection, kept] of Object.entries(viewHistory) as [CollectionName, { scope: string | null }][]) {
+    if (kept.scope === null) continue;
+    for (const scope of [...scopes].sort()) for (const position of positions) seen.push([collection, scope, position, await store.scopeAt(collection, scope, position)]);
+  }
+  return seen;
 }
 
 /**
