@@ -1,5 +1,15 @@
 import type { Positioned, ReadStore, ViewWrite } from '../stores/readStore.port';
+import { textIn } from './textIn';
 import { viewHistory, type CollectionName, type ViewDocs } from './views';
+
+/** What the held documents may weigh in all, in characters of text: 64 Mi, ~128 MiB of heap at most. */
+const DEFAULT_MAX_TEXT = 64 * 1024 * 1024;
+/** What a held document weighs besides its text (its objects, its place in the Map). */
+const ENTRY_WEIGHT = 256;
+
+type Held = Readonly<{ write: ViewWrite<ViewDocs>; text: number }>;
+/** A collection's held documents, first held first, and their text in all. */
+type Collection = { readonly held: Map<string, Held>; text: number };
 
 /**
  * The documents a rebuild holds back: each document of a collection it reads before applying an
@@ -11,29 +21,34 @@ import { viewHistory, type CollectionName, type ViewDocs } from './views';
  * tables, so what is held, and the store for the rest, is all there is. The audit rows, made from
  * their event alone and written once, are never held.
  *
- * At most `limit` documents are held: past it, the collection holding the most writes out those
- * it has held longest. First in, first out, rather than least recently written: moving a document
- * to the end of its Map at each write cost twice the hashing, and the Map's deleted entries, which
- * the next eviction walks over (in all, 1.4 µs a write, a rebuild's share rising from 2% to 6%).
+ * At most `limit` documents are held, and `maxText` characters of text in all (`textIn`, plus
+ * ENTRY_WEIGHT each): a secret's document holds its sealed value, up to ~87 KiB, so 50,000 of
+ * them would hold over 4 GiB. Past either, the collection holding the most documents (or text)
+ * writes out those it has held longest. First in, first out, rather than least recently written:
+ * moving a document to the end of its Map at each write cost twice the hashing, and the Map's
+ * deleted entries, which the next eviction walks over (in all, 1.4 µs a write, a rebuild's share
+ * rising from 2% to 6%).
  */
 export class HeldDocuments {
   /** By collection, then id: a collection's ids are unique keys as they come, with no key to build. */
-  private readonly docs = new Map<CollectionName, Map<string, ViewWrite<ViewDocs>>>();
+  private readonly docs = new Map<CollectionName, Collection>();
   private size = 0;
+  private text = 0;
 
   constructor(
     private readonly store: Pick<ReadStore<ViewDocs>, 'getMany'>,
     private readonly held: ReadonlySet<CollectionName>,
     private readonly limit: number,
+    private readonly maxText = DEFAULT_MAX_TEXT,
   ) {}
 
   /** What the store's getMany answers: the held documents, and the store's for the rest. */
   async getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Map<string, Positioned<ViewDocs[C]>>> {
     const found = new Map<string, Positioned<ViewDocs[C]>>();
-    const held = this.docs.get(collection);
+    const held = this.docs.get(collection)?.held;
     const missing: string[] = [];
     for (const id of ids) {
-      const write = held?.get(id);
+      const write = held?.get(id)?.write;
       if (write) found.set(id, { doc: write.doc as ViewDocs[C] | null, position: write.position });
       else missing.push(id);
     }
@@ -53,34 +68,44 @@ export class HeldDocuments {
         committed.push(write);
         continue;
       }
-      let held = this.docs.get(write.collection);
-      if (held === undefined) this.docs.set(write.collection, (held = new Map()));
-      const before = held.size;
-      held.set(write.id, write);
-      this.size += held.size - before;
+      let collection = this.docs.get(write.collection);
+      if (collection === undefined) this.docs.set(write.collection, (collection = { held: new Map(), text: 0 }));
+      const text = ENTRY_WEIGHT + textIn(write.doc);
+      const before = collection.held.get(write.id);
+      collection.held.set(write.id, { write, text });
+      if (before === undefined) this.size += 1;
+      this.text += text - (before?.text ?? 0);
+      collection.text += text - (before?.text ?? 0);
       if (keepsHistory(write)) committed.push(part(write, 'version'));
     }
-    while (this.size > this.limit) this.writeOut(this.size - this.limit, committed);
+    while (this.over()) this.writeOut(committed);
     return committed;
   }
 
-  /** Writes out up to `count` documents, those the fullest collection has held longest, in one walk of its Map. */
-  private writeOut(count: number, committed: ViewWrite<ViewDocs>[]): void {
-    const fullest = [...this.docs.values()].reduce((a, b) => (b.size > a.size ? b : a));
-    let left = Math.min(count, fullest.size);
-    for (const [id, write] of fullest) {
-      if (left-- === 0) break;
-      fullest.delete(id);
+  private over(): boolean {
+    return this.size > this.limit || this.text > this.maxText;
+  }
+
+  /** Writes out what the fullest collection (by documents, or by text when that is over) has held longest until within both limits, in one walk of its Map. */
+  private writeOut(committed: ViewWrite<ViewDocs>[]): void {
+    const byText = this.text > this.maxText;
+    const fullest = [...this.docs.values()].reduce((a, b) => ((byText ? b.text > a.text : b.held.size > a.held.size) ? b : a));
+    for (const [id, { write, text }] of fullest.held) {
+      if (!this.over()) break;
+      fullest.held.delete(id);
       this.size -= 1;
+      this.text -= text;
+      fullest.text -= text;
       committed.push(documentOnly(write));
     }
   }
 
   /** Every document still held, to commit at the end; none is held afterwards. */
   release(): ViewWrite<ViewDocs>[] {
-    const all = [...this.docs.values()].flatMap((held) => [...held.values()].map(documentOnly));
+    const all = [...this.docs.values()].flatMap(({ held }) => [...held.values()].map(({ write }) => documentOnly(write)));
     this.docs.clear();
     this.size = 0;
+    this.text = 0;
     return all;
   }
 }

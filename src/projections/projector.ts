@@ -227,9 +227,9 @@ const RESTART_FIRST_MS = 250;
 const RESTART_MAX_MS = 30_000;
 
 /**
- * How many documents a rebuild holds back (HeldDocuments), at ~1 KiB each: more than the
- * benchmarks' log of 1,000,000 events has (2,000 workspaces of 10 secrets, each with its
- * deleted-secrets document, members and scopes: ~48,000).
+ * How many documents a rebuild holds back (HeldDocuments, which also bounds their text): more
+ * than the benchmarks' log of 1,000,000 events has (2,000 workspaces of 10 secrets, each with its
+ * deleted-secrets document, members and scopes: ~48,000, ~40 Mi characters).
  */
 const HELD_DOCUMENTS = 50_000;
 

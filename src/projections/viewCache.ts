@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { comparePositions } from '../stores/position';
 import type { CollectionOf, DocumentMap, ReadStore } from '../stores/readStore.port';
+import { textIn } from './textIn';
 import type { ViewDocs } from './views';
 
 type Entry<Docs extends DocumentMap> =
@@ -91,14 +92,4 @@ export class ViewCache<Docs extends DocumentMap = ViewDocs> {
   private set(key: string, entry: Entry<Docs>): void {
     this.entries.set(key, entry);
   }
-}
-
-/** The characters of every string a JSON value holds, keys included: what its document weighs. */
-function textIn(value: unknown): number {
-  if (typeof value === 'string') return value.length;
-  if (value === null || typeof value !== 'object') return 8;
-  let text = 0;
-  if (Array.isArray(value)) for (const item of value) text += textIn(item);
-  else for (const key in value) if (Object.hasOwn(value, key)) text += key.length + textIn((value as Record<string, unknown>)[key]);
-  return text;
 }

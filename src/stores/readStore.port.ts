@@ -258,11 +258,6 @@ export function checkNumbersVersions(history: Readonly<Partial<Record<string, Ke
 }
 
 /**
- * What a version row records of its document besides the document itself: its scope (a string,
- * else null) and its number (a safe integer, else null), by the fields the collection's history
- * names. A tombstone has neither.
- */
-/**
  * What a write does: replace its document (unless it is a version only), and append a version
  * (when its collection keeps history, unless it is the document only) at its event's time,
  * `versionAt` (null: no version). Throws for a write that asks for a part its collection does not
@@ -277,6 +272,11 @@ export function partsOf(history: Readonly<Partial<Record<string, KeptHistory>>>,
   return { document, versionAt: write.at };
 }
 
+/**
+ * What a version row records of its document besides the document itself: its scope (a string,
+ * else null) and its number (a safe integer, else null), by the fields the collection's history
+ * names. A tombstone has neither.
+ */
 export function versionLabels(kept: KeptHistory, doc: Readonly<Record<string, unknown>> | null): { scope: string | null; number: number | null } {
   const scope = kept.scope === null ? undefined : doc?.[kept.scope];
   const number = kept.version === undefined ? undefined : doc?.[kept.version];

@@ -70,6 +70,19 @@ describe('HeldDocuments', () => {
     expect(held.release().map((w) => w.id)).toEqual(['c', 'e']);
   });
 
+  it('holds at most its limit of text in all, however few the documents: large ones leave first from the collection holding the most text', () => {
+    const held = new HeldDocuments({ getMany: async () => new Map() } as never, heldCollections(['workspaceSecrets', 'deletedSecrets']), 1000, 300_000);
+    const large = (collection: CollectionName, id: string, position: string) =>
+      ({ collection, id, doc: { value: 'x'.repeat(100_000) }, position, at }) as unknown as ViewWrite<ViewDocs>;
+    const ids = (writes: ViewWrite<ViewDocs>[]) => writes.filter((w) => w.only !== 'version').map((w) => `${w.collection}/${w.id}`);
+    expect(ids(held.take([large('workspaceSecrets', 'a', '1'), large('workspaceSecrets', 'b', '1'), write('deletedSecrets', 'd', 1, '1')]))).toEqual([]);
+    // A third large one passes the 300,000 characters: the first of the collection with the most text leaves.
+    expect(ids(held.take([large('workspaceSecrets', 'c', '2')]))).toEqual(['workspaceSecrets/a']);
+    // Written again smaller, a document weighs what it holds now.
+    expect(ids(held.take([write('workspaceSecrets', 'b', 2, '3'), large('workspaceSecrets', 'e', '3')]))).toEqual([]);
+    expect(held.release().map((w) => w.id)).toEqual(['b', 'c', 'e', 'd']);
+  });
+
   it('holds nothing with a limit of 0: each batch writes its versions and documents at once', () => {
     const { held, take } = setup(0);
     expect(take([write('workspaceSecrets', 'a', 1, '1'), write('deletedSecrets', 'd', 1, '1')])).toEqual([
