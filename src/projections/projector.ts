@@ -6,7 +6,6 @@ import type { AnyProjection } from './projection';
 import type { ViewDocs } from './views';
 import { LogFollower } from './logFollower';
 import { heldCollections, HeldDocuments } from './heldDocuments';
-import { ProjectedDocuments } from './projectedDocuments';
 
 export type ProjectorLog = Readonly<{ error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void }>;
 
@@ -49,8 +48,6 @@ export class Projector extends LogFollower {
   private endPause: (() => void) | null = null;
   /** Ends the wait for listeners that have not kept up, so that stopping does not wait on them. */
   private endListenerWait: (() => void) | null = null;
-  /** What this projector committed lately, read instead of the views: new each time it follows from a checkpoint. */
-  private documents: ProjectedDocuments;
 
   constructor(
     eventStore: Pick<EventStore, 'follow'>,
@@ -59,11 +56,6 @@ export class Projector extends LogFollower {
     private readonly log: ProjectorLog,
   ) {
     super(eventStore, (error) => log.error({ err: error }, 'the projector failed to apply events; it follows the log again shortly'));
-    this.documents = this.newDocuments();
-  }
-
-  private newDocuments(): ProjectedDocuments {
-    return new ProjectedDocuments(this.readStore, new Set(this.projections.filter((p) => !p.fromEventAlone).map((p) => p.collection)));
   }
 
   /**
@@ -103,7 +95,6 @@ export class Projector extends LogFollower {
     if (this.stopped) return;
     this.generation = checkpoint.generation;
     this.unfinished = [];
-    this.documents = this.newDocuments();
     const subscription = (this.following += 1);
     this.start(checkpoint.position, (events) => this.apply(events, subscription));
   }
@@ -117,9 +108,8 @@ export class Projector extends LogFollower {
     if (events.length === 0) return;
     const last = events[events.length - 1]!.position;
     if (comparePositions(last, this.position()) <= 0) return;
-    const { writes, removals } = await viewChangesFor(this.documents, this.projections, events);
+    const { writes, removals } = await viewChangesFor(this.readStore, this.projections, events);
     const committed = await this.readStore.commit(writes, last, this.generation, removals);
-    if (committed) this.documents.remember(writes);
     if (!committed) {
       this.log.info({}, 'views were rebuilt meanwhile; following again from the new checkpoint');
       this.following += 1;
