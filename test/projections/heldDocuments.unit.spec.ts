@@ -83,6 +83,28 @@ describe('HeldDocuments', () => {
     expect(held.release().map((w) => w.id)).toEqual(['b', 'c', 'e', 'd']);
   });
 
+  it('over its text, writes out from the collection holding the most text, not the most documents, each document weighed as last written', () => {
+    const held = new HeldDocuments({ getMany: async () => new Map() } as never, heldCollections(['workspaceSecrets', 'deletedSecrets']), 1000, 250_000);
+    const sized = (collection: CollectionName, id: string, characters: number, position: string) =>
+      ({ collection, id, doc: { value: 'x'.repeat(characters) }, position, at }) as unknown as ViewWrite<ViewDocs>;
+    const ids = (writes: ViewWrite<ViewDocs>[]) => writes.filter((w) => w.only !== 'version').map((w) => `${w.collection}/${w.id}`);
+    // Many small documents in one collection, one large in the other.
+    const small = Array.from({ length: 20 }, (_, i) => write('deletedSecrets', `s${i}`, 1, '1'));
+    expect(ids(held.take([...small, sized('workspaceSecrets', 'big', 200_000, '1')]))).toEqual([]);
+    // Written again smaller, a document weighs what it holds now: room for another large one.
+    expect(ids(held.take([sized('workspaceSecrets', 'big', 10, '2'), sized('workspaceSecrets', 'other', 200_000, '2')]))).toEqual([]);
+    // Over the text: the collection with the most text (not the most documents) writes out what it has held longest.
+    expect(ids(held.take([sized('workspaceSecrets', 'third', 100_000, '3')]))).toEqual(['workspaceSecrets/big', 'workspaceSecrets/other']);
+    // What left took its text with it: now the many small ones and the new large one are the most.
+    const smallIds = small.map((w) => `deletedSecrets/${w.id}`);
+    expect(ids(held.take([sized('deletedSecrets', 'fourth', 150_000, '4')]))).toEqual([...smallIds, 'deletedSecrets/fourth']);
+    expect(ids(held.take([sized('deletedSecrets', 'fifth', 100_000, '5')]))).toEqual([]);
+    // fifth written again smaller: its collection's text is what it holds now, so the other one has the most.
+    expect(ids(held.take([sized('deletedSecrets', 'fifth', 10, '6'), sized('workspaceSecrets', 'sixth', 60_000, '6')]))).toEqual([]);
+    expect(ids(held.take([sized('deletedSecrets', 'seventh', 90_000, '7')]))).toEqual(['workspaceSecrets/third']);
+    expect(held.release().map((w) => w.id)).toEqual(['fifth', 'seventh', 'sixth']);
+  });
+
   it('holds nothing with a limit of 0: each batch writes its versions and documents at once', () => {
     const { held, take } = setup(0);
     expect(take([write('workspaceSecrets', 'a', 1, '1'), write('deletedSecrets', 'd', 1, '1')])).toEqual([
