@@ -4,7 +4,7 @@ import { comparePositions } from '../stores/position';
 import type { Positioned, ReadStore, ViewRemoval, ViewWrite } from '../stores/readStore.port';
 import { auditRemovals } from './audit.projection';
 import type { AnyProjection } from './projection';
-import { viewHistory, type CollectionName, type ViewDoc, type ViewDocs } from './views';
+import { keepsHistory, type CollectionName, type ViewDoc, type ViewDocs } from './views';
 
 /** What a batch changes in the views: the writes, and what a pruning of the log takes out (see `auditRemovals`). */
 export type ViewChanges = Readonly<{ writes: ViewWrite<ViewDocs>[]; removals: ViewRemoval<ViewDocs>[] }>;
@@ -49,9 +49,9 @@ export async function viewChangesFor(
     const doc = projection.evolve(before?.doc ?? null, r, id);
     const write = { collection: projection.collection, id, doc, position: r.position, at: r.event.metadata.at };
     writes.set(key, write);
-    if (Object.hasOwn(viewHistory, projection.collection)) versions.push(write);
+    if (keepsHistory(projection.collection)) versions.push(write);
   }
-  return { writes: [...[...writes.values()].filter((write) => !Object.hasOwn(viewHistory, write.collection)), ...versions], removals };
+  return { writes: [...[...writes.values()].filter((write) => !keepsHistory(write.collection)), ...versions], removals };
 }
 
 /** One key for a document of any collection, for maps that hold documents of several. */

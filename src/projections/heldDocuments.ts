@@ -1,6 +1,6 @@
 import type { Positioned, ReadStore, ViewWrite } from '../stores/readStore.port';
 import { textIn } from './textIn';
-import { viewHistory, type CollectionName, type ViewDocs } from './views';
+import { keepsHistory, viewHistory, type CollectionName, type ViewDocs } from './views';
 
 /**
  * What the held documents may weigh in all, in characters of text: 64 Mi. A character counted
@@ -79,7 +79,7 @@ export class HeldDocuments {
       if (before === undefined) this.size += 1;
       this.text += text - (before?.text ?? 0);
       collection.text += text - (before?.text ?? 0);
-      if (keepsHistory(write)) committed.push(part(write, 'version'));
+      if (keepsHistory(write.collection)) committed.push(part(write, 'version'));
     }
     while (this.over()) this.writeOut(committed);
     return committed;
@@ -118,13 +118,9 @@ export function heldCollections(read: Iterable<CollectionName>): Set<CollectionN
   return new Set([...read, ...(Object.keys(viewHistory) as CollectionName[])]);
 }
 
-function keepsHistory(write: ViewWrite<ViewDocs>): boolean {
-  return Object.hasOwn(viewHistory, write.collection);
-}
-
 /** A held write as it leaves memory: for a collection with history, its document only (its version was written). */
 function documentOnly(write: ViewWrite<ViewDocs>): ViewWrite<ViewDocs> {
-  return keepsHistory(write) ? part(write, 'document') : write;
+  return keepsHistory(write.collection) ? part(write, 'document') : write;
 }
 
 /**

@@ -202,6 +202,11 @@ export const viewHistory: HistorySpec<ViewDocs> = {
   scopes: { scope: null, byInstant: true },
 };
 
+/** Whether a collection keeps history: each write to it is a version as well as its document. */
+export function keepsHistory(collection: CollectionName): boolean {
+  return Object.hasOwn(viewHistory, collection);
+}
+
 function isCollectionName(name: string): name is CollectionName {
   return Object.hasOwn(viewCollections, name);
 }
