@@ -470,8 +470,10 @@ function toPositioned<Doc>(row: Row): Positioned<Doc> {
   return { doc: row.doc === null ? null : parseDoc<Doc>(row.doc), position: decodePosition(row.position) };
 }
 
+/** A version: the document as `toPositioned` reads it, with its time (spelled out, not spread: see merged.ts). */
 function toVersion<Doc>(row: VersionRow): Version<Doc> {
-  return { doc: row.doc === null ? null : parseDoc<Doc>(row.doc), position: decodePosition(row.position), at: row.at };
+  const { doc, position } = toPositioned<Doc>(row);
+  return { doc, position, at: row.at };
 }
 
 function toFound<Doc>(row: Row): Found<Doc> {
