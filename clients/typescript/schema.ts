@@ -499,7 +499,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The versions whose value equals this one (those who may reveal it, audit:read; recorded) */
+        /**
+         * The versions whose value equals this one (those who may reveal it, audit:read; recorded)
+         * @description Tests every version, 1000 at a time: each page after the first counts as one more request against both oracle rate budgets, and a budget spent meanwhile stops the check with a 429 (nothing recorded).
+         */
         post: operations["postWorkspaceSecretFingerprintCheck"];
         delete?: never;
         options?: never;
@@ -516,7 +519,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The versions of my personal secret whose value equals this one (recorded) */
+        /**
+         * The versions of my personal secret whose value equals this one (recorded)
+         * @description Tests every version, 1000 at a time: each page after the first counts as one more request against both oracle rate budgets, and a budget spent meanwhile stops the check with a 429 (nothing recorded).
+         */
         post: operations["postMeSecretFingerprintCheck"];
         delete?: never;
         options?: never;

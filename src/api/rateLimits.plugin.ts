@@ -29,6 +29,14 @@ declare module 'fastify' {
     /** The rate budget this route spends; settings when not given. */
     rateClass?: RateClass;
   }
+  interface FastifyRequest {
+    /**
+     * Spends the budgets the request's route spent on arrival once more, for work that grows
+     * with what the request reaches (a fingerprint check's further pages of versions): a 429
+     * (`RateLimited`) when one is spent.
+     */
+    spendAgain(): Promise<void>;
+  }
 }
 
 type Limiter = (request: FastifyRequest) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean; ttlInSeconds: number }>;
@@ -92,6 +100,9 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
         for (const key of keys) await spend(checks.oracle, forKey(request, key));
       };
       route.preValidation = [countKeys, ...[route.preValidation ?? []].flat()];
+    });
+    app.decorateRequest('spendAgain', function (this: FastifyRequest) {
+      return spend(checks[this.routeOptions.config.rateClass ?? 'settings'], this);
     });
     app.addHook('onRequest', (request, _reply, done) => {
       const pending = checks[request.routeOptions.config.rateClass ?? 'settings'];

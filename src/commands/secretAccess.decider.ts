@@ -25,6 +25,14 @@ function mayRead(standing: Standing): boolean {
   return standing === null || canRevealSecret(standing.permission, standing.explicitRole);
 }
 
+/**
+ * Refuses a fingerprint check to one who may not make it. The handler asks before it reads any
+ * version (a secret may have any number), and the decider again when it records the check.
+ */
+export function requireMayCheck(key: string, standing: Standing, auditor: boolean): void {
+  if (!auditor && !mayRead(standing)) throw new Forbidden(`Only those who may reveal ${key}, or auditors, can test values against it`);
+}
+
 function decide(command: SecretAccessCommand, _state: null): SecretAccessEvent[] {
   const metadata = metadataOf(command.context);
   switch (command.type) {
@@ -35,7 +43,7 @@ function decide(command: SecretAccessCommand, _state: null): SecretAccessEvent[]
     }
     case 'CheckFingerprint': {
       const { key, matchedVersions, matchCount, standing, auditor } = command.data;
-      if (!auditor && !mayRead(standing)) throw new Forbidden(`Only those who may reveal ${key}, or auditors, can test values against it`);
+      requireMayCheck(key, standing, auditor);
       return [{ type: 'FingerprintChecked', data: { key, matchedVersions: [...matchedVersions], matchCount }, metadata }];
     }
     default:

@@ -6,7 +6,7 @@ import type { Views } from '../projections/queries';
 import type { SecretDoc, SecretVersion } from '../projections/views';
 import { contextFor, type Actor, type Clock } from './actor';
 import { BatchRefusals } from './batchRefusals';
-import { secretAccessDecider, type Standing } from './secretAccess.decider';
+import { requireMayCheck, secretAccessDecider, type Standing } from './secretAccess.decider';
 import { canRevealSecret } from './secretRights';
 import type { Loaded } from './streamStates';
 import { lifetimeOf, type SecretsState } from './secrets.state';
@@ -116,9 +116,20 @@ export class SecretAccessHandlers {
 
   /**
    * Which versions of the secret (deleted ones included) had this value: each version's
-   * fingerprint, recomputed under its data key. A shredded data key matches nothing.
+   * fingerprint, recomputed under its data key. A shredded data key matches nothing. The
+   * versions are read a page at a time (HISTORY_PAGE_MAX), and `beforeFurtherPage` runs before
+   * each page after the first: the API charges the check's rate budgets again there, so a check
+   * of a secret with many versions costs its asker as many checks as it reads pages.
    */
-  async checkFingerprint(actor: Actor, scope: Scope, ownerId: string, key: string, candidate: string, auditor: boolean): Promise<FingerprintMatches> {
+  async checkFingerprint(
+    actor: Actor,
+    scope: Scope,
+    ownerId: string,
+    key: string,
+    candidate: string,
+    auditor: boolean,
+    beforeFurtherPage: () => Promise<void> = async () => {},
+  ): Promise<FingerprintMatches> {
     let standing: Standing = null;
     let loaded: Loaded<SecretsState>;
     if (scope === 'workspace') {
@@ -130,6 +141,8 @@ export class SecretAccessHandlers {
     } else {
       loaded = await this.personalSecrets.load(ownerId);
     }
+    // Refused before a single version is read: a refusal costs no more than any other.
+    requireMayCheck(key, standing, auditor);
     // The views must hold every version the stream has, or a match would go unseen.
     await this.viewsReach(loaded.position);
     // A destroyed version's fingerprint can no longer be tested (its key is gone): 410 when none is left.
@@ -140,7 +153,7 @@ export class SecretAccessHandlers {
     const fingerprints = new Map<string, string | null>();
     const matches: SecretVersion[] = [];
     let matchCount = 0;
-    for await (const page of this.views.versionPages(owners.of(scope, ownerId), key)) {
+    for await (const page of this.views.versionPages(owners.of(scope, ownerId), key, beforeFurtherPage)) {
       anyVersion ||= page.length > 0;
       for (const version of page) {
         if (version.destroyed) continue;

@@ -383,13 +383,15 @@ export class Views {
 
   /**
    * Every version of one secret, oldest first, a page at a time, letting the process turn between
-   * pages (a fingerprint check goes through them all).
+   * pages (a fingerprint check goes through them all) and awaiting `beforeFurtherPage` before
+   * each page after the first is read.
    */
-  async *versionPages(owner: string, key: string): AsyncGenerator<SecretVersion[]> {
+  async *versionPages(owner: string, key: string, beforeFurtherPage: () => Promise<void>): AsyncGenerator<SecretVersion[]> {
     let page = await this.historyPage(owner, key, undefined, HISTORY_PAGE_MAX);
     yield page.versions;
     while (page.nextAfter !== null) {
       await setImmediate();
+      await beforeFurtherPage();
       page = await this.historyPage(owner, key, page.nextAfter, HISTORY_PAGE_MAX);
       yield page.versions;
     }

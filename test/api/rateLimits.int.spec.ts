@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RateLimits } from '../../src/api/rateLimits.plugin';
+import { recordStreamId } from '../../src/events/streams';
+import { HISTORY_PAGE_MAX } from '../../src/projections/queries';
+import { user } from '../projections/world.fixture';
 import type { Client } from '../support/client';
 import { startTestApp, token } from '../support/testService';
 import { expectProblem, resolver, setWorkspaceSecret, workspaceWith } from '../support/workspaces';
@@ -56,6 +59,23 @@ describe('Rate limits', () => {
     expect([(await reveal('alice')).status, (await reveal('bob')).status, (await reveal('carol')).status]).toEqual([200, 200, 200]);
     expectProblem(await reveal('dave'), 429, 'rate_limited');
     expect((await reveal('dave', 'OTHER')).status).toBe(200);
+  });
+
+  // A check reads every version of the secret, a page at a time: without this, one principal
+  // could have a secret of 100,000 versions read 120 times a minute.
+  it('counts a fingerprint check once more for each further page of versions it reads, and records nothing when the budget runs out', async () => {
+    const { call, service, stores } = await startTestApp(':memory:', { settings: { rateLimits: { oracleMax: 4 } } });
+    const ws = await workspaceWith(call, 'alice', {});
+    // Two full pages and one more version: a check reads three pages.
+    for (let i = 0; i <= 2 * HISTORY_PAGE_MAX; i += 1) await service.deps.secrets.saveWorkspace(user('alice'), ws, { set: { K: `v-${i}` }, delete: [] });
+    const check = () => call('POST', `/v1/workspaces/${ws}/secrets/K/fingerprint-check`, { token: token('alice'), body: { value: 'v-0' } });
+    const first = await check();
+    expect([first.status, (first.body as { matchCount: number }).matchCount]).toEqual([200, 1]);
+    // Three of the four spent: the next check spends the fourth on arrival, then finds none for its second page.
+    expectProblem(await check(), 429, 'rate_limited');
+    const records = await stores.eventStore.readStream(recordStreamId('workspaceRecords', 'main', ws));
+    expect(records.map((r) => r.type)).toEqual(['FingerprintChecked']);
+    expectProblem(await call('POST', `/v1/workspaces/${ws}/secrets/K/reveal`, { token: token('alice') }), 429, 'rate_limited');
   });
 
   it('leaves resolution unlimited by default, whatever the settings budget', async () => {

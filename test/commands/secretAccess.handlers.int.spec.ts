@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../src/commands/actor';
 import { MAX_MATCHES_SHOWN, type SecretAccessHandlers } from '../../src/commands/secretAccess.handlers';
 import { Forbidden, NotFound } from '../../src/errors';
 import { recordStreamId, streamIds } from '../../src/events/streams';
 import type { WorkspacePermission } from '../../src/events/values';
-import type { Views } from '../../src/projections/queries';
+import { HISTORY_PAGE_MAX, type Views } from '../../src/projections/queries';
 import { startWorld, user, type World } from '../projections/world.fixture';
 
 const [alice, bob, carol, erin, dora, mallory] = ['alice', 'bob', 'carol', 'erin', 'dora', 'mallory'].map(user) as [Actor, Actor, Actor, Actor, Actor, Actor];
@@ -210,6 +210,25 @@ describe('Secret access handlers', () => {
 
     it('lets an auditor who is a member without a role check', async () => {
       expect(versionsOf(await access.checkFingerprint(erin, 'workspace', ws, 'API_KEY', 'sk_live_1', true))).toEqual([1]);
+    });
+
+    it('refuses before reading a single version', async () => {
+      const read = vi.spyOn(views, 'versionPages');
+      await expect(access.checkFingerprint(carol, 'workspace', ws, 'API_KEY', 'sk_live_1', false)).rejects.toBeInstanceOf(Forbidden);
+      expect(read).not.toHaveBeenCalled();
+    });
+
+    it('calls its hook before each page of versions after the first, and stops when the hook throws', async () => {
+      for (let i = 0; i < 2 * HISTORY_PAGE_MAX; i += 1) await set(alice, { API_KEY: `v-${i}` });
+      let further = 0;
+      const result = await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false, async () => {
+        further += 1;
+      });
+      // 2,001 versions: three pages, the hook before the second and the third.
+      expect([result.matchCount, further]).toEqual([1, 2]);
+      const stopped = access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false, () => Promise.reject(new Error('budget spent')));
+      await expect(stopped).rejects.toThrow('budget spent');
+      expect((await accessStream()).length).toBe(1);
     });
 
     it('refuses a member without a role who is no auditor, and records nothing', async () => {

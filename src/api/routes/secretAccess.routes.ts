@@ -6,9 +6,14 @@ import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT } from '../principal';
 import { keyParams, secretValueSchema, workspaceKeyParams, workspaceParams } from '../schemas';
 import { secretKeySchema } from '../../events/values';
+import { HISTORY_PAGE_MAX } from '../../projections/queries';
 
 const revealed = z.object({ value: z.string(), version: z.number().int() });
 const checkBody = z.strictObject({ value: secretValueSchema });
+/** What a check costs its asker: the one thing about it that grows with the secret. */
+const checkDescription =
+  `Tests every version, ${HISTORY_PAGE_MAX} at a time: each page after the first counts as one more request against both oracle rate budgets, ` +
+  'and a budget spent meanwhile stops the check with a 429 (nothing recorded).';
 /** Optional: a past version (DESIGN §9); none, the live value. */
 const revealBody = z.strictObject({ version: z.number().int().positive().optional() }).nullish();
 /** DESIGN §10: a bulk reveal names at most 100 keys, each once. */
@@ -114,6 +119,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
       schema: {
         tags: ['audit'],
         summary: 'The versions whose value equals this one (those who may reveal it, audit:read; recorded)',
+        description: checkDescription,
         params: workspaceKeyParams,
         body: checkBody,
         response: { 200: checkResult },
@@ -123,7 +129,9 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
       const { ws, key } = request.params;
       const { principal } = request;
       const auditor = principal.scopes.has(SCOPE_AUDIT);
-      return answerRecorded(reply, await deps.access.checkFingerprint(actorOf(request), 'workspace', ws, key, request.body.value, auditor));
+      // Each further page of 1,000 versions the check reads counts as one more check (README, "Rate limits").
+      const check = deps.access.checkFingerprint(actorOf(request), 'workspace', ws, key, request.body.value, auditor, () => request.spendAgain());
+      return answerRecorded(reply, await check);
     },
   );
 
@@ -134,6 +142,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
       schema: {
         tags: ['personal secrets'],
         summary: 'The versions of my personal secret whose value equals this one (recorded)',
+        description: checkDescription,
         params: keyParams,
         body: checkBody,
         response: { 200: checkResult },
@@ -142,7 +151,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
     async (request, reply) =>
       answerRecorded(
         reply,
-        await deps.access.checkFingerprint(actorOf(request), 'personal', request.principal.id, request.params.key, request.body.value, false),
+        await deps.access.checkFingerprint(actorOf(request), 'personal', request.principal.id, request.params.key, request.body.value, false, () => request.spendAgain()),
       ),
   );
 }
