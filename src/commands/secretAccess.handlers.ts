@@ -3,7 +3,7 @@ import type { SecretCipher } from '../crypto/secretCipher';
 import type { ViewProgress } from '../projections/projector';
 import { owners } from '../projections/owners';
 import type { Views } from '../projections/queries';
-import type { SecretDoc, SecretVersion } from '../projections/views';
+import type { ListedVersion, SecretDoc } from '../projections/views';
 import { contextFor, type Actor, type Clock } from './actor';
 import { BatchRefusals } from './batchRefusals';
 import { requireMayCheck, secretAccessDecider, type Standing } from './secretAccess.decider';
@@ -151,7 +151,7 @@ export class SecretAccessHandlers {
     let anyVersion = false;
     let anyTestable = false;
     const fingerprints = new Map<string, string | null>();
-    const matches: SecretVersion[] = [];
+    const matches: ListedVersion[] = [];
     let matchCount = 0;
     for await (const page of this.views.versionPages(owners.of(scope, ownerId), key, beforeFurtherPage)) {
       anyVersion ||= page.length > 0;

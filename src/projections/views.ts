@@ -119,6 +119,9 @@ export type SecretVersion = Readonly<{
   rollbackOf: number | null;
 }>;
 
+/** A version as a page of them shows it: all but its envelope (read only for one version: a reveal, a rollback). */
+export type ListedVersion = Omit<SecretVersion, 'value'>;
+
 /**
  * A key's lifetimes that are not destroyed yet, seen from their end (DESIGN §9): its last one,
  * restorable once deleted (`deletedAt` is '' while the key is live; `lastVersion` is the one its

@@ -212,6 +212,19 @@ describe('Secret access handlers', () => {
       expect(versionsOf(await access.checkFingerprint(erin, 'workspace', ws, 'API_KEY', 'sk_live_1', true))).toEqual([1]);
     });
 
+    it('reads the versions a page lists without their envelopes, roles or names, and one version whole', async () => {
+      // Values of up to 64 KiB: a page of 1,000 whole versions was ~88 MB of documents to read and parse.
+      for (let i = 2; i <= 4; i += 1) await set(alice, { API_KEY: `${i}`.padEnd(60_000, 'v') });
+      await t.settled();
+      const read = vi.spyOn(t.readStore, 'firstVersions');
+      const listed = await views.historyPage(`workspace:${ws}`, 'API_KEY', undefined, 100);
+      await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false);
+      const pages = (await Promise.all(read.mock.results.map((result) => result.value))) as { doc: unknown }[][];
+      const largest = Math.max(...pages.flat().map(({ doc }) => JSON.stringify(doc).length));
+      expect([listed.versions.length, pages.flat().length, largest < 1_000]).toEqual([4, 8, true]);
+      expect((await views.historyVersion(`workspace:${ws}`, 'API_KEY', 3))?.value.ciphertext.length).toBeGreaterThan(60_000);
+    });
+
     it('refuses before reading a single version', async () => {
       const read = vi.spyOn(views, 'versionPages');
       await expect(access.checkFingerprint(carol, 'workspace', ws, 'API_KEY', 'sk_live_1', false)).rejects.toBeInstanceOf(Forbidden);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ViewWrite } from '../../src/stores/readStore.port';
+import type { VersionsQuery, ViewWrite } from '../../src/stores/readStore.port';
 import { commitAt, item, type ContractDocs, type ContractStore } from './readStoreSupport';
 
 const at = (second: number) => `2026-03-01T10:00:${String(second).padStart(2, '0')}.000Z`;
@@ -68,7 +68,7 @@ export function readStoreHistoryContract(open: () => Promise<ContractStore>): vo
       await commitAt(store, [version('d', 11, { scope: 's', v: 1, note: 'set' }), version('d', 12, { scope: 's', v: 1, note: 'renamed' })], '12');
       await commitAt(store, [version('d', 13, { scope: 's', v: 2 }), version('d', 14, null), version('d', 15, { scope: 's', v: 2, note: 'restored' })], '15');
       await commitAt(store, [version('d', 16, { scope: 's', v: 4 }), version('d', 17, { scope: 's', v: 'none' })], '17');
-      const numbers = async (query: Parameters<ContractStore['firstVersions']>[2]) =>
+      const numbers = async (query: VersionsQuery) =>
         (await store.firstVersions('versioned', 'd', query)).map((found) => [found.doc!.v, found.position, found.at]);
       expect(await numbers({ limit: 10 })).toEqual([[1, '11', at(11)], [2, '13', at(13)], [4, '16', at(16)]]);
       expect((await store.firstVersions('versioned', 'd', { limit: 1 }))[0]!.doc).toEqual({ scope: 's', v: 1, note: 'set' });
@@ -84,12 +84,26 @@ export function readStoreHistoryContract(open: () => Promise<ContractStore>): vo
       expect(await store.firstVersions('versioned', 'nobody', { limit: 10 })).toEqual([]);
     });
 
+    it('leaves the fields a page omits out of each version, nested ones too, and refuses a path that is not plain names', async () => {
+      const store = await open();
+      const sealed = { keyId: 'k1', text: 'x'.repeat(100_000) };
+      await commitAt(store, [version('f', 1, { scope: 's', v: 1, sealed, roles: ['r'] }), version('f', 2, { scope: 's', v: 2, sealed, roles: [] })], '2');
+      const page = await store.firstVersions('versioned', 'f', { limit: 10, omit: ['sealed.text', 'roles'] });
+      const thin = (v: number) => ({ scope: 's', v, sealed: { keyId: 'k1' } });
+      expect(page.map((found) => [found.doc, found.position, found.at])).toEqual([[thin(1), '1', at(1)], [thin(2), '2', at(2)]]);
+      // The stored versions keep every field.
+      expect((await store.firstVersions('versioned', 'f', { limit: 1 }))[0]!.doc).toEqual({ scope: 's', v: 1, sealed, roles: ['r'] });
+      for (const path of ["v') --", 'sealed..text', '$.v', 'a.']) {
+        await expect(store.firstVersions('versioned', 'f', { limit: 1, omit: [path] })).rejects.toThrow(/field path/);
+      }
+    });
+
     it('pages past a number held by many states (more than a page reads before it seeks on), either way', async () => {
       const store = await open();
       // e: numbered 1 at 21, then 40 more states of number 1, then 2 at 62 and 3 at 63.
       const states = Array.from({ length: 41 }, (_, i) => version('e', 21 + i, { scope: 's', v: 1, state: i }));
       await commitAt(store, [...states, version('e', 62, { scope: 's', v: 2 }), version('e', 63, { scope: 's', v: 3 })], '63');
-      const numbers = async (query: Parameters<ContractStore['firstVersions']>[2]) =>
+      const numbers = async (query: VersionsQuery) =>
         (await store.firstVersions('versioned', 'e', query)).map((found) => [found.doc!.v, found.position]);
       expect(await numbers({ limit: 10 })).toEqual([[1, '21'], [2, '62'], [3, '63']]);
       expect(await numbers({ limit: 2 })).toEqual([[1, '21'], [2, '62']]);

@@ -17,6 +17,8 @@ import type {
   RebuildTarget,
   Version,
   VersionsQuery,
+  ThinVersionsQuery,
+  Thinned,
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
@@ -168,9 +170,11 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return rows.map((row) => ({ id: row._id, doc: row.doc as Docs[C], position: loadedPosition(row.position) }));
   }
 
-  async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]> {
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]>;
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: ThinVersionsQuery): Promise<Version<Thinned<Docs[C]>>[]>;
+  async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery | ThinVersionsQuery): Promise<Version<Docs[C] | Thinned<Docs[C]>>[]> {
     const versions = await this.versions(collection);
-    checkNumbersVersions(this.history, collection);
+    checkNumbersVersions(this.history, collection, query);
     const direction = query.order === 'desc' ? -1 : 1;
     const beyond = (bound: number | undefined) => (bound === undefined ? {} : direction === 1 ? { $gt: bound } : { $lt: bound });
     // Numbers and positions in (number, position ascending) order, from one of the two partial
@@ -203,7 +207,10 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       }
       await cursor.close();
     }
-    const rows = new Map((await versions.find({ _id: { $in: earliest.map((position) => versionId(id, position)) } }).toArray()).map((row) => [row.position, row]));
+    // Left out by the server: the large fields never cross the wire.
+    const projection = Object.fromEntries((query.omit ?? []).map((field) => [`doc.${field}`, 0]));
+    const found = await versions.find({ _id: { $in: earliest.map((position) => versionId(id, position)) } }, { projection }).toArray();
+    const rows = new Map(found.map((row) => [row.position, row]));
     return earliest.map((position) => {
       const row = rows.get(position)!;
       return { doc: row.doc as Docs[C] | null, position: loadedPosition(row.position), at: row.at };

@@ -20,6 +20,8 @@ import type {
   RebuildTarget,
   Version,
   VersionsQuery,
+  ThinVersionsQuery,
+  Thinned,
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
@@ -310,9 +312,13 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     return rows.map(toFound<Docs[C]>);
   }
 
-  async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]> {
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]>;
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: ThinVersionsQuery): Promise<Version<Thinned<Docs[C]>>[]>;
+  async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery | ThinVersionsQuery): Promise<Version<Docs[C] | Thinned<Docs[C]>>[]> {
     const versions = this.historyTable(collection);
-    checkNumbersVersions(this.history, collection);
+    checkNumbersVersions(this.history, collection, query);
+    // Left out by SQLite, which parses each document in C: the large fields never reach JavaScript.
+    const doc = query.omit?.length ? `json_remove(h.doc, ${query.omit.map((field) => `'$.${field}'`).join(', ')})` : 'h.doc';
     const [next, beyond, order] = query.order === 'desc' ? ['max', '<', 'DESC'] : ['min', '>', 'ASC'];
     // A loose scan of the (id, number, position) index: one seek to each next number, one to its
     // earliest version. However many versions share a number (its details or roles changed
@@ -324,7 +330,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
          SELECT (SELECT ${next}(number) FROM ${versions} WHERE id = @id AND number ${beyond} numbers.number) FROM numbers WHERE numbers.number IS NOT NULL
          LIMIT @limit
        )
-       SELECT h.id, h.position, h.at, h.doc FROM numbers
+       SELECT h.id, h.position, h.at, ${doc} AS doc FROM numbers
        JOIN ${versions} h ON h.id = @id AND h.position = (SELECT min(position) FROM ${versions} WHERE id = @id AND number = numbers.number)
        ORDER BY numbers.number ${order}`,
     ).all({ id, limit: query.limit, ...(query.after === undefined ? {} : { after: query.after }) }) as VersionRow[];
