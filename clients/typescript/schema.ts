@@ -667,7 +667,7 @@ export interface paths {
         };
         /**
          * The workspace's events with the newest seal and proofs, for `npm run verify-audit` (NDJSON; admins, audit:read)
-         * @description Every event of the workspace's streams as hashed (envelopes as {sha256} digests), the newest seal, and for each stream set a proof of its heads; `sinceSeal=N` adds every seal from N on and proofs against N, to check a seal kept from before. Recorded as an export once it ends.
+         * @description Every event of the workspace's streams as hashed (envelopes as {sha256} digests), the newest seal, and for each stream set a proof of its heads; `sinceSeal=N` adds every seal from N on and proofs against N, to check a seal kept from before. Rate-limited per principal with verifications (it reads as much). Recorded as an export once it ends.
          */
         get: operations["getWorkspaceAuditExport"];
         put?: never;

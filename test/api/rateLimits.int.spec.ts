@@ -78,6 +78,16 @@ describe('Rate limits', () => {
     expectProblem(await call('POST', `/v1/workspaces/${ws}/secrets/K/reveal`, { token: token('alice') }), 429, 'rate_limited');
   });
 
+  it('counts a proof export against the budget of verifications, which also read the whole history', async () => {
+    const call = await start({ verifyMax: 2 });
+    const ws = await workspaceWith(call, 'alice', {});
+    const exportIt = () => call('GET', `/v1/workspaces/${ws}/audit/export`, { token: token('alice') });
+    expect([(await exportIt()).status, (await exportIt()).status]).toEqual([200, 200]);
+    expectProblem(await exportIt(), 429, 'rate_limited');
+    expectProblem(await call('POST', `/v1/workspaces/${ws}/audit/verify`, { token: token('alice') }), 429, 'rate_limited');
+    expect((await call('GET', `/v1/workspaces/${ws}/secrets`, { token: token('alice') })).status).toBe(200);
+  });
+
   it('leaves resolution unlimited by default, whatever the settings budget', async () => {
     const call = await start({ settingsMax: 3 });
     const ws = await workspaceWith(call, 'alice', {});

@@ -11,7 +11,8 @@ import { as, bodyOf, expectProblem, setWorkspaceSecret } from '../support/worksp
 import { busyWorkspace, exportText, findingsOf, sealAll, sealing, testPublicKey, verifyText } from './proofSupport';
 
 describe('seals, the proof export and its verification', () => {
-  const app = useTestApp(sealing);
+  // Its tests export and verify as alice more often than a principal may in a minute (RATE_LIMIT_VERIFY_MAX).
+  const app = useTestApp({ ...sealing, settings: { rateLimits: { verifyMax: 1000 } } });
   const { call } = app;
 
   it('seals the heads of every stream, signed, each seal naming the one before', async () => {

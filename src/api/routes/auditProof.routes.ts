@@ -57,12 +57,17 @@ export function auditProofRoutes(app: App, deps: ProofDeps) {
   app.get(
     '/workspaces/:ws/audit/export',
     {
+      // Like a verification it reads the workspace's whole history, and from `sinceSeal` on every
+      // seal from the first (README, "Rate limits"): the settings budget would let one principal
+      // ask for it 6,000 times a minute.
+      config: { rateClass: 'verify' },
       schema: {
         tags,
         summary: "The workspace's events with the newest seal and proofs, for `npm run verify-audit` (NDJSON; admins, audit:read)",
         description:
           'Every event of the workspace\'s streams as hashed (envelopes as {sha256} digests), the newest seal, and for each stream set a proof of its heads; ' +
-          '`sinceSeal=N` adds every seal from N on and proofs against N, to check a seal kept from before. Recorded as an export once it ends.',
+          '`sinceSeal=N` adds every seal from N on and proofs against N, to check a seal kept from before. ' +
+          'Rate-limited per principal with verifications (it reads as much). Recorded as an export once it ends.',
         params: workspaceParams,
         querystring: z.strictObject({ sinceSeal: z.coerce.number().int().positive().optional(), minPosition: positionSchema.optional() }),
         produces: [NDJSON],
