@@ -590,7 +590,7 @@ export interface paths {
         };
         /**
          * The workspace's audit history: membership, secret, access and resolution records (admins, audit:read)
-         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (and is recorded as an export). An unknown parameter or type is a 400.
+         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400.
          */
         get: operations["getWorkspaceAudit"];
         put?: never;
@@ -610,7 +610,7 @@ export interface paths {
         };
         /**
          * The audit history of my personal secrets
-         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (and is recorded as an export). An unknown parameter or type is a 400.
+         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400.
          */
         get: operations["getMeAudit"];
         put?: never;
@@ -630,7 +630,7 @@ export interface paths {
         };
         /**
          * The audit of every workspace an audit:read token covers, in log order
-         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (and is recorded as an export). An unknown parameter or type is a 400.
+         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400.
          */
         get: operations["getAudit"];
         put?: never;

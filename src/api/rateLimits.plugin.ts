@@ -31,11 +31,11 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /**
-     * Spends the budgets the request's route spent on arrival once more, for work that grows
-     * with what the request reaches (a fingerprint check's further pages of versions): a 429
-     * (`RateLimited`) when one is spent.
+     * Spends a rate class's budgets for this request once more (its route's own class unless
+     * named), for work that grows with what the request reaches: a fingerprint check's further
+     * pages of versions, an audit export's whole history. A 429 (`RateLimited`) when one is spent.
      */
-    spendAgain(): Promise<void>;
+    spend(rateClass?: RateClass): Promise<void>;
   }
 }
 
@@ -101,8 +101,8 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
       };
       route.preValidation = [countKeys, ...[route.preValidation ?? []].flat()];
     });
-    app.decorateRequest('spendAgain', function (this: FastifyRequest) {
-      return spend(checks[this.routeOptions.config.rateClass ?? 'settings'], this);
+    app.decorateRequest('spend', function (this: FastifyRequest, rateClass?: RateClass) {
+      return spend(checks[rateClass ?? this.routeOptions.config.rateClass ?? 'settings'], this);
     });
     app.addHook('onRequest', (request, _reply, done) => {
       const pending = checks[request.routeOptions.config.rateClass ?? 'settings'];

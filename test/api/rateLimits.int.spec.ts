@@ -88,6 +88,16 @@ describe('Rate limits', () => {
     expect((await call('GET', `/v1/workspaces/${ws}/secrets`, { token: token('alice') })).status).toBe(200);
   });
 
+  it("counts an audit export (NDJSON) against the same budget, before a line is sent, and a page of the audit against the settings one", async () => {
+    const call = await start({ verifyMax: 1 });
+    const ws = await workspaceWith(call, 'alice', {});
+    const audit = (accept: string) => call('GET', `/v1/workspaces/${ws}/audit`, { token: token('alice'), headers: { accept } });
+    expect((await audit('application/x-ndjson')).status).toBe(200);
+    expectProblem(await audit('application/x-ndjson'), 429, 'rate_limited');
+    expectProblem(await call('GET', '/v1/me/audit', { token: token('alice'), headers: { accept: 'application/x-ndjson' } }), 429, 'rate_limited');
+    expect((await audit('application/json')).status).toBe(200);
+  });
+
   it('leaves resolution unlimited by default, whatever the settings budget', async () => {
     const call = await start({ settingsMax: 3 });
     const ws = await workspaceWith(call, 'alice', {});

@@ -95,6 +95,9 @@ async function answer(deps: AuditDeps, request: FastifyRequest, query: AuditQuer
   const { cursor, limit, order } = query;
   const filters = filtersOf(query);
   if (request.headers.accept?.includes(NDJSON)) {
+    // An export reads every match, page after page (a busy workspace has millions of rows): it
+    // spends the budget of the reads of a whole history, before a line is sent (README, "Rate limits").
+    await request.spend('verify');
     const exporter = actorOf(request);
     async function* lines() {
       try {
@@ -156,7 +159,7 @@ export function auditRoutes(app: App, deps: AuditDeps) {
   const tags = ['audit'];
   const description =
     `Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; ` +
-    `order=asc|desc; pages with cursor and limit (a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')} rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: ${NDJSON} streams every match (and is recorded as an export). An unknown parameter or type is a 400.`;
+    `order=asc|desc; pages with cursor and limit (a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')} rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: ${NDJSON} streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400.`;
 
   app.get(
     '/workspaces/:ws/audit',

@@ -130,7 +130,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
       const { principal } = request;
       const auditor = principal.scopes.has(SCOPE_AUDIT);
       // Each further page of 1,000 versions the check reads counts as one more check (README, "Rate limits").
-      const check = deps.access.checkFingerprint(actorOf(request), 'workspace', ws, key, request.body.value, auditor, () => request.spendAgain());
+      const check = deps.access.checkFingerprint(actorOf(request), 'workspace', ws, key, request.body.value, auditor, () => request.spend());
       return answerRecorded(reply, await check);
     },
   );
@@ -151,7 +151,7 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
     async (request, reply) =>
       answerRecorded(
         reply,
-        await deps.access.checkFingerprint(actorOf(request), 'personal', request.principal.id, request.params.key, request.body.value, false, () => request.spendAgain()),
+        await deps.access.checkFingerprint(actorOf(request), 'personal', request.principal.id, request.params.key, request.body.value, false, () => request.spend()),
       ),
   );
 }
