@@ -120,7 +120,11 @@ export type PageQuery<Doc> = Readonly<{
   throughId?: string;
   order?: 'asc' | 'desc';
   limit: number;
+  omit?: undefined;
 }>;
+
+/** Such a page with fields left out of each document, by path (see `ThinVersionsQuery`): a deleted key's ended lifetimes, up to 1,000 of them. */
+export type ThinPageQuery<Doc> = Omit<PageQuery<Doc>, 'omit'> & Readonly<{ omit: readonly string[] }>;
 
 /** A page found among a bounded number of documents, and the id the next page starts after (null: nothing is left); see `boundedPage`. */
 export type BoundedPage<Doc> = Readonly<{ found: Found<Doc>[]; nextAfterId: string | null }>;
@@ -136,6 +140,7 @@ export interface ReadStore<Docs extends DocumentMap> {
   /** Live (non-deleted) documents whose indexed `field` equals `value`, ordered by id. */
   find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]>;
   page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]>;
+  page<C extends CollectionOf<Docs>>(collection: C, query: ThinPageQuery<Docs[C]>): Promise<Found<Thinned<Docs[C]>>[]>;
   /**
    * Where a page's scan of `count` documents ends: the id of the `count`-th document beyond
    * `afterId`, in the query's order, among those the query's first field matches when that field
@@ -264,10 +269,15 @@ export function checkHistorySpec(collections: object, history: Readonly<Partial<
   }
 }
 
-/** What every adapter refuses alike: `firstVersions` of a collection whose history numbers no versions, or omitting a field by a path that is not plain names joined by dots. */
+/** What every adapter refuses alike: `firstVersions` of a collection whose history numbers no versions, or omitting fields by a bad path (`checkOmitted`). */
 export function checkNumbersVersions(history: Readonly<Partial<Record<string, KeptHistory>>>, collection: string, query: VersionsQuery | ThinVersionsQuery): void {
   if (!history[collection]?.version) throw new Error(`${collection} numbers no versions`);
-  for (const path of query.omit ?? []) if (!/^[A-Za-z]+(\.[A-Za-z]+)*$/.test(path)) throw new Error(`Invalid field path ${path}`);
+  checkOmitted(query.omit);
+}
+
+/** What every adapter refuses alike: leaving fields out by a path that is not plain names joined by dots. */
+export function checkOmitted(paths: readonly string[] | undefined): void {
+  for (const path of paths ?? []) if (!/^[A-Za-z]+(\.[A-Za-z]+)*$/.test(path)) throw new Error(`Invalid field path ${path}`);
 }
 
 /**

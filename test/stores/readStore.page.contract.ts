@@ -63,6 +63,22 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
     expect(first).toEqual({ id: '02', position: '2', doc: { group: 'g', color: 'blue', at: '2026-01-02T00:00:00.000Z' } });
   });
 
+  it('leaves the fields a page omits out of each document, nested ones too, and refuses a path that is not plain names', async () => {
+    const store = await open();
+    const detail = { big: 'x'.repeat(100_000), keep: 1 };
+    await commitAt(store, [item('01', '1', { group: 'g', color: 'red', detail }), item('02', '2', { group: 'g', color: 'blue', detail })], '2');
+    const page = await store.page('items', { where: { group: 'g' }, limit: 10, omit: ['detail.big', 'color'] });
+    expect(page).toEqual([
+      { id: '01', position: '1', doc: { group: 'g', detail: { keep: 1 } } },
+      { id: '02', position: '2', doc: { group: 'g', detail: { keep: 1 } } },
+    ]);
+    // What is stored keeps every field.
+    expect((await store.page('items', { where: { group: 'g' }, limit: 1 }))[0]!.doc).toEqual({ group: 'g', color: 'red', detail });
+    for (const path of ["color') --", 'detail..big', '$.color']) {
+      await expect(store.page('items', { where: { group: 'g' }, limit: 1, omit: [path] })).rejects.toThrow(/field path/);
+    }
+  });
+
   it('stops at an id, inclusive, in either order', async () => {
     const store = await seed();
     expect(ids(await store.page('items', { where: { group: 'g' }, throughId: '02', limit: 10 }))).toEqual(['01', '02']);

@@ -17,12 +17,13 @@ import type {
   RebuildTarget,
   Version,
   VersionsQuery,
+  ThinPageQuery,
   ThinVersionsQuery,
   Thinned,
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkRemovable, checkScanCount, partsOf, versionLabels } from '../readStore.port';
+import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkOmitted, checkRemovable, checkScanCount, partsOf, versionLabels } from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
@@ -96,8 +97,11 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return this.query(collection, { [`doc.${field}`]: value }, 0);
   }
 
-  async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]> {
+  page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]>;
+  page<C extends CollectionOf<Docs>>(collection: C, query: ThinPageQuery<Docs[C]>): Promise<Found<Thinned<Docs[C]>>[]>;
+  async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]> | ThinPageQuery<Docs[C]>): Promise<Found<Docs[C] | Thinned<Docs[C]>>[]> {
     checkListMatches(this.lists, collection, query.where);
+    checkOmitted(query.omit);
     const filter: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(query.where)) filter[`doc.${checked(field)}`] = Array.isArray(value) ? { $in: value } : value;
     if (query.range && (query.range.min !== undefined || query.range.max !== undefined)) {
@@ -108,7 +112,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     }
     const descending = query.order === 'desc';
     Object.assign(filter, idBounds(query.afterId, query.throughId, descending));
-    return this.query(collection, filter, query.limit, descending ? -1 : 1);
+    return this.query(collection, filter, query.limit, descending ? -1 : 1, query.omit);
   }
 
   /**
@@ -207,9 +211,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       }
       await cursor.close();
     }
-    // Left out by the server: the large fields never cross the wire.
-    const projection = Object.fromEntries((query.omit ?? []).map((field) => [`doc.${field}`, 0]));
-    const found = await versions.find({ _id: { $in: earliest.map((position) => versionId(id, position)) } }, { projection }).toArray();
+    const found = await versions.find({ _id: { $in: earliest.map((position) => versionId(id, position)) } }, { projection: omitted(query.omit ?? []) }).toArray();
     const rows = new Map(found.map((row) => [row.position, row]));
     return earliest.map((position) => {
       const row = rows.get(position)!;
@@ -222,9 +224,9 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return this.db.collection<VersionRow>(collectionName(await this.liveGeneration(), `hist_${collection}`));
   }
 
-  private async query<C extends CollectionOf<Docs>>(collection: C, filter: Record<string, unknown>, limit: number, direction: 1 | -1 = 1): Promise<Found<Docs[C]>[]> {
+  private async query<C extends CollectionOf<Docs>>(collection: C, filter: Record<string, unknown>, limit: number, direction: 1 | -1 = 1, omit: readonly string[] = []): Promise<Found<Docs[C]>[]> {
     const rows = await (await this.rows(collection))
-      .find({ ...filter, doc: { $ne: null } } as Filter<Row>)
+      .find({ ...filter, doc: { $ne: null } } as Filter<Row>, { projection: omitted(omit) })
       .sort({ _id: direction })
       .limit(limit)
       .toArray();
@@ -388,6 +390,11 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       if (generation !== null && !keep.includes(generation)) await this.db.dropCollection(name);
     }
   }
+}
+
+/** A projection leaving out the document's fields at `paths` (checked: `checkOmitted`): the server drops them, so the large ones never cross the wire. */
+function omitted(paths: readonly string[]): Record<string, 0> {
+  return Object.fromEntries(paths.map((path) => [`doc.${path}`, 0]));
 }
 
 /** The one place a document's type is taken on trust: the JSON this store wrote for its collection. */

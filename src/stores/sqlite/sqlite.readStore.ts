@@ -20,12 +20,13 @@ import type {
   RebuildTarget,
   Version,
   VersionsQuery,
+  ThinPageQuery,
   ThinVersionsQuery,
   Thinned,
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkRemovable, checkScanCount, partsOf, versionLabels, type KeptHistory } from '../readStore.port';
+import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkOmitted, checkRemovable, checkScanCount, partsOf, versionLabels, type KeptHistory } from '../readStore.port';
 import { createHistoryIndexes, createHistoryTables, createIndexes, dropViewsOfAnotherLayout, listTable, LIVE, REBUILD } from './sqlite.viewTables';
 
 type Row = { id: string; position: string; doc: string | null };
@@ -138,8 +139,11 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
    * A query whose first field holds lists goes through that field's (value, id) table, in id
    * order, and stops at the limit; a list field after the first is a probe of its table per row.
    */
-  async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]> {
+  page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]>;
+  page<C extends CollectionOf<Docs>>(collection: C, query: ThinPageQuery<Docs[C]>): Promise<Found<Thinned<Docs[C]>>[]>;
+  async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]> | ThinPageQuery<Docs[C]>): Promise<Found<Docs[C] | Thinned<Docs[C]>>[]> {
     checkListMatches(this.lists, collection, query.where);
+    checkOmitted(query.omit);
     const where = Object.entries(query.where) as [string, Match][];
     const drivenBy = where[0] !== undefined && this.isList(collection, where[0][0]) ? where[0][0] : undefined;
     const id = drivenBy === undefined ? 't.id' : 'l.id';
@@ -181,7 +185,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     // CROSS JOIN keeps the list table outermost: SQLite's planner would otherwise start from
     // another field's index that looks as selective (a scope's), read all of it, and sort.
     const from = drivenBy === undefined ? `${this.table(collection)} t` : `${this.prefix}${listTable(collection, drivenBy)} l CROSS JOIN ${this.table(collection)} t ON t.id = l.id`;
-    const sql = `SELECT t.id, t.position, t.doc FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY ${id} ${descending ? 'DESC' : 'ASC'} LIMIT ?`;
+    const sql = `SELECT t.id, t.position, ${thinned('t.doc', query.omit)} AS doc FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY ${id} ${descending ? 'DESC' : 'ASC'} LIMIT ?`;
     return (this.statement(sql).all(...values, query.limit) as Row[]).map(toFound<Docs[C]>);
   }
 
@@ -317,8 +321,6 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery | ThinVersionsQuery): Promise<Version<Docs[C] | Thinned<Docs[C]>>[]> {
     const versions = this.historyTable(collection);
     checkNumbersVersions(this.history, collection, query);
-    // Left out by SQLite, which parses each document in C: the large fields never reach JavaScript.
-    const doc = query.omit?.length ? `json_remove(h.doc, ${query.omit.map((field) => `'$.${field}'`).join(', ')})` : 'h.doc';
     const [next, beyond, order] = query.order === 'desc' ? ['max', '<', 'DESC'] : ['min', '>', 'ASC'];
     // A loose scan of the (id, number, position) index: one seek to each next number, one to its
     // earliest version. However many versions share a number (its details or roles changed
@@ -330,7 +332,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
          SELECT (SELECT ${next}(number) FROM ${versions} WHERE id = @id AND number ${beyond} numbers.number) FROM numbers WHERE numbers.number IS NOT NULL
          LIMIT @limit
        )
-       SELECT h.id, h.position, h.at, ${doc} AS doc FROM numbers
+       SELECT h.id, h.position, h.at, ${thinned('h.doc', query.omit)} AS doc FROM numbers
        JOIN ${versions} h ON h.id = @id AND h.position = (SELECT min(position) FROM ${versions} WHERE id = @id AND number = numbers.number)
        ORDER BY numbers.number ${order}`,
     ).all({ id, limit: query.limit, ...(query.after === undefined ? {} : { after: query.after }) }) as VersionRow[];
@@ -455,6 +457,14 @@ function columnValue(value: unknown): string | number | null {
 }
 
 /** Field names are put into SQL text, so only plain names pass. */
+/**
+ * A document column with the fields at `paths` (checked: `checkOmitted`) left out by SQLite, which
+ * parses each document in C: the large fields never reach JavaScript.
+ */
+function thinned(column: string, paths: readonly string[] | undefined): string {
+  return paths?.length ? `json_remove(${column}, ${paths.map((path) => `'$.${path}'`).join(', ')})` : column;
+}
+
 function checkedField(field: string): string {
   if (!FIELD.test(field)) throw new Error(`Invalid field name ${field}`);
   return field;
