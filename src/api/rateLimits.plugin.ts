@@ -102,7 +102,9 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
       route.preValidation = [countKeys, ...[route.preValidation ?? []].flat()];
     });
     app.decorateRequest('spend', function (this: FastifyRequest, rateClass?: RateClass) {
-      return spend(checks[rateClass ?? this.routeOptions.config.rateClass ?? 'settings'], this);
+      const named = rateClass ?? this.routeOptions.config.rateClass ?? 'settings';
+      // A bulk reveal's budgets are the oracles' (its own list is empty: it counts them by key).
+      return spend(checks[named === 'bulkOracle' ? 'oracle' : named], this);
     });
     app.addHook('onRequest', (request, _reply, done) => {
       const pending = checks[request.routeOptions.config.rateClass ?? 'settings'];

@@ -414,7 +414,7 @@ export class Views {
 }
 
 /** What a page of versions leaves out of each: the envelope's sealed text, the roles, the sealed name and description. */
-const LISTED_WITHOUT = ['value.nonce', 'value.ciphertext', 'members', 'displayName', 'description'];
+export const LISTED_WITHOUT: readonly string[] = ['value.nonce', 'value.ciphertext', 'members', 'displayName', 'description'];
 
 /** What a listed version is read from: a secret's document without LISTED_WITHOUT. */
 type ThinSecretDoc = Pick<SecretDoc, 'version' | 'updatedBy' | 'fingerprint' | 'rollbackOf'> & Readonly<{ value: Pick<SecretDoc['value'], 'dataKeyId'> }>;

@@ -275,9 +275,19 @@ export function checkNumbersVersions(history: Readonly<Partial<Record<string, Ke
   checkOmitted(query.omit);
 }
 
-/** What every adapter refuses alike: leaving fields out by a path that is not plain names joined by dots. */
+/**
+ * What every adapter refuses alike: leaving fields out by a path that is not plain names joined
+ * by dots, or by two paths one within the other (MongoDB refuses those as a collision, SQLite
+ * would not). A path must not go through a list: MongoDB would take the field out of every
+ * element, SQLite out of none.
+ */
 export function checkOmitted(paths: readonly string[] | undefined): void {
-  for (const path of paths ?? []) if (!/^[A-Za-z]+(\.[A-Za-z]+)*$/.test(path)) throw new Error(`Invalid field path ${path}`);
+  if (paths === undefined) return;
+  for (const path of paths) {
+    if (!/^[A-Za-z]+(\.[A-Za-z]+)*$/.test(path)) throw new Error(`Invalid field path ${path}`);
+    if (paths.some((other) => other.startsWith(`${path}.`))) throw new Error(`Invalid field path ${path}: another path is within it`);
+  }
+  if (new Set(paths).size !== paths.length) throw new Error('Invalid field paths: one is named twice');
 }
 
 /**

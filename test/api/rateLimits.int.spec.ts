@@ -78,6 +78,20 @@ describe('Rate limits', () => {
     expectProblem(await call('POST', `/v1/workspaces/${ws}/secrets/K/reveal`, { token: token('alice') }), 429, 'rate_limited');
   });
 
+  it("counts a check's further pages against the secret's budget too, on the personal route as well", async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { oraclePerSecretMax: 3 } } });
+    const ws = await workspaceWith(call, 'alice', { bob: 'admin' });
+    for (let i = 0; i <= HISTORY_PAGE_MAX; i += 1) await service.deps.secrets.saveWorkspace(user('alice'), ws, { set: { K: `v-${i}` }, delete: [] });
+    // Two pages: alice's check spends two of the secret's three; bob's second page finds none left.
+    const check = (who: string) => call('POST', `/v1/workspaces/${ws}/secrets/K/fingerprint-check`, { token: token(who), body: { value: 'v-0' } });
+    expect((await check('alice')).status).toBe(200);
+    expectProblem(await check('bob'), 429, 'rate_limited');
+    for (let i = 0; i <= HISTORY_PAGE_MAX; i += 1) await service.deps.secrets.savePersonal(user('carol'), { set: { P: `v-${i}` }, delete: [] });
+    const personal = () => call('POST', '/v1/me/secrets/P/fingerprint-check', { token: token('carol'), body: { value: 'v-0' } });
+    expect((await personal()).status).toBe(200);
+    expectProblem(await personal(), 429, 'rate_limited');
+  });
+
   it('counts a proof export against the budget of verifications, which also read the whole history', async () => {
     const call = await start({ verifyMax: 2 });
     const ws = await workspaceWith(call, 'alice', {});

@@ -225,9 +225,10 @@ describe('Secret access handlers', () => {
       expect((await views.historyVersion(`workspace:${ws}`, 'API_KEY', 3))?.value.ciphertext.length).toBeGreaterThan(60_000);
     });
 
-    it('refuses before reading a single version', async () => {
+    it('refuses before reading a single version, and before saying whether the key exists', async () => {
       const read = vi.spyOn(views, 'versionPages');
       await expect(access.checkFingerprint(carol, 'workspace', ws, 'API_KEY', 'sk_live_1', false)).rejects.toBeInstanceOf(Forbidden);
+      await expect(access.checkFingerprint(carol, 'workspace', ws, 'NEVER_SET', 'x', false)).rejects.toBeInstanceOf(Forbidden);
       expect(read).not.toHaveBeenCalled();
     });
 

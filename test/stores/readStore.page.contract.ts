@@ -77,6 +77,7 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
     for (const path of ["color') --", 'detail..big', '$.color']) {
       await expect(store.page('items', { where: { group: 'g' }, limit: 1, omit: [path] })).rejects.toThrow(/field path/);
     }
+    await expect(store.page('items', { where: { group: 'g' }, limit: 1, omit: ['detail.big', 'detail'] })).rejects.toThrow(/field path/);
   });
 
   it('stops at an id, inclusive, in either order', async () => {
