@@ -73,9 +73,9 @@ export type WorkspacesPage = Readonly<{ items: Array<{ workspace: WorkspaceDoc; 
 /** The most deleted keys one page lists (the API's `limit` with `deleted=true`). */
 export const DELETED_PAGE_MAX = 1000;
 
-/** A page of a scope's deleted keys, and the key to go on after (null: there are no more). */
 /** A deleted key as a page of them shows it: without its ended lifetimes (up to 1,000 a key, ~80 KB). */
 export type ListedDeletion = Pick<DeletedSecretDoc, 'key' | 'lastVersion' | 'deletedAt' | 'deletedBy'>;
+/** A page of a scope's deleted keys, and the key to go on after (null: there are no more). */
 export type DeletedPage = Readonly<{ deleted: ListedDeletion[]; nextAfter: string | null }>;
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
