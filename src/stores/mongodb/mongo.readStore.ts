@@ -178,7 +178,8 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
   firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: ThinVersionsQuery): Promise<Version<Thinned<Docs[C]>>[]>;
   async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery | ThinVersionsQuery): Promise<Version<Docs[C] | Thinned<Docs[C]>>[]> {
     const versions = await this.versions(collection);
-    checkNumbersVersions(this.history, collection, query);
+    checkNumbersVersions(this.history, collection);
+    checkOmitted(query.omit);
     const direction = query.order === 'desc' ? -1 : 1;
     const beyond = (bound: number | undefined) => (bound === undefined ? {} : direction === 1 ? { $gt: bound } : { $lt: bound });
     // Numbers and positions in (number, position ascending) order, from one of the two partial
@@ -211,7 +212,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       }
       await cursor.close();
     }
-    const found = await versions.find({ _id: { $in: earliest.map((position) => versionId(id, position)) } }, { projection: omitted(query.omit ?? []) }).toArray();
+    const found = await versions.find({ _id: { $in: earliest.map((position) => versionId(id, position)) } }, { projection: omitted(query.omit) }).toArray();
     const rows = new Map(found.map((row) => [row.position, row]));
     return earliest.map((position) => {
       const row = rows.get(position)!;
@@ -224,7 +225,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return this.db.collection<VersionRow>(collectionName(await this.liveGeneration(), `hist_${collection}`));
   }
 
-  private async query<C extends CollectionOf<Docs>>(collection: C, filter: Record<string, unknown>, limit: number, direction: 1 | -1 = 1, omit: readonly string[] = []): Promise<Found<Docs[C]>[]> {
+  private async query<C extends CollectionOf<Docs>>(collection: C, filter: Record<string, unknown>, limit: number, direction: 1 | -1 = 1, omit?: readonly string[]): Promise<Found<Docs[C]>[]> {
     const rows = await (await this.rows(collection))
       .find({ ...filter, doc: { $ne: null } } as Filter<Row>, { projection: omitted(omit) })
       .sort({ _id: direction })
@@ -393,8 +394,8 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 }
 
 /** A projection leaving out the document's fields at `paths` (checked: `checkOmitted`): the server drops them, so the large ones never cross the wire. */
-function omitted(paths: readonly string[]): Record<string, 0> {
-  return Object.fromEntries(paths.map((path) => [`doc.${path}`, 0]));
+function omitted(paths: readonly string[] | undefined): Record<string, 0> {
+  return Object.fromEntries((paths ?? []).map((path) => [`doc.${path}`, 0]));
 }
 
 /** The one place a document's type is taken on trust: the JSON this store wrote for its collection. */

@@ -320,7 +320,8 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: ThinVersionsQuery): Promise<Version<Thinned<Docs[C]>>[]>;
   async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery | ThinVersionsQuery): Promise<Version<Docs[C] | Thinned<Docs[C]>>[]> {
     const versions = this.historyTable(collection);
-    checkNumbersVersions(this.history, collection, query);
+    checkNumbersVersions(this.history, collection);
+    checkOmitted(query.omit);
     const [next, beyond, order] = query.order === 'desc' ? ['max', '<', 'DESC'] : ['min', '>', 'ASC'];
     // A loose scan of the (id, number, position) index: one seek to each next number, one to its
     // earliest version. However many versions share a number (its details or roles changed
@@ -456,7 +457,6 @@ function columnValue(value: unknown): string | number | null {
   return typeof value === 'string' || typeof value === 'number' ? value : null;
 }
 
-/** Field names are put into SQL text, so only plain names pass. */
 /**
  * A document column with the fields at `paths` (checked: `checkOmitted`) left out by SQLite, which
  * parses each document in C: the large fields never reach JavaScript.
@@ -465,6 +465,7 @@ function thinned(column: string, paths: readonly string[] | undefined): string {
   return paths?.length ? `json_remove(${column}, ${paths.map((path) => `'$.${path}'`).join(', ')})` : column;
 }
 
+/** Field names are put into SQL text, so only plain names pass. */
 function checkedField(field: string): string {
   if (!FIELD.test(field)) throw new Error(`Invalid field name ${field}`);
   return field;
