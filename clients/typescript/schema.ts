@@ -501,7 +501,7 @@ export interface paths {
         put?: never;
         /**
          * The versions whose value equals this one (those who may reveal it, audit:read; recorded)
-         * @description Tests every version, 1000 at a time: each page after the first counts as one more request against both oracle rate budgets, and a budget spent meanwhile stops the check with a 429 (nothing recorded).
+         * @description Tests every version, 1000 at a time: each page after the first counts as one more request against both oracle rate budgets, all charged before any is read: a 429 when a budget cannot pay them now, a 409 `over_rate_budget` when it never could in a minute (nothing recorded either way).
          */
         post: operations["postWorkspaceSecretFingerprintCheck"];
         delete?: never;
@@ -521,7 +521,7 @@ export interface paths {
         put?: never;
         /**
          * The versions of my personal secret whose value equals this one (recorded)
-         * @description Tests every version, 1000 at a time: each page after the first counts as one more request against both oracle rate budgets, and a budget spent meanwhile stops the check with a 429 (nothing recorded).
+         * @description Tests every version, 1000 at a time: each page after the first counts as one more request against both oracle rate budgets, all charged before any is read: a 429 when a budget cannot pay them now, a 409 `over_rate_budget` when it never could in a minute (nothing recorded either way).
          */
         post: operations["postMeSecretFingerprintCheck"];
         delete?: never;
@@ -913,6 +913,10 @@ export interface components {
             missingCount?: number;
             /** @description 409 last_admin of an erasure: the workspaces the caller is the last admin of */
             workspaces?: string[];
+            /** @description 409 over_rate_budget: how many requests of its rate budget the request costs at once (a fingerprint check: one a page of 1,000 versions) */
+            cost?: number;
+            /** @description 409 over_rate_budget: the most that budget allows a minute */
+            perMinute?: number;
             /** @description 409 retention_expired: when the workspace was deleted */
             deletedAt?: string;
             /** @description 409 retention_expired: when its retention ended */
@@ -952,7 +956,7 @@ export interface components {
             /** @constant */
             status?: 409;
             /** @enum {string} */
-            code?: "rule" | "too_many_secrets" | "too_many_keys_ever" | "too_many_lifetimes" | "personal_not_shareable" | "workspace_admin" | "already_shared" | "too_many_secret_members" | "last_secret_admin" | "already_member" | "already_invited" | "too_many_invitations" | "too_many_members" | "workspace_exists" | "last_admin" | "other_lifetime" | "secret_exists" | "retention_expired" | "workspace_not_deleted";
+            code?: "rule" | "too_many_secrets" | "too_many_keys_ever" | "too_many_lifetimes" | "personal_not_shareable" | "workspace_admin" | "already_shared" | "too_many_secret_members" | "last_secret_admin" | "already_member" | "already_invited" | "too_many_invitations" | "too_many_members" | "workspace_exists" | "last_admin" | "other_lifetime" | "secret_exists" | "retention_expired" | "workspace_not_deleted" | "over_rate_budget";
         };
         Problem410: components["schemas"]["Problem"] & {
             /** @constant */
@@ -6555,6 +6559,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description What was asked for (a version, a lifetime, a secret) was destroyed */
             410: {
                 headers: {
@@ -6721,6 +6736,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description What was asked for (a version, a lifetime, a secret) was destroyed */

@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { RateLimited } from '../errors';
+import { RateLimited, RuleViolation } from '../errors';
 
 /**
  * Which budget a route spends (DESIGN §6): settings routes share one per principal; the value
@@ -31,11 +31,13 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /**
-     * Spends a rate class's budgets for this request once more (its route's own class unless
+     * Spends a rate class's budgets for this request `times` more (its route's own class unless
      * named), for work that grows with what the request reaches: a fingerprint check's further
-     * pages of versions, an audit export's whole history. A 429 (`RateLimited`) when one is spent.
+     * pages of versions, an audit export's whole history. A 429 (`RateLimited`) when one is spent;
+     * a 409 `over_rate_budget`, spending nothing, when the request would cost more than a budget
+     * allows in a minute (its arrival counted), so no retry could ever pass.
      */
-    spend(rateClass?: RateClass): Promise<void>;
+    spend(rateClass?: RateClass, times?: number): Promise<void>;
   }
 }
 
@@ -45,6 +47,22 @@ type Limiter = (request: FastifyRequest) => Promise<{ isAllowed: true } | { isAl
 function secretOf(request: FastifyRequest): string {
   const params = request.params as { ws?: string; key?: string };
   return params.ws === undefined ? `user:${request.principal.id}/${params.key}` : `workspace:${params.ws}/${params.key}`;
+}
+
+/** The setting that sets each class's budgets, for an answer that says what to raise. */
+const SETTING_OF: Record<Exclude<RateClass, 'bulkOracle'>, string> = {
+  settings: 'RATE_LIMIT_MAX',
+  oracle: 'RATE_LIMIT_ORACLE_MAX and RATE_LIMIT_ORACLE_PER_SECRET_MAX',
+  resolve: 'RATE_LIMIT_RESOLVE_MAX',
+  verify: 'RATE_LIMIT_VERIFY_MAX',
+};
+
+function overBudget(rateClass: Exclude<RateClass, 'bulkOracle'>, cost: number, perMinute: number): RuleViolation {
+  return new RuleViolation(
+    'over_rate_budget',
+    `This request costs ${cost} requests of its rate budget at once, more than the ${perMinute} a minute it allows; an operator can raise ${SETTING_OF[rateClass]}`,
+    { cost, perMinute },
+  );
 }
 
 /** A bulk reveal's body as sent (not yet validated): its distinct keys, or none when it holds no list of at most 100 strings. */
@@ -83,6 +101,13 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
       // Counted per key once the body is read (below).
       bulkOracle: [],
     };
+    // The most each class lets one request spend in a minute: the smallest of its budgets.
+    const perMinute: Record<Exclude<RateClass, 'bulkOracle'>, number> = {
+      settings: limits.settingsMax,
+      oracle: Math.min(limits.oracleMax, limits.oraclePerSecretMax),
+      resolve: limits.resolveMax > 0 ? limits.resolveMax : Infinity,
+      verify: limits.verifyMax,
+    };
     const spend = async (checks: readonly Limiter[], request: FastifyRequest) => {
       for (const check of checks) {
         const result = await check(request);
@@ -101,10 +126,14 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
       };
       route.preValidation = [countKeys, ...[route.preValidation ?? []].flat()];
     });
-    app.decorateRequest('spend', function (this: FastifyRequest, rateClass?: RateClass) {
-      const named = rateClass ?? this.routeOptions.config.rateClass ?? 'settings';
+    app.decorateRequest('spend', async function (this: FastifyRequest, rateClass?: RateClass, times = 1) {
+      const own = this.routeOptions.config.rateClass ?? 'settings';
+      const named = rateClass ?? own;
       // A bulk reveal's budgets are the oracles' (its own list is empty: it counts them by key).
-      return spend(checks[named === 'bulkOracle' ? 'oracle' : named], this);
+      const budget = named === 'bulkOracle' ? 'oracle' : named;
+      const arrival = budget === own ? 1 : 0;
+      if (arrival + times > perMinute[budget]) throw overBudget(budget, arrival + times, perMinute[budget]);
+      for (let spent = 0; spent < times; spent += 1) await spend(checks[budget], this);
     });
     app.addHook('onRequest', (request, _reply, done) => {
       const pending = checks[request.routeOptions.config.rateClass ?? 'settings'];

@@ -2,7 +2,7 @@ import { Destroyed, Forbidden, NotCaughtUp, NotFound } from '../errors';
 import type { SecretCipher } from '../crypto/secretCipher';
 import type { ViewProgress } from '../projections/projector';
 import { owners } from '../projections/owners';
-import type { Views } from '../projections/queries';
+import { HISTORY_PAGE_MAX, type Views } from '../projections/queries';
 import type { ListedVersion, SecretDoc } from '../projections/views';
 import { contextFor, type Actor, type Clock } from './actor';
 import { BatchRefusals } from './batchRefusals';
@@ -117,9 +117,11 @@ export class SecretAccessHandlers {
   /**
    * Which versions of the secret (deleted ones included) had this value: each version's
    * fingerprint, recomputed under its data key. A shredded data key matches nothing. The
-   * versions are read a page at a time (HISTORY_PAGE_MAX), and `beforeFurtherPage` runs before
-   * each page after the first: the API charges the check's rate budgets again there, so a check
-   * of a secret with many versions costs its asker as many checks as it reads pages.
+   * versions are read a page at a time (HISTORY_PAGE_MAX). Before the first is read,
+   * `chargeFurtherPages` is told how many more pages the key's versions may fill (the key's last
+   * version number says): the API charges the check's rate budgets that many times more, so a
+   * check of a secret with many versions costs its asker as many checks as it reads pages, paid
+   * before anything is read. It is not called for a key whose versions fit one page.
    */
   async checkFingerprint(
     actor: Actor,
@@ -128,7 +130,7 @@ export class SecretAccessHandlers {
     key: string,
     candidate: string,
     auditor: boolean,
-    beforeFurtherPage: () => Promise<void> = async () => {},
+    chargeFurtherPages: (pages: number) => Promise<void> = async () => {},
   ): Promise<FingerprintMatches> {
     let standing: Standing = null;
     let loaded: Loaded<SecretsState>;
@@ -143,6 +145,10 @@ export class SecretAccessHandlers {
     }
     // Refused before a single version is read: a refusal costs no more than any other.
     requireMayCheck(key, standing, auditor);
+    // Versions are numbered 1 to the last without gaps: no more pages than this to read. One set
+    // meanwhile beyond them is not read, as if the check had run a moment earlier.
+    const pages = Math.ceil((loaded.state.lastVersions.get(key) ?? 0) / HISTORY_PAGE_MAX);
+    if (pages > 1) await chargeFurtherPages(pages - 1);
     // The views must hold every version the stream has, or a match would go unseen.
     await this.viewsReach(loaded.position);
     // A destroyed version's fingerprint can no longer be tested (its key is gone): 410 when none is left.
@@ -153,7 +159,7 @@ export class SecretAccessHandlers {
     const fingerprints = new Map<string, string | null>();
     const matches: ListedVersion[] = [];
     let matchCount = 0;
-    for await (const page of this.views.versionPages(owners.of(scope, ownerId), key, beforeFurtherPage)) {
+    for await (const page of this.views.versionPages(owners.of(scope, ownerId), key, pages)) {
       anyVersion ||= page.length > 0;
       for (const version of page) {
         if (version.destroyed) continue;

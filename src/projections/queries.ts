@@ -387,18 +387,18 @@ export class Views {
   }
 
   /**
-   * Every version of one secret, oldest first, a page at a time, letting the process turn between
-   * pages (a fingerprint check goes through them all) and awaiting `beforeFurtherPage` before
-   * each page after the first is read.
+   * The versions of one secret, oldest first, a page at a time and `pages` pages at most (of
+   * HISTORY_PAGE_MAX), letting the process turn between pages: a fingerprint check goes through
+   * them all.
    */
-  async *versionPages(owner: string, key: string, beforeFurtherPage: () => Promise<void>): AsyncGenerator<ListedVersion[]> {
-    let page = await this.historyPage(owner, key, undefined, HISTORY_PAGE_MAX);
-    yield page.versions;
-    while (page.nextAfter !== null) {
-      await setImmediate();
-      await beforeFurtherPage();
-      page = await this.historyPage(owner, key, page.nextAfter, HISTORY_PAGE_MAX);
+  async *versionPages(owner: string, key: string, pages: number): AsyncGenerator<ListedVersion[]> {
+    let after: number | undefined;
+    for (let read = 0; read < pages; read += 1) {
+      if (read > 0) await setImmediate();
+      const page = await this.historyPage(owner, key, after, HISTORY_PAGE_MAX);
       yield page.versions;
+      if (page.nextAfter === null) return;
+      after = page.nextAfter;
     }
   }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RateLimits } from '../../src/api/rateLimits.plugin';
 import { recordStreamId } from '../../src/events/streams';
 import { HISTORY_PAGE_MAX } from '../../src/projections/queries';
@@ -90,6 +90,21 @@ describe('Rate limits', () => {
     const personal = () => call('POST', '/v1/me/secrets/P/fingerprint-check', { token: token('carol'), body: { value: 'v-0' } });
     expect((await personal()).status).toBe(200);
     expectProblem(await personal(), 429, 'rate_limited');
+  });
+
+  // Charged up front, a check that could never fit a minute's budget is refused at once, where
+  // charging page by page would read a minute's worth of pages and answer 429 at every try.
+  it('refuses a fingerprint check with more pages than a budget holds in a minute, before spending or reading them', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { oracleMax: 2 } } });
+    const ws = await workspaceWith(call, 'alice', {});
+    for (let i = 0; i <= 2 * HISTORY_PAGE_MAX; i += 1) await service.deps.secrets.saveWorkspace(user('alice'), ws, { set: { K: `v-${i}` }, delete: [] });
+    const read = vi.spyOn(service.deps.views, 'versionPages');
+    const check = await call('POST', `/v1/workspaces/${ws}/secrets/K/fingerprint-check`, { token: token('alice'), body: { value: 'v-0' } });
+    expectProblem(check, 409, 'over_rate_budget');
+    expect((check.body as { detail: string }).detail).toContain('RATE_LIMIT_ORACLE_MAX');
+    expect(read).not.toHaveBeenCalled();
+    // Only its arrival was counted: one of the two left.
+    expect((await call('POST', `/v1/workspaces/${ws}/secrets/K/reveal`, { token: token('alice') })).status).toBe(200);
   });
 
   it('counts a proof export against the budget of verifications, which also read the whole history', async () => {

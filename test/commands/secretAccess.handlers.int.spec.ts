@@ -232,17 +232,27 @@ describe('Secret access handlers', () => {
       expect(read).not.toHaveBeenCalled();
     });
 
-    it('calls its hook before each page of versions after the first, and stops when the hook throws', async () => {
+    it('charges its further pages once, before reading any, and reads no page when the charge throws', async () => {
       for (let i = 0; i < 2 * HISTORY_PAGE_MAX; i += 1) await set(alice, { API_KEY: `v-${i}` });
-      let further = 0;
-      const result = await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false, async () => {
-        further += 1;
+      const read = vi.spyOn(t.readStore, 'firstVersions');
+      const charged: number[] = [];
+      const result = await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false, async (pages) => {
+        charged.push(pages, read.mock.calls.length);
       });
-      // 2,001 versions: three pages, the hook before the second and the third.
-      expect([result.matchCount, further]).toEqual([1, 2]);
+      // 2,001 versions: three pages, the two after the first charged before the first is read.
+      expect([result.matchCount, charged, read.mock.calls.length]).toEqual([1, [2, 0], 3]);
+      read.mockClear();
       const stopped = access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false, () => Promise.reject(new Error('budget spent')));
       await expect(stopped).rejects.toThrow('budget spent');
-      expect((await accessStream()).length).toBe(1);
+      expect([read.mock.calls.length, (await accessStream()).length]).toEqual([0, 1]);
+    });
+
+    it('charges nothing more for a secret whose versions fit one page', async () => {
+      const charged: number[] = [];
+      await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false, async (pages) => {
+        charged.push(pages);
+      });
+      expect(charged).toEqual([]);
     });
 
     it('refuses a member without a role who is no auditor, and records nothing', async () => {

@@ -41,6 +41,7 @@ export const problemCodes = {
     'secret_exists',
     'retention_expired',
     'workspace_not_deleted',
+    'over_rate_budget',
   ],
   410: ['destroyed'],
   412: ['stale_revision'],

@@ -53,6 +53,8 @@ const problem: Schema = {
     },
     missingCount: { type: 'integer', description: '422: how many {key, path} were missing in all' },
     workspaces: { type: 'array', items: { type: 'string' }, description: '409 last_admin of an erasure: the workspaces the caller is the last admin of' },
+    cost: { type: 'integer', description: '409 over_rate_budget: how many requests of its rate budget the request costs at once (a fingerprint check: one a page of 1,000 versions)' },
+    perMinute: { type: 'integer', description: '409 over_rate_budget: the most that budget allows a minute' },
     deletedAt: { type: 'string', description: '409 retention_expired: when the workspace was deleted' },
     retentionEndedAt: { type: 'string', description: '409 retention_expired: when its retention ended' },
   },

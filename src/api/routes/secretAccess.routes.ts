@@ -4,7 +4,7 @@ import { Forbidden } from '../../errors';
 import { MAX_MATCHES_SHOWN } from '../../commands/secretAccess.handlers';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT } from '../principal';
-import { keyParams, secretValueSchema, workspaceKeyParams, workspaceParams } from '../schemas';
+import { keyParams, problemSchema, secretValueSchema, workspaceKeyParams, workspaceParams } from '../schemas';
 import { secretKeySchema } from '../../events/values';
 import { HISTORY_PAGE_MAX } from '../../projections/queries';
 
@@ -13,7 +13,7 @@ const checkBody = z.strictObject({ value: secretValueSchema });
 /** What a check costs its asker: the one thing about it that grows with the secret. */
 const checkDescription =
   `Tests every version, ${HISTORY_PAGE_MAX} at a time: each page after the first counts as one more request against both oracle rate budgets, ` +
-  'and a budget spent meanwhile stops the check with a 429 (nothing recorded).';
+  'all charged before any is read: a 429 when a budget cannot pay them now, a 409 `over_rate_budget` when it never could in a minute (nothing recorded either way).';
 /** Optional: a past version (DESIGN §9); none, the live value. */
 const revealBody = z.strictObject({ version: z.number().int().positive().optional() }).nullish();
 /** DESIGN §10: a bulk reveal names at most 100 keys, each once. */
@@ -122,15 +122,15 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
         description: checkDescription,
         params: workspaceKeyParams,
         body: checkBody,
-        response: { 200: checkResult },
+        response: { 200: checkResult, 409: problemSchema },
       },
     },
     async (request, reply) => {
       const { ws, key } = request.params;
       const { principal } = request;
       const auditor = principal.scopes.has(SCOPE_AUDIT);
-      // Each further page of 1,000 versions the check reads counts as one more check (README, "Rate limits").
-      const check = deps.access.checkFingerprint(actorOf(request), 'workspace', ws, key, request.body.value, auditor, () => request.spend());
+      // Each further page of 1,000 versions the check reads counts as one more check, paid up front (README, "Rate limits").
+      const check = deps.access.checkFingerprint(actorOf(request), 'workspace', ws, key, request.body.value, auditor, (pages) => request.spend('oracle', pages));
       return answerRecorded(reply, await check);
     },
   );
@@ -145,13 +145,13 @@ export function secretAccessRoutes(app: App, deps: Pick<AppDeps, 'access' | 'set
         description: checkDescription,
         params: keyParams,
         body: checkBody,
-        response: { 200: checkResult },
+        response: { 200: checkResult, 409: problemSchema },
       },
     },
     async (request, reply) =>
       answerRecorded(
         reply,
-        await deps.access.checkFingerprint(actorOf(request), 'personal', request.principal.id, request.params.key, request.body.value, false, () => request.spend()),
+        await deps.access.checkFingerprint(actorOf(request), 'personal', request.principal.id, request.params.key, request.body.value, false, (pages) => request.spend('oracle', pages)),
       ),
   );
 }
