@@ -956,7 +956,7 @@ export interface components {
             /** @constant */
             status?: 409;
             /** @enum {string} */
-            code?: "rule" | "too_many_secrets" | "too_many_keys_ever" | "too_many_lifetimes" | "personal_not_shareable" | "workspace_admin" | "already_shared" | "too_many_secret_members" | "last_secret_admin" | "already_member" | "already_invited" | "too_many_invitations" | "too_many_members" | "workspace_exists" | "last_admin" | "other_lifetime" | "secret_exists" | "retention_expired" | "workspace_not_deleted" | "over_rate_budget";
+            code?: "rule" | "too_many_secrets" | "too_many_keys_ever" | "too_many_lifetimes" | "personal_not_shareable" | "workspace_admin" | "already_shared" | "too_many_secret_members" | "last_secret_admin" | "already_member" | "already_invited" | "too_many_invitations" | "too_many_invitations_ever" | "too_many_members" | "workspace_exists" | "last_admin" | "other_lifetime" | "secret_exists" | "retention_expired" | "workspace_not_deleted" | "over_rate_budget";
         };
         Problem410: components["schemas"]["Problem"] & {
             /** @constant */

@@ -12,6 +12,8 @@ type Workspace = Readonly<{
   name: string;
   members: ReadonlyMap<string, Member>;
   invitations: ReadonlyMap<string, Invitation>;
+  /** Invitations ever made, accepted and revoked ones included: time travel keeps them all. */
+  invitationsEver: number;
 }>;
 
 /**
@@ -68,6 +70,7 @@ function created(event: Extract<WorkspaceEvent, { type: 'WorkspaceCreated' }>): 
     name,
     members: new Map([[creator.userId, { userId: creator.userId, email: knownEmail(creator.email, creator.emailIndex), permission: 'admin', external: false }]]),
     invitations: new Map(),
+    invitationsEver: 0,
   };
 }
 
@@ -77,6 +80,7 @@ function apply(drafts: MapDrafts<ExistingWorkspace>, event: Exclude<WorkspaceEve
     case 'MemberInvited': {
       const { invitationId, email, emailIndex, permission, external } = event.data;
       drafts.mutable('invitations').set(invitationId, { invitationId, email: knownEmail(email, emailIndex), permission, external });
+      drafts.replace({ ...drafts.state, invitationsEver: state.invitationsEver + 1 });
       return;
     }
     case 'InvitationRevoked':
@@ -108,6 +112,6 @@ function apply(drafts: MapDrafts<ExistingWorkspace>, event: Exclude<WorkspaceEve
 
 /** The workspace itself, without its status and the marks of a deletion. */
 function withoutDeletion(state: ActiveWorkspace | DeletedWorkspace): Workspace {
-  const { workspaceId, name, members, invitations } = state;
-  return { workspaceId, name, members, invitations };
+  const { workspaceId, name, members, invitations, invitationsEver } = state;
+  return { workspaceId, name, members, invitations, invitationsEver };
 }

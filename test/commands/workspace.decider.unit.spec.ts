@@ -67,6 +67,15 @@ describe('Workspace', () => {
       givenWorkspace(team, members, [removed('user0')]).when(accept('dave', 'inv_dave', 'dave@example.com')).then([accepted('inv_dave', 'dave', 'dave@example.com', 'write')]);
     });
 
+    // Time travel keeps every invitation ever made: `GET …/members?asOf=` seeks each one (~1.5 µs
+    // here), so an admin inviting and revoking without end would make that answer grow without end.
+    it('refuses an invitation once the workspace has made 50,000, revoked or accepted ones included', () => {
+      const made = Array.from({ length: 50_000 - 3 }, (_, i) => [invited(`inv_${i}`, `user${i}@example.com`), revoked(`inv_${i}`)]).flat();
+      // The team's history holds three invitations: bob's and carol's, accepted, and dave's, pending.
+      givenWorkspace(team, made).when(invite('alice', 'one-too-many@example.com')).thenThrows(RuleViolation, { code: 'too_many_invitations_ever' });
+      givenWorkspace(team, made.slice(0, -2)).when(invite('alice', 'erin@example.com', 'read', 'inv_erin')).then([invited('inv_erin', 'erin@example.com', 'read')]);
+    });
+
     it('invites again an email whose invitation was revoked', () =>
       givenWorkspace(team, [revoked('inv_dave')]).when(invite('alice', 'dave@example.com', 'read', 'inv_2')).then([invited('inv_2', 'dave@example.com', 'read')]));
 

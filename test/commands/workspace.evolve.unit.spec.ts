@@ -23,6 +23,7 @@ describe('Workspace', () => {
         name: 'Acme',
         members: new Map([['alice', alice]]),
         invitations: new Map(),
+        invitationsEver: 0,
       }));
 
     it('MemberInvited adds a pending invitation', () => {
@@ -32,9 +33,9 @@ describe('Workspace', () => {
       ]);
     });
 
-    it('InvitationRevoked drops the invitation', () => {
+    it('InvitationRevoked drops the invitation, which still counts among those ever made', () => {
       const state = stateAfter([created(), invited('inv_e', 'erin@example.com'), revoked('inv_e')]);
-      expect(state.status === 'active' && state.invitations.size).toBe(0);
+      expect(state.status === 'active' && [state.invitations.size, state.invitationsEver]).toEqual([0, 1]);
     });
 
     it('InvitationAccepted turns the invitation into a member', () => {

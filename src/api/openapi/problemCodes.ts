@@ -34,6 +34,7 @@ export const problemCodes = {
     'already_member',
     'already_invited',
     'too_many_invitations',
+    'too_many_invitations_ever',
     'too_many_members',
     'workspace_exists',
     'last_admin',
