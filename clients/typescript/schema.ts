@@ -911,8 +911,10 @@ export interface components {
             }[];
             /** @description 422: how many {key, path} were missing in all */
             missingCount?: number;
-            /** @description 409 last_admin of an erasure: the workspaces the caller is the last admin of */
+            /** @description 409 last_admin of an erasure: the workspaces the caller is the last admin of (the first 100) */
             workspaces?: string[];
+            /** @description 409 last_admin of an erasure: how many workspaces the caller is the last admin of */
+            workspaceCount?: number;
             /** @description 409 over_rate_budget: how many requests of its rate budget the request costs at once (a fingerprint check: one a page of 1,000 versions) */
             cost?: number;
             /** @description 409 over_rate_budget: the most that budget allows a minute */

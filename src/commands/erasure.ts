@@ -18,8 +18,9 @@ export class Erasure {
     private readonly subjectKeys: Pick<SubjectKeys, 'idOf'>,
   ) {}
 
-  async erase(actor: Actor): Promise<Erased> {
-    const { left, position: leftAt } = await this.workspaces.leaveEverywhere(actor);
+  /** `beforeFurtherPage`: see WorkspaceLifecycle.leaveEverywhere. */
+  async erase(actor: Actor, beforeFurtherPage?: () => Promise<void>): Promise<Erased> {
+    const { left, position: leftAt } = await this.workspaces.leaveEverywhere(actor, beforeFurtherPage);
     const theirs = [subjects.user(actor.userId), ...(actor.email ? [subjects.email(actor.email)] : [])];
     const subjectKeyIds = await Promise.all(theirs.map((subject) => this.subjectKeys.idOf(subject)));
     const { secrets, position } = await this.lifecycle.erasePersonal(actor, subjectKeyIds);

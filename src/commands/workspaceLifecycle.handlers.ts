@@ -19,12 +19,15 @@ export type LifecycleSettings = Readonly<{
  * too), once it has applied everything the log holds, so a membership a moment old is not missed.
  */
 export type MembershipsSource = Readonly<{
-  views: Pick<Views, 'membershipsOf'>;
+  views: Pick<Views, 'membershipPages'>;
   progress: ViewProgress;
   /** The log's head position now. */
   head: () => Promise<string | null>;
   waitMs: number;
 }>;
+
+/** The workspaces a refused erasure names at most (`workspaceCount` says how many there are). */
+const MAX_BLOCKING_NAMED = 100;
 
 /** What leaving every workspace did: the workspaces left, and the position of the last leave (null: none). */
 export type LeftEverywhere = Readonly<{ left: readonly string[]; position: string | null }>;
@@ -70,31 +73,44 @@ export class WorkspaceLifecycle {
    * The actor leaves every workspace they are a member of, deleted ones included (DESIGN §9
    * erasure: what `POST /v1/me/erase` calls, before or after destroying the personal secrets).
    * Refuses first, leaving none, when they are the last admin of an active one (409 `last_admin`,
-   * naming those workspaces in `workspaces`): they must hand admin to someone, or delete those
+   * naming the first 100 of those workspaces in `workspaces`, and how many in `workspaceCount`):
+   * they must hand admin to someone, or delete those
    * workspaces, before being erased. They do leave a deleted workspace even as its last admin
    * (nobody can undelete it then). Workspaces they already left are skipped, so a retry after a
    * failure carries on where it stopped. Answers once their secret roles there are gone too.
+   * The memberships are read a page at a time; `beforeFurtherPage` runs before each page after
+   * the first while looking for a refusal (the API charges its rate budget there).
    */
-  async leaveEverywhere(actor: Actor): Promise<LeftEverywhere> {
+  async leaveEverywhere(actor: Actor, beforeFurtherPage: () => Promise<void> = async () => {}): Promise<LeftEverywhere> {
     const head = await this.memberships.head();
     if (head !== null && !(await this.memberships.progress.waitFor(head, this.memberships.waitMs))) throw new NotCaughtUp(head);
-    const workspaceIds = await this.memberships.views.membershipsOf(actor.userId);
     const blocking: string[] = [];
-    for (const workspaceId of workspaceIds) if (lastAdminRefuses(this.leaveCommand(actor, true), (await this.streams.load(workspaceId)).state)) blocking.push(workspaceId);
-    if (blocking.length > 0) {
-      throw new RuleViolation('last_admin', `You are the last admin of ${blocking.length} workspace(s): make another member admin, or delete them, first`, {
+    let blockingCount = 0;
+    for await (const page of this.memberships.views.membershipPages(actor.userId, beforeFurtherPage)) {
+      for (const workspaceId of page) {
+        if (!lastAdminRefuses(this.leaveCommand(actor, true), (await this.streams.load(workspaceId)).state)) continue;
+        blockingCount += 1;
+        if (blocking.length < MAX_BLOCKING_NAMED) blocking.push(workspaceId);
+      }
+    }
+    if (blockingCount > 0) {
+      throw new RuleViolation('last_admin', `You are the last admin of ${blockingCount} workspace(s): make another member admin, or delete them, first`, {
         workspaces: blocking,
+        workspaceCount: blockingCount,
       });
     }
     const left: string[] = [];
     let position: string | null = null;
-    for (const workspaceId of workspaceIds) {
-      try {
-        const result = await this.leaving(actor, workspaceId, true);
-        left.push(workspaceId);
-        position = result.position;
-      } catch (error) {
-        if (!(error instanceof NotFound)) throw error;
+    // Each leave is a command of its own, so these pages are not charged again.
+    for await (const page of this.memberships.views.membershipPages(actor.userId, async () => {})) {
+      for (const workspaceId of page) {
+        try {
+          const result = await this.leaving(actor, workspaceId, true);
+          left.push(workspaceId);
+          position = result.position;
+        } catch (error) {
+          if (!(error instanceof NotFound)) throw error;
+        }
       }
     }
     return { left, position };

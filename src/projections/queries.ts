@@ -133,9 +133,20 @@ export class Views {
     return this.cache.get('members', viewIds.member(workspaceId, userId));
   }
 
-  /** The ids of every workspace the user is a member of, deleted ones included: what an erasure leaves. */
-  async membershipsOf(userId: string): Promise<string[]> {
-    return (await this.store.find('members', 'userId', userId)).map(({ doc }) => doc.workspaceId);
+  /**
+   * The ids of every workspace the user is a member of, deleted ones included (what an erasure
+   * leaves), WORKSPACES_PAGE at a time by id, letting the process turn between pages and awaiting
+   * `beforeFurtherPage` before each page after the first: anyone may create workspaces without end.
+   */
+  async *membershipPages(userId: string, beforeFurtherPage: () => Promise<void>): AsyncGenerator<string[]> {
+    let page = await this.membershipsPage(userId, undefined);
+    yield page.memberships.map((member) => member.workspaceId);
+    while (page.nextAfter !== null) {
+      await setImmediate();
+      await beforeFurtherPage();
+      page = await this.membershipsPage(userId, page.nextAfter);
+      yield page.memberships.map((member) => member.workspaceId);
+    }
   }
 
   /**

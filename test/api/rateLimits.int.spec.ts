@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RateLimits } from '../../src/api/rateLimits.plugin';
 import { recordStreamId } from '../../src/events/streams';
-import { HISTORY_PAGE_MAX } from '../../src/projections/queries';
+import { HISTORY_PAGE_MAX, WORKSPACES_PAGE } from '../../src/projections/queries';
 import { user } from '../projections/world.fixture';
 import type { Client } from '../support/client';
 import { startTestApp, token } from '../support/testService';
@@ -105,6 +105,14 @@ describe('Rate limits', () => {
     expect(read).not.toHaveBeenCalled();
     // Only its arrival was counted: one of the two left.
     expect((await call('POST', `/v1/workspaces/${ws}/secrets/K/reveal`, { token: token('alice') })).status).toBe(200);
+  });
+
+  it('counts an erasure once more for each further page of memberships it looks through', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 2 } } });
+    for (let i = 0; i <= WORKSPACES_PAGE; i += 1) await service.deps.workspaces.create(user('alice'), `team ${i}`);
+    expect((await call('GET', '/v1/workspaces', { token: token('alice') })).status).toBe(200);
+    // Two pages of memberships: its arrival spends the second request of the budget, its second page finds none left.
+    expectProblem(await call('POST', '/v1/me/erase', { token: token('alice'), body: { confirm: 'me' } }), 429, 'rate_limited');
   });
 
   it('counts a proof export against the budget of verifications, which also read the whole history', async () => {

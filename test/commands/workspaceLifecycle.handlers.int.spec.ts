@@ -1,11 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/commands/actor';
 import { RuleViolation } from '../../src/errors';
+import { WORKSPACES_PAGE, type Views } from '../../src/projections/queries';
 import { createService, type Service } from '../../src/service';
 import { openTestStores, testServiceOptions } from '../support/testService';
 
 const user = (userId: string): Actor => ({ userId, email: `${userId}@example.com` });
 const [alice, bob] = [user('alice'), user('bob')];
+
+/** Every workspace the user is a member of, through the pages. */
+async function membershipsOf(views: Views, userId: string): Promise<string[]> {
+  const all: string[] = [];
+  for await (const page of views.membershipPages(userId, async () => {})) all.push(...page);
+  return all;
+}
 
 /**
  * Leaving every workspace, the part of an erasure (DESIGN §9, `POST /v1/me/erase`) the workspace
@@ -50,12 +58,12 @@ describe('Leaving every workspace (for an erasure)', () => {
     const service = await start();
     const { write, coAdmin, deleted, own } = await bobsWorkspaces(service);
     const { views, workspaceLifecycle: lifecycle } = service.deps;
-    expect([...(await views.membershipsOf('bob'))].sort()).toEqual([write, coAdmin, deleted, own].sort());
+    expect([...(await membershipsOf(views, 'bob'))].sort()).toEqual([write, coAdmin, deleted, own].sort());
 
     const { left, position } = await lifecycle.leaveEverywhere(bob);
     expect([...left].sort()).toEqual([write, coAdmin, deleted, own].sort());
     expect(await service.deps.progress.waitFor(position!, 5000)).toBe(true);
-    expect(await views.membershipsOf('bob')).toEqual([]);
+    expect(await membershipsOf(views, 'bob')).toEqual([]);
     expect((await views.workspaceSecret(write, 'KEY'))?.members.map((m) => m.userId)).toEqual(['alice']);
     // Done again (a retry after a failure), it leaves nothing more and refuses nothing.
     expect(await lifecycle.leaveEverywhere(bob)).toEqual({ left: [], position: null });
@@ -73,5 +81,27 @@ describe('Leaving every workspace (for an erasure)', () => {
     expect(refusal).toBeInstanceOf(RuleViolation);
     expect(refusal).toMatchObject({ code: 'last_admin', extra: { workspaces: [sole] } });
     expect(await service.deps.views.member(write, 'bob')).not.toBeNull();
+  });
+
+  // Anyone may create workspaces without end: their memberships are read a page at a time, the
+  // hook (the API's rate budget) called before each page after the first, and a refusal names at
+  // most 100 of them, with how many there are.
+  it('reads the memberships a page at a time, calling its hook before each further one, and names at most 100 in a refusal', async () => {
+    const service = await start();
+    const count = WORKSPACES_PAGE + 1;
+    for (let i = 0; i < count; i += 1) await service.deps.workspaces.create(bob, `team ${i}`);
+    let further = 0;
+    const refusal = await service.deps.workspaceLifecycle
+      .leaveEverywhere(bob, async () => {
+        further += 1;
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(refusal).toMatchObject({ code: 'last_admin', extra: { workspaceCount: count } });
+    expect([((refusal as RuleViolation).extra.workspaces as string[]).length, further]).toEqual([100, 1]);
+    const stopped = service.deps.workspaceLifecycle.leaveEverywhere(bob, () => Promise.reject(new Error('budget spent')));
+    await expect(stopped).rejects.toThrow('budget spent');
   });
 });

@@ -18,7 +18,8 @@ export function erasureRoutes(app: App, deps: Pick<AppDeps, 'erasure'>) {
     },
     async (request, reply) => {
       if (request.body.confirm !== 'me') throw new ValidationFailed('Erasing needs confirm: "me"', [{ field: 'confirm', message: 'must be me' }]);
-      const erased = await deps.erasure.erase(actorOf(request));
+      // Each further page of 500 memberships looked through counts as one more request (README, "Rate limits").
+      const erased = await deps.erasure.erase(actorOf(request), () => request.spend());
       return reply.written({ position: erased.position }, { body: { ...erased, position: erased.position ?? '0' } });
     },
   );
