@@ -238,7 +238,7 @@ export class SecretAccessHandlers {
 function pastVersion(state: SecretsState, key: string, version: number): boolean {
   const lifetime = lifetimeOf(state, key, version);
   if (!lifetime) throw new NotFound(`Secret ${key} has no version ${version}`, 'version_not_found');
-  if (lifetime.destroyed) throw new Destroyed(`Version ${version} of ${key} was destroyed`);
+  if (lifetime === 'destroyed') throw new Destroyed(`Version ${version} of ${key} was destroyed`);
   return state.secrets.get(key)?.dataKeyId === lifetime.dataKeyId;
 }
 

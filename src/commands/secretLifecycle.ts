@@ -27,7 +27,7 @@ export function requireCurrentVersion(state: SecretsState, key: string, version:
   if (!secret) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
   const lifetime = lifetimeOf(state, key, version);
   if (!lifetime) throw new NotFound(`Secret ${key} has no version ${version}`, 'version_not_found');
-  if (lifetime.destroyed) throw new Destroyed(`Version ${version} of ${key} was destroyed`);
+  if (lifetime === 'destroyed') throw new Destroyed(`Version ${version} of ${key} was destroyed`);
   if (lifetime.dataKeyId !== secret.dataKeyId) throw new RuleViolation('other_lifetime', `Version ${version} of ${key} belongs to a lifetime before its deletion`);
   return lifetime;
 }
@@ -61,7 +61,7 @@ export function restoreEvents(
   if (state.secrets.has(key)) throw new RuleViolation('secret_exists', `${key} exists again: delete it before restoring its earlier lifetime`);
   const deleted = state.deleted.get(key);
   if (!deleted) {
-    if (state.lifetimes.get(key)?.at(-1)?.destroyed) throw new Destroyed(`The last lifetime of ${key} was destroyed`);
+    if (lifetimeOf(state, key, state.lastVersions.get(key) ?? 0) === 'destroyed') throw new Destroyed(`The last lifetime of ${key} was destroyed`);
     throw new NotFound(`No deleted secret ${key}`, 'secret_not_found');
   }
   const value = lastValue(deleted.version);
@@ -83,9 +83,8 @@ export function restoreEvents(
  */
 export function destroyEvents(state: SecretsState, key: string, all: boolean, actor: string, access: LifecycleAccess, metadata: EventMetadata): SecretDestroyed[] {
   requireWorkspaceMember(access);
-  const lifetimes = state.lifetimes.get(key) ?? [];
-  if (lifetimes.length === 0) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
-  const standing = lifetimes.filter((lifetime) => !lifetime.destroyed);
+  if (!state.lastVersions.has(key)) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
+  const standing = state.lifetimes.get(key) ?? [];
   if (standing.length === 0) throw new Destroyed(`Every lifetime of ${key} was destroyed`);
   const secret = state.secrets.get(key);
   const current = secret ? standing.filter((lifetime) => lifetime.dataKeyId === secret.dataKeyId) : [];
@@ -115,7 +114,7 @@ export function destroyEvents(state: SecretsState, key: string, all: boolean, ac
  */
 export function expireEvents(state: SecretsState, key: string, dataKeyIds: readonly string[], metadata: EventMetadata): SecretDestroyed[] {
   const live = state.secrets.get(key)?.dataKeyId;
-  const due = (state.lifetimes.get(key) ?? []).filter((lifetime) => !lifetime.destroyed && lifetime.dataKeyId !== live && dataKeyIds.includes(lifetime.dataKeyId));
+  const due = (state.lifetimes.get(key) ?? []).filter((lifetime) => lifetime.dataKeyId !== live && dataKeyIds.includes(lifetime.dataKeyId));
   if (due.length === 0) return [];
   return [
     {
@@ -131,15 +130,10 @@ export function expireEvents(state: SecretsState, key: string, dataKeyIds: reado
  * deleted past its retention (as `system`), or a person's own secrets when they are erased.
  */
 export function purgeEvents(state: SecretsState, metadata: EventMetadata): SecretDestroyed[] {
-  return [...state.lifetimes].flatMap(([key, lifetimes]): SecretDestroyed[] => {
-    const standing = lifetimes.filter((lifetime) => !lifetime.destroyed);
-    if (standing.length === 0) return [];
-    return [
-      {
-        type: 'SecretDestroyed',
-        data: { key, lifetimes: standing.map(({ dataKeyId, firstVersion, lastVersion }) => ({ dataKeyId, firstVersion, lastVersion })), dataKeyIds: standing.map((l) => l.dataKeyId) },
-        metadata,
-      },
-    ];
-  });
+  // The map holds only keys with a lifetime still standing.
+  return [...state.lifetimes].map(([key, standing]): SecretDestroyed => ({
+    type: 'SecretDestroyed',
+    data: { key, lifetimes: standing.map(({ dataKeyId, firstVersion, lastVersion }) => ({ dataKeyId, firstVersion, lastVersion })), dataKeyIds: standing.map((l) => l.dataKeyId) },
+    metadata,
+  }));
 }

@@ -3,7 +3,7 @@ import { BatchRefusals } from './batchRefusals';
 import type { EventMetadata } from '../events/event';
 import type { SecretDeleted, SecretSet } from '../events/secrets.events';
 import type { SealedVersion, ValueToSeal } from '../crypto/batchSealer';
-import { KEY_PATTERN, MAX_KEPT_LIFETIMES_PER_KEY, MAX_KEYS_EVER_PER_SCOPE, MAX_SECRETS_PER_SCOPE, type WorkspacePermission } from '../events/values';
+import { KEY_PATTERN, MAX_KEPT_LIFETIMES_PER_KEY, MAX_KEPT_LIFETIMES_PER_SCOPE, MAX_KEYS_EVER_PER_SCOPE, MAX_SECRETS_PER_SCOPE, type WorkspacePermission } from '../events/values';
 import { canCreateSecrets, canEditSecret } from './secretRights';
 import { nextVersion, type SecretsState } from './secrets.state';
 
@@ -81,9 +81,13 @@ function planOf(state: SecretsState, keys: BatchKeys): BatchPlan {
   if (neverHad > 0 && state.lastVersions.size + neverHad > MAX_KEYS_EVER_PER_SCOPE) {
     throw new RuleViolation('too_many_keys_ever', `A scope keeps every key it ever had, at most ${MAX_KEYS_EVER_PER_SCOPE}: set again a key it had before`);
   }
-  const crowded = created.find((key) => (state.lifetimes.get(key) ?? []).filter((lifetime) => !lifetime.destroyed).length >= MAX_KEPT_LIFETIMES_PER_KEY);
+  const crowded = created.find((key) => (state.lifetimes.get(key)?.length ?? 0) >= MAX_KEPT_LIFETIMES_PER_KEY);
   if (crowded !== undefined) {
     throw new RuleViolation('too_many_lifetimes', `${crowded} has ${MAX_KEPT_LIFETIMES_PER_KEY} lifetimes that are not destroyed, at most: destroy old ones before setting it again`);
+  }
+  // Each key set that is not live starts a lifetime.
+  if (state.keptLifetimes + created.length > MAX_KEPT_LIFETIMES_PER_SCOPE) {
+    throw new RuleViolation('too_many_lifetimes', `A scope keeps at most ${MAX_KEPT_LIFETIMES_PER_SCOPE} lifetimes that are not destroyed over all its keys: destroy old ones first`);
   }
   const toSeal = keys.set.map((key) => ({ key, version: nextVersion(state, key), dataKeyId: state.secrets.get(key)?.dataKeyId ?? null }));
   return { basis: state, created, updated, deleted: keys.delete, toSeal };

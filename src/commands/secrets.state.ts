@@ -15,7 +15,7 @@ export type SecretState = Readonly<{
 }>;
 
 /** One lifetime of a key (DESIGN §9): its data key and the versions it holds. */
-export type Lifetime = Readonly<{ dataKeyId: string; firstVersion: number; lastVersion: number; destroyed: boolean }>;
+export type Lifetime = Readonly<{ dataKeyId: string; firstVersion: number; lastVersion: number }>;
 
 /** A key's last lifetime as it was when deleted: what a restore brings back. */
 export type DeletedSecret = SecretState & Readonly<{ deletedAt: string; deletedBy: string }>;
@@ -25,21 +25,31 @@ export type SecretsState = Readonly<{
   secrets: ReadonlyMap<string, SecretState>;
   /** The last version of every key ever set, deleted ones included: versions continue. */
   lastVersions: ReadonlyMap<string, number>;
-  /** Every lifetime of every key ever set, oldest first. */
+  /**
+   * The lifetimes of each key that are not destroyed (at most MAX_KEPT_LIFETIMES_PER_KEY), oldest
+   * first; a key with none is not in the map. A destroyed lifetime is dropped: versions are
+   * numbered on without gaps, so a version up to the key's last that none of these holds was
+   * destroyed (`lifetimeOf`). Kept, they grew without end with a key set, deleted and destroyed
+   * over and over, and every load and copy of the scope's state with them.
+   */
   lifetimes: ReadonlyMap<string, readonly Lifetime[]>;
+  /** How many lifetimes `lifetimes` holds in all (at most MAX_KEPT_LIFETIMES_PER_SCOPE), counted as they come and go. */
+  keptLifetimes: number;
   /** Keys that are not live now, by their last lifetime, while it can be restored (not destroyed). */
   deleted: ReadonlyMap<string, DeletedSecret>;
 }>;
 
-export const initialSecretsState: SecretsState = { secrets: new Map(), lastVersions: new Map(), lifetimes: new Map(), deleted: new Map() };
+export const initialSecretsState: SecretsState = { secrets: new Map(), lastVersions: new Map(), lifetimes: new Map(), keptLifetimes: 0, deleted: new Map() };
 
 export function nextVersion(state: SecretsState, key: string): number {
   return (state.lastVersions.get(key) ?? 0) + 1;
 }
 
-/** The lifetime a version belongs to, if the key ever had that version. */
-export function lifetimeOf(state: SecretsState, key: string, version: number): Lifetime | undefined {
-  return state.lifetimes.get(key)?.find((lifetime) => lifetime.firstVersion <= version && version <= lifetime.lastVersion);
+/** The lifetime a version belongs to, `destroyed` when it was destroyed; undefined when the key never had that version. */
+export function lifetimeOf(state: SecretsState, key: string, version: number): Lifetime | 'destroyed' | undefined {
+  const standing = state.lifetimes.get(key)?.find((lifetime) => lifetime.firstVersion <= version && version <= lifetime.lastVersion);
+  if (standing) return standing;
+  return version >= 1 && version <= (state.lastVersions.get(key) ?? 0) ? 'destroyed' : undefined;
 }
 
 /**
@@ -100,8 +110,10 @@ function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent):
         members: secret?.members ?? new Map(),
       };
       // A live key's value goes on in its lifetime; a key that is not live starts a new one.
-      if (!secret) lifetimesToChange(fold, key).push({ dataKeyId: value.dataKeyId, firstVersion: version, lastVersion: version, destroyed: false });
-      else if ((state.lifetimes.get(key)?.length ?? 0) > 0) {
+      if (!secret) {
+        lifetimesToChange(fold, key).push({ dataKeyId: value.dataKeyId, firstVersion: version, lastVersion: version });
+        drafts.replace({ ...drafts.state, keptLifetimes: drafts.state.keptLifetimes + 1 });
+      } else if ((state.lifetimes.get(key)?.length ?? 0) > 0) {
         const lifetimes = lifetimesToChange(fold, key);
         lifetimes[lifetimes.length - 1] = { ...lifetimes[lifetimes.length - 1]!, lastVersion: version };
       }
@@ -132,10 +144,13 @@ function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent):
     }
     case 'SecretDestroyed': {
       const destroyedKeys = new Set(event.data.dataKeyIds);
-      const lifetimes = lifetimesToChange(fold, key);
-      lifetimes.forEach((lifetime, i) => {
-        if (destroyedKeys.has(lifetime.dataKeyId)) lifetimes[i] = { ...lifetime, destroyed: true };
-      });
+      const kept = state.lifetimes.get(key) ?? [];
+      const standing = kept.filter((lifetime) => !destroyedKeys.has(lifetime.dataKeyId));
+      drafts.replace({ ...drafts.state, keptLifetimes: drafts.state.keptLifetimes - (kept.length - standing.length) });
+      if (standing.length === 0) {
+        drafts.mutable('lifetimes').delete(key);
+        fold.lifetimesCopied.delete(key);
+      } else lifetimesToChange(fold, key).splice(0, Infinity, ...standing);
       if (secret && destroyedKeys.has(secret.dataKeyId)) drafts.mutable('secrets').delete(key);
       const restorable = state.deleted.get(key);
       if (restorable && destroyedKeys.has(restorable.dataKeyId)) drafts.mutable('deleted').delete(key);

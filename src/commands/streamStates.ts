@@ -81,9 +81,15 @@ export class StreamStates {
   }
 }
 
-/** A folded state's weight: one, and one per entry of the maps it holds (a scope's keys, a workspace's members). */
+/**
+ * A folded state's weight: one, one per entry of the maps it holds (a scope's keys, a workspace's
+ * members), and one per lifetime a secrets scope keeps (`keptLifetimes`): those lie within its
+ * map's entries, up to 1,000 in one, and counting them here would walk every entry at each save.
+ */
 function weightOf(state: unknown): number {
   let weight = 1;
-  if (state !== null && typeof state === 'object') for (const value of Object.values(state)) if (value instanceof Map) weight += value.size;
+  if (state === null || typeof state !== 'object') return weight;
+  for (const value of Object.values(state)) if (value instanceof Map) weight += value.size;
+  if ('keptLifetimes' in state && typeof state.keptLifetimes === 'number') weight += state.keptLifetimes;
   return weight;
 }

@@ -81,6 +81,25 @@ describe('Personal secrets', () => {
     });
   });
 
+  // Each lifetime not destroyed is held in the scope's state (loaded, copied, cached) until it is:
+  // 1,000 a key over 10,000 keys was 10,000,000 of them, made by ~20,000 batches of sets and deletes.
+  describe('when the scope keeps 50,000 lifetimes not destroyed', () => {
+    const keys = Array.from({ length: 50 }, (_, k) => `K${k}`);
+    const lifetimes = Array.from({ length: 1000 }, (_, i) =>
+      keys.flatMap((key) => [secretSet(key, i + 1, { dataKeyId: `dk_${key}_${i + 1}` }), secretDeleted(key, 'alice', i + 1)]),
+    ).flat();
+    const destroyedFirst: PersonalSecretsEvent = {
+      type: 'SecretDestroyed',
+      data: { key: 'K0', lifetimes: [{ dataKeyId: 'dk_K0_1', firstVersion: 1, lastVersion: 1 }], dataKeyIds: ['dk_K0_1'] },
+      metadata: meta('alice'),
+    };
+
+    it('refuses a key that would start another, and takes it once one of them is destroyed', () => {
+      givenPersonal(lifetimes).when(byOwner({ set: [prepared('NEW', 1)] })).thenThrows(RuleViolation, { code: 'too_many_lifetimes' });
+      givenPersonal(lifetimes, [destroyedFirst]).when(byOwner({ set: [prepared('NEW', 1)] })).then([secretSet('NEW', 1)]);
+    });
+  });
+
   describe('when the key is new', () => {
     it('records version 1 and no member: personal secrets are not shared', () =>
       givenPersonal().when(byOwner({ set: [prepared('TOKEN', 1)] })).then([secretSet('TOKEN', 1)]));

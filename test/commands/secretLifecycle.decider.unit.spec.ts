@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personalSecretsDecider, type PersonalSecretsCommand } from '../../src/commands/personalSecrets.decider';
+import { lifetimeOf } from '../../src/commands/secrets.state';
 import { workspaceSecretsDecider, type WorkspaceLifecycleAccess, type WorkspaceSecretsCommand } from '../../src/commands/workspaceSecrets.decider';
 import { Destroyed, Forbidden, NotFound, RuleViolation } from '../../src/errors';
 import type { SecretDestroyed, WorkspaceSecretsEvent } from '../../src/events/secrets.events';
@@ -45,9 +46,30 @@ describe('Lifetimes of a secret', () => {
   it('runs from a creation to a deletion, one data key each, versions numbered on', () => {
     const { state } = givenSecrets(...twoLifetimes());
     expect(state.lifetimes.get('API_KEY')).toEqual([
-      { dataKeyId: 'dk_API_KEY', firstVersion: 1, lastVersion: 2, destroyed: false },
-      { dataKeyId: 'dk_new', firstVersion: 3, lastVersion: 4, destroyed: false },
+      { dataKeyId: 'dk_API_KEY', firstVersion: 1, lastVersion: 2 },
+      { dataKeyId: 'dk_new', firstVersion: 3, lastVersion: 4 },
     ]);
+  });
+
+  // Destroyed lifetimes were kept for ever: a key set, deleted and destroyed without end grew its
+  // scope's state (and every load and copy of it) without end. Versions are numbered on without
+  // gaps, so a version the key had that no standing lifetime holds was destroyed.
+  it('keeps only those not destroyed: the versions no standing lifetime holds were destroyed', () => {
+    const cycles = Array.from({ length: 1000 }, (_, i) => [
+      secretSet('A', i + 2, { dataKeyId: `dk_${i}` }),
+      secretDeleted('A'),
+      destroyed('A', [[`dk_${i}`, i + 2, i + 2]]),
+    ]).flat();
+    const { state } = givenSecrets(createdBy('A', 'alice'), [secretDeleted('A')], cycles);
+    expect([state.lifetimes.get('A'), state.keptLifetimes]).toEqual([[{ dataKeyId: 'dk_A', firstVersion: 1, lastVersion: 1 }], 1]);
+    expect([lifetimeOf(state, 'A', 1), lifetimeOf(state, 'A', 500), lifetimeOf(state, 'A', 1001), lifetimeOf(state, 'A', 1002)]).toEqual([
+      { dataKeyId: 'dk_A', firstVersion: 1, lastVersion: 1 },
+      'destroyed',
+      'destroyed',
+      undefined,
+    ]);
+    const gone = workspaceSecretsDecider.fold(state, [destroyed('A', [['dk_A', 1, 1]])]);
+    expect([gone.lifetimes.has('A'), gone.lastVersions.get('A'), gone.keptLifetimes]).toEqual([false, 1001, 0]);
   });
 });
 
@@ -137,7 +159,7 @@ describe('Destroy', () => {
     const after = workspaceSecretsDecider.fold(spec.state, [destroyed('API_KEY', [['dk_new', 3, 4]])]);
     expect(after.secrets.has('API_KEY')).toBe(false);
     expect(after.deleted.has('API_KEY')).toBe(false);
-    expect(after.lifetimes.get('API_KEY')!.map((l) => l.destroyed)).toEqual([false, true]);
+    expect(after.lifetimes.get('API_KEY')!.map((l) => l.dataKeyId)).toEqual(['dk_API_KEY']);
   });
 
   it('destroys every lifetime with `all`, for workspace admins only', () => {
@@ -161,7 +183,8 @@ describe('Destroy', () => {
   it('lets the key be set again afterwards: a new lifetime', () => {
     const state = givenSecrets(createdBy('A', 'alice'), [destroyed('A', [['dk_A', 1, 1]]), secretSet('A', 2, { dataKeyId: 'dk_next' })]).state;
     expect(state.secrets.get('A')).toMatchObject({ version: 2, dataKeyId: 'dk_next' });
-    expect(state.lifetimes.get('A')!.map((l) => [l.dataKeyId, l.destroyed])).toEqual([['dk_A', true], ['dk_next', false]]);
+    expect(state.lifetimes.get('A')!.map((l) => l.dataKeyId)).toEqual(['dk_next']);
+    expect(lifetimeOf(state, 'A', 1)).toBe('destroyed');
   });
 });
 

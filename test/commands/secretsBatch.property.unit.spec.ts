@@ -48,8 +48,9 @@ function batchFrom(state: SecretsState, edits: readonly Edit[]): SecretsBatch | 
 }
 
 const fold = foldSecrets;
-/** A state's maps as lists of entries, so that comparing them compares their order too (toEqual does not, for maps). */
-const inOrder = (state: SecretsState) => Object.fromEntries(Object.entries(state).map(([name, map]) => [name, [...(map as ReadonlyMap<string, unknown>).entries()]]));
+/** A state's maps as lists of entries, so that comparing them compares their order too (toEqual does not, for maps); its counts as they are. */
+const inOrder = (state: SecretsState) =>
+  Object.fromEntries(Object.entries(state).map(([name, field]) => [name, field instanceof Map ? [...(field as ReadonlyMap<string, unknown>).entries()] : field]));
 
 const KEYS = ['A', 'B', 'C', 'D'];
 
@@ -82,6 +83,7 @@ describe.each(scopes)('$name', ({ decide }) => {
             const folded = fold(state, events);
             expect(inOrder(folded)).toEqual(inOrder(oneByOne));
             expect(inOrder(state)).toEqual(inOrder(untouched));
+            expect(folded.keptLifetimes).toBe([...folded.lifetimes.values()].reduce((sum, list) => sum + list.length, 0));
             state = folded;
           }
           for (const list of versions.values()) expect(list).toEqual(list.map((_, i) => i + 1));

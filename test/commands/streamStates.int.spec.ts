@@ -67,6 +67,17 @@ describe('StreamStates on SQLite', () => {
       expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@2', 'workspace-c@0', 'workspace-b@0']);
     });
 
+    // A key's lifetimes lie within one entry of the map: 10,000 of them weighed as one.
+    it("counts a secrets scope's kept lifetimes in its weight", async () => {
+      type Held = Readonly<{ keys: ReadonlyMap<string, number>; keptLifetimes: number }>;
+      const held = (state: Held, events: readonly StoredEvent[]): Held => ({ keys: new Map([['K', 1]]), keptLifetimes: state.keptLifetimes + events.length });
+      // Each stream folds to one map entry and 2 lifetimes, a weight of 4; it keeps a weight of 6.
+      const states = new StreamStates({ readStream }, 100, 6);
+      for (const id of ['a', 'b', 'a']) await states.load(`workspace-${id}`, { keys: new Map(), keptLifetimes: 0 }, held);
+
+      expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@0']);
+    });
+
     it('keeps the stream refreshed most recently', async () => {
       const states = new StreamStates({ readStream }, 2);
       for (const id of ['a', 'b']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
