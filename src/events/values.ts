@@ -22,8 +22,8 @@ export const MAX_KEPT_LIFETIMES_PER_KEY = 1000;
 /**
  * Lifetimes not destroyed that a scope keeps over all its keys. Each is held in the scope's state,
  * loaded, copied and cached with it: without this bound, 1,000 a key over 10,000 keys was
- * 10,000,000 of them (~1 GB of state, estimated at ~100 bytes each), made by ~20,000 batches of
- * sets and deletes.
+ * 10,000,000 of them (~1.5 GB of state at ~160 bytes each), made by ~20,000 batches of sets and
+ * deletes.
  */
 export const MAX_KEPT_LIFETIMES_PER_SCOPE = 50_000;
 export const MAX_DISPLAY_NAME = 128;
