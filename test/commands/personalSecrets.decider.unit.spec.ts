@@ -65,15 +65,18 @@ describe('Personal secrets', () => {
     });
   });
 
+  /** The destruction of a key's first lifetime, version 1 under `dataKeyId`. */
+  const firstDestroyed = (key: string, dataKeyId: string): PersonalSecretsEvent => ({
+    type: 'SecretDestroyed',
+    data: { key, lifetimes: [{ dataKeyId, firstVersion: 1, lastVersion: 1 }], dataKeyIds: [dataKeyId] },
+    metadata: meta('alice'),
+  });
+
   // Each lifetime not destroyed is listed in the key's deleted-secrets document, written again at
   // every deletion and re-creation: a key deleted and set again without end made each write larger.
   describe('when a key has 1,000 lifetimes not destroyed', () => {
     const lifetimes = Array.from({ length: 1000 }, (_, i) => [secretSet('K', i + 1, { dataKeyId: `dk_${i + 1}` }), secretDeleted('K', 'alice', i + 1)]).flat();
-    const destroyedFirst: PersonalSecretsEvent = {
-      type: 'SecretDestroyed',
-      data: { key: 'K', lifetimes: [{ dataKeyId: 'dk_1', firstVersion: 1, lastVersion: 1 }], dataKeyIds: ['dk_1'] },
-      metadata: meta('alice'),
-    };
+    const destroyedFirst = firstDestroyed('K', 'dk_1');
 
     it('refuses to start another, and starts one once one of them is destroyed', () => {
       givenPersonal(lifetimes).when(byOwner({ set: [prepared('K', 1001)] })).thenThrows(RuleViolation, { code: 'too_many_lifetimes' });
@@ -88,11 +91,7 @@ describe('Personal secrets', () => {
     const lifetimes = Array.from({ length: 1000 }, (_, i) =>
       keys.flatMap((key) => [secretSet(key, i + 1, { dataKeyId: `dk_${key}_${i + 1}` }), secretDeleted(key, 'alice', i + 1)]),
     ).flat();
-    const destroyedFirst: PersonalSecretsEvent = {
-      type: 'SecretDestroyed',
-      data: { key: 'K0', lifetimes: [{ dataKeyId: 'dk_K0_1', firstVersion: 1, lastVersion: 1 }], dataKeyIds: ['dk_K0_1'] },
-      metadata: meta('alice'),
-    };
+    const destroyedFirst = firstDestroyed('K0', 'dk_K0_1');
 
     it('refuses a key that would start another, and takes it once one of them is destroyed', () => {
       givenPersonal(lifetimes).when(byOwner({ set: [prepared('NEW', 1)] })).thenThrows(RuleViolation, { code: 'too_many_lifetimes' });
