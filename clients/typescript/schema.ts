@@ -6263,6 +6263,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description The body is larger than 8 MiB */
             413: {
                 headers: {
@@ -6412,6 +6423,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description The body is larger than 8 MiB */

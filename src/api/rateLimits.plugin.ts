@@ -33,15 +33,21 @@ declare module 'fastify' {
     /**
      * Spends a rate class's budgets for this request `times` more (its route's own class unless
      * named), for work that grows with what the request reaches: a fingerprint check's further
-     * pages of versions, an audit export's whole history. A 429 (`RateLimited`) when one is spent;
-     * a 409 `over_rate_budget`, spending nothing, when the request would cost more than a budget
-     * allows in a minute (its arrival counted), so no retry could ever pass.
+     * pages of versions, an audit export's whole history. A 429 (`RateLimited`), spending
+     * nothing, when a budget has fewer than `times` left; a 409 `over_rate_budget`, spending
+     * nothing, when the request would cost more than a budget allows in a minute (its arrival and
+     * what it spent before counted), so no retry could ever pass.
      */
     spend(rateClass?: RateClass, times?: number): Promise<void>;
   }
 }
 
-type Limiter = (request: FastifyRequest) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean; ttlInSeconds: number }>;
+type Limiter = (
+  request: FastifyRequest,
+  options?: { increment?: boolean },
+) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean; remaining: number; ttlInSeconds: number }>;
+
+type Budget = Exclude<RateClass, 'bulkOracle'>;
 
 /** The secret a value-oracle request is about: one budget per secret, whoever asks. */
 function secretOf(request: FastifyRequest): string {
@@ -50,14 +56,14 @@ function secretOf(request: FastifyRequest): string {
 }
 
 /** The setting that sets each class's budgets, for an answer that says what to raise. */
-const SETTING_OF: Record<Exclude<RateClass, 'bulkOracle'>, string> = {
+const SETTING_OF: Record<Budget, string> = {
   settings: 'RATE_LIMIT_MAX',
   oracle: 'RATE_LIMIT_ORACLE_MAX and RATE_LIMIT_ORACLE_PER_SECRET_MAX',
   resolve: 'RATE_LIMIT_RESOLVE_MAX',
   verify: 'RATE_LIMIT_VERIFY_MAX',
 };
 
-function overBudget(rateClass: Exclude<RateClass, 'bulkOracle'>, cost: number, perMinute: number): RuleViolation {
+function overBudget(rateClass: Budget, cost: number, perMinute: number): RuleViolation {
   return new RuleViolation(
     'over_rate_budget',
     `This request costs ${cost} requests of its rate budget at once, more than the ${perMinute} a minute it allows; an operator can raise ${SETTING_OF[rateClass]}`,
@@ -102,7 +108,7 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
       bulkOracle: [],
     };
     // The most each class lets one request spend in a minute: the smallest of its budgets.
-    const perMinute: Record<Exclude<RateClass, 'bulkOracle'>, number> = {
+    const perMinute: Record<Budget, number> = {
       settings: limits.settingsMax,
       oracle: Math.min(limits.oracleMax, limits.oraclePerSecretMax),
       resolve: limits.resolveMax > 0 ? limits.resolveMax : Infinity,
@@ -114,6 +120,15 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
         if (!result.isAllowed && result.isExceeded) throw new RateLimited(result.ttlInSeconds);
       }
     };
+    /** A 429, spending nothing, when one of the budgets has fewer than `times` left now. */
+    const requireLeft = async (checks: readonly Limiter[], request: FastifyRequest, times: number) => {
+      for (const check of checks) {
+        const result = await check(request, { increment: false });
+        if (!result.isAllowed && result.remaining < times) throw new RateLimited(Math.max(1, result.ttlInSeconds));
+      }
+    };
+    /** What each request has spent through `spend` besides its arrival, by budget: a request that spends again is judged on its whole cost. */
+    const spentBy = new WeakMap<FastifyRequest, Map<Budget, number>>();
     // A bulk reveal counts once per key against both oracle budgets (DESIGN §10), as if each key
     // were revealed alone: its keys are in the body, so it is counted once the body is parsed,
     // still before validation. A body without a list of keys counts once, as a refused request.
@@ -122,6 +137,8 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
       const countKeys = async (request: FastifyRequest) => {
         const keys = bulkKeysOf(request.body);
         if (keys.length === 0) return spend(checks.oracle.slice(0, 1), request);
+        // Each key counts once against the principal's budget: more keys than it holds in a minute could never pass.
+        if (keys.length > limits.oracleMax) throw overBudget('oracle', keys.length, limits.oracleMax);
         for (const key of keys) await spend(checks.oracle, forKey(request, key));
       };
       route.preValidation = [countKeys, ...[route.preValidation ?? []].flat()];
@@ -131,9 +148,14 @@ export const rateLimitsPlugin = fp<{ limits: RateLimits }>(
       const named = rateClass ?? own;
       // A bulk reveal's budgets are the oracles' (its own list is empty: it counts them by key).
       const budget = named === 'bulkOracle' ? 'oracle' : named;
-      const arrival = budget === own ? 1 : 0;
-      if (arrival + times > perMinute[budget]) throw overBudget(budget, arrival + times, perMinute[budget]);
-      for (let spent = 0; spent < times; spent += 1) await spend(checks[budget], this);
+      const spent = spentBy.get(this) ?? new Map<Budget, number>();
+      spentBy.set(this, spent);
+      const cost = (budget === own ? 1 : 0) + (spent.get(budget) ?? 0) + times;
+      if (cost > perMinute[budget]) throw overBudget(budget, cost, perMinute[budget]);
+      // Refused before spending any of it: a 429 does not use up what is left (the secret's budget is everyone's).
+      await requireLeft(checks[budget], this, times);
+      spent.set(budget, (spent.get(budget) ?? 0) + times);
+      for (let unit = 0; unit < times; unit += 1) await spend(checks[budget], this);
     });
     app.addHook('onRequest', (request, _reply, done) => {
       const pending = checks[request.routeOptions.config.rateClass ?? 'settings'];

@@ -148,9 +148,9 @@ export class SecretAccessHandlers {
     // Versions are numbered 1 to the last without gaps: no more pages than this to read. One set
     // meanwhile beyond them is not read, as if the check had run a moment earlier.
     const pages = Math.ceil((loaded.state.lastVersions.get(key) ?? 0) / HISTORY_PAGE_MAX);
-    if (pages > 1) await chargeFurtherPages(pages - 1);
-    // The views must hold every version the stream has, or a match would go unseen.
+    // The views must hold every version the stream has, or a match would go unseen (a 503 before paying).
     await this.viewsReach(loaded.position);
+    if (pages > 1) await chargeFurtherPages(pages - 1);
     // A destroyed version's fingerprint can no longer be tested (its key is gone): 410 when none is left.
     // The pages are read one after another, not as one snapshot: a version set or destroyed
     // meanwhile may or may not be seen, as if the check had run a moment earlier or later.

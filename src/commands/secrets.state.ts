@@ -26,15 +26,18 @@ export type SecretsState = Readonly<{
   /** The last version of every key ever set, deleted ones included: versions continue. */
   lastVersions: ReadonlyMap<string, number>;
   /**
-   * The lifetimes of each key that are not destroyed (at most MAX_KEPT_LIFETIMES_PER_KEY), oldest
-   * first; a key with none is not in the map. A destroyed lifetime is dropped: versions are
+   * The lifetimes of each key that are not destroyed, oldest first (MAX_KEPT_LIFETIMES_PER_KEY at
+   * most, but in a scope that held more before the bound); a key with none is not in the map. A destroyed lifetime is dropped: versions are
    * numbered on without gaps, so a version up to the key's last that none of these holds was
    * destroyed (`lifetimeOf`). Kept, they grew without end with a key set, deleted and destroyed
    * over and over, and each destruction went over all of them: 40,000 such lifetimes took 20.9 s
    * to load, now 0.25 s.
    */
   lifetimes: ReadonlyMap<string, readonly Lifetime[]>;
-  /** How many lifetimes `lifetimes` holds in all (at most MAX_KEPT_LIFETIMES_PER_SCOPE), counted as they come and go. */
+  /**
+   * How many lifetimes `lifetimes` holds in all, counted as they come and go
+   * (MAX_KEPT_LIFETIMES_PER_SCOPE at most, but in a scope that held more before the bound).
+   */
   keptLifetimes: number;
   /** Keys that are not live now, by their last lifetime, while it can be restored (not destroyed). */
   deleted: ReadonlyMap<string, DeletedSecret>;

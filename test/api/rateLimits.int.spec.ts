@@ -115,6 +115,42 @@ describe('Rate limits', () => {
     expectProblem(await call('POST', '/v1/me/erase', { token: token('alice'), body: { confirm: 'me' } }), 429, 'rate_limited');
   });
 
+  it('lets a fingerprint check cost exactly what a budget allows in a minute', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { oracleMax: 3 } } });
+    const ws = await workspaceWith(call, 'alice', {});
+    for (let i = 0; i <= 2 * HISTORY_PAGE_MAX; i += 1) await service.deps.secrets.saveWorkspace(user('alice'), ws, { set: { K: `v-${i}` }, delete: [] });
+    // Three pages: its arrival and two more, the whole budget.
+    expect((await call('POST', `/v1/workspaces/${ws}/secrets/K/fingerprint-check`, { token: token('alice'), body: { value: 'v-0' } })).status).toBe(200);
+  });
+
+  // The secret's budget is everyone's: a check refused for want of it must not use up what is left.
+  it('refuses a fingerprint check that cannot pay for its pages now without spending any of them', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { oraclePerSecretMax: 5 } } });
+    const ws = await workspaceWith(call, 'alice', { bob: 'admin', carol: 'admin' });
+    for (let i = 0; i <= 2 * HISTORY_PAGE_MAX; i += 1) await service.deps.secrets.saveWorkspace(user('alice'), ws, { set: { K: `v-${i}` }, delete: [] });
+    const check = (who: string) => call('POST', `/v1/workspaces/${ws}/secrets/K/fingerprint-check`, { token: token(who), body: { value: 'v-0' } });
+    // Three pages: alice spends three of the secret's five; bob's arrival the fourth, and two more are not there.
+    expect((await check('alice')).status).toBe(200);
+    expectProblem(await check('bob'), 429, 'rate_limited');
+    expect((await call('POST', `/v1/workspaces/${ws}/secrets/K/reveal`, { token: token('carol') })).status).toBe(200);
+  });
+
+  it('refuses a bulk reveal of more keys than the principal may reveal in a minute with 409 over_rate_budget', async () => {
+    const call = await start({ oracleMax: 2 });
+    const ws = await workspaceWith(call, 'alice', {});
+    for (const key of ['A', 'B', 'C']) await setWorkspaceSecret(call, ws, 'alice', key, 'v-1');
+    const bulk = (keys: string[]) => call('POST', `/v1/workspaces/${ws}/secrets/reveal`, { token: token('alice'), body: { keys } });
+    expectProblem(await bulk(['A', 'B', 'C']), 409, 'over_rate_budget');
+    expect((await bulk(['A', 'B'])).status).toBe(200);
+  });
+
+  it('judges an erasure that charges page after page on its whole cost: 409 over_rate_budget once it could never pass', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 3 } } });
+    for (let i = 0; i <= 3 * WORKSPACES_PAGE; i += 1) await service.deps.workspaces.create(user('alice'), `team ${i}`);
+    // Four pages: its arrival and three more, one more than the budget of three.
+    expectProblem(await call('POST', '/v1/me/erase', { token: token('alice'), body: { confirm: 'me' } }), 409, 'over_rate_budget');
+  }, 60_000);
+
   it('counts a proof export against the budget of verifications, which also read the whole history', async () => {
     const call = await start({ verifyMax: 2 });
     const ws = await workspaceWith(call, 'alice', {});

@@ -96,6 +96,8 @@ describe('Personal secrets', () => {
     it('refuses a key that would start another, and takes it once one of them is destroyed', () => {
       givenPersonal(lifetimes).when(byOwner({ set: [prepared('NEW', 1)] })).thenThrows(RuleViolation, { code: 'too_many_lifetimes' });
       givenPersonal(lifetimes, [destroyedFirst]).when(byOwner({ set: [prepared('NEW', 1)] })).then([secretSet('NEW', 1)]);
+      // Each new key of a batch starts one: room for one is no room for two.
+      givenPersonal(lifetimes, [destroyedFirst]).when(byOwner({ set: [prepared('NEW', 1), prepared('OTHER', 1)] })).thenThrows(RuleViolation, { code: 'too_many_lifetimes' });
     });
   });
 

@@ -3,7 +3,7 @@ import { permissionOf, requireMember, workspaceDecider, type WorkspaceState } fr
 import { NotFound } from '../../src/errors';
 import type { WorkspaceEvent } from '../../src/events/workspace.events';
 import { given } from './deciderSpec';
-import { accepted, created, invited, knownAs, legacy, permissionChanged, removed, revoked, team, WS } from './workspace.fixtures';
+import { accepted, created, deleted, invited, knownAs, legacy, permissionChanged, removed, revoked, team, undeleted, WS } from './workspace.fixtures';
 
 const stateAfter = (...history: WorkspaceEvent[][]): WorkspaceState => given(workspaceDecider, history.flat()).state;
 
@@ -36,6 +36,11 @@ describe('Workspace', () => {
     it('InvitationRevoked drops the invitation, which still counts among those ever made', () => {
       const state = stateAfter([created(), invited('inv_e', 'erin@example.com'), revoked('inv_e')]);
       expect(state.status === 'active' && [state.invitations.size, state.invitationsEver]).toEqual([0, 1]);
+    });
+
+    it('counts the invitations ever made across a deletion and an undelete', () => {
+      const state = stateAfter([created(), invited('inv_e', 'erin@example.com'), deleted(), undeleted(), invited('inv_f', 'fay@example.com')]);
+      expect(state.status === 'active' && state.invitationsEver).toBe(2);
     });
 
     it('InvitationAccepted turns the invitation into a member', () => {

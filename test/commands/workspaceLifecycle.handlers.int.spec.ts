@@ -104,4 +104,19 @@ describe('Leaving every workspace (for an erasure)', () => {
     const stopped = service.deps.workspaceLifecycle.leaveEverywhere(bob, () => Promise.reject(new Error('budget spent')));
     await expect(stopped).rejects.toThrow('budget spent');
   });
+
+  it('leaves every one of more than a page of memberships, charging only the pages it looked through for a refusal', async () => {
+    const service = await start();
+    const count = WORKSPACES_PAGE + 3;
+    for (let i = 0; i < count; i += 1) {
+      const { workspaceId } = await service.deps.workspaces.create(bob, `t${i}`);
+      await service.deps.workspaceLifecycle.delete(bob, workspaceId, `t${i}`);
+    }
+    let charged = 0;
+    const { left } = await service.deps.workspaceLifecycle.leaveEverywhere(bob, async () => {
+      charged += 1;
+    });
+    expect([new Set(left).size, charged]).toEqual([count, 1]);
+    expect(await membershipsOf(service.deps.views, 'bob')).toEqual([]);
+  }, 60_000);
 });
