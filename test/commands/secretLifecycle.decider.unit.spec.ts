@@ -156,7 +156,10 @@ describe('Destroy', () => {
   it('destroys the live lifetime for its Admin, which deletes it', () => {
     const spec = givenSecrets(...twoLifetimes());
     spec.when(destroy('carol', 'read', 'API_KEY')).then([destroyed('API_KEY', [['dk_new', 3, 4]], 'carol')]);
+    const kept = spec.state.lifetimes.get('API_KEY');
     const after = workspaceSecretsDecider.fold(spec.state, [destroyed('API_KEY', [['dk_new', 3, 4]])]);
+    // States are shared (the command side's cache hands them out): the fold copies, never changes, the list it starts from.
+    expect([spec.state.lifetimes.get('API_KEY'), kept?.length]).toEqual([kept, 2]);
     expect(after.secrets.has('API_KEY')).toBe(false);
     expect(after.deleted.has('API_KEY')).toBe(false);
     expect(after.lifetimes.get('API_KEY')!.map((l) => l.dataKeyId)).toEqual(['dk_API_KEY']);
