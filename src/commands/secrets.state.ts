@@ -27,11 +27,11 @@ export type SecretsState = Readonly<{
   lastVersions: ReadonlyMap<string, number>;
   /**
    * The lifetimes of each key that are not destroyed, oldest first (MAX_KEPT_LIFETIMES_PER_KEY at
-   * most, but in a scope that held more before the bound); a key with none is not in the map. A destroyed lifetime is dropped: versions are
-   * numbered on without gaps, so a version up to the key's last that none of these holds was
-   * destroyed (`lifetimeOf`). Kept, they grew without end with a key set, deleted and destroyed
-   * over and over, and each destruction went over all of them: 40,000 such lifetimes took 20.9 s
-   * to load, now 0.25 s.
+   * most, but in a scope that held more before the bound); a key with none is not in the map. A
+   * destroyed lifetime is dropped: versions are numbered on without gaps, so a version up to the
+   * key's last that none of these holds was destroyed (`lifetimeOf`). Kept, they grew without end
+   * with a key set, deleted and destroyed over and over, and each destruction went over all of
+   * them: 40,000 such lifetimes took 20.9 s to load, now 0.25 s.
    */
   lifetimes: ReadonlyMap<string, readonly Lifetime[]>;
   /**

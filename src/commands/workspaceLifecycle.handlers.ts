@@ -74,10 +74,10 @@ export class WorkspaceLifecycle {
    * erasure: what `POST /v1/me/erase` calls, before or after destroying the personal secrets).
    * Refuses first, leaving none, when they are the last admin of an active one (409 `last_admin`,
    * naming the first 100 of those workspaces in `workspaces`, and how many in `workspaceCount`):
-   * they must hand admin to someone, or delete those
-   * workspaces, before being erased. They do leave a deleted workspace even as its last admin
-   * (nobody can undelete it then). Workspaces they already left are skipped, so a retry after a
-   * failure carries on where it stopped. Answers once their secret roles there are gone too.
+   * they must hand admin to someone, or delete those workspaces, before being erased. They do
+   * leave a deleted workspace even as its last admin (nobody can undelete it then). Workspaces
+   * they already left are skipped, so a retry after a failure carries on where it stopped.
+   * Answers once their secret roles there are gone too.
    * The memberships are read a page at a time; `beforeFurtherPage` runs before each page after
    * the first while looking for a refusal (the API charges its rate budget there).
    */
