@@ -29,6 +29,11 @@ export class MapDrafts<S extends object> {
     return this.draft[name] as MutableOf<S[K]>;
   }
 
+  /** Sets one field that is not a map (a count): the draft object is this fold's own. */
+  assign<K extends keyof S>(name: K, value: S[K]): void {
+    this.draft[name] = value;
+  }
+
   /**
    * Goes on from `next`, made from the draft's own fields with others changed (a status): its
    * maps must be the draft's, which stay this fold's copies.

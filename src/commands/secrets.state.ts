@@ -116,7 +116,7 @@ function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent):
       // A live key's value goes on in its lifetime; a key that is not live starts a new one.
       if (!secret) {
         lifetimesToChange(fold, key).push({ dataKeyId: value.dataKeyId, firstVersion: version, lastVersion: version });
-        drafts.replace({ ...drafts.state, keptLifetimes: drafts.state.keptLifetimes + 1 });
+        drafts.assign('keptLifetimes', drafts.state.keptLifetimes + 1);
       } else if ((state.lifetimes.get(key)?.length ?? 0) > 0) {
         const lifetimes = lifetimesToChange(fold, key);
         lifetimes[lifetimes.length - 1] = { ...lifetimes[lifetimes.length - 1]!, lastVersion: version };
@@ -150,11 +150,16 @@ function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent):
       const destroyedKeys = new Set(event.data.dataKeyIds);
       const kept = state.lifetimes.get(key) ?? [];
       const standing = kept.filter((lifetime) => !destroyedKeys.has(lifetime.dataKeyId));
-      drafts.replace({ ...drafts.state, keptLifetimes: drafts.state.keptLifetimes - (kept.length - standing.length) });
+      drafts.assign('keptLifetimes', drafts.state.keptLifetimes - (kept.length - standing.length));
+      // `standing` is a list of this fold's own: it replaces the key's, or the key goes when it is empty.
+      const lifetimes = drafts.mutable('lifetimes');
       if (standing.length === 0) {
-        drafts.mutable('lifetimes').delete(key);
+        lifetimes.delete(key);
         fold.lifetimesCopied.delete(key);
-      } else lifetimesToChange(fold, key).splice(0, Infinity, ...standing);
+      } else {
+        lifetimes.set(key, standing);
+        fold.lifetimesCopied.add(key);
+      }
       if (secret && destroyedKeys.has(secret.dataKeyId)) drafts.mutable('secrets').delete(key);
       const restorable = state.deleted.get(key);
       if (restorable && destroyedKeys.has(restorable.dataKeyId)) drafts.mutable('deleted').delete(key);

@@ -80,7 +80,7 @@ function apply(drafts: MapDrafts<ExistingWorkspace>, event: Exclude<WorkspaceEve
     case 'MemberInvited': {
       const { invitationId, email, emailIndex, permission, external } = event.data;
       drafts.mutable('invitations').set(invitationId, { invitationId, email: knownEmail(email, emailIndex), permission, external });
-      drafts.replace({ ...drafts.state, invitationsEver: state.invitationsEver + 1 });
+      drafts.assign('invitationsEver', state.invitationsEver + 1);
       return;
     }
     case 'InvitationRevoked':
