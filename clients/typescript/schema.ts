@@ -154,7 +154,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members and pending invitations (members, audit:read); `asOf`: as they were then */
+        /**
+         * Members and pending invitations (members, audit:read); `asOf`: as they were then
+         * @description Costs one settings request for each 100 (or part) of the members and pending invitations it lists, or, with `asOf`, of the invitations the workspace ever made, all paid before it is read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         */
         get: operations["getWorkspaceMembers"];
         put?: never;
         post?: never;
@@ -915,7 +918,7 @@ export interface components {
             workspaces?: string[];
             /** @description 409 last_admin of an erasure: how many workspaces the caller is the last admin of */
             workspaceCount?: number;
-            /** @description 409 over_rate_budget: how many requests of its rate budget the request costs at once (a fingerprint check: one a page of 1,000 versions) */
+            /** @description 409 over_rate_budget: how many requests of its rate budget the request costs at once (a fingerprint check: one a page of 1,000 versions; a member list: one a hundred members and invitations) */
             cost?: number;
             /** @description 409 over_rate_budget: the most that budget allows a minute */
             perMinute?: number;
@@ -1987,6 +1990,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description The URL, or one of its parameters, is too long */
