@@ -39,6 +39,15 @@ export function requireSecretAdmin(state: SecretsState, key: string, actor: stri
  */
 export const MAX_SECRET_MEMBERS = 1000;
 
+/**
+ * Explicit roles a workspace's secrets hold at most in all, deleted secrets' included (each keeps
+ * its roles for a restore). Bounded one secret at a time only, 10,000 keys ever of 1,000 roles
+ * each would be 10 million entries in one state, held and copied by the command side and parsed
+ * with every secrets list. Sharing is refused past it; a secret's creator and restorer, made its
+ * Admin, may go past it by one a secret (bounded by the keys a scope has).
+ */
+export const MAX_EXPLICIT_ROLES_PER_SCOPE = 50_000;
+
 function isLastExplicitAdmin(secret: SecretState, userId: string, access: SharingAccess): boolean {
   if (secret.members.get(userId) !== 'admin') return false;
   const activeAdmins = [...secret.members].filter(([id, role]) => role === 'admin' && access.members.has(id));
@@ -62,6 +71,12 @@ export function sharingEvents(
     if (secret.members.has(userId)) throw new RuleViolation('already_shared', `${key} is already shared with ${userId}`);
     if (secret.members.size >= MAX_SECRET_MEMBERS) {
       throw new RuleViolation('too_many_secret_members', `A secret holds at most ${MAX_SECRET_MEMBERS} explicit roles; remove some first (workspace admins need none)`);
+    }
+    if (state.explicitRoles >= MAX_EXPLICIT_ROLES_PER_SCOPE) {
+      throw new RuleViolation(
+        'too_many_secret_members',
+        `A workspace holds at most ${MAX_EXPLICIT_ROLES_PER_SCOPE} explicit roles over its secrets, deleted ones included (their roles come back with a restore); remove some, or destroy deleted secrets, first`,
+      );
     }
     return [{ type: 'SecretMemberAdded', data: { key, userId, role: change.role }, metadata }];
   }

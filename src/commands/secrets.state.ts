@@ -39,11 +39,24 @@ export type SecretsState = Readonly<{
    * (MAX_KEPT_LIFETIMES_PER_SCOPE at most, but in a scope that held more before the bound).
    */
   keptLifetimes: number;
+  /**
+   * How many explicit roles the secrets hold in all, live and deleted ones (a deleted secret keeps
+   * its roles for a restore), counted as they come and go (MAX_EXPLICIT_ROLES_PER_SCOPE at most,
+   * but for creators' and restorers' roles and in a scope that held more before the bound).
+   */
+  explicitRoles: number;
   /** Keys that are not live now, by their last lifetime, while it can be restored (not destroyed). */
   deleted: ReadonlyMap<string, DeletedSecret>;
 }>;
 
-export const initialSecretsState: SecretsState = { secrets: new Map(), lastVersions: new Map(), lifetimes: new Map(), keptLifetimes: 0, deleted: new Map() };
+export const initialSecretsState: SecretsState = {
+  secrets: new Map(),
+  lastVersions: new Map(),
+  lifetimes: new Map(),
+  keptLifetimes: 0,
+  explicitRoles: 0,
+  deleted: new Map(),
+};
 
 export function nextVersion(state: SecretsState, key: string): number {
   return (state.lastVersions.get(key) ?? 0) + 1;
@@ -94,6 +107,14 @@ function lifetimesToChange(fold: Fold, key: string): Lifetime[] {
   return lifetimes.get(key) as Lifetime[];
 }
 
+/** The explicit roles a secret holds, none for one not there. */
+const rolesOf = (secret: SecretState | undefined) => secret?.members.size ?? 0;
+
+/** Counts roles that came (a positive change) or went (a negative one). */
+function countRoles(fold: Fold, change: number): void {
+  if (change !== 0) fold.drafts.assign('explicitRoles', fold.drafts.state.explicitRoles + change);
+}
+
 function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent): void {
   // A person's erasure destroys their subject keys, none of a secret's.
   if (event.type === 'PersonalDataErased') return;
@@ -123,12 +144,16 @@ function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent):
       }
       drafts.mutable('secrets').set(key, next);
       drafts.mutable('lastVersions').set(key, version);
-      // Set again, the key's earlier lifetime can no longer be restored.
-      if (state.deleted.has(key)) drafts.mutable('deleted').delete(key);
+      // Set again, the key's earlier lifetime can no longer be restored, nor its roles come back.
+      if (state.deleted.has(key)) {
+        countRoles(fold, -rolesOf(state.deleted.get(key)));
+        drafts.mutable('deleted').delete(key);
+      }
       return;
     }
     case 'SecretDeleted':
       if (!secret) return;
+      // Its roles go with it into the deleted map (a live key has no entry there: every way to become live removes it).
       drafts.mutable('secrets').delete(key);
       drafts.mutable('deleted').set(key, { ...secret, deletedAt: event.metadata.at, deletedBy: event.metadata.actor });
       return;
@@ -142,6 +167,7 @@ function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent):
         description,
         members: new Map(members.map((m) => [m.userId, m.role])),
       };
+      countRoles(fold, rolesOf(restored) - rolesOf(secret) - rolesOf(state.deleted.get(key)));
       drafts.mutable('secrets').set(key, restored);
       if (state.deleted.has(key)) drafts.mutable('deleted').delete(key);
       return;
@@ -160,9 +186,15 @@ function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent):
         lifetimes.set(key, standing);
         fold.lifetimesCopied.add(key);
       }
-      if (secret && destroyedKeys.has(secret.dataKeyId)) drafts.mutable('secrets').delete(key);
+      if (secret && destroyedKeys.has(secret.dataKeyId)) {
+        countRoles(fold, -rolesOf(secret));
+        drafts.mutable('secrets').delete(key);
+      }
       const restorable = state.deleted.get(key);
-      if (restorable && destroyedKeys.has(restorable.dataKeyId)) drafts.mutable('deleted').delete(key);
+      if (restorable && destroyedKeys.has(restorable.dataKeyId)) {
+        countRoles(fold, -rolesOf(restorable));
+        drafts.mutable('deleted').delete(key);
+      }
       return;
     }
     case 'SecretDetailsChanged': {
@@ -177,10 +209,14 @@ function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent):
     }
     case 'SecretMemberAdded':
     case 'SecretMemberRoleChanged':
-      if (secret) withMembersToChange(fold, key, secret).set(event.data.userId, event.data.role);
+      if (!secret) return;
+      if (!secret.members.has(event.data.userId)) countRoles(fold, 1);
+      withMembersToChange(fold, key, secret).set(event.data.userId, event.data.role);
       return;
     case 'SecretMemberRemoved':
-      if (secret?.members.has(event.data.userId)) withMembersToChange(fold, key, secret).delete(event.data.userId);
+      if (!secret?.members.has(event.data.userId)) return;
+      countRoles(fold, -1);
+      withMembersToChange(fold, key, secret).delete(event.data.userId);
       return;
   }
 }

@@ -82,14 +82,21 @@ export class StreamStates {
 }
 
 /**
- * A folded state's weight: one, one per entry of the maps it holds (a scope's keys, a workspace's
- * members), and one per lifetime a secrets scope keeps (`keptLifetimes`): those lie within its
- * map's entries, up to 1,000 in one, and counting them here would walk every entry at each save.
+ * Counts a state keeps of what lies within its maps' entries, up to 1,000 in one: a secrets
+ * scope's lifetimes and its secrets' explicit roles. Walking the entries for them here instead
+ * would go over every one at each save.
  */
+const COUNTS_WITHIN = ['keptLifetimes', 'explicitRoles'] as const;
+
+/** A folded state's weight: one, one per entry of the maps it holds (a scope's keys, a workspace's members), and what COUNTS_WITHIN count. */
 function weightOf(state: unknown): number {
   let weight = 1;
   if (state === null || typeof state !== 'object') return weight;
   for (const value of Object.values(state)) if (value instanceof Map) weight += value.size;
-  if ('keptLifetimes' in state && typeof state.keptLifetimes === 'number') weight += state.keptLifetimes;
+  const counts = state as Partial<Record<(typeof COUNTS_WITHIN)[number], unknown>>;
+  for (const name of COUNTS_WITHIN) {
+    const count = counts[name];
+    if (typeof count === 'number') weight += count;
+  }
   return weight;
 }

@@ -7,10 +7,17 @@ export const inOrder = (state: object) =>
 
 /**
  * The property every fold of a stream holds: any events (valid or not: a fold takes what the log
- * holds) folded at once, or in two pieces, give the state one event at a time gives; and no state
- * along the way (a cache holds such states and folds them further) is changed by folding it on.
+ * holds) folded at once, or in two pieces, give the state one event at a time gives; no state
+ * along the way (a cache holds such states and folds them further) is changed by folding it on;
+ * and each holds the invariant given.
  */
-export function foldsAgree<S extends object, E>(fold: (state: S, events: readonly E[]) => S, initial: S, anyEvent: fc.Arbitrary<E>): void {
+export function foldsAgree<S extends object, E>(
+  fold: (state: S, events: readonly E[]) => S,
+  initial: S,
+  anyEvent: fc.Arbitrary<E>,
+  /** What must hold of every state along the way, besides (the counts a state keeps of itself). */
+  invariant: (state: S) => void = () => {},
+): void {
   fc.assert(
     fc.property(fc.array(anyEvent, { maxLength: 12 }), fc.array(anyEvent, { maxLength: 30 }), (before, events) => {
       const start = fold(initial, before);
@@ -27,6 +34,7 @@ export function foldsAgree<S extends object, E>(fold: (state: S, events: readonl
       expect(inOrder(fold(fold(start, events.slice(0, half)), events.slice(half)))).toEqual(inOrder(oneByOne));
       along.forEach((state, i) => fold(state, events.slice(i)));
       along.forEach((state, i) => expect(inOrder(state)).toEqual(inOrder(kept[i]!)));
+      along.forEach(invariant);
     }),
     { numRuns: 500 },
   );

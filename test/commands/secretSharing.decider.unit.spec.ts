@@ -62,6 +62,24 @@ describe('Sharing a workspace secret', () => {
       givenSecrets(full, [memberRemoved('KEY', 'user0', 'bob')]).when(share('bob', many, 'KEY', add('erin'))).then([added('erin', 'member', 'bob')]);
     });
 
+    // Deleted secrets keep their roles for a restore: without a bound over the scope, 1,000 roles
+    // on each of 10,000 keys ever would be 10 million entries in one state.
+    it('refuses a role beyond 50,000 explicit ones over the scope, deleted secrets included, and takes one again once one is gone', () => {
+      const many = [...workspace, ...Array.from({ length: 1000 }, (_, i) => joined(`user${i}`, 'read')).flat()];
+      // 50 secrets of 1,000 roles each (bob's and 999 more), the last one deleted: 50,000 roles.
+      const full = Array.from({ length: 50 }, (_, k) => [
+        ...createdBy(`K${k}`, 'bob'),
+        ...Array.from({ length: 999 }, (_, i) => memberAdded(`K${k}`, `user${i}`, 'member', 'bob')),
+      ]).flat();
+      const oneDeleted = [...full, secretDeleted('K49', 'bob', 1)];
+      givenSecrets(oneDeleted, createdBy('KEY', 'bob'))
+        .when(share('bob', many, 'KEY', add('erin')))
+        .thenThrows(RuleViolation, { code: 'too_many_secret_members', message: /50000 explicit roles over its secrets/ });
+      givenSecrets(oneDeleted, createdBy('KEY', 'bob'), [memberRemoved('K0', 'user0', 'bob'), memberRemoved('KEY', 'bob', 'alice')])
+        .when(share('alice', many, 'KEY', add('erin')))
+        .then([memberAdded('KEY', 'erin', 'member', 'alice')]);
+    });
+
     it('accepts a member again after their role was removed', () =>
       givenSecrets(history, [memberRemoved('KEY', 'carol', 'bob')])
         .when(share('bob', workspace, 'KEY', add('carol', 'admin')))

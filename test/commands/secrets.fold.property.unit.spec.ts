@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
-import { foldSecrets, initialSecretsState } from '../../src/commands/secrets.state';
+import { describe, expect, it } from 'vitest';
+import { foldSecrets, initialSecretsState, type SecretsState } from '../../src/commands/secrets.state';
 import type { PersonalSecretsEvent, WorkspaceSecretsEvent } from '../../src/events/secrets.events';
 import { foldsAgree } from './foldProperty';
 import { meta } from './workspace.fixtures';
@@ -36,6 +36,14 @@ const anyEvent: fc.Arbitrary<WorkspaceSecretsEvent | PersonalSecretsEvent> = fc.
   fc.constantFrom(...DATA_KEYS).map((dataKeyId): PersonalSecretsEvent => ({ type: 'PersonalDataErased', data: { dataKeyIds: [dataKeyId] }, metadata: meta('system') })),
 );
 
+/** The counts a state keeps as it goes, which the command side's cache weighs and the bounds read, agree with what it holds. */
+function countsAgree(state: SecretsState): void {
+  const sum = (sizes: Iterable<number>) => [...sizes].reduce((total, size) => total + size, 0);
+  expect(state.keptLifetimes).toBe(sum([...state.lifetimes.values()].map((list) => list.length)));
+  expect(state.explicitRoles).toBe(sum([...state.secrets.values(), ...state.deleted.values()].map((secret) => secret.members.size)));
+}
+
 describe('A secrets stream folded', () => {
-  it('at once, in any pieces, is the same as one event at a time, and leaves every state it started from as it was', () => foldsAgree(foldSecrets, initialSecretsState, anyEvent));
+  it('at once, in any pieces, is the same as one event at a time, and leaves every state it started from as it was', () =>
+    foldsAgree(foldSecrets, initialSecretsState, anyEvent, countsAgree));
 });

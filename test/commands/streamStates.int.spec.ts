@@ -78,6 +78,16 @@ describe('StreamStates on SQLite', () => {
       expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@0']);
     });
 
+    // A secret's roles lie within one entry of the map too: 1,000 of them weighed as one.
+    it("counts a secrets scope's explicit roles in its weight", async () => {
+      type Held = Readonly<{ keys: ReadonlyMap<string, number>; explicitRoles: number }>;
+      const held = (state: Held, events: readonly StoredEvent[]): Held => ({ keys: new Map([['K', 1]]), explicitRoles: state.explicitRoles + events.length });
+      const states = new StreamStates({ readStream }, 100, 6);
+      for (const id of ['a', 'b', 'a']) await states.load(`workspace-${id}`, { keys: new Map(), explicitRoles: 0 }, held);
+
+      expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@0']);
+    });
+
     it('keeps the stream refreshed most recently', async () => {
       const states = new StreamStates({ readStream }, 2);
       for (const id of ['a', 'b']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
