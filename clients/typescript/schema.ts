@@ -156,7 +156,7 @@ export interface paths {
         };
         /**
          * Members and pending invitations (members, audit:read); `asOf`: as they were then
-         * @description Costs one settings request for each 100 (or part) of the members and pending invitations it lists, or, with `asOf`, of the invitations the workspace ever made, all paid before it is read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Costs one settings request for each 100 (or part) of the members and pending invitations it lists, or, with `asOf`, the invitations the workspace ever made, paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceMembers"];
         put?: never;
@@ -263,7 +263,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag; `deleted=true`: the deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`; workspace admins) */
+        /**
+         * List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag; `deleted=true`: the deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`; workspace admins)
+         * @description Costs one settings request for each 100 (or part) of the secrets (or deleted keys) it lists; with `asOf`, of the keys the scope ever had, paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         */
         get: operations["getWorkspaceSecrets"];
         put?: never;
         post?: never;
@@ -301,7 +304,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag; `deleted=true`: my deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`) */
+        /**
+         * List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag; `deleted=true`: my deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`)
+         * @description Costs one settings request for each 100 (or part) of the secrets (or deleted keys) it lists; with `asOf`, of the keys the scope ever had, paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         */
         get: operations["getMeSecrets"];
         put?: never;
         post?: never;
@@ -341,7 +347,7 @@ export interface paths {
         };
         /**
          * Every version: who set it, when, its fingerprint, a page at a time (members, audit:read)
-         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404.
+         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. Costs one settings request for each 100 (or part) of the versions it lists, paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceSecretHistory"];
         put?: never;
@@ -359,7 +365,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who holds a role on the secret (secret admins, audit:read); `asOf`: who held one then */
+        /**
+         * Who holds a role on the secret (secret admins, audit:read); `asOf`: who held one then
+         * @description Costs one settings request for each 100 (or part) of the workspace's members (it goes through them all for its admins); with `asOf`, of the invitations the workspace ever made, paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         */
         get: operations["getWorkspaceSecretMembers"];
         put?: never;
         /** Share the secret with a workspace member, by email (secret admins) */
@@ -397,7 +406,7 @@ export interface paths {
         };
         /**
          * Every version: who set it, when, its fingerprint, a page at a time
-         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404.
+         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. Costs one settings request for each 100 (or part) of the versions it lists, paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getMeSecretHistory"];
         put?: never;
@@ -574,7 +583,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Keys I can reference here: workspace keys, and my personal keys (shadowed when a workspace key has the name); `asOf`: those of then */
+        /**
+         * Keys I can reference here: workspace keys, and my personal keys (shadowed when a workspace key has the name); `asOf`: those of then
+         * @description Costs one settings request for each 100 (or part) of the workspace secrets and my personal ones; with `asOf`, of the keys both scopes ever had, paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         */
         get: operations["getWorkspaceVariables"];
         put?: never;
         post?: never;
@@ -710,7 +722,7 @@ export interface paths {
         };
         /**
          * Keys added, changed, deleted and with details changed, and members joined, left or with a new permission, between two moments (members, audit:read)
-         * @description `from` and `to` (default: now) are log positions or RFC 3339 instants. Changes of explicit secret roles are listed only for the secrets the caller is Admin of, or to audit:read. A secret named `changes` has no GET details route of its own: this route takes the path (its details are in the list).
+         * @description `from` and `to` (default: now) are log positions or RFC 3339 instants. Changes of explicit secret roles are listed only for the secrets the caller is Admin of, or to audit:read. A secret named `changes` has no GET details route of its own: this route takes the path (its details are in the list). Costs one settings request for each 100 (or part) of twice (once a moment) every key the workspace ever had and every invitation it ever made, paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceSecretsChanges"];
         put?: never;
@@ -730,7 +742,7 @@ export interface paths {
         };
         /**
          * Who could reveal, edit and use a secret at a moment, and why (secret Admins, audit:read)
-         * @description `asOf` (default: now). Explicit roles count only while their holder was an active workspace member.
+         * @description `asOf` (default: now). Explicit roles count only while their holder was an active workspace member. Costs one settings request for each 100 (or part) of every key the workspace ever had and every invitation it ever made, paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceSecretAccess"];
         put?: never;
@@ -918,7 +930,7 @@ export interface components {
             workspaces?: string[];
             /** @description 409 last_admin of an erasure: how many workspaces the caller is the last admin of */
             workspaceCount?: number;
-            /** @description 409 over_rate_budget: how many requests of its rate budget the request costs at once (a fingerprint check: one a page of 1,000 versions; a member list: one a hundred members and invitations) */
+            /** @description 409 over_rate_budget: how many requests of its rate budget the request costs at once (a fingerprint check: one a page of 1,000 versions; a settings read: one a hundred rows it goes through) */
             cost?: number;
             /** @description 409 over_rate_budget: the most that budget allows a minute */
             perMinute?: number;
@@ -2988,6 +3000,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description The URL, or one of its parameters, is too long */
             414: {
                 headers: {
@@ -3968,6 +3991,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description Rate limited: retry after Retry-After seconds */
             429: {
                 headers: {
@@ -4912,6 +4946,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description The URL, or one of its parameters, is too long */
             414: {
                 headers: {
@@ -5046,6 +5091,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description The URL, or one of its parameters, is too long */
@@ -5691,6 +5747,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description The URL, or one of its parameters, is too long */
@@ -7327,6 +7394,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description The URL, or one of its parameters, is too long */
             414: {
                 headers: {
@@ -8435,6 +8513,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description The URL, or one of its parameters, is too long */
             414: {
                 headers: {
@@ -8573,6 +8662,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description The URL, or one of its parameters, is too long */

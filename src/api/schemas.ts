@@ -10,6 +10,7 @@ import {
   workspacePermissionSchema,
 } from '../events/values';
 import { DELETED_PAGE_MAX, HISTORY_PAGE_MAX } from '../projections/queries';
+import { chargedByRows } from './readCharges';
 import { POSITION_PATTERN } from '../stores/position';
 import type { AsOf } from '../stores/readStore.port';
 
@@ -170,7 +171,8 @@ export type HistoryQuery = z.infer<typeof historyQuery>;
 
 export const historyDescription =
   `Versions by version number, oldest first (\`order=desc\`: newest first), at most \`limit\` (default and most ${HISTORY_PAGE_MAX}) a page. ` +
-  'While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404.';
+  'While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. ' +
+  chargedByRows('the versions it lists');
 
 /** Every version; `destroyed` once its lifetime was destroyed, `rollbackOf` the version a rollback set again. */
 export const historyResult = z.object({

@@ -103,18 +103,6 @@ export class WorkspaceHandlers {
     return result;
   }
 
-  /**
-   * How many members and invitations a list of the workspace's members goes through, counted from
-   * its own state before the views are read (what the list is charged by): those standing now;
-   * as of a moment, every invitation it ever made, each standing for itself and the member it may
-   * have become (time travel seeks them all). 0 for a workspace that never existed.
-   */
-  async membersListed(workspaceId: string, past: boolean): Promise<number> {
-    const { state } = await this.streams.load(workspaceId);
-    if (state.status === 'none') return 0;
-    return past ? state.invitationsEver : state.members.size + state.invitations.size;
-  }
-
   private async probe(email: string): Promise<EmailProbe> {
     return { index: await this.personalData.emailIndex(email), lowercased: email.toLowerCase() };
   }

@@ -208,11 +208,20 @@ export class Views {
 
   /** The members of a workspace, with their emails. */
   async membersOf(workspaceId: string): Promise<ShownMember[]> {
-    return this.membersShown((await this.store.find('members', 'workspaceId', workspaceId)).map((f) => f.doc));
+    return this.membersShown(await this.memberDocs(workspaceId));
   }
 
   async invitationsOf(workspaceId: string): Promise<ShownInvitation[]> {
-    return this.invitationsShown((await this.store.find('invitations', 'workspaceId', workspaceId)).map((f) => f.doc));
+    return this.invitationsShown(await this.invitationDocs(workspaceId));
+  }
+
+  /** The members of a workspace as stored, their emails sealed: counted before they are opened (`membersShown`). */
+  async memberDocs(workspaceId: string): Promise<MemberDoc[]> {
+    return (await this.store.find('members', 'workspaceId', workspaceId)).map((f) => f.doc);
+  }
+
+  async invitationDocs(workspaceId: string): Promise<InvitationDoc[]> {
+    return (await this.store.find('invitations', 'workspaceId', workspaceId)).map((f) => f.doc);
   }
 
   /**

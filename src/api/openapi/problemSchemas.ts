@@ -54,7 +54,7 @@ const problem: Schema = {
     missingCount: { type: 'integer', description: '422: how many {key, path} were missing in all' },
     workspaces: { type: 'array', items: { type: 'string' }, description: '409 last_admin of an erasure: the workspaces the caller is the last admin of (the first 100)' },
     workspaceCount: { type: 'integer', description: '409 last_admin of an erasure: how many workspaces the caller is the last admin of' },
-    cost: { type: 'integer', description: '409 over_rate_budget: how many requests of its rate budget the request costs at once (a fingerprint check: one a page of 1,000 versions; a member list: one a hundred members and invitations)' },
+    cost: { type: 'integer', description: '409 over_rate_budget: how many requests of its rate budget the request costs at once (a fingerprint check: one a page of 1,000 versions; a settings read: one a hundred rows it goes through)' },
     perMinute: { type: 'integer', description: '409 over_rate_budget: the most that budget allows a minute' },
     deletedAt: { type: 'string', description: '409 retention_expired: when the workspace was deleted' },
     retentionEndedAt: { type: 'string', description: '409 retention_expired: when its retention ended' },

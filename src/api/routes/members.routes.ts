@@ -4,6 +4,7 @@ import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
 import { INVITATIONS_PAGE } from '../../projections/queries';
 import { actorOf } from '../principal';
+import { chargedByRows, payForRows } from '../readCharges';
 import { asOfQuery, idSchema, momentSchema, noContent, positionSchema, problemSchema, workspaceParams, workspacePermissionSchema } from '../schemas';
 
 const memberSchema = z.object({
@@ -22,17 +23,8 @@ const invitationSchema = z.object({
   invitedBy: z.string(),
 });
 
-/**
- * Members and invitations a member list goes through for the price of one settings request; each
- * further 100 (or part) cost one more, paid before the list is read. A list opens every member's
- * email: 10,000 took 160–220 ms here, ~1.6–2.2 ms a hundred, about what one settings command costs.
- * As of a moment it is charged by the invitations ever made (50,000 revoked ones took 175 ms,
- * ~0.35 ms a hundred, plus the members then shown), an overcharge that keeps one rule.
- */
-const MEMBERS_PER_REQUEST = 100;
-
 /** Members and invitations: admins manage them; invitees see and accept their own. */
-export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'workspaces'>) {
+export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'workspaces' | 'everHeld'>) {
   const { reader } = membershipChecks(deps.views);
   app.get(
     '/workspaces/:ws/members',
@@ -41,7 +33,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       schema: {
         tags: ['members'],
         summary: 'Members and pending invitations (members, audit:read); `asOf`: as they were then',
-        description: `Costs one settings request for each ${MEMBERS_PER_REQUEST} (or part) of the members and pending invitations it lists, or, with \`asOf\`, of the invitations the workspace ever made, all paid before it is read: a 429 when the budget has fewer left (spending none of them), a 409 \`over_rate_budget\` when it costs more than the budget allows in a minute.`,
+        description: chargedByRows('the members and pending invitations it lists, or, with `asOf`, the invitations the workspace ever made'),
         params: workspaceParams,
         querystring: asOfQuery,
         response: { 200: z.object({ members: z.array(memberSchema), invitations: z.array(invitationSchema), asOf: momentSchema.optional() }), 409: problemSchema },
@@ -50,23 +42,20 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
     async (request) => {
       const { ws } = request.params;
       const { asOf } = request.query;
-      const chargeBySize = async () => {
-        const rows = await deps.workspaces.membersListed(ws, asOf !== undefined);
-        if (rows > MEMBERS_PER_REQUEST) await request.spend('settings', Math.ceil(rows / MEMBERS_PER_REQUEST) - 1);
-      };
-      let members;
-      let invitations;
+      let memberDocs;
+      let invitationDocs;
       let moment;
       if (asOf) {
         const checked = await deps.past.checked(asOf);
         // Once the views hold the moment: a 400 or a 503 costs no more than its arrival.
-        await chargeBySize();
+        await payForRows(request, await deps.everHeld.invitations(ws));
         const [pastMembers, pastInvitations] = [await deps.past.members(ws, checked), await deps.past.invitations(ws, checked)];
-        [members, invitations, moment] = [await deps.views.membersShown(pastMembers.docs), await deps.views.invitationsShown(pastInvitations.docs), pastMembers.asOf];
+        [memberDocs, invitationDocs, moment] = [pastMembers.docs, pastInvitations.docs, pastMembers.asOf];
       } else {
-        await chargeBySize();
-        [members, invitations] = [await deps.views.membersOf(ws), await deps.views.invitationsOf(ws)];
+        [memberDocs, invitationDocs] = [await deps.views.memberDocs(ws), await deps.views.invitationDocs(ws)];
+        await payForRows(request, memberDocs.length + invitationDocs.length);
       }
+      const [members, invitations] = [await deps.views.membersShown(memberDocs), await deps.views.invitationsShown(invitationDocs)];
       return {
         ...(moment ? { asOf: moment } : {}),
         members: members.map(({ userId, email, permission, external, joinedAt }) => ({ userId, email, permission, external, joinedAt })),

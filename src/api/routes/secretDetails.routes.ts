@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { effectiveSecretRole } from '../../commands/secretRights';
 import { Forbidden, NotFound, RuleViolation } from '../../errors';
@@ -10,6 +11,7 @@ import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
+import { chargedByRows, payForRows } from '../readCharges';
 import { listItem } from '../secretResponses';
 import {
   asOfQuery,
@@ -42,9 +44,10 @@ const shareResult = writeResult.extend({ userId: z.string(), role: secretRoleSch
  * A page of a secret's versions. A page after the last version is empty; only a secret without
  * any version is a 404.
  */
-async function historyAnswer(views: AppDeps['views'], owner: string, key: string, query: HistoryQuery) {
+async function historyAnswer(request: FastifyRequest, views: AppDeps['views'], owner: string, key: string, query: HistoryQuery) {
   const after = query.cursor === undefined ? undefined : Number(query.cursor);
   const page = await views.historyPage(owner, key, after, query.limit, query.order);
+  await payForRows(request, page.versions.length);
   if (page.versions.length === 0 && (after === undefined || !(await views.hasHistory(owner, key)))) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
   // Versions recorded before they kept these fields have neither (the views are rebuilt on upgrade).
   const versions = page.versions.map(({ version, at, actor, fingerprint, destroyed, rollbackOf }) => ({ version, at, actor, fingerprint, destroyed: destroyed === true, rollbackOf: rollbackOf ?? null }));
@@ -67,7 +70,7 @@ function rolesOn(secret: SecretDoc, members: readonly ShownMember[]) {
 }
 
 /** A secret's detail view, its history, and sharing (workspace secrets only). */
-export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'secrets'>) {
+export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'secrets' | 'everHeld'>) {
   const { reader } = membershipChecks(deps.views);
   /** The caller's role on a secret: theirs as a member; none for an auditor who is no member. */
   const roleOn = (secret: SecretDoc, member: MemberDoc | null) => (member ? effectiveSecretRole(member.permission, explicitRole(secret, member.userId)) : null);
@@ -128,11 +131,11 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'pas
     '/workspaces/:ws/secrets/:key/history',
     {
       preHandler: reader,
-      schema: { tags, summary: 'Every version: who set it, when, its fingerprint, a page at a time (members, audit:read)', description: historyDescription, params: workspaceKeyParams, querystring: historyQuery, response: { 200: historyResult } },
+      schema: { tags, summary: 'Every version: who set it, when, its fingerprint, a page at a time (members, audit:read)', description: historyDescription, params: workspaceKeyParams, querystring: historyQuery, response: { 200: historyResult, 409: problemSchema } },
     },
     async (request) => {
       const { ws, key } = request.params;
-      return historyAnswer(deps.views, owners.workspace(ws), key, request.query);
+      return historyAnswer(request, deps.views, owners.workspace(ws), key, request.query);
     },
   );
 
@@ -143,9 +146,10 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'pas
       schema: {
         tags,
         summary: 'Who holds a role on the secret (secret admins, audit:read); `asOf`: who held one then',
+        description: chargedByRows("the workspace's members (it goes through them all for its admins); with `asOf`, of the invitations the workspace ever made"),
         params: workspaceKeyParams,
         querystring: asOfQuery,
-        response: { 200: z.object({ members: z.array(sharedWith), asOf: momentSchema.optional() }) },
+        response: { 200: z.object({ members: z.array(sharedWith), asOf: momentSchema.optional() }), 409: problemSchema },
       },
     },
     async (request) => {
@@ -161,7 +165,15 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'pas
       if (member && roleOn(current ?? secret, member) !== 'admin') {
         throw new Forbidden(`Only the admins of ${key} can see whom it is shared with`);
       }
-      const members = past ? await deps.views.membersShown((await deps.past.members(ws, asOf!)).docs) : await deps.views.membersOf(ws);
+      let memberDocs;
+      if (past) {
+        await payForRows(request, await deps.everHeld.invitations(ws));
+        memberDocs = (await deps.past.members(ws, asOf!)).docs;
+      } else {
+        memberDocs = await deps.views.memberDocs(ws);
+        await payForRows(request, memberDocs.length);
+      }
+      const members = await deps.views.membersShown(memberDocs);
       return { members: rolesOn(secret, members), ...(past ? { asOf: past.moment } : {}) };
     },
   );
@@ -245,11 +257,11 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'pas
   app.get(
     '/me/secrets/:key/history',
     {
-      schema: { tags: personal, summary: 'Every version: who set it, when, its fingerprint, a page at a time', description: historyDescription, params: keyParams, querystring: historyQuery, response: { 200: historyResult } },
+      schema: { tags: personal, summary: 'Every version: who set it, when, its fingerprint, a page at a time', description: historyDescription, params: keyParams, querystring: historyQuery, response: { 200: historyResult, 409: problemSchema } },
     },
     async (request) => {
       const { key } = request.params;
-      return historyAnswer(deps.views, owners.user(request.principal.id), key, request.query);
+      return historyAnswer(request, deps.views, owners.user(request.principal.id), key, request.query);
     },
   );
 

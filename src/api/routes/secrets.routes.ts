@@ -1,19 +1,24 @@
+import type { FastifyRequest } from 'fastify';
 import { effectiveSecretRole } from '../../commands/secretRights';
 import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
+import { chargedByRows, payForRows } from '../readCharges';
 import { answerPut, listItem } from '../secretResponses';
 import type { SecretDoc } from '../../projections/views';
 import { z } from 'zod';
 import { Forbidden } from '../../errors';
 import { owners } from '../../projections/owners';
 import { DELETED_PAGE_MAX } from '../../projections/queries';
-import { batchBody, deletedSecretList, keyParams, secretListQuery, noContent, putResult, putSecretBody, secretList, workspaceKeyParams, workspaceParams, writeResult } from '../schemas';
+import { batchBody, deletedSecretList, keyParams, secretListQuery, noContent, problemSchema, putResult, putSecretBody, secretList, workspaceKeyParams, workspaceParams, writeResult } from '../schemas';
+
+const secretListCharge = chargedByRows('the secrets (or deleted keys) it lists; with `asOf`, of the keys the scope ever had');
 
 /** A page of a scope's deleted keys, as the list with `deleted=true` answers it. */
-async function deletedAnswer(views: AppDeps['views'], owner: string, query: { cursor?: string; limit?: number }) {
+async function deletedAnswer(request: FastifyRequest, views: AppDeps['views'], owner: string, query: { cursor?: string; limit?: number }) {
   const page = await views.deletedSecretsPage(owner, query.cursor, query.limit ?? DELETED_PAGE_MAX);
+  await payForRows(request, page.deleted.length);
   return { deleted: page.deleted.map(({ key, lastVersion, deletedAt, deletedBy }) => ({ key, lastVersion, deletedAt, deletedBy })), nextCursor: page.nextAfter };
 }
 
@@ -21,7 +26,7 @@ async function deletedAnswer(views: AppDeps['views'], owner: string, query: { cu
  * Secrets of a workspace and of the caller (`/me`): list (never values), batch save, one key.
  * Writes take `If-Match` and answer with the new ETag and the log position.
  */
-export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'secrets'>) {
+export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'secrets' | 'everHeld'>) {
   const { reader } = membershipChecks(deps.views);
   const tags = ['workspace secrets'];
 
@@ -32,9 +37,10 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       schema: {
         tags,
         summary: 'List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag; `deleted=true`: the deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`; workspace admins)',
+        description: secretListCharge,
         params: workspaceParams,
         querystring: secretListQuery,
-        response: { 200: z.union([secretList, deletedSecretList]) },
+        response: { 200: z.union([secretList, deletedSecretList]), 409: problemSchema },
       },
     },
     async (request, reply) => {
@@ -43,15 +49,18 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       const { asOf, deleted } = request.query;
       if (deleted === 'true') {
         if (member?.permission !== 'admin') throw new Forbidden('Only workspace admins can list deleted secrets');
-        return deletedAnswer(deps.views, owners.workspace(ws), request.query);
+        return deletedAnswer(request, deps.views, owners.workspace(ws), request.query);
       }
       const roleOf = (s: SecretDoc) => (member ? effectiveSecretRole(member.permission, s.members.find((m) => m.userId === member.userId)?.role) : null);
       const shown = async (secrets: readonly SecretDoc[]) => (await deps.views.secretsShown('workspace', secrets)).map((s) => listItem(s, roleOf(s)));
       if (asOf) {
-        const past = await deps.past.workspaceSecrets(ws, await deps.past.checked(asOf));
+        const checked = await deps.past.checked(asOf);
+        await payForRows(request, await deps.everHeld.workspaceKeys(ws));
+        const past = await deps.past.workspaceSecrets(ws, checked);
         return { revision: past.revision, secrets: await shown(past.docs), asOf: past.asOf };
       }
       const { revision, secrets } = await deps.views.workspaceSecrets(ws);
+      await payForRows(request, secrets.length);
       reply.header('etag', `"${revision}"`);
       return { revision, secrets: await shown(secrets) };
     },
@@ -90,19 +99,23 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       schema: {
         tags: personal,
         summary: 'List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag; `deleted=true`: my deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`)',
+        description: secretListCharge,
         querystring: secretListQuery,
-        response: { 200: z.union([secretList, deletedSecretList]) },
+        response: { 200: z.union([secretList, deletedSecretList]), 409: problemSchema },
       },
     },
     async (request, reply) => {
       const { asOf, deleted } = request.query;
-      if (deleted === 'true') return deletedAnswer(deps.views, owners.user(request.principal.id), request.query);
+      if (deleted === 'true') return deletedAnswer(request, deps.views, owners.user(request.principal.id), request.query);
       const shown = async (secrets: readonly SecretDoc[]) => (await deps.views.secretsShown('personal', secrets)).map((s) => listItem(s, 'admin'));
       if (asOf) {
-        const past = await deps.past.personalSecrets(request.principal.id, await deps.past.checked(asOf));
+        const checked = await deps.past.checked(asOf);
+        await payForRows(request, await deps.everHeld.personalKeys(request.principal.id));
+        const past = await deps.past.personalSecrets(request.principal.id, checked);
         return { revision: past.revision, secrets: await shown(past.docs), asOf: past.asOf };
       }
       const { revision, secrets } = await deps.views.personalSecrets(request.principal.id);
+      await payForRows(request, secrets.length);
       reply.header('etag', `"${revision}"`);
       return { revision, secrets: await shown(secrets) };
     },

@@ -5,7 +5,8 @@ import { memberChanges, secretChanges, secretMemberChanges } from '../../project
 import type { SecretDoc } from '../../projections/views';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
-import { asOfParam, asOfQuery, momentSchema, positionSchema, workspaceKeyParams, workspaceParams } from '../schemas';
+import { chargedByRows, payForRows } from '../readCharges';
+import { asOfParam, asOfQuery, momentSchema, positionSchema, problemSchema, workspaceKeyParams, workspaceParams } from '../schemas';
 
 const versionRef = z.object({ version: z.number().int(), fingerprint: z.string() });
 const fromTo = z.object({ from: z.string().nullable(), to: z.string().nullable() });
@@ -46,10 +47,12 @@ const accessAnswer = z.object({
  * What changed in a workspace between two moments, and who could do what with a secret at one
  * (DESIGN §9). Both are answered from the views' history, never by replaying streams.
  */
-export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past'>) {
+export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'everHeld'>) {
   const { reader } = membershipChecks(deps.views);
   const tags = ['time travel'];
   const explicitRole = (secret: SecretDoc, userId: string) => secret.members.find((m) => m.userId === userId)?.role;
+  /** What a workspace as it was goes through (src/api/readCharges.ts): every key it ever had and every invitation it ever made. */
+  const everHeld = async (ws: string) => (await deps.everHeld.workspaceKeys(ws)) + (await deps.everHeld.invitations(ws));
 
   app.get(
     '/workspaces/:ws/secrets/changes',
@@ -60,17 +63,21 @@ export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past'>
         summary: 'Keys added, changed, deleted and with details changed, and members joined, left or with a new permission, between two moments (members, audit:read)',
         description:
           '`from` and `to` (default: now) are log positions or RFC 3339 instants. Changes of explicit secret roles are listed only for the secrets the caller is Admin of, or to audit:read. ' +
-          'A secret named `changes` has no GET details route of its own: this route takes the path (its details are in the list).',
+          'A secret named `changes` has no GET details route of its own: this route takes the path (its details are in the list). ' +
+          chargedByRows('twice (once a moment) every key the workspace ever had and every invitation it ever made'),
         params: workspaceParams,
         querystring: z.strictObject({ from: asOfParam, to: asOfParam.optional(), minPosition: positionSchema.optional() }),
-        response: { 200: changesAnswer },
+        response: { 200: changesAnswer, 409: problemSchema },
       },
     },
     async (request) => {
       const { ws } = request.params;
       const member = request.reader;
-      const from = await deps.past.workspace(ws, await deps.past.checked(request.query.from));
-      const to = await deps.past.workspace(ws, await deps.past.checked(request.query.to ?? { instant: new Date().toISOString() }));
+      const [fromMoment, toMoment] = [await deps.past.checked(request.query.from), await deps.past.checked(request.query.to ?? { instant: new Date().toISOString() })];
+      // The workspace as it was at each of the two moments.
+      await payForRows(request, 2 * (await everHeld(ws)));
+      const from = await deps.past.workspace(ws, fromMoment);
+      const to = await deps.past.workspace(ws, toMoment);
       if (!to) throw new NotFound('The workspace did not exist yet at that moment', 'workspace_not_found');
       const [before, after] = [await deps.views.secretsShown('workspace', from?.secrets ?? []), await deps.views.secretsShown('workspace', to.secrets)];
       const [membersBefore, membersAfter] = [await deps.views.membersShown(from?.members ?? []), await deps.views.membersShown(to.members)];
@@ -97,16 +104,18 @@ export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past'>
       schema: {
         tags,
         summary: 'Who could reveal, edit and use a secret at a moment, and why (secret Admins, audit:read)',
-        description: '`asOf` (default: now). Explicit roles count only while their holder was an active workspace member.',
+        description: `\`asOf\` (default: now). Explicit roles count only while their holder was an active workspace member. ${chargedByRows('every key the workspace ever had and every invitation it ever made')}`,
         params: workspaceKeyParams,
         querystring: asOfQuery,
-        response: { 200: accessAnswer },
+        response: { 200: accessAnswer, 409: problemSchema },
       },
     },
     async (request) => {
       const { ws, key } = request.params;
       const member = request.reader;
-      const then = await deps.past.workspace(ws, await deps.past.checked(request.query.asOf ?? { instant: new Date().toISOString() }));
+      const moment = await deps.past.checked(request.query.asOf ?? { instant: new Date().toISOString() });
+      await payForRows(request, await everHeld(ws));
+      const then = await deps.past.workspace(ws, moment);
       if (!then) throw new NotFound('The workspace did not exist yet at that moment', 'workspace_not_found');
       const secret = then.secrets.find((s) => s.key === key);
       if (!secret) throw new NotFound(`Secret ${key} did not exist at that moment`, 'secret_not_found');
