@@ -605,7 +605,7 @@ export interface paths {
         };
         /**
          * The workspace's audit history: membership, secret, access and resolution records (admins, audit:read)
-         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400.
+         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. Costs one settings request for each 100 (or part) of the `limit` a page asks for (an export is charged as a verification), paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceAudit"];
         put?: never;
@@ -625,7 +625,7 @@ export interface paths {
         };
         /**
          * The audit history of my personal secrets
-         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400.
+         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. Costs one settings request for each 100 (or part) of the `limit` a page asks for (an export is charged as a verification), paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getMeAudit"];
         put?: never;
@@ -645,7 +645,7 @@ export interface paths {
         };
         /**
          * The audit of every workspace an audit:read token covers, in log order
-         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400.
+         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. Costs one settings request for each 100 (or part) of the `limit` a page asks for (an export is charged as a verification), paid before they are answered (as of a moment, before they are read): a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getAudit"];
         put?: never;
@@ -7585,6 +7585,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description The URL, or one of its parameters, is too long */
             414: {
                 headers: {
@@ -7752,6 +7763,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description Rate limited: retry after Retry-After seconds */
             429: {
                 headers: {
@@ -7906,6 +7928,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Rate limited: retry after Retry-After seconds */

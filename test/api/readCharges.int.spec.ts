@@ -49,6 +49,8 @@ describe('Reads charged by what they go through', () => {
     { name: 'the changes between two moments, 60 invitations and one key ever', setup: invitations(60, true), path: (ws) => `/v1/workspaces/${ws}/secrets/changes?from=1`, cost: 2 },
     { name: 'the keys to reference, 150 secrets', setup: secrets(149), path: (ws) => `/v1/workspaces/${ws}/variables`, cost: 2 },
     { name: 'the keys to reference, none beyond K', setup: none, path: (ws) => `/v1/workspaces/${ws}/variables`, cost: 1 },
+    { name: 'an audit page of 1,000 entries at most', setup: none, path: (ws) => `/v1/workspaces/${ws}/audit?limit=1000`, cost: 10 },
+    { name: 'an audit page of the default 100', setup: none, path: (ws) => `/v1/workspaces/${ws}/audit`, cost: 1 },
   ];
 
   for (const { name, setup, path, cost } of cases) {

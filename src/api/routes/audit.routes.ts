@@ -11,7 +11,8 @@ import type { ShownAuditDoc } from '../../projections/personalDataReader';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT, tokenCovers, type Principal } from '../principal';
 import { streamedAs } from '../openapi/ndjsonLines';
-import { idSchema, orderParam, positionSchema, workspaceParams } from '../schemas';
+import { chargedByRows, payForRows } from '../readCharges';
+import { idSchema, orderParam, positionSchema, problemSchema, workspaceParams } from '../schemas';
 
 export const NDJSON = 'application/x-ndjson';
 const EXPORT_PAGE = 500;
@@ -116,7 +117,9 @@ async function answer(deps: AuditDeps, request: FastifyRequest, query: AuditQuer
     return reply.type(NDJSON).send(Readable.from(lines()));
   }
   // A page examines a bounded number of rows (AUDIT_SCAN_ROWS): it may hold fewer entries than
-  // asked, even none, and still have a nextCursor; null means nothing more matches.
+  // asked, even none, and still have a nextCursor; null means nothing more matches. It is paid by
+  // the entries it asks for before it reads: each it answers is opened (src/api/readCharges.ts).
+  await payForRows(request, limit);
   const page = await deps.views.auditPage(whose, filters, cursor, limit, order);
   return { entries: page.entries.map(entry), nextCursor: page.nextAfter };
 }
@@ -159,7 +162,8 @@ export function auditRoutes(app: App, deps: AuditDeps) {
   const tags = ['audit'];
   const description =
     `Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; ` +
-    `order=asc|desc; pages with cursor and limit (a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')} rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: ${NDJSON} streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400.`;
+    `order=asc|desc; pages with cursor and limit (a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')} rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: ${NDJSON} streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. ` +
+    chargedByRows('the `limit` a page asks for (an export is charged as a verification)');
 
   app.get(
     '/workspaces/:ws/audit',
@@ -170,7 +174,7 @@ export function auditRoutes(app: App, deps: AuditDeps) {
         description,
         params: workspaceParams,
         querystring: auditQuery,
-        response: { 200: auditPage },
+        response: { 200: auditPage, 409: problemSchema },
       },
     },
     async (request, reply) => {
@@ -182,7 +186,7 @@ export function auditRoutes(app: App, deps: AuditDeps) {
 
   app.get(
     '/me/audit',
-    { config: { workspaceOf: 'any' }, schema: { tags, summary: 'The audit history of my personal secrets', description, querystring: auditQuery, response: { 200: auditPage } } },
+    { config: { workspaceOf: 'any' }, schema: { tags, summary: 'The audit history of my personal secrets', description, querystring: auditQuery, response: { 200: auditPage, 409: problemSchema } } },
     async (request, reply) => answer(deps, request, request.query, reply, { owners: [owners.user(request.principal.id)] }, { user: request.principal.id }),
   );
 
@@ -190,7 +194,7 @@ export function auditRoutes(app: App, deps: AuditDeps) {
     '/audit',
     {
       config: { workspaceOf: 'any' },
-      schema: { tags, summary: 'The audit of every workspace an audit:read token covers, in log order', description, querystring: auditQuery, response: { 200: auditPage } },
+      schema: { tags, summary: 'The audit of every workspace an audit:read token covers, in log order', description, querystring: auditQuery, response: { 200: auditPage, 409: problemSchema } },
     },
     async (request, reply) => {
       requireAuditScope(request.principal);
