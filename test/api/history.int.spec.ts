@@ -92,6 +92,30 @@ describe('History and fingerprint checks: /v1/workspaces/:ws/secrets/:key/histor
     );
   });
 
+  // A page is read 100 versions at a time (the process turning between reads): pages that end
+  // on, just before and just after those parts, either way, still hold every version once.
+  it('pages a long history the same across the parts it is read in', async () => {
+    const ws2 = await workspaceWith(call, 'alice', {});
+    for (let i = 1; i <= 250; i += 1) await t.service.deps.secrets.saveWorkspace({ userId: 'alice', email: 'alice@example.com' }, ws2, { set: { LONG: `v-${i}` }, delete: [] });
+    const follow = async (query: string) => {
+      const pages: number[][] = [];
+      let cursor: string | null = null;
+      do {
+        const reply = await call('GET', `/v1/workspaces/${ws2}/secrets/LONG/history?${query}${cursor === null ? '' : `&cursor=${cursor}`}`, as('alice'));
+        const next = bodyOf<{ versions: Version[]; nextCursor: string | null }>(reply);
+        pages.push(next.versions.map((v) => v.version));
+        cursor = next.nextCursor;
+      } while (cursor !== null);
+      return pages;
+    };
+    const upTo = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    expect(await follow('limit=1000')).toEqual([upTo(1, 250)]);
+    expect(await follow('limit=100')).toEqual([upTo(1, 100), upTo(101, 200), upTo(201, 250)]);
+    expect(await follow('limit=101')).toEqual([upTo(1, 101), upTo(102, 202), upTo(203, 250)]);
+    expect(await follow('limit=250')).toEqual([upTo(1, 250)]);
+    expect(await follow('limit=249&order=desc')).toEqual([upTo(2, 250).reverse(), [1]]);
+  });
+
   it('is readable by every member, 404 for non-members and unknown keys', async () => {
     for (const user of ['alice', 'bob', 'carol']) expect((await call('GET', `${secrets}/KEY/history`, as(user))).status).toBe(200);
     expectProblem(await call('GET', `${secrets}/KEY/history`, as('dave')), 404, 'workspace_not_found');
