@@ -23,7 +23,6 @@ import { StreamStates } from './commands/streamStates';
 import { workspaceDecider } from './commands/workspace.decider';
 import { WorkspaceHandlers } from './commands/workspace.handlers';
 import { Erasure } from './commands/erasure';
-import { EverHeld } from './commands/everHeld';
 import { WorkspaceLifecycle } from './commands/workspaceLifecycle.handlers';
 import { workspaceSecretsDecider } from './commands/workspaceSecrets.decider';
 import { BlindIndex } from './crypto/blindIndex';
@@ -302,7 +301,6 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const deps: AppDeps = {
     workspaces: new WorkspaceHandlers(workspaceStreams, reactions, personalData, stamps, clock, options.newId ?? randomId, viewWaitMs),
     workspaceLifecycle,
-    everHeld: new EverHeld(workspaceStreams, workspaceSecretStreams, personalSecretStreams),
     erasure: new Erasure(workspaceLifecycle, lifecycle, subjectKeys),
     secrets: new SecretsCommands(workspaceStreams, workspaceSecretStreams, personalSecretStreams, cipher, new DetailsSealer(personalData), personalData, stamps, clock),
     lifecycle,

@@ -5,7 +5,6 @@ import type { SecretLifecycleHandlers } from '../commands/secretLifecycle.handle
 import type { SecretsCommands } from '../commands/secrets.commands';
 import type { WorkspaceHandlers } from '../commands/workspace.handlers';
 import type { Erasure } from '../commands/erasure';
-import type { EverHeld } from '../commands/everHeld';
 import type { WorkspaceLifecycle } from '../commands/workspaceLifecycle.handlers';
 import type { Metrics } from '../observability/metrics';
 import type { ViewProgress } from '../projections/projector';
@@ -25,8 +24,6 @@ export type AppDeps = Readonly<{
   /** Deleting, undeleting and leaving workspaces (DESIGN §9). */
   workspaceLifecycle: WorkspaceLifecycle;
   erasure: Erasure;
-  /** What a scope ever held, for reads as of a moment, charged by it. */
-  everHeld: EverHeld;
   secrets: SecretsCommands;
   lifecycle: SecretLifecycleHandlers;
   access: SecretAccessHandlers;

@@ -3,6 +3,7 @@ import { streamIds } from '../events/streams';
 import type { AsOf, ReadStore } from '../stores/readStore.port';
 import { comparePositions } from '../stores/position';
 import type { ViewProgress } from './projector';
+import type { PayForRows } from './queries';
 import { viewIds, type InvitationDoc, type MemberDoc, type SecretDoc, type ViewDocs } from './views';
 
 /** Where a scope stood at a moment: the position of the end of its last write at or before it (see `asOneWrite`), and that event's time. */
@@ -26,7 +27,7 @@ type ScopeState = Readonly<{ moment: Moment; revision: number }>;
  */
 export class PastViews {
   constructor(
-    private readonly store: Pick<ReadStore<ViewDocs>, 'versionAt' | 'scopeAt'>,
+    private readonly store: Pick<ReadStore<ViewDocs>, 'versionAt' | 'scopeAt' | 'scopeCount'>,
     private readonly progress: ViewProgress,
     private readonly head: () => Promise<string | null>,
     private readonly clock: () => Date,
@@ -49,17 +50,17 @@ export class PastViews {
     return asOf;
   }
 
-  async workspaceSecrets(workspaceId: string, asOf: AsOf): Promise<Past<SecretDoc>> {
+  async workspaceSecrets(workspaceId: string, asOf: AsOf, pay: PayForRows): Promise<Past<SecretDoc>> {
     const workspace = await this.workspaceState(workspaceId, asOf);
     const secrets = await this.scopeState(streamIds.workspaceSecrets(workspaceId), asOf);
     if (!secrets) return { asOf: workspace.moment, revision: 0, docs: [] };
-    return { asOf: secrets.moment, revision: secrets.revision, docs: await this.docs('workspaceSecrets', workspaceId, secrets) };
+    return { asOf: secrets.moment, revision: secrets.revision, docs: await this.docs('workspaceSecrets', workspaceId, secrets, pay) };
   }
 
-  async personalSecrets(userId: string, asOf: AsOf): Promise<Past<SecretDoc>> {
+  async personalSecrets(userId: string, asOf: AsOf, pay: PayForRows): Promise<Past<SecretDoc>> {
     const secrets = await this.scopeState(streamIds.personalSecrets(userId), asOf);
     if (!secrets) return { asOf: null, revision: 0, docs: [] };
-    return { asOf: secrets.moment, revision: secrets.revision, docs: await this.docs('personalSecrets', userId, secrets) };
+    return { asOf: secrets.moment, revision: secrets.revision, docs: await this.docs('personalSecrets', userId, secrets, pay) };
   }
 
   /** One workspace secret as it was (null when it did not exist then), and the moment. */
@@ -71,25 +72,25 @@ export class PastViews {
     return { asOf: secrets.moment, secret: version?.doc ?? null };
   }
 
-  async members(workspaceId: string, asOf: AsOf): Promise<Past<MemberDoc>> {
+  async members(workspaceId: string, asOf: AsOf, pay: PayForRows): Promise<Past<MemberDoc>> {
     const workspace = await this.workspaceState(workspaceId, asOf);
-    return { asOf: workspace.moment, revision: workspace.revision, docs: await this.docs('members', workspaceId, workspace) };
+    return { asOf: workspace.moment, revision: workspace.revision, docs: await this.docs('members', workspaceId, workspace, pay) };
   }
 
   /** The invitations pending then (same moment as the members: the workspace's own stream). */
-  async invitations(workspaceId: string, asOf: AsOf): Promise<Past<InvitationDoc>> {
+  async invitations(workspaceId: string, asOf: AsOf, pay: PayForRows): Promise<Past<InvitationDoc>> {
     const workspace = await this.workspaceState(workspaceId, asOf);
-    return { asOf: workspace.moment, revision: workspace.revision, docs: await this.docs('invitations', workspaceId, workspace) };
+    return { asOf: workspace.moment, revision: workspace.revision, docs: await this.docs('invitations', workspaceId, workspace, pay) };
   }
 
   /**
    * A workspace's secrets and members together as they were, with the later of the two scopes'
    * moments; null before the workspace existed (what `changes` compares from).
    */
-  async workspace(workspaceId: string, asOf: AsOf): Promise<{ asOf: Moment; secrets: readonly SecretDoc[]; members: readonly MemberDoc[] } | null> {
+  async workspace(workspaceId: string, asOf: AsOf, pay: PayForRows): Promise<{ asOf: Moment; secrets: readonly SecretDoc[]; members: readonly MemberDoc[] } | null> {
     const workspace = await this.scopeState(streamIds.workspace(workspaceId), asOf);
     if (!workspace) return null;
-    const [secrets, members] = [await this.workspaceSecrets(workspaceId, asOf), await this.members(workspaceId, asOf)];
+    const [secrets, members] = [await this.workspaceSecrets(workspaceId, asOf, pay), await this.members(workspaceId, asOf, pay)];
     const later = comparePositions(secrets.asOf!.position, workspace.moment.position) > 0 ? secrets.asOf! : workspace.moment;
     return { asOf: later, secrets: secrets.docs, members: members.docs };
   }
@@ -106,7 +107,12 @@ export class PastViews {
     return version?.doc ? { moment: { position: version.position, at: version.at }, revision: version.doc.revision } : null;
   }
 
-  private async docs<C extends 'workspaceSecrets' | 'personalSecrets' | 'members' | 'invitations'>(collection: C, scope: string, state: ScopeState): Promise<ViewDocs[C][]> {
+  /**
+   * A scope's documents as they were, paid for first by every document it ever held: each one is
+   * looked up, gone or not (the moment's 404 comes before, and costs nothing).
+   */
+  private async docs<C extends 'workspaceSecrets' | 'personalSecrets' | 'members' | 'invitations'>(collection: C, scope: string, state: ScopeState, pay: PayForRows): Promise<ViewDocs[C][]> {
+    await pay(await this.store.scopeCount(collection, scope));
     return (await this.store.scopeAt(collection, scope, state.moment.position)).map((found) => found.doc);
   }
 }

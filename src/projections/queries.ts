@@ -51,6 +51,16 @@ export type AuditPage = Readonly<{ entries: ShownAuditDoc[]; nextAfter: string |
 /** The most versions one history page holds (the API's `limit` and a fingerprint check's pages): 4–12 ms of SQLite a page here (the same code, two runs), about an audit page's bound (`npm run bench:auditscan`). */
 export const HISTORY_PAGE_MAX = 1000;
 
+/**
+ * Pays for the rows a read is about to go through, told their count before it reads them (the
+ * API charges its caller's rate budget: src/api/readCharges.ts). Every list read takes one, so
+ * none can forget its charge; the service's own reads pass `uncharged`.
+ */
+export type PayForRows = (rows: number) => Promise<void>;
+
+/** For the service's own reads, which charge no one (a fingerprint check is charged by its own pages). */
+export const uncharged: PayForRows = async () => {};
+
 /** The versions of a history page read in one statement (`historyPage`). */
 const HISTORY_READ_AT_ONCE = 100;
 
@@ -104,7 +114,7 @@ function isDeleted(workspace: WorkspaceDoc): boolean {
  */
 export class Views {
   constructor(
-    private readonly store: Pick<ReadStore<ViewDocs>, 'get' | 'getMany' | 'find' | 'page' | 'scanEnd' | 'firstVersions'>,
+    private readonly store: Pick<ReadStore<ViewDocs>, 'get' | 'getMany' | 'find' | 'count' | 'page' | 'scanEnd' | 'firstVersions'>,
     private readonly cache: ViewCache,
     private readonly reader: PersonalDataReader,
     private readonly personalData: Pick<PersonalData, 'emailIndex'>,
@@ -209,21 +219,14 @@ export class Views {
     return { memberships: ids.flatMap(mine), nextAfter: null };
   }
 
-  /** The members of a workspace, with their emails. */
-  async membersOf(workspaceId: string): Promise<ShownMember[]> {
-    return this.membersShown(await this.memberDocs(workspaceId));
-  }
-
-  async invitationsOf(workspaceId: string): Promise<ShownInvitation[]> {
-    return this.invitationsShown(await this.invitationDocs(workspaceId));
-  }
-
-  /** The members of a workspace as stored, their emails sealed: counted before they are opened (`membersShown`). */
-  async memberDocs(workspaceId: string): Promise<MemberDoc[]> {
+  /** The members of a workspace as stored, their emails sealed (`membersShown` opens them), paid for before they are read. */
+  async memberDocs(workspaceId: string, pay: PayForRows): Promise<MemberDoc[]> {
+    await pay(await this.store.count('members', 'workspaceId', workspaceId));
     return (await this.store.find('members', 'workspaceId', workspaceId)).map((f) => f.doc);
   }
 
-  async invitationDocs(workspaceId: string): Promise<InvitationDoc[]> {
+  async invitationDocs(workspaceId: string, pay: PayForRows): Promise<InvitationDoc[]> {
+    await pay(await this.store.count('invitations', 'workspaceId', workspaceId));
     return (await this.store.find('invitations', 'workspaceId', workspaceId)).map((f) => f.doc);
   }
 
@@ -285,12 +288,12 @@ export class Views {
     return (await this.store.get('scopes', streamId))?.doc?.revision ?? 0;
   }
 
-  workspaceSecrets(workspaceId: string): Promise<SecretsListing> {
-    return this.listing('workspaceSecrets', streamIds.workspaceSecrets(workspaceId), workspaceId);
+  workspaceSecrets(workspaceId: string, pay: PayForRows): Promise<SecretsListing> {
+    return this.listing('workspaceSecrets', streamIds.workspaceSecrets(workspaceId), workspaceId, pay);
   }
 
-  personalSecrets(userId: string): Promise<SecretsListing> {
-    return this.listing('personalSecrets', streamIds.personalSecrets(userId), userId);
+  personalSecrets(userId: string, pay: PayForRows): Promise<SecretsListing> {
+    return this.listing('personalSecrets', streamIds.personalSecrets(userId), userId, pay);
   }
 
   /**
@@ -351,7 +354,9 @@ export class Views {
    * other documents the page goes through are its live keys, at most MAX_SECRETS_PER_SCOPE, and
    * keys whose lifetimes all ended, kept only for the retention period too.)
    */
-  async deletedSecretsPage(owner: string, afterKey: string | undefined, limit: number): Promise<DeletedPage> {
+  async deletedSecretsPage(owner: string, afterKey: string | undefined, limit: number, pay: PayForRows): Promise<DeletedPage> {
+    // Paid for as many as it asks, or as the scope's documents of deleted keys number, if fewer.
+    await pay(Math.min(limit, await this.store.count('deletedSecrets', 'owner', owner)));
     const afterId = afterKey === undefined ? undefined : viewIds.secret(owner, afterKey);
     // Read without the ended lifetimes: a page of 1,000 keys could otherwise be ~80 MB of them.
     const found = await this.store.page('deletedSecrets', { where: { owner }, range: { field: 'deletedAt', min: '0' }, afterId, limit: limit + 1, omit: ['ended'] });
@@ -378,14 +383,16 @@ export class Views {
    * after a version (the previous page's `nextAfter`). A secret may have any number of versions:
    * no answer reads them all at once.
    */
-  async historyPage(owner: string, key: string, afterVersion: number | undefined, limit: number, order: PageOrder = 'asc'): Promise<HistoryPage> {
-    // Read HISTORY_READ_AT_ONCE at a time, the process turning between reads: each version's
-    // document is read whole (up to 64 KiB of value), and 1,000 of them in one statement held it
-    // 60–80 ms. The reads are not one snapshot: a version set meanwhile may or may not show.
+  async historyPage(owner: string, key: string, afterVersion: number | undefined, limit: number, order: PageOrder, pay: PayForRows): Promise<HistoryPage> {
+    // Read HISTORY_READ_AT_ONCE at a time, the process turning between reads, each paid for before
+    // it is read: each version's document is read whole (up to 64 KiB of value), and 1,000 of them
+    // in one statement held it 60–80 ms. The reads are not one snapshot: a version set meanwhile
+    // may or may not show.
     const found: ListedVersion[] = [];
     for (let after = afterVersion; found.length <= limit; ) {
       if (found.length > 0) await setImmediate();
       const wanted = Math.min(HISTORY_READ_AT_ONCE, limit + 1 - found.length);
+      await pay(wanted);
       const read = await this.listedVersions(owner, key, { after, order, limit: wanted });
       found.push(...read);
       if (read.length < wanted) break;
@@ -429,7 +436,7 @@ export class Views {
     let after: number | undefined;
     for (let read = 0; read < pages; read += 1) {
       if (read > 0) await setImmediate();
-      const page = await this.historyPage(owner, key, after, HISTORY_PAGE_MAX);
+      const page = await this.historyPage(owner, key, after, HISTORY_PAGE_MAX, 'asc', uncharged);
       yield page.versions;
       if (page.nextAfter === null) return;
       after = page.nextAfter;
@@ -440,8 +447,9 @@ export class Views {
    * The revision is read before the list: if the projector commits in between, the list is
    * newer than the ETag and a save with that ETag gets a 412, never a silent lost update.
    */
-  private async listing(collection: 'workspaceSecrets' | 'personalSecrets', streamId: string, ownerId: string) {
+  private async listing(collection: 'workspaceSecrets' | 'personalSecrets', streamId: string, ownerId: string, pay: PayForRows) {
     const revision = await this.scopeRevision(streamId);
+    await pay(await this.store.count(collection, 'ownerId', ownerId));
     const found = await this.store.find(collection, 'ownerId', ownerId);
     return { revision, secrets: found.map((f) => f.doc) };
   }

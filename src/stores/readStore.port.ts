@@ -139,6 +139,8 @@ export interface ReadStore<Docs extends DocumentMap> {
   getMany<C extends CollectionOf<Docs>>(collection: C, ids: readonly string[]): Promise<Map<string, Positioned<Docs[C]>>>;
   /** Live (non-deleted) documents whose indexed `field` equals `value`, ordered by id. */
   find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]>;
+  /** How many documents `find` would answer, counted through the index without reading them (what a read is charged by before it reads). */
+  count<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<number>;
   page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]>;
   page<C extends CollectionOf<Docs>>(collection: C, query: ThinPageQuery<Docs[C]>): Promise<Found<Thinned<Docs[C]>>[]>;
   /**
@@ -160,6 +162,8 @@ export interface ReadStore<Docs extends DocumentMap> {
   versionAt<C extends CollectionOf<Docs>>(collection: C, id: string, asOf: AsOf): Promise<Version<Docs[C]> | undefined>;
   /** The live documents of one scope of a collection with history as they were at a position, ordered by id. */
   scopeAt<C extends CollectionOf<Docs>>(collection: C, scope: string, position: string): Promise<Found<Docs[C]>[]>;
+  /** How many documents one scope of a collection with history ever held: each one `scopeAt` looks up, whatever the position. */
+  scopeCount<C extends CollectionOf<Docs>>(collection: C, scope: string): Promise<number>;
   /**
    * A document's numbered versions, for a collection whose history names a version field: for each
    * number that field held, the earliest version (by position) that held it, ordered by number

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { uncharged } from '../../src/projections/queries';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,7 +189,7 @@ describe('Erasure: destroying a key shows [erased] where its data was, and nothi
   });
 
   it("erases a secret's display name and description with its data key", async () => {
-    const [version] = (await t.service.deps.views.historyPage(owners.workspace(ws), 'PAYROLL', undefined, 1)).versions;
+    const [version] = (await t.service.deps.views.historyPage(owners.workspace(ws), 'PAYROLL', undefined, 1, 'asc', uncharged)).versions;
     await t.service.cipher.dataKeys.destroy(version!.dataKeyId);
     const erased = { displayName: '[erased]', description: '[erased]' };
     expect(await must(t.call, 'GET', `/v1/workspaces/${ws}/secrets/PAYROLL`, alice())).toMatchObject(erased);

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppDeps } from '../../src/api/deps';
+import type { ViewDocs } from '../../src/projections/views';
+import type { ReadStore } from '../../src/stores/readStore.port';
 import { user } from '../projections/world.fixture';
 import { startTestApp, token } from '../support/testService';
 import { expectProblem } from '../support/workspaces';
@@ -14,6 +16,13 @@ const invitations = (count: number, revoked: boolean): Setup => async ({ workspa
   for (let i = 0; i < count; i += 1) {
     const { invitationId } = await workspaces.invite(alice, ws, { email: `u${i}@example.com`, permission: 'read', external: false });
     if (revoked) await workspaces.revoke(alice, ws, invitationId);
+  }
+};
+/** `count` members besides alice, each invited and joined. */
+const members = (count: number): Setup => async ({ workspaces }, ws) => {
+  for (let i = 0; i < count; i += 1) {
+    const { invitationId } = await workspaces.invite(alice, ws, { email: `u${i}@example.com`, permission: 'read', external: false });
+    await workspaces.accept(user(`u${i}`), ws, invitationId);
   }
 };
 const secrets = (count: number, deleted = false): Setup => async ({ secrets: commands }, ws) => {
@@ -34,7 +43,7 @@ const now = () => encodeURIComponent(new Date().toISOString());
 describe('Reads charged by what they go through', () => {
   const cases: { name: string; setup: Setup; path: (ws: string) => string; cost: number }[] = [
     { name: 'members and 199 pending invitations', setup: invitations(199, false), path: (ws) => `/v1/workspaces/${ws}/members`, cost: 2 },
-    { name: 'members as of now, 250 invitations ever', setup: invitations(250, true), path: (ws) => `/v1/workspaces/${ws}/members?asOf=${now()}`, cost: 3 },
+    { name: 'members as of now, 250 invitations and one member ever', setup: invitations(250, true), path: (ws) => `/v1/workspaces/${ws}/members?asOf=${now()}`, cost: 3 },
     { name: 'members now, 250 invitations ever, none standing', setup: invitations(250, true), path: (ws) => `/v1/workspaces/${ws}/members`, cost: 1 },
     { name: 'a list of 150 secrets', setup: secrets(149), path: (ws) => `/v1/workspaces/${ws}/secrets`, cost: 2 },
     { name: 'a list as of now, 150 keys ever, one standing', setup: secrets(149, true), path: (ws) => `/v1/workspaces/${ws}/secrets?asOf=${now()}`, cost: 2 },
@@ -43,12 +52,17 @@ describe('Reads charged by what they go through', () => {
     { name: 'a page of deleted keys of 100 at most', setup: secrets(149, true), path: (ws) => `/v1/workspaces/${ws}/secrets?deleted=true&limit=100`, cost: 1 },
     { name: 'a history page of a key with 150 versions', setup: versions(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/history`, cost: 2 },
     { name: 'a history page of 50 of them', setup: versions(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/history?limit=50`, cost: 1 },
-    { name: "a secret's members as of now, 150 invitations ever", setup: invitations(150, true), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members?asOf=${now()}`, cost: 2 },
-    { name: "a secret's members now", setup: invitations(150, true), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members`, cost: 1 },
-    { name: 'who may access a secret, 150 invitations and one key ever', setup: invitations(150, true), path: (ws) => `/v1/workspaces/${ws}/secrets/K/access`, cost: 2 },
-    { name: 'the changes between two moments, 60 invitations and one key ever', setup: invitations(60, true), path: (ws) => `/v1/workspaces/${ws}/secrets/changes?from=1`, cost: 2 },
+    { name: "a secret's members now, 151 members", setup: members(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members`, cost: 2 },
+    { name: "a secret's members as of now, 151 members ever", setup: members(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members?asOf=${now()}`, cost: 2 },
+    { name: "a secret's members as of now, 150 invitations but one member ever", setup: invitations(150, true), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members?asOf=${now()}`, cost: 1 },
+    { name: 'who may access a secret, 151 members and one key ever', setup: members(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/access`, cost: 2 },
+    { name: 'who may access a secret, one member and 150 keys ever', setup: secrets(149, true), path: (ws) => `/v1/workspaces/${ws}/secrets/K/access`, cost: 2 },
+    // Both moments after the setup: each reads everything the workspace ever had.
+    { name: 'the changes between two moments, 61 members and one key ever', setup: members(60), path: (ws) => `/v1/workspaces/${ws}/secrets/changes?from=${now()}`, cost: 2 },
+    { name: 'the changes between two moments, one member and 150 keys ever', setup: secrets(149, true), path: (ws) => `/v1/workspaces/${ws}/secrets/changes?from=${now()}`, cost: 4 },
     { name: 'the keys to reference, 150 secrets', setup: secrets(149), path: (ws) => `/v1/workspaces/${ws}/variables`, cost: 2 },
     { name: 'the keys to reference, none beyond K', setup: none, path: (ws) => `/v1/workspaces/${ws}/variables`, cost: 1 },
+    { name: 'the keys to reference as of now, 150 keys ever', setup: secrets(149, true), path: (ws) => `/v1/workspaces/${ws}/variables?asOf=${now()}`, cost: 2 },
     { name: 'an audit page of 1,000 entries at most', setup: none, path: (ws) => `/v1/workspaces/${ws}/audit?limit=1000`, cost: 10 },
     { name: 'an audit page of the default 100', setup: none, path: (ws) => `/v1/workspaces/${ws}/audit`, cost: 1 },
   ];
@@ -64,37 +78,72 @@ describe('Reads charged by what they go through', () => {
     });
   }
 
-  it('charges my own list and history by my own scope', async () => {
-    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 4 } } });
+  it('charges my own list, as of a moment too, and history by my own scope', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 6 } } });
     await service.deps.secrets.savePersonal(alice, setting(keys(150)));
     for (let i = 0; i < 150; i += 1) await service.deps.secrets.savePersonal(alice, { set: { K0: `v-${i}` }, delete: [] });
+    await service.deps.secrets.savePersonal(alice, { set: {}, delete: keys(150) });
+    // 150 keys ever, none standing: one now, two as of now; 151 versions of K0: two.
     expect((await call('GET', '/v1/me/secrets', { token: token('alice') })).status).toBe(200);
+    expect((await call('GET', `/v1/me/secrets?asOf=${now()}`, { token: token('alice') })).status).toBe(200);
     expect((await call('GET', '/v1/me/secrets/K0/history', { token: token('alice') })).status).toBe(200);
+    expect((await call('GET', '/v1/workspaces', { token: token('alice') })).status).toBe(200);
     expectProblem(await call('GET', '/v1/workspaces', { token: token('alice') }), 429, 'rate_limited');
   });
 
-  // As of a moment a member list seeks every invitation ever made (~3.5 µs each here).
-  it('refuses a read that could never fit a minute with 409 over_rate_budget, before reading', async () => {
+  /** The views' store behind the API, to see what a refused read read (none of the rows it would have paid for). */
+  const storeOf = (deps: AppDeps) => (deps.views as unknown as { store: Pick<ReadStore<ViewDocs>, 'find' | 'scopeAt'> }).store;
+
+  // As of a moment a member list looks up every member and invitation ever had (~3.5 µs each here).
+  it('refuses a read that could never fit a minute with 409 over_rate_budget, before reading its rows', async () => {
     const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 2 } } });
     const { workspaceId } = await service.deps.workspaces.create(alice, 'team');
     await invitations(250, true)(service.deps, workspaceId);
-    const read = vi.spyOn(service.deps.past, 'members');
+    const looked = vi.spyOn(storeOf(service.deps), 'scopeAt');
     const past = await call('GET', `/v1/workspaces/${workspaceId}/members?asOf=${now()}`, { token: token('alice') });
     expectProblem(past, 409, 'over_rate_budget');
     expect((past.body as { detail: string }).detail).toContain('RATE_LIMIT_MAX');
-    expect(read).not.toHaveBeenCalled();
+    // The members ever (alice) fit the first hundred and were read; the invitations were not.
+    expect(looked.mock.calls.map(([collection]) => collection)).toEqual(['members']);
     // Only its arrival was spent: now only alice stands, one request, the second of the budget.
     expect((await call('GET', `/v1/workspaces/${workspaceId}/members`, { token: token('alice') })).status).toBe(200);
   });
 
-  // Now a list is paid once its rows are counted, before the emails in them are opened.
-  it('refuses a list now that could never fit a minute before opening a row', async () => {
+  // Now a list is counted through the index, and paid for before a row of it is read.
+  it('refuses a list now that could never fit a minute before reading a row', async () => {
     const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 2 } } });
     const { workspaceId } = await service.deps.workspaces.create(alice, 'team');
     await invitations(250, false)(service.deps, workspaceId);
-    const opened = vi.spyOn(service.deps.views, 'invitationsShown');
+    const read = vi.spyOn(storeOf(service.deps), 'find');
     expectProblem(await call('GET', `/v1/workspaces/${workspaceId}/members`, { token: token('alice') }), 409, 'over_rate_budget');
-    expect(opened).not.toHaveBeenCalled();
+    expect(read.mock.calls.map(([collection]) => collection)).toEqual(['members']);
+  });
+
+  it('charges nothing for a moment before the workspace existed (404)', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 2 } } });
+    await service.deps.workspaces.create(alice, 'earlier');
+    const { workspaceId } = await service.deps.workspaces.create(alice, 'team');
+    await invitations(250, true)(service.deps, workspaceId);
+    for (const path of [`/members?asOf=1`, `/secrets/changes?from=1&to=1`]) {
+      expectProblem(await call('GET', `/v1/workspaces/${workspaceId}${path}`, { token: token('alice') }), 404, 'workspace_not_found');
+    }
+  });
+
+  it('charges a page of the workspaces an audit:read token covers by the limit it asks for', async () => {
+    const { call } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 10 } } });
+    const auditor = token('reviewer', { scope: 'audit:read', email: null });
+    expect((await call('GET', '/v1/audit/workspaces?limit=1000', { token: auditor })).status).toBe(200);
+    expectProblem(await call('GET', '/v1/audit/workspaces', { token: auditor }), 429, 'rate_limited');
+  });
+
+  // An import reads the scope's secrets to say which keys it would add and which it would change.
+  it('charges an import by the secrets it compares against', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 2 } } });
+    const { workspaceId } = await service.deps.workspaces.create(alice, 'team');
+    await secrets(150)(service.deps, workspaceId);
+    const dryRun = await call('POST', `/v1/workspaces/${workspaceId}/secrets/import`, { token: token('alice'), body: { dotenv: 'A=1', dryRun: true } });
+    expect(dryRun.status, dryRun.text).toBe(200);
+    expectProblem(await call('GET', '/v1/workspaces', { token: token('alice') }), 429, 'rate_limited');
   });
 
   it('charges nothing beyond its arrival for a moment in the future (400)', async () => {

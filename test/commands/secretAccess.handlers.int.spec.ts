@@ -4,7 +4,7 @@ import { MAX_MATCHES_SHOWN, type SecretAccessHandlers } from '../../src/commands
 import { Forbidden, NotFound } from '../../src/errors';
 import { recordStreamId, streamIds } from '../../src/events/streams';
 import type { WorkspacePermission } from '../../src/events/values';
-import { HISTORY_PAGE_MAX, type Views } from '../../src/projections/queries';
+import { HISTORY_PAGE_MAX, uncharged, type Views } from '../../src/projections/queries';
 import { startWorld, user, type World } from '../projections/world.fixture';
 
 const [alice, bob, carol, erin, dora, mallory] = ['alice', 'bob', 'carol', 'erin', 'dora', 'mallory'].map(user) as [Actor, Actor, Actor, Actor, Actor, Actor];
@@ -53,13 +53,13 @@ describe('Secret access handlers', () => {
 
     it("leaves the workspace secrets' revision (ETag) and stream unchanged", async () => {
       await t.settled();
-      const before = await views.workspaceSecrets(ws);
+      const before = await views.workspaceSecrets(ws, uncharged);
       const streamBefore = await stream(streamIds.workspaceSecrets(ws));
       await access.revealWorkspace(alice, ws, 'API_KEY');
       await access.revealWorkspace(bob, ws, 'API_KEY');
       await t.settled();
       expect(before.revision).toBe(streamBefore.length);
-      expect((await views.workspaceSecrets(ws)).revision).toBe(before.revision);
+      expect((await views.workspaceSecrets(ws, uncharged)).revision).toBe(before.revision);
       expect(await stream(streamIds.workspaceSecrets(ws))).toEqual(streamBefore);
       expect(await accessStream()).toHaveLength(2);
     });
@@ -141,7 +141,7 @@ describe('Secret access handlers', () => {
 
     it('finds exactly the versions that had the value, across a deletion and a new data key', async () => {
       await history();
-      const { versions } = await views.historyPage(`workspace:${ws}`, 'API_KEY', undefined, 100);
+      const { versions } = await views.historyPage(`workspace:${ws}`, 'API_KEY', undefined, 100, 'asc', uncharged);
       expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
       expect(new Set(versions.map((v) => v.dataKeyId)).size).toBe(2);
       expect(versions[3]!.dataKeyId).not.toBe(versions[2]!.dataKeyId);
@@ -217,7 +217,7 @@ describe('Secret access handlers', () => {
       for (let i = 2; i <= 4; i += 1) await set(alice, { API_KEY: `${i}`.padEnd(60_000, 'v') });
       await t.settled();
       const read = vi.spyOn(t.readStore, 'firstVersions');
-      const listed = await views.historyPage(`workspace:${ws}`, 'API_KEY', undefined, 100);
+      const listed = await views.historyPage(`workspace:${ws}`, 'API_KEY', undefined, 100, 'asc', uncharged);
       await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false);
       const pages = (await Promise.all(read.mock.results.map((result) => result.value))) as { doc: unknown }[][];
       const largest = Math.max(...pages.flat().map(({ doc }) => JSON.stringify(doc).length));
@@ -239,8 +239,9 @@ describe('Secret access handlers', () => {
       const result = await access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false, async (pages) => {
         charged.push(pages, read.mock.calls.length);
       });
-      // 2,001 versions: three pages, the two after the first charged before the first is read.
-      expect([result.matchCount, charged, read.mock.calls.length]).toEqual([1, [2, 0], 3]);
+      // 2,001 versions: three pages, the two after the first charged before the first is read;
+      // each page read 100 versions a statement (and one more to see whether another page follows).
+      expect([result.matchCount, charged, read.mock.calls.length]).toEqual([1, [2, 0], 11 + 11 + 1]);
       read.mockClear();
       const stopped = access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false, () => Promise.reject(new Error('budget spent')));
       await expect(stopped).rejects.toThrow('budget spent');

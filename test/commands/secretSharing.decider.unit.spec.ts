@@ -71,13 +71,14 @@ describe('Sharing a workspace secret', () => {
         ...createdBy(`K${k}`, 'bob'),
         ...Array.from({ length: 999 }, (_, i) => memberAdded(`K${k}`, `user${i}`, 'member', 'bob')),
       ]).flat();
-      const oneDeleted = [...full, secretDeleted('K49', 'bob', 1)];
-      givenSecrets(oneDeleted, createdBy('KEY', 'bob'))
+      // One role fewer, and KEY's creator's: exactly 50,000.
+      const atBound = [...full, secretDeleted('K49', 'bob', 1), memberRemoved('K0', 'user0', 'bob'), ...createdBy('KEY', 'bob')];
+      givenSecrets(atBound)
         .when(share('bob', many, 'KEY', add('erin')))
         .thenThrows(RuleViolation, { code: 'too_many_secret_members', message: /50000 explicit roles over its secrets/ });
-      givenSecrets(oneDeleted, createdBy('KEY', 'bob'), [memberRemoved('K0', 'user0', 'bob'), memberRemoved('KEY', 'bob', 'alice')])
-        .when(share('alice', many, 'KEY', add('erin')))
-        .then([memberAdded('KEY', 'erin', 'member', 'alice')]);
+      givenSecrets(atBound, [memberRemoved('K1', 'user0', 'bob')])
+        .when(share('bob', many, 'KEY', add('erin')))
+        .then([memberAdded('KEY', 'erin', 'member', 'bob')]);
     });
 
     it('accepts a member again after their role was removed', () =>

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { uncharged } from '../../src/projections/queries';
 import { startWorld, user, type World } from './world.fixture';
 
 const alice = user('alice');
@@ -20,7 +21,7 @@ describe('A page of deleted keys', () => {
     }
     await t.settled();
     const read = vi.spyOn(t.readStore, 'page');
-    const page = await t.service.deps.views.deletedSecretsPage(`workspace:${ws}`, undefined, 10);
+    const page = await t.service.deps.views.deletedSecretsPage(`workspace:${ws}`, undefined, 10, uncharged);
     expect(page.deleted).toEqual([{ key: 'K', lastVersion: 3, deletedAt: expect.any(String), deletedBy: 'alice' }]);
     const [found] = (await read.mock.results[0]!.value) as { doc: object }[];
     expect(Object.keys(found!.doc)).not.toContain('ended');

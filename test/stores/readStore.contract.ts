@@ -132,6 +132,16 @@ export function readStoreContract(name: string, makeStore: MakeReadStore, cleanu
       expect(ids(await store.find('items', 'tags', 'q'))).toEqual(['e']);
     });
 
+    it('counts what find answers, by a field that holds lists or not, tombstones and dropped values left out', async () => {
+      const store = await open();
+      await commitAt(store, [item('a', '1', { group: 'g', tags: ['x', 'y'] }), item('b', '1', { group: 'g', tags: ['y'] }), item('c', '1', { group: 'h', tags: ['y'] })], '1');
+      expect([await store.count('items', 'group', 'g'), await store.count('items', 'tags', 'y'), await store.count('items', 'tags', 'none')]).toEqual([2, 3, 0]);
+      await commitAt(store, [item('a', '2', null), item('b', '2', { group: 'h', tags: ['z'] })], '2');
+      expect([await store.count('items', 'group', 'g'), await store.count('items', 'group', 'h'), await store.count('items', 'tags', 'y')]).toEqual([0, 2, 1]);
+      for (const [field, value] of [['group', 'h'], ['tags', 'y'], ['tags', 'z']] as const) expect(await store.count('items', field, value)).toBe((await store.find('items', field, value)).length);
+      await expect(store.count('items', 'v' as never, 'x')).rejects.toThrow();
+    });
+
     it('ignores a write at an older or equal position and applies a newer one, comparing as numbers', async () => {
       const store = await open();
       await commitAt(store, [item('a', '10', { v: 'ten' })], '10');

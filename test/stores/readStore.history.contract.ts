@@ -55,6 +55,11 @@ export function readStoreHistoryContract(open: () => Promise<ContractStore>): vo
       expect((await store.scopeAt('versioned', 't', '9')).filter((f) => f.doc.scope === 't')).toEqual([]);
     });
 
+    it('counts every document a scope ever held, deleted and moved ones included: what scopeAt looks up', async () => {
+      const store = await storeWithHistory();
+      expect([await store.scopeCount('versioned', 's'), await store.scopeCount('versioned', 't'), await store.scopeCount('versioned', 'none')]).toEqual([3, 1, 0]);
+    });
+
     it('keeps a replayed version once, and never lets it change what the past holds', async () => {
       const store = await storeWithHistory();
       await commitAt(store, [version('a', 3, { scope: 's', v: 'replayed' })], '8');

@@ -11,7 +11,7 @@ import type { ShownAuditDoc } from '../../projections/personalDataReader';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT, tokenCovers, type Principal } from '../principal';
 import { streamedAs } from '../openapi/ndjsonLines';
-import { chargedByRows, payForRows } from '../readCharges';
+import { chargedByRows, chargeForRows } from '../readCharges';
 import { idSchema, orderParam, positionSchema, problemSchema, workspaceParams } from '../schemas';
 
 export const NDJSON = 'application/x-ndjson';
@@ -119,7 +119,7 @@ async function answer(deps: AuditDeps, request: FastifyRequest, query: AuditQuer
   // A page examines a bounded number of rows (AUDIT_SCAN_ROWS): it may hold fewer entries than
   // asked, even none, and still have a nextCursor; null means nothing more matches. It is paid by
   // the entries it asks for before it reads: each it answers is opened (src/api/readCharges.ts).
-  await payForRows(request, limit);
+  await chargeForRows(request)(limit);
   const page = await deps.views.auditPage(whose, filters, cursor, limit, order);
   return { entries: page.entries.map(entry), nextCursor: page.nextAfter };
 }
@@ -211,18 +211,21 @@ export function auditRoutes(app: App, deps: AuditDeps) {
       schema: {
         tags,
         summary: 'The workspaces an audit:read token covers (paged by id), deleted ones included (with deletedAt)',
+        description: chargedByRows('the `limit` a page asks for'),
         querystring: z.strictObject({ cursor: idSchema.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), minPosition: positionSchema.optional() }),
         response: {
           200: z.object({
             workspaces: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string(), deletedAt: z.string().nullable() })),
             nextCursor: z.string().nullable(),
           }),
+          409: problemSchema,
         },
       },
     },
     async (request) => {
       requireAuditScope(request.principal);
       const { cursor, limit } = request.query;
+      await chargeForRows(request)(limit);
       const page = await deps.views.workspacesPage(cursor, limit, request.principal.workspaces);
       const workspaces = page.filter((w) => tokenCovers(request.principal, w.workspaceId)).map((w) => ({ id: w.workspaceId, name: w.name, createdAt: w.createdAt, deletedAt: w.deletedAt ?? null }));
       return { workspaces, nextCursor: page.length === limit ? page[page.length - 1]!.workspaceId : null };

@@ -7,6 +7,7 @@ import { parseDotenv } from '../../import/dotenv.parser';
 import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
+import { chargeForRows } from '../readCharges';
 import { actorOf } from '../principal';
 import { workspaceParams, writeResult } from '../schemas';
 
@@ -67,7 +68,7 @@ export function importRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>)
     { schema: { ...schema('Import a .env file into the workspace secrets', ['workspace secrets']), params: workspaceParams } },
     handle({
       admit: member,
-      existingKeys: async (request) => (await deps.views.workspaceSecrets(workspaceOf(request))).secrets.map((s) => s.key),
+      existingKeys: async (request) => (await deps.views.workspaceSecrets(workspaceOf(request), chargeForRows(request))).secrets.map((s) => s.key),
       save: (request, set) => deps.secrets.saveWorkspace(actorOf(request), workspaceOf(request), { set, delete: [] }, ifMatch(request)),
     }),
   );
@@ -77,7 +78,7 @@ export function importRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>)
     { schema: schema('Import a .env file into my personal secrets', ['personal secrets']) },
     handle({
       admit: async () => {},
-      existingKeys: async (request) => (await deps.views.personalSecrets(request.principal.id)).secrets.map((s) => s.key),
+      existingKeys: async (request) => (await deps.views.personalSecrets(request.principal.id, chargeForRows(request))).secrets.map((s) => s.key),
       save: (request, set) => deps.secrets.savePersonal(actorOf(request), { set, delete: [] }, ifMatch(request)),
     }),
   );

@@ -4,7 +4,7 @@ import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
 import { INVITATIONS_PAGE } from '../../projections/queries';
 import { actorOf } from '../principal';
-import { chargedByRows, payForRows } from '../readCharges';
+import { chargedByRows, chargeForRows } from '../readCharges';
 import { asOfQuery, idSchema, momentSchema, noContent, positionSchema, problemSchema, workspaceParams, workspacePermissionSchema } from '../schemas';
 
 const memberSchema = z.object({
@@ -24,7 +24,7 @@ const invitationSchema = z.object({
 });
 
 /** Members and invitations: admins manage them; invitees see and accept their own. */
-export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'workspaces' | 'everHeld'>) {
+export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'workspaces'>) {
   const { reader } = membershipChecks(deps.views);
   app.get(
     '/workspaces/:ws/members',
@@ -33,7 +33,7 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       schema: {
         tags: ['members'],
         summary: 'Members and pending invitations (members, audit:read); `asOf`: as they were then',
-        description: chargedByRows('the members and pending invitations it lists, or, with `asOf`, the invitations the workspace ever made'),
+        description: chargedByRows('the members and pending invitations it lists; with `asOf`, of every member and invitation the workspace ever had'),
         params: workspaceParams,
         querystring: asOfQuery,
         response: { 200: z.object({ members: z.array(memberSchema), invitations: z.array(invitationSchema), asOf: momentSchema.optional() }), 409: problemSchema },
@@ -42,18 +42,16 @@ export function membersRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
     async (request) => {
       const { ws } = request.params;
       const { asOf } = request.query;
+      const pay = chargeForRows(request);
       let memberDocs;
       let invitationDocs;
       let moment;
       if (asOf) {
         const checked = await deps.past.checked(asOf);
-        // Once the views hold the moment: a 400 or a 503 costs no more than its arrival.
-        await payForRows(request, await deps.everHeld.invitations(ws));
-        const [pastMembers, pastInvitations] = [await deps.past.members(ws, checked), await deps.past.invitations(ws, checked)];
+        const [pastMembers, pastInvitations] = [await deps.past.members(ws, checked, pay), await deps.past.invitations(ws, checked, pay)];
         [memberDocs, invitationDocs, moment] = [pastMembers.docs, pastInvitations.docs, pastMembers.asOf];
       } else {
-        [memberDocs, invitationDocs] = [await deps.views.memberDocs(ws), await deps.views.invitationDocs(ws)];
-        await payForRows(request, memberDocs.length + invitationDocs.length);
+        [memberDocs, invitationDocs] = [await deps.views.memberDocs(ws, pay), await deps.views.invitationDocs(ws, pay)];
       }
       const [members, invitations] = [await deps.views.membersShown(memberDocs), await deps.views.invitationsShown(invitationDocs)];
       return {

@@ -11,7 +11,7 @@ import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
-import { chargedByRows, payForRows } from '../readCharges';
+import { chargedByRows, chargeForRows } from '../readCharges';
 import { listItem } from '../secretResponses';
 import {
   asOfQuery,
@@ -46,8 +46,7 @@ const shareResult = writeResult.extend({ userId: z.string(), role: secretRoleSch
  */
 async function historyAnswer(request: FastifyRequest, views: AppDeps['views'], owner: string, key: string, query: HistoryQuery) {
   const after = query.cursor === undefined ? undefined : Number(query.cursor);
-  const page = await views.historyPage(owner, key, after, query.limit, query.order);
-  await payForRows(request, page.versions.length);
+  const page = await views.historyPage(owner, key, after, query.limit, query.order, chargeForRows(request));
   if (page.versions.length === 0 && (after === undefined || !(await views.hasHistory(owner, key)))) throw new NotFound(`Secret ${key} not found`, 'secret_not_found');
   // Versions recorded before they kept these fields have neither (the views are rebuilt on upgrade).
   const versions = page.versions.map(({ version, at, actor, fingerprint, destroyed, rollbackOf }) => ({ version, at, actor, fingerprint, destroyed: destroyed === true, rollbackOf: rollbackOf ?? null }));
@@ -70,7 +69,7 @@ function rolesOn(secret: SecretDoc, members: readonly ShownMember[]) {
 }
 
 /** A secret's detail view, its history, and sharing (workspace secrets only). */
-export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'secrets' | 'everHeld'>) {
+export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'secrets'>) {
   const { reader } = membershipChecks(deps.views);
   /** The caller's role on a secret: theirs as a member; none for an auditor who is no member. */
   const roleOn = (secret: SecretDoc, member: MemberDoc | null) => (member ? effectiveSecretRole(member.permission, explicitRole(secret, member.userId)) : null);
@@ -146,7 +145,7 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'pas
       schema: {
         tags,
         summary: 'Who holds a role on the secret (secret admins, audit:read); `asOf`: who held one then',
-        description: chargedByRows("the workspace's members (it goes through them all for its admins); with `asOf`, of the invitations the workspace ever made"),
+        description: chargedByRows("the workspace's members (it goes through them all for its admins); with `asOf`, of every member the workspace ever had"),
         params: workspaceKeyParams,
         querystring: asOfQuery,
         response: { 200: z.object({ members: z.array(sharedWith), asOf: momentSchema.optional() }), 409: problemSchema },
@@ -165,14 +164,8 @@ export function secretDetailsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'pas
       if (member && roleOn(current ?? secret, member) !== 'admin') {
         throw new Forbidden(`Only the admins of ${key} can see whom it is shared with`);
       }
-      let memberDocs;
-      if (past) {
-        await payForRows(request, await deps.everHeld.invitations(ws));
-        memberDocs = (await deps.past.members(ws, asOf!)).docs;
-      } else {
-        memberDocs = await deps.views.memberDocs(ws);
-        await payForRows(request, memberDocs.length);
-      }
+      const pay = chargeForRows(request);
+      const memberDocs = past ? (await deps.past.members(ws, asOf!, pay)).docs : await deps.views.memberDocs(ws, pay);
       const members = await deps.views.membersShown(memberDocs);
       return { members: rolesOn(secret, members), ...(past ? { asOf: past.moment } : {}) };
     },

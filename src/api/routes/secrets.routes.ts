@@ -4,7 +4,7 @@ import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
 import { actorOf } from '../principal';
-import { chargedByRows, payForRows } from '../readCharges';
+import { chargedByRows, chargeForRows } from '../readCharges';
 import { answerPut, listItem } from '../secretResponses';
 import type { SecretDoc } from '../../projections/views';
 import { z } from 'zod';
@@ -13,12 +13,11 @@ import { owners } from '../../projections/owners';
 import { DELETED_PAGE_MAX } from '../../projections/queries';
 import { batchBody, deletedSecretList, keyParams, secretListQuery, noContent, problemSchema, putResult, putSecretBody, secretList, workspaceKeyParams, workspaceParams, writeResult } from '../schemas';
 
-const secretListCharge = chargedByRows('the secrets (or deleted keys) it lists; with `asOf`, of the keys the scope ever had');
+const secretListCharge = chargedByRows('the secrets it lists (with `deleted=true`, of the `limit` asked, at most the deleted keys); with `asOf`, of every key the scope ever had');
 
 /** A page of a scope's deleted keys, as the list with `deleted=true` answers it. */
 async function deletedAnswer(request: FastifyRequest, views: AppDeps['views'], owner: string, query: { cursor?: string; limit?: number }) {
-  const page = await views.deletedSecretsPage(owner, query.cursor, query.limit ?? DELETED_PAGE_MAX);
-  await payForRows(request, page.deleted.length);
+  const page = await views.deletedSecretsPage(owner, query.cursor, query.limit ?? DELETED_PAGE_MAX, chargeForRows(request));
   return { deleted: page.deleted.map(({ key, lastVersion, deletedAt, deletedBy }) => ({ key, lastVersion, deletedAt, deletedBy })), nextCursor: page.nextAfter };
 }
 
@@ -26,7 +25,7 @@ async function deletedAnswer(request: FastifyRequest, views: AppDeps['views'], o
  * Secrets of a workspace and of the caller (`/me`): list (never values), batch save, one key.
  * Writes take `If-Match` and answer with the new ETag and the log position.
  */
-export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'secrets' | 'everHeld'>) {
+export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'secrets'>) {
   const { reader } = membershipChecks(deps.views);
   const tags = ['workspace secrets'];
 
@@ -54,13 +53,10 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       const roleOf = (s: SecretDoc) => (member ? effectiveSecretRole(member.permission, s.members.find((m) => m.userId === member.userId)?.role) : null);
       const shown = async (secrets: readonly SecretDoc[]) => (await deps.views.secretsShown('workspace', secrets)).map((s) => listItem(s, roleOf(s)));
       if (asOf) {
-        const checked = await deps.past.checked(asOf);
-        await payForRows(request, await deps.everHeld.workspaceKeys(ws));
-        const past = await deps.past.workspaceSecrets(ws, checked);
+        const past = await deps.past.workspaceSecrets(ws, await deps.past.checked(asOf), chargeForRows(request));
         return { revision: past.revision, secrets: await shown(past.docs), asOf: past.asOf };
       }
-      const { revision, secrets } = await deps.views.workspaceSecrets(ws);
-      await payForRows(request, secrets.length);
+      const { revision, secrets } = await deps.views.workspaceSecrets(ws, chargeForRows(request));
       reply.header('etag', `"${revision}"`);
       return { revision, secrets: await shown(secrets) };
     },
@@ -109,13 +105,10 @@ export function secretsRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | '
       if (deleted === 'true') return deletedAnswer(request, deps.views, owners.user(request.principal.id), request.query);
       const shown = async (secrets: readonly SecretDoc[]) => (await deps.views.secretsShown('personal', secrets)).map((s) => listItem(s, 'admin'));
       if (asOf) {
-        const checked = await deps.past.checked(asOf);
-        await payForRows(request, await deps.everHeld.personalKeys(request.principal.id));
-        const past = await deps.past.personalSecrets(request.principal.id, checked);
+        const past = await deps.past.personalSecrets(request.principal.id, await deps.past.checked(asOf), chargeForRows(request));
         return { revision: past.revision, secrets: await shown(past.docs), asOf: past.asOf };
       }
-      const { revision, secrets } = await deps.views.personalSecrets(request.principal.id);
-      await payForRows(request, secrets.length);
+      const { revision, secrets } = await deps.views.personalSecrets(request.principal.id, chargeForRows(request));
       reply.header('etag', `"${revision}"`);
       return { revision, secrets: await shown(secrets) };
     },

@@ -5,7 +5,7 @@ import { memberChanges, secretChanges, secretMemberChanges } from '../../project
 import type { SecretDoc } from '../../projections/views';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
-import { chargedByRows, payForRows } from '../readCharges';
+import { chargedByRows, chargeForRows } from '../readCharges';
 import { asOfParam, asOfQuery, momentSchema, positionSchema, problemSchema, workspaceKeyParams, workspaceParams } from '../schemas';
 
 const versionRef = z.object({ version: z.number().int(), fingerprint: z.string() });
@@ -47,12 +47,10 @@ const accessAnswer = z.object({
  * What changed in a workspace between two moments, and who could do what with a secret at one
  * (DESIGN §9). Both are answered from the views' history, never by replaying streams.
  */
-export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' | 'everHeld'>) {
+export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past'>) {
   const { reader } = membershipChecks(deps.views);
   const tags = ['time travel'];
   const explicitRole = (secret: SecretDoc, userId: string) => secret.members.find((m) => m.userId === userId)?.role;
-  /** What a workspace as it was goes through (src/api/readCharges.ts): every key it ever had and every invitation it ever made. */
-  const everHeld = async (ws: string) => (await deps.everHeld.workspaceKeys(ws)) + (await deps.everHeld.invitations(ws));
 
   app.get(
     '/workspaces/:ws/secrets/changes',
@@ -64,7 +62,7 @@ export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' 
         description:
           '`from` and `to` (default: now) are log positions or RFC 3339 instants. Changes of explicit secret roles are listed only for the secrets the caller is Admin of, or to audit:read. ' +
           'A secret named `changes` has no GET details route of its own: this route takes the path (its details are in the list). ' +
-          chargedByRows('twice (once a moment) every key the workspace ever had and every invitation it ever made'),
+          chargedByRows('every key and every member the workspace ever had, once for each moment'),
         params: workspaceParams,
         querystring: z.strictObject({ from: asOfParam, to: asOfParam.optional(), minPosition: positionSchema.optional() }),
         response: { 200: changesAnswer, 409: problemSchema },
@@ -74,11 +72,11 @@ export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' 
       const { ws } = request.params;
       const member = request.reader;
       const [fromMoment, toMoment] = [await deps.past.checked(request.query.from), await deps.past.checked(request.query.to ?? { instant: new Date().toISOString() })];
-      // The workspace as it was at each of the two moments.
-      await payForRows(request, 2 * (await everHeld(ws)));
-      const from = await deps.past.workspace(ws, fromMoment);
-      const to = await deps.past.workspace(ws, toMoment);
+      // Each moment's workspace is paid for as it is read; `to` first, so its 404 costs nothing.
+      const pay = chargeForRows(request);
+      const to = await deps.past.workspace(ws, toMoment, pay);
       if (!to) throw new NotFound('The workspace did not exist yet at that moment', 'workspace_not_found');
+      const from = await deps.past.workspace(ws, fromMoment, pay);
       const [before, after] = [await deps.views.secretsShown('workspace', from?.secrets ?? []), await deps.views.secretsShown('workspace', to.secrets)];
       const [membersBefore, membersAfter] = [await deps.views.membersShown(from?.members ?? []), await deps.views.membersShown(to.members)];
       // Secret roles are the secret's Admins' to see (and an auditor's): Admin then or now.
@@ -104,7 +102,7 @@ export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' 
       schema: {
         tags,
         summary: 'Who could reveal, edit and use a secret at a moment, and why (secret Admins, audit:read)',
-        description: `\`asOf\` (default: now). Explicit roles count only while their holder was an active workspace member. ${chargedByRows('every key the workspace ever had and every invitation it ever made')}`,
+        description: `\`asOf\` (default: now). Explicit roles count only while their holder was an active workspace member. ${chargedByRows('every key and every member the workspace ever had')}`,
         params: workspaceKeyParams,
         querystring: asOfQuery,
         response: { 200: accessAnswer, 409: problemSchema },
@@ -113,9 +111,7 @@ export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past' 
     async (request) => {
       const { ws, key } = request.params;
       const member = request.reader;
-      const moment = await deps.past.checked(request.query.asOf ?? { instant: new Date().toISOString() });
-      await payForRows(request, await everHeld(ws));
-      const then = await deps.past.workspace(ws, moment);
+      const then = await deps.past.workspace(ws, await deps.past.checked(request.query.asOf ?? { instant: new Date().toISOString() }), chargeForRows(request));
       if (!then) throw new NotFound('The workspace did not exist yet at that moment', 'workspace_not_found');
       const secret = then.secrets.find((s) => s.key === key);
       if (!secret) throw new NotFound(`Secret ${key} did not exist at that moment`, 'secret_not_found');

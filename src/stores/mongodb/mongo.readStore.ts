@@ -97,6 +97,12 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return this.query(collection, { [`doc.${field}`]: value }, 0);
   }
 
+  async count<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<number> {
+    checkIndexed(this.fields, collection, field);
+    // The filter `find` reads by (tombstones left out), counted through the same index.
+    return (await this.rows(collection)).countDocuments({ [`doc.${field}`]: value, doc: { $ne: null } } as Filter<Row>);
+  }
+
   page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]>;
   page<C extends CollectionOf<Docs>>(collection: C, query: ThinPageQuery<Docs[C]>): Promise<Found<Thinned<Docs[C]>>[]>;
   async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]> | ThinPageQuery<Docs[C]>): Promise<Found<Docs[C] | Thinned<Docs[C]>>[]> {
@@ -172,6 +178,11 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       ])
       .toArray();
     return rows.map((row) => ({ id: row._id, doc: row.doc as Docs[C], position: loadedPosition(row.position) }));
+  }
+
+  async scopeCount<C extends CollectionOf<Docs>>(collection: C, scope: string): Promise<number> {
+    if (!this.history[collection]?.scope) throw new Error(`${collection} keeps no scopes`);
+    return this.db.collection<ScopeRow>(collectionName(await this.liveGeneration(), `scope_${collection}`)).countDocuments({ scope });
   }
 
   firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]>;

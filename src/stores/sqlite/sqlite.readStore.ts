@@ -135,6 +135,15 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     return (this.statement(sql).all(value) as Row[]).map(toFound<Docs[C]>);
   }
 
+  async count<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<number> {
+    checkIndexed(this.fields, collection, field);
+    const sql = this.isList(collection, field)
+      ? `SELECT count(*) AS n FROM ${this.prefix}${listTable(collection, field)} l CROSS JOIN ${this.table(collection)} t ON t.id = l.id WHERE l.value = ?`
+      : `SELECT count(*) AS n FROM ${this.table(collection)} WHERE f_${field} = ?`;
+    // Statements here read integers as BigInt (positions outgrow 2^53); a count never does.
+    return Number((this.statement(sql).get(value) as { n: bigint }).n);
+  }
+
   /**
    * A query whose first field holds lists goes through that field's (value, id) table, in id
    * order, and stops at the limit; a list field after the first is a probe of its table per row.
@@ -314,6 +323,11 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
        WHERE s.scope = ? AND v.scope = s.scope AND v.doc IS NOT NULL ORDER BY s.id`,
     ).all(encodePosition(position), scope) as Row[];
     return rows.map(toFound<Docs[C]>);
+  }
+
+  async scopeCount<C extends CollectionOf<Docs>>(collection: C, scope: string): Promise<number> {
+    if (!this.history[collection]?.scope) throw new Error(`${collection} keeps no scopes`);
+    return Number((this.statement(`SELECT count(*) AS n FROM ${this.prefix}scope_${collection} WHERE scope = ?`).get(scope) as { n: bigint }).n);
   }
 
   firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]>;
