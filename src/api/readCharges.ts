@@ -1,13 +1,17 @@
 import type { FastifyRequest } from 'fastify';
-import type { PayForRows } from '../projections/queries';
+import { ROWS_PER_REQUEST, type PayForRows } from '../projections/queries';
 
 /**
- * Rows a settings read goes through for the price of one request (DESIGN §6); each further 100,
- * or part of them, costs one more, paid before they are read. A row is a member or pending
- * invitation, a secret or deleted key, a version of a history page, an entry of an audit page.
- * The views count them first, through their indexes (`ReadStore.count`); as of a moment, every
- * document the scope ever held counts (`ReadStore.scopeCount`), since time travel looks each up,
- * gone or not.
+ * What a request pays for rows, as a read tells it each count in turn before reading them: what
+ * the rows so far cost beyond its arrival and what it paid already, on the settings budget. A 429
+ * spends none of it; a 409 `over_rate_budget` when the request could never fit a minute.
+ *
+ * A settings read goes through ROWS_PER_REQUEST (100) rows for the price of one request (DESIGN
+ * §6); each further 100, or part of them, costs one more. A row is a member or pending invitation,
+ * a secret or deleted key, a version of a history page, an entry of an audit page. The views count
+ * them first, through their indexes (`ReadStore.count`; ~3% of a list of 50 secrets);
+ * as of a moment, every document the scope ever held counts (`ReadStore.scopeCount`), since time
+ * travel looks each up, gone or not.
  *
  * Measured at the bounds (the server's CPU per request, the bundle, in a slow phase of the VM, a
  * throwaway script): 10,000 members listed 110–130 ms; as of a moment 130–150; who may access a
@@ -17,13 +21,6 @@ import type { PayForRows } from '../projections/queries';
  * Charged as one request, a read of 150 ms would let one principal hold the process 15 minutes of
  * every minute. Time travel is overcharged where most of what was ever held is gone (50,000 revoked
  * invitations took 175 ms, 500 requests' worth): the price of one rule.
- */
-export const ROWS_PER_REQUEST = 100;
-
-/**
- * What a request pays for rows, as a read tells it each count in turn before reading them: what
- * the rows so far cost beyond its arrival and what it paid already, on the settings budget. A 429
- * spends none of it; a 409 `over_rate_budget` when the request could never fit a minute.
  */
 export function chargeForRows(request: FastifyRequest): PayForRows {
   let rows = 0;
