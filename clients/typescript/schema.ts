@@ -78,7 +78,7 @@ export interface paths {
         };
         /**
          * The workspaces I am a member of, with my permission; `deleted=true`: the deleted ones I was an admin of, which I may undelete. A page at a time: follow `nextCursor` until it is null
-         * @description A page goes through at most 500 of my memberships, by workspace id, and shows those of the kind asked (live or deleted), so a page may show fewer, even none, with a `nextCursor` to go on from. A token limited to some workspaces (`ws` claim) gets those in one page.
+         * @description A page goes through at most 500 of my memberships, by workspace id, and shows those of the kind asked (live or deleted), so a page may show fewer, even none, with a `nextCursor` to go on from. A token limited to some workspaces (`ws` claim) gets those in one page. Costs one settings request for each 100 (or part) of the memberships a page goes through (at most a page of them, or the workspaces the claim names), paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaces"];
         put?: never;
@@ -156,7 +156,7 @@ export interface paths {
         };
         /**
          * Members and pending invitations (members, audit:read); `asOf`: as they were then
-         * @description Costs one settings request for each 100 (or part) of the members and pending invitations it lists; with `asOf`, of every member and invitation the workspace ever had, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Costs one settings request for each 100 (or part) of the members and pending invitations it lists; with `asOf`, of every member and invitation the workspace ever had, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceMembers"];
         put?: never;
@@ -265,7 +265,7 @@ export interface paths {
         };
         /**
          * List the workspace secrets (never values), with the ETag (members, audit:read); `asOf`: as they were then, without an ETag; `deleted=true`: the deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`; workspace admins)
-         * @description Costs one settings request for each 100 (or part) of the secrets it lists (with `deleted=true`, of the `limit` asked, at most the deleted keys); with `asOf`, of every key the scope ever had, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Costs one settings request for each 100 (or part) of the secrets it lists (with `deleted=true`, of the `limit` asked, at most the keys the scope ever had); with `asOf`, of every key the scope ever had, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceSecrets"];
         put?: never;
@@ -306,7 +306,7 @@ export interface paths {
         };
         /**
          * List my personal secrets (never values), with the ETag; `asOf`: as they were then, without an ETag; `deleted=true`: my deleted keys that can be restored, by key, a page at a time (`cursor`, `limit`)
-         * @description Costs one settings request for each 100 (or part) of the secrets it lists (with `deleted=true`, of the `limit` asked, at most the deleted keys); with `asOf`, of every key the scope ever had, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Costs one settings request for each 100 (or part) of the secrets it lists (with `deleted=true`, of the `limit` asked, at most the keys the scope ever had); with `asOf`, of every key the scope ever had, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getMeSecrets"];
         put?: never;
@@ -347,7 +347,7 @@ export interface paths {
         };
         /**
          * Every version: who set it, when, its fingerprint, a page at a time (members, audit:read)
-         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. Costs one settings request for each 100 (or part) of the versions it lists, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. Costs one settings request for each 100 (or part) of the versions it lists, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceSecretHistory"];
         put?: never;
@@ -367,7 +367,7 @@ export interface paths {
         };
         /**
          * Who holds a role on the secret (secret admins, audit:read); `asOf`: who held one then
-         * @description Costs one settings request for each 100 (or part) of the workspace's members (it goes through them all for its admins); with `asOf`, of every member the workspace ever had, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Costs one settings request for each 100 (or part) of the workspace's members (it goes through them all for its admins); with `asOf`, of every member the workspace ever had, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceSecretMembers"];
         put?: never;
@@ -406,7 +406,7 @@ export interface paths {
         };
         /**
          * Every version: who set it, when, its fingerprint, a page at a time
-         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. Costs one settings request for each 100 (or part) of the versions it lists, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. Costs one settings request for each 100 (or part) of the versions it lists, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getMeSecretHistory"];
         put?: never;
@@ -551,7 +551,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a .env file into the workspace secrets */
+        /**
+         * Import a .env file into the workspace secrets
+         * @description A dry run compares the keys against the secrets the scope holds. Costs one settings request for each 100 (or part) of those secrets, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         */
         post: operations["postWorkspaceSecretsImport"];
         delete?: never;
         options?: never;
@@ -568,7 +571,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a .env file into my personal secrets */
+        /**
+         * Import a .env file into my personal secrets
+         * @description A dry run compares the keys against the secrets the scope holds. Costs one settings request for each 100 (or part) of those secrets, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         */
         post: operations["postMeSecretsImport"];
         delete?: never;
         options?: never;
@@ -585,7 +591,7 @@ export interface paths {
         };
         /**
          * Keys I can reference here: workspace keys, and my personal keys (shadowed when a workspace key has the name); `asOf`: those of then
-         * @description Costs one settings request for each 100 (or part) of the workspace secrets and my personal ones; with `asOf`, of every key both scopes ever had, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Costs one settings request for each 100 (or part) of the workspace secrets and my personal ones; with `asOf`, of every key both scopes ever had, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceVariables"];
         put?: never;
@@ -605,7 +611,7 @@ export interface paths {
         };
         /**
          * The workspace's audit history: membership, secret, access and resolution records (admins, audit:read)
-         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. Costs one settings request for each 100 (or part) of the `limit` a page asks for (an export is charged as a verification), paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. Costs one settings request for each 100 (or part) of the `limit` a page asks for (an export is charged as a verification), paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceAudit"];
         put?: never;
@@ -625,7 +631,7 @@ export interface paths {
         };
         /**
          * The audit history of my personal secrets
-         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. Costs one settings request for each 100 (or part) of the `limit` a page asks for (an export is charged as a verification), paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. Costs one settings request for each 100 (or part) of the `limit` a page asks for (an export is charged as a verification), paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getMeAudit"];
         put?: never;
@@ -645,7 +651,7 @@ export interface paths {
         };
         /**
          * The audit of every workspace an audit:read token covers, in log order
-         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. Costs one settings request for each 100 (or part) of the `limit` a page asks for (an export is charged as a verification), paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; order=asc|desc; pages with cursor and limit (a page examines at most 20,000 rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: application/x-ndjson streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. Costs one settings request for each 100 (or part) of the `limit` a page asks for (an export is charged as a verification), paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getAudit"];
         put?: never;
@@ -665,7 +671,7 @@ export interface paths {
         };
         /**
          * The workspaces an audit:read token covers (paged by id), deleted ones included (with deletedAt)
-         * @description Costs one settings request for each 100 (or part) of the `limit` a page asks for, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Costs one settings request for each 100 (or part) of the `limit` a page asks for, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getAuditWorkspaces"];
         put?: never;
@@ -725,7 +731,7 @@ export interface paths {
         };
         /**
          * Keys added, changed, deleted and with details changed, and members joined, left or with a new permission, between two moments (members, audit:read)
-         * @description `from` and `to` (default: now) are log positions or RFC 3339 instants. Changes of explicit secret roles are listed only for the secrets the caller is Admin of, or to audit:read. A secret named `changes` has no GET details route of its own: this route takes the path (its details are in the list). Costs one settings request for each 100 (or part) of every key and every member the workspace ever had, once for each moment, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description `from` and `to` (default: now) are log positions or RFC 3339 instants. Changes of explicit secret roles are listed only for the secrets the caller is Admin of, or to audit:read. A secret named `changes` has no GET details route of its own: this route takes the path (its details are in the list). Costs one settings request for each 100 (or part) of every key and every member the workspace ever had, once for each moment, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceSecretsChanges"];
         put?: never;
@@ -745,7 +751,7 @@ export interface paths {
         };
         /**
          * Who could reveal, edit and use a secret at a moment, and why (secret Admins, audit:read)
-         * @description `asOf` (default: now). Explicit roles count only while their holder was an active workspace member. Costs one settings request for each 100 (or part) of every key and every member the workspace ever had, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description `asOf` (default: now). Explicit roles count only while their holder was an active workspace member. Costs one settings request for each 100 (or part) of every key and every member the workspace ever had, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
          */
         get: operations["getWorkspaceSecretAccess"];
         put?: never;
@@ -1298,6 +1304,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description A rule refuses it (last admin, too many secrets, sharing a personal secret, …) */
+            409: {
+                headers: {
+                    /** @description The id the service gave the request (and recorded with what it wrote) */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Rate limited: retry after Retry-After seconds */

@@ -4,7 +4,8 @@ import { ROWS_PER_REQUEST, type PayForRows } from '../projections/queries';
 /**
  * What a request pays for rows, as a read tells it each count in turn before reading them: what
  * the rows so far cost beyond its arrival and what it paid already, on the settings budget. A 429
- * spends none of it; a 409 `over_rate_budget` when the request could never fit a minute.
+ * spends none of what it refuses, though a read in parts (members, then invitations) keeps what
+ * its earlier parts paid; a 409 `over_rate_budget` when the request could never fit a minute.
  *
  * A settings read goes through ROWS_PER_REQUEST (100) rows for the price of one request (DESIGN
  * §6); each further 100, or part of them, costs one more. A row is a member or pending invitation,
@@ -37,5 +38,5 @@ export function chargeForRows(request: FastifyRequest): PayForRows {
 
 /** What a route's OpenAPI description says of its charge, naming what its rows are. */
 export function chargedByRows(rows: string): string {
-  return `Costs one settings request for each ${ROWS_PER_REQUEST} (or part) of ${rows}, paid before they are read: a 429 when the budget has fewer left (spending none of them), a 409 \`over_rate_budget\` when it costs more than the budget allows in a minute.`;
+  return `Costs one settings request for each ${ROWS_PER_REQUEST} (or part) of ${rows}, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 \`over_rate_budget\` when it costs more than the budget allows in a minute.`;
 }

@@ -191,7 +191,9 @@ export class Views {
    * `ws` claim): those workspaces alone, in one page; a cursor over every membership would name
    * workspaces the token does not cover.
    */
-  async workspacesOf(userId: string, options: { deleted: boolean; after?: string; only: ReadonlySet<string> | null }): Promise<WorkspacesPage> {
+  async workspacesOf(userId: string, options: { deleted: boolean; after?: string; only: ReadonlySet<string> | null }, pay: PayForRows): Promise<WorkspacesPage> {
+    // Paid for as the memberships a page goes through: a page's worth at most, or those of the token's claim.
+    await pay(options.only === null ? Math.min(WORKSPACES_PAGE, await this.store.count('members', 'userId', userId)) : options.only.size);
     const { memberships, nextAfter } = options.only === null ? await this.membershipsPage(userId, options.after) : await this.membershipsIn(userId, options.only, options.after);
     const items: Array<{ workspace: WorkspaceDoc; member: MemberDoc }> = [];
     for (const member of memberships) {
@@ -402,20 +404,21 @@ export class Views {
   async historyPage(owner: string, key: string, afterVersion: number | undefined, limit: number, order: PageOrder, pay: PayForRows): Promise<HistoryPage> {
     // Read HISTORY_READ_AT_ONCE at a time, the process turning between reads, each paid for before
     // it is read: each version's document is read whole (up to 64 KiB of value), and 1,000 of them
-    // in one statement held it 60–80 ms. The reads are not one snapshot: a version set meanwhile
-    // may or may not show.
-    const found: ListedVersion[] = [];
-    for (let after = afterVersion; found.length <= limit; ) {
-      if (found.length > 0) await setImmediate();
-      const wanted = Math.min(HISTORY_READ_AT_ONCE, limit + 1 - found.length);
-      await pay(wanted);
-      const read = await this.listedVersions(owner, key, { after, order, limit: wanted });
-      found.push(...read);
-      if (read.length < wanted) break;
-      after = read.at(-1)!.version;
+    // in one statement held it 60–80 ms. Each read takes one version more than it answers, to
+    // tell whether another follows: only then is the next read paid for and made. The reads are
+    // not one snapshot: a version set meanwhile may or may not show.
+    const versions: ListedVersion[] = [];
+    let more = true;
+    while (more && versions.length < limit) {
+      if (versions.length > 0) await setImmediate();
+      const asked = Math.min(HISTORY_READ_AT_ONCE, limit - versions.length);
+      await pay(asked);
+      const after = versions.length > 0 ? versions.at(-1)!.version : afterVersion;
+      const read = await this.listedVersions(owner, key, { after, order, limit: asked + 1 });
+      more = read.length > asked;
+      versions.push(...read.slice(0, asked));
     }
-    const { items, nextAfter } = pageAndNext(found, limit, (version) => version.version);
-    return { versions: items, nextAfter };
+    return { versions, nextAfter: more && versions.length > 0 ? versions.at(-1)!.version : null };
   }
 
   /** Whether the secret has any version at all (a page after its last one is empty either way). */

@@ -32,6 +32,12 @@ const secrets = (count: number, deleted = false): Setup => async ({ secrets: com
 const versions = (count: number): Setup => async ({ secrets: commands }, ws) => {
   for (let i = 1; i < count; i += 1) await commands.saveWorkspace(alice, ws, { set: { K: `v-${i}` }, delete: [] });
 };
+const personal = (count: number): Setup => async ({ secrets: commands }) => {
+  await commands.savePersonal(alice, setting(keys(count, 'P')));
+};
+const workspacesBesides = (count: number): Setup => async ({ workspaces }) => {
+  for (let i = 0; i < count; i += 1) await workspaces.create(alice, `team ${i}`);
+};
 const none: Setup = async () => {};
 const now = () => encodeURIComponent(new Date().toISOString());
 
@@ -52,6 +58,9 @@ describe('Reads charged by what they go through', () => {
     { name: 'a page of deleted keys of 100 at most', setup: secrets(149, true), path: (ws) => `/v1/workspaces/${ws}/secrets?deleted=true&limit=100`, cost: 1 },
     { name: 'a history page of a key with 150 versions', setup: versions(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/history`, cost: 2 },
     { name: 'a history page of 50 of them', setup: versions(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/history?limit=50`, cost: 1 },
+    // The one version read beyond a page, to tell whether another follows, is free.
+    { name: 'a history page of a key with exactly 100 versions', setup: versions(100), path: (ws) => `/v1/workspaces/${ws}/secrets/K/history`, cost: 1 },
+    { name: 'a history page of 100 of 150 versions', setup: versions(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/history?limit=100`, cost: 1 },
     { name: "a secret's members now, 151 members", setup: members(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members`, cost: 2 },
     { name: "a secret's members as of now, 151 members ever", setup: members(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members?asOf=${now()}`, cost: 2 },
     { name: "a secret's members as of now, 150 invitations but one member ever", setup: invitations(150, true), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members?asOf=${now()}`, cost: 1 },
@@ -63,6 +72,9 @@ describe('Reads charged by what they go through', () => {
     { name: 'the keys to reference, 150 secrets', setup: secrets(149), path: (ws) => `/v1/workspaces/${ws}/variables`, cost: 2 },
     { name: 'the keys to reference, none beyond K', setup: none, path: (ws) => `/v1/workspaces/${ws}/variables`, cost: 1 },
     { name: 'the keys to reference as of now, 150 keys ever', setup: secrets(149, true), path: (ws) => `/v1/workspaces/${ws}/variables?asOf=${now()}`, cost: 2 },
+    { name: 'the keys to reference, K and 150 personal keys', setup: personal(150), path: (ws) => `/v1/workspaces/${ws}/variables`, cost: 2 },
+    { name: 'the keys to reference as of now, K and 150 personal keys', setup: personal(150), path: (ws) => `/v1/workspaces/${ws}/variables?asOf=${now()}`, cost: 2 },
+    { name: 'my workspaces, 150 of them', setup: workspacesBesides(149), path: () => '/v1/workspaces', cost: 2 },
     { name: 'an audit page of 1,000 entries at most', setup: none, path: (ws) => `/v1/workspaces/${ws}/audit?limit=1000`, cost: 10 },
     { name: 'an audit page of the default 100', setup: none, path: (ws) => `/v1/workspaces/${ws}/audit`, cost: 1 },
   ];
@@ -78,8 +90,8 @@ describe('Reads charged by what they go through', () => {
     });
   }
 
-  it('charges my own list, as of a moment too, and history by my own scope', async () => {
-    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 6 } } });
+  it('charges my own list, as of a moment too, deleted keys and history by my own scope', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 8 } } });
     await service.deps.secrets.savePersonal(alice, setting(keys(150)));
     for (let i = 0; i < 150; i += 1) await service.deps.secrets.savePersonal(alice, { set: { K0: `v-${i}` }, delete: [] });
     await service.deps.secrets.savePersonal(alice, { set: {}, delete: keys(150) });
@@ -87,6 +99,8 @@ describe('Reads charged by what they go through', () => {
     expect((await call('GET', '/v1/me/secrets', { token: token('alice') })).status).toBe(200);
     expect((await call('GET', `/v1/me/secrets?asOf=${now()}`, { token: token('alice') })).status).toBe(200);
     expect((await call('GET', '/v1/me/secrets/K0/history', { token: token('alice') })).status).toBe(200);
+    // 150 deleted keys: two.
+    expect((await call('GET', '/v1/me/secrets?deleted=true', { token: token('alice') })).status).toBe(200);
     expect((await call('GET', '/v1/workspaces', { token: token('alice') })).status).toBe(200);
     expectProblem(await call('GET', '/v1/workspaces', { token: token('alice') }), 429, 'rate_limited');
   });
@@ -117,6 +131,28 @@ describe('Reads charged by what they go through', () => {
     const read = vi.spyOn(storeOf(service.deps), 'find');
     expectProblem(await call('GET', `/v1/workspaces/${workspaceId}/members`, { token: token('alice') }), 409, 'over_rate_budget');
     expect(read.mock.calls.map(([collection]) => collection)).toEqual(['members']);
+  });
+
+  it('refuses an audit page that could never fit a minute before reading it', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 5 } } });
+    const { workspaceId } = await service.deps.workspaces.create(alice, 'team');
+    const read = vi.spyOn(service.deps.views, 'auditPage');
+    expectProblem(await call('GET', `/v1/workspaces/${workspaceId}/audit?limit=1000`, { token: token('alice') }), 409, 'over_rate_budget');
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  // Who may access a secret is asked of the key and the caller first: a refusal reads nothing heavy.
+  it('charges nothing beyond its arrival for who may access a secret when it answers 403 or 404', async () => {
+    const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 2 } } });
+    const { workspaceId } = await service.deps.workspaces.create(alice, 'team');
+    await service.deps.secrets.saveWorkspace(alice, workspaceId, setting(['K']));
+    await members(1)(service.deps, workspaceId);
+    await secrets(150, true)(service.deps, workspaceId);
+    // 151 keys ever: an answer would cost two. Each refusal costs one, so one more request passes.
+    for (const [who, path, status] of [['u0', 'K', 403], ['alice', 'NONE', 404]] as const) {
+      expectProblem(await call('GET', `/v1/workspaces/${workspaceId}/secrets/${path}/access`, { token: token(who) }), status);
+      expect((await call('GET', '/v1/workspaces', { token: token(who) })).status).toBe(200);
+    }
   });
 
   it('charges nothing for a moment before the workspace existed (404)', async () => {

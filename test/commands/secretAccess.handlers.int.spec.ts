@@ -240,8 +240,8 @@ describe('Secret access handlers', () => {
         charged.push(pages, read.mock.calls.length);
       });
       // 2,001 versions: three pages, the two after the first charged before the first is read;
-      // each page read 100 versions a statement (and one more to see whether another page follows).
-      expect([result.matchCount, charged, read.mock.calls.length]).toEqual([1, [2, 0], 11 + 11 + 1]);
+      // each page read 100 versions a statement (each with one more, to see whether more follow).
+      expect([result.matchCount, charged, read.mock.calls.length]).toEqual([1, [2, 0], 10 + 10 + 1]);
       read.mockClear();
       const stopped = access.checkFingerprint(alice, 'workspace', ws, 'API_KEY', 'sk_live_1', false, () => Promise.reject(new Error('budget spent')));
       await expect(stopped).rejects.toThrow('budget spent');

@@ -7,7 +7,7 @@ import { parseDotenv } from '../../import/dotenv.parser';
 import { ifMatch } from '../consistency';
 import type { App, AppDeps } from '../deps';
 import { membershipChecks } from '../membership';
-import { chargeForRows } from '../readCharges';
+import { chargedByRows, chargeForRows } from '../readCharges';
 import { actorOf } from '../principal';
 import { workspaceParams, writeResult } from '../schemas';
 
@@ -41,6 +41,7 @@ export function importRoutes(app: App, deps: Pick<AppDeps, 'views' | 'secrets'>)
   const schema = (summary: string, tags: string[]) => ({
     tags,
     summary,
+    description: `A dry run compares the keys against the secrets the scope holds. ${chargedByRows('those secrets')}`,
     body: importBody,
     response: { 200: z.union([dryRunResult, importResult]) },
   });

@@ -13,7 +13,7 @@ import { owners } from '../../projections/owners';
 import { DELETED_PAGE_MAX } from '../../projections/queries';
 import { batchBody, deletedSecretList, keyParams, secretListQuery, noContent, problemSchema, putResult, putSecretBody, secretList, workspaceKeyParams, workspaceParams, writeResult } from '../schemas';
 
-const secretListCharge = chargedByRows('the secrets it lists (with `deleted=true`, of the `limit` asked, at most the deleted keys); with `asOf`, of every key the scope ever had');
+const secretListCharge = chargedByRows('the secrets it lists (with `deleted=true`, of the `limit` asked, at most the keys the scope ever had); with `asOf`, of every key the scope ever had');
 
 /** A page of a scope's deleted keys, as the list with `deleted=true` answers it. */
 async function deletedAnswer(request: FastifyRequest, views: AppDeps['views'], owner: string, query: { cursor?: string; limit?: number }) {

@@ -111,14 +111,16 @@ export function timeTravelRoutes(app: App, deps: Pick<AppDeps, 'views' | 'past'>
     async (request) => {
       const { ws, key } = request.params;
       const member = request.reader;
-      const then = await deps.past.workspace(ws, await deps.past.checked(request.query.asOf ?? { instant: new Date().toISOString() }), chargeForRows(request));
-      if (!then) throw new NotFound('The workspace did not exist yet at that moment', 'workspace_not_found');
-      const secret = then.secrets.find((s) => s.key === key);
+      const moment = await deps.past.checked(request.query.asOf ?? { instant: new Date().toISOString() });
+      // The key and the caller's right to ask, first: a 404 or a 403 costs nothing more than its arrival.
+      const { secret } = await deps.past.workspaceSecret(ws, key, moment);
       if (!secret) throw new NotFound(`Secret ${key} did not exist at that moment`, 'secret_not_found');
       const current = await deps.views.workspaceSecret(ws, key);
       if (member && effectiveSecretRole(member.permission, explicitRole(current ?? secret, member.userId)) !== 'admin') {
         throw new Forbidden(`Only the admins of ${key} can see who has access to it`);
       }
+      const then = await deps.past.workspace(ws, moment, chargeForRows(request));
+      if (!then) throw new NotFound('The workspace did not exist yet at that moment', 'workspace_not_found');
       const members = await deps.views.membersShown(then.members);
       return {
         key,

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { retentionEndsAt } from '../../commands/deletedRetention';
 import type { App, AppDeps } from '../deps';
 import { actorOf, tokenCovers } from '../principal';
+import { chargedByRows, chargeForRows } from '../readCharges';
 import { WORKSPACES_PAGE } from '../../projections/queries';
-import { idSchema, positionSchema, workspacePermissionSchema } from '../schemas';
+import { idSchema, positionSchema, problemSchema, workspacePermissionSchema } from '../schemas';
 
 const workspaceItem = z.object({
   id: z.string(),
@@ -44,7 +45,7 @@ export function workspacesRoutes(app: App, deps: Pick<AppDeps, 'views' | 'worksp
         tags: ['workspaces'],
         summary:
           'The workspaces I am a member of, with my permission; `deleted=true`: the deleted ones I was an admin of, which I may undelete. A page at a time: follow `nextCursor` until it is null',
-        description: `A page goes through at most ${WORKSPACES_PAGE} of my memberships, by workspace id, and shows those of the kind asked (live or deleted), so a page may show fewer, even none, with a \`nextCursor\` to go on from. A token limited to some workspaces (\`ws\` claim) gets those in one page.`,
+        description: `A page goes through at most ${WORKSPACES_PAGE} of my memberships, by workspace id, and shows those of the kind asked (live or deleted), so a page may show fewer, even none, with a \`nextCursor\` to go on from. A token limited to some workspaces (\`ws\` claim) gets those in one page. ${chargedByRows('the memberships a page goes through (at most a page of them, or the workspaces the claim names)')}`,
         querystring: z.strictObject({
           deleted: z.enum(['true', 'false']).optional().describe('true: deleted workspaces I was an admin of when they were deleted, with deletedAt, deletedBy and undeletableUntil'),
           cursor: idSchema.optional().describe('the `nextCursor` of the page before'),
@@ -56,12 +57,13 @@ export function workspacesRoutes(app: App, deps: Pick<AppDeps, 'views' | 'worksp
             /** The cursor of the next page; null when there are no more. */
             nextCursor: z.string().nullable(),
           }),
+          409: problemSchema,
         },
       },
     },
     async (request) => {
       const deleted = request.query.deleted === 'true';
-      const mine = await deps.views.workspacesOf(request.principal.id, { deleted, after: request.query.cursor, only: request.principal.workspaces });
+      const mine = await deps.views.workspacesOf(request.principal.id, { deleted, after: request.query.cursor, only: request.principal.workspaces }, chargeForRows(request));
       const retentionDays = deps.settings.deletedRetentionDays;
       return {
         nextCursor: mine.nextAfter,

@@ -99,8 +99,8 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 
   async count<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<number> {
     checkIndexed(this.fields, collection, field);
-    // The filter `find` reads by (tombstones left out), counted through the same index.
-    return (await this.rows(collection)).countDocuments({ [`doc.${field}`]: value, doc: { $ne: null } } as Filter<Row>);
+    // A tombstone holds no field, so the index on it counts only what `find` answers.
+    return (await this.rows(collection)).countDocuments({ [`doc.${field}`]: value } as Filter<Row>);
   }
 
   page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]>;
