@@ -67,26 +67,18 @@ describe('StreamStates on SQLite', () => {
       expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@2', 'workspace-c@0', 'workspace-b@0']);
     });
 
-    // A key's lifetimes lie within one entry of the map: 10,000 of them weighed as one.
-    it("counts a secrets scope's kept lifetimes in its weight", async () => {
-      type Held = Readonly<{ keys: ReadonlyMap<string, number>; keptLifetimes: number }>;
-      const held = (state: Held, events: readonly StoredEvent[]): Held => ({ keys: new Map([['K', 1]]), keptLifetimes: state.keptLifetimes + events.length });
-      // Each stream folds to one map entry and 2 lifetimes, a weight of 4; it keeps a weight of 6.
-      const states = new StreamStates({ readStream }, 100, 6);
-      for (const id of ['a', 'b', 'a']) await states.load(`workspace-${id}`, { keys: new Map(), keptLifetimes: 0 }, held);
+    // A key's lifetimes, and a secret's roles, lie within one entry of its map: 1,000 of them weighed as one.
+    for (const count of ['keptLifetimes', 'explicitRoles'] as const) {
+      it(`counts a secrets scope's ${count} in its weight`, async () => {
+        type Held = Readonly<{ keys: ReadonlyMap<string, number>; keptLifetimes: number; explicitRoles: number }>;
+        const held = (state: Held, events: readonly StoredEvent[]): Held => ({ ...state, keys: new Map([['K', 1]]), [count]: state[count] + events.length });
+        // Each stream folds to one map entry and a count of 2, a weight of 4; it keeps a weight of 6.
+        const states = new StreamStates({ readStream }, 100, 6);
+        for (const id of ['a', 'b', 'a']) await states.load(`workspace-${id}`, { keys: new Map(), keptLifetimes: 0, explicitRoles: 0 }, held);
 
-      expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@0']);
-    });
-
-    // A secret's roles lie within one entry of the map too: 1,000 of them weighed as one.
-    it("counts a secrets scope's explicit roles in its weight", async () => {
-      type Held = Readonly<{ keys: ReadonlyMap<string, number>; explicitRoles: number }>;
-      const held = (state: Held, events: readonly StoredEvent[]): Held => ({ keys: new Map([['K', 1]]), explicitRoles: state.explicitRoles + events.length });
-      const states = new StreamStates({ readStream }, 100, 6);
-      for (const id of ['a', 'b', 'a']) await states.load(`workspace-${id}`, { keys: new Map(), explicitRoles: 0 }, held);
-
-      expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@0']);
-    });
+        expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@0']);
+      });
+    }
 
     it('keeps the stream refreshed most recently', async () => {
       const states = new StreamStates({ readStream }, 2);
