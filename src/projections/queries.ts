@@ -236,7 +236,7 @@ export class Views {
   /**
    * What `find` answers, counted through its index and paid for before it is read. (Reading the
    * first hundred and one at once instead, counting only longer lists, made a list of 50 secrets
-   * ~20% dearer: a page is a statement of its own each time; the count costs ~3%.)
+   * ~20% dearer: a page is a statement of its own each time; the count costs ~4%.)
    */
   private async paidFind<C extends 'members' | 'invitations' | 'workspaceSecrets' | 'personalSecrets'>(
     collection: C,
