@@ -128,20 +128,25 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   }
 
   async find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]> {
-    checkIndexed(this.fields, collection, field);
-    const sql = this.isList(collection, field)
-      ? `SELECT t.id, t.position, t.doc FROM ${this.prefix}${listTable(collection, field)} l CROSS JOIN ${this.table(collection)} t ON t.id = l.id WHERE l.value = ? ORDER BY l.id`
-      : `SELECT id, position, doc FROM ${this.table(collection)} WHERE f_${field} = ? ORDER BY id`;
-    return (this.statement(sql).all(value) as Row[]).map(toFound<Docs[C]>);
+    const { from, id } = this.matching(collection, field);
+    return (this.statement(`SELECT ${id}, t.position, t.doc ${from} ORDER BY ${id}`).all(value) as Row[]).map(toFound<Docs[C]>);
   }
 
   async count<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<number> {
-    checkIndexed(this.fields, collection, field);
-    const sql = this.isList(collection, field)
-      ? `SELECT count(*) AS n FROM ${this.prefix}${listTable(collection, field)} l CROSS JOIN ${this.table(collection)} t ON t.id = l.id WHERE l.value = ?`
-      : `SELECT count(*) AS n FROM ${this.table(collection)} WHERE f_${field} = ?`;
     // Statements here read integers as BigInt (positions outgrow 2^53); a count never does.
-    return Number((this.statement(sql).get(value) as { n: bigint }).n);
+    return Number((this.statement(`SELECT count(*) AS n ${this.matching(collection, field).from}`).get(value) as { n: bigint }).n);
+  }
+
+  /**
+   * The rows (`t`) whose indexed field equals the one parameter, through the field's (value, id)
+   * table when it holds lists, and the id they are ordered by: what `find` reads and `count`
+   * counts, so the two never disagree.
+   */
+  private matching(collection: string, field: string): { from: string; id: string } {
+    checkIndexed(this.fields, collection, field);
+    return this.isList(collection, field)
+      ? { from: `FROM ${this.prefix}${listTable(collection, field)} l CROSS JOIN ${this.table(collection)} t ON t.id = l.id WHERE l.value = ?`, id: 'l.id' }
+      : { from: `FROM ${this.table(collection)} t WHERE t.f_${field} = ?`, id: 't.id' };
   }
 
   /**
