@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AUDIT_SCAN_ROWS, HISTORY_PAGE_MAX, LISTED_WITHOUT } from '../src/projections/queries';
+import { AUDIT_SCAN_ROWS, AUDIT_SCAN_STEP, HISTORY_PAGE_MAX, LISTED_WITHOUT } from '../src/projections/queries';
 import { viewCollections, viewHistory, viewIds, viewLists, type AuditDoc, type SecretDoc, type ViewDocs } from '../src/projections/views';
 import { boundedPage, type PageQuery } from '../src/stores/readStore.port';
 import { openDatabase } from '../src/stores/sqlite/database';
@@ -87,12 +87,23 @@ try {
     }
     return median(runs);
   };
-  const results: Array<{ case: string; unboundedMs: number | null; boundedMs: number }> = [];
+  // A bounded page reads its rows a step at a time, the process serving others between two: what
+  // it holds the process for is its longest step; what it costs, all of them together.
+  const results: Array<{ case: string; unboundedMs: number | null; boundedMs: number; pageMs?: number }> = [];
   for (const [name, where] of cases) {
     const query = { where, limit: 100 };
     const unbounded = await time(() => store.page('audit', query));
-    const bounded = await time(() => boundedPage<ViewDocs, 'audit'>(store, 'audit', query, AUDIT_SCAN_ROWS));
-    results.push({ case: name, unboundedMs: Number(unbounded.toFixed(1)), boundedMs: Number(bounded.toFixed(1)) });
+    const holds: number[] = [];
+    const page = await time(async () => {
+      let started = performance.now();
+      let longest = 0;
+      await boundedPage<ViewDocs, 'audit'>(store, 'audit', query, { rows: AUDIT_SCAN_ROWS, step: AUDIT_SCAN_STEP }, async () => {
+        longest = Math.max(longest, performance.now() - started);
+        started = performance.now();
+      });
+      holds.push(Math.max(longest, performance.now() - started));
+    });
+    results.push({ case: name, unboundedMs: Number(unbounded.toFixed(1)), boundedMs: Number(median(holds).toFixed(1)), pageMs: Number(page.toFixed(1)) });
   }
 
   // A secret's versions: every one in one read (as the history route answered until it was paged)
@@ -124,10 +135,10 @@ try {
   await store.close();
   // In this process, no server: what one page costs the process that answers it.
   const machine = `${hardware()}; the read store in this process (taskset core 0)`;
-  console.log(`\n### One page's hold on the process (${ROWS.toLocaleString('en')} audit rows of one workspace, a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')}; a history page holds at most ${HISTORY_PAGE_MAX.toLocaleString('en')} versions)\n\n${machine}\n`);
-  console.log('| case | unbounded ms | bounded ms |\n| --- | --- | --- |');
-  for (const r of results) console.log(`| ${r.case} | ${r.unboundedMs ?? '–'} | ${r.boundedMs} |`);
-  saveResult('auditScan', { rows: ROWS, scanRows: AUDIT_SCAN_ROWS, versions: VERSIONS, historyPage: HISTORY_PAGE_MAX, results }, machine);
+  console.log(`\n### One page's hold on the process (${ROWS.toLocaleString('en')} audit rows of one workspace, a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')}, ${AUDIT_SCAN_STEP.toLocaleString('en')} at a time; a history page holds at most ${HISTORY_PAGE_MAX.toLocaleString('en')} versions)\n\n${machine}\n`);
+  console.log('| case | unbounded ms | bounded: longest hold ms | bounded: whole page ms |\n| --- | --- | --- | --- |');
+  for (const r of results) console.log(`| ${r.case} | ${r.unboundedMs ?? '–'} | ${r.boundedMs} | ${r.pageMs ?? r.boundedMs} |`);
+  saveResult('auditScan', { rows: ROWS, scanRows: AUDIT_SCAN_ROWS, scanStep: AUDIT_SCAN_STEP, versions: VERSIONS, historyPage: HISTORY_PAGE_MAX, results }, machine);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

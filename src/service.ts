@@ -56,7 +56,7 @@ import { PlaintextCache } from './resolver/plaintextCache';
 import { Resolver } from './resolver/resolver';
 import type { EventStore } from './stores/eventStore.port';
 import type { FollowerCheckpoints } from './stores/followerCheckpoints.port';
-import type { ReadStore } from './stores/readStore.port';
+import type { ReadStore, ScanBound } from './stores/readStore.port';
 
 const DEFAULT_READY_MAX_LAG_SECONDS = 5;
 /** The instance id of a process that was given none (tests): one process per data directory on SQLite. */
@@ -108,8 +108,8 @@ export type ServiceOptions = Readonly<{
     retentionSweepMs?: number;
     /** RECORD_RETENTION_DAYS (default 0: records are kept): sealed records older than that are pruned, as often as the sweeper looks. */
     recordRetentionDays?: number;
-    /** How many audit rows one page examines at most (AUDIT_SCAN_ROWS; tests make it small). */
-    auditScanRows?: number;
+    /** How many audit rows one page examines at most, and in one statement (AUDIT_SCAN_ROWS, AUDIT_SCAN_STEP; tests make them small). */
+    auditScan?: ScanBound;
   }>;
   /** /readyz fails while the views lag the log by more than this. */
   readyMaxLagSeconds?: number;
@@ -238,7 +238,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     followers.push(reactor);
     reactions = reactor;
   }
-  const views = new Views(readStore, cache, reader, personalData, options.settings?.auditScanRows);
+  const views = new Views(readStore, cache, reader, personalData, options.settings?.auditScan);
   const records = new RecordWriter(eventStore, options.instanceId ?? DEFAULT_INSTANCE_ID);
   // A deleted workspace's audit is kept: refusals there go on its record too.
   const refusals = new Refusals(records, stamps, async (workspaceId) => (await views.workspaceIncludingDeleted(workspaceId)) !== null, clock, (error) =>

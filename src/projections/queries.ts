@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import { streamIds } from '../events/streams';
 import type { PersonalData } from '../crypto/personalData';
-import { boundedPage, type FieldOf, type Found, type PageQuery, type ReadStore, type Thinned, type VersionsQuery } from '../stores/readStore.port';
+import { boundedPage, type FieldOf, type ScanBound, type Found, type PageQuery, type ReadStore, type Thinned, type VersionsQuery } from '../stores/readStore.port';
 import type { PersonalDataReader, ShownAuditDoc, ShownInvitation, ShownMember, ShownSecret } from './personalDataReader';
 import { owners } from './owners';
 import type { ViewCache } from './viewCache';
@@ -39,11 +39,19 @@ export type PageOrder = 'asc' | 'desc';
  * it equally, so one busy workspace among many quiet ones gets a small share a page: more round
  * trips, never a longer hold. A filter that matches few of the rows (an actor, a type, a key, a
  * run in a workspace with millions of records) would otherwise make one query read them all while
- * the process waits (~0.6–0.7 µs a row in SQLite: ~13 ms a page, `npm run bench:auditscan`).
- * Such a page may hold fewer entries than asked, even none, and still say where to go on. `from`
- * and `to` do not narrow the rows examined: the audit rows are not indexed by time.
+ * the process waits (~0.6 µs a row in SQLite, `npm run bench:auditscan`). Such a page may hold
+ * fewer entries than asked, even none, and still say where to go on. `from` and `to` do not
+ * narrow the rows examined: the audit rows are not indexed by time.
  */
 export const AUDIT_SCAN_ROWS = 20_000;
+
+/**
+ * The audit rows a page examines in one statement, the process serving others between two: a
+ * page's hold of ~21–24 ms at AUDIT_SCAN_ROWS became ~2.5 ms a step, for the same whole page
+ * (`npm run bench:auditscan`, a slow phase of the VM). Each step after a page's first is paid for
+ * as ROWS_PER_REQUEST rows, one request: about what 100 rows of a list cost (src/api/readCharges.ts).
+ */
+export const AUDIT_SCAN_STEP = 2_000;
 
 /** A page of audit entries, and the position to go on after (null: nothing more matches). */
 export type AuditPage = Readonly<{ entries: ShownAuditDoc[]; nextAfter: string | null }>;
@@ -121,7 +129,7 @@ export class Views {
     private readonly cache: ViewCache,
     private readonly reader: PersonalDataReader,
     private readonly personalData: Pick<PersonalData, 'emailIndex'>,
-    private readonly auditScanRows = AUDIT_SCAN_ROWS,
+    private readonly auditScan: ScanBound = { rows: AUDIT_SCAN_ROWS, step: AUDIT_SCAN_STEP },
   ) {}
 
   /** A workspace as its members see it: null when there is none, or it is deleted (DESIGN §9: as if it did not exist). */
@@ -315,17 +323,22 @@ export class Views {
   }
 
   /**
-   * Audit rows, in log order (or newest first), beyond a position. A page examines at most about
-   * AUDIT_SCAN_ROWS rows: it goes on after its last entry when it is full, else after the last
-   * row it examined, until nothing is left.
+   * Audit rows, in log order (or newest first), beyond a position, paid for before they are read:
+   * the entries asked for, then each further step of a filtered scan (AUDIT_SCAN_STEP). A page
+   * examines at most about AUDIT_SCAN_ROWS rows: it goes on after its last entry when it is full,
+   * else after the last row it examined, until nothing is left.
    */
-  async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder = 'asc'): Promise<AuditPage> {
-    const { found, nextAfterId } = await this.auditRows(whose, filters, afterPosition, limit, order);
+  async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder, pay: PayForRows): Promise<AuditPage> {
+    await pay(limit);
+    const { found, nextAfterId } = await this.auditRows(whose, filters, afterPosition, limit, order, async () => {
+      await pay(ROWS_PER_REQUEST);
+      await setImmediate();
+    });
     const entries = await Promise.all(found.map(({ doc }) => this.reader.auditRow(doc)));
     return { entries, nextAfter: nextAfterId === null ? null : viewIds.auditPosition(nextAfterId) };
   }
 
-  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder) {
+  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder, beforeFurtherStep: () => Promise<void>) {
     // Whose rows come first: the scan goes through them (their owners' index, or the scope's), so
     // where a page says to go on is always one of the caller's own rows. Going through a key's
     // rows instead would be quicker for a rare key, but they are every owner's: a cursor would
@@ -336,7 +349,7 @@ export class Views {
     if (filters.types !== undefined) where.type = filters.types;
     if (filters.runId !== undefined) where.runId = filters.runId;
     const query = { where, range: { field: 'at' as const, min: filters.from, max: filters.to }, afterId: afterPosition === undefined ? undefined : viewIds.audit(afterPosition), order, limit };
-    return boundedPage(this.store, 'audit', query, this.auditScanRows);
+    return boundedPage(this.store, 'audit', query, this.auditScan, beforeFurtherStep);
   }
 
   /** Workspaces by id, after a cursor: those a claim lists (null: every workspace). */

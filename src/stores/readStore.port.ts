@@ -194,29 +194,50 @@ export interface RebuildTarget<Docs extends DocumentMap> {
   discard(): Promise<void>;
 }
 
+/** How far a bounded page may scan: `rows` documents at most, read `step` at a time (see `boundedPage`). */
+export type ScanBound = Readonly<{ rows: number; step: number }>;
+
 /**
- * A page that examines about `scanLimit` documents at most: a query whose other conditions match
+ * A page that examines about `scan.rows` documents at most: a query whose other conditions match
  * few of the documents its first field leads to (an audit filter by actor in a large workspace)
- * would otherwise read all of them in one synchronous statement, and stall the process. The next
- * page starts after `nextAfterId`: the page's last document when it is full, else where the scan
- * ended (more may match beyond it); null when nothing is left. The ids it gives are of documents
- * the first field leads to: a caller that puts the field it is confined to first (an owner) is
- * never shown the id of a document beyond it.
+ * would otherwise read all of them in one synchronous statement, and stall the process. It reads
+ * `scan.step` documents' worth at a time and awaits `beforeFurtherStep` before each step after the
+ * first (where a caller pays for it and lets the process serve others), and stops when the page
+ * is full, nothing is left, or `scan.rows` are examined. The next page starts after `nextAfterId`:
+ * the page's last document when it is full, else where the scan ended (more may match beyond it);
+ * null when nothing is left. The ids it gives are of documents the first field leads to: a caller
+ * that puts the field it is confined to first (an owner) is never shown the id of a document
+ * beyond it.
  */
 export async function boundedPage<Docs extends DocumentMap, C extends CollectionOf<Docs>>(
   store: Pick<ReadStore<Docs>, 'page' | 'scanEnd'>,
   collection: C,
   query: PageQuery<Docs[C]>,
-  scanLimit: number,
+  scan: ScanBound,
+  beforeFurtherStep: () => Promise<void>,
 ): Promise<BoundedPage<Docs[C]>> {
   if (!Number.isInteger(query.limit) || query.limit < 1) throw new Error(`A page holds at least one document: ${query.limit}`);
+  checkScanCount(scan.step);
   const [first, ...others] = Object.values(query.where);
   // Nothing but one value of the first field: every document its index leads to matches, so the
   // page examines no more than it answers.
   const firstFieldAlone = first !== undefined && !Array.isArray(first) && others.length === 0 && query.range?.min === undefined && query.range?.max === undefined;
-  const end = firstFieldAlone ? null : await store.scanEnd(collection, query, scanLimit);
-  const found = await store.page(collection, end === null ? query : { ...query, throughId: end });
-  return { found, nextAfterId: found.length === query.limit ? found[found.length - 1]!.id : end };
+  if (firstFieldAlone) {
+    const found = await store.page(collection, query);
+    return { found, nextAfterId: found.length === query.limit ? found[found.length - 1]!.id : null };
+  }
+  const found: Found<Docs[C]>[] = [];
+  let afterId = query.afterId;
+  for (let examined = 0; ; ) {
+    if (examined > 0) await beforeFurtherStep();
+    const step = Math.min(scan.step, scan.rows - examined);
+    examined += step;
+    const end = await store.scanEnd(collection, { ...query, afterId }, step);
+    found.push(...(await store.page(collection, { ...query, afterId, limit: query.limit - found.length, ...(end === null ? {} : { throughId: end }) })));
+    if (found.length === query.limit) return { found, nextAfterId: found[found.length - 1]!.id };
+    if (end === null || examined >= scan.rows) return { found, nextAfterId: end };
+    afterId = end;
+  }
 }
 
 /** A scan covers one document at least. */

@@ -212,7 +212,7 @@ describe('The audit export beyond one internal page', () => {
 
 describe('An audit page examines a bounded number of rows (AUDIT_SCAN_ROWS)', () => {
   // Five here; 20,000 as shipped. A filter that matches few rows cannot make one query read them all.
-  const t = useTestApp({ settings: { auditScanRows: 5 } });
+  const t = useTestApp({ settings: { auditScan: { rows: 5, step: 5 } } });
   const call = t.call;
   let audit: string;
   let others: string[];

@@ -106,7 +106,7 @@ describe('Reads charged by what they go through', () => {
   });
 
   /** The views' store behind the API, to see what a refused read read (none of the rows it would have paid for). */
-  const storeOf = (deps: AppDeps) => (deps.views as unknown as { store: Pick<ReadStore<ViewDocs>, 'find' | 'scopeAt'> }).store;
+  const storeOf = (deps: AppDeps) => (deps.views as unknown as { store: Pick<ReadStore<ViewDocs>, 'find' | 'scopeAt' | 'page' | 'scanEnd'> }).store;
 
   // As of a moment a member list looks up every member and invitation ever had (~3.5 µs each here).
   it('refuses a read that could never fit a minute with 409 over_rate_budget, before reading its rows', async () => {
@@ -136,7 +136,7 @@ describe('Reads charged by what they go through', () => {
   it('refuses an audit page that could never fit a minute before reading it', async () => {
     const { call, service } = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax: 5 } } });
     const { workspaceId } = await service.deps.workspaces.create(alice, 'team');
-    const read = vi.spyOn(service.deps.views, 'auditPage');
+    const read = vi.spyOn(storeOf(service.deps), 'page');
     expectProblem(await call('GET', `/v1/workspaces/${workspaceId}/audit?limit=1000`, { token: token('alice') }), 409, 'over_rate_budget');
     expect(read).not.toHaveBeenCalled();
   });
@@ -170,6 +170,41 @@ describe('Reads charged by what they go through', () => {
     const auditor = token('reviewer', { scope: 'audit:read', email: null });
     expect((await call('GET', '/v1/audit/workspaces?limit=1000', { token: auditor })).status).toBe(200);
     expectProblem(await call('GET', '/v1/audit/workspaces', { token: auditor }), 429, 'rate_limited');
+  });
+
+  // Steps of 4 rows, 20 at most, where 2,000 and 20,000 are shipped: a filter that matches none
+  // of the workspace's rows examines five steps, each after the first one request.
+  describe('an audit page pays for each further step of the rows it examines', () => {
+    const audited = async (settingsMax: number) => {
+      const app = await startTestApp(':memory:', { settings: { rateLimits: { settingsMax }, auditScan: { rows: 20, step: 4 } } });
+      const { workspaceId } = await app.service.deps.workspaces.create(alice, 'team');
+      await secrets(40)(app.service.deps, workspaceId);
+      await app.caughtUp();
+      return { ...app, audit: `/v1/workspaces/${workspaceId}/audit` };
+    };
+
+    it('a filtered page that examines five steps costs five requests', async () => {
+      const { call, audit } = await audited(5);
+      const page = await call('GET', `${audit}?type=SecretRevealed`, { token: token('alice') });
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchObject({ entries: [], nextCursor: expect.any(String) });
+      expectProblem(await call('GET', '/v1/workspaces', { token: token('alice') }), 429, 'rate_limited');
+    });
+
+    it('a page whose entries fill it in its first step pays for none further', async () => {
+      const { call, audit } = await audited(2);
+      expect((await call('GET', `${audit}?type=SecretSet&limit=2`, { token: token('alice') })).status).toBe(200);
+      // Nothing but the workspace's own rows: each examined row is an entry.
+      expect((await call('GET', `${audit}?limit=100`, { token: token('alice') })).status).toBe(200);
+      expectProblem(await call('GET', '/v1/workspaces', { token: token('alice') }), 429, 'rate_limited');
+    });
+
+    it('a page whose steps could never fit a minute is refused at the step that would pass it, having read no further', async () => {
+      const { call, service, audit } = await audited(4);
+      const scanned = vi.spyOn(storeOf(service.deps), 'scanEnd');
+      expectProblem(await call('GET', `${audit}?type=SecretRevealed`, { token: token('alice') }), 409, 'over_rate_budget');
+      expect(scanned).toHaveBeenCalledTimes(4);
+    });
   });
 
   // An import reads the scope's secrets to say which keys it would add and which it would change.

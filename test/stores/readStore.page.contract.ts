@@ -1,8 +1,16 @@
-import { expect, it } from 'vitest';
-import { boundedPage } from '../../src/stores/readStore.port';
+import { expect, it, vi } from 'vitest';
+import { boundedPage, type ScanBound } from '../../src/stores/readStore.port';
 import { commitAt, item, type ContractStore } from './readStoreSupport';
 
 /** `page`: equality filters, an inclusive range, keyset paging by id; never tombstones. */
+/** A scan of `rows` in one statement: no further step, so nothing is awaited between steps. */
+const inOneStep = (rows: number): [ScanBound, () => Promise<void>] => [
+  { rows, step: rows },
+  async () => {
+    throw new Error('a scan in one step has no further step');
+  },
+];
+
 export function readStorePageContract(open: () => Promise<ContractStore>): void {
   const seed = async () => {
     const store = await open();
@@ -120,30 +128,68 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
     const docs = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
     await commitAt(store, docs.map((id) => item(id, '1', { group: 'g', color: id === '03' || id === '10' ? 'red' : 'blue' })), '1');
     const query = { where: { group: 'g', color: 'red' }, limit: 5 };
-    expect(await boundedPage(store, 'items', query, 4)).toMatchObject({ found: [{ id: '03' }], nextAfterId: '04' });
-    expect(await boundedPage(store, 'items', { ...query, afterId: '04' }, 4)).toEqual({ found: [], nextAfterId: '08' });
-    expect(await boundedPage(store, 'items', { ...query, afterId: '08' }, 4)).toMatchObject({ found: [{ id: '10' }], nextAfterId: '12' });
-    expect(await boundedPage(store, 'items', { ...query, afterId: '12' }, 4)).toEqual({ found: [], nextAfterId: null });
+    expect(await boundedPage(store, 'items', query, ...inOneStep(4))).toMatchObject({ found: [{ id: '03' }], nextAfterId: '04' });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '04' }, ...inOneStep(4))).toEqual({ found: [], nextAfterId: '08' });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '08' }, ...inOneStep(4))).toMatchObject({ found: [{ id: '10' }], nextAfterId: '12' });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '12' }, ...inOneStep(4))).toEqual({ found: [], nextAfterId: null });
     // Fewer than the scan left: the page reads to the end, and nothing follows.
-    expect(await boundedPage(store, 'items', { ...query, afterId: '08' }, 10)).toMatchObject({ found: [{ id: '10' }], nextAfterId: null });
+    expect(await boundedPage(store, 'items', { ...query, afterId: '08' }, ...inOneStep(10))).toMatchObject({ found: [{ id: '10' }], nextAfterId: null });
     // A full page goes on after its last document, as any page does.
-    expect(await boundedPage(store, 'items', { where: { group: 'g' }, limit: 2 }, 4)).toMatchObject({ found: [{ id: '01' }, { id: '02' }], nextAfterId: '02' });
-    expect(await boundedPage(store, 'items', { ...query, order: 'desc' }, 4)).toMatchObject({ found: [{ id: '10' }], nextAfterId: '09' });
+    expect(await boundedPage(store, 'items', { where: { group: 'g' }, limit: 2 }, ...inOneStep(4))).toMatchObject({ found: [{ id: '01' }, { id: '02' }], nextAfterId: '02' });
+    expect(await boundedPage(store, 'items', { ...query, order: 'desc' }, ...inOneStep(4))).toMatchObject({ found: [{ id: '10' }], nextAfterId: '09' });
   });
 
   it('bounds a scan along a list field, or shared among several values, and a list field after the first is matched row by row', async () => {
     const store = await open();
     const docs = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
     await commitAt(store, docs.map((id, i) => item(id, '1', { group: i % 2 === 0 ? 'g' : 'h', tags: id === '05' || id === '12' ? ['x', 'y'] : ['y'] })), '1');
-    expect(await boundedPage(store, 'items', { where: { tags: 'y', group: 'g' }, limit: 3 }, 4)).toMatchObject({ found: [{ id: '01' }, { id: '03' }], nextAfterId: '04' });
+    expect(await boundedPage(store, 'items', { where: { tags: 'y', group: 'g' }, limit: 3 }, ...inOneStep(4))).toMatchObject({ found: [{ id: '01' }, { id: '03' }], nextAfterId: '04' });
     // Nothing but the first field: every document along its index matches, so no scan bound is needed.
-    expect(await boundedPage(store, 'items', { where: { tags: 'x' }, afterId: '05', order: 'asc', limit: 3 }, 1)).toMatchObject({ found: [{ id: '12' }], nextAfterId: null });
-    expect(await boundedPage(store, 'items', { where: { tags: 'y' }, limit: 3 }, 1)).toMatchObject({ found: [{ id: '01' }, { id: '02' }, { id: '03' }], nextAfterId: '03' });
-    await expect(boundedPage(store, 'items', { where: { tags: 'y' }, limit: 0 }, 1)).rejects.toThrow('at least one');
-    expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'x' }, limit: 3 }, 3)).toMatchObject({ found: [{ id: '05' }], nextAfterId: '05' });
-    expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'x' }, afterId: '05', limit: 3 }, 3)).toEqual({ found: [], nextAfterId: '11' });
+    expect(await boundedPage(store, 'items', { where: { tags: 'x' }, afterId: '05', order: 'asc', limit: 3 }, ...inOneStep(1))).toMatchObject({ found: [{ id: '12' }], nextAfterId: null });
+    expect(await boundedPage(store, 'items', { where: { tags: 'y' }, limit: 3 }, ...inOneStep(1))).toMatchObject({ found: [{ id: '01' }, { id: '02' }, { id: '03' }], nextAfterId: '03' });
+    await expect(boundedPage(store, 'items', { where: { tags: 'y' }, limit: 0 }, ...inOneStep(1))).rejects.toThrow('at least one');
+    expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'x' }, limit: 3 }, ...inOneStep(3))).toMatchObject({ found: [{ id: '05' }], nextAfterId: '05' });
+    expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'x' }, afterId: '05', limit: 3 }, ...inOneStep(3))).toEqual({ found: [], nextAfterId: '11' });
     // Two values, a share of two each: g's second is 03, h's second 04; the scan ends at 03.
-    expect(await boundedPage(store, 'items', { where: { group: ['g', 'h'], tags: 'x' }, limit: 3 }, 4)).toEqual({ found: [], nextAfterId: '03' });
-    expect(await boundedPage(store, 'items', { where: { group: ['h', 'g'] }, order: 'desc', limit: 5 }, 4)).toMatchObject({ found: [{ id: '12' }, { id: '11' }, { id: '10' }], nextAfterId: '10' });
+    expect(await boundedPage(store, 'items', { where: { group: ['g', 'h'], tags: 'x' }, limit: 3 }, ...inOneStep(4))).toEqual({ found: [], nextAfterId: '03' });
+    expect(await boundedPage(store, 'items', { where: { group: ['h', 'g'] }, order: 'desc', limit: 5 }, ...inOneStep(4))).toMatchObject({ found: [{ id: '12' }, { id: '11' }, { id: '10' }], nextAfterId: '10' });
+  });
+  it('scans in steps, awaiting the hook before each step after the first, and pages as one scan of the same rows would', async () => {
+    const store = await open();
+    // Twelve documents of one group; only 03 and 10 are red.
+    const docs = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+    await commitAt(store, docs.map((id) => item(id, '1', { group: 'g', color: id === '03' || id === '10' ? 'red' : 'blue' })), '1');
+    const query = { where: { group: 'g', color: 'red' }, limit: 5 };
+    const stepped = async (q: typeof query & { afterId?: string; order?: 'asc' | 'desc' }, scan: ScanBound) => {
+      let steps = 0;
+      const page = await boundedPage(store, 'items', q, scan, async () => {
+        steps += 1;
+      });
+      return { ...page, steps };
+    };
+    // Eight rows two at a time: four steps, three of them further ones, as a scan of eight in one.
+    expect(await stepped(query, { rows: 8, step: 2 })).toMatchObject({ found: [{ id: '03' }], nextAfterId: '08', steps: 3 });
+    expect(await stepped({ ...query, afterId: '08' }, { rows: 8, step: 3 })).toMatchObject({ found: [{ id: '10' }], nextAfterId: null, steps: 1 });
+    // Rows that are no multiple of the step: the last step is shorter.
+    expect(await stepped(query, { rows: 5, step: 2 })).toMatchObject({ found: [{ id: '03' }], nextAfterId: '05', steps: 2 });
+    expect(await stepped({ ...query, order: 'desc' }, { rows: 4, step: 1 })).toMatchObject({ found: [{ id: '10' }], nextAfterId: '09', steps: 3 });
+    // Full after its first step: no further step is taken, or paid for.
+    expect(await stepped({ ...query, limit: 1 }, { rows: 12, step: 4 })).toMatchObject({ found: [{ id: '03' }], nextAfterId: '03', steps: 0 });
+    // Full in a later step: it stops there, going on after its last document.
+    expect(await stepped({ ...query, limit: 2 }, { rows: 12, step: 2 })).toMatchObject({ found: [{ id: '03' }, { id: '10' }], nextAfterId: '10', steps: 4 });
+  });
+
+  it('reads nothing further when the hook before a step refuses it', async () => {
+    const store = await open();
+    const docs = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+    await commitAt(store, docs.map((id) => item(id, '1', { group: 'g', color: id === '10' ? 'red' : 'blue' })), '1');
+    const page = vi.spyOn(store, 'page');
+    const scanEnd = vi.spyOn(store, 'scanEnd');
+    const refused = boundedPage(store, 'items', { where: { group: 'g', color: 'red' }, limit: 5 }, { rows: 12, step: 3 }, async () => {
+      throw new Error('over budget');
+    });
+    await expect(refused).rejects.toThrow('over budget');
+    // The first step's end and page, nothing after.
+    expect([scanEnd.mock.calls.length, page.mock.calls.length]).toEqual([1, 1]);
   });
 }

@@ -6,7 +6,7 @@ import type { ExportRecord } from '../../commands/auditExports';
 import { Forbidden, NotFound } from '../../errors';
 import { eventTypes, type EventType } from '../../events/streams';
 import { owners } from '../../projections/owners';
-import { AUDIT_SCAN_ROWS, type AuditFilters, type AuditOwners } from '../../projections/queries';
+import { AUDIT_SCAN_ROWS, AUDIT_SCAN_STEP, uncharged, type AuditFilters, type AuditOwners } from '../../projections/queries';
 import type { ShownAuditDoc } from '../../projections/personalDataReader';
 import type { App, AppDeps } from '../deps';
 import { actorOf, SCOPE_AUDIT, tokenCovers, type Principal } from '../principal';
@@ -103,7 +103,7 @@ async function answer(deps: AuditDeps, request: FastifyRequest, query: AuditQuer
     async function* lines() {
       try {
         for (let after: string | null | undefined = cursor; after !== null; ) {
-          const page = await deps.views.auditPage(whose, filters, after, EXPORT_PAGE, order);
+          const page = await deps.views.auditPage(whose, filters, after, EXPORT_PAGE, order, uncharged);
           for (const doc of page.entries) yield `${JSON.stringify(entry(doc))}\n`;
           after = page.nextAfter;
           // SQLite answers each page synchronously, and a filtered export may read many pages
@@ -117,10 +117,10 @@ async function answer(deps: AuditDeps, request: FastifyRequest, query: AuditQuer
     return reply.type(NDJSON).send(Readable.from(lines()));
   }
   // A page examines a bounded number of rows (AUDIT_SCAN_ROWS): it may hold fewer entries than
-  // asked, even none, and still have a nextCursor; null means nothing more matches. It is paid by
-  // the entries it asks for before it reads: each it answers is opened (src/api/readCharges.ts).
-  await chargeForRows(request)(limit);
-  const page = await deps.views.auditPage(whose, filters, cursor, limit, order);
+  // asked, even none, and still have a nextCursor; null means nothing more matches. It pays for
+  // the entries it asks for, and for each further step of the rows it examines, before it reads
+  // them (src/api/readCharges.ts).
+  const page = await deps.views.auditPage(whose, filters, cursor, limit, order, chargeForRows(request));
   return { entries: page.entries.map(entry), nextCursor: page.nextAfter };
 }
 
@@ -162,8 +162,8 @@ export function auditRoutes(app: App, deps: AuditDeps) {
   const tags = ['audit'];
   const description =
     `Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; ` +
-    `order=asc|desc; pages with cursor and limit (a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')} rows: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: ${NDJSON} streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. ` +
-    chargedByRows('the `limit` a page asks for (an export is charged as a verification)');
+    `order=asc|desc; pages with cursor and limit (a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')} rows, ${AUDIT_SCAN_STEP.toLocaleString('en')} at a time: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: ${NDJSON} streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. ` +
+    chargedByRows(`the \`limit\` a page asks for, and one more for each further ${AUDIT_SCAN_STEP.toLocaleString('en')} rows a filtered page examines (an export is charged as a verification)`);
 
   app.get(
     '/workspaces/:ws/audit',
