@@ -44,8 +44,10 @@ export function rollbackEvents(state: SecretsState, key: string, version: number
 
 /**
  * A deleted key's last lifetime back, as it was: value, details and the roles of those still
- * active members (roles count only while active, and a removed member re-joins without them);
- * the restorer becomes its Admin when no explicit Admin is left. Workspace admins (the owner).
+ * active members (roles count only while active, and a removed member re-joins without them:
+ * the roles reactor removes theirs from deleted secrets too, and this filter keeps a log written
+ * before it did from giving back a departed member's role); the restorer becomes its Admin when
+ * no explicit Admin is left. Workspace admins (the owner).
  */
 export function restoreEvents(
   state: SecretsState,

@@ -86,13 +86,25 @@ export function foldSecrets(state: SecretsState, events: readonly (WorkspaceSecr
 /** `ownMembers`: the secrets' roles maps this fold made, which it may change in place. */
 type Fold = Readonly<{ drafts: MapDrafts<SecretsState>; lifetimesCopied: Set<string>; ownMembers: WeakSet<ReadonlyMap<string, SecretRole>> }>;
 
-/** A secret with its roles as a map this fold may change: copied on their first change in the fold. */
+/** A live secret with its roles as a map this fold may change: copied on their first change in the fold. */
 function withMembersToChange(fold: Fold, key: string, secret: SecretState): Map<string, SecretRole> {
+  const members = ownMembersOf(fold, secret);
+  if (members !== secret.members) fold.drafts.mutable('secrets').set(key, { ...secret, members });
+  return members;
+}
+
+/** The same for a deleted secret, whose roles a restore would bring back. */
+function withDeletedMembersToChange(fold: Fold, key: string, deleted: DeletedSecret): Map<string, SecretRole> {
+  const members = ownMembersOf(fold, deleted);
+  if (members !== deleted.members) fold.drafts.mutable('deleted').set(key, { ...deleted, members });
+  return members;
+}
+
+function ownMembersOf(fold: Fold, secret: SecretState): Map<string, SecretRole> {
   // A map in `ownMembers` was made by this fold: the one place readonly roles are changed.
   if (fold.ownMembers.has(secret.members)) return secret.members as Map<string, SecretRole>;
   const members = new Map(secret.members);
   fold.ownMembers.add(members);
-  fold.drafts.mutable('secrets').set(key, { ...secret, members });
   return members;
 }
 
@@ -213,10 +225,21 @@ function apply(fold: Fold, event: WorkspaceSecretsEvent | PersonalSecretsEvent):
       if (!secret.members.has(event.data.userId)) countRoles(fold, 1);
       withMembersToChange(fold, key, secret).set(event.data.userId, event.data.role);
       return;
-    case 'SecretMemberRemoved':
-      if (!secret?.members.has(event.data.userId)) return;
+    case 'SecretMemberRemoved': {
+      const { userId } = event.data;
+      if (secret) {
+        if (!secret.members.has(userId)) return;
+        countRoles(fold, -1);
+        withMembersToChange(fold, key, secret).delete(userId);
+        return;
+      }
+      // A deleted secret's role goes when its member's membership ends (the roles reactor), so a
+      // restore never brings it back, even after they re-join (DESIGN §1).
+      const deleted = state.deleted.get(key);
+      if (!deleted?.members.has(userId)) return;
       countRoles(fold, -1);
-      withMembersToChange(fold, key, secret).delete(event.data.userId);
+      withDeletedMembersToChange(fold, key, deleted).delete(userId);
       return;
+    }
   }
 }

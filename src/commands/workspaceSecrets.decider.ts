@@ -65,7 +65,9 @@ function decide(command: WorkspaceSecretsCommand, state: SecretsState): Workspac
       return purgeEvents(state, metadata);
     case 'RemoveSecretRoles': {
       const { userId } = command.data;
-      return [...state.secrets]
+      // Deleted secrets too: a restore brings back the roles they keep (DESIGN §1: roles count
+      // only while their member is active, and a member who re-joins starts without them).
+      return [...state.secrets, ...state.deleted]
         .filter(([, secret]) => secret.members.has(userId))
         .map(([key]): SecretMemberRemoved => ({ type: 'SecretMemberRemoved', data: { key, userId }, metadata }));
     }

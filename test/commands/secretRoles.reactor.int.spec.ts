@@ -70,6 +70,23 @@ describe('The secret-roles reactor', () => {
     expect(await bobsRoles(service, ws)).toEqual([]);
   });
 
+  it("removes a removed member's roles from deleted secrets too: a restore after they re-join brings none back", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
+    dirs.push(dir);
+    const service = await start(dir);
+    const { workspaces, secrets, lifecycle } = service.deps;
+    const { workspaceId: ws } = await workspaces.create(alice, 'Acme');
+    await bobJoins(service, ws);
+    await secrets.saveWorkspace(alice, ws, { set: { KEY: 'reactor-value-1' }, delete: [] });
+    await secrets.share(alice, ws, 'KEY', { kind: 'add', email: bob.email!, role: 'admin' });
+    await secrets.saveWorkspace(alice, ws, { set: {}, delete: ['KEY'] });
+    await workspaces.remove(alice, ws, 'bob');
+    await bobJoins(service, ws);
+    const restored = await lifecycle.restoreWorkspace(alice, ws, 'KEY');
+    expect(await service.deps.progress.waitFor(restored.position!, 5000)).toBe(true);
+    expect(await bobsRoles(service, ws)).toEqual([]);
+  });
+
   it('removes the roles of a member who left, before the leave answers (DESIGN §9)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'secrets-reactor-'));
     dirs.push(dir);

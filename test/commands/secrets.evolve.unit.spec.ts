@@ -56,17 +56,27 @@ describe('Workspace secrets', () => {
       expect(nextVersion(state, 'A')).toBe(3);
     });
 
-    it('ignores details and member events of a deleted key', () => {
+    it('ignores details and member events of a deleted key, but for a role removed', () => {
       const deleted = [...createdBy('A', 'bob'), secretDeleted('A')];
-      const after = stateAfter(deleted, [detailsChanged('A', { displayName: 'x' }), memberAdded('A', 'carol'), roleChanged('A', 'bob', 'member'), memberRemoved('A', 'bob')]);
+      const after = stateAfter(deleted, [detailsChanged('A', { displayName: 'x' }), memberAdded('A', 'carol'), roleChanged('A', 'bob', 'member'), memberRemoved('A', 'carol')]);
       expect(after).toEqual(stateAfter(deleted));
     });
 
+    it("SecretMemberRemoved on a deleted key drops the role a restore would bring back (a membership's end), and counts it gone", () => {
+      const deleted = [...createdBy('A', 'bob'), memberAdded('A', 'carol', 'member', 'bob'), secretDeleted('A')];
+      expect(stateAfter(deleted).explicitRoles).toBe(2);
+      const after = stateAfter(deleted, [memberRemoved('A', 'bob')]);
+      expect(after.deleted.get('A')?.members).toEqual(new Map([['carol', 'member']]));
+      expect(after.explicitRoles).toBe(1);
+      expect(after.secrets.has('A')).toBe(false);
+    });
+
     it('never changes the state it folds from: cached states are shared', () => {
-      const before = stateAfter(createdBy('A', 'bob'));
+      const before = stateAfter(createdBy('A', 'bob'), createdBy('D', 'bob'), [secretDeleted('D')]);
       const copy = structuredClone(before);
-      const events = [secretSet('A', 2), detailsChanged('A', { displayName: 'x' }), memberAdded('A', 'carol'), memberRemoved('A', 'bob'), secretDeleted('A')];
+      const events = [secretSet('A', 2), detailsChanged('A', { displayName: 'x' }), memberAdded('A', 'carol'), memberRemoved('A', 'bob'), secretDeleted('A'), memberRemoved('D', 'bob')];
       for (const event of events) workspaceSecretsDecider.fold(before, [event]);
+      workspaceSecretsDecider.fold(before, events);
       expect(before).toEqual(copy);
     });
   });

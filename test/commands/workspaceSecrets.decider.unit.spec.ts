@@ -166,7 +166,11 @@ describe('Workspace secrets', () => {
 
     it('records nothing for a user without roles', () => givenSecrets(history).when(removeRolesOf('carol')).thenNothing());
 
-    it('records nothing for the roles of deleted secrets', () =>
-      givenSecrets(createdBy('A', 'bob'), [secretDeleted('A')]).when(removeRolesOf('bob')).thenNothing());
+    // A restore brings back the roles a deleted secret keeps: left there, they came back to a member who re-joined.
+    it('removes them from deleted secrets too, live ones first', () =>
+      givenSecrets(createdBy('A', 'bob'), createdBy('B', 'bob'), [secretDeleted('A')]).when(removeRolesOf('bob')).then([memberRemoved('B', 'bob'), memberRemoved('A', 'bob')]));
+
+    it('records nothing for a user without roles on a deleted secret', () =>
+      givenSecrets(createdBy('A', 'bob'), [secretDeleted('A')]).when(removeRolesOf('carol')).thenNothing());
   });
 });
