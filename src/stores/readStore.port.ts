@@ -19,9 +19,13 @@ export type CollectionSpec<Docs extends DocumentMap> = {
 
 /**
  * The queried fields (named in the CollectionSpec too) that hold a list of strings: a query for
- * one value finds the documents whose list holds it. Adapters index every value of the list
- * (MongoDB's multikey index; in SQLite a table of (value, id) pairs), so a document about five
- * keys costs five small index entries, not five documents. Matched one value at a time.
+ * one value keeps the documents whose list holds it, among those the query's first field (never a
+ * list field) leads to, one probe a document. A list field is not walked: its values are every
+ * owner's (a common key name leads to every workspace's audit rows), and entries kept by document
+ * are written together with it, where entries by value were written among those of the same value
+ * (a save of ten keys wrote ten pages of them, a fifth of the pages a spread save wrote). SQLite
+ * keeps a table of (id, value) pairs, a document about five keys costing five small entries, not
+ * five documents; MongoDB matches the list in the document. Matched one value at a time.
  */
 export type ListSpec<Docs extends DocumentMap> = {
   readonly [C in CollectionOf<Docs>]?: readonly FieldOf<Docs, C>[];
@@ -137,7 +141,7 @@ export interface ReadStore<Docs extends DocumentMap> {
   /** The document or tombstone with that id, undefined when there never was one. */
   get<C extends CollectionOf<Docs>>(collection: C, id: string): Promise<Positioned<Docs[C]> | undefined>;
   getMany<C extends CollectionOf<Docs>>(collection: C, ids: readonly string[]): Promise<Map<string, Positioned<Docs[C]>>>;
-  /** Live (non-deleted) documents whose indexed `field` equals `value`, ordered by id. */
+  /** Live (non-deleted) documents whose indexed `field` (not one that holds lists) equals `value`, ordered by id. */
   find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]>;
   /** How many documents `find` would answer, counted through the index without reading them (what a read is charged by before it reads). */
   count<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<number>;
@@ -146,7 +150,7 @@ export interface ReadStore<Docs extends DocumentMap> {
   /**
    * Where a page's scan of `count` documents ends: the id of the `count`-th document beyond
    * `afterId`, in the query's order, among those the query's first field matches when that field
-   * is indexed (through its index, or its list table), else among every document of the
+   * is indexed (through its index; never a list field), else among every document of the
    * collection; null when fewer than `count` remain. Several values of the first field: each
    * value's documents count up to its share of `count`, and the scan ends where the first of
    * those ends (so it covers between a share and about the whole count).
@@ -253,11 +257,21 @@ export function checkIndexed(fields: IndexedFields, collection: string, field: s
   if (!fields[collection]?.includes(field)) throw new Error(`${collection}.${field} is not indexed`);
 }
 
-/** A field that holds lists (ListSpec) is matched against one string: what every adapter refuses alike otherwise. */
+/**
+ * A field that holds lists (ListSpec) is matched against one string, and never first (it is not
+ * walked): what every adapter refuses alike otherwise.
+ */
 export function checkListMatches(lists: IndexedFields, collection: string, where: Readonly<Record<string, unknown>>): void {
+  const [first] = Object.keys(where);
+  if (first !== undefined) checkNotWalked(lists, collection, first);
   for (const [field, value] of Object.entries(where)) {
     if (lists[collection]?.includes(field) && typeof value !== 'string') throw new Error(`${collection}.${field} holds lists: it is matched against one string`);
   }
+}
+
+/** What `find` and `count` go by, and a query's first field, is never a field that holds lists (see ListSpec). */
+export function checkNotWalked(lists: IndexedFields, collection: string, field: string): void {
+  if (lists[collection]?.includes(field)) throw new Error(`${collection}.${field} holds lists: it is matched among what another field leads to, never walked`);
 }
 
 /**

@@ -114,14 +114,6 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
     await expect(store.scanEnd('items', { where: {} }, 0)).rejects.toThrow('at least one');
   });
 
-  it('scans along a list field when the query starts with it', async () => {
-    const store = await open();
-    await commitAt(store, ['a', 'b', 'c', 'd', 'e'].map((id, i) => item(id, '1', { group: 'g', tags: i % 2 === 0 ? ['x'] : ['y'] })), '1');
-    expect(await store.scanEnd('items', { where: { tags: 'x' } }, 2)).toBe('c');
-    expect(await store.scanEnd('items', { where: { tags: 'x' }, afterId: 'a', order: 'asc' }, 2)).toBe('e');
-    expect(await store.scanEnd('items', { where: { tags: 'y' } }, 3)).toBeNull();
-  });
-
   it('pages through a bounded scan: a page stops where its scan ends, and says where to go on', async () => {
     const store = await open();
     // Twelve documents of one group; only 03 and 10 are red.
@@ -139,15 +131,14 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
     expect(await boundedPage(store, 'items', { ...query, order: 'desc' }, ...inOneStep(4))).toMatchObject({ found: [{ id: '10' }], nextAfterId: '09' });
   });
 
-  it('bounds a scan along a list field, or shared among several values, and a list field after the first is matched row by row', async () => {
+  it('bounds a scan shared among several values, and matches a list field after the first row by row', async () => {
     const store = await open();
     const docs = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
     await commitAt(store, docs.map((id, i) => item(id, '1', { group: i % 2 === 0 ? 'g' : 'h', tags: id === '05' || id === '12' ? ['x', 'y'] : ['y'] })), '1');
-    expect(await boundedPage(store, 'items', { where: { tags: 'y', group: 'g' }, limit: 3 }, ...inOneStep(4))).toMatchObject({ found: [{ id: '01' }, { id: '03' }], nextAfterId: '04' });
+    expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'y' }, limit: 3 }, ...inOneStep(4))).toMatchObject({ found: [{ id: '01' }, { id: '03' }, { id: '05' }], nextAfterId: '05' });
     // Nothing but the first field: every document along its index matches, so no scan bound is needed.
-    expect(await boundedPage(store, 'items', { where: { tags: 'x' }, afterId: '05', order: 'asc', limit: 3 }, ...inOneStep(1))).toMatchObject({ found: [{ id: '12' }], nextAfterId: null });
-    expect(await boundedPage(store, 'items', { where: { tags: 'y' }, limit: 3 }, ...inOneStep(1))).toMatchObject({ found: [{ id: '01' }, { id: '02' }, { id: '03' }], nextAfterId: '03' });
-    await expect(boundedPage(store, 'items', { where: { tags: 'y' }, limit: 0 }, ...inOneStep(1))).rejects.toThrow('at least one');
+    expect(await boundedPage(store, 'items', { where: { group: 'h' }, afterId: '08', order: 'asc', limit: 3 }, ...inOneStep(1))).toMatchObject({ found: [{ id: '10' }, { id: '12' }], nextAfterId: null });
+    await expect(boundedPage(store, 'items', { where: { group: 'g' }, limit: 0 }, ...inOneStep(1))).rejects.toThrow('at least one');
     expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'x' }, limit: 3 }, ...inOneStep(3))).toMatchObject({ found: [{ id: '05' }], nextAfterId: '05' });
     expect(await boundedPage(store, 'items', { where: { group: 'g', tags: 'x' }, afterId: '05', limit: 3 }, ...inOneStep(3))).toEqual({ found: [], nextAfterId: '11' });
     // Two values, a share of two each: g's second is 03, h's second 04; the scan ends at 03.

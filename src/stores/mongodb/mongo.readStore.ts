@@ -23,7 +23,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkOmitted, checkRemovable, checkScanCount, partsOf, versionLabels } from '../readStore.port';
+import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNotWalked, checkNumbersVersions, checkOmitted, checkRemovable, checkScanCount, partsOf, versionLabels } from '../readStore.port';
 import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
@@ -55,7 +55,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     private readonly db: Db,
     private readonly spec: CollectionSpec<Docs>,
     private readonly history: HistorySpec<Docs>,
-    /** MongoDB indexes a list's values by itself (a multikey index): queries are only checked against it. */
+    /** MongoDB matches a list's values in the documents another field's index leads to (no index of their own): queries are only checked against it. */
     lists: ListSpec<Docs>,
     private readonly checkpointId: string = LIVE,
     private readonly onClose: () => Promise<void> = async () => {},
@@ -94,11 +94,13 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
 
   async find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]> {
     checkIndexed(this.fields, collection, field);
+    checkNotWalked(this.lists, collection, field);
     return this.query(collection, { [`doc.${field}`]: value }, 0);
   }
 
   async count<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<number> {
     checkIndexed(this.fields, collection, field);
+    checkNotWalked(this.lists, collection, field);
     // A tombstone holds no field, so the index on it counts only what `find` answers.
     return (await this.rows(collection)).countDocuments({ [`doc.${field}`]: value } as Filter<Row>);
   }
@@ -122,7 +124,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
   }
 
   /**
-   * Walks the first field's index (a multikey one for a list field) or the ids, reading only ids.
+   * Walks the first field's index (never a list field's) or the ids, reading only ids.
    * Several values of the first field: each value's index gives its share of the count, and the
    * scan ends where the first of them does.
    */
@@ -381,7 +383,9 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
   private async ensureIndexes(generation: string): Promise<void> {
     if (this.indexed.has(generation)) return;
     for (const [collection, fields] of Object.entries(this.fields)) {
-      for (const field of fields) {
+      // A list field is matched in the documents another field's index leads to, never walked
+      // (see ListSpec): a multikey index of it would cost an entry per value on every write, unread.
+      for (const field of fields.filter((f) => !this.lists[collection]?.includes(f))) {
         await this.db.collection(collectionName(generation, collection)).createIndex({ [`doc.${field}`]: 1, _id: 1 });
       }
     }

@@ -26,7 +26,7 @@ import type {
   ViewRemoval,
   ViewWrite,
 } from '../readStore.port';
-import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNumbersVersions, checkOmitted, checkRemovable, checkScanCount, partsOf, versionLabels, type KeptHistory } from '../readStore.port';
+import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNotWalked, checkNumbersVersions, checkOmitted, checkRemovable, checkScanCount, partsOf, versionLabels, type KeptHistory } from '../readStore.port';
 import { createHistoryIndexes, createHistoryTables, createIndexes, dropViewsOfAnotherLayout, listTable, LIVE, REBUILD } from './sqlite.viewTables';
 
 type Row = { id: string; position: string; doc: string | null };
@@ -48,7 +48,7 @@ const FIELD = /^[A-Za-z]+$/;
 /**
  * Views as tables `view_<collection>(id, position, doc JSON, f_<field>…)`, with an index on the
  * column of each field the spec names, and for a field that holds a list a table
- * `view_list_<collection>_<field>(value, id)` (their making and layout: sqlite.viewTables.ts). A
+ * `view_list_<collection>_<field>(id, value)` (their making and layout: sqlite.viewTables.ts). A
  * rebuild fills `rebuild_…` tables, builds their indexes, then renames them over the live ones in
  * one transaction. Positions are stored as text that sorts as the integers do (`sortablePosition`),
  * whatever the event store behind (EventStoreDB's are far beyond SQLite's signed 64-bit INTEGER).
@@ -86,8 +86,9 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     }
     for (const [collection, fields] of Object.entries(this.lists)) {
       if (!fields.every((f) => this.fields[collection]?.includes(f))) throw new Error(`Invalid list spec for ${collection}: its fields must be queried fields`);
-      // Keyed by (value, id): the table is its own index, one small entry per value.
-      for (const field of fields) db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${listTable(collection, field)} (value TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (value, id)) STRICT, WITHOUT ROWID`);
+      // Keyed by (id, value): a document's values are written together, at the table's end for a
+      // new document, and probed one (id, value) at a time (see ListSpec).
+      for (const field of fields) db.exec(`CREATE TABLE IF NOT EXISTS ${prefix}${listTable(collection, field)} (id TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (id, value)) STRICT, WITHOUT ROWID`);
     }
     checkHistorySpec(spec, history, (field) => FIELD.test(field));
     for (const [collection, kept] of Object.entries(history)) createHistoryTables(db, prefix, collection, kept?.byInstant === true);
@@ -128,46 +129,35 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   }
 
   async find<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<Found<Docs[C]>[]> {
-    const { from, id } = this.matching(collection, field);
-    return (this.statement(`SELECT ${id}, t.position, t.doc ${from} ORDER BY ${id}`).all(value) as Row[]).map(toFound<Docs[C]>);
+    return (this.statement(`SELECT t.id, t.position, t.doc ${this.matching(collection, field)} ORDER BY t.id`).all(value) as Row[]).map(toFound<Docs[C]>);
   }
 
   async count<C extends CollectionOf<Docs>>(collection: C, field: FieldOf<Docs, C>, value: string): Promise<number> {
     // Statements here read integers as BigInt (positions outgrow 2^53); a count never does.
-    return Number((this.statement(`SELECT count(*) AS n ${this.matching(collection, field).from}`).get(value) as { n: bigint }).n);
+    return Number((this.statement(`SELECT count(*) AS n ${this.matching(collection, field)}`).get(value) as { n: bigint }).n);
   }
 
-  /**
-   * The rows (`t`) whose indexed field equals the one parameter, through the field's (value, id)
-   * table when it holds lists, and the id they are ordered by: what `find` reads and `count`
-   * counts, so the two never disagree.
-   */
-  private matching(collection: string, field: string): { from: string; id: string } {
+  /** The rows (`t`) whose indexed field equals the one parameter: what `find` reads and `count` counts, so the two never disagree. */
+  private matching(collection: string, field: string): string {
     checkIndexed(this.fields, collection, field);
-    return this.isList(collection, field)
-      ? { from: `FROM ${this.prefix}${listTable(collection, field)} l CROSS JOIN ${this.table(collection)} t ON t.id = l.id WHERE l.value = ?`, id: 'l.id' }
-      : { from: `FROM ${this.table(collection)} t WHERE t.f_${field} = ?`, id: 't.id' };
+    checkNotWalked(this.lists, collection, field);
+    return `FROM ${this.table(collection)} t WHERE t.f_${field} = ?`;
   }
 
-  /**
-   * A query whose first field holds lists goes through that field's (value, id) table, in id
-   * order, and stops at the limit; a list field after the first is a probe of its table per row.
-   */
+  /** The first field's index drives a page; a field that holds lists (never the first) is probed in its table, row by row. */
   page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]>): Promise<Found<Docs[C]>[]>;
   page<C extends CollectionOf<Docs>>(collection: C, query: ThinPageQuery<Docs[C]>): Promise<Found<Thinned<Docs[C]>>[]>;
   async page<C extends CollectionOf<Docs>>(collection: C, query: PageQuery<Docs[C]> | ThinPageQuery<Docs[C]>): Promise<Found<Docs[C] | Thinned<Docs[C]>>[]> {
     checkListMatches(this.lists, collection, query.where);
     checkOmitted(query.omit);
     const where = Object.entries(query.where) as [string, Match][];
-    const drivenBy = where[0] !== undefined && this.isList(collection, where[0][0]) ? where[0][0] : undefined;
-    const id = drivenBy === undefined ? 't.id' : 'l.id';
     const conditions = ['t.doc IS NOT NULL'];
     const values: unknown[] = [];
     for (const [index, [field, value]] of where.entries()) {
       if (this.isList(collection, field)) {
-        // After the first field, one probe of the (value, id) key per row: `t.id IN (SELECT …)`
-        // would first read every id of that value, every owner's (a common key name: all of them).
-        conditions.push(field === drivenBy ? 'l.value = ?' : `EXISTS (SELECT 1 FROM ${this.prefix}${listTable(collection, field)} WHERE value = ? AND id = t.id)`);
+        // One probe of the (id, value) key per row: `t.id IN (SELECT …)` would first read every id
+        // of that value, every owner's (a common key name: all of them).
+        conditions.push(`EXISTS (SELECT 1 FROM ${this.prefix}${listTable(collection, field)} WHERE id = t.id AND value = ?)`);
         values.push(value);
         continue;
       }
@@ -189,23 +179,19 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     }
     const descending = query.order === 'desc';
     if (query.afterId !== undefined) {
-      conditions.push(descending ? `${id} < ?` : `${id} > ?`);
+      conditions.push(descending ? 't.id < ?' : 't.id > ?');
       values.push(query.afterId);
     }
     if (query.throughId !== undefined) {
-      conditions.push(descending ? `${id} >= ?` : `${id} <= ?`);
+      conditions.push(descending ? 't.id >= ?' : 't.id <= ?');
       values.push(query.throughId);
     }
-    // CROSS JOIN keeps the list table outermost: SQLite's planner would otherwise start from
-    // another field's index that looks as selective (a scope's), read all of it, and sort.
-    const from = drivenBy === undefined ? `${this.table(collection)} t` : `${this.prefix}${listTable(collection, drivenBy)} l CROSS JOIN ${this.table(collection)} t ON t.id = l.id`;
-    const sql = `SELECT t.id, t.position, ${thinned('t.doc', query.omit)} AS doc FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY ${id} ${descending ? 'DESC' : 'ASC'} LIMIT ?`;
+    const sql = `SELECT t.id, t.position, ${thinned('t.doc', query.omit)} AS doc FROM ${this.table(collection)} t WHERE ${conditions.join(' AND ')} ORDER BY t.id ${descending ? 'DESC' : 'ASC'} LIMIT ?`;
     return (this.statement(sql).all(...values, query.limit) as Row[]).map(toFound<Docs[C]>);
   }
 
   /**
-   * Walks the index `page` is driven by (a list table, the first field's index) or the ids, and
-   * reads only ids. Several values of the first field: each value's index gives its share of the
+   * Walks the index `page` is driven by (the first field's) or the ids, and reads only ids. Several values of the first field: each value's index gives its share of the
    * count, and the scan ends where the first of them does (so it covers between a share and the
    * whole count).
    */
@@ -217,10 +203,6 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     const after = query.afterId === undefined ? '' : descending ? ' AND id < ?' : ' AND id > ?';
     const afterValues = query.afterId === undefined ? [] : [query.afterId];
     const order = `ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT 1 OFFSET ?`;
-    if (first !== undefined && this.isList(collection, first[0])) {
-      const sql = `SELECT id FROM ${this.prefix}${listTable(collection, first[0])} WHERE value = ?${after} ${order}`;
-      return this.idOf(sql, [first[1], ...afterValues, count - 1]);
-    }
     if (first !== undefined && this.columns[collection]?.includes(first[0])) {
       const column = `f_${checkedField(first[0])}`;
       if (!Array.isArray(first[1])) return this.idOf(`SELECT id FROM ${this.table(collection)} WHERE ${column} = ?${after} ${order}`, [first[1], ...afterValues, count - 1]);
@@ -264,7 +246,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
         lists: (this.lists[collection] ?? []).map((field) => ({
           field,
           unlistOlder: this.unlistStatement(collection, field, 't.id = ? AND t.position < ?'),
-          insert: this.statement(`INSERT OR IGNORE INTO ${this.prefix}${listTable(collection, field)} (value, id) VALUES (?, ?)`),
+          insert: this.statement(`INSERT OR IGNORE INTO ${this.prefix}${listTable(collection, field)} (id, value) VALUES (?, ?)`),
         })),
         history:
           kept === undefined
@@ -287,8 +269,8 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
    */
   private unlistStatement(collection: string, field: string, matching: string) {
     return this.statement(
-      `DELETE FROM ${this.prefix}${listTable(collection, field)} WHERE (value, id) IN
-       (SELECT j.value, t.id FROM ${this.table(collection)} t, json_each(t.doc, '$.${field}') j WHERE ${matching})`,
+      `DELETE FROM ${this.prefix}${listTable(collection, field)} WHERE (id, value) IN
+       (SELECT t.id, j.value FROM ${this.table(collection)} t, json_each(t.doc, '$.${field}') j WHERE ${matching})`,
     );
   }
 
@@ -401,7 +383,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   /** Writes a document (or its tombstone) over an older one, its list values with it. */
   private replaceDocument(writer: CollectionWriter, id: string, position: string, doc: Record<string, unknown> | null, json: string | null): void {
     const row = [id, position, json, ...writer.fields.map((f) => columnValue(doc?.[f]))];
-    // A document with list fields has its (value, id) pairs taken out before it is replaced.
+    // A document with list fields has its (id, value) pairs taken out before it is replaced.
     // Most such documents are written once (an audit row), so a new id is inserted first
     // and only one that exists pays for looking up its old pairs (6.5% of a views commit).
     let applied = writer.insertNew !== null && writer.insertNew.run(...row).changes > 0;
@@ -412,7 +394,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     if (!applied || doc === null) return;
     for (const { field, insert } of writer.lists) {
       const values = doc[field];
-      if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') insert.run(value, id);
+      if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') insert.run(id, value);
     }
   }
 

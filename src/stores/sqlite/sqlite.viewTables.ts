@@ -10,7 +10,7 @@ export const REBUILD = 'rebuild_';
 
 
 /** The layout of the view tables; a data directory made with another one has its views rebuilt. */
-const LAYOUT_VERSION = 8;
+const LAYOUT_VERSION = 9;
 
 /**
  * Views are rebuildable. Tables of an older layout, or made for a spec that queried other fields
@@ -23,7 +23,8 @@ const LAYOUT_VERSION = 8;
  * 5. kept a document per key an audit row is about, where a list table now holds a (key, id) pair;
  * 6. stored positions, and audit row ids, zero-padded to 40 digits (`sortablePosition` now);
  * 7. kept no number with a version (a secret's versions were a view of their own, a second copy of
- *    every envelope the time-travel history already held).
+ *    every envelope the time-travel history already held);
+ * 8. kept a list field's pairs by (value, id), which a save of ten keys wrote in ten places.
  */
 export function dropViewsOfAnotherLayout(db: SqliteDatabase, columns: IndexedFields, lists: IndexedFields): void {
   if (db.pragma('user_version', { simple: true }) === LAYOUT_VERSION && storesEveryField(db, columns, lists)) return;
@@ -99,7 +100,7 @@ function createIndex(db: SqliteDatabase, table: string, name: string, tag: strin
   if (existing === undefined) db.exec(statement(tag === undefined ? name : `${name}__${tag}`));
 }
 
-/** The table of a list field's (value, id) pairs, without its live or rebuild prefix. */
+/** The table of a list field's (id, value) pairs, without its live or rebuild prefix. */
 export function listTable(collection: string, field: string): string {
   return `list_${collection}_${field}`;
 }
