@@ -100,6 +100,7 @@ try {
       await boundedPage<ViewDocs, 'audit'>(store, 'audit', query, { rows: AUDIT_SCAN_ROWS, step: AUDIT_SCAN_STEP }, async () => {
         longest = Math.max(longest, performance.now() - started);
         started = performance.now();
+        return true;
       });
       holds.push(Math.max(longest, performance.now() - started));
     });

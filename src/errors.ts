@@ -116,6 +116,11 @@ export class RateLimited extends ProblemError {
   }
 }
 
+/** A rate budget refused a payment: not now (429 `rate_limited`) or not ever in a minute (409 `over_rate_budget`). */
+export function isBudgetRefusal(error: unknown): boolean {
+  return error instanceof RateLimited || (error instanceof RuleViolation && error.code === 'over_rate_budget');
+}
+
 export class NotCaughtUp extends ProblemError {
   constructor(position: string) {
     super('notCaughtUp', 'views_not_caught_up', `The views did not reach position ${position} in time; retry`);

@@ -187,6 +187,6 @@ export class SecretLifecycleHandlers {
 
   private async access(actor: Actor, workspaceId: string): Promise<WorkspaceLifecycleAccess> {
     const workspace = requireMember((await this.workspaces.load(workspaceId)).state, actor.userId);
-    return { permission: workspace.permission, activeMembers: new Set(workspace.members.keys()) };
+    return { permission: workspace.permission, activeMembers: new Map([...workspace.members.values()].map((member) => [member.userId, member.joinedAt])) };
   }
 }

@@ -11,7 +11,8 @@ import { lifetimeOf, nextVersion, type Lifetime, type SecretsState } from './sec
  * value of a rollback, and the actor's standing. `workspace` is null for a personal secret,
  * whose owner may do all of it.
  */
-export type LifecycleAccess = Readonly<{ permission: WorkspacePermission | null; activeMembers: ReadonlySet<string> }> | null;
+/** The caller's permission, and the active members with when their current membership began. */
+export type LifecycleAccess = Readonly<{ permission: WorkspacePermission | null; activeMembers: ReadonlyMap<string, string> }> | null;
 
 function requireWorkspaceMember(access: LifecycleAccess): void {
   if (access && access.permission === null) throw new NotFound('Workspace not found', 'workspace_not_found');
@@ -43,11 +44,21 @@ export function rollbackEvents(state: SecretsState, key: string, version: number
 }
 
 /**
- * A deleted key's last lifetime back, as it was: value, details and the roles of those still
- * active members (roles count only while active, and a removed member re-joins without them:
- * the roles reactor removes theirs from deleted secrets too, and this filter keeps a log written
- * before it did from giving back a departed member's role); the restorer becomes its Admin when
- * no explicit Admin is left. Workspace admins (the owner).
+ * Whether a user has been a member since before a moment: a role given before it belongs to their
+ * current membership. (Times from two streams' events: a join within the clocks' skew of the
+ * deletion may go either way.)
+ */
+function isMemberSince(access: NonNullable<LifecycleAccess>, userId: string, moment: string): boolean {
+  const joinedAt = access.activeMembers.get(userId);
+  return joinedAt !== undefined && joinedAt <= moment;
+}
+
+/**
+ * A deleted key's last lifetime back, as it was: value, details and the roles of those members
+ * since before its deletion (roles count only while active, and a member who re-joins starts
+ * without them: the roles reactor removes them from deleted secrets too, and this filter keeps a
+ * log written before it did from giving them back); the restorer becomes its Admin when no
+ * explicit Admin is left. Workspace admins (the owner).
  */
 export function restoreEvents(
   state: SecretsState,
@@ -68,7 +79,7 @@ export function restoreEvents(
   }
   const value = lastValue(deleted.version);
   if (!value || value.dataKeyId !== deleted.dataKeyId) throw new NotFound(`The last version of ${key} is not in its history yet`, 'version_not_found');
-  const members = [...deleted.members].filter(([userId]) => access === null || access.activeMembers.has(userId)).map(([userId, role]) => ({ userId, role }));
+  const members = [...deleted.members].filter(([userId]) => access === null || isMemberSince(access, userId, deleted.deletedAt)).map(([userId, role]) => ({ userId, role }));
   const restored: SecretRestored = {
     type: 'SecretRestored',
     data: { key, version: deleted.version, value, fingerprint: deleted.fingerprint, displayName: deleted.displayName, description: deleted.description, members },

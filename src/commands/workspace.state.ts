@@ -4,7 +4,8 @@ import { knownEmail, type KnownEmail } from './emails';
 import { MapDrafts } from './maps';
 
 /** Emails are known by blind index (or, from events written before emails were sealed, as they were): see emails.ts. */
-export type Member = Readonly<{ userId: string; email: KnownEmail | null; permission: WorkspacePermission; external: boolean }>;
+/** `joinedAt`: when their current membership began (a restore gives back only the roles of members since before the deletion). */
+export type Member = Readonly<{ userId: string; email: KnownEmail | null; permission: WorkspacePermission; external: boolean; joinedAt: string }>;
 export type Invitation = Readonly<{ invitationId: string; email: KnownEmail | null; permission: WorkspacePermission; external: boolean }>;
 
 type Workspace = Readonly<{
@@ -64,11 +65,12 @@ export function foldWorkspace(state: WorkspaceState, events: readonly WorkspaceE
 
 function created(event: Extract<WorkspaceEvent, { type: 'WorkspaceCreated' }>): ActiveWorkspace {
   const { workspaceId, name, creator } = event.data;
+  const joinedAt = event.metadata.at;
   return {
     status: 'active',
     workspaceId,
     name,
-    members: new Map([[creator.userId, { userId: creator.userId, email: knownEmail(creator.email, creator.emailIndex), permission: 'admin', external: false }]]),
+    members: new Map([[creator.userId, { userId: creator.userId, email: knownEmail(creator.email, creator.emailIndex), permission: 'admin', external: false, joinedAt }]]),
     invitations: new Map(),
     invitationsEver: 0,
   };
@@ -89,7 +91,8 @@ function apply(drafts: MapDrafts<ExistingWorkspace>, event: Exclude<WorkspaceEve
     case 'InvitationAccepted': {
       const { invitationId, userId, email, emailIndex, permission, external } = event.data;
       if (state.invitations.has(invitationId)) drafts.mutable('invitations').delete(invitationId);
-      drafts.mutable('members').set(userId, { userId, email: knownEmail(email, emailIndex), permission, external });
+      const joinedAt = state.members.get(userId)?.joinedAt ?? event.metadata.at;
+      drafts.mutable('members').set(userId, { userId, email: knownEmail(email, emailIndex), permission, external, joinedAt });
       return;
     }
     case 'MemberPermissionChanged': {

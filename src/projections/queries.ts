@@ -1,4 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
+import { isBudgetRefusal } from '../errors';
 import { streamIds } from '../events/streams';
 import type { PersonalData } from '../crypto/personalData';
 import { boundedPage, type FieldOf, type ScanBound, type Found, type PageQuery, type ReadStore, type Thinned, type VersionsQuery } from '../stores/readStore.port';
@@ -326,19 +327,32 @@ export class Views {
    * Audit rows, in log order (or newest first), beyond a position, paid for before they are read:
    * the entries asked for, then each further step of a filtered scan (AUDIT_SCAN_STEP). A page
    * examines at most about AUDIT_SCAN_ROWS rows: it goes on after its last entry when it is full,
-   * else after the last row it examined, until nothing is left.
+   * else after the last row it examined, until nothing is left. A page whose budget refuses a
+   * further step ends where the last one did, with what it found: refusing the whole page would
+   * throw away the steps it paid for, and a budget too small for a page's steps could never page
+   * through the audit at all.
    */
   async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder, pay: PayForRows): Promise<AuditPage> {
     await pay(limit);
+    // Without a filter every row a page examines is one of its entries, paid for with the limit
+    // (steps come from several workspaces sharing each step).
+    const filtered = Object.values(filters).some((value) => value !== undefined);
     const { found, nextAfterId } = await this.auditRows(whose, filters, afterPosition, limit, order, async () => {
-      await pay(ROWS_PER_REQUEST);
       await setImmediate();
+      if (!filtered) return true;
+      try {
+        await pay(ROWS_PER_REQUEST);
+        return true;
+      } catch (error) {
+        if (isBudgetRefusal(error)) return false;
+        throw error;
+      }
     });
     const entries = await Promise.all(found.map(({ doc }) => this.reader.auditRow(doc)));
     return { entries, nextAfter: nextAfterId === null ? null : viewIds.auditPosition(nextAfterId) };
   }
 
-  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder, beforeFurtherStep: () => Promise<void>) {
+  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder, beforeFurtherStep: () => Promise<boolean>) {
     // Whose rows come first: the scan goes through them (their owners' index, or the scope's), so
     // where a page says to go on is always one of the caller's own rows. Going through a key's
     // rows instead would be quicker for a rare key, but they are every owner's: a cursor would

@@ -183,8 +183,9 @@ export const viewCollections: CollectionSpec<ViewDocs> = {
 };
 
 /**
- * The queried fields that hold lists: an audit row is found by any key it is about, through one
- * small index entry per key (a resolution of five keys makes one document, not six).
+ * The queried fields that hold lists: an audit row is matched by any key it is about, among the
+ * rows of the workspaces (or user) asked for, one small entry per key (a resolution of five keys
+ * makes one document, not six).
  */
 export const viewLists: ListSpec<ViewDocs> = {
   audit: ['keys'],

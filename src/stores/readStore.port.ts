@@ -206,8 +206,9 @@ export type ScanBound = Readonly<{ rows: number; step: number }>;
  * few of the documents its first field leads to (an audit filter by actor in a large workspace)
  * would otherwise read all of them in one synchronous statement, and stall the process. It reads
  * `scan.step` documents' worth at a time and awaits `beforeFurtherStep` before each step after the
- * first (where a caller pays for it and lets the process serve others), and stops when the page
- * is full, nothing is left, or `scan.rows` are examined. The next page starts after `nextAfterId`:
+ * first (where a caller pays for it and lets the process serve others; false ends the page where
+ * the last step ended), and stops when the page is full, nothing is left, or `scan.rows` are
+ * examined. The next page starts after `nextAfterId`:
  * the page's last document when it is full, else where the scan ended (more may match beyond it);
  * null when nothing is left. The ids it gives are of documents the first field leads to: a caller
  * that puts the field it is confined to first (an owner) is never shown the id of a document
@@ -218,7 +219,7 @@ export async function boundedPage<Docs extends DocumentMap, C extends Collection
   collection: C,
   query: PageQuery<Docs[C]>,
   scan: ScanBound,
-  beforeFurtherStep: () => Promise<void>,
+  beforeFurtherStep: () => Promise<boolean>,
 ): Promise<BoundedPage<Docs[C]>> {
   if (!Number.isInteger(query.limit) || query.limit < 1) throw new Error(`A page holds at least one document: ${query.limit}`);
   checkScanCount(scan.step);
@@ -233,7 +234,8 @@ export async function boundedPage<Docs extends DocumentMap, C extends Collection
   const found: Found<Docs[C]>[] = [];
   let afterId = query.afterId;
   for (let examined = 0; ; ) {
-    if (examined > 0) await beforeFurtherStep();
+    // After a step, `afterId` is where it ended: a page that stops there goes on from there.
+    if (examined > 0 && !(await beforeFurtherStep())) return { found, nextAfterId: afterId ?? null };
     const step = Math.min(scan.step, scan.rows - examined);
     examined += step;
     const end = await store.scanEnd(collection, { ...query, afterId }, step);

@@ -4,7 +4,7 @@ import type { ViewDocs } from '../../src/projections/views';
 import type { ReadStore } from '../../src/stores/readStore.port';
 import { user } from '../projections/world.fixture';
 import { startTestApp, token } from '../support/testService';
-import { expectProblem } from '../support/workspaces';
+import { bodyOf, expectProblem } from '../support/workspaces';
 
 const alice = user('alice');
 const keys = (count: number, prefix = 'K') => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
@@ -199,11 +199,35 @@ describe('Reads charged by what they go through', () => {
       expectProblem(await call('GET', '/v1/workspaces', { token: token('alice') }), 429, 'rate_limited');
     });
 
-    it('a page whose steps could never fit a minute is refused at the step that would pass it, having read no further', async () => {
+    // Refusing the page would throw away the steps it paid for, and a budget smaller than a page's
+    // steps could never page through the audit.
+    it('a page whose budget refuses a further step answers what it found, going on from where its last step ended', async () => {
       const { call, service, audit } = await audited(4);
+      const reviewer = token('reviewer', { scope: 'audit:read', email: null });
+      const rows = bodyOf<{ entries: { position: string }[] }>(await call('GET', `${audit}?limit=16`, { token: reviewer })).entries;
       const scanned = vi.spyOn(storeOf(service.deps), 'scanEnd');
-      expectProblem(await call('GET', `${audit}?type=SecretRevealed`, { token: token('alice') }), 409, 'over_rate_budget');
+      const page = await call('GET', `${audit}?type=SecretRevealed`, { token: token('alice') });
+      expect(page.status).toBe(200);
+      // Four steps of four rows, paid by the arrival and three more requests; the fifth refused.
+      expect(page.body).toEqual({ entries: [], nextCursor: rows[15]!.position });
       expect(scanned).toHaveBeenCalledTimes(4);
+      expectProblem(await call('GET', '/v1/workspaces', { token: token('alice') }), 429, 'rate_limited');
+    });
+
+    it('a page without a filter pays for no step: every row it examines is an entry its limit paid for', async () => {
+      const { call, service, audit, caughtUp } = await audited(1);
+      // Quiet workspaces after the busy one: each step is shared among the three, two rows each,
+      // and the quiet ones hold one row each, after the busy one's: a step goes two rows further.
+      const quiet = [await service.deps.workspaces.create(alice, 'quiet 1'), await service.deps.workspaces.create(alice, 'quiet 2')];
+      await caughtUp();
+      const reviewer = token('reviewer', { scope: 'audit:read', email: null, ws: [audit.split('/')[3]!, ...quiet.map((q) => q.workspaceId)] });
+      const scanned = vi.spyOn(storeOf(service.deps), 'scanEnd');
+      const page = await call('GET', '/v1/audit?limit=100', { token: reviewer });
+      expect(page.status).toBe(200);
+      // All five steps taken, on a budget of one request.
+      expect(bodyOf<{ entries: unknown[] }>(page).entries).toHaveLength(10);
+      expect(scanned).toHaveBeenCalledTimes(5);
+      expectProblem(await call('GET', '/v1/audit?limit=100', { token: reviewer }), 429, 'rate_limited');
     });
   });
 

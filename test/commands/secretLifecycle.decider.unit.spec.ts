@@ -10,8 +10,10 @@ import { createdBy, detailsChanged, memberAdded, prepared, secretDeleted, secret
 import { by, meta } from './workspace.fixtures';
 
 const givenSecrets = (...history: WorkspaceSecretsEvent[][]) => given(workspaceSecretsDecider, history.flat());
-const MEMBERS = new Set(['alice', 'bob', 'carol']);
-const access = (permission: WorkspacePermission | null, activeMembers: ReadonlySet<string> = MEMBERS): WorkspaceLifecycleAccess => ({ permission, activeMembers });
+/** Active members, each a member since before the fixtures' events. */
+const membersSince = (...userIds: string[]) => new Map(userIds.map((userId) => [userId, '2000-01-01T00:00:00.000Z']));
+const MEMBERS = membersSince('alice', 'bob', 'carol');
+const access = (permission: WorkspacePermission | null, activeMembers: ReadonlyMap<string, string> = MEMBERS): WorkspaceLifecycleAccess => ({ permission, activeMembers });
 const envelope = (key: string, version: number, dataKeyId = `dk_${key}`) => prepared(key, version, { dataKeyId }).value;
 
 const rollback = (actor: string, permission: WorkspacePermission | null, key: string, version: number, next: number): WorkspaceSecretsCommand => ({
@@ -19,7 +21,7 @@ const rollback = (actor: string, permission: WorkspacePermission | null, key: st
   data: { key, version, sealed: { value: envelope(key, next), fingerprint: `fp_${key}_v${version}` }, access: access(permission) },
   context: by(actor),
 });
-const restore = (actor: string, permission: WorkspacePermission | null, key: string, activeMembers?: ReadonlySet<string>, dataKeyId?: string): WorkspaceSecretsCommand => ({
+const restore = (actor: string, permission: WorkspacePermission | null, key: string, activeMembers?: ReadonlyMap<string, string>, dataKeyId?: string): WorkspaceSecretsCommand => ({
   type: 'RestoreSecret',
   data: { key, lastValue: (version) => envelope(key, version, dataKeyId), access: access(permission, activeMembers) },
   context: by(actor),
@@ -122,10 +124,20 @@ describe('Restore', () => {
   });
 
   it('makes the restorer Admin when no explicit Admin is left among the active members', () => {
-    const events = workspaceSecretsDecider.decide(restore('alice', 'admin', 'A', new Set(['alice', 'carol'])), givenSecrets(...deletedWithDetails()).state);
+    const events = workspaceSecretsDecider.decide(restore('alice', 'admin', 'A', membersSince('alice', 'carol')), givenSecrets(...deletedWithDetails()).state);
     expect(events.map((e) => e.type)).toEqual(['SecretRestored', 'SecretMemberAdded']);
     expect(events[0]!.data).toMatchObject({ members: [{ userId: 'carol', role: 'member' }] });
     expect(events[1]!.data).toEqual({ key: 'A', userId: 'alice', role: 'admin' });
+  });
+
+  // A member who left and re-joined after the deletion starts without the roles they held: the
+  // roles reactor removes them, and in a log written before it did, this does.
+  it('gives back no role to a member whose current membership began after the deletion', () => {
+    const deleted = givenSecrets(...deletedWithDetails()).state;
+    const rejoined = new Map([...MEMBERS, ['bob', '2999-01-01T00:00:00.000Z']]);
+    const events = workspaceSecretsDecider.decide(restore('alice', 'admin', 'A', rejoined), deleted);
+    expect(events[0]!.data).toMatchObject({ members: [{ userId: 'carol', role: 'member' }] });
+    expect(events.map((e) => e.type)).toEqual(['SecretRestored', 'SecretMemberAdded']);
   });
 
   it('refuses a key that exists again (409 secret_exists)', () =>

@@ -3,11 +3,11 @@ import { permissionOf, requireMember, workspaceDecider, type WorkspaceState } fr
 import { NotFound } from '../../src/errors';
 import type { WorkspaceEvent } from '../../src/events/workspace.events';
 import { given } from './deciderSpec';
-import { accepted, created, deleted, invited, knownAs, legacy, permissionChanged, removed, revoked, team, undeleted, WS } from './workspace.fixtures';
+import { accepted, AT, created, deleted, invited, knownAs, legacy, permissionChanged, removed, revoked, team, undeleted, WS } from './workspace.fixtures';
 
 const stateAfter = (...history: WorkspaceEvent[][]): WorkspaceState => given(workspaceDecider, history.flat()).state;
 
-const alice = { userId: 'alice', email: knownAs('alice@example.com'), permission: 'admin', external: false } as const;
+const alice = { userId: 'alice', email: knownAs('alice@example.com'), permission: 'admin', external: false, joinedAt: AT } as const;
 
 describe('Workspace', () => {
   describe('when its events are folded', () => {
@@ -51,7 +51,17 @@ describe('Workspace', () => {
         email: knownAs('erin@example.com'),
         permission: 'read',
         external: true,
+        joinedAt: AT,
       });
+    });
+
+    it('a member removed and invited again is a member since they joined again', () => {
+      const later = '2025-03-15T00:00:00.000Z';
+      const again = (event: WorkspaceEvent): WorkspaceEvent => ({ ...event, metadata: { ...event.metadata, at: later } });
+      const first = [created(), invited('inv_e', 'erin@example.com', 'read'), accepted('inv_e', 'erin', 'erin@example.com', 'read')];
+      const joinedAt = (state: WorkspaceState) => (state.status === 'active' ? state.members.get('erin')?.joinedAt : undefined);
+      expect(joinedAt(stateAfter(first))).toBe(AT);
+      expect(joinedAt(stateAfter(first, [removed('erin'), again(invited('inv_f', 'erin@example.com', 'read')), again(accepted('inv_f', 'erin', 'erin@example.com', 'read'))]))).toBe(later);
     });
 
     it("MemberPermissionChanged changes only the member's permission", () => {
@@ -61,6 +71,7 @@ describe('Workspace', () => {
         email: knownAs('carol@example.com'),
         permission: 'admin',
         external: false,
+        joinedAt: AT,
       });
     });
 

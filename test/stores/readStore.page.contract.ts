@@ -4,7 +4,7 @@ import { commitAt, item, type ContractStore } from './readStoreSupport';
 
 /** `page`: equality filters, an inclusive range, keyset paging by id; never tombstones. */
 /** A scan of `rows` in one statement: no further step, so nothing is awaited between steps. */
-const inOneStep = (rows: number): [ScanBound, () => Promise<void>] => [
+const inOneStep = (rows: number): [ScanBound, () => Promise<boolean>] => [
   { rows, step: rows },
   async () => {
     throw new Error('a scan in one step has no further step');
@@ -155,6 +155,7 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
       let steps = 0;
       const page = await boundedPage(store, 'items', q, scan, async () => {
         steps += 1;
+        return true;
       });
       return { ...page, steps };
     };
@@ -168,6 +169,27 @@ export function readStorePageContract(open: () => Promise<ContractStore>): void 
     expect(await stepped({ ...query, limit: 1 }, { rows: 12, step: 4 })).toMatchObject({ found: [{ id: '03' }], nextAfterId: '03', steps: 0 });
     // Full in a later step: it stops there, going on after its last document.
     expect(await stepped({ ...query, limit: 2 }, { rows: 12, step: 2 })).toMatchObject({ found: [{ id: '03' }, { id: '10' }], nextAfterId: '10', steps: 4 });
+  });
+
+  it('takes from a later step only what the page has room for', async () => {
+    const store = await open();
+    // 02 in the first step of four, 05, 06 and 07 in the second: a page of two takes 05 alone.
+    const docs = Array.from({ length: 8 }, (_, i) => String(i + 1).padStart(2, '0'));
+    await commitAt(store, docs.map((id) => item(id, '1', { group: 'g', color: ['02', '05', '06', '07'].includes(id) ? 'red' : 'blue' })), '1');
+    const page = await boundedPage(store, 'items', { where: { group: 'g', color: 'red' }, limit: 2 }, { rows: 8, step: 4 }, async () => true);
+    expect(page).toMatchObject({ found: [{ id: '02' }, { id: '05' }], nextAfterId: '05' });
+    expect(page.found).toHaveLength(2);
+  });
+
+  it('ends a page where its last step ended when the hook declines a further one', async () => {
+    const store = await open();
+    const docs = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+    await commitAt(store, docs.map((id) => item(id, '1', { group: 'g', color: id === '03' || id === '10' ? 'red' : 'blue' })), '1');
+    let offered = 0;
+    // Two steps taken of three: what they found, going on after the second's end.
+    const page = await boundedPage(store, 'items', { where: { group: 'g', color: 'red' }, limit: 5 }, { rows: 12, step: 4 }, async () => (offered += 1) < 2);
+    expect(page).toMatchObject({ found: [{ id: '03' }], nextAfterId: '08' });
+    expect(offered).toBe(2);
   });
 
   it('reads nothing further when the hook before a step refuses it', async () => {

@@ -309,7 +309,7 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return row?.generation === generation;
   }
 
-  /** Through the first field's index, bounded by id (a list field's multikey entries go with the documents). */
+  /** Through the first field's index, bounded by id (a list field's values go with the documents). */
   private async remove(removal: ViewRemoval<Docs>, generation: string): Promise<void> {
     checkRemovable(this.fields, this.history, this.lists, removal);
     const filter: Filter<Row> = { _id: { ...(removal.fromId === undefined ? {} : { $gte: removal.fromId }), $lte: removal.throughId } };

@@ -155,8 +155,7 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     const values: unknown[] = [];
     for (const [index, [field, value]] of where.entries()) {
       if (this.isList(collection, field)) {
-        // One probe of the (id, value) key per row: `t.id IN (SELECT …)` would first read every id
-        // of that value, every owner's (a common key name: all of them).
+        // One probe of the (id, value) key per row, among the rows the first field leads to.
         conditions.push(`EXISTS (SELECT 1 FROM ${this.prefix}${listTable(collection, field)} WHERE id = t.id AND value = ?)`);
         values.push(value);
         continue;
@@ -265,13 +264,10 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   /**
    * Takes the values of the documents `matching` selects (of the table as `t`) out of one list
    * table, before a write at a position replaces an older document (as the upsert does) or before
-   * a removal: the values are read from the stored JSON, so nothing else need remember them.
+   * a removal: a document's pairs are the ones keyed by its id, so its JSON need not be read.
    */
   private unlistStatement(collection: string, field: string, matching: string) {
-    return this.statement(
-      `DELETE FROM ${this.prefix}${listTable(collection, field)} WHERE (id, value) IN
-       (SELECT t.id, j.value FROM ${this.table(collection)} t, json_each(t.doc, '$.${field}') j WHERE ${matching})`,
-    );
+    return this.statement(`DELETE FROM ${this.prefix}${listTable(collection, field)} WHERE id IN (SELECT t.id FROM ${this.table(collection)} t WHERE ${matching})`);
   }
 
   /** A queried field's own column; any other field straight from the JSON (of the table as `t`). */
