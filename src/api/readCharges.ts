@@ -27,12 +27,11 @@ export function chargeForRows(request: FastifyRequest): PayForRows {
   let rows = 0;
   let paid = 0;
   return async (more) => {
+    const due = Math.max(0, Math.ceil((rows + more) / ROWS_PER_REQUEST) - 1);
+    if (due > paid) await request.spend('settings', due - paid);
+    // Counted once paid: a refused payment leaves the meter as it was, for a read that goes on without those rows.
     rows += more;
-    const due = Math.max(0, Math.ceil(rows / ROWS_PER_REQUEST) - 1);
-    if (due <= paid) return;
-    const owed = due - paid;
-    paid = due;
-    await request.spend('settings', owed);
+    paid = Math.max(paid, due);
   };
 }
 

@@ -50,7 +50,8 @@ export function rollbackEvents(state: SecretsState, key: string, version: number
  */
 function isMemberSince(access: NonNullable<LifecycleAccess>, userId: string, moment: string): boolean {
   const joinedAt = access.activeMembers.get(userId);
-  return joinedAt !== undefined && joinedAt <= moment;
+  // As instants: an event's time is any ISO 8601 text, not only what toISOString writes.
+  return joinedAt !== undefined && Date.parse(joinedAt) <= Date.parse(moment);
 }
 
 /**

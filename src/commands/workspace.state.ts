@@ -91,8 +91,7 @@ function apply(drafts: MapDrafts<ExistingWorkspace>, event: Exclude<WorkspaceEve
     case 'InvitationAccepted': {
       const { invitationId, userId, email, emailIndex, permission, external } = event.data;
       if (state.invitations.has(invitationId)) drafts.mutable('invitations').delete(invitationId);
-      const joinedAt = state.members.get(userId)?.joinedAt ?? event.metadata.at;
-      drafts.mutable('members').set(userId, { userId, email: knownEmail(email, emailIndex), permission, external, joinedAt });
+      drafts.mutable('members').set(userId, { userId, email: knownEmail(email, emailIndex), permission, external, joinedAt: event.metadata.at });
       return;
     }
     case 'MemberPermissionChanged': {

@@ -162,7 +162,7 @@ export function auditRoutes(app: App, deps: AuditDeps) {
   const tags = ['audit'];
   const description =
     `Filters: from, to (RFC 3339, any offset), actor, key (also the keys a resolution used or missed), type (repeatable or comma-separated), runId; ` +
-    `order=asc|desc; pages with cursor and limit (a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')} rows, ${AUDIT_SCAN_STEP.toLocaleString('en')} at a time: a filtered page may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: ${NDJSON} streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. ` +
+    `order=asc|desc; pages with cursor and limit (a page examines at most ${AUDIT_SCAN_ROWS.toLocaleString('en')} rows, ${AUDIT_SCAN_STEP.toLocaleString('en')} at a time: a filtered page, or one over several workspaces, may hold fewer entries than limit, even none, and still have a nextCursor; follow it until null). Accept: ${NDJSON} streams every match (an export: recorded, and rate-limited per principal with verifications). An unknown parameter or type is a 400. ` +
     chargedByRows(`the \`limit\` a page asks for, and one more for each further ${AUDIT_SCAN_STEP.toLocaleString('en')} rows a filtered page examines (a page whose budget refuses one ends there, short, with a nextCursor; an export is charged as a verification)`);
 
   app.get(
