@@ -8,10 +8,10 @@ import { lifetimeOf, nextVersion, type Lifetime, type SecretsState } from './sec
 /**
  * A secret's life beyond saving (DESIGN §9): roll back to a version of the current lifetime,
  * restore a deleted key's last lifetime, destroy lifetimes. Pure: the handler brings the sealed
- * value of a rollback, and the actor's standing. `workspace` is null for a personal secret,
- * whose owner may do all of it.
+ * value of a rollback, and the actor's standing: their permission, and the active members with
+ * when each one's current membership began. It is null for a personal secret, whose owner may do
+ * all of it.
  */
-/** The caller's permission, and the active members with when their current membership began. */
 export type LifecycleAccess = Readonly<{ permission: WorkspacePermission | null; activeMembers: ReadonlyMap<string, string> }> | null;
 
 function requireWorkspaceMember(access: LifecycleAccess): void {

@@ -334,25 +334,12 @@ export class Views {
    */
   async auditPage(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder, pay: PayForRows): Promise<AuditPage> {
     await pay(limit);
-    // Without a filter every row a page examines is one of its entries, paid for with the limit
-    // (steps come from several workspaces sharing each step).
-    const filtered = Object.values(filters).some((value) => value !== undefined);
-    const { found, nextAfterId } = await this.auditRows(whose, filters, afterPosition, limit, order, async () => {
-      await setImmediate();
-      if (!filtered) return true;
-      try {
-        await pay(ROWS_PER_REQUEST);
-        return true;
-      } catch (error) {
-        if (isBudgetRefusal(error)) return false;
-        throw error;
-      }
-    });
+    const { found, nextAfterId } = await this.auditRows(whose, filters, afterPosition, limit, order, pay);
     const entries = await Promise.all(found.map(({ doc }) => this.reader.auditRow(doc)));
     return { entries, nextAfter: nextAfterId === null ? null : viewIds.auditPosition(nextAfterId) };
   }
 
-  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder, beforeFurtherStep: () => Promise<boolean>) {
+  private async auditRows(whose: AuditOwners, filters: AuditFilters, afterPosition: string | undefined, limit: number, order: PageOrder, pay: PayForRows) {
     // Whose rows come first: the scan goes through them (their owners' index, or the scope's), so
     // where a page says to go on is always one of the caller's own rows. Going through a key's
     // rows instead would be quicker for a rare key, but they are every owner's: a cursor would
@@ -363,7 +350,20 @@ export class Views {
     if (filters.types !== undefined) where.type = filters.types;
     if (filters.runId !== undefined) where.runId = filters.runId;
     const query = { where, range: { field: 'at' as const, min: filters.from, max: filters.to }, afterId: afterPosition === undefined ? undefined : viewIds.audit(afterPosition), order, limit };
-    return boundedPage(this.store, 'audit', query, this.auditScan, beforeFurtherStep);
+    // Matched by whose rows they are alone, every row a page examines is one of its entries, paid
+    // for with the limit (steps then come from several workspaces sharing each step).
+    const filtered = Object.keys(where).length > 1 || filters.from !== undefined || filters.to !== undefined;
+    return boundedPage(this.store, 'audit', query, this.auditScan, async () => {
+      await setImmediate();
+      if (!filtered) return true;
+      try {
+        await pay(ROWS_PER_REQUEST);
+        return true;
+      } catch (error) {
+        if (isBudgetRefusal(error)) return false;
+        throw error;
+      }
+    });
   }
 
   /** Workspaces by id, after a cursor: those a claim lists (null: every workspace). */

@@ -208,11 +208,10 @@ export type ScanBound = Readonly<{ rows: number; step: number }>;
  * `scan.step` documents' worth at a time and awaits `beforeFurtherStep` before each step after the
  * first (where a caller pays for it and lets the process serve others; false ends the page where
  * the last step ended), and stops when the page is full, nothing is left, or `scan.rows` are
- * examined. The next page starts after `nextAfterId`:
- * the page's last document when it is full, else where the scan ended (more may match beyond it);
- * null when nothing is left. The ids it gives are of documents the first field leads to: a caller
- * that puts the field it is confined to first (an owner) is never shown the id of a document
- * beyond it.
+ * examined. The next page starts after `nextAfterId`: the page's last document when it is full,
+ * else where the scan ended (more may match beyond it); null when nothing is left. The ids it
+ * gives are of documents the first field leads to: a caller that puts the field it is confined to
+ * first (an owner) is never shown the id of a document beyond it.
  */
 export async function boundedPage<Docs extends DocumentMap, C extends CollectionOf<Docs>>(
   store: Pick<ReadStore<Docs>, 'page' | 'scanEnd'>,
@@ -271,7 +270,7 @@ export function checkListMatches(lists: IndexedFields, collection: string, where
   }
 }
 
-/** What `find` and `count` go by, and a query's first field, is never a field that holds lists (see ListSpec). */
+/** What `find` and `count` go by, and a query's first field, are never a field that holds lists (see ListSpec). */
 export function checkNotWalked(lists: IndexedFields, collection: string, field: string): void {
   if (lists[collection]?.includes(field)) throw new Error(`${collection}.${field} holds lists: it is matched among what another field leads to, never walked`);
 }

@@ -191,6 +191,14 @@ describe('Reads charged by what they go through', () => {
       expectProblem(await call('GET', '/v1/workspaces', { token: token('alice') }), 429, 'rate_limited');
     });
 
+    // `from` and `to` do not narrow the rows a page goes through (the audit is not indexed by time).
+    it('a page filtered by time alone pays for its steps too', async () => {
+      const { call, audit } = await audited(5);
+      const page = await call('GET', `${audit}?from=2000-01-01T00:00:00Z`, { token: token('alice') });
+      expect(bodyOf<{ entries: unknown[] }>(page).entries).toHaveLength(20);
+      expectProblem(await call('GET', '/v1/workspaces', { token: token('alice') }), 429, 'rate_limited');
+    });
+
     it('a page whose entries fill it in its first step pays for none further', async () => {
       const { call, audit } = await audited(2);
       expect((await call('GET', `${audit}?type=SecretSet&limit=2`, { token: token('alice') })).status).toBe(200);

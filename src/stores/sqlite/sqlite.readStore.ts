@@ -190,9 +190,9 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
   }
 
   /**
-   * Walks the index `page` is driven by (the first field's) or the ids, and reads only ids. Several values of the first field: each value's index gives its share of the
-   * count, and the scan ends where the first of them does (so it covers between a share and the
-   * whole count).
+   * Walks the index `page` is driven by (the first field's) or the ids, and reads only ids.
+   * Several values of the first field: each value's index gives its share of the count, and the
+   * scan ends where the first of them does (so it covers between a share and the whole count).
    */
   async scanEnd<C extends CollectionOf<Docs>>(collection: C, query: Pick<PageQuery<Docs[C]>, 'where' | 'afterId' | 'order'>, count: number): Promise<string | null> {
     checkScanCount(count);
