@@ -7,13 +7,16 @@ import { accepted, created, invited, meta, permissionChanged, removed, revoked }
 
 const USERS = ['bob', 'carol', 'dave'];
 const INVITATIONS = ['inv_1', 'inv_2', 'inv_3'];
+/** Times an event may carry: when a membership began is kept from the event that began it. */
+const AT = fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z');
+const at = (event: WorkspaceEvent, time: string): WorkspaceEvent => ({ ...event, metadata: { ...event.metadata, at: time } });
 
 /** Any workspace event over a few users and invitations, valid or not: a fold takes what the log holds. */
 const anyEvent: fc.Arbitrary<WorkspaceEvent> = fc.oneof(
-  fc.constantFrom('alice', 'bob').map((creator) => created(creator, `${creator}@example.com`)),
+  fc.tuple(fc.constantFrom('alice', 'bob'), AT).map(([creator, time]) => at(created(creator, `${creator}@example.com`), time)),
   fc.tuple(fc.constantFrom(...INVITATIONS), fc.constantFrom(...USERS)).map(([id, user]) => invited(id, `${user}@example.com`)),
   fc.constantFrom(...INVITATIONS).map((id) => revoked(id)),
-  fc.tuple(fc.constantFrom(...INVITATIONS), fc.constantFrom(...USERS)).map(([id, user]) => accepted(id, user, `${user}@example.com`)),
+  fc.tuple(fc.constantFrom(...INVITATIONS), fc.constantFrom(...USERS), AT).map(([id, user, time]) => at(accepted(id, user, `${user}@example.com`), time)),
   fc.tuple(fc.constantFrom(...USERS), fc.constantFrom('read', 'write', 'admin') as fc.Arbitrary<'read' | 'write' | 'admin'>).map(([user, p]) => permissionChanged(user, p)),
   fc.constantFrom(...USERS).map((user) => removed(user)),
   fc.constantFrom(...USERS).map((user): WorkspaceEvent => ({ type: 'MemberLeft', data: { userId: user }, metadata: meta(user) })),
