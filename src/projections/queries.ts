@@ -366,8 +366,9 @@ export class Views {
     });
   }
 
-  /** Workspaces by id, after a cursor: those a claim lists (null: every workspace). */
-  async workspacesPage(afterId: string | undefined, limit: number, claimed: ReadonlySet<string> | null): Promise<WorkspaceDoc[]> {
+  /** Workspaces by id, after a cursor: those a claim lists (null: every workspace), paid for as many as it asks before they are read. */
+  async workspacesPage(afterId: string | undefined, limit: number, claimed: ReadonlySet<string> | null, pay: PayForRows): Promise<WorkspaceDoc[]> {
+    await pay(limit);
     const where = claimed === null ? {} : { workspaceId: [...claimed] };
     return (await this.store.page('workspaces', { where, afterId, limit })).map((f) => f.doc);
   }

@@ -225,8 +225,7 @@ export function auditRoutes(app: App, deps: AuditDeps) {
     async (request) => {
       requireAuditScope(request.principal);
       const { cursor, limit } = request.query;
-      await chargeForRows(request)(limit);
-      const page = await deps.views.workspacesPage(cursor, limit, request.principal.workspaces);
+      const page = await deps.views.workspacesPage(cursor, limit, request.principal.workspaces, chargeForRows(request));
       const workspaces = page.filter((w) => tokenCovers(request.principal, w.workspaceId)).map((w) => ({ id: w.workspaceId, name: w.name, createdAt: w.createdAt, deletedAt: w.deletedAt ?? null }));
       return { workspaces, nextCursor: page.length === limit ? page[page.length - 1]!.workspaceId : null };
     },
