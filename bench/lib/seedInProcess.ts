@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMasterKeys } from '../../src/crypto/masterKeys';
@@ -72,6 +72,32 @@ export async function seededLog(events: number): Promise<string> {
   }
   await service.close();
   return dataDir;
+}
+
+const LONG_SCOPE_KEYS = 1_000;
+
+/**
+ * A data directory of one workspace whose secrets stream holds `events` events: 1,000 keys set
+ * in one batch, then saved again 10 at a time, as a busy scope's stream grows. Made once and kept
+ * like `seededLog`. Returns the directory and the workspace id.
+ */
+export async function longScope(events: number): Promise<{ dataDir: string; workspaceId: string }> {
+  const dataDir = process.env.BENCH_DATA_DIR ?? join(tmpdir(), `secrets-bench-long-scope-${events}`);
+  const idFile = join(dataDir, 'bench-workspace-id');
+  if (existsSync(idFile)) return { dataDir, workspaceId: readFileSync(idFile, 'utf8') };
+  const service = await serviceOn(dataDir);
+  const { workspaceId } = await service.deps.workspaces.create(OWNER, 'long');
+  const value = (key: number, round: number) => `round${round}-key${key}`.padEnd(40, 'x');
+  const batch = (keys: readonly number[], round: number) => Object.fromEntries(keys.map((k) => [`KEY_${k}`, value(k, round)]));
+  let written = (await service.deps.secrets.saveWorkspace(OWNER, workspaceId, { set: batch([...Array(LONG_SCOPE_KEYS).keys()], 0), delete: [] })).newEvents.length;
+  for (let round = 1; written < events; round += 1) {
+    const keys = Array.from({ length: 10 }, (_, k) => (round * 10 + k) % LONG_SCOPE_KEYS);
+    written += (await service.deps.secrets.saveWorkspace(OWNER, workspaceId, { set: batch(keys, round), delete: [] })).newEvents.length;
+    if (round % 5_000 === 0) console.log(`seeded ${written} events into one scope`);
+  }
+  await service.close();
+  writeFileSync(idFile, workspaceId);
+  return { dataDir, workspaceId };
 }
 
 /**

@@ -15,6 +15,12 @@ export type Command<Type extends string, Data extends object> = Readonly<{
 export type Decider<State, Cmd, Evt> = Readonly<{
   initialState: State;
   fold: (state: State, events: readonly Evt[]) => State;
+  /**
+   * The name of what `fold` makes, for snapshots of it (stateSnapshots.ts): a change to the fold
+   * that changes what a state holds for the same events names a new one, and snapshots of the
+   * old are passed over. None: its streams are never snapshotted.
+   */
+  stateFormat?: string;
   decide: (command: Cmd, state: State) => Evt[];
 }>;
 

@@ -3,7 +3,7 @@ import type { PersonalSecretsEvent } from '../events/secrets.events';
 import type { SealedValue } from '../events/values';
 import { unhandled, type Command, type Decider } from './command';
 import { destroyEvents, expireEvents, purgeEvents, restoreEvents, rollbackEvents } from './secretLifecycle';
-import { foldSecrets, initialSecretsState, type SecretsState } from './secrets.state';
+import { foldSecrets, initialSecretsState, SECRETS_STATE_FORMAT, type SecretsState } from './secrets.state';
 import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
 import { detailsEvents, requireSecret, type CurrentDetails, type DetailsChange } from './secretDetails';
 
@@ -56,5 +56,6 @@ function decide(command: PersonalSecretsCommand, state: SecretsState): PersonalS
 export const personalSecretsDecider: Decider<SecretsState, PersonalSecretsCommand, PersonalSecretsEvent> = {
   initialState: initialSecretsState,
   fold: foldSecrets,
+  stateFormat: SECRETS_STATE_FORMAT,
   decide,
 };

@@ -42,12 +42,15 @@ export class StreamCommands<C extends Category, S> {
     private readonly store: Pick<EventStore, 'append'>,
     private readonly states: StreamStates,
     private readonly category: C,
-    private readonly decider: Readonly<{ initialState: S; fold: (state: S, events: readonly EventOf<C>[]) => S }>,
+    private readonly decider: Readonly<{ initialState: S; fold: (state: S, events: readonly EventOf<C>[]) => S; stateFormat?: string }>,
   ) {}
 
   load(ownerId: string): Promise<Loaded<S>> {
-    return this.states.load(streamIds[this.category](ownerId), this.decider.initialState, (state, stored) =>
-      this.decider.fold(state, parseStreamEvents(this.category, stored)),
+    return this.states.load(
+      streamIds[this.category](ownerId),
+      this.decider.initialState,
+      (state, stored) => this.decider.fold(state, parseStreamEvents(this.category, stored)),
+      this.decider.stateFormat,
     );
   }
 
@@ -105,7 +108,7 @@ export class StreamCommands<C extends Category, S> {
       release();
       try {
         const { revision, position } = await appending;
-        this.states.remember(streamId, { ...after, position });
+        this.states.remember(streamId, { ...after, position }, this.decider.stateFormat);
         if (this.inFlight.get(streamId)?.after === after) this.inFlight.delete(streamId);
         return { previousState: loaded.state, newState: after.state, newEvents, revision, position };
       } catch (error) {

@@ -8,6 +8,7 @@ import { sameEmail, type CommandEmail, type EmailProbe } from './emails';
 import {
   foldWorkspace,
   initialWorkspaceState,
+  WORKSPACE_STATE_FORMAT,
   permissionOf,
   type ActiveWorkspace,
   type DeletedWorkspace,
@@ -229,5 +230,6 @@ function decide(command: WorkspaceCommand, state: WorkspaceState): WorkspaceEven
 export const workspaceDecider: Decider<WorkspaceState, WorkspaceCommand, WorkspaceEvent> = {
   initialState: initialWorkspaceState,
   fold: foldWorkspace,
+  stateFormat: WORKSPACE_STATE_FORMAT,
   decide,
 };

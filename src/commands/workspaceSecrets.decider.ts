@@ -3,7 +3,7 @@ import type { SecretMemberAdded, SecretMemberRemoved, WorkspaceSecretsEvent } fr
 import type { SealedValue, WorkspacePermission } from '../events/values';
 import { destroyEvents, expireEvents, purgeEvents, restoreEvents, rollbackEvents, type LifecycleAccess } from './secretLifecycle';
 import { unhandled, type Command, type Decider } from './command';
-import { foldSecrets, initialSecretsState, type SecretsState } from './secrets.state';
+import { foldSecrets, initialSecretsState, SECRETS_STATE_FORMAT, type SecretsState } from './secrets.state';
 import { batchEvents, type BatchPlan, type SealedVersion } from './secrets.batch';
 import { detailsEvents, type CurrentDetails, type DetailsChange } from './secretDetails';
 import { requireSecretAdmin, sharingEvents, type SharingAccess, type SharingChange } from './secretSharing';
@@ -79,5 +79,6 @@ function decide(command: WorkspaceSecretsCommand, state: SecretsState): Workspac
 export const workspaceSecretsDecider: Decider<SecretsState, WorkspaceSecretsCommand, WorkspaceSecretsEvent> = {
   initialState: initialSecretsState,
   fold: foldSecrets,
+  stateFormat: SECRETS_STATE_FORMAT,
   decide,
 };

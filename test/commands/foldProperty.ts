@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { stateLines, stateOfLines } from '../../src/commands/stateText';
 
 /** A state with its maps as lists of entries, so that comparing them compares their order too (toEqual does not, for maps). */
 export const inOrder = (state: object) =>
@@ -37,5 +38,30 @@ export function foldsAgree<S extends object, E>(
       along.forEach(invariant);
     }),
     { numRuns: 500 },
+  );
+}
+
+/** Any value with every map in it, however deep, as its list of entries: toEqual then compares their order too. */
+const everyMapInOrder = (value: unknown): unknown => {
+  if (value instanceof Map) return { map: [...value.entries()].map(([key, entry]) => [key, everyMapInOrder(entry)]) };
+  if (Array.isArray(value)) return value.map(everyMapInOrder);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, field]) => [name, everyMapInOrder(field)]));
+  return value;
+};
+
+/**
+ * The property a fold's snapshots hold: any state it makes, written as a snapshot's lines and
+ * read back, is the same state (every map in the same order), and folds on to the same state as
+ * the one it was written from.
+ */
+export async function snapshotsAgree<S extends object, E>(fold: (state: S, events: readonly E[]) => S, initial: S, anyEvent: fc.Arbitrary<E>): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(fc.array(anyEvent, { maxLength: 30 }), fc.array(anyEvent, { maxLength: 12 }), async (before, after) => {
+      const state = fold(initial, before);
+      const readBack = (await stateOfLines(await stateLines(state))) as S;
+      expect(everyMapInOrder(readBack)).toEqual(everyMapInOrder(state));
+      expect(everyMapInOrder(fold(readBack, after))).toEqual(everyMapInOrder(fold(state, after)));
+    }),
+    { numRuns: 300 },
   );
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldSecrets, initialSecretsState, type SecretsState } from '../../src/commands/secrets.state';
 import type { PersonalSecretsEvent, WorkspaceSecretsEvent } from '../../src/events/secrets.events';
-import { foldsAgree } from './foldProperty';
+import { foldsAgree, snapshotsAgree } from './foldProperty';
 import { meta } from './workspace.fixtures';
 import { detailsChanged, memberAdded, memberRemoved, prepared, roleChanged, secretDeleted, secretSet } from './secrets.fixtures';
 
@@ -46,4 +46,6 @@ function countsAgree(state: SecretsState): void {
 describe('A secrets stream folded', () => {
   it('at once, in any pieces, is the same as one event at a time, and leaves every state it started from as it was', () =>
     foldsAgree(foldSecrets, initialSecretsState, anyEvent, countsAgree));
+
+  it('as a snapshot written and read back, is the same state, and folds on to the same', () => snapshotsAgree(foldSecrets, initialSecretsState, anyEvent));
 });

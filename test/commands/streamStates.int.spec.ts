@@ -50,7 +50,7 @@ describe('StreamStates on SQLite', () => {
 
   describe('when more streams are loaded than it keeps', () => {
     it('forgets the one remembered longest ago and reads it again in full', async () => {
-      const states = new StreamStates({ readStream }, 2);
+      const states = new StreamStates({ readStream }, { limit: 2 });
       for (const id of ['a', 'b', 'c', 'a']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
 
       expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-c@0', 'workspace-a@0']);
@@ -61,7 +61,7 @@ describe('StreamStates on SQLite', () => {
       const byRevision = (state: Held, events: readonly StoredEvent[]): Held => ({ events: new Map([...state.events, ...events.map((e) => [e.revision, e.type] as const)]) });
       const empty: Held = { events: new Map() };
       // Each stream folds to a map of 2 entries, a weight of 3 (one, and one per entry); it keeps a weight of 6.
-      const states = new StreamStates({ readStream }, 100, 6);
+      const states = new StreamStates({ readStream }, { limit: 100, maxWeight: 6 });
       for (const id of ['a', 'b', 'a', 'c', 'b']) await states.load(`workspace-${id}`, empty, byRevision);
 
       expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@2', 'workspace-c@0', 'workspace-b@0']);
@@ -73,7 +73,7 @@ describe('StreamStates on SQLite', () => {
         type Held = Readonly<{ keys: ReadonlyMap<string, number>; keptLifetimes: number; explicitRoles: number }>;
         const held = (state: Held, events: readonly StoredEvent[]): Held => ({ ...state, keys: new Map([['K', 1]]), [count]: state[count] + events.length });
         // Each stream folds to one map entry and a count of 2, a weight of 4; it keeps a weight of 6.
-        const states = new StreamStates({ readStream }, 100, 6);
+        const states = new StreamStates({ readStream }, { limit: 100, maxWeight: 6 });
         for (const id of ['a', 'b', 'a']) await states.load(`workspace-${id}`, { keys: new Map(), keptLifetimes: 0, explicitRoles: 0 }, held);
 
         expect(reads.map((r) => `${r.streamId}@${r.afterRevision}`)).toEqual(['workspace-a@0', 'workspace-b@0', 'workspace-a@0']);
@@ -81,7 +81,7 @@ describe('StreamStates on SQLite', () => {
     }
 
     it('keeps the stream refreshed most recently', async () => {
-      const states = new StreamStates({ readStream }, 2);
+      const states = new StreamStates({ readStream }, { limit: 2 });
       for (const id of ['a', 'b']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
       await store.append('workspace-a', [invited('inv_2', 'y@example.com')], { expectedRevision: 2 });
       for (const id of ['a', 'c', 'a']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
@@ -90,7 +90,7 @@ describe('StreamStates on SQLite', () => {
     });
 
     it('forgets no other stream when one it keeps is refreshed', async () => {
-      const states = new StreamStates({ readStream }, 2);
+      const states = new StreamStates({ readStream }, { limit: 2 });
       for (const id of ['a', 'b']) await states.load(`workspace-${id}`, [] as readonly string[], fold);
       await store.append('workspace-b', [invited('inv_2', 'y@example.com')], { expectedRevision: 2 });
       for (const id of ['b', 'a']) await states.load(`workspace-${id}`, [] as readonly string[], fold);

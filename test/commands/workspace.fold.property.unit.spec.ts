@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { foldWorkspace, initialWorkspaceState } from '../../src/commands/workspace.state';
 import type { WorkspaceEvent } from '../../src/events/workspace.events';
-import { foldsAgree } from './foldProperty';
+import { foldsAgree, snapshotsAgree } from './foldProperty';
 import { accepted, created, invited, meta, permissionChanged, removed, revoked } from './workspace.fixtures';
 
 const USERS = ['bob', 'carol', 'dave'];
@@ -28,4 +28,6 @@ const anyEvent: fc.Arbitrary<WorkspaceEvent> = fc.oneof(
 
 describe('A workspace stream folded', () => {
   it('at once, in any pieces, is the same as one event at a time, and leaves every state it started from as it was', () => foldsAgree(foldWorkspace, initialWorkspaceState, anyEvent));
+
+  it('as a snapshot written and read back, is the same state, and folds on to the same', () => snapshotsAgree(foldWorkspace, initialWorkspaceState, anyEvent));
 });

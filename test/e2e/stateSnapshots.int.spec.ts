@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
+import { SqliteFollowerCheckpoints } from '../../src/stores/sqlite/sqlite.followerCheckpoints';
+import { openDatabase } from '../../src/stores/sqlite/database';
+import { startTestApp, testMasterKeys } from '../support/testService';
+import { as, createWorkspace, must } from '../support/workspaces';
+
+/** Keys a batch sets: twelve batches of them make a scope's stream 1,200 events long, a snapshot due at 1,000. */
+const KEYS = Array.from({ length: 100 }, (_, i) => `KEY_${i}`);
+
+describe('A scope’s state after a restart', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'snapshots-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => vi.restoreAllMocks());
+
+  it('starts from the snapshot its stream left, and commands decide on it as on the whole stream', async () => {
+    const masterKeys = testMasterKeys();
+    const first = await startTestApp(dir, { masterKeys });
+    const ws = await createWorkspace(first.call, 'alice');
+    for (let round = 1; round <= 12; round += 1) {
+      await must(first.call, 'PATCH', `/v1/workspaces/${ws}/secrets`, { ...as('alice'), body: { set: Object.fromEntries(KEYS.map((key) => [key, `value-${round}-of-${key}`])) } });
+    }
+    await first.close();
+    const views = openDatabase(join(dir, 'views.sqlite'), { durable: false });
+    expect(await new SqliteFollowerCheckpoints(views).getState(`state:workspaceSecrets-${ws}`)).toMatch(/"revision":1000,/);
+    views.close();
+
+    const reads = vi.spyOn(SqliteEventStore.prototype, 'readStream');
+    const second = await startTestApp(dir, { masterKeys });
+    const put = await must<{ version: number }>(second.call, 'PUT', `/v1/workspaces/${ws}/secrets/KEY_7`, { ...as('alice'), body: { value: 'value-13' } });
+
+    expect(put.version).toBe(13);
+    const fromRevisions = reads.mock.calls.filter(([stream]) => stream === `workspaceSecrets-${ws}`).map(([, after]) => after);
+    expect(fromRevisions.length).toBeGreaterThan(0);
+    expect(fromRevisions.every((after) => after !== undefined && after >= 999)).toBe(true);
+  });
+});
