@@ -47,6 +47,9 @@ export async function viewChangesFor(
     const before = writes.get(key) ?? current.get(key);
     if (before && comparePositions(before.position, r.position) >= 0) continue;
     const doc = projection.evolve(before?.doc ?? null, r, id);
+    // No document before and none after (a role removed from a deleted secret): nothing to write,
+    // and no state for its history. What is stored is known here only when it was read.
+    if (doc === null && (before?.doc ?? null) === null && !projection.fromEventAlone) continue;
     const write = { collection: projection.collection, id, doc, position: r.position, at: r.event.metadata.at };
     writes.set(key, write);
     if (keepsHistory(projection.collection)) versions.push(write);
