@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../src/events/stored';
 import { viewChangesFor } from '../../src/projections/applyEvents';
-import { scopesProjection, workspaceSecretsProjection } from '../../src/projections/secrets.projections';
+import { allProjections } from '../../src/projections';
 import { viewIds } from '../../src/projections/views';
 import { at, setData } from './recorded.fixture';
 
@@ -14,7 +14,7 @@ const stored = (revision: number, type: string, data: object): StoredEvent => ({
   metadata: { actor: 'alice', at: at(revision), schemaVersion: 1 },
 });
 const removed = stored(3, 'SecretMemberRemoved', { key: 'API', userId: 'bob' });
-const projections = [workspaceSecretsProjection, scopesProjection];
+const projections = allProjections.filter((p) => p.collection === 'workspaceSecrets' || p.collection === 'scopes');
 
 describe('The writes a batch of events makes', () => {
   // A member's roles leave deleted secrets too (the secret-roles reactor): no document before, none after.
