@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MongoFollowerCheckpoints } from '../../src/stores/mongodb/mongo.followerCheckpoints';
 import { MongoKeyStore } from '../../src/stores/mongodb/mongo.keyStore';
+import { collectionName } from '../../src/stores/mongodb/mongo.mapping';
 import { MongoReadStore } from '../../src/stores/mongodb/mongo.readStore';
 import { keyStoreContract } from '../crypto/keyStore.contract';
 import { followerCheckpointsContract } from '../stores/followerCheckpoints.contract';
@@ -31,6 +32,25 @@ withServer('MONGODB_URL', 'MongoDB', (url) => {
         expect((await generationsNamed()).some((name) => name.startsWith(`views_${old}_`))).toBe(false);
       } finally {
         await store.close();
+      }
+    });
+  });
+  describe('MongoDB views: a generation made before views layout 9', () => {
+    it('loses the index of a field that holds lists at the next start, and keeps the others', async () => {
+      const { db, drop } = await freshDatabase(url);
+      const first = new MongoReadStore(db, contractCollections, contractHistory, contractLists, undefined, async () => {});
+      const { generation } = await first.checkpoint();
+      const items = db.collection(collectionName(generation, 'items'));
+      // As an earlier version made it: unnamed, a multikey index of every tag.
+      await items.createIndex({ 'doc.tags': 1, _id: 1 });
+      const restarted = new MongoReadStore(db, contractCollections, contractHistory, contractLists, undefined, drop);
+      try {
+        await restarted.checkpoint();
+        const names = (await items.indexes()).map((index) => index.name);
+        expect(names).toContain('doc.group_1__id_1');
+        expect(names).not.toContain('doc.tags_1__id_1');
+      } finally {
+        await restarted.close();
       }
     });
   });

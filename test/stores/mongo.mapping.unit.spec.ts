@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from '../../src/stores/mongodb/mongo.mapping';
+import { collectionName, duplicateIndexes, fieldIndexName, generationOf, loadedPosition, nothingToDrop, onlyDuplicateKeys, storedPosition } from '../../src/stores/mongodb/mongo.mapping';
 import { comparePositions } from '../../src/stores/position';
 
 const position = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }).map(String);
@@ -23,6 +23,17 @@ describe('MongoDB mapping', () => {
         expect(loadedPosition(storedPosition(p))).toBe(p);
       }),
     );
+  });
+
+  it('takes an index to drop that is not there, or whose collection is not, as dropped, and nothing else', () => {
+    expect(nothingToDrop(new MongoServerError({ message: 'index not found with name [doc.tags_1__id_1]', code: 27 }))).toBe(true);
+    expect(nothingToDrop(new MongoServerError({ message: 'ns not found', code: 26 }))).toBe(true);
+    expect(nothingToDrop(new MongoServerError({ message: 'not authorized', code: 13 }))).toBe(false);
+    expect(nothingToDrop(new Error('index not found'))).toBe(false);
+  });
+
+  it('names a field’s index as MongoDB does by default, so that an index made unnamed is found', () => {
+    expect(fieldIndexName('tags')).toBe('doc.tags_1__id_1');
   });
 
   it('treats duplicate-key errors (a guarded upsert that lost) as expected, and nothing else', () => {

@@ -27,6 +27,19 @@ export function duplicateIndexes(error: unknown): number[] {
   return writeErrors.filter((e) => e.code === DUPLICATE_KEY).map((e) => e.index);
 }
 
+/** IndexNotFound, and NamespaceNotFound (no such collection): an index to drop that is not there. */
+const NOTHING_TO_DROP = new Set([26, 27]);
+
+/** Whether dropping an index failed only because it was not there. */
+export function nothingToDrop(error: unknown): boolean {
+  return error instanceof MongoServerError && typeof error.code === 'number' && NOTHING_TO_DROP.has(error.code);
+}
+
+/** The name MongoDB gives an index of `field` ascending, then `_id` ascending, by default. */
+export function fieldIndexName(field: string): string {
+  return `doc.${field}_1__id_1`;
+}
+
 /** Collection names carry the views' generation, so a rebuild swaps them by one document write. */
 export function collectionName(generation: string, collection: string): string {
   return `views_${generation}_${collection}`;

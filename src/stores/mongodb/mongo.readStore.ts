@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AnyBulkWriteOperation, Db, Filter, UpdateFilter } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Filter, UpdateFilter } from 'mongodb';
 import type {
   Checkpoint,
   CollectionOf,
@@ -24,7 +24,7 @@ import type {
   ViewWrite,
 } from '../readStore.port';
 import { checkAskedByInstant, checkHistorySpec, checkIndexed, checkListMatches, checkNotWalked, checkNumbersVersions, checkOmitted, checkRemovable, checkScanCount, partsOf, versionLabels } from '../readStore.port';
-import { collectionName, duplicateIndexes, generationOf, loadedPosition, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
+import { collectionName, duplicateIndexes, fieldIndexName, generationOf, loadedPosition, nothingToDrop, onlyDuplicateKeys, storedPosition } from './mongo.mapping';
 
 type Row = { _id: string; position: string; doc: Record<string, unknown> | null };
 type CheckpointRow = { _id: string; position: string | null; generation: string };
@@ -385,8 +385,11 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     for (const [collection, fields] of Object.entries(this.fields)) {
       // A list field is matched in the documents another field's index leads to, never walked
       // (see ListSpec): a multikey index of it would cost an entry per value on every write, unread.
-      for (const field of fields.filter((f) => !this.lists[collection]?.includes(f))) {
-        await this.db.collection(collectionName(generation, collection)).createIndex({ [`doc.${field}`]: 1, _id: 1 });
+      const documents = this.db.collection(collectionName(generation, collection));
+      for (const field of fields) {
+        if (!this.lists[collection]?.includes(field)) await documents.createIndex({ [`doc.${field}`]: 1, _id: 1 }, { name: fieldIndexName(field) });
+        // A generation made before views layout 9 has one: drop it, or every write keeps paying for it.
+        else await dropIndexIfThere(documents, fieldIndexName(field));
       }
     }
     for (const [collection, kept] of Object.entries(this.history)) {
@@ -446,4 +449,12 @@ const STATES_BEFORE_SEEK = 16;
 /** A version row's id: a replay of the same version finds it taken. */
 function versionId(id: string, storedAt: string): string {
   return `${id}\u0000${storedAt}`;
+}
+
+async function dropIndexIfThere(documents: Collection, name: string): Promise<void> {
+  try {
+    await documents.dropIndex(name);
+  } catch (error) {
+    if (!nothingToDrop(error)) throw error;
+  }
 }
