@@ -19,6 +19,7 @@ import { SecretLifecycleHandlers } from './commands/secretLifecycle.handlers';
 import { SecretRolesReactor } from './commands/secretRoles.reactor';
 import { SecretsCommands } from './commands/secrets.commands';
 import { StreamCommands } from './commands/streamCommands';
+import { SnapshotSchedule } from './commands/snapshotSchedule';
 import { StateSnapshots, STATE_SNAPSHOTS_KEY_ID } from './commands/stateSnapshots';
 import { StreamStates } from './commands/streamStates';
 import { workspaceDecider } from './commands/workspace.decider';
@@ -224,7 +225,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   });
 
   const snapshotKey = () => dataKeys.getOrCreate(STATE_SNAPSHOTS_KEY_ID).then(({ key }) => key);
-  const states = new StreamStates(eventStore, { snapshots: { store: new StateSnapshots(options.followerCheckpoints, eventStore, snapshotKey), log: options.log } });
+  const snapshots = new SnapshotSchedule(new StateSnapshots(options.followerCheckpoints, eventStore, snapshotKey), options.log);
+  const states = new StreamStates(eventStore, { snapshots });
   const workspaceStreams = new StreamCommands(eventStore, states, 'workspace', workspaceDecider);
   const workspaceSecretStreams = new StreamCommands(eventStore, states, 'workspaceSecrets', workspaceSecretsDecider);
   const personalSecretStreams = new StreamCommands(eventStore, states, 'personalSecrets', personalSecretsDecider);
@@ -358,8 +360,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       const lastSeal = await sealer?.stop();
       if (projector && lastSeal) await projector.waitFor(lastSeal, viewWaitMs);
       for (const follower of followers) await follower.stop();
-      // A snapshot under way would otherwise fail on a closed store, and be told as an error.
-      await states.snapshotsSaved();
+      // A snapshot under way would otherwise fail on a closed store; those waiting are dropped.
+      await snapshots.close();
       await eventStore.close();
       await readStore.close();
       await keyStore.close();

@@ -11,8 +11,14 @@ import type { Loaded } from './streamStates';
  */
 export const STATE_SNAPSHOTS_KEY_ID = 'ik_state_snapshots';
 
-/** A snapshot's first line after its tag: what it is a state of, and where in the stream. */
-type Header = Readonly<{ v: 1; format: string; streamId: string; revision: number; position: string | null; lastHash: string }>;
+/**
+ * A snapshot's first line after its tag: the format of its state, and the event it was folded to
+ * (its revision and chain hash). The stream is the one it is saved under: the chain hash covers
+ * the stream's name (DESIGN §8), so a snapshot moved to another stream is refused by the log.
+ * The text after it is `stateLines`'; test/commands/stateFormats.unit.spec.ts holds this file and
+ * stateText.ts to every format, so a change to either names new formats.
+ */
+type Header = Readonly<{ format: string; revision: number; lastHash: string }>;
 
 /**
  * Snapshots of the command side's folded states, so that loading a stream not held in memory
@@ -22,12 +28,14 @@ type Header = Readonly<{ v: 1; format: string; streamId: string; revision: numbe
  *
  * The command side decides rights on these states, so a snapshot is believed only when
  *  - its tag, an HMAC-SHA256 under a data key only the master key opens, is right: whoever can
- *    write to the views' database cannot make one up, or move one to another stream;
+ *    write to the views' database cannot make one up;
  *  - it is of the state format the fold has now (`format`: a fold that changes what it keeps
  *    names a new one, and older snapshots are passed over);
- *  - the log holds the event it says it was folded to, with the same chain hash: a log restored
- *    from an older backup, or another log, does not.
- * Otherwise, or when it cannot be read, the stream is read from its beginning, as without one.
+ *  - the stream it is read for holds the event it says it was folded to, with the same chain
+ *    hash: another stream, a log restored from an older backup, or another log, does not.
+ * Otherwise the stream is read from its beginning, as without one. An older snapshot of the same
+ * stream, put back, is believed: it is the fold of that stream's first events, and the events
+ * after it are read.
  */
 export class StateSnapshots {
   constructor(
@@ -36,29 +44,28 @@ export class StateSnapshots {
     private readonly tagKey: () => Promise<Uint8Array>,
   ) {}
 
-  /** The stream's snapshot in `format`, confirmed as above; null when there is none to believe. */
+  /**
+   * The stream's snapshot in `format`, confirmed as above; null when there is none to believe.
+   * Throws when it cannot be read (a store or the key store failing).
+   */
   async read<S>(streamId: string, format: string): Promise<Loaded<S> | null> {
-    try {
-      const text = await this.saved.getState(savedStateName(streamId));
-      if (text === null) return null;
-      const newline = text.indexOf('\n');
-      const body = text.slice(newline + 1);
-      if (newline < 0 || !sameTag(text.slice(0, newline), await this.tag(body))) return null;
-      const [first = '', ...lines] = body.split('\n');
-      const header = JSON.parse(first) as Header;
-      if (header.v !== 1 || header.format !== format || header.streamId !== streamId) return null;
-      const [last] = await this.store.readStream(streamId, header.revision - 1, 1);
-      if (last?.revision !== header.revision || chainHashOf(last) !== header.lastHash) return null;
-      const state = (await stateOfLines(lines)) as S;
-      return { state, revision: header.revision, position: header.position, lastHash: header.lastHash };
-    } catch {
-      return null;
-    }
+    const text = await this.saved.getState(savedStateName(streamId));
+    if (text === null) return null;
+    const newline = text.indexOf('\n');
+    const body = text.slice(newline + 1);
+    if (newline < 0 || !sameTag(text.slice(0, newline), await this.tag(body))) return null;
+    const [first = '', ...lines] = body.split('\n');
+    const header = JSON.parse(first) as Header;
+    if (header.format !== format) return null;
+    const [last] = await this.store.readStream(streamId, header.revision - 1, 1);
+    if (last?.revision !== header.revision || chainHashOf(last) !== header.lastHash) return null;
+    const state = (await stateOfLines(lines)) as S;
+    return { state, revision: last.revision, position: last.position, lastHash: header.lastHash };
   }
 
   /** Saves the state as the stream's snapshot, replacing the one before. */
   async save(streamId: string, loaded: Loaded<object>, format: string): Promise<void> {
-    const header: Header = { v: 1, format, streamId, revision: loaded.revision, position: loaded.position, lastHash: loaded.lastHash };
+    const header: Header = { format, revision: loaded.revision, lastHash: loaded.lastHash };
     const body = [JSON.stringify(header), ...(await stateLines(loaded.state))].join('\n');
     await this.saved.saveState(savedStateName(streamId), `${await this.tag(body)}\n${body}`);
   }

@@ -10,11 +10,12 @@ export interface FollowerCheckpoints {
   /** Moves the follower's position forward (never back: several instances may run). */
   save(follower: string, position: string): Promise<void>;
   /**
-   * The state a follower saved to start from instead of reading the log from its beginning (the
-   * sealer's tree of stream heads), null if none. Only one instance saves a follower's state;
-   * any may read it, and must check it against the log before trusting it.
+   * The state saved under a name to start from instead of reading the log from its beginning (the
+   * sealer's tree of stream heads, `sealer`; a stream's folded state on the command side,
+   * `state:<stream>`), null if none. Any instance may save one, and read it, and must check it
+   * against the log before trusting it.
    */
   getState(follower: string): Promise<string | null>;
-  /** Replaces the follower's saved state, whole: a reader gets the old one or the new one. */
+  /** Replaces the saved state, whole: a reader gets the old one or the new one, whoever saved last. */
   saveState(follower: string, state: string): Promise<void>;
 }

@@ -1,29 +1,40 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SnapshotSchedule } from '../../src/commands/snapshotSchedule';
 import { StateSnapshots } from '../../src/commands/stateSnapshots';
-import { StreamStates, type StreamStatesOptions } from '../../src/commands/streamStates';
+import { StreamStates } from '../../src/commands/streamStates';
 import { foldWorkspace, initialWorkspaceState, WORKSPACE_STATE_FORMAT, type WorkspaceState } from '../../src/commands/workspace.state';
 import { parseStreamEvents } from '../../src/events/streams';
-import { chainEvents, chainHeadOf, EMPTY_CHAIN } from '../../src/proof/chain';
+import { chainEvents, chainHashOf, chainHeadOf, EMPTY_CHAIN } from '../../src/proof/chain';
 import type { StoredEvent } from '../../src/stores/eventStore.port';
+import type { FollowerCheckpoints } from '../../src/stores/followerCheckpoints.port';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
 import { SqliteFollowerCheckpoints } from '../../src/stores/sqlite/sqlite.followerCheckpoints';
+import { deferred } from '../stores/contractSupport';
 import { inOrder } from './foldProperty';
 import { created, invited, revoked } from './workspace.fixtures';
 
 const STREAM = 'workspace-ws_1';
 const SAVED_AS = `state:${STREAM}`;
 const fold = (state: WorkspaceState, stored: readonly StoredEvent[]) => foldWorkspace(state, parseStreamEvents('workspace', stored));
+type Saved = Pick<FollowerCheckpoints, 'getState' | 'saveState'>;
 
 describe('Snapshots of the command side’s states', () => {
   let store: SqliteEventStore;
   let saved: SqliteFollowerCheckpoints;
   let reads: number[];
+  let errors: object[];
   const key = randomBytes(32);
-  const snapshotsUnder = (tagKey: Uint8Array): StreamStatesOptions['snapshots'] => ({ store: new StateSnapshots(saved, store, async () => tagKey), log: { error: () => {} } });
-  /** A process of its own: it holds nothing when it starts. */
-  const process = (snapshots = snapshotsUnder(key)) => new StreamStates({ readStream: (stream, after, limit) => (reads.push(after ?? 0), store.readStream(stream, after, limit)) }, { snapshots });
+  /**
+   * A process of its own, holding nothing when it starts: its stream states, and the schedule of
+   * their snapshots (kept where `where` keeps them, tagged under `tagKey`).
+   */
+  const process = ({ where = saved as Saved, tagKey = key as Uint8Array, maxWeight = undefined as number | undefined } = {}) => {
+    const schedule = new SnapshotSchedule(new StateSnapshots(where, store, async () => tagKey), { error: (details) => void errors.push(details) });
+    const readStream = (stream: string, after?: number, limit?: number) => (reads.push(after ?? 0), store.readStream(stream, after, limit));
+    return { states: new StreamStates({ readStream }, { snapshots: schedule, maxWeight }), schedule };
+  };
   const load = (states: StreamStates, format = WORKSPACE_STATE_FORMAT) => states.load(STREAM, initialWorkspaceState, fold, format);
   /**
    * Appends to a created workspace invitations made and revoked by turns, to `revision` events
@@ -40,9 +51,9 @@ describe('Snapshots of the command side’s states', () => {
   const foldedWhole = async () => (await load(new StreamStates(store))).state;
   /** A process whose first load saved its snapshot. */
   const snapshotTaken = async () => {
-    const first = process();
-    await load(first);
-    await first.snapshotsSaved();
+    const { states, schedule } = process();
+    await load(states);
+    await schedule.saved();
     expect(await saved.getState(SAVED_AS)).not.toBeNull();
     reads = [];
   };
@@ -51,6 +62,7 @@ describe('Snapshots of the command side’s states', () => {
     store = new SqliteEventStore(openDatabase(':memory:', { durable: false }));
     saved = new SqliteFollowerCheckpoints(openDatabase(':memory:', { durable: false }));
     reads = [];
+    errors = [];
   });
   afterEach(() => store.close());
 
@@ -59,34 +71,48 @@ describe('Snapshots of the command side’s states', () => {
     await snapshotTaken();
     await appendTo(1_205);
 
-    const loaded = await load(process());
+    const loaded = await load(process().states);
 
     expect(reads).toEqual([1_200]);
     expect(loaded.revision).toBe(1_205);
     expect(inOrder(loaded.state)).toEqual(inOrder(await foldedWhole()));
   });
 
+  it('start a load where the log has its event, and are not saved again for it', async () => {
+    await appendTo(1_200);
+    await snapshotTaken();
+    const saves: string[] = [];
+    const { states, schedule } = process({ where: { getState: (name) => saved.getState(name), saveState: async (name) => void saves.push(name) } });
+
+    const loaded = await load(states);
+    await schedule.saved();
+
+    const [event] = await store.readStream(STREAM, 1_199, 1);
+    expect(loaded).toMatchObject({ revision: 1_200, position: event!.position, lastHash: chainHashOf(event!) });
+    expect(saves).toEqual([]);
+  });
+
   it('are saved after the appends a command side remembers, as after a load', async () => {
     await appendTo(1);
-    const states = process();
-    const first = await load(states);
+    const { states, schedule } = process();
+    await load(states);
     await appendTo(1_000);
     const [last] = await store.readStreamBackwards(STREAM, null, 1);
-    states.remember(STREAM, { state: await foldedWhole(), revision: 1_000, position: last!.position, lastHash: first.lastHash }, WORKSPACE_STATE_FORMAT);
-    await states.snapshotsSaved();
+    states.remember(STREAM, { state: await foldedWhole(), revision: 1_000, position: last!.position, lastHash: chainHashOf(last!) }, WORKSPACE_STATE_FORMAT);
+    await schedule.saved();
 
     expect(await saved.getState(SAVED_AS)).toContain('"revision":1000');
   });
 
   it('are not saved for a stream less than 1,000 events past its last, nor without a format', async () => {
     await appendTo(999);
-    const states = process();
-    await load(states);
-    await states.snapshotsSaved();
+    const first = process();
+    await load(first.states);
+    await first.schedule.saved();
     await appendTo(1_500);
     const formatless = process();
-    await formatless.load(STREAM, initialWorkspaceState, fold);
-    await formatless.snapshotsSaved();
+    await formatless.states.load(STREAM, initialWorkspaceState, fold);
+    await formatless.schedule.saved();
 
     expect(await saved.getState(SAVED_AS)).toBeNull();
   });
@@ -95,10 +121,10 @@ describe('Snapshots of the command side’s states', () => {
     // A map of 8,000 entries from the first event on: a weight of 8,001, a snapshot due 2,000.25 events on.
     type Held = Readonly<{ entries: ReadonlyMap<number, number> }>;
     const heavy = (state: Held): Held => (state.entries.size > 0 ? state : { entries: new Map(Array.from({ length: 8_000 }, (_, i) => [i, i])) });
-    const states = process();
+    const { states, schedule } = process();
     const loadHeavy = async () => {
       await states.load(STREAM, { entries: new Map() }, heavy, 'heavy/1');
-      await states.snapshotsSaved();
+      await schedule.saved();
     };
     await appendTo(2_000);
     await loadHeavy();
@@ -109,8 +135,21 @@ describe('Snapshots of the command side’s states', () => {
     expect(await saved.getState(SAVED_AS)).toContain('"revision":2001');
   });
 
+  it('are saved, and read, for a state heavier than the cache holds', async () => {
+    await appendTo(1_200);
+    const heavier = process({ maxWeight: 1 });
+    await load(heavier.states);
+    await heavier.schedule.saved();
+    reads = [];
+
+    const loaded = await load(process({ maxWeight: 1 }).states);
+
+    expect(reads).toEqual([1_200]);
+    expect(inOrder(loaded.state)).toEqual(inOrder(await foldedWhole()));
+  });
+
   describe('are passed over, the stream read from its first event, when', () => {
-    const readWhole = async (states = process()) => {
+    const readWhole = async (states = process().states) => {
       const loaded = await load(states);
       expect(reads).toEqual([0, 1_000]);
       expect(inOrder(loaded.state)).toEqual(inOrder(await foldedWhole()));
@@ -119,6 +158,7 @@ describe('Snapshots of the command side’s states', () => {
       await appendTo(1_200);
       await snapshotTaken();
     });
+    afterEach(() => expect(errors).toEqual([]));
 
     it('what it holds is changed', async () => {
       const text = (await saved.getState(SAVED_AS))!;
@@ -128,17 +168,17 @@ describe('Snapshots of the command side’s states', () => {
     });
 
     it('its tag was made under another key', async () => {
-      await readWhole(process(snapshotsUnder(randomBytes(32))));
+      await readWhole(process({ tagKey: randomBytes(32) }).states);
     });
 
     it('it is another stream’s', async () => {
       await saved.saveState('state:workspace-ws_2', (await saved.getState(SAVED_AS))!);
-      const loaded = await process().load('workspace-ws_2', initialWorkspaceState, fold, WORKSPACE_STATE_FORMAT);
+      const loaded = await process().states.load('workspace-ws_2', initialWorkspaceState, fold, WORKSPACE_STATE_FORMAT);
       expect(loaded).toMatchObject({ revision: 0, state: initialWorkspaceState });
     });
 
     it('it is of another format', async () => {
-      await load(process(), 'workspace/0');
+      await load(process().states, 'workspace/0');
       expect(reads).toEqual([0, 1_000]);
     });
 
@@ -147,25 +187,79 @@ describe('Snapshots of the command side’s states', () => {
       store = new SqliteEventStore(openDatabase(':memory:', { durable: false }));
       await store.append(STREAM, chainEvents(STREAM, EMPTY_CHAIN, [created('bob', 'bob@example.com')]).events, { expectedRevision: 0 });
       await appendTo(1_200);
-      const loaded = await load(process());
-      expect(reads).toEqual([0, 1_000]);
-      expect(inOrder(loaded.state)).toEqual(inOrder(await foldedWhole()));
+      await readWhole();
     });
 
-    it('it cannot be read', async () => {
-      const unreadable = new StateSnapshots({ getState: () => Promise.reject(new Error('down')), saveState: async () => {} }, store, async () => key);
-      await readWhole(process({ store: unreadable, log: { error: () => {} } }));
+    it('the log ends before the event it names (restored from an older backup)', async () => {
+      store = new SqliteEventStore(openDatabase(':memory:', { durable: false }));
+      await appendTo(1_100);
+      const loaded = await load(process().states);
+      expect(reads).toEqual([0, 1_000]);
+      expect(loaded.revision).toBe(1_100);
     });
+  });
+
+  it('that cannot be read are told to the log, and the stream is read from its first event', async () => {
+    await appendTo(1_200);
+    await snapshotTaken();
+    const { states } = process({ where: { getState: () => Promise.reject(new Error('down')), saveState: async () => {} } });
+
+    expect((await load(states)).revision).toBe(1_200);
+    expect(reads).toEqual([0, 1_000]);
+    expect(errors).toEqual([expect.objectContaining({ streamId: STREAM })]);
   });
 
   it('that cannot be saved are told to the log, and loads go on', async () => {
     await appendTo(1_200);
-    const errors: object[] = [];
-    const failing = new StateSnapshots({ getState: async () => null, saveState: () => Promise.reject(new Error('disk full')) }, store, async () => key);
-    const states = process({ store: failing, log: { error: (details: object) => void errors.push(details) } });
+    const { states, schedule } = process({ where: { getState: async () => null, saveState: () => Promise.reject(new Error('disk full')) } });
 
     expect((await load(states)).revision).toBe(1_200);
-    await states.snapshotsSaved();
+    await schedule.saved();
     expect(errors).toEqual([expect.objectContaining({ streamId: STREAM })]);
+  });
+
+  describe('waiting behind a save under way', () => {
+    let underWay: ReturnType<typeof deferred<void>>;
+    let texts: Map<string, string>;
+    let waitingBehind: ReturnType<typeof process>;
+    const types = (state: readonly string[], events: readonly StoredEvent[]) => [...state, ...events.map((e) => e.type)];
+    beforeEach(async () => {
+      underWay = deferred<void>();
+      texts = new Map();
+      // The first save (workspace-a's) is under way until the test lets it end.
+      const slow: Saved = {
+        getState: async (name) => texts.get(name) ?? null,
+        saveState: async (name, text) => {
+          texts.set(name, text);
+          if (name === 'state:workspace-a') await underWay.promise;
+        },
+      };
+      waitingBehind = process({ where: slow });
+      for (const stream of ['workspace-a', 'workspace-b', 'workspace-c']) {
+        const events = Array.from({ length: 1_000 }, (_, i) => (i === 0 ? created() : invited(`inv_${i}`, `u${i}@example.com`)));
+        await store.append(stream, chainEvents(stream, EMPTY_CHAIN, events).events, { expectedRevision: 0 });
+        await waitingBehind.states.load(stream, [] as readonly string[], types, 'light/1');
+      }
+      await expect.poll(() => [...texts.keys()]).toEqual(['state:workspace-a']);
+    });
+
+    it('are saved once each, at the newest state their stream reached', async () => {
+      const { states, schedule } = waitingBehind;
+      const [last] = await store.readStreamBackwards('workspace-b', null, 1);
+      states.remember('workspace-b', { state: ['newer'], revision: 1_500, position: last!.position, lastHash: 'b'.repeat(64) }, 'light/1');
+      underWay.resolve();
+      await schedule.saved();
+
+      expect([...texts.keys()]).toEqual(['state:workspace-a', 'state:workspace-b', 'state:workspace-c']);
+      expect(texts.get('state:workspace-b')).toContain('"revision":1500');
+    });
+
+    it('are dropped when the schedule closes, and the one under way is saved', async () => {
+      const closed = waitingBehind.schedule.close();
+      underWay.resolve();
+      await closed;
+
+      expect([...texts.keys()]).toEqual(['state:workspace-a']);
+    });
   });
 });

@@ -57,7 +57,15 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
     return texts.join('');
   }
 
+  /** The parts are deleted by follower and generation: without an index each save would read them all (one saved state per scope). */
+  private indexed: Promise<unknown> | null = null;
+
   async saveState(follower: string, state: string): Promise<void> {
+    this.indexed ??= this.stateParts.createIndex({ follower: 1, generation: 1 }).catch((error: unknown) => {
+      this.indexed = null;
+      throw error;
+    });
+    await this.indexed;
     const generation = new ObjectId().toHexString();
     const parts: StatePart[] = [];
     let start = 0;
