@@ -28,10 +28,11 @@ const DEFAULT_MAX_WEIGHT = 150_000;
  * starts from its snapshot (stateSnapshots.ts) when there is one to believe, else from its first
  * event, and reads on a page at a time, the event loop turning between pages, once for all the
  * loads that ask for it meanwhile (loads of a stream held read on side by side). Without
- * snapshots a load cost what the stream's whole history cost (a scope of 200,000 events: 2.3 s),
- * and anyone who can fill the cache with their own scopes could make every command on theirs, or
- * on others', pay that; with them, about what the state weighs (snapshotSchedule.ts). Each state a
- * stream durably reaches is offered to the schedule, which saves one when it is due.
+ * snapshots a load cost what the stream's whole history cost (a scope of 200,000 events: 1.3–2.3
+ * s of CPU, by the VM's phase), and anyone who can fill the cache with their own scopes could
+ * make every command on theirs, or on others', pay that; with them, about what the state weighs
+ * (snapshotSchedule.ts). Each state a stream durably reaches is offered to the schedule, which
+ * saves one when it is due.
  */
 export class StreamStates {
   private readonly entries: LRUCache<string, Loaded<unknown>>;
