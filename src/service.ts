@@ -19,6 +19,7 @@ import { SecretLifecycleHandlers } from './commands/secretLifecycle.handlers';
 import { SecretRolesReactor } from './commands/secretRoles.reactor';
 import { SecretsCommands } from './commands/secrets.commands';
 import { StreamCommands } from './commands/streamCommands';
+import { LoadBudget } from './commands/loadBudget';
 import { SnapshotSchedule } from './commands/snapshotSchedule';
 import { StateSnapshots, STATE_SNAPSHOTS_KEY_ID } from './commands/stateSnapshots';
 import { StreamStates } from './commands/streamStates';
@@ -112,6 +113,8 @@ export type ServiceOptions = Readonly<{
     recordRetentionDays?: number;
     /** How many audit rows one page examines at most, and in one statement (AUDIT_SCAN_ROWS, AUDIT_SCAN_STEP; tests make them small). */
     auditScan?: ScanBound;
+    /** What one principal's loads of command states not held may cost a minute, in events (LOAD_EVENTS_PER_MINUTE; tests make it small). */
+    loadEventsPerMinute?: number;
   }>;
   /** /readyz fails while the views lag the log by more than this. */
   readyMaxLagSeconds?: number;
@@ -226,7 +229,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
 
   const snapshotKey = () => dataKeys.getOrCreate(STATE_SNAPSHOTS_KEY_ID).then(({ key }) => key);
   const snapshots = new SnapshotSchedule(new StateSnapshots(options.followerCheckpoints, eventStore, snapshotKey), options.log);
-  const states = new StreamStates(eventStore, { snapshots });
+  const states = new StreamStates(eventStore, { snapshots, budget: new LoadBudget(options.settings?.loadEventsPerMinute) });
   const workspaceStreams = new StreamCommands(eventStore, states, 'workspace', workspaceDecider);
   const workspaceSecretStreams = new StreamCommands(eventStore, states, 'workspaceSecrets', workspaceSecretsDecider);
   const personalSecretStreams = new StreamCommands(eventStore, states, 'personalSecrets', personalSecretsDecider);

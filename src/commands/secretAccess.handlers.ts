@@ -54,9 +54,9 @@ export class SecretAccessHandlers {
 
   /** The live value, or with `version` a past one (DESIGN §9): of the current lifetime with the same rights, of an earlier one for workspace admins only. */
   async revealWorkspace(actor: Actor, workspaceId: string, key: string, version?: number): Promise<Revealed> {
-    const { state: workspace } = await this.workspaces.load(workspaceId);
+    const { state: workspace } = await this.workspaces.by(actor).load(workspaceId);
     const { permission } = requireMember(workspace, actor.userId);
-    const loaded = await this.workspaceSecrets.load(workspaceId);
+    const loaded = await this.workspaceSecrets.by(actor).load(workspaceId);
     if (version !== undefined) {
       const current = pastVersion(loaded.state, key, version);
       if (!current && permission !== 'admin') throw new Forbidden(`Only workspace admins can reveal ${key} as it was before its deletion`);
@@ -68,7 +68,7 @@ export class SecretAccessHandlers {
   }
 
   async revealPersonal(actor: Actor, key: string, version?: number): Promise<Revealed> {
-    const loaded = await this.personalSecrets.load(actor.userId);
+    const loaded = await this.personalSecrets.by(actor).load(actor.userId);
     if (version !== undefined) {
       pastVersion(loaded.state, key, version);
       return this.revealVersion(actor, 'personal', actor.userId, key, version, loaded, null);
@@ -94,9 +94,9 @@ export class SecretAccessHandlers {
    * opened; otherwise each reveal is recorded as a single one would be, in one append.
    */
   async revealWorkspaceKeys(actor: Actor, workspaceId: string, keys: readonly string[]): Promise<RevealedMany> {
-    const { state: workspace } = await this.workspaces.load(workspaceId);
+    const { state: workspace } = await this.workspaces.by(actor).load(workspaceId);
     const { permission } = requireMember(workspace, actor.userId);
-    const loaded = await this.workspaceSecrets.load(workspaceId);
+    const loaded = await this.workspaceSecrets.by(actor).load(workspaceId);
     const standing = (key: string) => ({ permission, explicitRole: loaded.state.secrets.get(key)?.members.get(actor.userId) });
     const refusals = new BatchRefusals();
     const forbidden = keys.filter((key) => loaded.state.secrets.has(key) && !canRevealSecret(permission, standing(key).explicitRole));
@@ -107,7 +107,7 @@ export class SecretAccessHandlers {
   }
 
   async revealPersonalKeys(actor: Actor, keys: readonly string[]): Promise<RevealedMany> {
-    const loaded = await this.personalSecrets.load(actor.userId);
+    const loaded = await this.personalSecrets.by(actor).load(actor.userId);
     const refusals = new BatchRefusals();
     refuseUnknown(loaded.state, keys, refusals);
     refusals.throwIfAny();
@@ -135,13 +135,13 @@ export class SecretAccessHandlers {
     let standing: Standing = null;
     let loaded: Loaded<SecretsState>;
     if (scope === 'workspace') {
-      const { state: workspace } = await this.workspaces.load(ownerId);
+      const { state: workspace } = await this.workspaces.by(actor).load(ownerId);
       const permission = permissionOf(workspace, actor.userId);
       if (workspace.status !== 'active' || (permission === null && !auditor)) throw new NotFound('Workspace not found', 'workspace_not_found');
-      loaded = await this.workspaceSecrets.load(ownerId);
+      loaded = await this.workspaceSecrets.by(actor).load(ownerId);
       standing = { permission, explicitRole: loaded.state.secrets.get(key)?.members.get(actor.userId) };
     } else {
-      loaded = await this.personalSecrets.load(ownerId);
+      loaded = await this.personalSecrets.by(actor).load(ownerId);
     }
     // Refused before a single version is read: a refusal costs no more than any other.
     requireMayCheck(key, standing, auditor);

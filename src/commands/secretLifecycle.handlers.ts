@@ -43,7 +43,7 @@ export class SecretLifecycleHandlers {
 
   async rollbackWorkspace(actor: Actor, workspaceId: string, key: string, version: number, ifMatch?: IfMatch): Promise<Result> {
     const access = await this.access(actor, workspaceId);
-    return this.workspaceSecrets.execute(
+    return this.workspaceSecrets.by(actor).execute(
       workspaceId,
       async ({ state, position }) => {
         const sealed = await this.sealedAgain('workspace', workspaceId, key, version, state, position);
@@ -55,7 +55,7 @@ export class SecretLifecycleHandlers {
   }
 
   rollbackPersonal(actor: Actor, key: string, version: number, ifMatch?: IfMatch): Promise<Result> {
-    return this.personalSecrets.execute(
+    return this.personalSecrets.by(actor).execute(
       actor.userId,
       async ({ state, position }) => {
         const sealed = await this.sealedAgain('personal', actor.userId, key, version, state, position);
@@ -68,7 +68,7 @@ export class SecretLifecycleHandlers {
 
   async restoreWorkspace(actor: Actor, workspaceId: string, key: string, ifMatch?: IfMatch): Promise<Result> {
     const access = await this.access(actor, workspaceId);
-    return this.workspaceSecrets.execute(
+    return this.workspaceSecrets.by(actor).execute(
       workspaceId,
       async ({ state, position }) => {
         const lastValue = await this.deletedEnvelope('workspace', workspaceId, key, state, position);
@@ -80,7 +80,7 @@ export class SecretLifecycleHandlers {
   }
 
   restorePersonal(actor: Actor, key: string, ifMatch?: IfMatch): Promise<Result> {
-    return this.personalSecrets.execute(
+    return this.personalSecrets.by(actor).execute(
       actor.userId,
       async ({ state, position }) => {
         const lastValue = await this.deletedEnvelope('personal', actor.userId, key, state, position);
@@ -93,7 +93,7 @@ export class SecretLifecycleHandlers {
 
   async destroyWorkspace(actor: Actor, workspaceId: string, key: string, all: boolean, ifMatch?: IfMatch): Promise<Result> {
     const access = await this.access(actor, workspaceId);
-    const result = await this.workspaceSecrets.execute(
+    const result = await this.workspaceSecrets.by(actor).execute(
       workspaceId,
       ({ state }) => this.stamps.stamp(actor, workspaceSecretsDecider.decide({ type: 'DestroySecret', data: { key, all, access }, context: contextFor(actor, this.clock) }, state)),
       ifMatch,
@@ -103,7 +103,7 @@ export class SecretLifecycleHandlers {
   }
 
   async destroyPersonal(actor: Actor, key: string, all: boolean, ifMatch?: IfMatch): Promise<Result> {
-    const result = await this.personalSecrets.execute(
+    const result = await this.personalSecrets.by(actor).execute(
       actor.userId,
       ({ state }) => this.stamps.stamp(actor, personalSecretsDecider.decide({ type: 'DestroyPersonalSecret', data: { key, all }, context: contextFor(actor, this.clock) }, state)),
       ifMatch,
@@ -141,9 +141,9 @@ export class SecretLifecycleHandlers {
    */
   async erasePersonal(actor: Actor, subjectKeyIds: readonly string[]): Promise<{ secrets: number; position: string | null }> {
     const context = contextFor(actor, this.clock);
-    const destroyed = await this.personalSecrets.execute(actor.userId, ({ state }) => personalSecretsDecider.decide({ type: 'DestroyAllPersonalSecrets', data: {}, context }, state));
+    const destroyed = await this.personalSecrets.by(actor).execute(actor.userId, ({ state }) => personalSecretsDecider.decide({ type: 'DestroyAllPersonalSecrets', data: {}, context }, state));
     await this.shred(destroyed);
-    const erased = await this.personalSecrets.execute(actor.userId, ({ state }) =>
+    const erased = await this.personalSecrets.by(actor).execute(actor.userId, ({ state }) =>
       personalSecretsDecider.decide({ type: 'ErasePersonalData', data: { dataKeyIds: subjectKeyIds }, context }, state),
     );
     await this.shred(erased);
@@ -186,7 +186,7 @@ export class SecretLifecycleHandlers {
   }
 
   private async access(actor: Actor, workspaceId: string): Promise<WorkspaceLifecycleAccess> {
-    const workspace = requireMember((await this.workspaces.load(workspaceId)).state, actor.userId);
+    const workspace = requireMember((await this.workspaces.by(actor).load(workspaceId)).state, actor.userId);
     return { permission: workspace.permission, activeMembers: new Map([...workspace.members.values()].map((member) => [member.userId, member.joinedAt])) };
   }
 }

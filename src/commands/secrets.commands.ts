@@ -51,7 +51,7 @@ export class SecretsCommands {
     const { permission } = await this.membership(actor, workspaceId);
     const keys = { set: Object.keys(input.set), delete: input.delete };
     const sealer = this.cipher.sealer('workspace', workspaceId);
-    return this.workspaceSecrets.execute(
+    return this.workspaceSecrets.by(actor).execute(
       workspaceId,
       async ({ state }) => {
         const plan = planWorkspaceBatch(state, actor.userId, permission, keys);
@@ -65,7 +65,7 @@ export class SecretsCommands {
   savePersonal(actor: Actor, input: BatchInput, ifMatch?: IfMatch): Promise<PersonalSecretsResult> {
     const keys = { set: Object.keys(input.set), delete: input.delete };
     const sealer = this.cipher.sealer('personal', actor.userId);
-    return this.personalSecrets.execute(
+    return this.personalSecrets.by(actor).execute(
       actor.userId,
       async ({ state }) => {
         const plan = planBatch(state, keys);
@@ -80,7 +80,7 @@ export class SecretsCommands {
   async changeWorkspaceDetails(actor: Actor, workspaceId: string, key: string, input: DetailsInput, ifMatch?: IfMatch): Promise<WorkspaceSecretsResult> {
     const { permission } = await this.membership(actor, workspaceId);
     const context = contextFor(actor, this.clock);
-    return this.workspaceSecrets.execute(
+    return this.workspaceSecrets.by(actor).execute(
       workspaceId,
       async ({ state }) => {
         const secret = requireSecretAdmin(state, key, actor.userId, permission);
@@ -93,7 +93,7 @@ export class SecretsCommands {
 
   changePersonalDetails(actor: Actor, key: string, input: DetailsInput, ifMatch?: IfMatch): Promise<PersonalSecretsResult> {
     const context = contextFor(actor, this.clock);
-    return this.personalSecrets.execute(
+    return this.personalSecrets.by(actor).execute(
       actor.userId,
       async ({ state }) => {
         const secret = requireSecret(state, key);
@@ -113,7 +113,7 @@ export class SecretsCommands {
     };
     const change = request.kind === 'add' ? await this.addingMember(request, workspace) : request;
     const context = contextFor(actor, this.clock);
-    const result = await this.workspaceSecrets.execute(
+    const result = await this.workspaceSecrets.by(actor).execute(
       workspaceId,
       async ({ state }) => this.stamps.stamp(actor, workspaceSecretsDecider.decide({ type: 'ShareSecret', data: { key, change, access }, context }, state)),
       ifMatch,
@@ -130,7 +130,7 @@ export class SecretsCommands {
   }
 
   private async membership(actor: Actor, workspaceId: string) {
-    return requireMember((await this.workspaces.load(workspaceId)).state, actor.userId);
+    return requireMember((await this.workspaces.by(actor).load(workspaceId)).state, actor.userId);
   }
 }
 

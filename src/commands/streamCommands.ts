@@ -45,13 +45,25 @@ export class StreamCommands<C extends Category, S> {
     private readonly decider: Readonly<{ initialState: S; fold: (state: S, events: readonly EventOf<C>[]) => S; stateFormat?: string }>,
   ) {}
 
-  load(ownerId: string): Promise<Loaded<S>> {
+  /** Loads the owner's stream state; `payer`, the principal whose request it is, pays if it is not held (LoadBudget). */
+  load(ownerId: string, payer?: string): Promise<Loaded<S>> {
     return this.states.load(
       streamIds[this.category](ownerId),
       this.decider.initialState,
       (state, stored) => this.decider.fold(state, parseStreamEvents(this.category, stored)),
-      this.decider.stateFormat,
+      { format: this.decider.stateFormat, payer },
     );
+  }
+
+  /**
+   * The commands and loads of one principal's request: they pay for loading a stream not held.
+   * The service's own work (followers, sweeps) calls `execute` and `load` directly, paying nothing.
+   */
+  by(actor: Readonly<{ userId: string }>): Pick<StreamCommands<C, S>, 'execute' | 'load'> {
+    return {
+      execute: (ownerId, attempt, ifMatch) => this.execute(ownerId, attempt, ifMatch, actor.userId),
+      load: (ownerId) => this.load(ownerId, actor.userId),
+    };
   }
 
   /**
@@ -61,7 +73,7 @@ export class StreamCommands<C extends Category, S> {
    * the store, deciding on the state they will make; its append names this one as `after`, so
    * it lands only if this one did, and otherwise decides again from the store.
    */
-  execute(ownerId: string, attempt: Attempt<S, EventOf<C>>, ifMatch?: IfMatch): Promise<CommandResult<S, EventOf<C>>> {
+  execute(ownerId: string, attempt: Attempt<S, EventOf<C>>, ifMatch?: IfMatch, payer?: string): Promise<CommandResult<S, EventOf<C>>> {
     const streamId = streamIds[this.category](ownerId);
     let release!: () => void;
     const turn = new Promise<void>((resolve) => (release = resolve));
@@ -70,7 +82,7 @@ export class StreamCommands<C extends Category, S> {
     void turn.then(() => {
       if (this.queues.get(streamId) === turn) this.queues.delete(streamId);
     });
-    const run = previous.then(() => this.executeNow(ownerId, streamId, attempt, ifMatch, release));
+    const run = previous.then(() => this.executeNow(ownerId, streamId, attempt, ifMatch, payer, release));
     void run.then(release, release);
     return run;
   }
@@ -80,17 +92,18 @@ export class StreamCommands<C extends Category, S> {
     streamId: string,
     attempt: Attempt<S, EventOf<C>>,
     ifMatch: IfMatch | undefined,
+    payer: string | undefined,
     release: () => void,
   ): Promise<CommandResult<S, EventOf<C>>> {
     for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
       const parent = this.inFlight.get(streamId);
-      const loaded = parent?.after ?? (await this.load(ownerId));
+      const loaded = parent?.after ?? (await this.load(ownerId, payer));
       if (ifMatch !== undefined && !ifMatch.includes(loaded.revision)) throw new PreconditionFailed(loaded.revision);
       const newEvents = await attempt(loaded);
       if (newEvents.length === 0) {
         // "Nothing to record" holds only if the state it was decided on lands.
         if (parent && !(await landed(parent.appending))) continue;
-        const current = await this.load(ownerId);
+        const current = await this.load(ownerId, payer);
         return { previousState: loaded.state, newState: loaded.state, newEvents, revision: current.revision, position: current.position };
       }
       // Chained on the state it was decided on: right exactly when the append's revision check passes.

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { chainHashOf, EMPTY_CHAIN } from '../proof/chain';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import { pagesOf } from '../stores/streamPages';
+import { SNAPSHOT_WEIGHT_PER_EVENT, type LoadBudget } from './loadBudget';
 import type { SnapshotSchedule } from './snapshotSchedule';
 
 /**
@@ -39,21 +40,26 @@ export class StreamStates {
   /** The first load of each stream not held, under way: later loads of it wait for it, then read what came after. */
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly snapshots: SnapshotSchedule | undefined;
+  private readonly budget: LoadBudget | undefined;
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream'>,
-    { limit = DEFAULT_LIMIT, maxWeight = DEFAULT_MAX_WEIGHT, snapshots }: StreamStatesOptions = {},
+    { limit = DEFAULT_LIMIT, maxWeight = DEFAULT_MAX_WEIGHT, snapshots, budget }: StreamStatesOptions = {},
   ) {
     this.entries = new LRUCache({ max: limit, maxSize: maxWeight, sizeCalculation: (loaded) => weightOf(loaded.state) });
     this.snapshots = snapshots;
+    this.budget = budget;
   }
 
-  /** Loads the stream's state; `format` names its snapshots' (none are read or saved without one). */
+  /**
+   * Loads the stream's state. `format` names its snapshots' (none are read or saved without one);
+   * `payer`, the principal whose request it is, pays for a load of a stream not held (LoadBudget).
+   */
   async load<S>(
     streamId: string,
     initial: S,
     fold: (state: S, events: readonly StoredEvent[]) => S,
-    format?: string,
+    { format, payer }: LoadOptions = {},
   ): Promise<Loaded<S>> {
     for (let running = this.loading.get(streamId); running !== undefined; running = this.loading.get(streamId)) {
       await running.catch(() => {});
@@ -62,7 +68,7 @@ export class StreamStates {
     // what came after, usually nothing): only the first read of a stream is one for all.
     const held = this.entries.get(streamId) as Loaded<S> | undefined;
     if (held) return this.readOn(streamId, held, fold, format);
-    const load = this.firstLoad(streamId, initial, fold, format);
+    const load = this.firstLoad(streamId, initial, fold, format, payer);
     this.loading.set(streamId, load);
     try {
       return await load;
@@ -77,11 +83,21 @@ export class StreamStates {
     this.offer(streamId, loaded, format);
   }
 
-  private async firstLoad<S>(streamId: string, initial: S, fold: (state: S, events: readonly StoredEvent[]) => S, format: string | undefined): Promise<Loaded<S>> {
+  private async firstLoad<S>(
+    streamId: string,
+    initial: S,
+    fold: (state: S, events: readonly StoredEvent[]) => S,
+    format: string | undefined,
+    payer: string | undefined,
+  ): Promise<Loaded<S>> {
+    if (payer !== undefined) this.budget?.check(payer);
     const snapshot = format === undefined ? null : await this.snapshots?.read<S>(streamId, format);
     const start = snapshot ?? { state: initial, revision: 0, position: null, lastHash: EMPTY_CHAIN.hash };
     this.keep(streamId, start);
-    return this.readOn(streamId, start, fold, format);
+    const loaded = await this.readOn(streamId, start, fold, format);
+    const snapshotCost = snapshot ? Math.ceil(weightOf(snapshot.state) / SNAPSHOT_WEIGHT_PER_EVENT) : 0;
+    if (payer !== undefined) this.budget?.pay(payer, loaded.revision - start.revision + snapshotCost);
+    return loaded;
   }
 
   /**
@@ -118,7 +134,11 @@ export type StreamStatesOptions = Readonly<{
   maxWeight?: number;
   /** Where snapshots are read from and offered to; none without. */
   snapshots?: SnapshotSchedule;
+  /** What principals' loads of streams not held may cost; unlimited without. */
+  budget?: LoadBudget;
 }>;
+
+export type LoadOptions = Readonly<{ format?: string; payer?: string }>;
 
 /**
  * Counts a state keeps of what lies within its maps' entries, up to 1,000 in one: a secrets

@@ -33,7 +33,7 @@ export class WorkspaceHandlers {
   ) {}
 
   private run(workspaceId: string, actor: Actor, command: (context: ReturnType<typeof contextFor>, state: WorkspaceState) => Promise<WorkspaceCommand> | WorkspaceCommand) {
-    return this.streams.execute(workspaceId, async ({ state }) =>
+    return this.streams.by(actor).execute(workspaceId, async ({ state }) =>
       this.stamps.stamp(actor, workspaceDecider.decide(await command(contextFor(actor, this.clock), state), state)),
     );
   }
@@ -82,7 +82,7 @@ export class WorkspaceHandlers {
    */
   async accept(actor: Actor, workspaceId: string, invitationId: string): Promise<WorkspaceResult> {
     if (actor.email === null) throw new NotFound('Invitation not found', 'invitation_not_found');
-    await this.reactionsReach((await this.streams.load(workspaceId)).position);
+    await this.reactionsReach((await this.streams.by(actor).load(workspaceId)).position);
     const probe = await this.probe(actor.email);
     let email: CommandEmail | undefined;
     return this.run(workspaceId, actor, async (context, state) => {

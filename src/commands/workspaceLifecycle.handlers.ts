@@ -50,7 +50,7 @@ export class WorkspaceLifecycle {
   ) {}
 
   private run(workspaceId: string, actor: Actor, command: (context: ReturnType<typeof contextFor>) => WorkspaceCommand): Promise<WorkspaceResult> {
-    return this.streams.execute(workspaceId, async ({ state }) => this.stamps.stamp(actor, workspaceDecider.decide(command(contextFor(actor, this.clock)), state)));
+    return this.streams.by(actor).execute(workspaceId, async ({ state }) => this.stamps.stamp(actor, workspaceDecider.decide(command(contextFor(actor, this.clock)), state)));
   }
 
   /** Admins only, confirming with the workspace's name; access for every member ends with it. */
@@ -88,7 +88,7 @@ export class WorkspaceLifecycle {
     let blockingCount = 0;
     for await (const page of this.memberships.views.membershipPages(actor.userId, beforeFurtherPage)) {
       for (const workspaceId of page) {
-        if (!lastAdminRefuses(this.leaveCommand(actor, true), (await this.streams.load(workspaceId)).state)) continue;
+        if (!lastAdminRefuses(this.leaveCommand(actor, true), (await this.streams.by(actor).load(workspaceId)).state)) continue;
         blockingCount += 1;
         if (blocking.length < MAX_BLOCKING_NAMED) blocking.push(workspaceId);
       }

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LoadBudget } from '../../src/commands/loadBudget';
 import { SnapshotSchedule } from '../../src/commands/snapshotSchedule';
 import { StateSnapshots } from '../../src/commands/stateSnapshots';
 import { StreamStates } from '../../src/commands/streamStates';
 import { foldWorkspace, initialWorkspaceState, WORKSPACE_STATE_FORMAT, type WorkspaceState } from '../../src/commands/workspace.state';
+import { RateLimited } from '../../src/errors';
 import { parseStreamEvents } from '../../src/events/streams';
 import { chainEvents, chainHashOf, chainHeadOf, EMPTY_CHAIN } from '../../src/proof/chain';
 import type { StoredEvent } from '../../src/stores/eventStore.port';
@@ -30,12 +32,12 @@ describe('Snapshots of the command side’s states', () => {
    * A process of its own, holding nothing when it starts: its stream states, and the schedule of
    * their snapshots (kept where `where` keeps them, tagged under `tagKey`).
    */
-  const process = ({ where = saved as Saved, tagKey = key as Uint8Array, maxWeight = undefined as number | undefined } = {}) => {
+  const process = ({ where = saved as Saved, tagKey = key as Uint8Array, maxWeight = undefined as number | undefined, budget = undefined as LoadBudget | undefined } = {}) => {
     const schedule = new SnapshotSchedule(new StateSnapshots(where, store, async () => tagKey), { error: (details) => void errors.push(details) });
     const readStream = (stream: string, after?: number, limit?: number) => (reads.push(after ?? 0), store.readStream(stream, after, limit));
-    return { states: new StreamStates({ readStream }, { snapshots: schedule, maxWeight }), schedule };
+    return { states: new StreamStates({ readStream }, { snapshots: schedule, maxWeight, budget }), schedule };
   };
-  const load = (states: StreamStates, format = WORKSPACE_STATE_FORMAT) => states.load(STREAM, initialWorkspaceState, fold, format);
+  const load = (states: StreamStates, format = WORKSPACE_STATE_FORMAT) => states.load(STREAM, initialWorkspaceState, fold, { format });
   /**
    * Appends to a created workspace invitations made and revoked by turns, to `revision` events
    * in all: its state stays light (weightOf), so a snapshot is due every 1,000 events.
@@ -76,6 +78,19 @@ describe('Snapshots of the command side’s states', () => {
     expect(reads).toEqual([1_200]);
     expect(loaded.revision).toBe(1_205);
     expect(inOrder(loaded.state)).toEqual(inOrder(await foldedWhole()));
+  });
+
+  it('are paid for by whoever loads from one: the events after it, and one for each 7 of its state’s weight', async () => {
+    await appendTo(1_200);
+    await snapshotTaken();
+    await appendTo(1_205);
+    // The workspace's state weighs less than 7 (one, its creator, at most one invitation pending): 5 events and 1.
+    const budget = new LoadBudget(6, () => 0);
+    await process({ budget }).states.load(STREAM, initialWorkspaceState, fold, { format: WORKSPACE_STATE_FORMAT, payer: 'mallory' });
+
+    budget.check('mallory');
+    budget.pay('mallory', 1);
+    expect(() => budget.check('mallory')).toThrow(RateLimited);
   });
 
   it('start a load where the log has its event, and are not saved again for it', async () => {
@@ -123,7 +138,7 @@ describe('Snapshots of the command side’s states', () => {
     const heavy = (state: Held): Held => (state.entries.size > 0 ? state : { entries: new Map(Array.from({ length: 8_000 }, (_, i) => [i, i])) });
     const { states, schedule } = process();
     const loadHeavy = async () => {
-      await states.load(STREAM, { entries: new Map() }, heavy, 'heavy/1');
+      await states.load(STREAM, { entries: new Map() }, heavy, { format: 'heavy/1' });
       await schedule.saved();
     };
     await appendTo(2_000);
@@ -173,7 +188,7 @@ describe('Snapshots of the command side’s states', () => {
 
     it('it is another stream’s', async () => {
       await saved.saveState('state:workspace-ws_2', (await saved.getState(SAVED_AS))!);
-      const loaded = await process().states.load('workspace-ws_2', initialWorkspaceState, fold, WORKSPACE_STATE_FORMAT);
+      const loaded = await process().states.load('workspace-ws_2', initialWorkspaceState, fold, { format: WORKSPACE_STATE_FORMAT });
       expect(loaded).toMatchObject({ revision: 0, state: initialWorkspaceState });
     });
 
@@ -238,7 +253,7 @@ describe('Snapshots of the command side’s states', () => {
       for (const stream of ['workspace-a', 'workspace-b', 'workspace-c']) {
         const events = Array.from({ length: 1_000 }, (_, i) => (i === 0 ? created() : invited(`inv_${i}`, `u${i}@example.com`)));
         await store.append(stream, chainEvents(stream, EMPTY_CHAIN, events).events, { expectedRevision: 0 });
-        await waitingBehind.states.load(stream, [] as readonly string[], types, 'light/1');
+        await waitingBehind.states.load(stream, [] as readonly string[], types, { format: 'light/1' });
       }
       await expect.poll(() => [...texts.keys()]).toEqual(['state:workspace-a']);
     });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LoadBudget } from '../../src/commands/loadBudget';
 import { StreamStates } from '../../src/commands/streamStates';
+import { RateLimited } from '../../src/errors';
 import type { StoredEvent } from '../../src/stores/eventStore.port';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteEventStore } from '../../src/stores/sqlite/sqlite.eventStore';
@@ -23,6 +25,9 @@ describe('StreamStates on SQLite', () => {
     for (const id of ['a', 'b', 'c']) await store.append(`workspace-${id}`, [created(), invited('inv_1', 'x@example.com')], { expectedRevision: 0 });
   });
   afterEach(() => store.close());
+  const longStream = async () => {
+    await store.append('workspace-long', [created(), ...Array.from({ length: 2499 }, (_, i) => invited(`inv_${i}`, `u${i}@example.com`))], { expectedRevision: 0 });
+  };
 
   describe('when nothing is new', () => {
     it('returns the cached state without folding again', async () => {
@@ -102,9 +107,6 @@ describe('StreamStates on SQLite', () => {
   // A busy scope's stream grows with every save: its first command after a start read and folded
   // it whole, holding every request meanwhile (a 165,000-event stream: 3.4 s).
   describe('when a stream is long', () => {
-    const longStream = async () => {
-      await store.append('workspace-long', [created(), ...Array.from({ length: 2499 }, (_, i) => invited(`inv_${i}`, `u${i}@example.com`))], { expectedRevision: 0 });
-    };
 
     it('reads and folds it a page at a time, letting the event loop turn between pages', async () => {
       await longStream();
@@ -143,6 +145,30 @@ describe('StreamStates on SQLite', () => {
       expect(first!.revision).toBe(2500);
       expect(second!.revision).toBe(2500);
       expect(reads.map((r) => r.afterRevision)).toEqual([0, 1000, 2000, 2500]);
+    });
+  });
+
+  // Anyone who can push states out of the cache could otherwise have theirs read again at every command, for one request.
+  describe('when a principal loads a stream not held', () => {
+    const load = (states: StreamStates, id: string, payer?: string) => states.load(`workspace-${id}`, [] as readonly string[], fold, { payer });
+
+    it('pays for the events it reads, and is refused the next once in debt; loads of streams held, and the service’s own, pay nothing', async () => {
+      const budget = new LoadBudget(2_502, () => 0);
+      const states = new StreamStates({ readStream }, { budget });
+      await longStream();
+      await load(states, 'long', 'mallory');
+      await load(states, 'long', 'mallory');
+      await load(states, 'a');
+      await load(states, 'b', 'mallory');
+      // 2,500 and 2 events: the whole of a minute's budget, and not yet in debt.
+      budget.check('mallory');
+
+      budget.pay('mallory', 1);
+      reads = [];
+      await expect(load(states, 'c', 'mallory')).rejects.toThrow(RateLimited);
+      expect(reads).toEqual([]);
+      await load(states, 'c', 'alice');
+      expect(reads).toEqual([{ streamId: 'workspace-c', afterRevision: 0 }]);
     });
   });
 });

@@ -40,4 +40,29 @@ describe('A scope’s state after a restart', () => {
     expect(fromRevisions.length).toBeGreaterThan(0);
     expect(fromRevisions.every((after) => after !== undefined && after >= 999)).toBe(true);
   });
+
+  it('makes a principal whose loads of scopes not held cost more than their budget wait, and nobody else', async () => {
+    const masterKeys = testMasterKeys();
+    const own = mkdtempSync(join(tmpdir(), 'load-budget-'));
+    try {
+      const first = await startTestApp(own, { masterKeys });
+      const [ws1, ws2, ws3] = [await createWorkspace(first.call, 'alice'), await createWorkspace(first.call, 'alice'), await createWorkspace(first.call, 'bob')];
+      for (const [ws, user] of [[ws1, 'alice'], [ws2, 'alice'], [ws3, 'bob']] as const) {
+        await must(first.call, 'PATCH', `/v1/workspaces/${ws}/secrets`, { ...as(user), body: { set: Object.fromEntries(KEYS.map((key) => [key, 'a-value'])) } });
+      }
+      await first.close();
+
+      // Each workspace's secrets stream holds 200 events: the first command on one costs more than 150.
+      const second = await startTestApp(own, { masterKeys, settings: { loadEventsPerMinute: 150 } });
+      const put = (ws: string, user: string) => second.call('PUT', `/v1/workspaces/${ws}/secrets/KEY_1`, { ...as(user), body: { value: 'another-value' } });
+      expect((await put(ws1, 'alice')).status).toBe(200);
+      const refused = await put(ws2, 'alice');
+      expect(refused.status, refused.text).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await put(ws1, 'alice')).status).toBe(200);
+      expect((await put(ws3, 'bob')).status).toBe(200);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,0 +1,55 @@
+import { LRUCache } from 'lru-cache';
+import { RateLimited } from '../errors';
+
+/**
+ * What one principal's loads of states the command side does not hold may cost in a minute, in
+ * events read (a snapshot counts an event for each SNAPSHOT_WEIGHT_PER_EVENT of its state's
+ * weight: reading one costs ~1.6 µs a unit of weight, an event ~11). 200,000 is ~2.2 s of CPU a
+ * minute at most. An ordinary scope's load costs a few thousand (its snapshot and up to 1,000
+ * events), so a hundred of them after a start fit in a minute; two scopes at every bound, each
+ * pushing the other out of the cache, cost ~160,000 a load each, and their owner waits.
+ */
+export const LOAD_EVENTS_PER_MINUTE = 200_000;
+export const SNAPSHOT_WEIGHT_PER_EVENT = 7;
+const MINUTE_MS = 60_000;
+/** Principals whose spending is remembered; one forgotten starts again with a whole minute's budget. */
+const PAYERS_REMEMBERED = 100_000;
+
+type Balance = { events: number; at: number };
+
+/**
+ * A budget per principal for loading the states the command side does not hold (StreamStates):
+ * whoever makes the process read a stream pays for it, so nobody can push others' states out of
+ * the cache and have their own reloaded at every command for the price of one request. A load is
+ * paid after it is read (its cost is known only then): a principal in debt is refused the next
+ * one, with a 429 for as long as the debt takes to earn back. The service's own work (followers,
+ * sweeps) pays nothing.
+ */
+export class LoadBudget {
+  private readonly balances = new LRUCache<string, Balance>({ max: PAYERS_REMEMBERED });
+
+  constructor(
+    private readonly perMinute = LOAD_EVENTS_PER_MINUTE,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Refuses a load to a principal in debt (429 `rate_limited`). */
+  check(payer: string): void {
+    const { events } = this.balanceOf(payer);
+    if (events < 0) throw new RateLimited(Math.ceil((-events / this.perMinute) * (MINUTE_MS / 1000)));
+  }
+
+  /** Takes what a load cost from the principal's budget, into debt if need be. */
+  pay(payer: string, events: number): void {
+    const balance = this.balanceOf(payer);
+    this.balances.set(payer, { events: balance.events - events, at: balance.at });
+  }
+
+  /** The budget as of now: a minute's budget earned back evenly over a minute, never more than one minute's. */
+  private balanceOf(payer: string): Balance {
+    const now = this.now();
+    const kept = this.balances.get(payer);
+    if (!kept) return { events: this.perMinute, at: now };
+    return { events: Math.min(this.perMinute, kept.events + ((now - kept.at) / MINUTE_MS) * this.perMinute), at: now };
+  }
+}
