@@ -22,25 +22,48 @@ type Balance = { events: number; at: number };
  * whoever makes the process read a stream pays for it, so nobody can push others' states out of
  * the cache and have their own reloaded at every command for the price of one request. A load is
  * paid after it is read (its cost is known only then): a principal in debt is refused the next
- * one, with a 429 for as long as the debt takes to earn back. The service's own work (followers,
- * sweeps) pays nothing.
+ * one, with a 429 for as long as the debt takes to earn back. A principal's loads run one at a
+ * time, so that requests sent at once cannot all start before the first has paid. The service's
+ * own work (followers, sweeps) pays nothing.
  */
 export class LoadBudget {
   private readonly balances = new LRUCache<string, Balance>({ max: PAYERS_REMEMBERED });
+  /** The load under way of each principal who has one: their next waits for it. */
+  private readonly underWay = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly perMinute = LOAD_EVENTS_PER_MINUTE,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * Runs a principal's load once their load under way has ended, if they are not in debt (a 429
+   * otherwise, nothing read), and takes its cost (in events) from their budget.
+   */
+  async paid<T>(payer: string, load: () => Promise<Readonly<{ loaded: T; events: number }>>): Promise<T> {
+    for (let running = this.underWay.get(payer); running !== undefined; running = this.underWay.get(payer)) {
+      await running.catch(() => {});
+    }
+    this.check(payer);
+    const loading = load();
+    this.underWay.set(payer, loading);
+    try {
+      const { loaded, events } = await loading;
+      this.pay(payer, events);
+      return loaded;
+    } finally {
+      if (this.underWay.get(payer) === loading) this.underWay.delete(payer);
+    }
+  }
+
   /** Refuses a load to a principal in debt (429 `rate_limited`). */
-  check(payer: string): void {
+  private check(payer: string): void {
     const { events } = this.balanceOf(payer);
     if (events < 0) throw new RateLimited(Math.ceil((-events / this.perMinute) * (MINUTE_MS / 1000)));
   }
 
   /** Takes what a load cost from the principal's budget, into debt if need be. */
-  pay(payer: string, events: number): void {
+  private pay(payer: string, events: number): void {
     const balance = this.balanceOf(payer);
     this.balances.set(payer, { events: balance.events - events, at: balance.at });
   }

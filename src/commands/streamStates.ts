@@ -90,14 +90,16 @@ export class StreamStates {
     format: string | undefined,
     payer: string | undefined,
   ): Promise<Loaded<S>> {
-    if (payer !== undefined) this.budget?.check(payer);
-    const snapshot = format === undefined ? null : await this.snapshots?.read<S>(streamId, format);
-    const start = snapshot ?? { state: initial, revision: 0, position: null, lastHash: EMPTY_CHAIN.hash };
-    this.keep(streamId, start);
-    const loaded = await this.readOn(streamId, start, fold, format);
-    const snapshotCost = snapshot ? Math.ceil(weightOf(snapshot.state) / SNAPSHOT_WEIGHT_PER_EVENT) : 0;
-    if (payer !== undefined) this.budget?.pay(payer, loaded.revision - start.revision + snapshotCost);
-    return loaded;
+    const load = async () => {
+      const snapshot = format === undefined ? null : await this.snapshots?.read<S>(streamId, format);
+      const start = snapshot ?? { state: initial, revision: 0, position: null, lastHash: EMPTY_CHAIN.hash };
+      this.keep(streamId, start);
+      const loaded = await this.readOn(streamId, start, fold, format);
+      const snapshotCost = snapshot ? Math.ceil(weightOf(snapshot.state) / SNAPSHOT_WEIGHT_PER_EVENT) : 0;
+      return { loaded, events: loaded.revision - start.revision + snapshotCost };
+    };
+    if (payer === undefined || !this.budget) return (await load()).loaded;
+    return this.budget.paid(payer, load);
   }
 
   /**

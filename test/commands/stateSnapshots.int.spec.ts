@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LoadBudget } from '../../src/commands/loadBudget';
+import { mayLoad, spend } from './loadBudget.fixtures';
 import { SnapshotSchedule } from '../../src/commands/snapshotSchedule';
 import { StateSnapshots } from '../../src/commands/stateSnapshots';
 import { StreamStates } from '../../src/commands/streamStates';
 import { foldWorkspace, initialWorkspaceState, WORKSPACE_STATE_FORMAT, type WorkspaceState } from '../../src/commands/workspace.state';
-import { RateLimited } from '../../src/errors';
 import { parseStreamEvents } from '../../src/events/streams';
 import { chainEvents, chainHashOf, chainHeadOf, EMPTY_CHAIN } from '../../src/proof/chain';
 import type { StoredEvent } from '../../src/stores/eventStore.port';
@@ -88,9 +88,9 @@ describe('Snapshots of the command side’s states', () => {
     const budget = new LoadBudget(6, () => 0);
     await process({ budget }).states.load(STREAM, initialWorkspaceState, fold, { format: WORKSPACE_STATE_FORMAT, payer: 'mallory' });
 
-    budget.check('mallory');
-    budget.pay('mallory', 1);
-    expect(() => budget.check('mallory')).toThrow(RateLimited);
+    expect(await mayLoad(budget, 'mallory')).toBe(true);
+    await spend(budget, 'mallory', 1);
+    expect(await mayLoad(budget, 'mallory')).toBe(false);
   });
 
   it('start a load where the log has its event, and are not saved again for it', async () => {
