@@ -41,6 +41,7 @@ export class LoadBudget {
    * otherwise, nothing read), and takes its cost (in events) from their budget.
    */
   async paid<T>(payer: string, load: () => Promise<Readonly<{ loaded: T; events: number }>>): Promise<T> {
+    // The last look at `underWay` and the `set` below run in one turn, or two loads could both pass.
     for (let running = this.underWay.get(payer); running !== undefined; running = this.underWay.get(payer)) {
       await running.catch(() => {});
     }

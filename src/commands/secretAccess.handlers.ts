@@ -13,7 +13,7 @@ import { lifetimeOf, type SecretsState } from './secrets.state';
 import { requireSecret } from './secretDetails';
 import type { RecordWriter } from './recordWriter';
 import type { RequestStamps } from './requestStamps';
-import type { StreamCommands } from './streamCommands';
+import type { PaidCommands } from './streamCommands';
 import { permissionOf, requireMember, type WorkspaceState } from './workspace.decider';
 
 /** `position`: where the record of the read is in the log (the read is a write of the audit). */
@@ -39,9 +39,9 @@ type Scope = 'workspace' | 'personal';
  */
 export class SecretAccessHandlers {
   constructor(
-    private readonly workspaces: StreamCommands<'workspace', WorkspaceState>,
-    private readonly workspaceSecrets: StreamCommands<'workspaceSecrets', SecretsState>,
-    private readonly personalSecrets: StreamCommands<'personalSecrets', SecretsState>,
+    private readonly workspaces: PaidCommands<'workspace', WorkspaceState>,
+    private readonly workspaceSecrets: PaidCommands<'workspaceSecrets', SecretsState>,
+    private readonly personalSecrets: PaidCommands<'personalSecrets', SecretsState>,
     private readonly records: Pick<RecordWriter, 'record'>,
     private readonly stamps: Pick<RequestStamps, 'stamp'>,
     private readonly views: Views,

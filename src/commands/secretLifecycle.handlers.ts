@@ -11,7 +11,7 @@ import { personalSecretsDecider } from './personalSecrets.decider';
 import type { RequestStamps } from './requestStamps';
 import { requireCurrentVersion } from './secretLifecycle';
 import type { SecretsState } from './secrets.state';
-import type { CommandResult, IfMatch, StreamCommands } from './streamCommands';
+import { SERVICE_WORK, type CommandResult, type IfMatch, type PaidCommands } from './streamCommands';
 import { requireMember, type WorkspaceState } from './workspace.decider';
 import { workspaceSecretsDecider, type WorkspaceLifecycleAccess } from './workspaceSecrets.decider';
 
@@ -29,9 +29,9 @@ type Result = CommandResult<SecretsState, WorkspaceSecretsEvent | PersonalSecret
  */
 export class SecretLifecycleHandlers {
   constructor(
-    private readonly workspaces: StreamCommands<'workspace', WorkspaceState>,
-    private readonly workspaceSecrets: StreamCommands<'workspaceSecrets', SecretsState>,
-    private readonly personalSecrets: StreamCommands<'personalSecrets', SecretsState>,
+    private readonly workspaces: PaidCommands<'workspace', WorkspaceState>,
+    private readonly workspaceSecrets: PaidCommands<'workspaceSecrets', SecretsState>,
+    private readonly personalSecrets: PaidCommands<'personalSecrets', SecretsState>,
     private readonly views: Pick<Views, 'historyVersion'>,
     private readonly progress: ViewProgress,
     private readonly cipher: SecretCipher,
@@ -121,8 +121,8 @@ export class SecretLifecycleHandlers {
     const context = contextFor(SYSTEM, this.clock);
     const result =
       scope === 'workspace'
-        ? await this.workspaceSecrets.execute(ownerId, ({ state }) => workspaceSecretsDecider.decide({ type: 'ExpireLifetimes', data: { key, dataKeyIds }, context }, state))
-        : await this.personalSecrets.execute(ownerId, ({ state }) => personalSecretsDecider.decide({ type: 'ExpirePersonalLifetimes', data: { key, dataKeyIds }, context }, state));
+        ? await this.workspaceSecrets.by(SERVICE_WORK).execute(ownerId, ({ state }) => workspaceSecretsDecider.decide({ type: 'ExpireLifetimes', data: { key, dataKeyIds }, context }, state))
+        : await this.personalSecrets.by(SERVICE_WORK).execute(ownerId, ({ state }) => personalSecretsDecider.decide({ type: 'ExpirePersonalLifetimes', data: { key, dataKeyIds }, context }, state));
     await this.shred(result);
     return result;
   }
@@ -130,7 +130,7 @@ export class SecretLifecycleHandlers {
   /** Every secret of a workspace destroyed, as `system`: the retention sweeper's, for a workspace deleted past its retention. */
   async destroyWorkspaceSecrets(workspaceId: string): Promise<Result> {
     const context = contextFor(SYSTEM, this.clock);
-    const result = await this.workspaceSecrets.execute(workspaceId, ({ state }) => workspaceSecretsDecider.decide({ type: 'DestroyAllSecrets', data: {}, context }, state));
+    const result = await this.workspaceSecrets.by(SERVICE_WORK).execute(workspaceId, ({ state }) => workspaceSecretsDecider.decide({ type: 'DestroyAllSecrets', data: {}, context }, state));
     await this.shred(result);
     return result;
   }
@@ -141,9 +141,10 @@ export class SecretLifecycleHandlers {
    */
   async erasePersonal(actor: Actor, subjectKeyIds: readonly string[]): Promise<{ secrets: number; position: string | null }> {
     const context = contextFor(actor, this.clock);
-    const destroyed = await this.personalSecrets.by(actor).execute(actor.userId, ({ state }) => personalSecretsDecider.decide({ type: 'DestroyAllPersonalSecrets', data: {}, context }, state));
+    // An erasure is a right no load budget may refuse (its pages are paid on the settings budget).
+    const destroyed = await this.personalSecrets.by(SERVICE_WORK).execute(actor.userId, ({ state }) => personalSecretsDecider.decide({ type: 'DestroyAllPersonalSecrets', data: {}, context }, state));
     await this.shred(destroyed);
-    const erased = await this.personalSecrets.by(actor).execute(actor.userId, ({ state }) =>
+    const erased = await this.personalSecrets.by(SERVICE_WORK).execute(actor.userId, ({ state }) =>
       personalSecretsDecider.decide({ type: 'ErasePersonalData', data: { dataKeyIds: subjectKeyIds }, context }, state),
     );
     await this.shred(erased);

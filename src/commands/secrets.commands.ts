@@ -12,7 +12,7 @@ import { planBatch, planWorkspaceBatch } from './secrets.batch';
 import type { SecretsState } from './secrets.state';
 import { requireSecret } from './secretDetails';
 import { requireSecretAdmin, type SharingAccess, type SharingChange } from './secretSharing';
-import type { CommandResult, IfMatch, StreamCommands } from './streamCommands';
+import type { CommandResult, IfMatch, PaidCommands } from './streamCommands';
 import { requireMember, type WorkspaceState } from './workspace.decider';
 import { workspaceSecretsDecider } from './workspaceSecrets.decider';
 
@@ -37,9 +37,9 @@ export type SecretsResult = WorkspaceSecretsResult | PersonalSecretsResult;
  */
 export class SecretsCommands {
   constructor(
-    private readonly workspaces: StreamCommands<'workspace', WorkspaceState>,
-    private readonly workspaceSecrets: StreamCommands<'workspaceSecrets', SecretsState>,
-    private readonly personalSecrets: StreamCommands<'personalSecrets', SecretsState>,
+    private readonly workspaces: PaidCommands<'workspace', WorkspaceState>,
+    private readonly workspaceSecrets: PaidCommands<'workspaceSecrets', SecretsState>,
+    private readonly personalSecrets: PaidCommands<'personalSecrets', SecretsState>,
     private readonly cipher: SecretCipher,
     private readonly details: DetailsSealer,
     private readonly personalData: Pick<PersonalData, 'emailIndex'>,

@@ -15,26 +15,33 @@ const SNAPSHOT_EVERY = 1_000;
 const EVENTS_PER_WEIGHT = 1 / 4;
 /** Streams whose last snapshot's revision is remembered; one forgotten is saved again at its next due state. */
 const STREAMS_REMEMBERED = 100_000;
-/** States waiting to be saved at most: each may be a heavy one the cache has let go. One not taken is offered again later. */
-const MAX_WAITING = 100;
+/**
+ * What the states waiting to be saved may weigh in all (StreamStates' weightOf), besides the one
+ * at the head of the queue: each may be a heavy one the cache has let go, so this bounds the
+ * memory they keep as the cache's own weight does. A state not taken is offered again later.
+ */
+const MAX_WAITING_WEIGHT = 150_000;
 
 export type SnapshotLog = Readonly<{ error(details: object, message: string): void }>;
 
 /**
  * Says when the command side's states are saved as snapshots, and saves them behind the
- * commands, one at a time: the newest state each stream reached while it waited. A snapshot that cannot be read or saved is told to the log, and
- * the stream is read from its first event (or from the snapshot before): a snapshot is a shortcut.
+ * commands, one at a time: the newest state each stream reached while it waited. A snapshot that
+ * cannot be read or saved is told to the log, and the stream is read from its first event (or from
+ * the snapshot before): a snapshot is a shortcut.
  */
 export class SnapshotSchedule {
   /** The revision of each stream's last snapshot saved or read here. */
   private readonly takenAt = new LRUCache<string, number>({ max: STREAMS_REMEMBERED });
-  private readonly waiting = new Map<string, Readonly<{ loaded: Loaded<object>; format: string }>>();
+  private readonly waiting = new Map<string, Readonly<{ loaded: Loaded<object>; format: string; weight: number }>>();
+  private waitingWeight = 0;
   private saving: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(
     private readonly snapshots: Pick<StateSnapshots, 'read' | 'save'>,
     private readonly log: SnapshotLog,
+    private readonly maxWaitingWeight = MAX_WAITING_WEIGHT,
   ) {}
 
   /** The stream's snapshot in `format` to start a load from, or null (none to believe, or none could be read). */
@@ -54,11 +61,11 @@ export class SnapshotSchedule {
     if (this.closed || loaded.revision - (this.takenAt.get(streamId) ?? 0) < Math.max(SNAPSHOT_EVERY, weight * EVENTS_PER_WEIGHT)) return;
     const waiting = this.waiting.get(streamId);
     if (waiting) {
-      if (waiting.loaded.revision < loaded.revision) this.waiting.set(streamId, { loaded, format });
+      if (waiting.loaded.revision < loaded.revision) this.wait(streamId, { loaded, format, weight });
       return;
     }
-    if (this.waiting.size >= MAX_WAITING) return;
-    this.waiting.set(streamId, { loaded, format });
+    if (this.waiting.size > 0 && this.waitingWeight + weight > this.maxWaitingWeight) return;
+    this.wait(streamId, { loaded, format, weight });
     this.saving = this.saving.then(() => this.save(streamId));
   }
 
@@ -74,13 +81,20 @@ export class SnapshotSchedule {
   async close(): Promise<void> {
     this.closed = true;
     this.waiting.clear();
+    this.waitingWeight = 0;
     await this.saved();
+  }
+
+  private wait(streamId: string, due: Readonly<{ loaded: Loaded<object>; format: string; weight: number }>): void {
+    this.waitingWeight += due.weight - (this.waiting.get(streamId)?.weight ?? 0);
+    this.waiting.set(streamId, due);
   }
 
   private async save(streamId: string): Promise<void> {
     const due = this.waiting.get(streamId);
-    this.waiting.delete(streamId);
     if (!due) return;
+    this.waiting.delete(streamId);
+    this.waitingWeight -= due.weight;
     try {
       await this.snapshots.save(streamId, due.loaded, due.format);
       this.taken(streamId, due.loaded.revision);

@@ -5,6 +5,13 @@ import { chainEvents } from '../proof/chain';
 import { ParentAppendFailed, WrongExpectedRevision, type AppendTicket, type EventStore } from '../stores/eventStore.port';
 import type { Loaded, StreamStates } from './streamStates';
 
+/** The service's own work (followers, sweeps, a deleted workspace's destruction, an erasure): it pays for no load. */
+export const SERVICE_WORK = Symbol('the service’s own work');
+/** Who pays for loading a stream not held: a principal (by the token's subject), or nobody. */
+export type Payer = Readonly<{ userId: string }> | typeof SERVICE_WORK;
+/** What a handler may do with a category's streams: say who pays, then load or command. */
+export type PaidCommands<C extends Category, S> = Pick<StreamCommands<C, S>, 'by'>;
+
 /** How many times a write without If-Match retries after another writer got there first. */
 const MAX_ATTEMPTS = 5;
 
@@ -56,13 +63,15 @@ export class StreamCommands<C extends Category, S> {
   }
 
   /**
-   * The commands and loads of one principal's request: they pay for loading a stream not held.
-   * The service's own work (followers, sweeps) calls `execute` and `load` directly, paying nothing.
+   * The commands and loads of one principal's request, which pay for loading a stream not held
+   * (LoadBudget); or, `SERVICE_WORK`, of the service's own, which pay nothing. Handlers see only
+   * this (`PaidCommands`), so none can forget to say who pays.
    */
-  by(actor: Readonly<{ userId: string }>): Pick<StreamCommands<C, S>, 'execute' | 'load'> {
+  by(payer: Payer): Pick<StreamCommands<C, S>, 'execute' | 'load'> {
+    const id = payer === SERVICE_WORK ? undefined : payer.userId;
     return {
-      execute: (ownerId, attempt, ifMatch) => this.execute(ownerId, attempt, ifMatch, actor.userId),
-      load: (ownerId) => this.load(ownerId, actor.userId),
+      execute: (ownerId, attempt, ifMatch) => this.execute(ownerId, attempt, ifMatch, id),
+      load: (ownerId) => this.load(ownerId, id),
     };
   }
 

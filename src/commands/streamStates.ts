@@ -61,6 +61,7 @@ export class StreamStates {
     fold: (state: S, events: readonly StoredEvent[]) => S,
     { format, payer }: LoadOptions = {},
   ): Promise<Loaded<S>> {
+    // Not a helper: the last look at `loading` and what follows must run in one turn.
     for (let running = this.loading.get(streamId); running !== undefined; running = this.loading.get(streamId)) {
       await running.catch(() => {});
     }
@@ -68,13 +69,10 @@ export class StreamStates {
     // what came after, usually nothing): only the first read of a stream is one for all.
     const held = this.entries.get(streamId) as Loaded<S> | undefined;
     if (held) return this.readOn(streamId, held, fold, format);
-    const load = this.firstLoad(streamId, initial, fold, format, payer);
-    this.loading.set(streamId, load);
-    try {
-      return await load;
-    } finally {
-      if (this.loading.get(streamId) === load) this.loading.delete(streamId);
-    }
+    if (payer === undefined || !this.budget) return (await this.loadNotHeld(streamId, initial, fold, format)).loaded;
+    // The payer's turn comes first, and only then is the load one for all: a principal's loads
+    // waiting for their turn hold up nobody else's load of the same stream.
+    return this.budget.paid(payer, () => this.loadNotHeld(streamId, initial, fold, format));
   }
 
   /** Records the state after a successful append, so the next load reads nothing. */
@@ -83,23 +81,37 @@ export class StreamStates {
     this.offer(streamId, loaded, format);
   }
 
-  private async firstLoad<S>(
+  /**
+   * Loads a stream not held: from its snapshot, or its first event, once for all who ask meanwhile
+   * (or reads on, when another load brought it in while this one waited its turn). Answers what it
+   * read, in events: the events, and one for each SNAPSHOT_WEIGHT_PER_EVENT of its snapshot's state's
+   * weight, at least one (the reads cost something even of a stream that has no events).
+   */
+  private async loadNotHeld<S>(
     streamId: string,
     initial: S,
     fold: (state: S, events: readonly StoredEvent[]) => S,
     format: string | undefined,
-    payer: string | undefined,
-  ): Promise<Loaded<S>> {
-    const load = async () => {
+  ): Promise<Readonly<{ loaded: Loaded<S>; events: number }>> {
+    for (let running = this.loading.get(streamId); running !== undefined; running = this.loading.get(streamId)) {
+      await running.catch(() => {});
+    }
+    const held = this.entries.get(streamId) as Loaded<S> | undefined;
+    if (held) return { loaded: await this.readOn(streamId, held, fold, format), events: 0 };
+    const load = (async () => {
       const snapshot = format === undefined ? null : await this.snapshots?.read<S>(streamId, format);
       const start = snapshot ?? { state: initial, revision: 0, position: null, lastHash: EMPTY_CHAIN.hash };
       this.keep(streamId, start);
       const loaded = await this.readOn(streamId, start, fold, format);
       const snapshotCost = snapshot ? Math.ceil(weightOf(snapshot.state) / SNAPSHOT_WEIGHT_PER_EVENT) : 0;
-      return { loaded, events: loaded.revision - start.revision + snapshotCost };
-    };
-    if (payer === undefined || !this.budget) return (await load()).loaded;
-    return this.budget.paid(payer, load);
+      return { loaded, events: Math.max(1, loaded.revision - start.revision + snapshotCost) };
+    })();
+    this.loading.set(streamId, load);
+    try {
+      return await load;
+    } finally {
+      if (this.loading.get(streamId) === load) this.loading.delete(streamId);
+    }
   }
 
   /**
@@ -117,7 +129,9 @@ export class StreamStates {
     return loaded;
   }
 
+  /** Holds the state, if newer than the one held. A stream with no events is not held: anyone may ask for any. */
   private keep(streamId: string, loaded: Loaded<unknown>): void {
+    if (loaded.revision === 0) return;
     const current = this.entries.get(streamId);
     if (current && current.revision >= loaded.revision) return;
     this.entries.set(streamId, loaded);

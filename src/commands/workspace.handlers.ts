@@ -8,7 +8,7 @@ import { contextFor, type Actor, type Clock } from './actor';
 import type { CommandEmail, EmailProbe } from './emails';
 import type { IdFactory } from './ids';
 import type { RequestStamps } from './requestStamps';
-import type { CommandResult, StreamCommands } from './streamCommands';
+import type { CommandResult, PaidCommands } from './streamCommands';
 import { requireAcceptable, requireInvitable, workspaceDecider, type WorkspaceCommand, type WorkspaceState } from './workspace.decider';
 
 export type WorkspaceResult = CommandResult<WorkspaceState, WorkspaceEvent>;
@@ -21,7 +21,7 @@ export type WorkspaceResult = CommandResult<WorkspaceState, WorkspaceEvent>;
  */
 export class WorkspaceHandlers {
   constructor(
-    private readonly streams: StreamCommands<'workspace', WorkspaceState>,
+    private readonly streams: PaidCommands<'workspace', WorkspaceState>,
     /** How far the reactions to membership events (secret roles of removed members) have got. */
     private readonly reactions: ViewProgress,
     private readonly personalData: Pick<PersonalData, 'sealEmail' | 'emailIndex'>,

@@ -3,7 +3,7 @@ import type { ViewProgress } from '../projections/projector';
 import type { Views } from '../projections/queries';
 import { contextFor, type Actor, type Clock } from './actor';
 import type { RequestStamps } from './requestStamps';
-import type { StreamCommands } from './streamCommands';
+import { SERVICE_WORK, type PaidCommands, type Payer } from './streamCommands';
 import { workspaceDecider, type WorkspaceCommand, type WorkspaceState } from './workspace.decider';
 import type { WorkspaceResult } from './workspace.handlers';
 
@@ -40,7 +40,7 @@ export type LeftEverywhere = Readonly<{ left: readonly string[]; position: strin
  */
 export class WorkspaceLifecycle {
   constructor(
-    private readonly streams: StreamCommands<'workspace', WorkspaceState>,
+    private readonly streams: PaidCommands<'workspace', WorkspaceState>,
     /** How far the reactions to membership events (the secret roles of those who left) have got. */
     private readonly reactions: ViewProgress,
     private readonly stamps: Pick<RequestStamps, 'stamp'>,
@@ -49,8 +49,9 @@ export class WorkspaceLifecycle {
     private readonly memberships: MembershipsSource,
   ) {}
 
-  private run(workspaceId: string, actor: Actor, command: (context: ReturnType<typeof contextFor>) => WorkspaceCommand): Promise<WorkspaceResult> {
-    return this.streams.by(actor).execute(workspaceId, async ({ state }) => this.stamps.stamp(actor, workspaceDecider.decide(command(contextFor(actor, this.clock)), state)));
+  /** `payer`: the actor, but for an erasure, a right no load budget may refuse (its pages are paid on the settings budget). */
+  private run(workspaceId: string, actor: Actor, command: (context: ReturnType<typeof contextFor>) => WorkspaceCommand, payer: Payer = actor): Promise<WorkspaceResult> {
+    return this.streams.by(payer).execute(workspaceId, async ({ state }) => this.stamps.stamp(actor, workspaceDecider.decide(command(contextFor(actor, this.clock)), state)));
   }
 
   /** Admins only, confirming with the workspace's name; access for every member ends with it. */
@@ -88,7 +89,7 @@ export class WorkspaceLifecycle {
     let blockingCount = 0;
     for await (const page of this.memberships.views.membershipPages(actor.userId, beforeFurtherPage)) {
       for (const workspaceId of page) {
-        if (!lastAdminRefuses(this.leaveCommand(actor, true), (await this.streams.by(actor).load(workspaceId)).state)) continue;
+        if (!lastAdminRefuses(this.leaveCommand(actor, true), (await this.streams.by(SERVICE_WORK).load(workspaceId)).state)) continue;
         blockingCount += 1;
         if (blocking.length < MAX_BLOCKING_NAMED) blocking.push(workspaceId);
       }
@@ -123,7 +124,7 @@ export class WorkspaceLifecycle {
   }
 
   private async leaving(actor: Actor, workspaceId: string, forErasure: boolean): Promise<WorkspaceResult> {
-    const result = await this.run(workspaceId, actor, () => this.leaveCommand(actor, forErasure));
+    const result = await this.run(workspaceId, actor, () => this.leaveCommand(actor, forErasure), forErasure ? SERVICE_WORK : actor);
     if (result.position !== null && !(await this.reactions.waitFor(result.position, this.settings.reactionWaitMs))) throw new NotCaughtUp(result.position);
     return result;
   }

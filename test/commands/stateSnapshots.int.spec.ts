@@ -32,8 +32,14 @@ describe('Snapshots of the command side’s states', () => {
    * A process of its own, holding nothing when it starts: its stream states, and the schedule of
    * their snapshots (kept where `where` keeps them, tagged under `tagKey`).
    */
-  const process = ({ where = saved as Saved, tagKey = key as Uint8Array, maxWeight = undefined as number | undefined, budget = undefined as LoadBudget | undefined } = {}) => {
-    const schedule = new SnapshotSchedule(new StateSnapshots(where, store, async () => tagKey), { error: (details) => void errors.push(details) });
+  const process = ({
+    where = saved as Saved,
+    tagKey = key as Uint8Array,
+    maxWeight = undefined as number | undefined,
+    budget = undefined as LoadBudget | undefined,
+    maxWaitingWeight = undefined as number | undefined,
+  } = {}) => {
+    const schedule = new SnapshotSchedule(new StateSnapshots(where, store, async () => tagKey), { error: (details) => void errors.push(details) }, maxWaitingWeight);
     const readStream = (stream: string, after?: number, limit?: number) => (reads.push(after ?? 0), store.readStream(stream, after, limit));
     return { states: new StreamStates({ readStream }, { snapshots: schedule, maxWeight, budget }), schedule };
   };
@@ -234,14 +240,11 @@ describe('Snapshots of the command side’s states', () => {
   });
 
   describe('waiting behind a save under way', () => {
-    let underWay: ReturnType<typeof deferred<void>>;
-    let texts: Map<string, string>;
-    let waitingBehind: ReturnType<typeof process>;
     const types = (state: readonly string[], events: readonly StoredEvent[]) => [...state, ...events.map((e) => e.type)];
-    beforeEach(async () => {
-      underWay = deferred<void>();
-      texts = new Map();
-      // The first save (workspace-a's) is under way until the test lets it end.
+    /** Three streams of 1,000 events loaded, a snapshot of each due; the first one's save under way until `underWay` ends. */
+    const threeDue = async (maxWaitingWeight?: number) => {
+      const underWay = deferred<void>();
+      const texts = new Map<string, string>();
       const slow: Saved = {
         getState: async (name) => texts.get(name) ?? null,
         saveState: async (name, text) => {
@@ -249,17 +252,18 @@ describe('Snapshots of the command side’s states', () => {
           if (name === 'state:workspace-a') await underWay.promise;
         },
       };
-      waitingBehind = process({ where: slow });
+      const { states, schedule } = process({ where: slow, maxWaitingWeight });
       for (const stream of ['workspace-a', 'workspace-b', 'workspace-c']) {
         const events = Array.from({ length: 1_000 }, (_, i) => (i === 0 ? created() : invited(`inv_${i}`, `u${i}@example.com`)));
         await store.append(stream, chainEvents(stream, EMPTY_CHAIN, events).events, { expectedRevision: 0 });
-        await waitingBehind.states.load(stream, [] as readonly string[], types, { format: 'light/1' });
+        await states.load(stream, [] as readonly string[], types, { format: 'light/1' });
       }
       await expect.poll(() => [...texts.keys()]).toEqual(['state:workspace-a']);
-    });
+      return { underWay, texts, states, schedule };
+    };
 
     it('are saved once each, at the newest state their stream reached', async () => {
-      const { states, schedule } = waitingBehind;
+      const { underWay, texts, states, schedule } = await threeDue();
       const [last] = await store.readStreamBackwards('workspace-b', null, 1);
       states.remember('workspace-b', { state: ['newer'], revision: 1_500, position: last!.position, lastHash: 'b'.repeat(64) }, 'light/1');
       underWay.resolve();
@@ -269,10 +273,22 @@ describe('Snapshots of the command side’s states', () => {
       expect(texts.get('state:workspace-b')).toContain('"revision":1500');
     });
 
-    it('are dropped when the schedule closes, and the one under way is saved', async () => {
-      const closed = waitingBehind.schedule.close();
+    it('weigh at most so much in all, besides the first: a state past it is not taken', async () => {
+      // Each state here weighs 1: with a bound of 1, workspace-b waits and workspace-c is not taken.
+      const { underWay, texts, schedule } = await threeDue(1);
+      underWay.resolve();
+      await schedule.saved();
+
+      expect([...texts.keys()]).toEqual(['state:workspace-a', 'state:workspace-b']);
+    });
+
+    it('are dropped when the schedule closes, the one under way saved, and none taken after', async () => {
+      const { underWay, texts, states, schedule } = await threeDue();
+      const closed = schedule.close();
       underWay.resolve();
       await closed;
+      states.remember('workspace-c', { state: ['newer'], revision: 2_000, position: '1', lastHash: 'c'.repeat(64) }, 'light/1');
+      await schedule.saved();
 
       expect([...texts.keys()]).toEqual(['state:workspace-a']);
     });

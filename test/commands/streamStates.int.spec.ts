@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LoadBudget } from '../../src/commands/loadBudget';
+import { deferred } from '../stores/contractSupport';
 import { mayLoad, spend } from './loadBudget.fixtures';
 import { StreamStates } from '../../src/commands/streamStates';
 import { RateLimited } from '../../src/errors';
@@ -170,6 +171,32 @@ describe('StreamStates on SQLite', () => {
       expect(reads).toEqual([]);
       await load(states, 'c', 'alice');
       expect(reads).toEqual([{ streamId: 'workspace-c', afterRevision: 0 }]);
+    });
+
+    it('pays at least one for a stream with no events, which it does not hold: anyone may ask for any', async () => {
+      const budget = new LoadBudget(3, () => 0);
+      const states = new StreamStates({ readStream }, { budget });
+      // Three of a budget of three, then a fourth into debt; the fifth is refused.
+      for (let i = 0; i < 4; i += 1) await load(states, 'none', 'mallory');
+
+      expect(reads.map((r) => r.streamId)).toEqual(Array(4).fill('workspace-none'));
+      await expect(load(states, 'none', 'mallory')).rejects.toThrow(RateLimited);
+    });
+
+    it('makes nobody else wait for a principal’s loads waiting their turn', async () => {
+      const stalled = deferred<void>();
+      const states = new StreamStates(
+        { readStream: async (streamId, after, limit) => (streamId === 'workspace-b' && (await stalled.promise), store.readStream(streamId, after, limit)) },
+        { budget: new LoadBudget(1_000_000, () => 0) },
+      );
+      const aliceB = load(states, 'b', 'alice');
+      const aliceA = load(states, 'a', 'alice');
+      // Alice's load of workspace-a waits for her load of workspace-b; bob's of workspace-a does not.
+      expect((await load(states, 'a', 'bob')).revision).toBe(2);
+
+      stalled.resolve();
+      expect((await aliceB).revision).toBe(2);
+      expect((await aliceA).revision).toBe(2);
     });
   });
 });

@@ -59,6 +59,9 @@ describe('A scope’s state after a restart', () => {
       const refused = await put(ws2, 'alice');
       expect(refused.status, refused.text).toBe(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // A reveal loads the scope's states too, and pays for them the same way.
+      const reveal = await second.call('POST', `/v1/workspaces/${ws2}/secrets/KEY_1/reveal`, { ...as('alice'), body: {} });
+      expect(reveal.status, reveal.text).toBe(429);
       expect((await put(ws1, 'alice')).status).toBe(200);
       expect((await put(ws3, 'bob')).status).toBe(200);
     } finally {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../src/events/stored';
 import { viewChangesFor } from '../../src/projections/applyEvents';
 import { allProjections } from '../../src/projections';
+import { erase, projection } from '../../src/projections/projection';
 import { viewIds } from '../../src/projections/views';
 import { at, setData } from './recorded.fixture';
 
@@ -37,5 +38,12 @@ describe('The writes a batch of events makes', () => {
       ['1', false],
       ['2', true],
     ]);
+  });
+
+  it('write what a projection made from the event alone says, nothing included: what it would write over was never read', async () => {
+    const deleting = erase(projection({ collection: 'workspaceSecrets', fromEventAlone: true, canHandle: ['SecretMemberRemoved'], documentIds: () => ['any'], evolve: () => null }));
+    const { writes } = await viewChangesFor({ getMany: async () => new Map() }, [deleting], [removed]);
+
+    expect(writes).toEqual([expect.objectContaining({ collection: 'workspaceSecrets', id: 'any', doc: null })]);
   });
 });
