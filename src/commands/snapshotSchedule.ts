@@ -13,7 +13,7 @@ import type { Loaded } from './streamStates';
  */
 const SNAPSHOT_EVERY = 1_000;
 const EVENTS_PER_WEIGHT = 1 / 4;
-/** Streams whose last snapshot's revision is remembered; one forgotten is saved again at its next due state. */
+/** Streams whose last snapshot's revision is remembered, the one longest without a new one forgotten first: it is saved again at its next due state. */
 const STREAMS_REMEMBERED = 100_000;
 /**
  * What the states waiting to be saved may weigh in all (StreamStates' weightOf), besides the one
@@ -56,9 +56,15 @@ export class SnapshotSchedule {
     }
   }
 
-  /** A state the stream has reached (durably: loaded, or appended): saved once due, behind the commands. */
-  offer(streamId: string, loaded: Loaded<object>, format: string, weight: number): void {
-    if (this.closed || loaded.revision - (this.takenAt.get(streamId) ?? 0) < Math.max(SNAPSHOT_EVERY, weight * EVENTS_PER_WEIGHT)) return;
+  /**
+   * A state the stream has reached (durably: loaded, or appended): saved once due, behind the
+   * commands. Every command offers one, so the state is weighed only once enough events passed.
+   */
+  offer(streamId: string, loaded: Loaded<object>, format: string, weigh: () => number): void {
+    const since = loaded.revision - (this.takenAt.peek(streamId) ?? 0);
+    if (this.closed || since < SNAPSHOT_EVERY) return;
+    const weight = weigh();
+    if (since < weight * EVENTS_PER_WEIGHT) return;
     const waiting = this.waiting.get(streamId);
     if (waiting) {
       if (waiting.loaded.revision < loaded.revision) this.wait(streamId, { loaded, format, weight });
@@ -104,6 +110,6 @@ export class SnapshotSchedule {
   }
 
   private taken(streamId: string, revision: number): void {
-    this.takenAt.set(streamId, Math.max(revision, this.takenAt.get(streamId) ?? 0));
+    this.takenAt.set(streamId, Math.max(revision, this.takenAt.peek(streamId) ?? 0));
   }
 }

@@ -139,7 +139,7 @@ export class StreamStates {
 
   private offer(streamId: string, loaded: Loaded<unknown>, format: string | undefined): void {
     if (format !== undefined && loaded.state !== null && typeof loaded.state === 'object') {
-      this.snapshots?.offer(streamId, loaded as Loaded<object>, format, weightOf(loaded.state));
+      this.snapshots?.offer(streamId, loaded as Loaded<object>, format, () => weightOf(loaded.state));
     }
   }
 }
