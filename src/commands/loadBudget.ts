@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { RateLimited } from '../errors';
+import { oneAtATime, type UnderWay } from './oneAtATime';
 
 /**
  * What one principal's loads of states the command side does not hold may cost in a minute, in
@@ -29,7 +30,7 @@ type Balance = { events: number; at: number };
 export class LoadBudget {
   private readonly balances = new LRUCache<string, Balance>({ max: PAYERS_REMEMBERED });
   /** The load under way of each principal who has one: their next waits for it. */
-  private readonly underWay = new Map<string, Promise<unknown>>();
+  private readonly underWay: UnderWay<string> = new Map();
 
   constructor(
     private readonly perMinute = LOAD_EVENTS_PER_MINUTE,
@@ -40,21 +41,13 @@ export class LoadBudget {
    * Runs a principal's load once their load under way has ended, if they are not in debt (a 429
    * otherwise, nothing read), and takes its cost (in events) from their budget.
    */
-  async paid<T>(payer: string, load: () => Promise<Readonly<{ loaded: T; events: number }>>): Promise<T> {
-    // The last look at `underWay` and the `set` below run in one turn, or two loads could both pass.
-    for (let running = this.underWay.get(payer); running !== undefined; running = this.underWay.get(payer)) {
-      await running.catch(() => {});
-    }
-    this.check(payer);
-    const loading = load();
-    this.underWay.set(payer, loading);
-    try {
-      const { loaded, events } = await loading;
+  paid<T>(payer: string, load: () => Promise<Readonly<{ loaded: T; events: number }>>): Promise<T> {
+    return oneAtATime(this.underWay, payer, async () => {
+      this.check(payer);
+      const { loaded, events } = await load();
       this.pay(payer, events);
       return loaded;
-    } finally {
-      if (this.underWay.get(payer) === loading) this.underWay.delete(payer);
-    }
+    });
   }
 
   /** Refuses a load to a principal in debt (429 `rate_limited`). */

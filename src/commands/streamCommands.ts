@@ -3,6 +3,7 @@ import { asOneWrite } from '../events/event';
 import { parseStreamEvents, streamIds, type Category, type EventOf } from '../events/streams';
 import { chainEvents } from '../proof/chain';
 import { ParentAppendFailed, WrongExpectedRevision, type AppendTicket, type EventStore } from '../stores/eventStore.port';
+import type { Decider } from './command';
 import type { Loaded, StreamStates } from './streamStates';
 
 /** The service's own work (followers, sweeps, a deleted workspace's destruction, an erasure): it pays for no load. */
@@ -49,7 +50,7 @@ export class StreamCommands<C extends Category, S> {
     private readonly store: Pick<EventStore, 'append'>,
     private readonly states: StreamStates,
     private readonly category: C,
-    private readonly decider: Readonly<{ initialState: S; fold: (state: S, events: readonly EventOf<C>[]) => S; stateFormat?: string }>,
+    private readonly decider: Pick<Decider<S, unknown, EventOf<C>>, 'initialState' | 'fold' | 'stateFormat'>,
   ) {}
 
   /** Loads the owner's stream state; `payer`, the principal whose request it is, pays if it is not held (LoadBudget). */

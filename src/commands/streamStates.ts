@@ -3,6 +3,7 @@ import { chainHashOf, EMPTY_CHAIN } from '../proof/chain';
 import type { EventStore, StoredEvent } from '../stores/eventStore.port';
 import { pagesOf } from '../stores/streamPages';
 import { SNAPSHOT_WEIGHT_PER_EVENT, type LoadBudget } from './loadBudget';
+import { oneAtATime, whenIdle, type UnderWay } from './oneAtATime';
 import type { SnapshotSchedule } from './snapshotSchedule';
 
 /**
@@ -38,7 +39,7 @@ const DEFAULT_MAX_WEIGHT = 150_000;
 export class StreamStates {
   private readonly entries: LRUCache<string, Loaded<unknown>>;
   /** The first load of each stream not held, under way: later loads of it wait for it, then read what came after. */
-  private readonly loading = new Map<string, Promise<unknown>>();
+  private readonly loading: UnderWay<string> = new Map();
   private readonly snapshots: SnapshotSchedule | undefined;
   private readonly budget: LoadBudget | undefined;
 
@@ -61,10 +62,7 @@ export class StreamStates {
     fold: (state: S, events: readonly StoredEvent[]) => S,
     { format, payer }: LoadOptions = {},
   ): Promise<Loaded<S>> {
-    // Not a helper: the last look at `loading` and what follows must run in one turn.
-    for (let running = this.loading.get(streamId); running !== undefined; running = this.loading.get(streamId)) {
-      await running.catch(() => {});
-    }
+    await whenIdle(this.loading, streamId);
     // A stream held reads on from its state, side by side with other loads of it (each reads
     // what came after, usually nothing): only the first read of a stream is one for all.
     const held = this.entries.get(streamId) as Loaded<S> | undefined;
@@ -93,25 +91,16 @@ export class StreamStates {
     fold: (state: S, events: readonly StoredEvent[]) => S,
     format: string | undefined,
   ): Promise<Readonly<{ loaded: Loaded<S>; events: number }>> {
-    for (let running = this.loading.get(streamId); running !== undefined; running = this.loading.get(streamId)) {
-      await running.catch(() => {});
-    }
-    const held = this.entries.get(streamId) as Loaded<S> | undefined;
-    if (held) return { loaded: await this.readOn(streamId, held, fold, format), events: 0 };
-    const load = (async () => {
+    return oneAtATime(this.loading, streamId, async () => {
+      const held = this.entries.get(streamId) as Loaded<S> | undefined;
+      if (held) return { loaded: await this.readOn(streamId, held, fold, format), events: 0 };
       const snapshot = format === undefined ? null : await this.snapshots?.read<S>(streamId, format);
       const start = snapshot ?? { state: initial, revision: 0, position: null, lastHash: EMPTY_CHAIN.hash };
       this.keep(streamId, start);
       const loaded = await this.readOn(streamId, start, fold, format);
       const snapshotCost = snapshot ? Math.ceil(weightOf(snapshot.state) / SNAPSHOT_WEIGHT_PER_EVENT) : 0;
       return { loaded, events: Math.max(1, loaded.revision - start.revision + snapshotCost) };
-    })();
-    this.loading.set(streamId, load);
-    try {
-      return await load;
-    } finally {
-      if (this.loading.get(streamId) === load) this.loading.delete(streamId);
-    }
+    });
   }
 
   /**
