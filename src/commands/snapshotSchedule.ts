@@ -33,6 +33,8 @@ export type SnapshotLog = Readonly<{ error(details: object, message: string): vo
 export class SnapshotSchedule {
   /** The revision of each stream's last snapshot saved or read here. */
   private readonly takenAt = new LRUCache<string, number>({ max: STREAMS_REMEMBERED });
+  /** The revision of the snapshot being saved (one stream at a time): the stream is due again 1,000 events past it, not past the one before. */
+  private underWay: Readonly<{ streamId: string; revision: number }> | null = null;
   private readonly waiting = new Map<string, Readonly<{ loaded: Loaded<object>; format: string; weight: number }>>();
   private waitingWeight = 0;
   private saving: Promise<void> = Promise.resolve();
@@ -61,7 +63,8 @@ export class SnapshotSchedule {
    * commands. Every command offers one, so the state is weighed only once enough events passed.
    */
   offer(streamId: string, loaded: Loaded<object>, format: string, weigh: () => number): void {
-    const since = loaded.revision - (this.takenAt.peek(streamId) ?? 0);
+    const saving = this.underWay?.streamId === streamId ? this.underWay.revision : 0;
+    const since = loaded.revision - Math.max(this.takenAt.peek(streamId) ?? 0, saving);
     if (this.closed || since < SNAPSHOT_EVERY) return;
     const weight = weigh();
     if (since < weight * EVENTS_PER_WEIGHT) return;
@@ -101,11 +104,14 @@ export class SnapshotSchedule {
     if (!due) return;
     this.waiting.delete(streamId);
     this.waitingWeight -= due.weight;
+    this.underWay = { streamId, revision: due.loaded.revision };
     try {
       await this.snapshots.save(streamId, due.loaded, due.format);
       this.taken(streamId, due.loaded.revision);
     } catch (error) {
       this.log.error({ err: error, streamId }, 'a snapshot of a stream’s state could not be saved; loads read on from the one before');
+    } finally {
+      this.underWay = null;
     }
   }
 

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { chainHashOf } from '../proof/chain';
 import type { EventStore } from '../stores/eventStore.port';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
@@ -49,12 +50,10 @@ export class StateSnapshots {
    * Throws when it cannot be read (a store or the key store failing).
    */
   async read<S>(streamId: string, format: string): Promise<Loaded<S> | null> {
-    const text = await this.saved.getState(savedStateName(streamId));
-    if (text === null) return null;
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
-    if (newline < 0 || !sameTag(text.slice(0, newline), await this.tag(body))) return null;
-    const [first = '', ...lines] = body.split('\n');
+    const parts = await this.saved.getState(savedStateName(streamId));
+    if (parts === null) return null;
+    const [tag = '', first, ...lines] = await linesOf(parts);
+    if (first === undefined || !sameTag(tag, await this.tag([first, ...lines]))) return null;
     const header = JSON.parse(first) as Header;
     if (header.format !== format) return null;
     const [last] = await this.store.readStream(streamId, header.revision - 1, 1);
@@ -63,18 +62,49 @@ export class StateSnapshots {
     return { state, revision: last.revision, position: last.position, lastHash: header.lastHash };
   }
 
-  /** Saves the state as the stream's snapshot, replacing the one before. */
+  /**
+   * Saves the state as the stream's snapshot, replacing the one before: its tag, then its lines,
+   * a line to a piece. The text is never made whole: a state at every bound makes ~10 MB of it.
+   */
   async save(streamId: string, loaded: Loaded<object>, format: string): Promise<void> {
     const header: Header = { format, revision: loaded.revision, lastHash: loaded.lastHash };
-    const body = [JSON.stringify(header), ...(await stateLines(loaded.state))].join('\n');
-    await this.saved.saveState(savedStateName(streamId), `${await this.tag(body)}\n${body}`);
+    const body = [JSON.stringify(header), ...(await stateLines(loaded.state))];
+    const lines = [await this.tag(body), ...body];
+    await this.saved.saveState(
+      savedStateName(streamId),
+      lines.map((line, index) => (index < lines.length - 1 ? `${line}\n` : line)),
+    );
   }
 
-  private async tag(body: string): Promise<string> {
-    return createHmac('sha256', await this.tagKey())
-      .update(body)
-      .digest('base64url');
+  /** The HMAC of the lines joined by newlines, a line at a time, the event loop turning between them. */
+  private async tag(lines: readonly string[]): Promise<string> {
+    const hmac = createHmac('sha256', await this.tagKey());
+    for (const [index, line] of lines.entries()) {
+      if (index > 0) {
+        hmac.update('\n');
+        await setImmediate();
+      }
+      hmac.update(line);
+    }
+    return hmac.digest('base64url');
   }
+}
+
+/** The lines of a text kept in parts, a line running on from one part into the next as need be. */
+async function linesOf(parts: readonly string[]): Promise<string[]> {
+  const lines: string[] = [];
+  let carried = '';
+  for (const [index, part] of parts.entries()) {
+    if (index > 0) await setImmediate();
+    const pieces = part.split('\n');
+    carried += pieces[0]!;
+    for (let i = 1; i < pieces.length; i += 1) {
+      lines.push(carried);
+      carried = pieces[i]!;
+    }
+  }
+  lines.push(carried);
+  return lines;
 }
 
 /** Saved states of followers are named by follower ('sealer', …); no follower's name holds a `:`. */

@@ -98,10 +98,10 @@ export function snapshotText(snapshot: Omit<SealSnapshot, 'v'>): string {
   return JSON.stringify({ v: 1, ...snapshot } satisfies SealSnapshot);
 }
 
-export function parseSealSnapshot(text: string | null): SealSnapshot | null {
-  if (text === null) return null;
+export function parseSealSnapshot(parts: readonly string[] | null): SealSnapshot | null {
+  if (parts === null) return null;
   try {
-    const parsed = sealSnapshotSchema.safeParse(JSON.parse(text));
+    const parsed = sealSnapshotSchema.safeParse(JSON.parse(parts.join('')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

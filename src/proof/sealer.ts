@@ -192,7 +192,7 @@ export class Sealer {
     const snapshot = this.history.toSnapshot();
     if (snapshot === null) return;
     try {
-      await states.saveState(SEALER_STATE, snapshot);
+      await states.saveState(SEALER_STATE, [snapshot]);
       this.history.snapshotSaved();
     } catch (error) {
       this.options.log.error({ err: error }, 'the snapshot of the seals could not be saved; the next start reads more of the seals stream');

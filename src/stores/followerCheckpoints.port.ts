@@ -13,9 +13,14 @@ export interface FollowerCheckpoints {
    * The state saved under a name to start from instead of reading the log from its beginning (the
    * sealer's tree of stream heads, `sealer`; a stream's folded state on the command side,
    * `state:<stream>`), null if none. Any instance may save one, and read it, and must check it
-   * against the log before trusting it.
+   * against the log before trusting it. It comes as the parts it was kept in, whose concatenation
+   * is the state: a large state is never one string (a 10 MB string costs tens of milliseconds to
+   * make, and holds the event loop all along), and the store lets the loop turn between parts.
    */
-  getState(follower: string): Promise<string | null>;
-  /** Replaces the saved state, whole: a reader gets the old one or the new one, whoever saved last. */
-  saveState(follower: string, state: string): Promise<void>;
+  getState(follower: string): Promise<string[] | null>;
+  /**
+   * Replaces the saved state, whole, given as pieces whose concatenation is the state (none may
+   * end inside a surrogate pair): a reader gets the old one or the new one, whoever saved last.
+   */
+  saveState(follower: string, pieces: readonly string[]): Promise<void>;
 }

@@ -17,11 +17,11 @@ const EVERY_FORMAT = ['src/events/event.ts', 'src/events/streams.ts', 'src/comma
 const RECORDED: Record<string, { files: string[]; sha256: string }> = {
   [SECRETS_STATE_FORMAT]: {
     files: ['src/commands/secrets.state.ts', 'src/commands/maps.ts', 'src/events/secrets.events.ts', 'src/events/values.ts', ...EVERY_FORMAT],
-    sha256: 'e7112fb49435dd36eed67a34e3b3dac0255ee6668d80955a05ea4546ccf7b166',
+    sha256: 'caa0561078b60da76bb9dae531e06cae16e5e859b7691222cd635b182307b0d4',
   },
   [WORKSPACE_STATE_FORMAT]: {
     files: ['src/commands/workspace.state.ts', 'src/commands/maps.ts', 'src/commands/emails.ts', 'src/events/workspace.events.ts', 'src/events/values.ts', ...EVERY_FORMAT],
-    sha256: 'a4003824df4f599902480032dc890d2a129821bc07245f7387a8317c6ed040c7',
+    sha256: '194424dfcaf527bd16b63663afd830c2753f3a998dd5468fd50c6696e2d3b5bc',
   },
 };
 

@@ -57,12 +57,14 @@ describe('Snapshots of the command side’s states', () => {
   };
   /** The state folded from every event, as no snapshot has it. */
   const foldedWhole = async () => (await load(new StreamStates(store))).state;
+  /** The snapshot saved for a stream, as one text. */
+  const textOf = async (name: string) => (await saved.getState(name))?.join('') ?? null;
   /** A process whose first load saved its snapshot. */
   const snapshotTaken = async () => {
     const { states, schedule } = process();
     await load(states);
     await schedule.saved();
-    expect(await saved.getState(SAVED_AS)).not.toBeNull();
+    expect(await textOf(SAVED_AS)).not.toBeNull();
     reads = [];
   };
 
@@ -84,6 +86,19 @@ describe('Snapshots of the command side’s states', () => {
     expect(reads).toEqual([1_200]);
     expect(loaded.revision).toBe(1_205);
     expect(inOrder(loaded.state)).toEqual(inOrder(await foldedWhole()));
+  });
+
+  it('are read whatever parts their text is kept in: whole, as an earlier version kept it, or cut anywhere', async () => {
+    await appendTo(1_200);
+    await snapshotTaken();
+    const text = (await textOf(SAVED_AS))!;
+    for (const pieces of [[text], text.match(/[^]{1,7}/g)!]) {
+      await saved.saveState(SAVED_AS, pieces);
+      reads = [];
+      const loaded = await load(process().states);
+      expect(reads).toEqual([1_200]);
+      expect(inOrder(loaded.state)).toEqual(inOrder(await foldedWhole()));
+    }
   });
 
   it('are paid for by whoever loads from one: the events after it, and one for each 7 of its state’s weight', async () => {
@@ -122,7 +137,7 @@ describe('Snapshots of the command side’s states', () => {
     states.remember(STREAM, { state: await foldedWhole(), revision: 1_000, position: last!.position, lastHash: chainHashOf(last!) }, WORKSPACE_STATE_FORMAT);
     await schedule.saved();
 
-    expect(await saved.getState(SAVED_AS)).toContain('"revision":1000');
+    expect(await textOf(SAVED_AS)).toContain('"revision":1000');
   });
 
   it('are not saved for a stream less than 1,000 events past its last, nor without a format', async () => {
@@ -135,7 +150,7 @@ describe('Snapshots of the command side’s states', () => {
     await formatless.states.load(STREAM, initialWorkspaceState, fold);
     await formatless.schedule.saved();
 
-    expect(await saved.getState(SAVED_AS)).toBeNull();
+    expect(await textOf(SAVED_AS)).toBeNull();
   });
 
   it('are saved for a state that weighs more than 4,000 once the stream is a quarter of its weight past its last', async () => {
@@ -149,11 +164,11 @@ describe('Snapshots of the command side’s states', () => {
     };
     await appendTo(2_000);
     await loadHeavy();
-    expect(await saved.getState(SAVED_AS)).toBeNull();
+    expect(await textOf(SAVED_AS)).toBeNull();
 
     await appendTo(2_001);
     await loadHeavy();
-    expect(await saved.getState(SAVED_AS)).toContain('"revision":2001');
+    expect(await textOf(SAVED_AS)).toContain('"revision":2001');
   });
 
   it('are saved, and read, for a state heavier than the cache holds', async () => {
@@ -182,9 +197,9 @@ describe('Snapshots of the command side’s states', () => {
     afterEach(() => expect(errors).toEqual([]));
 
     it('what it holds is changed', async () => {
-      const text = (await saved.getState(SAVED_AS))!;
+      const text = (await textOf(SAVED_AS))!;
       expect(text).toContain('"permission":"admin"');
-      await saved.saveState(SAVED_AS, text.replace('"permission":"admin"', '"permission":"write"'));
+      await saved.saveState(SAVED_AS, [text.replace('"permission":"admin"', '"permission":"write"')]);
       await readWhole();
     });
 
@@ -245,10 +260,12 @@ describe('Snapshots of the command side’s states', () => {
     const threeDue = async (maxWaitingWeight?: number) => {
       const underWay = deferred<void>();
       const texts = new Map<string, string>();
+      const saves: string[] = [];
       const slow: Saved = {
-        getState: async (name) => texts.get(name) ?? null,
-        saveState: async (name, text) => {
-          texts.set(name, text);
+        getState: async (name) => (texts.has(name) ? [texts.get(name)!] : null),
+        saveState: async (name, pieces) => {
+          texts.set(name, pieces.join(''));
+          saves.push(`${name}@${/"revision":(\d+)/.exec(texts.get(name)!)![1]}`);
           if (name === 'state:workspace-a') await underWay.promise;
         },
       };
@@ -259,8 +276,24 @@ describe('Snapshots of the command side’s states', () => {
         await states.load(stream, [] as readonly string[], types, { format: 'light/1' });
       }
       await expect.poll(() => [...texts.keys()]).toEqual(['state:workspace-a']);
-      return { underWay, texts, states, schedule };
+      return { underWay, texts, saves, states, schedule };
     };
+
+    it('are not due again for a stream whose save is under way until it is 1,000 events past the state being saved', async () => {
+      const { underWay, saves, states, schedule } = await threeDue();
+      const [last] = await store.readStreamBackwards('workspace-a', null, 1);
+      const reached = (revision: number) => ({ state: ['newer'], revision, position: last!.position, lastHash: 'a'.repeat(64) });
+      states.remember('workspace-a', reached(1_999), 'light/1');
+      underWay.resolve();
+      await schedule.saved();
+      states.remember('workspace-a', reached(1_999), 'light/1');
+      await schedule.saved();
+      expect(saves).toEqual(['state:workspace-a@1000', 'state:workspace-b@1000', 'state:workspace-c@1000']);
+
+      states.remember('workspace-a', reached(2_000), 'light/1');
+      await schedule.saved();
+      expect(saves.at(-1)).toBe('state:workspace-a@2000');
+    });
 
     it('are saved once each, at the newest state their stream reached', async () => {
       const { underWay, texts, states, schedule } = await threeDue();

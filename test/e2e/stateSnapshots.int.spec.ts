@@ -25,7 +25,7 @@ describe('A scope’s state after a restart', () => {
     }
     await first.close();
     const views = openDatabase(join(dir, 'views.sqlite'), { durable: false });
-    expect(await new SqliteFollowerCheckpoints(views).getState(`state:workspaceSecrets-${ws}`)).toMatch(/"revision":1000,/);
+    expect((await new SqliteFollowerCheckpoints(views).getState(`state:workspaceSecrets-${ws}`))?.join('')).toMatch(/"revision":1000,/);
     views.close();
 
     const reads = vi.spyOn(SqliteEventStore.prototype, 'readStream');

@@ -98,7 +98,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     const { store, states, sealRounds } = setup();
     await sealRounds(3);
     const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
-    await states.saveState(SEALER_STATE, JSON.stringify({ ...saved, heads: saved.heads.map(([s, r]) => [s, r, 'f'.repeat(64)]) }));
+    await states.saveState(SEALER_STATE, [JSON.stringify({ ...saved, heads: saved.heads.map(([s, r]) => [s, r, 'f'.repeat(64)]) })]);
 
     await expectReadWhole(store, states, await replayed(store));
   });
@@ -109,7 +109,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
     const whole = await replayed(store);
     for (const state of [JSON.stringify({ ...saved, hash: 'a'.repeat(64) }), JSON.stringify({ ...saved, revision: saved.revision + 5 }), '{"v":2}', 'not json']) {
-      await states.saveState(SEALER_STATE, state);
+      await states.saveState(SEALER_STATE, [state]);
       await expectReadWhole(store, states, whole);
     }
   });
@@ -134,7 +134,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     const atThree = at.tree;
     const headsAtThree = Array.from({ length: atThree.size }, (_, i) => atThree.leafAt(i)).map((h) => [h.stream, h.revision, h.hash]);
     for (const forged of [{ ...saved, newestAt: 4, heads: headsAtThree }, { ...saved, newestAt: null }]) {
-      await states.saveState(SEALER_STATE, JSON.stringify(forged));
+      await states.saveState(SEALER_STATE, [JSON.stringify(forged)]);
       const history = await replayed(store, states);
       sameAs(history, whole);
       expect(history.last!.sequence).toBe(5);
@@ -162,7 +162,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
       [{ ...old!, endedAt: saved.newestAt }, rotated],
       [{ ...old!, endedAt: old!.introducedAt }, rotated],
     ]) {
-      await states.saveState(SEALER_STATE, JSON.stringify({ ...saved, keys }));
+      await states.saveState(SEALER_STATE, [JSON.stringify({ ...saved, keys })]);
       await expectReadWhole(store, states, whole);
     }
   });
@@ -177,7 +177,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     const { store, states, sealRounds } = setup();
     await sealRounds(3);
     const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
-    await states.saveState(SEALER_STATE, JSON.stringify({ ...saved, newestAt: 3, heads: saved.heads.map(([s, r]) => [s, r, 'e'.repeat(64)]) }));
+    await states.saveState(SEALER_STATE, [JSON.stringify({ ...saved, newestAt: 3, heads: saved.heads.map(([s, r]) => [s, r, 'e'.repeat(64)]) })]);
     // The first read of a page (after the snapshot's checks, which read one event at a time) fails.
     await expectStartsOverAfterAFailedRead(store, states, (limit) => limit !== 1);
   });
@@ -193,9 +193,9 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
       { ...saved, heads: [['\ud800', 1, first![2]], ...saved.heads] },
       { ...saved, keys: [...saved.keys, saved.keys[0]] },
     ]) {
-      expect(parseSealSnapshot(JSON.stringify(forged))).toBeNull();
+      expect(parseSealSnapshot([JSON.stringify(forged)])).toBeNull();
     }
-    expect(parseSealSnapshot(JSON.stringify(saved))).toEqual(saved);
+    expect(parseSealSnapshot([JSON.stringify(saved)])).toEqual(saved);
   });
 
   it('never hides an inconsistency in the seals after it', async () => {

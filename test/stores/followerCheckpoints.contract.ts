@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FollowerCheckpoints } from '../../src/stores/followerCheckpoints.port';
+import { countTurns } from '../support/eventLoopTurns';
 
 /** The contract every follower-checkpoint store keeps. */
 export function followerCheckpointsContract(name: string, make: () => Promise<FollowerCheckpoints>) {
@@ -30,33 +31,86 @@ export function followerCheckpointsContract(name: string, make: () => Promise<Fo
 
     it("keeps a follower's state whole, replaced by the next one, apart from its position and from other followers", async () => {
       const checkpoints = await make();
-      expect(await checkpoints.getState('sealer')).toBeNull();
-      await checkpoints.saveState('sealer', '{"v":1}');
-      await checkpoints.saveState('other', '');
+      expect(await whole(checkpoints, 'sealer')).toBeNull();
+      await checkpoints.saveState('sealer', ['{"v":1}']);
+      await checkpoints.saveState('other', ['']);
       await checkpoints.save('sealer', '3');
-      expect(await checkpoints.getState('sealer')).toBe('{"v":1}');
-      expect(await checkpoints.getState('other')).toBe('');
-      await checkpoints.saveState('sealer', '{"v":2}');
-      expect(await checkpoints.getState('sealer')).toBe('{"v":2}');
+      expect(await whole(checkpoints, 'sealer')).toBe('{"v":1}');
+      expect(await whole(checkpoints, 'other')).toBe('');
+      await checkpoints.saveState('sealer', ['{"v":2}']);
+      expect(await whole(checkpoints, 'sealer')).toBe('{"v":2}');
       expect(await checkpoints.get('sealer')).toBe('3');
     });
 
     it('gives one of two states saved at once, whole', async () => {
       const checkpoints = await make();
-      await checkpoints.saveState('sealer', 'first');
+      await checkpoints.saveState('sealer', ['first']);
       const [a, b] = ['a'.repeat(1000), 'b'.repeat(1000)];
-      await Promise.all([checkpoints.saveState('sealer', a), checkpoints.saveState('sealer', b)]);
-      expect([a, b]).toContain(await checkpoints.getState('sealer'));
+      await Promise.all([checkpoints.saveState('sealer', [a]), checkpoints.saveState('sealer', [b])]);
+      expect([a, b]).toContain(await whole(checkpoints, 'sealer'));
     });
 
     it('keeps a state larger than a MongoDB document, characters outside the BMP included, as it was given', async () => {
       const checkpoints = await make();
       // 17 MiB of 𝔘 (4 bytes of UTF-8 per pair): parts must never split a pair.
       const state = `[${'𝔘'.repeat(17 * 1024 * 256)}é]`;
-      await checkpoints.saveState('sealer', state);
-      expect(await checkpoints.getState('sealer')).toBe(state);
-      await checkpoints.saveState('sealer', 'small');
-      expect(await checkpoints.getState('sealer')).toBe('small');
+      await checkpoints.saveState('sealer', [state]);
+      expect(await whole(checkpoints, 'sealer')).toBe(state);
+      await checkpoints.saveState('sealer', ['small']);
+      expect(await whole(checkpoints, 'sealer')).toBe('small');
+    });
+
+    it('keeps the pieces it is given as one text, in order: pieces longer than a part, empty ones, characters outside the BMP', async () => {
+      const checkpoints = await make();
+      const pieces = ['{"a":', '', 'y'.repeat(600_000), `${'𝔘'.repeat(10)}\n`, 'z'];
+      await checkpoints.saveState('state:s', pieces);
+      expect(await whole(checkpoints, 'state:s')).toBe(pieces.join(''));
+    });
+
+    it('refuses a piece that ends inside a surrogate pair, and keeps the state before', async () => {
+      const checkpoints = await make();
+      await checkpoints.saveState('sealer', ['kept']);
+      await expect(checkpoints.saveState('sealer', ['x\ud835', '\udd18'])).rejects.toThrow(/surrogate pair/);
+      expect(await whole(checkpoints, 'sealer')).toBe('kept');
+    });
+
+    it('lets the event loop turn while a large state is saved and read (a 9 MB state held it ~250 ms in one SQLite row)', async () => {
+      const checkpoints = await make();
+      const state = 'x'.repeat(3 * 1024 * 1024);
+      expect(await turnsWhile(() => checkpoints.saveState('sealer', [state]))).toBeGreaterThan(2);
+      expect(await turnsWhile(() => checkpoints.saveState('sealer', [state]))).toBeGreaterThan(2);
+      let read: string | null = null;
+      expect(
+        await turnsWhile(async () => {
+          read = await whole(checkpoints, 'sealer');
+        }),
+      ).toBeGreaterThan(2);
+      expect(read).toBe(state);
+    });
+
+    it('gives a reader the state it began to read whole, or none, never parts of two', async () => {
+      const checkpoints = await make();
+      const [a, b] = ['a'.repeat(2 * 1024 * 1024), 'b'.repeat(2 * 1024 * 1024)];
+      await checkpoints.saveState('sealer', [a]);
+      const [read] = await Promise.all([whole(checkpoints, 'sealer'), checkpoints.saveState('sealer', [b])]);
+      expect([a, null]).toContain(read);
+      expect(await whole(checkpoints, 'sealer')).toBe(b);
     });
   });
+}
+
+/** How many times the event loop turned while `work` ran. */
+async function turnsWhile(work: () => Promise<unknown>): Promise<number> {
+  const turns = countTurns();
+  try {
+    await work();
+  } finally {
+    turns.stop();
+  }
+  return turns.turns;
+}
+
+/** A saved state as one text (its parts joined), or null. */
+async function whole(checkpoints: FollowerCheckpoints, follower: string): Promise<string | null> {
+  return (await checkpoints.getState(follower))?.join('') ?? null;
 }

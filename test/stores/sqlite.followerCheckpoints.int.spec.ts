@@ -16,4 +16,45 @@ describe('SQLite follower checkpoints', () => {
     expect(await checkpoints.get('projector')).toBe('100');
     expect(db.prepare('SELECT position FROM follower_checkpoints').pluck().get()).toBe('100'.padStart(40, '0'));
   });
+
+  it("takes over the whole states an earlier version kept in one row each (follower_states), once", async () => {
+    const db = openDatabase(':memory:', { durable: false });
+    db.exec('CREATE TABLE follower_states (follower TEXT PRIMARY KEY, state TEXT NOT NULL) STRICT');
+    db.prepare('INSERT INTO follower_states (follower, state) VALUES (?, ?), (?, ?)').run('sealer', '{"v":1}', 'state:s', 'x'.repeat(300_000));
+    const checkpoints = new SqliteFollowerCheckpoints(db);
+    expect(await checkpoints.getState('sealer')).toEqual(['{"v":1}']);
+    expect(await checkpoints.getState('state:s')).toEqual(['x'.repeat(300_000)]);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'follower_states'").pluck().get()).toBe(0);
+    new SqliteFollowerCheckpoints(db);
+    await checkpoints.saveState('sealer', ['{"v":2}']);
+    expect(await checkpoints.getState('sealer')).toEqual(['{"v":2}']);
+  });
+
+  it('deletes the parts of the state it replaced, and those of a save that never finished an hour on', async () => {
+    const db = openDatabase(':memory:', { durable: false });
+    const checkpoints = new SqliteFollowerCheckpoints(db);
+    const parts = db.prepare<[string], { generation: string; part: number }>('SELECT generation, part FROM follower_state_parts WHERE follower = ? ORDER BY generation, part');
+    await checkpoints.saveState('sealer', ['x'.repeat(600_000)]);
+    expect(parts.all('sealer').map((row) => row.part)).toEqual([0, 1, 2]);
+    // A save that crashed after its parts: one made two hours ago, one a minute ago (it may still be under way).
+    const insert = db.prepare('INSERT INTO follower_state_parts (follower, generation, part, text) VALUES (?, ?, ?, ?)');
+    const made = (msAgo: number) => `${(Date.now() - msAgo).toString(36).padStart(9, '0')}-000000000000`;
+    insert.run('sealer', made(2 * 3600_000), 0, 'crashed');
+    insert.run('sealer', made(60_000), 0, 'under way');
+    insert.run('other', made(2 * 3600_000), 0, "another follower's");
+    await checkpoints.saveState('sealer', ['small']);
+    const left = parts.all('sealer');
+    expect(left.map((row) => row.generation)).toEqual([made(60_000), expect.any(String)]);
+    expect(await checkpoints.getState('sealer')).toEqual(['small']);
+    expect(parts.all('other')).toHaveLength(1);
+  });
+
+  it('gives none to a reader that finds a part gone, the state replaced meanwhile: never a state with a part missing', async () => {
+    const db = openDatabase(':memory:', { durable: false });
+    const checkpoints = new SqliteFollowerCheckpoints(db);
+    await checkpoints.saveState('sealer', ['x'.repeat(600_000)]);
+    const reading = checkpoints.getState('sealer');
+    db.prepare('DELETE FROM follower_state_parts WHERE part = 1').run();
+    expect(await reading).toBeNull();
+  });
 });

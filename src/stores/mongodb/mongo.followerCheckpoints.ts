@@ -1,6 +1,7 @@
 import { ObjectId, type Db } from 'mongodb';
 import type { FollowerCheckpoints } from '../followerCheckpoints.port';
 import { paddedPosition, positionOfPadded } from '../position';
+import { storedParts } from '../textParts';
 
 type Row = { _id: string; position: string };
 /** Where a follower's state is: the generation of its parts, and how many there are. */
@@ -44,7 +45,7 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
     return this.db.collection<StatePart>('followerStateParts');
   }
 
-  async getState(follower: string): Promise<string | null> {
+  async getState(follower: string): Promise<string[] | null> {
     const current = await this.states.findOne({ _id: follower });
     if (!current) return null;
     const texts: string[] = [];
@@ -54,28 +55,20 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
       if (!part) return null;
       texts.push(part.text);
     }
-    return texts.join('');
+    return texts;
   }
 
   /** The parts are deleted by follower and generation: without an index each save would read them all (one saved state per scope). */
   private indexed: Promise<unknown> | null = null;
 
-  async saveState(follower: string, state: string): Promise<void> {
+  async saveState(follower: string, pieces: readonly string[]): Promise<void> {
     this.indexed ??= this.stateParts.createIndex({ follower: 1, generation: 1 }).catch((error: unknown) => {
       this.indexed = null;
       throw error;
     });
     await this.indexed;
     const generation = new ObjectId().toHexString();
-    const parts: StatePart[] = [];
-    let start = 0;
-    do {
-      let end = Math.min(start + STATE_PART_CHARS, state.length);
-      // Never between the two halves of a surrogate pair: alone, neither can be written as UTF-8.
-      if (end < state.length && isHighSurrogate(state.charCodeAt(end - 1))) end -= 1;
-      parts.push({ _id: partId(follower, generation, parts.length), follower, generation, text: state.slice(start, end) });
-      start = end;
-    } while (start < state.length);
+    const parts: StatePart[] = storedParts(pieces, STATE_PART_CHARS).map((text, index) => ({ _id: partId(follower, generation, index), follower, generation, text }));
     for (const part of parts) await this.stateParts.insertOne(part);
     const replaced = await this.states.findOneAndReplace({ _id: follower }, { generation, parts: parts.length }, { upsert: true, returnDocument: 'before' });
     if (replaced) await this.stateParts.deleteMany({ follower, generation: replaced.generation });
@@ -87,8 +80,4 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
 
 function partId(follower: string, generation: string, index: number): string {
   return `${follower}:${generation}:${index}`;
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
 }

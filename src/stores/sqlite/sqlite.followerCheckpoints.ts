@@ -1,16 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { FollowerCheckpoints } from '../followerCheckpoints.port';
 import { paddedPosition, positionOfPadded } from '../position';
+import { storedParts } from '../textParts';
 import type { SqliteDatabase } from './database';
 
-/** Follower checkpoints in a table of their own beside the views (a rebuild drops only view tables). */
+/**
+ * Characters per part of a saved state. SQLite writes a 10 MB row in one statement for ~200 ms,
+ * and reads it back for ~40, holding the event loop all along; a part takes a few milliseconds,
+ * and the loop turns between parts.
+ */
+const STATE_PART_CHARS = 256 * 1024;
+/** Parts of a save that never finished (a crash) are deleted by a later save once they are this old. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+type StateRow = { generation: string; parts: number };
+
+/**
+ * Follower checkpoints in tables of their own beside the views (a rebuild drops only view tables).
+ * A saved state is kept in parts under a generation, as on MongoDB: the parts are written one
+ * statement at a time, then the generation is named the follower's current one, then the parts of
+ * the generation it replaced are deleted one at a time. A reader that finds every part of the
+ * generation it was told gets the whole of it; one that finds a part missing (replaced meanwhile)
+ * gets none, and reads the log instead.
+ */
 export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
   private readonly statements;
+  private readonly replaceCurrent;
 
   constructor(db: SqliteDatabase) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS follower_checkpoints (follower TEXT PRIMARY KEY, position TEXT NOT NULL) STRICT;
-      CREATE TABLE IF NOT EXISTS follower_states (follower TEXT PRIMARY KEY, state TEXT NOT NULL) STRICT;
+      CREATE TABLE IF NOT EXISTS follower_state_generations (follower TEXT PRIMARY KEY, generation TEXT NOT NULL, parts INTEGER NOT NULL) STRICT;
+      CREATE TABLE IF NOT EXISTS follower_state_parts (
+        follower TEXT NOT NULL, generation TEXT NOT NULL, part INTEGER NOT NULL, text TEXT NOT NULL,
+        PRIMARY KEY (follower, generation, part)
+      ) STRICT;
     `);
+    moveWholeStates(db);
     this.statements = {
       get: db.prepare<[string], { position: string }>('SELECT position FROM follower_checkpoints WHERE follower = ?'),
       // Padded positions compare as text the way they do as integers: only forward.
@@ -18,9 +45,23 @@ export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
         `INSERT INTO follower_checkpoints (follower, position) VALUES (?, ?)
          ON CONFLICT (follower) DO UPDATE SET position = excluded.position WHERE excluded.position > position`,
       ),
-      getState: db.prepare<[string], { state: string }>('SELECT state FROM follower_states WHERE follower = ?'),
-      saveState: db.prepare<[string, string]>('INSERT INTO follower_states (follower, state) VALUES (?, ?) ON CONFLICT (follower) DO UPDATE SET state = excluded.state'),
+      current: db.prepare<[string], StateRow>('SELECT generation, parts FROM follower_state_generations WHERE follower = ?'),
+      setCurrent: db.prepare<[string, string, number]>(
+        `INSERT INTO follower_state_generations (follower, generation, parts) VALUES (?, ?, ?)
+         ON CONFLICT (follower) DO UPDATE SET generation = excluded.generation, parts = excluded.parts`,
+      ),
+      part: db.prepare<[string, string, number], { text: string }>('SELECT text FROM follower_state_parts WHERE follower = ? AND generation = ? AND part = ?'),
+      insertPart: db.prepare<[string, string, number, string]>('INSERT INTO follower_state_parts (follower, generation, part, text) VALUES (?, ?, ?, ?)'),
+      deletePart: db.prepare<[string, string, number]>('DELETE FROM follower_state_parts WHERE follower = ? AND generation = ? AND part = ?'),
+      abandoned: db.prepare<[string, string, string], { generation: string; part: number }>(
+        'SELECT generation, part FROM follower_state_parts WHERE follower = ? AND generation < ? AND generation <> ?',
+      ),
     };
+    this.replaceCurrent = db.transaction((follower: string, generation: string, parts: number): StateRow | undefined => {
+      const replaced = this.statements.current.get(follower);
+      this.statements.setCurrent.run(follower, generation, parts);
+      return replaced;
+    });
   }
 
   async get(follower: string): Promise<string | null> {
@@ -32,11 +73,57 @@ export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
     this.statements.save.run(follower, paddedPosition(position));
   }
 
-  async getState(follower: string): Promise<string | null> {
-    return this.statements.getState.get(follower)?.state ?? null;
+  async getState(follower: string): Promise<string[] | null> {
+    const current = this.statements.current.get(follower);
+    if (!current) return null;
+    const texts: string[] = [];
+    for (let part = 0; part < current.parts; part += 1) {
+      if (part > 0) await setImmediate();
+      const row = this.statements.part.get(follower, current.generation, part);
+      if (!row) return null;
+      texts.push(row.text);
+    }
+    return texts;
   }
 
-  async saveState(follower: string, state: string): Promise<void> {
-    this.statements.saveState.run(follower, state);
+  async saveState(follower: string, pieces: readonly string[]): Promise<void> {
+    const generation = generationAt(Date.now());
+    const parts = storedParts(pieces, STATE_PART_CHARS);
+    for (const [index, text] of parts.entries()) {
+      if (index > 0) await setImmediate();
+      this.statements.insertPart.run(follower, generation, index, text);
+    }
+    const replaced = this.replaceCurrent(follower, generation, parts.length);
+    const leftOver = this.statements.abandoned.all(follower, timeMark(Date.now() - ABANDONED_AFTER_MS), generation);
+    const replacedParts = replaced ? Array.from({ length: replaced.parts }, (_, part) => ({ generation: replaced.generation, part })) : [];
+    for (const { generation: old, part } of [...replacedParts, ...leftOver]) {
+      await setImmediate();
+      this.statements.deletePart.run(follower, old, part);
+    }
   }
+}
+
+/** A generation's name starts with the time it was made, so names sort by it (`timeMark`). */
+function generationAt(ms: number): string {
+  return `${timeMark(ms)}-${randomBytes(6).toString('hex')}`;
+}
+
+/** Sorts before the name of every generation made at or after `ms`. */
+function timeMark(ms: number): string {
+  return ms.toString(36).padStart(9, '0');
+}
+
+/**
+ * Before saved states were kept in parts (an earlier version), each was one row of
+ * `follower_states`: each becomes a generation of one part, once.
+ */
+function moveWholeStates(db: SqliteDatabase): void {
+  const earlier = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'follower_states'").get();
+  if (!earlier) return;
+  db.transaction(() => {
+    const generation = generationAt(0);
+    db.prepare('INSERT OR IGNORE INTO follower_state_parts (follower, generation, part, text) SELECT follower, ?, 0, state FROM follower_states').run(generation);
+    db.prepare('INSERT OR IGNORE INTO follower_state_generations (follower, generation, parts) SELECT follower, ?, 1 FROM follower_states').run(generation);
+    db.exec('DROP TABLE follower_states');
+  })();
 }
