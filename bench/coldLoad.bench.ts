@@ -21,7 +21,8 @@ const { dataDir, workspaceId } = await longScope(EVENTS);
 /** Removes the stream's snapshot while no service runs (the views' file holds the saved states). */
 function removeSnapshot(): void {
   const db = new Database(join(dataDir, 'views.sqlite'));
-  db.prepare("DELETE FROM follower_states WHERE follower = ?").run(`state:workspaceSecrets-${workspaceId}`);
+  const name = `state:workspaceSecrets-${workspaceId}`;
+  for (const table of ['follower_state_generations', 'follower_state_parts']) db.prepare(`DELETE FROM ${table} WHERE follower = ?`).run(name);
   db.close();
 }
 
