@@ -118,12 +118,13 @@ function timeMark(ms: number): string {
  * `follower_states`: each becomes a generation of one part, once.
  */
 function moveWholeStates(db: SqliteDatabase): void {
-  const earlier = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'follower_states'").get();
-  if (!earlier) return;
+  // Looked for inside the write transaction: two processes starting at once move the rows once.
   db.transaction(() => {
+    const earlier = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'follower_states'").get();
+    if (!earlier) return;
     const generation = generationAt(0);
     db.prepare('INSERT OR IGNORE INTO follower_state_parts (follower, generation, part, text) SELECT follower, ?, 0, state FROM follower_states').run(generation);
     db.prepare('INSERT OR IGNORE INTO follower_state_generations (follower, generation, parts) SELECT follower, ?, 1 FROM follower_states').run(generation);
     db.exec('DROP TABLE follower_states');
-  })();
+  }).immediate();
 }
