@@ -10,7 +10,9 @@ import { ROWS_PER_REQUEST, type PayForRows } from '../projections/queries';
  * A settings read goes through ROWS_PER_REQUEST (100) rows for the price of one request (DESIGN
  * §6); each further 100, or part of them, costs one more. A row is a member or pending invitation,
  * a secret or deleted key, a version of a history page, an entry of an audit page. The views count
- * them first, through their indexes (`ReadStore.count`; ~4% of a list of 50 secrets);
+ * them first, through their indexes (`ReadStore.count`; ~4% of a list of 50 secrets), but for a
+ * history version's size: each counts once more for each whole 16 KiB of its stored document
+ * (`STORED_BYTES_PER_ROW`), paid once read;
  * as of a moment, every document the scope ever held counts (`ReadStore.scopeCount`), since time
  * travel looks each up, gone or not.
  *

@@ -75,6 +75,13 @@ export const uncharged: PayForRows = async () => {};
 
 /** The versions of a history page read in one statement (`historyPage`). */
 const HISTORY_READ_AT_ONCE = 100;
+/**
+ * A version whose stored document is larger counts as one more row of a history page for each
+ * whole STORED_BYTES_PER_ROW of it: its document is read whole, whatever the page leaves out, and
+ * 1,000 versions of 64 KiB values (~88 MB) took 70–80 ms, ~7 times what as many rows of any
+ * other read take. 16 KiB is about what one row of the other reads costs (readCharges.ts).
+ */
+export const STORED_BYTES_PER_ROW = 16 * 1024;
 
 /** A page of a secret's versions, and the version to go on after (null: there are no more). */
 export type HistoryPage = Readonly<{ versions: ListedVersion[]; nextAfter: number | null }>;
@@ -432,9 +439,11 @@ export class Views {
   async historyPage(owner: string, key: string, afterVersion: number | undefined, limit: number, order: PageOrder, pay: PayForRows): Promise<HistoryPage> {
     // Read HISTORY_READ_AT_ONCE at a time, the process turning between reads, each paid for before
     // it is read: each version's document is read whole (up to 64 KiB of value), and 1,000 of them
-    // in one statement held it 60–80 ms. Each read takes one version more than it answers, to
-    // tell whether another follows: only then is the next read paid for and made. The reads are
-    // not one snapshot: a version set meanwhile may or may not show.
+    // in one statement held it 60–80 ms. What the answered versions' sizes add
+    // (STORED_BYTES_PER_ROW) is known once read, and paid before the next read, or the answer.
+    // Each read takes one version more than it answers, to tell whether another follows: only
+    // then is the next read paid for and made. The reads are not one snapshot: a version set
+    // meanwhile may or may not show.
     const versions: ListedVersion[] = [];
     let more = true;
     while (more && versions.length < limit) {
@@ -444,7 +453,10 @@ export class Views {
       const after = versions.length > 0 ? versions.at(-1)!.version : afterVersion;
       const read = await this.listedVersions(owner, key, { after, order, limit: asked + 1 });
       more = read.length > asked;
-      versions.push(...read.slice(0, asked));
+      const answered = read.slice(0, asked);
+      const beyondOneRow = answered.reduce((rows, { storedBytes }) => rows + Math.floor(storedBytes / STORED_BYTES_PER_ROW), 0);
+      if (beyondOneRow > 0) await pay(beyondOneRow);
+      versions.push(...answered.map(({ listed }) => listed));
     }
     return { versions, nextAfter: more && versions.length > 0 ? versions.at(-1)!.version : null };
   }
@@ -460,12 +472,12 @@ export class Views {
    * not its setting), and whether its data key was destroyed since. Read without what no page
    * shows (LISTED_WITHOUT): a page of 1,000 versions of 64 KiB values was ~88 MB of documents.
    */
-  private async listedVersions(owner: string, key: string, query: VersionsQuery): Promise<ListedVersion[]> {
+  private async listedVersions(owner: string, key: string, query: VersionsQuery): Promise<{ listed: ListedVersion; storedBytes: number }[]> {
     const { collection, id } = secretOf(owner, key);
     const found = await this.store.firstVersions(collection, id, { ...query, omit: LISTED_WITHOUT });
-    const states = found.flatMap(({ doc, at }) => (doc === null ? [] : [{ doc: thinVersion(doc), at }]));
+    const states = found.flatMap(({ doc, at, storedBytes }) => (doc === null ? [] : [{ doc: thinVersion(doc), at, storedBytes }]));
     const destroyed = await this.destroyedOf(states.map(({ doc }) => doc.value.dataKeyId));
-    return states.map(({ doc, at }) => listedVersion(doc, at, destroyed));
+    return states.map(({ doc, at, storedBytes }) => ({ listed: listedVersion(doc, at, destroyed), storedBytes }));
   }
 
   /** Which of these data keys a destroy named. */

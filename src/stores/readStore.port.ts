@@ -64,6 +64,12 @@ export type AsOf = Readonly<{ position: string } | { instant: string }>;
 
 /** A document as it was, or a tombstone (doc null), with the position and time of the event that made it so. */
 export type Version<Doc> = Readonly<{ doc: Doc | null; position: string; at: string }>;
+/**
+ * A version as `firstVersions` lists it, with the size of its whole document as stored (UTF-8
+ * bytes of its JSON on SQLite, of its BSON on MongoDB; 0 for a tombstone), however much of it
+ * the query left out: what reading it cost grows with that size (readCharges.ts).
+ */
+export type SizedVersion<Doc> = Version<Doc> & Readonly<{ storedBytes: number }>;
 
 /** A stored document, or a tombstone (doc null), with the log position it last applied. */
 export type Positioned<Doc> = Readonly<{ doc: Doc | null; position: string }>;
@@ -175,8 +181,8 @@ export interface ReadStore<Docs extends DocumentMap> {
    * Tombstones, and versions without a number, are not listed. (A secret's versions as each was
    * set, served from the history time travel keeps: no second copy of every envelope.)
    */
-  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]>;
-  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: ThinVersionsQuery): Promise<Version<Thinned<Docs[C]>>[]>;
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<SizedVersion<Docs[C]>[]>;
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: ThinVersionsQuery): Promise<SizedVersion<Thinned<Docs[C]>>[]>;
   checkpoint(): Promise<Checkpoint>;
   /**
    * Applies the writes (each only if its position is after the stored one) and moves the

@@ -32,6 +32,10 @@ const secrets = (count: number, deleted = false): Setup => async ({ secrets: com
 const versions = (count: number): Setup => async ({ secrets: commands }, ws) => {
   for (let i = 1; i < count; i += 1) await commands.saveWorkspace(alice, ws, { set: { K: `v-${i}` }, delete: [] });
 };
+/** `count` versions of K whose values are 40 KiB: each stored version holds ~55 KB of sealed value. */
+const largeVersions = (count: number): Setup => async ({ secrets: commands }, ws) => {
+  for (let i = 1; i < count; i += 1) await commands.saveWorkspace(alice, ws, { set: { K: `${i}-`.padEnd(40 * 1024, 'x') }, delete: [] });
+};
 const personal = (count: number): Setup => async ({ secrets: commands }) => {
   await commands.savePersonal(alice, setting(keys(count, 'P')));
 };
@@ -61,6 +65,9 @@ describe('Reads charged by what they go through', () => {
     // The one version read beyond a page, to tell whether another follows, is free.
     { name: 'a history page of a key with exactly 100 versions', setup: versions(100), path: (ws) => `/v1/workspaces/${ws}/secrets/K/history`, cost: 1 },
     { name: 'a history page of 100 of 150 versions', setup: versions(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/history?limit=100`, cost: 1 },
+    // Each version's document counts one row more for each whole 16 KiB (STORED_BYTES_PER_ROW): 1 + 3 rows each, K's first value aside.
+    { name: 'a history page of 100 versions, 99 of 40 KiB values', setup: largeVersions(100), path: (ws) => `/v1/workspaces/${ws}/secrets/K/history`, cost: 4 },
+    { name: 'a history page of 10 of them', setup: largeVersions(100), path: (ws) => `/v1/workspaces/${ws}/secrets/K/history?limit=10`, cost: 1 },
     { name: "a secret's members now, 151 members", setup: members(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members`, cost: 2 },
     { name: "a secret's members as of now, 151 members ever", setup: members(150), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members?asOf=${now()}`, cost: 2 },
     { name: "a secret's members as of now, 150 invitations but one member ever", setup: invitations(150, true), path: (ws) => `/v1/workspaces/${ws}/secrets/K/members?asOf=${now()}`, cost: 1 },

@@ -105,6 +105,18 @@ export function readStoreHistoryContract(open: () => Promise<ContractStore>): vo
       for (const omit of [['sealed', 'sealed.text'], ['roles', 'roles']]) await expect(store.firstVersions('versioned', 'f', { limit: 1, omit })).rejects.toThrow(/field path/);
     });
 
+    it("tells each listed version's size as stored, the fields a page omits included", async () => {
+      const store = await open();
+      const sealed = { keyId: 'k1', text: 'x'.repeat(100_000) };
+      await commitAt(store, [version('f', 1, { scope: 's', v: 1, sealed }), version('f', 2, { scope: 's', v: 2 })], '2');
+      const sizes = (await store.firstVersions('versioned', 'f', { limit: 10, omit: ['sealed.text'] })).map((found) => found.storedBytes);
+      // UTF-8 of the JSON on SQLite, BSON on MongoDB: the text and a few dozen bytes of the rest.
+      expect(sizes[0]).toBeGreaterThanOrEqual(100_000);
+      expect(sizes[0]).toBeLessThan(100_200);
+      expect(sizes[1]).toBeGreaterThan(0);
+      expect(sizes[1]).toBeLessThan(200);
+    });
+
     it('pages past a number held by many states (more than a page reads before it seeks on), either way', async () => {
       const store = await open();
       // e: numbered 1 at 21, then 40 more states of number 1, then 2 at 62 and 3 at 63.

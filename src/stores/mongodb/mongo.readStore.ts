@@ -15,6 +15,7 @@ import type {
   Positioned,
   ReadStore,
   RebuildTarget,
+  SizedVersion,
   Version,
   VersionsQuery,
   ThinPageQuery,
@@ -187,9 +188,9 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
     return this.db.collection<ScopeRow>(collectionName(await this.liveGeneration(), `scope_${collection}`)).countDocuments({ scope });
   }
 
-  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]>;
-  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: ThinVersionsQuery): Promise<Version<Thinned<Docs[C]>>[]>;
-  async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery | ThinVersionsQuery): Promise<Version<Docs[C] | Thinned<Docs[C]>>[]> {
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<SizedVersion<Docs[C]>[]>;
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: ThinVersionsQuery): Promise<SizedVersion<Thinned<Docs[C]>>[]>;
+  async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery | ThinVersionsQuery): Promise<SizedVersion<Docs[C] | Thinned<Docs[C]>>[]> {
     const versions = await this.versions(collection);
     checkNumbersVersions(this.history, collection);
     checkOmitted(query.omit);
@@ -225,11 +226,19 @@ export class MongoReadStore<Docs extends DocumentMap> implements ReadStore<Docs>
       }
       await cursor.close();
     }
-    const found = await versions.find({ _id: { $in: earliest.map((position) => versionId(id, position)) } }, { projection: omitted(query.omit) }).toArray();
+    // The size is taken on the server, before the fields left out are: they are what makes a version large.
+    const leftOut = omitted(query.omit);
+    const found = await versions
+      .aggregate<VersionRow & { bytes: number | null }>([
+        { $match: { _id: { $in: earliest.map((position) => versionId(id, position)) } } },
+        { $set: { bytes: { $bsonSize: '$doc' } } },
+        ...(Object.keys(leftOut).length > 0 ? [{ $project: leftOut }] : []),
+      ])
+      .toArray();
     const rows = new Map(found.map((row) => [row.position, row]));
     return earliest.map((position) => {
       const row = rows.get(position)!;
-      return { doc: row.doc as Docs[C] | null, position: loadedPosition(row.position), at: row.at };
+      return { doc: row.doc as Docs[C] | null, position: loadedPosition(row.position), at: row.at, storedBytes: row.bytes ?? 0 };
     });
   }
 

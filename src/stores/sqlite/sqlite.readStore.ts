@@ -18,6 +18,7 @@ import type {
   Positioned,
   ReadStore,
   RebuildTarget,
+  SizedVersion,
   Version,
   VersionsQuery,
   ThinPageQuery,
@@ -313,9 +314,9 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
     return Number((this.statement(`SELECT count(*) AS n FROM ${this.prefix}scope_${collection} WHERE scope = ?`).get(scope) as { n: bigint }).n);
   }
 
-  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<Version<Docs[C]>[]>;
-  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: ThinVersionsQuery): Promise<Version<Thinned<Docs[C]>>[]>;
-  async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery | ThinVersionsQuery): Promise<Version<Docs[C] | Thinned<Docs[C]>>[]> {
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery): Promise<SizedVersion<Docs[C]>[]>;
+  firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: ThinVersionsQuery): Promise<SizedVersion<Thinned<Docs[C]>>[]>;
+  async firstVersions<C extends CollectionOf<Docs>>(collection: C, id: string, query: VersionsQuery | ThinVersionsQuery): Promise<SizedVersion<Docs[C] | Thinned<Docs[C]>>[]> {
     const versions = this.historyTable(collection);
     checkNumbersVersions(this.history, collection);
     checkOmitted(query.omit);
@@ -330,11 +331,12 @@ export class SqliteReadStore<Docs extends DocumentMap> implements ReadStore<Docs
          SELECT (SELECT ${next}(number) FROM ${versions} WHERE id = @id AND number ${beyond} numbers.number) FROM numbers WHERE numbers.number IS NOT NULL
          LIMIT @limit
        )
-       SELECT h.id, h.position, h.at, ${thinned('h.doc', query.omit)} AS doc FROM numbers
+       SELECT h.id, h.position, h.at, ${thinned('h.doc', query.omit)} AS doc, coalesce(octet_length(h.doc), 0) AS bytes FROM numbers
        JOIN ${versions} h ON h.id = @id AND h.position = (SELECT min(position) FROM ${versions} WHERE id = @id AND number = numbers.number)
        ORDER BY numbers.number ${order}`,
-    ).all({ id, limit: query.limit, ...(query.after === undefined ? {} : { after: query.after }) }) as VersionRow[];
-    return rows.map(toVersion<Docs[C]>);
+    ).all({ id, limit: query.limit, ...(query.after === undefined ? {} : { after: query.after }) }) as (VersionRow & { bytes: number | bigint })[];
+    // octet_length reads the size SQLite keeps with the value: the document itself is not read for it.
+    return rows.map((row) => ({ ...toVersion<Docs[C]>(row), storedBytes: Number(row.bytes) }));
   }
 
   private historyTable(collection: string): string {
