@@ -347,7 +347,7 @@ export interface paths {
         };
         /**
          * Every version: who set it, when, its fingerprint, a page at a time (members, audit:read)
-         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. Costs one settings request for each 100 (or part) of the versions it lists, a version counting once more for each whole 16 KiB of its stored document (its sealed value, mostly; that part is paid once the versions are read, 100 at a time, before the next are), paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. Costs one settings request for each 100 (or part) of the versions it lists, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute. Besides, each version counts once more for each whole 16 KiB of its stored document (its sealed value, mostly): that part is known, and paid, once the versions are read, 100 at a time, before the next 100 are read or the page answers.
          */
         get: operations["getWorkspaceSecretHistory"];
         put?: never;
@@ -406,7 +406,7 @@ export interface paths {
         };
         /**
          * Every version: who set it, when, its fingerprint, a page at a time
-         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. Costs one settings request for each 100 (or part) of the versions it lists, a version counting once more for each whole 16 KiB of its stored document (its sealed value, mostly; that part is paid once the versions are read, 100 at a time, before the next are), paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute.
+         * @description Versions by version number, oldest first (`order=desc`: newest first), at most `limit` (default and most 1000) a page. While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. Costs one settings request for each 100 (or part) of the versions it lists, paid before they are read: a 429 when the budget has fewer left (spending none of what it refuses), a 409 `over_rate_budget` when it costs more than the budget allows in a minute. Besides, each version counts once more for each whole 16 KiB of its stored document (its sealed value, mostly): that part is known, and paid, once the versions are read, 100 at a time, before the next 100 are read or the page answers.
          */
         get: operations["getMeSecretHistory"];
         put?: never;

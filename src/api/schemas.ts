@@ -172,7 +172,7 @@ export type HistoryQuery = z.infer<typeof historyQuery>;
 export const historyDescription =
   `Versions by version number, oldest first (\`order=desc\`: newest first), at most \`limit\` (default and most ${HISTORY_PAGE_MAX}) a page. ` +
   'While `nextCursor` is not null there are more: ask again with `cursor` set to it. A page after the last version is empty; a key that never had a version is a 404. ' +
-  chargedByRows(`the versions it lists, a version counting once more for each whole ${STORED_BYTES_PER_ROW / 1024} KiB of its stored document (its sealed value, mostly; that part is paid once the versions are read, 100 at a time, before the next are)`);
+  `${chargedByRows('the versions it lists')} Besides, each version counts once more for each whole ${STORED_BYTES_PER_ROW / 1024} KiB of its stored document (its sealed value, mostly): that part is known, and paid, once the versions are read, 100 at a time, before the next 100 are read or the page answers.`;
 
 /** Every version; `destroyed` once its lifetime was destroyed, `rollbackOf` the version a rollback set again. */
 export const historyResult = z.object({

@@ -3,6 +3,7 @@ import { setImmediate } from 'node:timers/promises';
 import { chainHashOf } from '../proof/chain';
 import type { EventStore } from '../stores/eventStore.port';
 import type { FollowerCheckpoints } from '../stores/followerCheckpoints.port';
+import { linesOfParts, piecesOfLines } from '../stores/textParts';
 import { stateLines, stateOfLines } from './stateText';
 import type { Loaded } from './streamStates';
 
@@ -52,7 +53,7 @@ export class StateSnapshots {
   async read<S>(streamId: string, format: string): Promise<Loaded<S> | null> {
     const parts = await this.saved.getState(savedStateName(streamId));
     if (parts === null) return null;
-    const [tag = '', first, ...lines] = await linesOf(parts);
+    const [tag = '', first, ...lines] = await linesOfParts(parts);
     if (first === undefined || !sameTag(tag, await this.tag([first, ...lines]))) return null;
     const header = JSON.parse(first) as Header;
     if (header.format !== format) return null;
@@ -70,10 +71,7 @@ export class StateSnapshots {
     const header: Header = { format, revision: loaded.revision, lastHash: loaded.lastHash };
     const body = [JSON.stringify(header), ...(await stateLines(loaded.state))];
     const lines = [await this.tag(body), ...body];
-    await this.saved.saveState(
-      savedStateName(streamId),
-      lines.map((line, index) => (index < lines.length - 1 ? `${line}\n` : line)),
-    );
+    await this.saved.saveState(savedStateName(streamId), piecesOfLines(lines));
   }
 
   /** The HMAC of the lines joined by newlines, a line at a time, the event loop turning between them. */
@@ -88,23 +86,6 @@ export class StateSnapshots {
     }
     return hmac.digest('base64url');
   }
-}
-
-/** The lines of a text kept in parts, a line running on from one part into the next as need be. */
-async function linesOf(parts: readonly string[]): Promise<string[]> {
-  const lines: string[] = [];
-  let carried = '';
-  for (const [index, part] of parts.entries()) {
-    if (index > 0) await setImmediate();
-    const pieces = part.split('\n');
-    carried += pieces[0]!;
-    for (let i = 1; i < pieces.length; i += 1) {
-      lines.push(carried);
-      carried = pieces[i]!;
-    }
-  }
-  lines.push(carried);
-  return lines;
 }
 
 /** Saved states of followers are named by follower ('sealer', …); no follower's name holds a `:`. */

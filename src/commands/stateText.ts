@@ -20,7 +20,7 @@ const MAP_TAG = '$map';
 
 type Header = Readonly<{ fields: Record<string, unknown>; maps: readonly string[] }>;
 
-/** The state's lines: its other fields and the names of its maps, then each map's entries, a thousand to a line. */
+/** The state's lines: its other fields and the names of its maps, then each map's entries, ENTRIES_PER_LINE to a line. */
 export async function stateLines(state: object): Promise<string[]> {
   const fields: Record<string, unknown> = {};
   const maps: [string, ReadonlyMap<unknown, unknown>][] = [];

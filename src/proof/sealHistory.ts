@@ -8,7 +8,7 @@ import { HeadsTree } from './headsTree';
 import { SEALS_STREAM } from '../events/streams';
 import { prevSealOf, sealsEventSchema, type SignedSeal } from './seal';
 import { sealSignatureHolds } from './signingKey';
-import { confirmedSnapshot, snapshotText, type ConfirmedSnapshot, type KeyRecord, type KnownKey, type SealSnapshot } from './sealSnapshot';
+import { confirmedSnapshot, type ConfirmedSnapshot, type KeyRecord, type KnownKey, type SealSnapshot } from './sealSnapshot';
 
 export type { KnownKey } from './sealSnapshot';
 
@@ -101,14 +101,14 @@ export class SealHistory {
    * holds an inconsistency (a start must find that again, in the stream itself). Heads in the
    * tree's order, so a start puts each at the end.
    */
-  toSnapshot(): string | null {
+  toSnapshot(): SealSnapshot | null {
     if (this.inconsistency !== null || this.newestAt === null) return null;
     const heads = Array.from({ length: this.heads.size }, (_, index): SealSnapshot['heads'][number] => {
       const head = this.heads.leafAt(index);
       return [head.stream, head.revision, head.hash];
     });
     const keys = [...this.known.values()].map(({ key, introducedAt, endedAt }) => ({ keyId: key.keyId, introducedAt, endedAt }));
-    return snapshotText({ revision: this.chain.revision, hash: this.chain.hash, newestAt: this.newestAt, keys, heads });
+    return { revision: this.chain.revision, hash: this.chain.hash, newestAt: this.newestAt, keys, heads };
   }
 
   /** The snapshot this history holds was saved: what it reads or appends from now on counts anew. */

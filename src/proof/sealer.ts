@@ -8,7 +8,7 @@ import { chainHashOf } from './chain';
 import { compareStreamNames, type SealedHead } from './headsTree';
 import { prevSealOf, type Seal, type SignedSeal } from './seal';
 import { SealHistory } from './sealHistory';
-import { SEALER_STATE } from './sealSnapshot';
+import { SEALER_STATE, sealSnapshotPieces } from './sealSnapshot';
 import type { SigningKey } from './signingKey';
 import type { Sodium } from '../crypto/sodium';
 
@@ -192,7 +192,7 @@ export class Sealer {
     const snapshot = this.history.toSnapshot();
     if (snapshot === null) return;
     try {
-      await states.saveState(SEALER_STATE, [snapshot]);
+      await states.saveState(SEALER_STATE, await sealSnapshotPieces(snapshot));
       this.history.snapshotSaved();
     } catch (error) {
       this.options.log.error({ err: error }, 'the snapshot of the seals could not be saved; the next start reads more of the seals stream');

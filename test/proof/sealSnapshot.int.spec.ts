@@ -3,7 +3,7 @@ import { SEALS_STREAM } from '../../src/events/streams';
 import { chainEvents } from '../../src/proof/chain';
 import { SealHistory } from '../../src/proof/sealHistory';
 import { Sealer } from '../../src/proof/sealer';
-import { parseSealSnapshot, SEALER_STATE } from '../../src/proof/sealSnapshot';
+import { parseSealSnapshot, SEALER_STATE, sealSnapshotPieces, type SealSnapshot } from '../../src/proof/sealSnapshot';
 import { newSigningKeyText, parseSigningKey } from '../../src/proof/signingKey';
 import type { EventStore } from '../../src/stores/eventStore.port';
 import { SqliteFollowerCheckpoints } from '../../src/stores/sqlite/sqlite.followerCheckpoints';
@@ -41,6 +41,9 @@ async function expectReadWhole(store: EventStore, states: SqliteFollowerCheckpoi
   expect(starts).toContain(0);
 }
 
+/** A snapshot's text as the sealer writes it, of anything a test forges (lines of `headsPerLine` heads). */
+const pieces = (forged: unknown, headsPerLine?: number) => sealSnapshotPieces(forged as SealSnapshot, headsPerLine);
+
 function sameAs(history: SealHistory, whole: SealHistory) {
   expect(history.problem).toBeNull();
   expect(history.tree.root()).toBe(whole.tree.root());
@@ -54,7 +57,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
   it('is saved by a sealer that stops, and a start from it reads on from there to what a whole replay holds', async () => {
     const { store, states, sealRounds } = setup();
     await sealRounds(5);
-    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!);
+    const saved = (await parseSealSnapshot(await states.getState(SEALER_STATE)));
     expect(saved).not.toBeNull();
     expect(saved!.revision).toBe(6); // the key's introduction and five seals
     await sealRounds(3, false);
@@ -72,7 +75,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     const { store, states, sealRounds } = setup();
     await sealRounds(4);
     await sealRounds(2);
-    expect(parseSealSnapshot((await states.getState(SEALER_STATE))!)!.revision).toBe(7);
+    expect((await parseSealSnapshot(await states.getState(SEALER_STATE)))!.revision).toBe(7);
     const whole = await replayed(store);
     expect(whole.problem).toBeNull();
     expect(whole.last!.sequence).toBe(6);
@@ -89,16 +92,16 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
       if (seal === 998) expect(await states.getState(SEALER_STATE)).toBeNull();
     }
     // The key's introduction and 999 seals make 1,000.
-    expect(parseSealSnapshot((await states.getState(SEALER_STATE))!)!.revision).toBe(1000);
+    expect((await parseSealSnapshot(await states.getState(SEALER_STATE)))!.revision).toBe(1000);
     await sealer.stop();
-    expect(parseSealSnapshot((await states.getState(SEALER_STATE))!)!.revision).toBe(1001);
+    expect((await parseSealSnapshot(await states.getState(SEALER_STATE)))!.revision).toBe(1001);
   });
 
   it('is replaced by a whole replay when its heads do not make the newest seal, and reports nothing the stream does not hold', async () => {
     const { store, states, sealRounds } = setup();
     await sealRounds(3);
-    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
-    await states.saveState(SEALER_STATE, [JSON.stringify({ ...saved, heads: saved.heads.map(([s, r]) => [s, r, 'f'.repeat(64)]) })]);
+    const saved = (await parseSealSnapshot(await states.getState(SEALER_STATE)))!;
+    await states.saveState(SEALER_STATE, await pieces({ ...saved, heads: saved.heads.map(([s, r]) => [s, r, 'f'.repeat(64)]) }));
 
     await expectReadWhole(store, states, await replayed(store));
   });
@@ -106,10 +109,12 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
   it('is passed over when its last event is not in the log as it saw it, or when it is not a snapshot', async () => {
     const { store, states, sealRounds } = setup();
     await sealRounds(2);
-    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
+    const saved = (await parseSealSnapshot(await states.getState(SEALER_STATE)))!;
     const whole = await replayed(store);
-    for (const state of [JSON.stringify({ ...saved, hash: 'a'.repeat(64) }), JSON.stringify({ ...saved, revision: saved.revision + 5 }), '{"v":2}', 'not json']) {
-      await states.saveState(SEALER_STATE, [state]);
+    // Version 1, an earlier version's: one JSON object.
+    const earlier = [JSON.stringify({ v: 1, ...saved })];
+    for (const state of [await pieces({ ...saved, hash: 'a'.repeat(64) }), await pieces({ ...saved, revision: saved.revision + 5 }), earlier, ['{"v":2}'], ['not json']]) {
+      await states.saveState(SEALER_STATE, state);
       await expectReadWhole(store, states, whole);
     }
   });
@@ -126,7 +131,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
   it('cannot hide seals: naming an older seal as the newest, or none, reads on to the real newest', async () => {
     const { store, states, sealRounds } = setup();
     await sealRounds(5);
-    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
+    const saved = (await parseSealSnapshot(await states.getState(SEALER_STATE)))!;
     const whole = await replayed(store);
     // Seal 3 held at revision 4 (the key's introduction is revision 1), with the tree as it stood then.
     const at = (await SealHistory.at(store, sodium, 3))!;
@@ -134,7 +139,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     const atThree = at.tree;
     const headsAtThree = Array.from({ length: atThree.size }, (_, i) => atThree.leafAt(i)).map((h) => [h.stream, h.revision, h.hash]);
     for (const forged of [{ ...saved, newestAt: 4, heads: headsAtThree }, { ...saved, newestAt: null }]) {
-      await states.saveState(SEALER_STATE, [JSON.stringify(forged)]);
+      await states.saveState(SEALER_STATE, await pieces(forged));
       const history = await replayed(store, states);
       sameAs(history, whole);
       expect(history.last!.sequence).toBe(5);
@@ -155,14 +160,14 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     // A key the newest seal does not use, named at the other key's introduction, or its hand-over
     // moved to a seal that hands over nothing: the start checks each against the log and reads
     // the whole stream instead.
-    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
+    const saved = (await parseSealSnapshot(await states.getState(SEALER_STATE)))!;
     const [old, rotated] = saved.keys;
     for (const keys of [
       [{ ...old!, introducedAt: rotated!.introducedAt }, rotated],
       [{ ...old!, endedAt: saved.newestAt }, rotated],
       [{ ...old!, endedAt: old!.introducedAt }, rotated],
     ]) {
-      await states.saveState(SEALER_STATE, [JSON.stringify({ ...saved, keys })]);
+      await states.saveState(SEALER_STATE, await pieces({ ...saved, keys }));
       await expectReadWhole(store, states, whole);
     }
   });
@@ -176,8 +181,8 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
   it('starts over, snapshot and all, after a read fails once it has begun from a snapshot that does not hold', async () => {
     const { store, states, sealRounds } = setup();
     await sealRounds(3);
-    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
-    await states.saveState(SEALER_STATE, [JSON.stringify({ ...saved, newestAt: 3, heads: saved.heads.map(([s, r]) => [s, r, 'e'.repeat(64)]) })]);
+    const saved = (await parseSealSnapshot(await states.getState(SEALER_STATE)))!;
+    await states.saveState(SEALER_STATE, await pieces({ ...saved, newestAt: 3, heads: saved.heads.map(([s, r]) => [s, r, 'e'.repeat(64)]) }));
     // The first read of a page (after the snapshot's checks, which read one event at a time) fails.
     await expectStartsOverAfterAFailedRead(store, states, (limit) => limit !== 1);
   });
@@ -185,7 +190,7 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
   it('is refused when its heads are out of order, name a stream twice or badly formed, or it names a key twice', async () => {
     const { states, sealRounds } = setup();
     await sealRounds(3);
-    const saved = parseSealSnapshot((await states.getState(SEALER_STATE))!)!;
+    const saved = (await parseSealSnapshot(await states.getState(SEALER_STATE)))!;
     const [first, second] = saved.heads;
     for (const forged of [
       { ...saved, heads: [second, first, ...saved.heads.slice(2)] },
@@ -193,9 +198,26 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
       { ...saved, heads: [['\ud800', 1, first![2]], ...saved.heads] },
       { ...saved, keys: [...saved.keys, saved.keys[0]] },
     ]) {
-      expect(parseSealSnapshot([JSON.stringify(forged)])).toBeNull();
+      expect(await parseSealSnapshot(await pieces(forged))).toBeNull();
     }
-    expect(parseSealSnapshot([JSON.stringify(saved)])).toEqual(saved);
+    expect(await parseSealSnapshot(await pieces(saved))).toEqual(saved);
+  });
+
+  it('is read a line of heads at a time: order is kept across lines, and every head the header counts must be there', async () => {
+    const { states, sealRounds, move } = setup();
+    for (let stream = 0; stream < 5; stream += 1) await move(`workspaceRecords-ws_${stream}.main`);
+    await sealRounds(1);
+    const saved = (await parseSealSnapshot(await states.getState(SEALER_STATE)))!;
+    expect(saved.heads.length).toBeGreaterThanOrEqual(5);
+    const oneALine = await pieces(saved, 1);
+    expect(oneALine).toHaveLength(1 + saved.heads.length);
+    expect(await parseSealSnapshot(oneALine)).toEqual(saved);
+    // The same text cut anywhere, as a store may keep it.
+    expect(await parseSealSnapshot(oneALine.join('').match(/[^]{1,50}/g)!)).toEqual(saved);
+    const [first, second, ...rest] = saved.heads;
+    expect(await parseSealSnapshot(await pieces({ ...saved, heads: [second, first, ...rest] }, 1))).toBeNull();
+    expect(await parseSealSnapshot(oneALine.slice(0, -1))).toBeNull();
+    expect(await parseSealSnapshot([...oneALine.slice(0, -1), `${oneALine.at(-1)}\n`, JSON.stringify([['zzz', 1, 'a'.repeat(64)]])])).toBeNull();
   });
 
   it('never hides an inconsistency in the seals after it', async () => {

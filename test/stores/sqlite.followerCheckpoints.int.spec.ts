@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/stores/sqlite/database';
 import { SqliteFollowerCheckpoints } from '../../src/stores/sqlite/sqlite.followerCheckpoints';
+import { linesOfParts, piecesOfLines } from '../../src/stores/textParts';
 import { followerCheckpointsContract } from './followerCheckpoints.contract';
 
 followerCheckpointsContract('SQLite', async () => new SqliteFollowerCheckpoints(openDatabase(':memory:', { durable: false })));
@@ -57,5 +58,42 @@ describe('SQLite follower checkpoints', () => {
     const reading = checkpoints.getState('sealer');
     db.prepare('DELETE FROM follower_state_parts WHERE part = 1').run();
     expect(await reading).toBeNull();
+  });
+
+  it('packs the pieces it is given into parts of 262,144 characters, not a part a piece', async () => {
+    const db = openDatabase(':memory:', { durable: false });
+    const checkpoints = new SqliteFollowerCheckpoints(db);
+    const lines = Array.from({ length: 1_000 }, (_, i) => `${i}`.padEnd(999, 'x'));
+    await checkpoints.saveState('state:s', piecesOfLines(lines));
+    const lengths = db.prepare<[], { length: number | bigint }>('SELECT length(text) AS length FROM follower_state_parts ORDER BY part').all();
+    expect(lengths.map((row) => Number(row.length))).toEqual([262_144, 262_144, 262_144, 1_000_000 - 1 - 3 * 262_144]);
+    expect(await linesOfParts((await checkpoints.getState('state:s'))!)).toEqual(lines);
+  });
+
+  it('takes the row of follower_states over the generation it had, after a rollback to an earlier version and back', async () => {
+    const db = openDatabase(':memory:', { durable: false });
+    const checkpoints = new SqliteFollowerCheckpoints(db);
+    await checkpoints.saveState('sealer', ['x'.repeat(600_000)]);
+    // The earlier version, run meanwhile, kept its newer state in the table it knows.
+    db.exec('CREATE TABLE follower_states (follower TEXT PRIMARY KEY, state TEXT NOT NULL) STRICT');
+    db.prepare('INSERT INTO follower_states (follower, state) VALUES (?, ?)').run('sealer', 'newer');
+    const reopened = new SqliteFollowerCheckpoints(db);
+    expect(await reopened.getState('sealer')).toEqual(['newer']);
+    expect(db.prepare('SELECT count(*) FROM follower_state_parts').pluck().get()).toBe(1);
+  });
+
+  it('deletes, when it opens, parts an hour old that no generation names: a save a crash cut short', async () => {
+    const db = openDatabase(':memory:', { durable: false });
+    const checkpoints = new SqliteFollowerCheckpoints(db);
+    await checkpoints.saveState('sealer', ['kept']);
+    const insert = db.prepare('INSERT INTO follower_state_parts (follower, generation, part, text) VALUES (?, ?, ?, ?)');
+    const made = (msAgo: number) => `${(Date.now() - msAgo).toString(36).padStart(9, '0')}-000000000000`;
+    const [crashed, underWay] = [made(2 * 3600_000), made(60_000)];
+    insert.run('state:gone', crashed, 0, 'crashed');
+    insert.run('state:busy', underWay, 0, 'under way');
+    new SqliteFollowerCheckpoints(db);
+    const left = db.prepare<[], { follower: string }>('SELECT follower FROM follower_state_parts ORDER BY follower').all();
+    expect(left.map((row) => row.follower)).toEqual(['sealer', 'state:busy']);
+    expect(await checkpoints.getState('sealer')).toEqual(['kept']);
   });
 });

@@ -48,14 +48,10 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
   async getState(follower: string): Promise<string[] | null> {
     const current = await this.states.findOne({ _id: follower });
     if (!current) return null;
-    const texts: string[] = [];
-    for (let index = 0; index < current.parts; index += 1) {
-      const part = await this.stateParts.findOne({ _id: partId(follower, current.generation, index) });
-      // A part missing: a newer state replaced this one meanwhile; the caller reads the log instead.
-      if (!part) return null;
-      texts.push(part.text);
-    }
-    return texts;
+    const ids = Array.from({ length: current.parts }, (_, index) => partId(follower, current.generation, index));
+    const found = new Map((await this.stateParts.find({ _id: { $in: ids } }).toArray()).map((part) => [part._id, part.text]));
+    // A part missing: a newer state replaced this one meanwhile; the caller reads the log instead.
+    return found.size === ids.length ? ids.map((id) => found.get(id)!) : null;
   }
 
   /** The parts are deleted by follower and generation: without an index each save would read them all (one saved state per scope). */
@@ -68,9 +64,12 @@ export class MongoFollowerCheckpoints implements FollowerCheckpoints {
     });
     await this.indexed;
     const generation = new ObjectId().toHexString();
-    const parts: StatePart[] = storedParts(pieces, STATE_PART_CHARS).map((text, index) => ({ _id: partId(follower, generation, index), follower, generation, text }));
-    for (const part of parts) await this.stateParts.insertOne(part);
-    const replaced = await this.states.findOneAndReplace({ _id: follower }, { generation, parts: parts.length }, { upsert: true, returnDocument: 'before' });
+    let parts = 0;
+    for (const text of storedParts(pieces, STATE_PART_CHARS)) {
+      await this.stateParts.insertOne({ _id: partId(follower, generation, parts), follower, generation, text });
+      parts += 1;
+    }
+    const replaced = await this.states.findOneAndReplace({ _id: follower }, { generation, parts }, { upsert: true, returnDocument: 'before' });
     if (replaced) await this.stateParts.deleteMany({ follower, generation: replaced.generation });
     // Parts a failed or interrupted save left behind: generations an hour older than this one (an ObjectId's hex starts with its time).
     const anHourBefore = ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 3600).toHexString();

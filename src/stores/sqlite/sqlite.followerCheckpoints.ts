@@ -38,6 +38,7 @@ export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
       ) STRICT;
     `);
     moveWholeStates(db);
+    deleteAbandonedParts(db);
     this.statements = {
       get: db.prepare<[string], { position: string }>('SELECT position FROM follower_checkpoints WHERE follower = ?'),
       // Padded positions compare as text the way they do as integers: only forward.
@@ -88,12 +89,14 @@ export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
 
   async saveState(follower: string, pieces: readonly string[]): Promise<void> {
     const generation = generationAt(Date.now());
-    const parts = storedParts(pieces, STATE_PART_CHARS);
-    for (const [index, text] of parts.entries()) {
-      if (index > 0) await setImmediate();
-      this.statements.insertPart.run(follower, generation, index, text);
+    let parts = 0;
+    for (const text of storedParts(pieces, STATE_PART_CHARS)) {
+      if (parts > 0) await setImmediate();
+      this.statements.insertPart.run(follower, generation, parts, text);
+      parts += 1;
     }
-    const replaced = this.replaceCurrent(follower, generation, parts.length);
+    // Immediate: a deferred read-then-write fails at once (SQLITE_BUSY_SNAPSHOT) when another process committed in between.
+    const replaced = this.replaceCurrent.immediate(follower, generation, parts);
     const leftOver = this.statements.abandoned.all(follower, timeMark(Date.now() - ABANDONED_AFTER_MS), generation);
     const replacedParts = replaced ? Array.from({ length: replaced.parts }, (_, part) => ({ generation: replaced.generation, part })) : [];
     for (const { generation: old, part } of [...replacedParts, ...leftOver]) {
@@ -115,16 +118,31 @@ function timeMark(ms: number): string {
 
 /**
  * Before saved states were kept in parts (an earlier version), each was one row of
- * `follower_states`: each becomes a generation of one part, once.
+ * `follower_states`: each becomes a generation of one part, replacing a generation of that name
+ * (after a rollback to an earlier version and back, its row is the newer), once.
  */
 function moveWholeStates(db: SqliteDatabase): void {
   // Looked for inside the write transaction: two processes starting at once move the rows once.
   db.transaction(() => {
     const earlier = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'follower_states'").get();
     if (!earlier) return;
-    const generation = generationAt(0);
-    db.prepare('INSERT OR IGNORE INTO follower_state_parts (follower, generation, part, text) SELECT follower, ?, 0, state FROM follower_states').run(generation);
-    db.prepare('INSERT OR IGNORE INTO follower_state_generations (follower, generation, parts) SELECT follower, ?, 1 FROM follower_states').run(generation);
+    const generation = generationAt(Date.now());
+    db.prepare('DELETE FROM follower_state_parts WHERE follower IN (SELECT follower FROM follower_states)').run();
+    db.prepare('INSERT INTO follower_state_parts (follower, generation, part, text) SELECT follower, ?, 0, state FROM follower_states').run(generation);
+    db.prepare('INSERT OR REPLACE INTO follower_state_generations (follower, generation, parts) SELECT follower, ?, 1 FROM follower_states').run(generation);
     db.exec('DROP TABLE follower_states');
   }).immediate();
+}
+
+/**
+ * Parts no generation names, an hour old: a save that never finished (a crash), of a state that
+ * may never be saved again (a scope no longer written), or a replaced one whose deletion did not.
+ * Younger ones may be a save under way in another process.
+ */
+function deleteAbandonedParts(db: SqliteDatabase): void {
+  db.prepare(
+    `DELETE FROM follower_state_parts WHERE generation < ? AND NOT EXISTS (
+       SELECT 1 FROM follower_state_generations g WHERE g.follower = follower_state_parts.follower AND g.generation = follower_state_parts.generation
+     )`,
+  ).run(timeMark(Date.now() - ABANDONED_AFTER_MS));
 }
