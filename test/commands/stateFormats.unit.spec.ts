@@ -17,11 +17,11 @@ const EVERY_FORMAT = ['src/events/event.ts', 'src/events/streams.ts', 'src/comma
 const RECORDED: Record<string, { files: string[]; sha256: string }> = {
   [SECRETS_STATE_FORMAT]: {
     files: ['src/commands/secrets.state.ts', 'src/commands/maps.ts', 'src/events/secrets.events.ts', 'src/events/values.ts', ...EVERY_FORMAT],
-    sha256: '637e78daf4338ccdc542dbe50892977eb01d3a7f63317f1fca0e2cc4acdf61c6',
+    sha256: 'f09d69593e535ee2a0231e8385568203e52aaeef2a2e364488e0510f25b2a219',
   },
   [WORKSPACE_STATE_FORMAT]: {
     files: ['src/commands/workspace.state.ts', 'src/commands/maps.ts', 'src/commands/emails.ts', 'src/events/workspace.events.ts', 'src/events/values.ts', ...EVERY_FORMAT],
-    sha256: '58b21028e0b6f1aa17fc353971eb315eb23cd75881851533ec35fb5f42ffb9b1',
+    sha256: '17f20b63e5ba0441fd46812e4d0e4b31b2ca18151af54d8407fb5d65d612cf7b',
   },
 };
 
