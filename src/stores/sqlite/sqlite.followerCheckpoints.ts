@@ -11,7 +11,7 @@ import type { SqliteDatabase } from './database';
  * and the loop turns between parts.
  */
 const STATE_PART_CHARS = 256 * 1024;
-/** Parts of a save that never finished (a crash) are deleted by a later save once they are this old. */
+/** Parts of a save that never finished (a crash) are deleted, by a later save or at open, once they are this old. */
 const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 type StateRow = { generation: string; parts: number };
@@ -36,6 +36,8 @@ export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
         follower TEXT NOT NULL, generation TEXT NOT NULL, part INTEGER NOT NULL, text TEXT NOT NULL,
         PRIMARY KEY (follower, generation, part)
       ) STRICT;
+      -- For the sweep at open (deleteAbandonedParts): index entries, not the parts' text, are read.
+      CREATE INDEX IF NOT EXISTS follower_state_parts_by_generation ON follower_state_parts (generation, follower);
     `);
     moveWholeStates(db);
     deleteAbandonedParts(db);
