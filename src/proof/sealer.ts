@@ -25,8 +25,8 @@ export type SealerOptions = Readonly<{ intervalMs: number; clock: Clock; log: Se
 
 /**
  * Events of the seals stream read or appended beyond the snapshot before the next is saved: a
- * start then reads at most this many (~50 ms here), and a snapshot, a string of every stream's
- * head (~110 bytes each), is written about every 80 minutes at the default interval.
+ * start then reads at most this many (~50 ms here), and a snapshot, lines of every stream's
+ * head (~125 bytes each), is written about every 80 minutes at the default interval.
  */
 const SNAPSHOT_AFTER = 1000;
 

@@ -17,14 +17,13 @@ export function* storedParts(pieces: readonly string[], maxChars: number): Gener
       const room = maxChars - length;
       taken.push(piece.slice(0, room));
       piece = piece.slice(room);
-      let part = taken.join('');
-      if (isHighSurrogate(part.charCodeAt(part.length - 1))) {
-        piece = part.slice(-1) + piece;
-        part = part.slice(0, -1);
-      }
-      yield part;
-      taken = [];
-      length = 0;
+      const part = taken.join('');
+      // The high half of a pair cut in two goes on with the next part (kept apart from the rest of
+      // the piece: prepended to it, it would make the next slice copy the whole rest).
+      const carried = isHighSurrogate(part.charCodeAt(part.length - 1));
+      yield carried ? part.slice(0, -1) : part;
+      taken = carried ? [part.slice(-1)] : [];
+      length = taken.length;
     }
     taken.push(piece);
     length += piece.length;

@@ -17,11 +17,11 @@ const EVERY_FORMAT = ['src/events/event.ts', 'src/events/streams.ts', 'src/comma
 const RECORDED: Record<string, { files: string[]; sha256: string }> = {
   [SECRETS_STATE_FORMAT]: {
     files: ['src/commands/secrets.state.ts', 'src/commands/maps.ts', 'src/events/secrets.events.ts', 'src/events/values.ts', ...EVERY_FORMAT],
-    sha256: 'f09d69593e535ee2a0231e8385568203e52aaeef2a2e364488e0510f25b2a219',
+    sha256: 'cdb7c9645d88d3895c074d3d80e7480f9ee9d02fffcb725808a20703755a89bc',
   },
   [WORKSPACE_STATE_FORMAT]: {
     files: ['src/commands/workspace.state.ts', 'src/commands/maps.ts', 'src/commands/emails.ts', 'src/events/workspace.events.ts', 'src/events/values.ts', ...EVERY_FORMAT],
-    sha256: '17f20b63e5ba0441fd46812e4d0e4b31b2ca18151af54d8407fb5d65d612cf7b',
+    sha256: '9217f634cb547120a650a5dc444171c1ce4ece98f729119d93e0631eb4522a5c',
   },
 };
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SEALS_STREAM } from '../../src/events/streams';
 import { chainEvents } from '../../src/proof/chain';
 import { SealHistory } from '../../src/proof/sealHistory';
@@ -217,6 +217,11 @@ describe('the seals snapshot (a start reads only the seals after it)', () => {
     const [first, second, ...rest] = saved.heads;
     expect(await parseSealSnapshot(await pieces({ ...saved, heads: [second, first, ...rest] }, 1))).toBeNull();
     expect(await parseSealSnapshot(oneALine.slice(0, -1))).toBeNull();
+    // An earlier version's snapshot, one JSON of every head, is refused without being parsed.
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(await parseSealSnapshot([JSON.stringify({ v: 1, ...saved })])).toBeNull();
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
     expect(await parseSealSnapshot([...oneALine.slice(0, -1), `${oneALine.at(-1)}\n`, JSON.stringify([['zzz', 1, 'a'.repeat(64)]])])).toBeNull();
   });
 
