@@ -31,8 +31,9 @@ export type SealSnapshot = Readonly<{
 
 /**
  * Its text: a header (`v` 2; the number of heads), then the heads, HEADS_PER_LINE to a line, in
- * the tree's order. At 100,000 heads the text is ~12.5 MB: made or read as one JSON it held the
- * process ~30 ms to write and ~300 to read and check; a line takes well under a millisecond.
+ * the tree's order. At 100,000 heads the text is ~12.5 MB: as one JSON in one row it held the
+ * process ~170 ms to save and ~340 to read and check (`npm run bench:holds`); a line takes a
+ * millisecond or two.
  * (Version 1 was one JSON object: a start passes it over and reads the whole stream once.)
  */
 const HEADS_PER_LINE = 1_000;
