@@ -7,8 +7,9 @@ import { oneAtATime, type UnderWay } from './oneAtATime';
  * events read (a snapshot counts an event for each SNAPSHOT_WEIGHT_PER_EVENT of its state's
  * weight: reading one costs ~1.6 µs a unit of weight, an event ~11). 200,000 is ~2.2 s of CPU a
  * minute at most. An ordinary scope's load costs a few thousand (its snapshot and up to 1,000
- * events), so a hundred of them after a start fit in a minute; two scopes at every bound, each
- * pushing the other out of the cache, cost ~160,000 a load each, and their owner waits.
+ * events), so a hundred of them after a start fit in a minute; a scope at every bound (a weight of
+ * 130,001) costs ~18,600 for its snapshot and up to ~32,500 events, ~51,000 (~0.6 s), so two such
+ * scopes, each pushing the other out of the cache, get about four loads a minute, and then wait.
  */
 export const LOAD_EVENTS_PER_MINUTE = 200_000;
 export const SNAPSHOT_WEIGHT_PER_EVENT = 7;
