@@ -24,6 +24,9 @@ const MAX_WAITING_WEIGHT = 150_000;
 
 export type SnapshotLog = Readonly<{ error(details: object, message: string): void }>;
 
+/** A state due to be saved: what it is of (its format), and what it weighs. */
+type Due = Readonly<{ loaded: Loaded<object>; format: string; weight: number }>;
+
 /**
  * Says when the command side's states are saved as snapshots, and saves them behind the
  * commands, one at a time: the newest state each stream reached while it waited. A snapshot that
@@ -35,7 +38,7 @@ export class SnapshotSchedule {
   private readonly takenAt = new LRUCache<string, number>({ max: STREAMS_REMEMBERED });
   /** The revision of the snapshot being saved (one stream at a time): the stream is due again 1,000 events past it, not past the one before. */
   private underWay: Readonly<{ streamId: string; revision: number }> | null = null;
-  private readonly waiting = new Map<string, Readonly<{ loaded: Loaded<object>; format: string; weight: number }>>();
+  private readonly waiting = new Map<string, Due>();
   private waitingWeight = 0;
   private saving: Promise<void> = Promise.resolve();
   private closed = false;
@@ -94,7 +97,7 @@ export class SnapshotSchedule {
     await this.saved();
   }
 
-  private wait(streamId: string, due: Readonly<{ loaded: Loaded<object>; format: string; weight: number }>): void {
+  private wait(streamId: string, due: Due): void {
     this.waitingWeight += due.weight - (this.waiting.get(streamId)?.weight ?? 0);
     this.waiting.set(streamId, due);
   }

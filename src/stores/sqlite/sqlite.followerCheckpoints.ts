@@ -56,8 +56,9 @@ export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
       part: db.prepare<[string, string, number], { text: string }>('SELECT text FROM follower_state_parts WHERE follower = ? AND generation = ? AND part = ?'),
       insertPart: db.prepare<[string, string, number, string]>('INSERT INTO follower_state_parts (follower, generation, part, text) VALUES (?, ?, ?, ?)'),
       deletePart: db.prepare<[string, string, number]>('DELETE FROM follower_state_parts WHERE follower = ? AND generation = ? AND part = ?'),
-      abandoned: db.prepare<[string, string, string], { generation: string; part: number }>(
-        'SELECT generation, part FROM follower_state_parts WHERE follower = ? AND generation < ? AND generation <> ?',
+      // The parts of the generation a save replaced, and of any other an hour old that is not the current one.
+      replacedOrAbandoned: db.prepare<[string, string, string, string], { generation: string; part: number }>(
+        'SELECT generation, part FROM follower_state_parts WHERE follower = ? AND generation <> ? AND (generation = ? OR generation < ?)',
       ),
     };
     this.replaceCurrent = db.transaction((follower: string, generation: string, parts: number): StateRow | undefined => {
@@ -99,9 +100,8 @@ export class SqliteFollowerCheckpoints implements FollowerCheckpoints {
     }
     // Immediate: a deferred read-then-write fails at once (SQLITE_BUSY_SNAPSHOT) when another process committed in between.
     const replaced = this.replaceCurrent.immediate(follower, generation, parts);
-    const leftOver = this.statements.abandoned.all(follower, timeMark(Date.now() - ABANDONED_AFTER_MS), generation);
-    const replacedParts = replaced ? Array.from({ length: replaced.parts }, (_, part) => ({ generation: replaced.generation, part })) : [];
-    for (const { generation: old, part } of [...replacedParts, ...leftOver]) {
+    const stale = this.statements.replacedOrAbandoned.all(follower, generation, replaced?.generation ?? '', timeMark(Date.now() - ABANDONED_AFTER_MS));
+    for (const { generation: old, part } of stale) {
       await setImmediate();
       this.statements.deletePart.run(follower, old, part);
     }
